@@ -1,0 +1,29 @@
+# Two entry points (see README): `make demo` builds the bundled examples, `make test` runs every test.
+# Both set up what they need first: the virtual environment, and for the tests the servers and browser.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test setup system-deps lint
+
+demo: $(VENV)/.installed
+	$(BIN)/kg build examples -o exports/graph.ttl
+
+test: $(VENV)/.installed-test system-deps
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	scripts/system-deps.sh

@@ -1,0 +1,64 @@
+"""The `kg` command: a thin layer that parses arguments and calls public functions.
+
+Each subcommand lives in its own module here with `register(subparsers)`, which adds its parser
+and sets `run=function(args) -> exit status`. Modules are found by name, so adding a command
+never touches this file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from kg.errors import KgError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Build a knowledge graph of diplomacy (actors, meetings, statements, topics) "
+        "from Arabic news, and query, export, load and explore it.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `kg ARGS`; returns the exit status (0 ok, 1 some inputs failed, 2 usage error)."""
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except KgError as err:
+        print(f"kg {args.command}: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `kg ... | head` closed the pipe: not an error of ours
+        return 0
+
+
+def _utf8_streams() -> None:
+    """Arabic must print whatever the locale says (a C locale would otherwise raise)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())
