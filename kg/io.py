@@ -1,0 +1,303 @@
+"""Reading articles: .txt, .jsonl (.json) and .html files, or folders of them.
+
+Every input either yields Articles or a Problem naming the file (and line) and the reason; one
+bad file or line never stops the rest. Offsets in kg always refer to `Article.text` as read here
+(for a .txt file, the text after its title line; for JSONL, the `text` field as given).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kg.errors import Problem
+from kg.model import Article
+from kg.text.normalize import has_arabic
+
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".json", ".html", ".htm")
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # one article; a JSONL file may be any size
+
+ReadResult = Article | Problem
+
+
+def read_articles(
+    inputs: Iterable[str | Path],
+    *,
+    date: dt.date | None = None,
+    publisher: str | None = None,
+    encoding: str = "utf-8",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[ReadResult]:
+    """Yield each article of the inputs (files or folders), or a Problem for what cannot be read.
+
+    `date` and `publisher` fill in what an input does not say itself (a .txt file says neither).
+    """
+    for given in inputs:
+        path = Path(given)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not files:
+                yield Problem(str(path), f"no article files in this folder (expected {', '.join(ARTICLE_SUFFIXES)})")
+            for file in files:
+                yield from _read_file(file, date, publisher, encoding, max_bytes)
+        elif path.is_file():
+            yield from _read_file(path, date, publisher, encoding, max_bytes)
+        elif path.exists():
+            yield Problem(str(path), "not a regular file or folder")
+        else:
+            yield Problem(str(path), "no such file or folder")
+
+
+def article_from_text(
+    text: str, *, title: str = "", id: str = "", published: dt.date | None = None, publisher: str = "", url: str = ""
+) -> Article:
+    """An Article from a string (the Python API's way in); the id defaults to a hash of the text."""
+    return Article(id=id or text_id(text), text=text, title=title, url=url, published=published, publisher=publisher)
+
+
+def text_id(text: str) -> str:
+    """A stable id for an article that has none: a short hash of its text."""
+    return "sha-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _read_file(path, date, publisher, encoding, max_bytes) -> Iterator[ReadResult]:
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".json"):
+        yield from _read_json_lines(path, date, publisher, encoding, max_bytes)
+        return
+    size = path.stat().st_size
+    if size > max_bytes:
+        limit = f"the limit is {_mb(max_bytes)}, see --max-size"
+        yield Problem(str(path), f"too large for one article ({_mb(size)}; {limit})")
+        return
+    raw = path.read_bytes()
+    text = _decode(raw, str(path), encoding)
+    if isinstance(text, Problem):
+        yield text
+        return
+    article = _article_from_html(text, path) if suffix in (".html", ".htm") else _article_from_txt(text, path)
+    yield from _finish(article, str(path), None, date, publisher)
+
+
+def _read_json_lines(path, date, publisher, encoding, max_bytes) -> Iterator[ReadResult]:
+    raw = path.read_bytes()
+    if not raw.strip():
+        yield Problem(str(path), "empty file")
+        return
+    text = _decode(raw, str(path), encoding)
+    if isinstance(text, Problem):
+        yield text
+        return
+    stripped = text.lstrip()
+    if path.suffix.lower() == ".json" or stripped.startswith("["):
+        yield from _read_json_document(stripped, path, date, publisher, max_bytes)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if len(line) > max_bytes:
+            yield Problem(str(path), f"too large for one article ({_mb(len(line))})", number)
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Problem(str(path), f"not valid JSON ({err.msg} at column {err.colno})", number)
+            continue
+        result = _article_from_record(record, path, number)
+        if isinstance(result, Problem):
+            yield result
+        else:
+            yield from _finish(result, str(path), number, date, publisher)
+
+
+def _read_json_document(text, path, date, publisher, max_bytes) -> Iterator[ReadResult]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield Problem(str(path), f"not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})")
+        return
+    records = data if isinstance(data, list) else [data]
+    for number, record in enumerate(records, start=1):
+        result = _article_from_record(record, path, number)
+        if isinstance(result, Problem):
+            yield result
+        else:
+            yield from _finish(result, str(path), number, date, publisher)
+
+
+def _article_from_record(record, path: Path, line: int) -> Article | Problem:
+    if not isinstance(record, dict):
+        return Problem(str(path), f"expected a JSON object with a 'text' field, got {type(record).__name__}", line)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return Problem(str(path), "no 'text' field (a string) in this article", line)
+    if not text.strip():
+        return Problem(str(path), "the article's 'text' is empty", line)
+    published, _ = _parse_date(record.get("published") or record.get("date"))
+    raw_id = record.get("id")
+    return Article(
+        id=str(raw_id).strip() if raw_id not in (None, "") else text_id(text),
+        text=text,
+        title=_string(record.get("title")),
+        url=_string(record.get("url")),
+        published=published,
+        publisher=_string(record.get("publisher")),
+        source=f"{path}:{line}",
+    )
+
+
+def _article_from_txt(text: str, path: Path) -> Article:
+    lines = text.split("\n")
+    title, body_start = "", 0
+    for index, line in enumerate(lines):
+        if line.strip():
+            title, body_start = line.strip(), index + 1
+            break
+    body = "\n".join(lines[body_start:])
+    if not body.strip():  # a one-line file: the line is the text, not just a title
+        body = text
+    return Article(id=path.stem, text=body, title=title, source=str(path))
+
+
+def _finish(article: Article, path: str, line: int | None, date, publisher) -> Iterator[ReadResult]:
+    if not article.text.strip():
+        yield Problem(path, "empty file" if line is None else "the article's text is empty", line)
+        return
+    if date is not None and article.published is None:
+        article = replace(article, published=date)
+    if publisher and not article.publisher:
+        article = replace(article, publisher=publisher)
+    if not has_arabic(article.text):
+        yield Problem(path, "no Arabic text in this article; read, but nothing will be found", line, fatal=False)
+    yield article
+
+
+def _decode(raw: bytes, path: str, encoding: str) -> str | Problem:
+    if not raw.strip():
+        return Problem(path, "empty file")
+    if _looks_binary(raw):
+        return Problem(path, "binary data, not text (expected UTF-8 text, JSON lines or HTML)")
+    try:
+        text = raw.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
+    except UnicodeDecodeError as err:
+        bad = raw[err.start : err.start + 1].hex()
+        return Problem(
+            path,
+            f"not {encoding} text (byte 0x{bad} at offset {err.start}); re-encode it "
+            "(e.g. iconv -f windows-1256 -t utf-8) or pass --encoding",
+        )
+    except LookupError:
+        return Problem(path, f"unknown encoding {encoding!r}")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_binary(raw: bytes) -> bool:
+    head = raw[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) // 20
+
+
+_DATE_PREFIX = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _parse_date(value) -> tuple[dt.date | None, bool]:
+    """A date from "2021-09-14" or an ISO timestamp; (None, False) when unreadable."""
+    if not value or not isinstance(value, str):
+        return None, False
+    match = _DATE_PREFIX.match(value.strip())
+    if not match:
+        return None, False
+    try:
+        return dt.date(*map(int, match.groups())), True
+    except ValueError:
+        return None, False
+
+
+def parse_date_option(value: str) -> dt.date:
+    """`--date YYYY-MM-DD` for argparse."""
+    parsed, ok = _parse_date(value)
+    if not ok or parsed is None:
+        import argparse
+
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    return parsed
+
+
+def _string(value) -> str:
+    return value.strip() if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class _HTMLText(HTMLParser):
+    """Collects the title, a published date and the text blocks of a news page."""
+
+    _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "blockquote", "li", "div", "br", "tr", "article", "section"})
+    _SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "button", "svg"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.published = ""
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "meta":
+            key = (attributes.get("property") or attributes.get("name") or "").lower()
+            if key in ("article:published_time", "date", "pubdate", "dc.date") and not self.published:
+                self.published = attributes.get("content") or ""
+            if key == "og:title" and attributes.get("content"):
+                self.title = self.title or attributes["content"]
+        elif tag == "time" and not self.published:
+            self.published = attributes.get("datetime") or ""
+        if tag in self._BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP and self._skip:
+            self._skip -= 1
+        elif tag == "title":
+            self._in_title = False
+        if tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title = self.title or " ".join(data.split())
+        elif not self._skip:
+            self._current.append(data)
+
+    def _flush(self):
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.blocks.append(text)
+        self._current = []
+
+
+def _article_from_html(text: str, path: Path) -> Article:
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    parser._flush()
+    published, _ = _parse_date(parser.published)
+    return Article(
+        id=path.stem, text="\n".join(parser.blocks), title=parser.title, published=published, source=str(path)
+    )

@@ -1,0 +1,309 @@
+"""An article as paragraphs, sentences and tokens, each with offsets into the original text.
+
+Quotations are found before sentences are split, so a quoted passage with full stops inside
+stays in one sentence. Paragraphs are classed so page noise never becomes a fact: menus,
+headlines and captions ahead of the body ("front"), a dateline ("موسكو _ بوابة الهدف"),
+trailing links ("اقرأ أيضاً") and the body proper.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kg.model import Article
+from kg.text.normalize import NormalizedText, normalize, normalize_with_offsets
+
+BODY, FRONT, DATELINE, NOISE = "body", "front", "dateline", "noise"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    index: int
+    start: int  # offsets into the original text
+    end: int
+    text: str  # as written
+    norm: str  # normalised form (see kg.text.normalize)
+    sentence: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: the marks at `open` and `close` (original offsets), the words between them."""
+
+    open: int
+    close: int  # offset of the closing mark, or the paragraph's end when it never closes
+    mark: str
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    first: int  # token indexes [first, last)
+    last: int
+    kind: str  # body | front | dateline | noise
+
+
+@dataclass(frozen=True)
+class Document:
+    article: Article
+    norm: NormalizedText
+    tokens: tuple[Token, ...]
+    sentences: tuple[Sentence, ...]
+    paragraphs: tuple[tuple[int, int, str], ...]  # (start, end, kind)
+    quotes: tuple[Quote, ...]
+    dateline: tuple[int, int] | None = None  # original span of a dateline prefix or line
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
+        return self.tokens[sentence.first : sentence.last]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quotation whose words hold this original offset, if any."""
+        for quote in self.quotes:
+            if quote.start <= offset < quote.end:
+                return quote
+        return None
+
+    @cached_property
+    def token_norms(self) -> tuple[str, ...]:
+        return tuple(t.norm for t in self.tokens)
+
+
+_WORD = re.compile(r"[^\W_]+|\S")
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
+_STRAIGHT = '"'
+_TERMINATORS = frozenset(".!?؟…")
+_NOISE_LINES = frozenset(
+    normalize(w)
+    for w in (
+        "menu", "القائمة", "الرئيسية", "شارك", "شارك الخبر", "مشاركة", "طباعة", "تويتر", "فيسبوك",
+        "واتساب", "تلغرام", "انستغرام", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "تابعونا", "إعلان",
+        "الأكثر قراءة", "أخبار ذات صلة", "مواضيع ذات صلة", "الوسوم", "كلمات مفتاحية", "تعليقات",
+        "search", "home", "share", "print", "advertisement",
+    )
+)  # fmt: skip
+_TRAILER_START = tuple(
+    normalize(w) for w in ("اقرأ أيضا", "اقرأ أيضاً", "المصدر:", "المصدر :", "اقرأ ايضا", "للمزيد", "تابع")
+)
+# "دمشق - سانا", "بكين (وكالات) -", "موسكو _ بوابة الهدف", "الرياض - واس:": short prefix, then a dash
+_DATELINE = re.compile(r"\s*([^\W\d_][^\n\-_–—:(]{0,40}?)\s*(\([^)\n]{1,40}\))?\s*[-_–—]{1,2}\s*")
+_FRONT_MAX_TOKENS = 24
+
+
+def analyse(article: Article) -> Document:
+    """Split an article into paragraphs, sentences and tokens (the input of every extractor)."""
+    text = article.text
+    norm = normalize_with_offsets(text)
+    paragraphs = _paragraphs(text)
+    quotes: list[Quote] = []
+    for start, end in paragraphs:
+        quotes.extend(_quotes(text, start, end))
+    kinds = _classify(text, paragraphs, article.title)
+    dateline = _dateline(text, paragraphs, kinds)
+
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    norm_text, offsets = norm.text, norm.offsets
+    # token positions are found on the normalised text, then mapped back to the original
+    norm_index = _NormIndex(offsets)
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        kind = kinds[p_index]
+        p_quotes = [q for q in quotes if p_start <= q.open < p_end]
+        for s_start, s_end in _sentence_spans(text, p_start, p_end, p_quotes, dateline):
+            first = len(tokens)
+            n_start, n_end = norm_index.lookup(s_start), norm_index.lookup(s_end)
+            for match in _WORD.finditer(norm_text, n_start, n_end):
+                o_start, o_end = offsets[match.start()], offsets[match.end() - 1] + 1
+                tokens.append(
+                    Token(len(tokens), o_start, o_end, text[o_start:o_end], match.group(), len(sentences))
+                )
+            if len(tokens) == first:
+                continue
+            sentence_kind = DATELINE if dateline and (s_start, s_end) == dateline else kind
+            sentences.append(Sentence(len(sentences), s_start, s_end, p_index, first, len(tokens), sentence_kind))
+    return Document(
+        article=article,
+        norm=norm,
+        tokens=tuple(tokens),
+        sentences=tuple(sentences),
+        paragraphs=tuple((s, e, kinds[i]) for i, (s, e) in enumerate(paragraphs)),
+        quotes=tuple(quotes),
+        dateline=dateline,
+    )
+
+
+class _NormIndex:
+    """Maps an original offset to the first normalised offset at or after it."""
+
+    def __init__(self, offsets):
+        self.offsets = offsets
+
+    def lookup(self, original: int) -> int:
+        from bisect import bisect_left
+
+        return bisect_left(self.offsets, original, 0, len(self.offsets) - 1)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"[^\r\n]+", text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations in one paragraph: «…», “…”, and straight "…" paired in order."""
+    found: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    straight_open: int | None = None
+    for i in range(start, end):
+        char = text[i]
+        if char in _QUOTE_PAIRS and not (char == "“" and stack and stack[-1][0] == "„"):
+            stack.append((char, i))
+        elif stack and char == _QUOTE_PAIRS[stack[-1][0]]:
+            mark, opened = stack.pop()
+            if not stack:
+                found.append(Quote(opened, i, mark))
+        elif char == _STRAIGHT and not stack:
+            if straight_open is None:
+                straight_open = i
+            else:
+                found.append(Quote(straight_open, i, _STRAIGHT))
+                straight_open = None
+    # a quotation left open runs to the paragraph's end (news often closes it a paragraph later)
+    dangling = [i for _, i in stack[:1]] + ([straight_open] if straight_open is not None else [])
+    if dangling:
+        opened = min(dangling)
+        if end - opened > 3 and not any(q.open < opened < q.close for q in found):
+            found.append(Quote(opened, end, text[opened]))
+    found.sort(key=lambda q: q.open)
+    return found
+
+
+def _sentence_spans(text, start, end, quotes, dateline):
+    """Sentence spans of a paragraph: split after . ! ? ؟ … outside quotations."""
+    inside = [(q.open, q.close) for q in quotes]
+    cut_points = []
+    if dateline and start == dateline[0] and dateline[1] < end:
+        cut_points.append(dateline[1])
+    i = start
+    while i < end:
+        char = text[i]
+        if char in _TERMINATORS and not any(a < i < b for a, b in inside):
+            j = i
+            while j + 1 < end and (text[j + 1] in _TERMINATORS or text[j + 1] in "»”\")"):
+                j += 1
+            # "3.5", "أ.ش.أ": a full stop between letters or digits does not end a sentence
+            next_char = text[j + 1] if j + 1 < end else " "
+            if next_char.isspace() and not (char == "." and _is_abbreviation(text, i)):
+                cut_points.append(j + 1)
+            i = j + 1
+            continue
+        i += 1
+    spans, current = [], start
+    for cut in sorted(set(cut_points)):
+        if current < cut <= end:
+            spans.append((current, cut))
+            current = cut
+    spans.append((current, end))
+    cleaned = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            cleaned.append((s, e))
+    return cleaned
+
+
+def _is_abbreviation(text: str, i: int) -> bool:
+    """A full stop after a single letter ("أ. ش. أ") belongs to an abbreviation."""
+    before = text[max(0, i - 2) : i]
+    return len(before) == 2 and before[0].isspace() and before[1].isalpha()
+
+
+def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[str]:
+    kinds = []
+    title_norm = " ".join(_WORD.findall(normalize(title))) if title else ""
+    body_started = False
+    for start, end in paragraphs:
+        raw = text[start:end]
+        words = _WORD.findall(normalize(raw))
+        joined = " ".join(words)
+        if joined in _NOISE_LINES or (len(words) <= 4 and raw.isascii()):
+            kinds.append(NOISE)
+            continue
+        if body_started and joined.startswith(_TRAILER_START):
+            kinds.append(NOISE)
+            continue
+        if title_norm and joined == title_norm:
+            kinds.append(FRONT)
+            continue
+        if len(words) <= 8 and _is_dateline_line(raw):
+            kinds.append(DATELINE)
+            continue
+        # headlines end without a full stop, or with "..": "بين الأسد وبوتين.."
+        stripped = raw.rstrip()
+        ends_sentence = stripped[-1:] in ".!?؟:\"»”)" and not stripped.endswith("..")
+        if not body_started and len(words) <= _FRONT_MAX_TOKENS and not ends_sentence:
+            kinds.append(FRONT)
+            continue
+        if body_started and len(words) <= 10 and not ends_sentence:
+            kinds.append(FRONT)  # a caption or sub-heading inside the body
+            continue
+        body_started = True
+        kinds.append(BODY)
+    return kinds
+
+
+def _is_dateline_line(raw: str) -> bool:
+    match = _DATELINE.match(raw)
+    return bool(match) and len(raw[match.end() :].split()) <= 4 and len(match.group(1).split()) <= 3
+
+
+def _dateline(text, paragraphs, kinds) -> tuple[int, int] | None:
+    """The dateline: a short line of its own, or the prefix of the first body paragraph."""
+    for index, (start, end) in enumerate(paragraphs):
+        kind = kinds[index]
+        if kind == DATELINE:
+            return (start, end)
+        if kind == BODY:
+            match = _DATELINE.match(text, start, end)
+            if match and len(match.group(1).split()) <= 3:
+                end = match.end()
+                while text[end - 1].isspace():
+                    end -= 1
+                return (start, end)
+            return None
+    return None

@@ -1,0 +1,99 @@
+"""Arabic normalisation for matching, keeping a map back to the original text.
+
+The normalised form drops tashkeel, tatweel, Quranic marks and invisible format characters,
+writes every alef with hamza or madda as a bare alef, ى as ي, ة as ه, ؤ as و and ئ as ي,
+folds Persian/Urdu look-alikes (ک ی) and Eastern Arabic digits to their plain forms, and
+lower-cases Latin. Labels and evidence always come from the original text through the map.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+# Removed entirely: tashkeel and Quranic annotation marks, tatweel, zero-width and bidi controls, BOM.
+_REMOVED = "".join(
+    chr(c)
+    for c in (
+        *range(0x0610, 0x061B),
+        *range(0x064B, 0x0660),
+        0x0670,
+        *range(0x06D6, 0x06DD),
+        *range(0x06DF, 0x06E9),
+        *range(0x06EA, 0x06EE),
+        0x0640,
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0xFEFF,
+        0x00AD,
+    )
+)
+_FOLDED = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي",
+    "ة": "ه", "ۃ": "ه", "ە": "ه",
+    "ؤ": "و",
+    "ک": "ك", "ڪ": "ك",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\t": " ",
+}  # fmt: skip
+_TABLE = str.maketrans({**dict.fromkeys(_REMOVED, None), **_FOLDED})
+_REMOVED_SET = frozenset(_REMOVED)
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def normalize(text: str) -> str:
+    """The matching form of a string (no offsets): what lexicon keys and lookups use."""
+    text = text.translate(_TABLE)
+    if not text.isascii():
+        text = _fold_presentation_forms(text)
+    return text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A normalised text and, for each of its characters, the offset of its origin in the original."""
+
+    text: str
+    offsets: array  # len(text) + 1 entries; the last is len(original)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) for a span of the normalised text."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize_with_offsets(original: str) -> NormalizedText:
+    """Normalise a whole text and keep the map from normalised to original offsets."""
+    out: list[str] = []
+    offsets = array("i")
+    removed, table = _REMOVED_SET, _TABLE
+    for index, char in enumerate(original):
+        if char in removed:
+            continue
+        folded = char.translate(table)
+        if "\ufb50" <= folded <= "\ufefc":  # presentation forms: one glyph may stand for two letters
+            folded = _fold_presentation_forms(folded)
+        for piece in folded.lower():
+            out.append(piece)
+            offsets.append(index)
+    offsets.append(len(original))
+    return NormalizedText("".join(out), offsets)
+
+
+def has_arabic(text: str) -> bool:
+    """True when the text holds at least one Arabic letter."""
+    return _ARABIC_LETTER.search(text) is not None
+
+
+def _fold_presentation_forms(text: str) -> str:
+    import unicodedata
+
+    if not any("\ufb50" <= c <= "\ufefc" for c in text):
+        return text
+    folded = "".join(unicodedata.normalize("NFKC", c) if "\ufb50" <= c <= "\ufefc" else c for c in text)
+    return folded.translate(_TABLE)
