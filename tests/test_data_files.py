@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.io import read_articles
+from kg.model import Article
+
 PROJECT = Path(__file__).resolve().parents[1]
 DATA = PROJECT / "kg" / "data"
 EXAMPLES = PROJECT / "examples"
@@ -72,10 +75,17 @@ def test_jsonl_example_matches_its_gold(article_id):
 
 @pytest.mark.parametrize("path", TXT_FILES, ids=lambda path: path.stem)
 def test_txt_example_matches_its_gold(path):
-    title, text = read_txt_example(path)
     gold = gold_records()[path.stem]
-    assert (title, text) == (gold["title"], gold["text"])
-    assert text.encode("utf-8") == gold["text"].encode("utf-8")
+    assert read_txt_example(path) == (gold["title"], gold["text"])
+    (article,) = [result for result in read_articles([path]) if isinstance(result, Article)]
+    assert (article.title, article.text) == (gold["title"], gold["text"])
+
+
+def test_kg_reads_every_example_as_the_gold_has_it():
+    articles = {result.id: result for result in read_articles([EXAMPLES]) if isinstance(result, Article)}
+    assert sorted(articles) == sorted(gold_records())
+    for article_id, gold in gold_records().items():
+        assert articles[article_id].text.encode("utf-8") == gold["text"].encode("utf-8"), article_id
 
 
 @pytest.mark.parametrize("article_id", sorted(gold_records()))
