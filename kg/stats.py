@@ -1,0 +1,196 @@
+"""Figures about a graph: how many of each kind, the most central actors, and their communities.
+
+Centrality is read off the actor network (kg.network.actor_network): `meetings` is how many
+meetings an actor took part in, `partners` how many other actors it met (degree), `strength` the
+meetings counted once per partner (weighted degree), `betweenness` how often it lies on the
+shortest paths between other actors, where actors who met more often are closer (distance =
+1 / meetings together). Communities are Louvain communities over the meeting weights, with a
+fixed seed so the same graph always gives the same answer.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import networkx as nx
+from rdflib import Dataset
+
+from kg.errors import unknown_choice
+from kg.network import ACTOR_CLASSES, CLASSES, MEETING_CLASSES, actor_network, fact_graph, nodes_of
+
+STATS_FORMATS = ("table", "json")
+EXACT_BETWEENNESS_LIMIT = 2000  # above this many actors, betweenness is estimated from a sample
+BETWEENNESS_SAMPLE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRank:
+    """One actor's place in the actor network."""
+
+    iri: str
+    label_ar: str
+    label_en: str
+    kind: str
+    meetings: int
+    partners: int
+    strength: int
+    betweenness: float
+    community: int  # 1-based number in GraphStats.communities, 0 when it met no one
+
+
+@dataclass(frozen=True, slots=True)
+class Community:
+    """Actors who met among themselves more than with others, strongest first."""
+
+    number: int
+    members: tuple[ActorRank, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GraphStats:
+    """Counts per class, the most central actors and the communities of the actor network."""
+
+    counts: tuple[tuple[str, int], ...]  # (class, number of nodes) in CLASSES order
+    articles: int
+    triples: int
+    actors: tuple[ActorRank, ...]  # the `top` most central, most meetings first
+    communities: tuple[Community, ...]
+    betweenness_exact: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """The figures as plain JSON-ready values."""
+        return {
+            "counts": dict(self.counts),
+            "articles": self.articles,
+            "triples": self.triples,
+            "central_actors": [asdict(actor) for actor in self.actors],
+            "communities": [
+                {"number": c.number, "size": len(c.members),
+                 "members": [{"iri": m.iri, "label_ar": m.label_ar, "label_en": m.label_en} for m in c.members]}
+                for c in self.communities
+            ],
+            "betweenness_exact": self.betweenness_exact,
+        }
+
+
+def graph_stats(dataset: Dataset, *, top: int = 15, seed: int = 0) -> GraphStats:
+    """Counts, the `top` most central actors and the communities of a graph."""
+    facts = fact_graph(dataset)
+    network = actor_network(facts)
+    counts = tuple((name, len(nodes_of(facts, [name]))) for name in CLASSES)
+    articles = len(facts.graph.get("articles", {}))
+
+    meetings = {actor: 0 for actor in network}
+    for meeting in nodes_of(facts, MEETING_CLASSES):
+        for _, participant, relation in facts.out_edges(meeting, keys=True):
+            if relation == "participant" and participant in meetings:
+                meetings[participant] += 1
+    strength = dict(network.degree(weight="weight"))
+    betweenness, exact = _betweenness(network, seed)
+    groups = _communities(network, seed)
+    community_of = {actor: number for number, members in enumerate(groups, 1) for actor in members}
+
+    def rank(actor: str) -> ActorRank:
+        data = network.nodes[actor]
+        return ActorRank(actor, data["label_ar"], data["label_en"], data["class"], meetings[actor],
+                         network.degree(actor), strength[actor], round(betweenness[actor], 4),
+                         community_of.get(actor, 0))
+
+    ranked = sorted(network, key=lambda a: (-meetings[a], -betweenness[a], -strength[a], a))
+    communities = tuple(
+        Community(number, tuple(rank(a) for a in sorted(members, key=lambda a: (-strength[a], a))))
+        for number, members in enumerate(groups, 1)
+    )
+    return GraphStats(counts, articles, len(dataset), tuple(rank(a) for a in ranked[:top]), communities, exact)
+
+
+def _betweenness(network: nx.Graph, seed: int) -> tuple[dict[str, float], bool]:
+    for first, second, data in network.edges(data=True):
+        network.edges[first, second]["distance"] = 1.0 / data["weight"]
+    if network.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT:
+        return nx.betweenness_centrality(network, weight="distance", normalized=True), True
+    sampled = nx.betweenness_centrality(network, k=BETWEENNESS_SAMPLE, weight="distance", normalized=True, seed=seed)
+    return sampled, False
+
+
+def _communities(network: nx.Graph, seed: int) -> list[list[str]]:
+    linked = network.subgraph([actor for actor in network if network.degree(actor) > 0])
+    if linked.number_of_edges() == 0:
+        return []
+    found = nx.community.louvain_communities(linked, weight="weight", seed=seed)
+    return sorted((sorted(group) for group in found), key=lambda group: (-len(group), group[0]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Output
+
+
+def format_stats(stats: GraphStats, fmt: str = "table") -> str:
+    """The figures as a readable table or as JSON."""
+    if fmt not in STATS_FORMATS:
+        raise unknown_choice("stats format", fmt, STATS_FORMATS)
+    if fmt == "json":
+        return json.dumps(stats.to_json(), ensure_ascii=False, indent=2)
+    return _table(stats)
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: marks (tashkeel) and format characters take none, wide
+    East Asian characters two."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    space = " " * max(0, width - display_width(text))
+    return space + text if right else text + space
+
+
+def _columns(header: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:
+    # The last column (the Arabic name) is never padded: nothing follows it, so bidi in the
+    # terminal cannot push the other columns around.
+    widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    lines = []
+    for row in [header, *rows]:
+        cells = [_pad(cell, widths[i], right=i in numeric) for i, cell in enumerate(row[:-1])]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return lines
+
+
+def _table(stats: GraphStats) -> str:
+    lines = ["Nodes per class"]
+    lines += ["  " + line for line in _columns(
+        ["class", "nodes", ""],
+        [[name, str(count), ""] for name, count in stats.counts] + [["Article", str(stats.articles), ""]],
+        numeric={1},
+    )[1:]]
+    lines.append(f"  triples  {stats.triples}")
+    lines.append("")
+    approx = "" if stats.betweenness_exact else f", estimated from {BETWEENNESS_SAMPLE} samples"
+    lines.append(f"Most central actors (most meetings first; betweenness weighted by meetings together{approx})")
+    if stats.actors:
+        header = ["#", "meetings", "partners", "strength", "betweenness", "community", "class", "name", "الاسم"]
+        rows = [[str(i), str(a.meetings), str(a.partners), str(a.strength), f"{a.betweenness:.3f}",
+                 str(a.community or "-"), a.kind, a.label_en or "-", a.label_ar]
+                for i, a in enumerate(stats.actors, 1)]
+        lines += ["  " + line for line in _columns(header, rows, numeric={0, 1, 2, 3, 4, 5})]
+    else:
+        lines.append("  (no actors)")
+    lines.append("")
+    lines.append("Communities (Louvain over meetings together)")
+    if not stats.communities:
+        lines.append("  (no two actors met)")
+    for community in stats.communities:
+        names = "، ".join(m.label_ar for m in community.members)
+        lines.append(f"  {community.number}. {len(community.members)} actors: {names}")
+    return "\n".join(lines)
+
+
+__all__ = ["ACTOR_CLASSES", "ActorRank", "Community", "GraphStats", "display_width", "format_stats", "graph_stats"]

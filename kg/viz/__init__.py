@@ -1,0 +1,45 @@
+"""The graph as an interactive network page: one self-contained HTML file that opens offline.
+
+    from kg.sources import load_dataset
+    from kg.viz import write_viz
+    summary = write_viz(load_dataset(["exports/graph.ttl"]), "exports/graph.html", view="actors")
+
+`build_view` gives the networkx graph a view shows (kg.viz.views), `render_html`/`write_html`
+draw it (kg.viz.html), and kg.viz.browser opens a page in headless Chromium for a screenshot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.viz.html import render_html, write_html
+from kg.viz.views import VIEW_CHOICES, ViewSpec, build_view
+
+__all__ = ["VIEW_CHOICES", "ViewSpec", "VizSummary", "build_view", "render_html", "write_html", "write_viz"]
+
+
+@dataclass(frozen=True, slots=True)
+class VizSummary:
+    """What a page shows: its file, the view, the nodes and edges drawn and those left out."""
+
+    path: Path
+    view: str
+    nodes: int
+    edges: int
+    total_nodes: int
+
+    def __str__(self) -> str:
+        cut = f" (of {self.total_nodes:,}; the rest left out by --max-nodes)" if self.total_nodes > self.nodes else ""
+        return f"wrote {self.path}: view {self.view}, {self.nodes:,} nodes{cut}, {self.edges:,} edges"
+
+
+def write_viz(dataset: Dataset, path: str | Path, *, view: str | ViewSpec = "full",
+              max_nodes: int | None = None, title: str = "") -> VizSummary:
+    """Draw one view of the graph as an HTML page at `path` (UTF-8, self-contained)."""
+    shown = build_view(dataset, view, max_nodes=max_nodes)
+    written = write_html(shown, path, title=title)
+    return VizSummary(written, shown.graph["view"], shown.number_of_nodes(), shown.number_of_edges(),
+                      shown.graph["total_nodes"])

@@ -1,0 +1,143 @@
+"""Opening a generated page in headless Chromium, offline: for screenshots, tests and benchmarks.
+
+Uses Playwright for Python with the system's Chromium (Debian's `chromium`); it never downloads
+a browser. Every http(s) request the page tries is aborted and recorded, so a caller can check
+that none was made.
+
+    from kg.viz.browser import screenshot
+    screenshot("exports/graph.html", "exports/graph.png")
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import KgError, UsageError
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+CHROMIUM_ARGS = (
+    "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-default-apps",
+    "--disable-extensions", "--mute-audio",
+)
+
+
+class BrowserError(KgError):
+    """Headless Chromium or Playwright is missing, or the page did not load or settle."""
+
+
+def find_chromium() -> str:
+    """The Chromium to drive: $KG_CHROMIUM, else the usual system paths, else `chromium` on PATH."""
+    given = os.environ.get("KG_CHROMIUM")
+    if given:
+        if not Path(given).is_file():
+            raise BrowserError(f"KG_CHROMIUM={given}: no such file")
+        return given
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).is_file():
+            return candidate
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise BrowserError(
+        "no Chromium found (looked at $KG_CHROMIUM, " + ", ".join(CHROMIUM_CANDIDATES)
+        + " and PATH); install Debian's chromium: apt-get install chromium (scripts/system-deps.sh does)"
+    )
+
+
+@dataclass
+class PageLog:
+    """What happened while a page was open: console errors, uncaught errors, blocked requests, dialogs."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    blocked_requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def open_browser() -> Iterator[Any]:
+    """A headless Chromium (a Playwright Browser), closed on exit."""
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError as err:
+        raise BrowserError("Playwright for Python is not installed: pip install playwright "
+                           "(kg uses the system Chromium; no `playwright install` is needed)") from err
+    executable = find_chromium()
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
+        except PlaywrightError as err:
+            raise BrowserError(f"{executable}: Chromium did not start ({str(err).splitlines()[0]})") from err
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def open_page(browser: Any, html: str | Path, *, width: int = 1400, height: int = 900) -> Iterator[tuple[Any, PageLog]]:
+    """Open a generated page from file:// with the network cut off; yields (page, log)."""
+    path = Path(html).resolve()
+    if not path.is_file():
+        raise UsageError(f"{path}: no such page")
+    log = PageLog()
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="ar",
+                                  service_workers="block")
+
+    def refuse(route: Any) -> None:
+        url = route.request.url
+        if url.startswith("file:") or url.startswith("data:"):
+            route.continue_()
+        else:
+            log.blocked_requests.append(url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", refuse)
+    page = context.new_page()
+    page.on("console", lambda message: log.console_errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+
+    def on_dialog(dialog: Any) -> None:
+        log.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    try:
+        page.goto(path.as_uri(), wait_until="load")
+        yield page, log
+    finally:
+        context.close()
+
+
+def wait_until_settled(page: Any, timeout_s: float = 120.0) -> float:
+    """Wait for the layout to settle (physics stopped); returns the page's own time to settle, in ms."""
+    page.wait_for_function("window.kgViz && window.kgViz.isSettled()", timeout=timeout_s * 1000)
+    return float(page.evaluate("window.kgViz.settledAfterMs()"))
+
+
+def screenshot(html: str | Path, png: str | Path, *, width: int = 1600, height: int = 1000,
+               timeout_s: float = 180.0) -> Path:
+    """Open a generated page offline in headless Chromium, wait until its physics has stopped, and
+    write a PNG screenshot of it. Raises BrowserError if the page fails to draw or settle."""
+    png = Path(png)
+    with open_browser() as browser, open_page(browser, html, width=width, height=height) as (page, log):
+        try:
+            wait_until_settled(page, timeout_s)
+        except Exception as err:  # Playwright's TimeoutError, or the page's own error
+            problems = "; ".join(log.page_errors + log.console_errors) or str(err).splitlines()[0]
+            raise BrowserError(f"{html}: the network did not settle ({problems})") from err
+        if log.page_errors:
+            raise BrowserError(f"{html}: the page raised: {log.page_errors[0]}")
+        page.wait_for_timeout(150)  # one more frame after physics stopped
+        png.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(png))
+    return png

@@ -1,0 +1,299 @@
+"""A view drawn as one self-contained HTML page with pyvis and the vis-network it ships.
+
+pyvis's `Network` holds the nodes, edges and options. They are put into its lists directly:
+`Network.add_node`/`add_edge` check membership in lists, which is quadratic and takes minutes on a
+20k-node graph. pyvis's own template is not used either: it loads Bootstrap from a CDN whatever
+`cdn_resources` says, and its select/filter menus list node ids, not labels. The page here inlines
+vis-network's script and styles from the pyvis package, the data as JSON, and a small search and
+filter panel of its own, under a Content-Security-Policy that allows no request at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyvis
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+from pyvis.network import Network
+
+from kg.errors import GraphError
+from kg.network import CLASSES, topic_key
+from kg.viz.views import ASSETS, vocabulary
+
+VIS_VERSION = "9.1.2"
+# system fonts only (a web font would be a request); the first with Arabic glyphs wins
+FONT_FACE = "Noto Naskh Arabic, Noto Sans Arabic, Segoe UI, Tahoma, DejaVu Sans, sans-serif"
+LABEL_LENGTH = 48  # characters of a label drawn on the canvas; the tooltip has the whole of it
+_LTR_ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
+
+
+def render_html(view: nx.MultiDiGraph, *, title: str = "") -> str:
+    """The page for a view (see kg.viz.views) as a string."""
+    net = _pyvis_network(view)
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    classes = vocabulary()["classes"]
+    payload = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "classes": {key: {"ar": c["ar"], "en": c["en"]} for key, c in classes.items()},
+        "relations": {key: {"ar": r["ar"], "en": r["en"]} for key, r in vocabulary()["relations"].items()},
+        "fields": vocabulary()["fields"],
+    }
+    counts = {name: 0 for name in CLASSES}
+    for _, data in view.nodes(data=True):
+        counts[data["class"]] += 1
+    legend = [
+        {"key": key, "ar": classes[key]["ar"], "en": classes[key]["en"], "count": counts[key],
+         "swatch": _swatch(classes[key]["shape"], classes[key]["color"])}
+        for key in classes
+    ]
+    vis_js, vis_css, app_js = _asset_text()
+    page = _template().render(
+        title=title or _default_title(view),
+        view=view.graph.get("view", "full"),
+        node_count=view.number_of_nodes(),
+        edge_count=view.number_of_edges(),
+        notes=view.graph.get("notes", ()),
+        legend=legend,
+        topics=_topic_choices(view),
+        data_json=Markup(_script_json(payload)),
+        vis_js=Markup(vis_js),
+        vis_css=Markup(vis_css),
+        app_css=Markup(_read_asset("viz.css")),
+        app_js=Markup(app_js),
+        script_hashes=" ".join(f"'sha256-{_sha256(text)}'" for text in (vis_js, app_js)),
+    )
+    return page
+
+
+def write_html(view: nx.MultiDiGraph, path: str | Path, *, title: str = "") -> Path:
+    """Write the page as UTF-8 (whatever the locale says) and return its path."""
+    path = Path(path)
+    text = render_html(view, title=title)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise GraphError(f"{path}: cannot write the page ({err.strerror or err})") from err
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Nodes, edges and options for vis-network
+
+
+def _pyvis_network(view: nx.MultiDiGraph) -> Network:
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    focus = view.graph.get("focus", "")
+    relations = vocabulary()["relations"]
+    for node, data in view.nodes(data=True):
+        item: dict[str, Any] = {
+            "id": node,
+            "label": _canvas_label(data["label"]),
+            "full": data["label"],
+            "group": data["class"],
+            "cls": data["class"],
+            "value": data.get("degree", 0) + 1,
+            "topics": list(data["topics"]),
+            "rows": [list(row) for row in data["rows"]],
+        }
+        if data["label_en"]:
+            item["en"] = data["label_en"]
+        if data["alt_labels"]:
+            item["alt"] = list(data["alt_labels"])
+        if node == focus:
+            color = vocabulary()["classes"][data["class"]]["color"]
+            item.update(borderWidth=5, color={"background": color, "border": "#111111"})
+        net.nodes.append(item)
+    for number, (source, target, relation, data) in enumerate(view.edges(keys=True, data=True)):
+        edge: dict[str, Any] = {"id": f"e{number}", "from": source, "to": target, "rel": relation}
+        if relation == "met":
+            edge.update(value=data["weight"], topics=list(data["topics"]), rows=[list(r) for r in data["rows"]],
+                        label=_met_label(view, data), arrows={"to": {"enabled": False}})
+        else:
+            edge["label"] = relations[relation]["ar"]
+        net.edges.append(edge)
+    net.options = _options(view)
+    return net
+
+
+def _options(view: nx.MultiDiGraph) -> dict[str, Any]:
+    size = view.number_of_nodes()
+    large = size > 1500
+    groups = {
+        key: {"shape": c["shape"], "color": {"background": c["color"], "border": _darker(c["color"]),
+                                             "highlight": {"background": c["color"], "border": "#111111"},
+                                             "hover": {"background": c["color"], "border": "#111111"}}}
+        for key, c in vocabulary()["classes"].items()
+    }
+    groups["Topic"]["font"] = {"color": "#ffffff", "strokeWidth": 0}
+    return {
+        "groups": groups,
+        "nodes": {
+            "font": {"size": 14, "face": FONT_FACE, "color": "#1f2933", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 12, "max": 19, "drawThreshold": 7}},
+            "borderWidth": 1,
+        },
+        "edges": {
+            "color": {"color": "#9aa5b1", "highlight": "#1f2933", "hover": "#1f2933"},
+            "font": {"size": 10, "color": "#52606d", "strokeWidth": 2, "strokeColor": "#ffffff", "align": "middle"},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            "scaling": {"min": 1, "max": 8, "label": {"enabled": False}},
+            "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "selectionWidth": 2,
+        },
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -12000, "centralGravity": 0.2, "springLength": 150,
+                          "springConstant": 0.03, "damping": 0.5, "avoidOverlap": 0.3},
+            "minVelocity": 1.0,
+            "stabilization": {"enabled": True, "iterations": _iterations(size), "updateInterval": 25, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large,
+                        "hideEdgesOnZoom": large, "multiselect": True},
+        "layout": {"randomSeed": 7, "improvedLayout": size <= 150},
+    }
+
+
+def _iterations(size: int) -> int:
+    """Stabilisation steps: enough for a small graph to settle fully, bounded so that a large one
+    settles within seconds (each step costs about n log n)."""
+    return max(150, min(1000, 400_000 // max(size, 1)))
+
+
+def _canvas_label(label: str) -> str:
+    """A label for the canvas: cut to LABEL_LENGTH, and isolated left-to-right when it starts
+    with a left-to-right letter (the canvas lays text out right-to-left)."""
+    if len(label) > LABEL_LENGTH:
+        label = label[: LABEL_LENGTH - 1].rstrip() + "…"
+    if _first_strong_is_ltr(label):
+        label = f"{_LTR_ISOLATE}{label}{_POP_ISOLATE}"
+    return label
+
+
+def _first_strong_is_ltr(text: str) -> bool:
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction == "L":
+            return True
+        if direction in ("R", "AL"):
+            return False
+    return False
+
+
+def _met_label(view: nx.MultiDiGraph, data: dict) -> str:
+    topic_labels = {topic_key(n): d["label"] for n, d in view.nodes(data=True) if d["class"] == "Topic"}
+    topics = "، ".join(topic_labels.get(t, t) for t in data["topics"][:2])
+    more = "…" if len(data["topics"]) > 2 else ""
+    return f"×{data['weight']}" + (f" · {topics}{more}" if topics else "")
+
+
+def _topic_choices(view: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for _, data in view.nodes(data=True):
+        if data["class"] != "Topic":
+            for key in data["topics"]:
+                counts[key] = counts.get(key, 0) + 1
+    names = _topic_names(view)
+    return [{"key": key, "ar": names.get(key, (key, ""))[0], "en": names.get(key, (key, ""))[1], "count": count}
+            for key, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _topic_names(view: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
+    names = {topic_key(n): (d["label"], d["label_en"]) for n, d in view.nodes(data=True) if d["class"] == "Topic"}
+    for _, _, data in view.edges(data=True):  # the actor view has no topic nodes: names from the rows
+        for field, values in data.get("rows", ()):
+            if field == "topics":
+                for key, value in zip(data["topics"], values, strict=False):
+                    ar, _, en = value.partition(" (")
+                    names.setdefault(key, (ar, en.rstrip(")")))
+    return names
+
+
+def _default_title(view: nx.MultiDiGraph) -> str:
+    focus = view.graph.get("focus", "")
+    if focus in view:
+        data = view.nodes[focus]
+        return f"محيط {data['label']} · around {data['label_en'] or data['label']}"
+    if view.graph.get("view") == "actors":
+        return "شبكة الفاعلين · who met whom"
+    return "شبكة الدبلوماسية · diplomacy network"
+
+
+def _darker(color: str) -> str:
+    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{int(c * 0.7):02x}" for c in (red, green, blue))
+
+
+# ---------------------------------------------------------------------------------------------
+# Legend swatches: small SVG shapes in each class's colour
+
+_SHAPES = {
+    "dot": '<circle cx="8" cy="8" r="6"/>',
+    "square": '<rect x="2" y="2" width="12" height="12"/>',
+    "hexagon": '<polygon points="8,1 14,4.5 14,11.5 8,15 2,11.5 2,4.5"/>',
+    "triangle": '<polygon points="8,1.5 14.5,14 1.5,14"/>',
+    "triangleDown": '<polygon points="1.5,2 14.5,2 8,14.5"/>',
+    "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>',
+    "star": '<polygon points="8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6"/>',
+    "box": '<rect x="1" y="4" width="14" height="8" rx="2"/>',
+}
+
+
+def _swatch(shape: str, color: str) -> Markup:
+    return Markup(
+        f'<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" '
+        f'fill="{escape(color)}" stroke="{escape(_darker(color))}">{_SHAPES[shape]}</svg>'
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Assets
+
+
+@cache
+def _template():
+    env = Environment(loader=FileSystemLoader(str(ASSETS)), autoescape=select_autoescape(["html"]),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env.get_template("page.html")
+
+
+@cache
+def _asset_text() -> tuple[str, str, str]:
+    """vis-network's script and styles from the pyvis package, and this page's own script."""
+    folder = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    try:
+        # the browser hashes scripts after turning CRLF into LF: hash the same text
+        vis_js = (folder / "vis-network.min.js").read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        vis_css = (folder / "vis-network.css").read_text(encoding="utf-8")
+    except OSError as err:
+        raise GraphError(f"pyvis's vis-network {VIS_VERSION} files are missing under {folder} ({err})") from err
+    app_js = _read_asset("viz.js")
+    for name, text in (("vis-network.min.js", vis_js), ("viz.js", app_js), ("vis-network.css", vis_css)):
+        if "</script" in text.lower() or "</style" in text.lower():  # would end the inline element early
+            raise GraphError(f"{name} cannot be inlined: it contains a closing script or style tag")
+    return vis_js, vis_css, app_js
+
+
+def _read_asset(name: str) -> str:
+    return (ASSETS / name).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _script_json(payload: dict[str, Any]) -> str:
+    """JSON that is safe inside <script type="application/json">: no <, > or & left to end it."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
