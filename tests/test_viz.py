@@ -51,10 +51,16 @@ def test_view_names(text, spec):
     assert ViewSpec.parse(text) == spec
 
 
-@pytest.mark.parametrize("text", ["everything", "actor:", "actors:x", ""])
-def test_unknown_views_are_refused_with_the_choices(text):
-    with pytest.raises(UsageError, match=r"expected one of: full, actors, actor:NAME"):
+@pytest.mark.parametrize(("text", "message"), [
+    ("everything", "unknown view 'everything'; expected one of: full, actors, actor:NAME"),
+    ("actors:x", "unknown view 'actors:x'"),
+    ("", "unknown view ''"),
+    ("actor:", "--view actor:NAME needs a name or IRI after 'actor:'"),
+])
+def test_unknown_views_are_refused_with_the_choices(text, message):
+    with pytest.raises(UsageError) as caught:
         ViewSpec.parse(text)
+    assert message in str(caught.value)
 
 
 def test_full_view_has_every_node_and_reads_edges_the_way_the_relation_does(dataset):
