@@ -120,16 +120,21 @@ def open_page(browser: Any, html: str | Path, *, width: int = 1400, height: int 
 
 def wait_until_settled(page: Any, timeout_s: float = 120.0) -> float:
     """Wait for the layout to settle (physics stopped); returns the page's own time to settle, in ms."""
-    page.wait_for_function("window.kgViz && window.kgViz.isSettled()", timeout=timeout_s * 1000)
+    # a function, not an expression: Playwright would eval() an expression, which the page's CSP forbids
+    page.wait_for_function("() => Boolean(window.kgViz && window.kgViz.isSettled())", timeout=timeout_s * 1000)
     return float(page.evaluate("window.kgViz.settledAfterMs()"))
 
 
 def screenshot(html: str | Path, png: str | Path, *, width: int = 1600, height: int = 1000,
-               timeout_s: float = 180.0) -> Path:
+               timeout_s: float = 180.0, browser: Any = None) -> Path:
     """Open a generated page offline in headless Chromium, wait until its physics has stopped, and
-    write a PNG screenshot of it. Raises BrowserError if the page fails to draw or settle."""
+    write a PNG screenshot of it (`width` x `height` pixels). Starts its own Chromium unless given
+    a Playwright `browser`. Raises BrowserError if the page fails to draw or settle."""
+    if browser is None:
+        with open_browser() as own:
+            return screenshot(html, png, width=width, height=height, timeout_s=timeout_s, browser=own)
     png = Path(png)
-    with open_browser() as browser, open_page(browser, html, width=width, height=height) as (page, log):
+    with open_page(browser, html, width=width, height=height) as (page, log):
         try:
             wait_until_settled(page, timeout_s)
         except Exception as err:  # Playwright's TimeoutError, or the page's own error
