@@ -1,0 +1,539 @@
+"""Finding actors and places in a document: names, titled persons, nisba references, coreference.
+
+Three ways to a person (DESIGN.md): the gazetteer of known actors; offices and titles that
+introduce a name ("وزير الخارجية الروسي سيرغي لافروف"، "نظيره الصيني وانغ يي"); and coreference
+inside the article (a surname alone, "الرئيس السوري", "الوزير الروسي"). Countries come from
+CLDR names and nisba adjectives, places from GeoNames, organisations from the gazetteer and from
+the shapes their names take ("وزارة الخارجية الروسية").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from kg.extract import gazetteer as gz
+from kg.extract.lexicon import (
+    clitic_variants,
+    date_words,
+    honorifics,
+    is_stopword,
+    read_list,
+    read_table,
+    reporting_cues,
+    titles,
+    triggers,
+)
+from kg.text.document import BODY, DATELINE, NOISE, Document, Sentence
+from kg.text.normalize import normalize
+
+PERSON, ORGANIZATION, COUNTRY, PLACE = "Person", "Organization", "Country", "Place"
+
+# Parts of a name that stand between its words: "محمد بن سلمان", "أحمد أبو الغيط", "عبد الله"
+_PARTICLES = frozenset(normalize(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "أبا", "عبد", "آل", "ولد", "دي", "دا", "فان", "فون", "ديل", "لا", "أم", "ذو"))  # noqa: E501
+# "إلى سورية", "لدى دمشق", "في العراق": a country after these is where the office is, not whom it serves
+_DESTINATION = frozenset(normalize(w) for w in ("إلى", "لدى", "في", "الى", "لدي", "بشأن", "حول", "لشؤون"))
+# Adjectives that tie an office to an organisation rather than a country: "المبعوث الأممي"
+_ORG_ADJECTIVES = {normalize(w): key for w, key in (("الأممي", "org:un"), ("الأممية", "org:un"))}
+_MAX_NAME_WORDS = 4
+_MAX_COMPLEMENT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A stretch of text naming or meaning an actor or place."""
+
+    first: int  # token indexes [first, last)
+    last: int
+    start: int  # original character offsets, a clitic before the name left out
+    end: int
+    type: str
+    key: str  # identity key where known ("person:vladimir-putin", "country:SY"), else ""
+    name: tuple[str, ...]  # normalised words of the name (or of the reference)
+    text: str  # the original spelling
+    named: bool = True  # False for references without the name: nisba, title alone, نظيره
+    role: str = ""  # the office the text gives, for persons
+    represents: str = ""  # key of the country or organisation the office serves
+    title_first: int = -1  # token where the office begins, when there is one
+    number: int = 1  # 2 or 3 for "الرئيسان", "الوزراء"
+    weak: bool = False  # a surname alone from the gazetteer: kept only with support
+    counterpart: bool = False  # "نظيره الصيني وانغ يي": holds the same office as the person before
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    doc: Document
+    norms: Sequence[str]
+    sentence: Sentence
+
+
+@cache
+def given_names() -> dict[str, bool]:
+    """Normalised given name -> whether it is also an everyday word (أمل، سلام، كريم)."""
+    names: dict[str, bool] = {}
+    for row in read_table("given_names.tsv"):
+        norm = normalize(row["name_ar"])
+        if norm:
+            names[norm] = names.get(norm, False) or row.get("ambiguous", "0") == "1"
+    return names
+
+
+@cache
+def office_words() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_list("office_words.txt"))
+
+
+def find_mentions(doc: Document) -> list[ActorMention]:
+    """Every actor and place mention of the document, in text order (coreference not yet applied)."""
+    norms = doc.token_norms
+    mentions: list[ActorMention] = []
+    for sentence in doc.sentences:
+        if sentence.kind == NOISE:
+            continue
+        context = _Context(doc, norms, sentence)
+        index = sentence.first
+        in_sentence: list[ActorMention] = []
+        while index < sentence.last:
+            found, index_after = _mentions_at(context, index)
+            in_sentence.extend(_counterpart_roles(found, in_sentence))
+            index = max(index_after, index + 1)
+        mentions.extend(in_sentence)
+    return mentions
+
+
+def _counterpart_roles(found: list[ActorMention], before: list[ActorMention]) -> list[ActorMention]:
+    """"نظيره" holds the office of the person the sentence spoke of before."""
+    result = []
+    for mention in found:
+        if mention.counterpart and not mention.role:
+            holder = next((m for m in reversed(before) if m.type == PERSON and m.role and not m.counterpart), None)
+            if holder is not None:
+                mention = replace(mention, role=_office_only(holder.role))
+        result.append(mention)
+    return result
+
+
+def _office_only(role: str) -> str:
+    """"وزير الخارجية" of "وزير الخارجية الروسي": the office without whose it is."""
+    kept = []
+    for word in role.split():
+        norm = normalize(word)
+        if gz.nisba_index().longest_at((norm,), 0, clitics=False) or gz.name_index().longest_at((norm,), 0):
+            break
+        kept.append(word)
+    return " ".join(kept) or role
+
+
+def _mentions_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
+    norms, end = ctx.norms, ctx.sentence.last
+    if not _is_arabic_word(norms[i]):
+        return [], i + 1
+    entity = gz.name_index().longest_at(norms, i, end)
+    title = titles().longest_at(norms, i, end)
+    # a known name at least as long as the title wins ("الأمير محمد بن سلمان" is a name, not a title)
+    if title is not None and not (entity and entity.last > title.last and entity.first == title.first):
+        found, after = _titled(ctx, title)
+        if found:
+            return found, after
+    honorific = honorifics().longest_at(norms, i, end)
+    if honorific is not None and not (entity and entity.last >= honorific.last):
+        name = _name_after(ctx, honorific.last, after_title=True)
+        if name:
+            return [name], name.last
+    if entity is not None and (entity.payload.entity.type != PLACE or _place_in_context(ctx, entity)):
+        return [_entity_mention(ctx, entity)], entity.last
+    organisation = _organisation_at(ctx, i)
+    if organisation is not None:
+        return [organisation], organisation.last
+    if _starts_with_given_name(norms[i]):
+        name = _name_after(ctx, i, after_title=False)
+        if name:
+            return [name], name.last
+    return [], i + 1
+
+
+def _entity_mention(ctx: _Context, match) -> ActorMention:
+    known = match.payload.entity
+    first, last = match.first, match.last
+    return ActorMention(
+        first=first,
+        last=last,
+        start=_char_after_clitic(ctx.doc, first, match.clitic),
+        end=ctx.doc.tokens[last - 1].end,
+        type=known.type,
+        key=known.key,
+        name=match.phrase,
+        text=_span_text(ctx.doc, first, last, match.clitic),
+        weak=match.payload.weak,
+    )
+
+
+# Words after which a city name is a place: "في دمشق"، "العاصمة الصينية بكين"; weaker ones
+# ("من"، "إلى"، "عن") count only for cities big enough to be written about from afar.
+_PLACE_CUES = frozenset(normalize(w) for w in (
+    "في", "مدينة", "المدينة", "العاصمة", "عاصمة", "بلدة", "محافظة", "منطقة", "ريف", "شمال", "جنوب", "شرق",
+    "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ضواحي", "مطار", "ميناء", "إقليم", "ولاية", "مقاطعة",
+    "قضاء", "مخيم", "معبر", "أنحاء", "داخل", "خارج", "عاصمتها", "عاصمته", "مدن", "المدن", "لدى",
+))  # fmt: skip
+_WEAK_PLACE_CUES = frozenset(normalize(w) for w in ("من", "إلى", "الى", "عن", "نحو", "قرب", "حتى", "و", "،", ","))
+_BIG_CITY = 1_000_000
+_CITY = 100_000
+
+
+def _place_in_context(ctx: _Context, match) -> bool:
+    """A GeoNames city name counts where a place is expected: after في/مدينة/العاصمة (or a nisba
+    after them), with ب before it, in a dateline, or when it is a big city's distinctive name.
+    Many small towns abroad carry Arabic names that are everyday words (حصار، وقف، لجنة)."""
+    known = match.payload.entity
+    if known.kind != "city" or match.last - match.first > 1:
+        return True
+    doc = ctx.doc
+    if match.phrase[0] in everyday_words():
+        return False
+    in_dateline = doc.dateline is not None and doc.dateline[0] <= doc.tokens[match.first].start < doc.dateline[1]
+    if ctx.sentence.kind == DATELINE or in_dateline:
+        return True
+    norm = ctx.norms[match.first]
+    if match.clitic:
+        return match.clitic == 1 and (norm[0] == "ب" or (norm[0] == "و" and _place_before(ctx, match.first)))
+    k = match.first - 1
+    while k >= ctx.sentence.first and gz.nisba_index().longest_at(ctx.norms, k, k + 1, clitics=False):
+        k -= 1
+    cue = ctx.norms[k] if k >= ctx.sentence.first else ""
+    if cue in _PLACE_CUES:
+        return True
+    if cue in _WEAK_PLACE_CUES and known.population >= _CITY:
+        return cue not in ("و", "،", ",") or _place_before(ctx, k + 1)
+    return known.population >= _BIG_CITY and len(match.phrase[0]) >= 4
+
+
+@cache
+def everyday_words() -> frozenset[str]:
+    """Words of prose that are also the Arabic names of towns somewhere: never read as places alone.
+    The word lists of kg (topics, offices, meeting and reporting words) and common_words.txt."""
+    from kg.extract.lexicon import reporting_cues as cues
+    from kg.extract.lexicon import topic_phrases, triggers
+
+    found = set(office_words()) | set(read_list_normalised("common_words.txt"))
+    for index in (topic_phrases(), triggers(), cues(), titles()):
+        for bucket in index._by_first.values():
+            found.update(phrase[0] for phrase, _ in bucket if len(phrase) == 1)
+    return frozenset(found)
+
+
+def read_list_normalised(filename: str) -> list[str]:
+    return [normalize(w) for w in read_list(filename)]
+
+
+def _place_before(ctx: _Context, k: int) -> bool:
+    """"موسكو وبكين": a place right before (a list of places)."""
+    j = k - 1
+    while j >= ctx.sentence.first and ctx.norms[j] in ("و", "،", ","):
+        j -= 1
+    if j < ctx.sentence.first:
+        return False
+    for start in range(max(ctx.sentence.first, j - 2), j + 1):
+        found = gz.name_index().longest_at(ctx.norms, start, j + 1)
+        if found is not None and found.last == j + 1 and found.payload.entity.type in (PLACE, COUNTRY):
+            return True
+    return False
+
+
+# --- offices ------------------------------------------------------------------------------------
+
+
+def _titled(ctx: _Context, title) -> tuple[list[ActorMention], int]:
+    """An office and what follows it: the holder's name(s), or a reference when no name follows."""
+    norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
+    info = title.payload
+    inner: list[ActorMention] = []
+    role_last = title.last  # the role runs to here (exclusive)
+    represents = ""
+    k = title.last
+    destination = False
+    while k < end and k - title.last < _MAX_COMPLEMENT:
+        norm = norms[k]
+        if not _is_arabic_word(norm) or honorifics().longest_at(norms, k, end):
+            break
+        known = gz.name_index().longest_at(norms, k, end)
+        if known is not None and known.payload.entity.type != PERSON and not known.payload.weak:
+            mention = _entity_mention(ctx, known)
+            inner.append(mention)
+            if not destination and not represents and known.payload.entity.type in (COUNTRY, ORGANIZATION):
+                represents = known.payload.entity.key
+            if not destination:
+                role_last = known.last if known.payload.entity.type == ORGANIZATION else role_last
+            k = known.last
+            continue
+        nisba = gz.nisba_index().longest_at(norms, k, end)
+        if nisba is not None:
+            if not destination and not represents:
+                represents = f"country:{nisba.payload}"
+            k = nisba.last
+            continue
+        stems = [stem for _, stem in clitic_variants(norm)]
+        org_adjective = next((_ORG_ADJECTIVES[s] for s in stems if s in _ORG_ADJECTIVES), None)
+        if org_adjective:
+            represents = represents or org_adjective
+            k += 1
+            continue
+        if norm in _DESTINATION:
+            destination = True
+            k += 1
+            continue
+        inner_title = titles().longest_at(norms, k, end)
+        if inner_title is not None and inner_title.payload.kind != "counterpart":
+            k = role_last = inner_title.last
+            continue
+        if any(stem in office_words() for stem in stems) and not _is_surname_here(ctx, k):
+            k += 1
+            if not destination:
+                role_last = k
+            continue
+        break
+    role = _role_text(doc, title, role_last, info)
+    name_start = k
+    while name_start < end and (h := honorifics().longest_at(norms, name_start, end)) is not None:
+        name_start = h.last
+    names: list[ActorMention] = []
+    if info.kind != "deputy" or role_last > title.last:
+        name = _name_after(ctx, name_start, after_title=True)
+        while name is not None:
+            names.append(
+                replace(
+                    name,
+                    role=role,
+                    represents=represents or name.represents,
+                    title_first=title.first,
+                    counterpart=info.kind == "counterpart",
+                )
+            )
+            if info.number == 1 or name.last >= end:
+                break
+            # "الرئيسين بشار الأسد وفلاديمير بوتين": further names joined by و or a comma
+            following = name.last + (1 if norms[name.last] in ("،", ",") else 0)
+            name = _name_after(ctx, following, after_title=True, joined=True)
+    if names:
+        return inner + names, names[-1].last
+    reference = ActorMention(
+        first=title.first,
+        last=k,
+        start=_char_after_clitic(doc, title.first, title.clitic),
+        end=doc.tokens[k - 1].end,
+        type=PERSON,
+        key="",
+        name=tuple(norms[title.first : k]),
+        text=_span_text(doc, title.first, k, title.clitic),
+        named=False,
+        role=role,
+        represents=represents,
+        title_first=title.first,
+        number=info.number,
+    )
+    return [*inner, reference], k
+
+
+def _role_text(doc: Document, title, role_last: int, info) -> str:
+    if info.number > 1 or info.kind == "counterpart":
+        return info.role if info.kind != "counterpart" else ""
+    text = _span_text(doc, title.first, max(role_last, title.last), title.clitic)
+    return " ".join(text.split())
+
+
+def _is_surname_here(ctx: _Context, k: int) -> bool:
+    """"الرئيس الأسد": an office word that is a known surname, with no name after it, is the name."""
+    norm = ctx.norms[k]
+    if not norm.startswith("ال") or norm in office_words():
+        return False
+    known = gz.name_index().longest_at(ctx.norms, k, ctx.sentence.last)
+    return known is not None and known.payload.entity.type == PERSON
+
+
+# --- names --------------------------------------------------------------------------------------
+
+
+def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = False) -> ActorMention | None:
+    """A person's name starting at token k (a clitic و allowed when `joined` to a previous name)."""
+    norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
+    if k >= end:
+        return None
+    clitic = 0
+    first_norm = norms[k]
+    if joined:
+        if first_norm.startswith("و") and len(first_norm) > 3:
+            clitic, first_norm = 1, first_norm[1:]
+        elif norms[k - 1] not in ("،", ","):
+            return None
+    known = gz.name_index().longest_at(norms, k, end)
+    if known is not None and known.payload.entity.type == PERSON and known.clitic <= clitic:
+        mention = _entity_mention(ctx, known)
+        return replace(mention, weak=False) if after_title else mention
+    if not _name_word(first_norm) or (not after_title and not _starts_with_given_name(first_norm)):
+        return None
+    if not after_title and given_names().get(first_norm) and not _name_word(_peek(norms, k + 1, end)):
+        return None  # an everyday word that is also a name, standing alone
+    words = [first_norm]
+    j = k + 1
+    while j < end and len([w for w in words if w not in _PARTICLES]) < _MAX_NAME_WORDS:
+        norm = norms[j]
+        if norm in _PARTICLES and j + 1 < end and _name_word(norms[j + 1]):
+            words.append(norm)
+            j += 1
+            continue
+        if not _continues_name(ctx, j, words):
+            break
+        words.append(norm)
+        j += 1
+    if words[-1] in _PARTICLES:
+        return None
+    if len(words) == 1 and not after_title:
+        return None
+    return ActorMention(
+        first=k,
+        last=j,
+        start=_char_after_clitic(doc, k, clitic),
+        end=doc.tokens[j - 1].end,
+        type=PERSON,
+        key="",
+        name=tuple(words),
+        text=_span_text(doc, k, j, clitic),
+    )
+
+
+def _continues_name(ctx: _Context, j: int, words: list[str]) -> bool:
+    norms, end = ctx.norms, ctx.sentence.last
+    norm = norms[j]
+    if not _name_word(norm) or (norm[0] in "وف" and len(norm) > 2 and _clitic_word(norm)):
+        return False
+    if titles().longest_at(norms, j, end, clitics=False) or honorifics().longest_at(norms, j, end):
+        return False
+    known = gz.name_index().longest_at(norms, j, end, clitics=False)
+    if known is not None and known.payload.entity.type in (COUNTRY, ORGANIZATION):
+        return False
+    if known is not None and known.payload.entity.type == PLACE and known.last - known.first > 1:
+        return False
+    # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
+    content = [w for w in words if w not in _PARTICLES]
+    if len(content) < 2:
+        return True
+    return norm.startswith("ال") or norm in given_names() or words[-1] in _PARTICLES or _known_name_word(norm)
+
+
+def _clitic_word(norm: str) -> bool:
+    """A word carrying و/ف that is plainly a conjunction plus a word: "ووزير", "وقال", "وأحمد"."""
+    stem = norm[1:]
+    return True if len(stem) >= 2 else stem in given_names()
+
+
+def _name_word(norm: str) -> bool:
+    if not norm or not _is_arabic_word(norm) or is_stopword(norm):
+        return False
+    if triggers().longest_at((norm,), 0) or reporting_cues().longest_at((norm,), 0):
+        return False
+    if date_words().longest_at((norm,), 0, clitics=False):
+        return False
+    return not gz.nisba_index().longest_at((norm,), 0, clitics=False) or norm.startswith("ال")
+
+
+def _starts_with_given_name(norm: str) -> bool:
+    ambiguous = given_names().get(norm)
+    return ambiguous is False
+
+
+@cache
+def _known_name_words() -> frozenset[str]:
+    found = set()
+    for row in read_table("actors.tsv"):
+        for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
+            found.update(normalize(name).split())
+    return frozenset(w for w in found if w and not is_stopword(w))
+
+
+def _known_name_word(norm: str) -> bool:
+    return norm in _known_name_words()
+
+
+def _peek(norms: Sequence[str], j: int, end: int) -> str:
+    return norms[j] if j < end else ""
+
+
+# --- organisations by shape -------------------------------------------------------------------
+
+_ORG_HEADS = frozenset(normalize(w) for w in ("وزارة", "الخارجية", "رئاسة", "حكومة", "سفارة", "السفارة"))
+
+
+def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
+    """"وزارة الخارجية الروسية", "الخارجية الروسية", "سفارة فرنسا": an office of a country."""
+    norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
+    variants = clitic_variants(norms[i])
+    head = next(((taken, stem) for taken, stem in variants if stem in _ORG_HEADS), None)
+    if head is None:
+        return None
+    taken, stem = head
+    j = i + 1
+    if stem in ("وزاره",):
+        while j < end and norms[j] in office_words() and j - i < 4:
+            j += 1
+        if j == i + 1:
+            return None
+    country = None
+    if j < end:
+        nisba = gz.nisba_index().longest_at(norms, j, end, clitics=False)
+        known = gz.name_index().longest_at(norms, j, end, clitics=False)
+        if nisba is not None:
+            country, j = f"country:{nisba.payload}", nisba.last
+        elif known is not None and known.payload.entity.type == COUNTRY:
+            country, j = known.payload.entity.key, known.last
+    if country is None:
+        return None
+    name = tuple([stem, *norms[i + 1 : j]])
+    return ActorMention(
+        first=i,
+        last=j,
+        start=_char_after_clitic(doc, i, taken),
+        end=doc.tokens[j - 1].end,
+        type=ORGANIZATION,
+        key="",
+        name=name,
+        text=_span_text(doc, i, j, taken),
+        represents=country,
+    )
+
+
+# --- text offsets -------------------------------------------------------------------------------
+
+
+def _is_arabic_word(norm: str) -> bool:
+    return bool(norm) and "\u0621" <= norm[0] <= "\u064a"
+
+
+def _char_after_clitic(doc: Document, index: int, clitic: int) -> int:
+    """The original offset in token `index` after `clitic` normalised letters."""
+    token = doc.tokens[index]
+    if not clitic:
+        return token.start
+    seen = 0
+    for offset, char in enumerate(token.text):
+        if normalize(char):
+            if seen == clitic:
+                return token.start + offset
+            seen += 1
+    return token.start
+
+
+def _span_text(doc: Document, first: int, last: int, clitic: int = 0) -> str:
+    start = _char_after_clitic(doc, first, clitic)
+    text = doc.text[start : doc.tokens[last - 1].end]
+    token = doc.tokens[first]
+    if clitic and token.norm[clitic - 1 : clitic + 1] == "لل" and token.norm.startswith(("لل", "ولل", "فلل")):
+        text = "ا" + text  # "للرئيس" is ل + "الرئيس" with its alef dropped
+    return text
+
+
+def in_body(doc: Document, mention: ActorMention) -> bool:
+    return doc.sentences[doc.tokens[mention.first].sentence].kind == BODY
+
+
+def in_dateline(doc: Document, mention: ActorMention) -> bool:
+    return doc.sentences[doc.tokens[mention.first].sentence].kind == DATELINE

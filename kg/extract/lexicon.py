@@ -1,0 +1,233 @@
+"""Word lists and gazetteers, loaded once, and the clitic-aware phrase matcher over tokens.
+
+Phrases are keyed by their normalised words. A phrase matches at a token when its first word
+equals the token or the token with a clitic taken off (و، ف، ب، ل، ك and their pairs: وبوتين،
+للرئيس → الرئيس، بالرياض → الرياض) and its other words follow exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Generic, TypeVar
+
+from kg.resources import data_path
+from kg.text.normalize import normalize
+
+T = TypeVar("T")
+
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+def read_table(filename: str) -> list[dict[str, str]]:
+    """Rows of a TSV word list under kg/data (header row first; lines starting with # skipped)."""
+    path = data_path(filename)
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def read_list(filename: str) -> list[str]:
+    """The entries of a one-per-line word list under kg/data."""
+    path = data_path(filename)
+    with path.open(encoding="utf-8") as handle:
+        return [line.strip() for line in handle if line.strip() and not line.startswith("#")]
+
+
+def split_values(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The normalised words of a phrase, split the way the text layer splits tokens."""
+    from kg.text.document import _WORD
+
+    return tuple(_WORD.findall(normalize(text)))
+
+
+@cache
+def clitic_variants(norm: str) -> tuple[tuple[int, str], ...]:
+    """(characters taken off, what is left) for a normalised token, the token itself first."""
+    variants: list[tuple[int, str]] = [(0, norm)]
+    heads = [(0, norm)]
+    if len(norm) > 2 and norm[0] in _CONJUNCTIONS:
+        heads.append((1, norm[1:]))
+    for taken, rest in heads:
+        if taken:
+            variants.append((taken, rest))
+        if len(rest) > 3 and rest.startswith("لل"):  # للرئيس = ل + الرئيس
+            variants.append((taken + 1, "ا" + rest[1:]))
+        elif len(rest) > 2 and rest[0] in _PREPOSITIONS:
+            variants.append((taken + 1, rest[1:]))
+    return tuple(variants)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[T]):
+    first: int  # token indexes [first, last)
+    last: int
+    clitic: int  # normalised characters of a clitic before the phrase, in the first token
+    payload: T
+    phrase: tuple[str, ...]
+
+
+class PhraseIndex(Generic[T]):
+    """Phrases (as normalised word tuples) with a payload each; several payloads may share a phrase."""
+
+    def __init__(self, entries: Iterable[tuple[str | tuple[str, ...], T]] = ()):
+        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self.max_words = 1
+        for phrase, payload in entries:
+            self.add(phrase, payload)
+
+    def add(self, phrase: str | tuple[str, ...], payload: T) -> None:
+        key = phrase if isinstance(phrase, tuple) else words(phrase)
+        if not key:
+            return
+        bucket = self._by_first.setdefault(key[0], [])
+        if (key, payload) not in bucket:
+            bucket.append((key, payload))
+            bucket.sort(key=lambda item: -len(item[0]))
+        self.max_words = max(self.max_words, len(key))
+
+    def __contains__(self, phrase: str) -> bool:
+        key = words(phrase)
+        return any(k == key for k, _ in self._by_first.get(key[0], ())) if key else False
+
+    def get(self, phrase: str | tuple[str, ...]) -> list[T]:
+        key = phrase if isinstance(phrase, tuple) else words(phrase)
+        return [p for k, p in self._by_first.get(key[0], ()) if k == key] if key else []
+
+    def match_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
+        """Every phrase starting at token `index` (longest first), through clitics on that token."""
+        end = len(norms) if end is None else end
+        found: list[PhraseMatch[T]] = []
+        variants = clitic_variants(norms[index]) if clitics else ((0, norms[index]),)
+        for taken, head in variants:
+            for key, payload in self._by_first.get(head, ()):
+                size = len(key)
+                if index + size <= end and all(norms[index + k] == key[k] for k in range(1, size)):
+                    found.append(PhraseMatch(index, index + size, taken, payload, key))
+        found.sort(key=lambda m: (-(m.last - m.first), m.clitic))
+        return found
+
+    def longest_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
+        found = self.match_at(norms, index, end, clitics=clitics)
+        return found[0] if found else None
+
+    def scan(self, norms: Sequence[str], start: int = 0, end: int | None = None, *, clitics: bool = True):
+        """Non-overlapping longest matches, left to right."""
+        end = len(norms) if end is None else end
+        index = start
+        while index < end:
+            match = self.longest_at(norms, index, end, clitics=clitics)
+            if match is None:
+                index += 1
+                continue
+            yield match
+            index = match.last
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    phrase: str
+    kind: str
+    number: int  # 1, 2 (dual) or 3 (plural)
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    phrase: str
+    pos: str  # verb | noun
+    kind: str
+    tense: str
+    phone: bool
+    needs: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingCue:
+    phrase: str
+    kind: str  # verb | participle
+    takes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class DateWord:
+    word: str
+    kind: str  # month | weekday | relative | direction
+    value: int
+    calendar: str
+
+
+@cache
+def titles() -> PhraseIndex[Title]:
+    return PhraseIndex(
+        (row["phrase"], Title(row["phrase"], row["kind"], int(row["number"] or 1), row["role"] or row["phrase"]))
+        for row in read_table("titles.tsv")
+    )
+
+
+@cache
+def honorifics() -> PhraseIndex[str]:
+    return PhraseIndex((w, w) for w in read_list("honorifics.txt"))
+
+
+@cache
+def triggers() -> PhraseIndex[Trigger]:
+    return PhraseIndex(
+        (
+            row["phrase"],
+            Trigger(
+                row["phrase"],
+                row["pos"],
+                row["kind"],
+                row["tense"],
+                row["phone"] == "1",
+                tuple(words(n) for n in split_values(row["needs"])),
+            ),
+        )
+        for row in read_table("meeting_triggers.tsv")
+    )
+
+
+@cache
+def phone_markers() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_list("phone_markers.txt"))
+
+
+@cache
+def reporting_cues() -> PhraseIndex[ReportingCue]:
+    return PhraseIndex(
+        (row["phrase"], ReportingCue(row["phrase"], row["kind"], frozenset(row["takes"].split())))
+        for row in read_table("reporting_verbs.tsv")
+    )
+
+
+@cache
+def topic_phrases() -> PhraseIndex[str]:
+    return PhraseIndex((row["phrase"], row["key"]) for row in read_table("topics.tsv"))
+
+
+@cache
+def date_words() -> PhraseIndex[DateWord]:
+    return PhraseIndex(
+        (row["word"], DateWord(row["word"], row["kind"], int(row["value"]), row["calendar"]))
+        for row in read_table("dates.tsv")
+    )
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_list("stopwords.txt"))
+
+
+def is_stopword(norm: str) -> bool:
+    """A word that is never part of a name, also when it carries a clitic (وخلال، للمرة)."""
+    stops = stopwords()
+    return any(stem in stops for _, stem in clitic_variants(norm))

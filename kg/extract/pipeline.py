@@ -1,0 +1,190 @@
+"""The extraction pipeline: Article -> Document -> mentions -> entities, meetings, statements, topics."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract import gazetteer as gz
+from kg.extract.actors import PERSON, find_mentions
+from kg.extract.entities import resolve
+from kg.extract.meetings import MeetingDraft, find_meetings
+from kg.extract.statements import GROUP, OTHER, StatementDraft, find_statements, quote_of
+from kg.extract.topics import TopicMention, find_topics
+from kg.model import Article, ArticleFacts, Entity, Meeting, Mention, Statement
+from kg.text.document import Document, analyse
+from kg.text.normalize import normalize
+
+_SPOKESPEOPLE = frozenset(normalize(w) for w in ("متحدث", "المتحدث", "ناطق", "الناطق", "متحدثة", "المتحدثة"))
+
+
+def extract(article: Article) -> ArticleFacts:
+    """Read one article into its facts."""
+    doc = analyse(article)
+    resolved = resolve(doc, find_mentions(doc))
+    mentions = resolved.mentions
+    drafts = find_meetings(doc, mentions, article.published, resolved.dateline_place)
+    statement_drafts = find_statements(doc, mentions)
+    statement_drafts = _resolve_speakers(statement_drafts, drafts)
+    entities = {e.key: e for e in resolved.entities}
+    _add_speakers_to_meetings(doc, statement_drafts, drafts, entities)
+    drafts = [d for d in drafts if len([p for p in d.participants if p in entities or gz.known(p)]) >= 2]
+    topics = find_topics(doc)
+    meeting_topics, statement_topics = _assign_topics(topics, drafts, statement_drafts)
+    meetings = tuple(_meeting(doc, d, meeting_topics.get(i, ())) for i, d in enumerate(drafts))
+    statements = tuple(
+        _statement(doc, s, drafts, statement_topics.get(i, ()))
+        for i, s in enumerate(statement_drafts)
+        if all(k in entities or gz.known(k) for k in s.speakers)
+    )
+    used = _used_keys(meetings, statements, entities)
+    all_entities = _with_required(entities, used)
+    article_topics = tuple(dict.fromkeys(t for m in meetings for t in m.topics)) + tuple(
+        t for s in statements for t in s.topics if t not in {t for m in meetings for t in m.topics}
+    )
+    reported_by = tuple(e.key for e in all_entities.values() if e.type == "Organization" and _is_agency(e.key))
+    return ArticleFacts(
+        article=article,
+        entities=tuple(all_entities.values()),
+        meetings=meetings,
+        statements=statements,
+        topics=tuple(dict.fromkeys(article_topics)),
+        reported_by=reported_by,
+    )
+
+
+def _is_agency(key: str) -> bool:
+    known = gz.known(key)
+    return known is not None and known.kind == "news-agency"
+
+
+def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]) -> list[StatementDraft]:
+    """GROUP: the persons of the meeting at hand; OTHER: its parties but the previous speaker."""
+    resolved = []
+    previous: tuple[str, ...] = ()
+    for draft in drafts:
+        meeting = _meeting_at(draft.sentence, meetings)
+        speakers = draft.speakers
+        if speakers == (GROUP,):
+            speakers = tuple(meeting.participants[:2]) if meeting else ()
+        elif speakers == (OTHER,):
+            others = [p for p in (meeting.participants if meeting else []) if p not in previous]
+            speakers = (others[0],) if others else ()
+        if speakers:
+            resolved.append(replace(draft, speakers=speakers))
+            previous = speakers
+    return resolved
+
+
+def _meeting_at(sentence: int, meetings: list[MeetingDraft]) -> MeetingDraft | None:
+    """The meeting a sentence speaks of, else the last one reported before it."""
+    for meeting in reversed(meetings):
+        if sentence in meeting.sentences:
+            return meeting
+    before = [m for m in meetings if m.sentence <= sentence]
+    return before[-1] if before else None
+
+
+def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
+    """ "وقال الأسد خلال القمة"، "في كلمته أمام القمة": who speaks at a meeting took part in it."""
+    for draft in statements:
+        for meeting in meetings:
+            if draft.sentence not in meeting.sentences or (meeting.phone and len(meeting.participants) >= 2):
+                continue
+            for speaker in draft.speakers:
+                entity = entities.get(speaker)
+                if entity is None or entity.type != PERSON or speaker in meeting.participants:
+                    continue
+                if any(normalize(r).split()[:1] and normalize(r).split()[0] in _SPOKESPEOPLE for r in entity.roles):
+                    continue
+                meeting.participants.append(speaker)
+
+
+def _assign_topics(topics: list[TopicMention], meetings: list[MeetingDraft], statements: list[StatementDraft]):
+    meeting_topics: dict[int, list[str]] = {}
+    statement_topics: dict[int, list[str]] = {}
+    for topic in topics:
+        inside = next((i for i, s in enumerate(statements) if s.start <= topic.start < s.end), None)
+        if inside is not None:
+            statement_topics.setdefault(inside, []).append(topic.key)
+            continue
+        holder = next((i for i in range(len(meetings) - 1, -1, -1) if topic.sentence in meetings[i].sentences), None)
+        if holder is None:
+            holder = next((i for i, s in enumerate(statements) if s.sentence == topic.sentence), None)
+            if holder is not None:
+                statement_topics.setdefault(holder, []).append(topic.key)
+                continue
+            before = [i for i, m in enumerate(meetings) if m.sentence <= topic.sentence]
+            holder = before[-1] if before else (0 if meetings else None)
+        if holder is not None:
+            meeting_topics.setdefault(holder, []).append(topic.key)
+    return (
+        {k: tuple(dict.fromkeys(v)) for k, v in meeting_topics.items()},
+        {k: tuple(dict.fromkeys(v)) for k, v in statement_topics.items()},
+    )
+
+
+def _meeting(doc: Document, draft: MeetingDraft, topics: tuple[str, ...]) -> Meeting:
+    token = doc.tokens[draft.trigger]
+    sentence = doc.sentences[draft.sentence]
+    return Meeting(
+        participants=tuple(sorted(dict.fromkeys(draft.participants))),
+        kind=draft.kind,
+        phone=draft.phone,
+        place=draft.place,
+        date=draft.date,
+        trigger=Mention(token.start, token.end, token.text, draft.sentence),
+        evidence=" ".join(doc.sentence_text(sentence).split()),
+        topics=topics,
+    )
+
+
+def _statement(doc, draft: StatementDraft, meetings: list[MeetingDraft], topics) -> Statement:
+    sentence = doc.sentences[draft.sentence]
+    during = None
+    for index in range(len(meetings) - 1, -1, -1):
+        if draft.sentence in meetings[index].sentences:
+            during = index
+            break
+    if during is None:
+        holding = [
+            i
+            for i, m in enumerate(meetings)
+            if set(draft.speakers) & set(m.participants) and m.sentence <= draft.sentence
+        ]
+        if len(holding) == 1:
+            during = holding[0]
+    return Statement(
+        speakers=draft.speakers,
+        quote=quote_of(doc, draft),
+        direct=draft.direct,
+        span=Mention(draft.start, draft.end, doc.text[draft.start : draft.end], draft.sentence),
+        evidence=" ".join(doc.sentence_text(sentence).split()),
+        addressee=draft.addressee,
+        meeting=during,
+        topics=topics,
+    )
+
+
+def _used_keys(meetings, statements, entities) -> set[str]:
+    used = set()
+    for meeting in meetings:
+        used.update(meeting.participants)
+        if meeting.place:
+            used.add(meeting.place)
+    for statement in statements:
+        used.update(statement.speakers)
+        if statement.addressee:
+            used.add(statement.addressee)
+    return {k for k in used if k not in entities}
+
+
+def _with_required(entities: dict[str, Entity], keys: set[str]) -> dict[str, Entity]:
+    """Entities a fact points at that the text names only indirectly (a dateline's place...)."""
+    result = dict(entities)
+    for key in sorted(keys):
+        known = gz.known(key)
+        if known is not None:
+            result[key] = Entity(
+                key=key, type=known.type, label=known.label, label_en=known.label_en, wikidata=known.wikidata
+            )
+    return result

@@ -1,0 +1,315 @@
+"""Who said what: direct quotations and reported speech, with speaker and addressee.
+
+A statement starts at a reporting word (قال، أكد، أشار إلى أن، أعرب عن ...). Its speaker is
+the actor named right after it ("وقال الأسد") or right before it ("الرئيس السيسي أكد"), the
+previous speaker for a continuation ("مشيراً إلى أن") or a verb without a subject ("وأضاف:"),
+the other party after "من جهته"، "بدوره", or both parties for "الجانبان". What the agency
+itself reports ("أفادت الوكالة بأن") is not a statement of anyone's; when the words open with
+another speaker ("قال المتحدث إن الرئيس أكد ...") the statement is the inner speaker's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.extract import gazetteer as gz
+from kg.extract.actors import ORGANIZATION, PERSON, ActorMention
+from kg.extract.lexicon import ReportingCue, clitic_variants, reporting_cues
+from kg.text.document import BODY, Document, Quote, Sentence
+from kg.text.normalize import normalize
+
+GROUP = "@group"  # "الجانبان": the parties of the meeting at hand
+OTHER = "@other"  # "من جهته، أكد أن": the party that did not speak last
+
+_GROUP_WORDS = frozenset(normalize(w) for w in (
+    "الجانبان", "الجانبين", "الطرفان", "الطرفين", "الرئيسان", "الرئيسين", "الوزيران", "الوزيرين",
+    "الزعيمان", "الزعيمين", "البلدان", "البلدين", "المسؤولان", "المسؤولين",
+))  # fmt: skip
+_TURN_WORDS = (("من", "جهته"), ("من", "جانبه"), ("بدوره",), ("من", "جهتها"), ("من", "جانبها"), ("بدورها",))
+# who reports without being a party: the agency, sources, the paper ("أفادت الوكالة", "ذكرت مصادر")
+_NOT_SPEAKERS = frozenset(normalize(w) for w in (
+    "الوكالة", "وكالة", "المصادر", "مصادر", "مصدر", "المصدر", "التقارير", "تقارير", "الصحيفة", "صحيفة",
+    "وسائل", "البيان", "بيان", "التقرير", "القناة", "الموقع", "المكتب", "وسائل الإعلام", "الأنباء",
+))  # fmt: skip
+_COMPLEMENTIZERS = frozenset(
+    normalize(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم", "أنّ")
+)
+_CLAUSE_ENDS = frozenset(normalize(w) for w in ("فيما", "بينما", "وفيما", "وبينما", "حين", "؛", ";"))
+_RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللذان"))
+_MAX_GAP = 14  # words between the speaker and the start of the words
+_MIN_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class StatementDraft:
+    speakers: tuple[str, ...]  # entity keys, or GROUP / OTHER to resolve against meetings
+    start: int  # original offsets of the words
+    end: int
+    direct: bool
+    sentence: int
+    cue: int  # token index of the reporting word
+    addressee: str | None = None
+    speaker_first: int = -1  # token where the speaker's mention starts, -1 when implicit
+
+
+def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[StatementDraft]:
+    """Statements of the body sentences, in text order."""
+    index = _MentionIndex(mentions)
+    drafts: list[StatementDraft] = []
+    last_speaker: tuple[str, ...] | None = None
+    last_paragraph = -1
+    for sentence in doc.sentences:
+        if sentence.kind != BODY:
+            continue
+        if sentence.paragraph > last_paragraph + 1:
+            last_speaker = None  # a speaker carries over to the next paragraph, no further
+        used_quotes: set[int] = set()
+        cues = [
+            c
+            for c in reporting_cues().scan(doc.token_norms, sentence.first, sentence.last)
+            if not _quoted(doc, c.first)
+        ]
+        for position, cue in enumerate(cues):
+            next_cue = cues[position + 1].first if position + 1 < len(cues) else sentence.last
+            draft, speaker_known = _statement_at(doc, sentence, cue, next_cue, index, last_speaker)
+            if speaker_known is not None:
+                last_speaker = speaker_known or None
+            if draft is not None:
+                drafts.append(draft)
+                used_quotes.update(q.open for q in doc.quotes if draft.start <= q.start < draft.end)
+                last_paragraph = sentence.paragraph
+        drafts.extend(_trailing_attributions(doc, sentence, index, used_quotes))
+    return _unique(drafts)
+
+
+class _MentionIndex:
+    def __init__(self, mentions: Sequence[ActorMention]):
+        self.by_first: dict[int, ActorMention] = {}
+        self.by_last: dict[int, ActorMention] = {}
+        self.all = list(mentions)
+        for mention in mentions:
+            if not mention.key or (
+                mention.type not in (PERSON, ORGANIZATION) and not mention.key.startswith("country:")
+            ):
+                continue
+            start = mention.title_first if mention.title_first >= 0 else mention.first
+            self.by_first.setdefault(start, mention)
+            self.by_first.setdefault(mention.first, mention)
+            self.by_last[mention.last] = mention
+
+    def person_before(self, token: int, floor: int) -> ActorMention | None:
+        found = [m for m in self.all if floor <= m.first and m.last <= token and m.key and m.type == PERSON]
+        return found[-1] if found else None
+
+
+def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
+    """(draft or None, speaker or None): the speaker is returned even when no draft is made."""
+    norms = doc.token_norms
+    info: ReportingCue = cue.payload
+    pos = cue.last
+    speakers: tuple[str, ...] | None = None
+    speaker_first = -1
+    addressee = None
+    subject = index.by_first.get(pos)
+    if info.kind == "participle":
+        speakers = last_speaker
+    elif subject is not None:
+        speakers, speaker_first, pos = (subject.key,), pos, subject.last
+    elif pos < sentence.last and norms[pos] in _GROUP_WORDS:
+        speakers, speaker_first, pos = (GROUP,), pos, pos + 1
+    elif pos < sentence.last and _not_speaker(norms, pos):
+        return None, ()
+    else:
+        before = index.by_last.get(cue.first)
+        if before is not None and before.first >= sentence.first:
+            speakers, speaker_first = (before.key,), before.first
+        elif _after_relative(norms, cue.first, sentence.first):
+            person = index.person_before(cue.first, sentence.first)
+            speakers = (person.key,) if person else None
+        elif _after_turn(norms, cue.first, sentence.first):
+            speakers = (OTHER,)
+        elif cue.first > sentence.first and norms[cue.first - 1] in _GROUP_WORDS:
+            speakers = (GROUP,)
+        else:
+            speakers = last_speaker
+    if not speakers:
+        return None, None
+    if speakers[0] not in (GROUP, OTHER) and _is_news_agency(speakers[0]):
+        return None, ()
+    # "قال بوتين للرئيس الأسد": an addressee after ل
+    target = index.by_first.get(pos)
+    if target is not None and target.type == PERSON and norms[pos][:1] == "ل" and target.key not in speakers:
+        addressee, pos = target.key, target.last
+    start_token = _words_start(doc, sentence, pos, info, next_cue)
+    if start_token is None:
+        return None, speakers
+    if _opens_with_speaker(doc, start_token, next_cue, index):
+        return None, speakers
+    end_token = _words_end(doc, sentence, start_token, next_cue)
+    start, end, direct = _span(doc, sentence, start_token, end_token)
+    if end - start <= 0 or len(doc.text[start:end].split()) < _MIN_WORDS:
+        return None, speakers
+    return (
+        StatementDraft(speakers, start, end, direct, sentence.index, cue.first, addressee, speaker_first),
+        speakers,
+    )
+
+
+def _not_speaker(norms, pos) -> bool:
+    return any(stem in _NOT_SPEAKERS for _, stem in clitic_variants(norms[pos]))
+
+
+def _is_news_agency(key: str) -> bool:
+    known = gz.known(key)
+    return known is not None and known.kind == "news-agency"
+
+
+def _after_relative(norms, cue_first, floor) -> bool:
+    """ "زيلينسكي الذي ألقى كلمة دعا فيها": the speaker is the person the relative clause is about."""
+    window = norms[max(floor, cue_first - 4) : cue_first]
+    return any(n in _RELATIVES for n in window)
+
+
+def _after_turn(norms, cue_first, floor) -> bool:
+    for words in _TURN_WORDS:
+        size = len(words)
+        for shift in (1, 2):  # "من جهته، أكد" has a comma between
+            begin = cue_first - size - shift + 1
+            if begin >= floor and tuple(_strip_waw(norms[begin + k]) for k in range(size)) == words:
+                return True
+    return False
+
+
+def _strip_waw(norm: str) -> str:
+    return norm[1:] if norm.startswith("و") and len(norm) > 2 and norm[1:] in ("من", "بدوره", "بدورها") else norm
+
+
+def _words_start(doc, sentence, pos, info, next_cue) -> int | None:
+    """The token where the words begin: after a colon, a complementizer, or a preposition the cue takes."""
+    norms = doc.token_norms
+    limit = min(sentence.last, next_cue, pos + _MAX_GAP)
+    takes = info.takes
+    k = pos
+    while k < limit:
+        norm = norms[k]
+        if _quoted(doc, k):
+            return k
+        if norm == ":":
+            return k + 1
+        if norm in _COMPLEMENTIZERS and (takes & {"an", "colon", "quote", "ila", "ala", "direct"}):
+            return k + 1
+        if norm in ("الي", "علي") and k + 1 < limit and norms[k + 1] in _COMPLEMENTIZERS:
+            return k + 2
+        if norm == "عن" and "an_about" in takes:
+            return k + 1
+        if norm == "الي" and "ila" in takes:
+            return k + 1
+        if norm == "علي" and "ala" in takes:
+            return k + 1
+        if norm == "من" and "min" in takes:
+            return k + 1
+        if "bi" in takes and norm.startswith("ب") and k == pos:
+            return k
+        if norm in _CLAUSE_ENDS:
+            return None
+        k += 1
+    # "أكد الرئيس ضرورة ...", "جدد الوزير التأكيد على ...": the words follow the speaker directly
+    if "direct" in takes or (pos < sentence.last and norms[pos] not in ("،", ",", ".")):
+        first = pos
+        while first < limit and norms[first] in ("،", ","):
+            first += 1
+        return first if (first < limit and "ila" not in takes) or "direct" in takes else None
+    return None
+
+
+def _opens_with_speaker(doc, start_token, next_cue, index) -> bool:
+    """ "إن الرئيس السيسي أكد ...": the words open with someone else's reporting."""
+    mention = index.by_first.get(start_token)
+    if mention is None:
+        return False
+    return mention.last <= next_cue <= mention.last + 1
+
+
+def _words_end(doc, sentence, start_token, next_cue) -> int:
+    norms = doc.token_norms
+    end = min(sentence.last, next_cue)
+    if next_cue < sentence.last and next_cue - 1 >= start_token and norms[next_cue - 1] in ("،", ",", "و"):
+        end = next_cue - 1
+    for k in range(start_token, end):
+        if norms[k] in _CLAUSE_ENDS and not _quoted(doc, k) and k > start_token:
+            return k
+    return end
+
+
+def _span(doc: Document, sentence: Sentence, first: int, last: int) -> tuple[int, int, bool]:
+    """Character span of the words and whether they are a quotation (mostly inside quote marks)."""
+    if first >= last:
+        return 0, 0, False
+    start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+    quote = doc.quote_at(doc.tokens[first].start)
+    if quote is not None and quote.open < start:
+        return quote.start, quote.end, True
+    # a quotation opening at the start: its words are the statement
+    opening = next((q for q in doc.quotes if start - 1 <= q.open < start + 2), None)
+    if opening is not None:
+        return opening.start, opening.end, True
+    while end > start and doc.text[end - 1] in "،,.:؛ ":
+        end -= 1
+    inside = sum(min(q.end, end) - max(q.start, start) for q in doc.quotes if q.start < end and q.end > start)
+    return start, end, inside > 0.6 * (end - start)
+
+
+def _quoted(doc: Document, token_index: int) -> bool:
+    token = doc.tokens[token_index]
+    return doc.quote_at(token.start) is not None
+
+
+def _trailing_attributions(doc, sentence, index, used_quotes) -> list[StatementDraft]:
+    """«...»، قال الوزير / «...»، بحسب X: a quotation whose speaker comes after it."""
+    drafts = []
+    norms = doc.token_norms
+    for quote in doc.quotes:
+        if quote.open in used_quotes or not sentence.start <= quote.open < sentence.end:
+            continue
+        if len(doc.text[quote.start : quote.end].split()) < 4:
+            continue
+        after = next((t.index for t in doc.tokens[sentence.first : sentence.last] if t.start > quote.close), None)
+        if after is None:
+            continue
+        k = after
+        while k < sentence.last and norms[k] in ("،", ",", "-"):
+            k += 1
+        cue = reporting_cues().longest_at(norms, k, sentence.last) if k < sentence.last else None
+        pos = (
+            cue.last
+            if cue is not None and cue.payload.kind == "verb"
+            else (k + 1 if k < sentence.last and norms[k] in ("بحسب", "وفق", "حسب") else None)
+        )
+        if pos is None:
+            continue
+        subject = index.by_first.get(pos)
+        if subject is None or _is_news_agency(subject.key):
+            continue
+        drafts.append(StatementDraft((subject.key,), quote.start, quote.end, True, sentence.index, k, None, pos))
+    return drafts
+
+
+def _unique(drafts: list[StatementDraft]) -> list[StatementDraft]:
+    seen: set[tuple] = set()
+    kept = []
+    for draft in drafts:
+        identity = (draft.speakers, draft.start, draft.end)
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(draft)
+    return kept
+
+
+def quote_of(doc: Document, draft: StatementDraft) -> str:
+    """The words as the article gives them."""
+    return " ".join(doc.text[draft.start : draft.end].split())
+
+
+def quotes_in(doc: Document, draft: StatementDraft) -> list[Quote]:
+    return [q for q in doc.quotes if draft.start <= q.start < draft.end]
