@@ -1,10 +1,10 @@
-"""Finding actors and places in a document: names, titled persons, nisba references, coreference.
+"""Finding actors and places in a document: names, titled persons, references, places.
 
 Three ways to a person (DESIGN.md): the gazetteer of known actors; offices and titles that
-introduce a name ("وزير الخارجية الروسي سيرغي لافروف"، "نظيره الصيني وانغ يي"); and coreference
-inside the article (a surname alone, "الرئيس السوري", "الوزير الروسي"). Countries come from
-CLDR names and nisba adjectives, places from GeoNames, organisations from the gazetteer and from
-the shapes their names take ("وزارة الخارجية الروسية").
+introduce a name ("وزير الخارجية الروسي سيرغي لافروف"، "نظيره الصيني وانغ يي"); and references
+resolved later inside the article (a surname alone, "الرئيس السوري", "الوزير الروسي", "جلالته").
+Countries come from CLDR names and nisba adjectives, places from GeoNames (where a place is
+expected), organisations from the gazetteer and from the shapes their names take.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from kg.extract.lexicon import (
     read_table,
     reporting_cues,
     titles,
+    topic_phrases,
     triggers,
 )
 from kg.text.document import BODY, DATELINE, NOISE, Document, Sentence
@@ -31,13 +32,26 @@ from kg.text.normalize import normalize
 PERSON, ORGANIZATION, COUNTRY, PLACE = "Person", "Organization", "Country", "Place"
 
 # Parts of a name that stand between its words: "محمد بن سلمان", "أحمد أبو الغيط", "عبد الله"
-_PARTICLES = frozenset(normalize(w) for w in ("بن", "بنت", "ابن", "أبو", "أبي", "أبا", "عبد", "آل", "ولد", "دي", "دا", "فان", "فون", "ديل", "لا", "أم", "ذو"))  # noqa: E501
-# "إلى سورية", "لدى دمشق", "في العراق": a country after these is where the office is, not whom it serves
-_DESTINATION = frozenset(normalize(w) for w in ("إلى", "لدى", "في", "الى", "لدي", "بشأن", "حول", "لشؤون"))
+_PARTICLES = frozenset(
+    normalize(w)
+    for w in ("بن", "بنت", "ابن", "أبو", "أبي", "أبا", "عبد", "آل", "ولد", "دي", "دا", "فان", "فون", "ديل", "أم", "ذو")
+)
+# "إلى سورية", "لدى دمشق", "بشأن ليبيا": a country after these is where the office works, not whom it serves
+_DESTINATION = frozenset(normalize(w) for w in ("إلى", "لدى", "في", "بشأن", "حول", "لشؤون", "بشؤون"))
 # Adjectives that tie an office to an organisation rather than a country: "المبعوث الأممي"
 _ORG_ADJECTIVES = {normalize(w): key for w, key in (("الأممي", "org:un"), ("الأممية", "org:un"))}
+# "جلالته"، "سموه": the person last called "جلالة ..."، "سمو ..."
+_HONORIFIC_PRONOUNS = {
+    normalize(pronoun): normalize(base)
+    for pronoun, base in (
+        ("جلالته", "جلالة"), ("جلالتها", "جلالة"), ("سموه", "سمو"), ("سموها", "سمو"), ("فخامته", "فخامة"),
+        ("معاليه", "معالي"), ("معاليها", "معالي"), ("سعادته", "سعادة"), ("دولته", "دولة"), ("سيادته", "سيادة"),
+        ("سماحته", "سماحة"),
+    )
+}  # fmt: skip
+_ROYAL_HONORIFICS = frozenset(normalize(w) for w in ("الملك", "الأمير", "الشيخ", "السلطان", "الملكة", "الأميرة"))
 _MAX_NAME_WORDS = 4
-_MAX_COMPLEMENT = 10
+_MAX_COMPLEMENT = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +66,21 @@ class ActorMention:
     key: str  # identity key where known ("person:vladimir-putin", "country:SY"), else ""
     name: tuple[str, ...]  # normalised words of the name (or of the reference)
     text: str  # the original spelling
-    named: bool = True  # False for references without the name: nisba, title alone, نظيره
+    named: bool = True  # False for references without the name: a title alone, نظيره, جلالته
     role: str = ""  # the office the text gives, for persons
     represents: str = ""  # key of the country or organisation the office serves
-    title_first: int = -1  # token where the office begins, when there is one
+    title_first: int = -1  # token where the office (or honorific) begins, when there is one
     number: int = 1  # 2 or 3 for "الرئيسان", "الوزراء"
     weak: bool = False  # a surname alone from the gazetteer: kept only with support
     counterpart: bool = False  # "نظيره الصيني وانغ يي": holds the same office as the person before
+    in_title: bool = False  # a country or body inside an office ("وزير خارجية روسيا")
+    honorific: str = ""  # "معالي", "سمو": the honorific before the name, or the one a pronoun stands for
+    extra_roles: tuple[str, ...] = ()  # royal honorifics that are offices too ("الملك")
+
+    @property
+    def head(self) -> int:
+        """Where the whole mention starts, office and honorifics included."""
+        return self.title_first if self.title_first >= 0 else self.first
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +95,19 @@ def given_names() -> dict[str, bool]:
     """Normalised given name -> whether it is also an everyday word (أمل، سلام، كريم)."""
     names: dict[str, bool] = {}
     for row in read_table("given_names.tsv"):
-        norm = normalize(row["name_ar"])
-        if norm:
-            names[norm] = names.get(norm, False) or row.get("ambiguous", "0") == "1"
+        for variant in _compound_variants(normalize(row["name_ar"])):
+            names[variant] = names.get(variant, False) or row.get("ambiguous", "0") == "1"
     return names
+
+
+def _compound_variants(norm: str) -> list[str]:
+    """"عبد الله" and "عبدالله" are one name."""
+    variants = [norm]
+    if norm.startswith("عبد "):
+        variants.append(norm.replace(" ", "", 1))
+    elif norm.startswith("عبدال"):
+        variants.append("عبد " + norm[3:])
+    return [v for v in variants if " " not in v] or variants
 
 
 @cache
@@ -84,8 +115,20 @@ def office_words() -> frozenset[str]:
     return frozenset(normalize(w) for w in read_list("office_words.txt"))
 
 
+@cache
+def everyday_words() -> frozenset[str]:
+    """Words of prose that are also names somewhere (a town, a surname): never taken alone as one.
+    The one-word entries of kg's word lists (offices, topics, meeting and reporting words,
+    titles, date words) and common_words.txt."""
+    found = set(office_words()) | {normalize(w) for w in read_list("common_words.txt")}
+    for index in (topic_phrases(), triggers(), reporting_cues(), titles(), date_words()):
+        for bucket in index._by_first.values():
+            found.update(phrase[0] for phrase, _ in bucket if len(phrase) == 1)
+    return frozenset(found)
+
+
 def find_mentions(doc: Document) -> list[ActorMention]:
-    """Every actor and place mention of the document, in text order (coreference not yet applied)."""
+    """Every actor and place mention of the document, in text order (references not yet resolved)."""
     norms = doc.token_norms
     mentions: list[ActorMention] = []
     for sentence in doc.sentences:
@@ -129,19 +172,24 @@ def _mentions_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
     norms, end = ctx.norms, ctx.sentence.last
     if not _is_arabic_word(norms[i]):
         return [], i + 1
-    entity = gz.name_index().longest_at(norms, i, end)
+    pronoun = _honorific_pronoun(ctx, i)
+    if pronoun is not None:
+        return [pronoun], i + 1
+    entity = _best_entity(ctx, i)
     title = titles().longest_at(norms, i, end)
-    # a known name at least as long as the title wins ("الأمير محمد بن سلمان" is a name, not a title)
-    if title is not None and not (entity and entity.last > title.last and entity.first == title.first):
+    if title is not None and not _entity_covers(entity, title):
         found, after = _titled(ctx, title)
         if found:
             return found, after
-    honorific = honorifics().longest_at(norms, i, end)
-    if honorific is not None and not (entity and entity.last >= honorific.last):
-        name = _name_after(ctx, honorific.last, after_title=True)
-        if name:
-            return [name], name.last
-    if entity is not None and (entity.payload.entity.type != PLACE or _place_in_context(ctx, entity)):
+    k, honorific, _ = _skip_honorifics(ctx, i)
+    if k > i and not (entity is not None and entity.last >= k and entity.payload.entity.type == PERSON):
+        name = _name_after(ctx, k, after_title=True)
+        if name is not None:
+            roles = (normalize_role(_span_text(ctx.doc, i, i + 1)),) if honorific in _ROYAL_HONORIFICS else ()
+            return [replace(name, title_first=i, honorific=honorific, extra_roles=roles)], name.last
+        if titles().longest_at(norms, k, end) is not None:
+            return [], k  # "سمو ولي العهد": the office is read next
+    if entity is not None:
         return [_entity_mention(ctx, entity)], entity.last
     organisation = _organisation_at(ctx, i)
     if organisation is not None:
@@ -151,6 +199,85 @@ def _mentions_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
         if name:
             return [name], name.last
     return [], i + 1
+
+
+def normalize_role(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _entity_covers(entity, title) -> bool:
+    """"الأمير محمد بن سلمان" is a known name that begins with a title: the name wins."""
+    return entity is not None and entity.first == title.first and entity.last > title.last
+
+
+def _honorific_pronoun(ctx: _Context, i: int) -> ActorMention | None:
+    for taken, stem in clitic_variants(ctx.norms[i]):
+        if stem in _HONORIFIC_PRONOUNS and taken <= 1:
+            start = _char_after_clitic(ctx.doc, i, taken)
+            token = ctx.doc.tokens[i]
+            return ActorMention(
+                i, i + 1, start, token.end, PERSON, "", (stem,), ctx.doc.text[start : token.end],
+                named=False, honorific=_HONORIFIC_PRONOUNS[stem],
+            )  # fmt: skip
+    return None
+
+
+def _skip_honorifics(ctx: _Context, k: int) -> tuple[int, str, int]:
+    """Past "حضرة صاحب السمو الشيخ الدكتور": (where the name may start, the first honorific, how many)."""
+    first, count = "", 0
+    while k < ctx.sentence.last:
+        found = honorifics().longest_at(ctx.norms, k, ctx.sentence.last)
+        if found is None or (found.clitic and ctx.norms[k][:1] not in "و"):
+            break
+        first = first or " ".join(found.phrase)
+        k, count = found.last, count + 1
+    return k, first, count
+
+
+_PREFERENCE = (COUNTRY, PERSON, ORGANIZATION, PLACE)
+
+
+def _best_entity(ctx: _Context, i: int):
+    """The known name at token i: the longest, and among names of the same length the likeliest
+    kind here (an agency after a dateline's dash, a place only where a place is expected)."""
+    matches = gz.name_index().match_at(ctx.norms, i, ctx.sentence.last)
+    if not matches:
+        return None
+    size = matches[0].last - matches[0].first
+    same = [m for m in matches if m.last - m.first == size]
+    clitic = min(m.clitic for m in same)
+    same = [m for m in same if m.clitic == clitic]
+    preference = list(_PREFERENCE)
+    if _after_dateline_dash(ctx, i):
+        preference = [ORGANIZATION, PLACE, COUNTRY, PERSON]
+    for kind in preference:
+        for match in same:
+            known = match.payload.entity
+            if known.type != kind:
+                continue
+            if kind == PLACE and not _place_in_context(ctx, match):
+                continue
+            if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
+                continue
+            return match
+    return None
+
+
+def known_surname_is_word(phrase: tuple[str, ...]) -> bool:
+    """A one-word gazetteer alias that is also an everyday word or a month ("شعبان", "العربي")."""
+    return len(phrase) == 1 and (phrase[0] in everyday_words() or bool(gz.nisba_index().get(phrase)))
+
+
+def _after_dateline_dash(ctx: _Context, i: int) -> bool:
+    doc = ctx.doc
+    if doc.dateline is None:
+        return False
+    start, end = doc.dateline
+    offset = doc.tokens[i].start
+    if not start <= offset < end:
+        return False
+    text = doc.text[start:offset]
+    return any(mark in text for mark in "-_–—(/")
 
 
 def _entity_mention(ctx: _Context, match) -> ActorMention:
@@ -168,6 +295,8 @@ def _entity_mention(ctx: _Context, match) -> ActorMention:
         weak=match.payload.weak,
     )
 
+
+# --- places -------------------------------------------------------------------------------------
 
 # Words after which a city name is a place: "في دمشق"، "العاصمة الصينية بكين"; weaker ones
 # ("من"، "إلى"، "عن") count only for cities big enough to be written about from afar.
@@ -208,24 +337,6 @@ def _place_in_context(ctx: _Context, match) -> bool:
     return known.population >= _BIG_CITY and len(match.phrase[0]) >= 4
 
 
-@cache
-def everyday_words() -> frozenset[str]:
-    """Words of prose that are also the Arabic names of towns somewhere: never read as places alone.
-    The word lists of kg (topics, offices, meeting and reporting words) and common_words.txt."""
-    from kg.extract.lexicon import reporting_cues as cues
-    from kg.extract.lexicon import topic_phrases, triggers
-
-    found = set(office_words()) | set(read_list_normalised("common_words.txt"))
-    for index in (topic_phrases(), triggers(), cues(), titles()):
-        for bucket in index._by_first.values():
-            found.update(phrase[0] for phrase, _ in bucket if len(phrase) == 1)
-    return frozenset(found)
-
-
-def read_list_normalised(filename: str) -> list[str]:
-    return [normalize(w) for w in read_list(filename)]
-
-
 def _place_before(ctx: _Context, k: int) -> bool:
     """"موسكو وبكين": a place right before (a list of places)."""
     j = k - 1
@@ -247,75 +358,32 @@ def _titled(ctx: _Context, title) -> tuple[list[ActorMention], int]:
     """An office and what follows it: the holder's name(s), or a reference when no name follows."""
     norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
     info = title.payload
-    inner: list[ActorMention] = []
-    role_last = title.last  # the role runs to here (exclusive)
-    represents = ""
-    k = title.last
-    destination = False
-    while k < end and k - title.last < _MAX_COMPLEMENT:
-        norm = norms[k]
-        if not _is_arabic_word(norm) or honorifics().longest_at(norms, k, end):
-            break
-        known = gz.name_index().longest_at(norms, k, end)
-        if known is not None and known.payload.entity.type != PERSON and not known.payload.weak:
-            mention = _entity_mention(ctx, known)
-            inner.append(mention)
-            if not destination and not represents and known.payload.entity.type in (COUNTRY, ORGANIZATION):
-                represents = known.payload.entity.key
-            if not destination:
-                role_last = known.last if known.payload.entity.type == ORGANIZATION else role_last
-            k = known.last
-            continue
-        nisba = gz.nisba_index().longest_at(norms, k, end)
-        if nisba is not None:
-            if not destination and not represents:
-                represents = f"country:{nisba.payload}"
-            k = nisba.last
-            continue
-        stems = [stem for _, stem in clitic_variants(norm)]
-        org_adjective = next((_ORG_ADJECTIVES[s] for s in stems if s in _ORG_ADJECTIVES), None)
-        if org_adjective:
-            represents = represents or org_adjective
-            k += 1
-            continue
-        if norm in _DESTINATION:
-            destination = True
-            k += 1
-            continue
-        inner_title = titles().longest_at(norms, k, end)
-        if inner_title is not None and inner_title.payload.kind != "counterpart":
-            k = role_last = inner_title.last
-            continue
-        if any(stem in office_words() for stem in stems) and not _is_surname_here(ctx, k):
-            k += 1
-            if not destination:
-                role_last = k
-            continue
-        break
+    inner, k, role_last, represents = _complement(ctx, title)
     role = _role_text(doc, title, role_last, info)
-    name_start = k
-    while name_start < end and (h := honorifics().longest_at(norms, name_start, end)) is not None:
-        name_start = h.last
+    name_start, honorific, _ = _skip_honorifics(ctx, k)
+    extra = (normalize_role(_span_text(doc, k, k + 1)),) if honorific in _ROYAL_HONORIFICS else ()
     names: list[ActorMention] = []
-    if info.kind != "deputy" or role_last > title.last:
+    if info.number == 2:
+        names = _name_list(ctx, name_start)
+    elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
         name = _name_after(ctx, name_start, after_title=True)
-        while name is not None:
-            names.append(
-                replace(
-                    name,
-                    role=role,
-                    represents=represents or name.represents,
-                    title_first=title.first,
-                    counterpart=info.kind == "counterpart",
-                )
-            )
-            if info.number == 1 or name.last >= end:
-                break
-            # "الرئيسين بشار الأسد وفلاديمير بوتين": further names joined by و or a comma
-            following = name.last + (1 if norms[name.last] in ("،", ",") else 0)
-            name = _name_after(ctx, following, after_title=True, joined=True)
+        names = [name] if name is not None else []
     if names:
-        return inner + names, names[-1].last
+        placed = [
+            replace(
+                n,
+                role=role,
+                represents=n.represents or represents,
+                title_first=title.first,
+                counterpart=info.kind == "counterpart",
+                honorific=honorific,
+                extra_roles=extra,
+            )
+            for n in names
+        ]
+        return inner + placed, placed[-1].last
+    if k == title.first:
+        return inner, title.last
     reference = ActorMention(
         first=title.first,
         last=k,
@@ -330,21 +398,108 @@ def _titled(ctx: _Context, title) -> tuple[list[ActorMention], int]:
         represents=represents,
         title_first=title.first,
         number=info.number,
+        counterpart=info.kind == "counterpart",
     )
-    return [*inner, reference], k
+    return [*inner, reference], max(k, title.last)
+
+
+def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str]:
+    """What continues an office: offices, countries, nisbas, bodies ("وزير الخارجية والمغتربين"،
+    "الأمين العام لجامعة الدول العربية"، "المبعوث الخاص للأمين العام للأمم المتحدة إلى سورية").
+    Returns the inner mentions, where the complement ends, where the role ends, whom it serves."""
+    norms, end = ctx.norms, ctx.sentence.last
+    info = title.payload
+    inner: list[ActorMention] = []
+    role_last = title.last
+    represents = ""
+    k = title.last
+    destination = False
+    while k < end and k - title.last < _MAX_COMPLEMENT:
+        norm = norms[k]
+        if not _is_arabic_word(norm) or honorifics().longest_at(norms, k, end) or norm in _HONORIFIC_PRONOUNS:
+            break
+        known = _best_entity(ctx, k)
+        if known is not None and known.payload.entity.type != PERSON:
+            kind = known.payload.entity.type
+            inner.append(replace(_entity_mention(ctx, known), in_title=True))
+            if not destination and not represents and kind in (COUNTRY, ORGANIZATION):
+                represents = known.payload.entity.key
+            if not destination and kind == ORGANIZATION:
+                role_last = known.last
+            k = known.last
+            continue
+        nisba = gz.nisba_index().longest_at(norms, k, end)
+        if nisba is not None and (nisba.clitic == 0 or norm[:1] in "لب"):
+            if not destination and not represents:
+                represents = f"country:{nisba.payload}"
+            k = nisba.last
+            continue
+        stems = [stem for _, stem in clitic_variants(norm)]
+        org_adjective = next((_ORG_ADJECTIVES[s] for s in stems if s in _ORG_ADJECTIVES), None)
+        if org_adjective:
+            represents = represents or org_adjective
+            k += 1
+            continue
+        if norm in _DESTINATION:
+            following = _best_entity(ctx, k + 1) if k + 1 < end else None
+            if following is not None and following.payload.entity.type != PERSON:
+                # "وزير الخارجية في دولة قطر" names whom the office serves; "السفير في دمشق" where it is
+                serving = norm == "في" and info.kind not in ("diplomat", "envoy") and not represents
+                destination = not serving
+                k += 1
+                continue
+            if k + 1 < end and norms[k + 1] in office_words():
+                k += 1
+                continue
+            break
+        inner_title = titles().longest_at(norms, k, end)
+        if inner_title is not None and inner_title.payload.kind != "counterpart" and inner_title.payload.number == 1:
+            k = inner_title.last
+            if not destination:
+                role_last = k
+            continue
+        if any(stem in office_words() for stem in stems) and not _is_surname_here(ctx, k):
+            k += 1
+            if not destination:
+                role_last = k
+            continue
+        if _unknown_office_word(ctx, k):
+            k += 1
+            if not destination:
+                role_last = k
+            continue
+        break
+    return inner, k, role_last, represents
+
+
+def _unknown_office_word(ctx: _Context, k: int) -> bool:
+    """"مدير مكتب اللجنة المركزية للشؤون الخارجية": an unknown ال-word that more office follows."""
+    norms, end = ctx.norms, ctx.sentence.last
+    stem = next((s for _, s in clitic_variants(norms[k]) if s.startswith("ال")), "")
+    if len(stem) < 4 or is_stopword(stem) or _is_surname_here(ctx, k) or k + 1 >= end:
+        return False
+    following = norms[k + 1]
+    if following in office_words() or following in _DESTINATION:
+        return True
+    if any(s.startswith("ال") and s in office_words() for _, s in clitic_variants(following)):
+        return True
+    known = _best_entity(ctx, k + 1)
+    return known is not None and known.payload.entity.type != PERSON
 
 
 def _role_text(doc: Document, title, role_last: int, info) -> str:
-    if info.number > 1 or info.kind == "counterpart":
-        return info.role if info.kind != "counterpart" else ""
+    if info.number > 1:
+        return info.role
+    if info.kind == "counterpart":
+        return ""
     text = _span_text(doc, title.first, max(role_last, title.last), title.clitic)
-    return " ".join(text.split())
+    return normalize_role(text)
 
 
 def _is_surname_here(ctx: _Context, k: int) -> bool:
     """"الرئيس الأسد": an office word that is a known surname, with no name after it, is the name."""
     norm = ctx.norms[k]
-    if not norm.startswith("ال") or norm in office_words():
+    if not norm.startswith("ال") or norm in office_words() or norm in everyday_words():
         return False
     known = gz.name_index().longest_at(ctx.norms, k, ctx.sentence.last)
     return known is not None and known.payload.entity.type == PERSON
@@ -353,8 +508,33 @@ def _is_surname_here(ctx: _Context, k: int) -> bool:
 # --- names --------------------------------------------------------------------------------------
 
 
+def _name_list(ctx: _Context, k: int) -> list[ActorMention]:
+    """"الرئيسين بشار الأسد وفلاديمير بوتين", "الرئيسين الروسي فلاديمير بوتين والتركي رجب طيب أردوغان"."""
+    norms, end = ctx.norms, ctx.sentence.last
+    names: list[ActorMention] = []
+    represents = ""
+    joined = False
+    while k < end:
+        nisba = gz.nisba_index().longest_at(norms, k, end)
+        if nisba is not None and (nisba.clitic == 0 or (joined and norms[k].startswith("و"))):
+            represents, k = f"country:{nisba.payload}", nisba.last
+            joined = False
+        name = _name_after(ctx, k, after_title=True, joined=joined)
+        if name is None or not (name.key or name.name[0] in given_names()):
+            break
+        names.append(replace(name, represents=represents or name.represents))
+        represents = ""
+        k = name.last
+        if k < end and norms[k] in ("،", ","):
+            k += 1
+        if k >= end or not (norms[k].startswith("و") or norms[k - 1] in ("،", ",")):
+            break
+        joined = norms[k].startswith("و")
+    return names
+
+
 def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = False) -> ActorMention | None:
-    """A person's name starting at token k (a clitic و allowed when `joined` to a previous name)."""
+    """A person's name starting at token k (after "و" when `joined` to a name before)."""
     norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
     if k >= end:
         return None
@@ -365,17 +545,19 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
             clitic, first_norm = 1, first_norm[1:]
         elif norms[k - 1] not in ("،", ","):
             return None
-    known = gz.name_index().longest_at(norms, k, end)
-    if known is not None and known.payload.entity.type == PERSON and known.clitic <= clitic:
-        mention = _entity_mention(ctx, known)
-        return replace(mention, weak=False) if after_title else mention
+    known = _person_at(ctx, k, clitic)
+    if known is not None:
+        return replace(known, weak=False) if after_title else known
     if not _name_word(first_norm) or (not after_title and not _starts_with_given_name(first_norm)):
+        return None
+    if after_title and not _plausible_first_name(first_norm):
         return None
     if not after_title and given_names().get(first_norm) and not _name_word(_peek(norms, k + 1, end)):
         return None  # an everyday word that is also a name, standing alone
     words = [first_norm]
     j = k + 1
-    while j < end and len([w for w in words if w not in _PARTICLES]) < _MAX_NAME_WORDS:
+    surname_first = bool(gz.name_index().get((first_norm,))) and first_norm not in given_names()
+    while not surname_first and j < end and len([w for w in words if w not in _PARTICLES]) < _MAX_NAME_WORDS:
         norm = norms[j]
         if norm in _PARTICLES and j + 1 < end and _name_word(norms[j + 1]):
             words.append(norm)
@@ -389,6 +571,11 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None
     if len(words) == 1 and not after_title:
         return None
+    # a known person further on ("تصريف الأعمال نجيب ميقاتي"): the words before belong to the office
+    for m in range(k + 1, min(j, k + 3)):
+        inside = _person_at(ctx, m, 0)
+        if inside is not None and not inside.weak:
+            return inside
     return ActorMention(
         first=k,
         last=j,
@@ -401,18 +588,47 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     )
 
 
+def _person_at(ctx: _Context, k: int, clitic: int) -> ActorMention | None:
+    matches = [
+        m
+        for m in gz.name_index().match_at(ctx.norms, k, ctx.sentence.last)
+        if m.payload.entity.type == PERSON and m.clitic <= clitic
+    ]
+    if not matches:
+        return None
+    best = max(matches, key=lambda m: (m.last - m.first, not m.payload.weak))
+    if best.payload.weak and known_surname_is_word(best.phrase):
+        return None
+    return _entity_mention(ctx, best)
+
+
+def _plausible_first_name(norm: str) -> bool:
+    """After an office, is this word the start of a name? Not an everyday word ("جلسة"), not a
+    word with a preposition on it ("لعملية"), not a feminine noun that is no given name."""
+    if norm in given_names():
+        return True
+    if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال")):
+        return False
+    if norm.endswith("ه") and len(norm) > 3:
+        return False
+    stem = norm[1:]
+    return not (norm[0] in "لب" and (stem in everyday_words() or stem in office_words() or stem.endswith("ه")))
+
+
 def _continues_name(ctx: _Context, j: int, words: list[str]) -> bool:
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
     if not _name_word(norm) or (norm[0] in "وف" and len(norm) > 2 and _clitic_word(norm)):
         return False
-    if titles().longest_at(norms, j, end, clitics=False) or honorifics().longest_at(norms, j, end):
+    if honorifics().longest_at(norms, j, end):
         return False
     known = gz.name_index().longest_at(norms, j, end, clitics=False)
     if known is not None and known.payload.entity.type in (COUNTRY, ORGANIZATION):
         return False
     if known is not None and known.payload.entity.type == PLACE and known.last - known.first > 1:
         return False
+    if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm):
+        return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
     content = [w for w in words if w not in _PARTICLES]
     if len(content) < 2:
@@ -422,12 +638,13 @@ def _continues_name(ctx: _Context, j: int, words: list[str]) -> bool:
 
 def _clitic_word(norm: str) -> bool:
     """A word carrying و/ف that is plainly a conjunction plus a word: "ووزير", "وقال", "وأحمد"."""
-    stem = norm[1:]
-    return True if len(stem) >= 2 else stem in given_names()
+    return len(norm[1:]) >= 2
 
 
 def _name_word(norm: str) -> bool:
     if not norm or not _is_arabic_word(norm) or is_stopword(norm):
+        return False
+    if titles().longest_at((norm,), 0, clitics=False) or honorifics().longest_at((norm,), 0, clitics=False):
         return False
     if triggers().longest_at((norm,), 0) or reporting_cues().longest_at((norm,), 0):
         return False
@@ -437,8 +654,7 @@ def _name_word(norm: str) -> bool:
 
 
 def _starts_with_given_name(norm: str) -> bool:
-    ambiguous = given_names().get(norm)
-    return ambiguous is False
+    return given_names().get(norm) is False
 
 
 @cache
@@ -472,7 +688,7 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
         return None
     taken, stem = head
     j = i + 1
-    if stem in ("وزاره",):
+    if stem == "وزاره":
         while j < end and norms[j] in office_words() and j - i < 4:
             j += 1
         if j == i + 1:
@@ -487,7 +703,6 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
             country, j = known.payload.entity.key, known.last
     if country is None:
         return None
-    name = tuple([stem, *norms[i + 1 : j]])
     return ActorMention(
         first=i,
         last=j,
@@ -495,7 +710,7 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
         end=doc.tokens[j - 1].end,
         type=ORGANIZATION,
         key="",
-        name=name,
+        name=tuple([stem, *norms[i + 1 : j]]),
         text=_span_text(doc, i, j, taken),
         represents=country,
     )
@@ -533,7 +748,3 @@ def _span_text(doc: Document, first: int, last: int, clitic: int = 0) -> str:
 
 def in_body(doc: Document, mention: ActorMention) -> bool:
     return doc.sentences[doc.tokens[mention.first].sentence].kind == BODY
-
-
-def in_dateline(doc: Document, mention: ActorMention) -> bool:
-    return doc.sentences[doc.tokens[mention.first].sentence].kind == DATELINE

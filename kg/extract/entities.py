@@ -2,7 +2,9 @@
 
 Within an article: a shorter name that ends a longer one is the same person ("أبو الغيط" →
 "أحمد أبو الغيط"); a surname alone refers back to the full name; an office without a name
-("الرئيس السوري", "الوزير الروسي", "الأمين العام") refers to the person who holds it here.
+("الرئيس السوري", "الوزير الروسي", "الأمين العام") refers to the person who holds it here, and an
+office right after a name ("علي شمخاني أمين المجلس الأعلى") describes that person; "جلالته"
+and "سموه" point at the person last called "جلالة ..." or "سمو ...".
 """
 
 from __future__ import annotations
@@ -11,11 +13,26 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, given_names, office_words
+from kg.extract.actors import (
+    COUNTRY,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    ActorMention,
+    everyday_words,
+    given_names,
+    known_surname_is_word,
+    office_words,
+)
 from kg.extract.lexicon import clitic_variants, is_stopword
 from kg.model import Entity, Mention
-from kg.text.document import DATELINE, Document
+from kg.text.document import Document
 from kg.text.normalize import normalize
+
+# Kingdoms "المملكة" may stand for, when the article gives no other clue
+_KINGDOMS = ("SA", "JO", "MA", "BH", "GB", "NL", "BE", "ES", "SE", "NO", "DK")
+_NATIONAL_BODY_KINDS = frozenset({"ministry", "army", "news-agency", "party", "company", "other", "agency"})
+_GENERIC_ROLES = frozenset(normalize(w) for w in ("الرئيس", "الوزير", "الوزيرة", "رئيس", "وزير", "الملك", "الأمير"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +45,16 @@ class Resolved:
     dateline_country: str | None  # ISO2 of the country of the dateline's place
 
 
-def resolve(doc: Document, mentions: list[ActorMention], required: frozenset[str] = frozenset()) -> Resolved:
-    """Give every mention a key and build the entities; `required` keys become entities even unnamed."""
+def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
+    """Give every mention a key and build the entities of the article."""
     mentions = _drop_unsupported(mentions)
+    mentions = _kingdom(doc, mentions)
     mentions = _key_persons(mentions)
     mentions = mentions + _surname_mentions(doc, mentions)
     mentions.sort(key=lambda m: (m.first, -m.last))
     mentions = _resolve_references(mentions)
     dateline_place, dateline_country = _dateline(doc, mentions)
-    entities = _entities(doc, mentions, dateline_country, required)
+    entities = _entities(doc, mentions, dateline_country)
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
 
 
@@ -48,15 +66,32 @@ def _drop_unsupported(mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in mentions:
         if mention.weak and mention.key not in strong:
             word = mention.name[-1] if mention.name else ""
-            if word in given_names() or len(word) < 4 or is_stopword(word) or _everyday_word(word):
+            if word in given_names() or len(word) < 4 or is_stopword(word) or known_surname_is_word((word,)):
                 continue
         kept.append(mention)
     return kept
 
 
-def _everyday_word(word: str) -> bool:
-    """"العربي" is a nisba and an office word before it is anyone's surname."""
-    return word in office_words() or bool(gz.nisba_index().get((word,)))
+def _kingdom(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"المملكة" is the kingdom the article is about: the dateline's, or the one it names most."""
+    countries = [m.key.split(":", 1)[1] for m in mentions if m.type == COUNTRY and m.key and m.name != ("المملكه",)]
+    if doc.dateline is not None:
+        for mention in mentions:
+            if doc.dateline[0] <= mention.start < doc.dateline[1] and mention.key:
+                known = gz.known(mention.key)
+                if known is not None and known.country:
+                    countries.insert(0, known.country)
+                    countries.insert(0, known.country)
+    named = [c for c in countries if c in _KINGDOMS]
+    choice = max(named, key=named.count) if named else None
+    result = []
+    for mention in mentions:
+        if mention.type == COUNTRY and mention.name == ("المملكه",):
+            if choice is None:
+                continue
+            mention = replace(mention, key=f"country:{choice}")
+        result.append(mention)
+    return result
 
 
 def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -65,31 +100,39 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
     full_names: list[tuple[tuple[str, ...], str]] = []
     for mention in sorted(persons, key=lambda m: -len(m.name)):
         if mention.key:
-            full_names.append((_bare(mention.name), mention.key))
+            full_names.append((mention.name, mention.key))
     keyed: dict[int, str] = {}
     for mention in sorted(persons, key=lambda m: -len(m.name)):
-        name = _bare(mention.name)
         if mention.key:
             continue
-        key = _longer_name_key(name, full_names) or _surname_key(name)
+        key = _longer_name_key(mention.name, full_names) or _surname_key(mention.name)
         if key is None:
-            key = "person:" + "_".join(name)
-            full_names.append((name, key))
+            key = "person:" + "_".join(mention.name)
+            full_names.append((mention.name, key))
         keyed[id(mention)] = key
     return [replace(m, key=keyed[id(m)]) if id(m) in keyed else m for m in mentions]
 
 
-def _bare(name: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w for w in name if w)
+def _plain(name: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words without the article and with "عبد ال..." joined: "أحمد الناصر" ~ "أحمد ناصر"."""
+    joined: list[str] = []
+    for word in name:
+        if joined and joined[-1] == "عبد":
+            joined[-1] = "عبد" + word
+        else:
+            joined.append(word)
+    return tuple(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in joined)
 
 
 def _longer_name_key(name: tuple[str, ...], full_names: list[tuple[tuple[str, ...], str]]) -> str | None:
     """The key of a longer name this one ends or begins ("بيدرسون" in "غير بيدرسون")."""
-    size = len(name)
+    plain = _plain(name)
+    size = len(plain)
     for longer, key in full_names:
-        if len(longer) > size and (longer[-size:] == name or (size >= 2 and longer[:size] == name)):
+        other = _plain(longer)
+        if other == plain:
             return key
-        if longer == name:
+        if len(other) > size and (other[-size:] == plain or (size >= 2 and other[:size] == plain)):
             return key
     return None
 
@@ -97,41 +140,37 @@ def _longer_name_key(name: tuple[str, ...], full_names: list[tuple[tuple[str, ..
 def _surname_key(name: tuple[str, ...]) -> str | None:
     """A gazetteer person with this surname, when only one has it ("سيرجي لافروف" → lavrov)."""
     surname = name[-1]
-    if len(surname) < 4 or surname in given_names():
+    if len(surname) < 4 or surname in given_names() or surname in everyday_words():
         return None
     found = {e.entity.key for e in gz.name_index().get((surname,)) if e.entity.type == PERSON}
     return found.pop() if len(found) == 1 else None
 
 
 def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
-    """ "المقداد" alone after "فيصل المقداد": tokens that repeat a person's last word."""
+    """"المقداد" alone after "فيصل المقداد": tokens that repeat a person's last word."""
     surnames: dict[str, str] = {}
     for mention in mentions:
         if mention.type == PERSON and mention.named and len(mention.name) >= 2:
-            last = mention.name[-1]
-            if len(last) >= 3 and last not in given_names() and not is_stopword(last):
-                surnames.setdefault(last, mention.key)
+            last, before = mention.name[-1], mention.name[-2]
+            if before in ("ال", "بن", "ابو", "ابن", "عبد") or len(last) < 3:
+                continue
+            if last in given_names() or is_stopword(last) or last in everyday_words():
+                continue
+            surnames.setdefault(last, mention.key)
     if not surnames:
         return []
-    covered = {i for m in mentions for i in range(m.first, m.last)}
+    covered = {i for m in mentions for i in range(m.head, m.last)}
     found = []
     for token in doc.tokens:
         if token.index in covered or doc.sentences[token.sentence].kind == "noise":
             continue
         for taken, stem in clitic_variants(token.norm):
             key = surnames.get(stem)
-            if key is not None:
+            if key is not None and taken <= 1:
                 start = token.start + _original_length(token.text, taken)
                 found.append(
                     ActorMention(
-                        token.index,
-                        token.index + 1,
-                        start,
-                        token.end,
-                        PERSON,
-                        key,
-                        (stem,),
-                        doc.text[start : token.end],
+                        token.index, token.index + 1, start, token.end, PERSON, key, (stem,), doc.text[start : token.end]
                     )
                 )
                 break
@@ -149,18 +188,39 @@ def _original_length(text: str, normalised_chars: int) -> int:
 
 
 def _resolve_references(mentions: list[ActorMention]) -> list[ActorMention]:
-    """Offices without a name point at the person of the same office (and country) named before."""
+    """Offices without a name, and "جلالته"/"سموه", point at the person they stand for."""
     resolved: list[ActorMention] = []
     persons: list[ActorMention] = []  # named persons so far, in text order
     for mention in mentions:
         if mention.type == PERSON and mention.named:
             persons.append(mention)
-        elif mention.type == PERSON and not mention.named and mention.number == 1 and mention.role:
-            target = _holder(mention, persons) or _holder(mention, [m for m in mentions if m.named])
+        elif mention.type == PERSON and not mention.named and mention.number == 1:
+            target = None
+            if mention.honorific and not mention.role:
+                target = _honoured(mention, persons)
+            elif mention.role or mention.represents:
+                target = _apposition(mention, persons) or _holder(mention, persons) or _holder(
+                    mention, [m for m in mentions if m.named and m.type == PERSON]
+                )
             if target is not None:
                 mention = replace(mention, key=target.key)
         resolved.append(mention)
     return resolved
+
+
+def _apposition(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
+    """"علي شمخاني أمين المجلس الأعلى للأمن القومي": an office right after a name describes it."""
+    if not persons or reference.counterpart:
+        return None
+    previous = persons[-1]
+    return previous if 0 <= reference.first - previous.last <= 1 else None
+
+
+def _honoured(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
+    same = [p for p in persons if p.honorific and p.honorific.split()[-1] == reference.honorific]
+    if same:
+        return same[-1]
+    return persons[-1] if persons else None
 
 
 def _role_head(role: str) -> str:
@@ -177,14 +237,14 @@ def _role_head(role: str) -> str:
 
 def _holder(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
     head = _role_head(reference.role)
-    candidates = [
-        p
-        for p in persons
-        if p.type == PERSON
-        and p.named
-        and (not reference.represents or _represents_of(p) == reference.represents)
-        and (_role_head(p.role) == head or (not p.role and _known_role_head(p) == head))
+    same_side = [
+        p for p in persons if p.named and (not reference.represents or _represents_of(p) == reference.represents)
     ]
+    candidates = [
+        p for p in same_side if _role_head(p.role) == head or (not p.role and _known_role_head(p) == head)
+    ]
+    if not candidates and reference.represents and len({p.key for p in same_side}) == 1:
+        candidates = same_side  # "الدبلوماسية الروسية": the one Russian of the article
     if not candidates:
         return None
     before = [p for p in candidates if p.first < reference.first]
@@ -196,9 +256,19 @@ def _holder(reference: ActorMention, persons: list[ActorMention]) -> ActorMentio
 
 def _represents_of(mention: ActorMention) -> str:
     if mention.represents:
-        return mention.represents
+        return _as_country(mention.represents)
     known = gz.known(mention.key) if mention.key else None
-    return known.represents if known else ""
+    return _as_country(known.represents) if known else ""
+
+
+def _as_country(key: str) -> str:
+    """A national body (a ministry, an army, an agency) speaks for its country."""
+    if not key.startswith("org:"):
+        return key
+    known = gz.known(key)
+    if known is not None and known.country and known.kind in _NATIONAL_BODY_KINDS:
+        return f"country:{known.country}"
+    return key
 
 
 def _known_role_head(mention: ActorMention) -> str:
@@ -218,7 +288,7 @@ def _dateline(doc: Document, mentions: list[ActorMention]) -> tuple[str | None, 
     return None, None
 
 
-def _entities(doc, mentions, dateline_country, required) -> tuple[Entity, ...]:
+def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
     by_key: dict[str, list[ActorMention]] = defaultdict(list)
     for mention in mentions:
         if mention.key:
@@ -234,8 +304,6 @@ def _entities(doc, mentions, dateline_country, required) -> tuple[Entity, ...]:
             represents[key] = _person_represents(group, dateline_country, doc.article.published)
             if represents[key]:
                 wanted.setdefault(represents[key], None)
-    for key in required:
-        wanted.setdefault(key, None)
     entities = []
     for key in wanted:
         entity = _entity(doc, key, by_key.get(key, []), represents.get(key, ""))
@@ -247,14 +315,23 @@ def _entities(doc, mentions, dateline_country, required) -> tuple[Entity, ...]:
 def _person_represents(group: list[ActorMention], dateline_country: str | None, published) -> str:
     for mention in group:
         if mention.represents:
-            return mention.represents
+            return _as_country(mention.represents)
     known = gz.known(group[0].key)
     office = gz.office_at(known, published) if known is not None else None
     if office is not None and office.represents:
-        return office.represents
+        return _as_country(office.represents)
     if dateline_country and any(m.role for m in group):
         return f"country:{dateline_country}"
     return ""
+
+
+def _roles(group: list[ActorMention], known, published) -> tuple[str, ...]:
+    """Offices as the text gives them; the gazetteer's when the text says only "الرئيس"/"الوزير"."""
+    roles = list(dict.fromkeys(r for m in group for r in (m.role, *m.extra_roles) if r))
+    office = gz.office_at(known, published) if known is not None else None
+    if office is not None and office.role and all(normalize(r) in _GENERIC_ROLES for r in roles):
+        roles.append(office.role)
+    return tuple(dict.fromkeys(roles))
 
 
 def _entity(doc: Document, key: str, group: list[ActorMention], represents: str) -> Entity | None:
@@ -267,10 +344,7 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str)
         label, label_en, wikidata, type_ = spellings[0], "", "", named[0].type
     else:
         return None
-    roles = tuple(dict.fromkeys(m.role for m in group if m.role)) if type_ == PERSON else ()
-    if type_ == PERSON and not roles and known is not None:
-        office = gz.office_at(known, doc.article.published)
-        roles = (office.role,) if office is not None and office.role else ()
+    roles = _roles(group, known, doc.article.published) if type_ == PERSON else ()
     aliases = tuple(s for s in spellings if normalize(s) != normalize(label))
     return Entity(
         key=key,
@@ -290,9 +364,9 @@ def _mention(doc: Document, m: ActorMention) -> Mention:
     return Mention(m.start, m.end, doc.text[m.start : m.end], doc.tokens[m.first].sentence)
 
 
-def entity_types() -> tuple[str, ...]:
+def kinds() -> tuple[str, ...]:
     return (PERSON, ORGANIZATION, COUNTRY, PLACE)
 
 
-def is_dateline(doc: Document, mention: ActorMention) -> bool:
-    return doc.sentences[doc.tokens[mention.first].sentence].kind == DATELINE
+def office_word(norm: str) -> bool:
+    return norm in office_words()

@@ -17,7 +17,7 @@ from kg.text.normalize import normalize
 # CLDR territory codes that are not states
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
 # Country names that are also everyday words; only their other names are matched
-_AMBIGUOUS_COUNTRY_NAMES = frozenset(normalize(w) for w in ("مالي", "تشاد", "عمان", "جيبوتي", "غينيا"))
+_AMBIGUOUS_COUNTRY_NAMES = frozenset(normalize(w) for w in ("مالي", "عمان"))
 # Letters of Persian, Urdu, Kurdish, Pashto, Uyghur spellings, which GeoNames mixes with Arabic ones
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 \-]+$")
 
@@ -77,17 +77,18 @@ def countries() -> dict[str, Known]:
     from babel import Locale
 
     arabic, english = Locale("ar").territories, Locale("en").territories
-    wikidata = {row["iso2"]: row["wikidata"] for row in read_table("country_wikidata.tsv")}
+    extra = {row["iso2"]: row for row in read_table("countries.tsv")}
     found = {}
     for code, name in arabic.items():
         if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
             continue
+        row = extra.get(code, {})
         found[code] = Known(
             key=f"country:{code}",
             type="Country",
-            label=_plain_name(name),
+            label=row.get("label_ar") or _plain_name(name),
             label_en=_plain_name(english.get(code, "")),
-            wikidata=wikidata.get(code, ""),
+            wikidata=row.get("wikidata", ""),
             country=code,
         )
     return found
@@ -105,7 +106,12 @@ def _country_rows() -> list[dict[str, str]]:
 @cache
 def country_names() -> dict[str, list[str]]:
     """ISO2 -> every Arabic name of the country (CLDR's first)."""
-    names: dict[str, list[str]] = {code: [c.label] for code, c in countries().items()}
+    from babel import Locale
+
+    cldr = Locale("ar").territories
+    names: dict[str, list[str]] = {
+        code: list(dict.fromkeys([c.label, _plain_name(cldr.get(code, c.label))])) for code, c in countries().items()
+    }
     for row in _country_rows():
         code = row["iso2"].upper()
         if code in names:
@@ -160,13 +166,19 @@ def _ascii_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "place"
 
 
+_TASHKEEL = re.compile("[\u064b-\u0652]")
+
+
 def _specific(spellings: list[str]) -> str:
-    """The most carefully written spelling: the one normalisation changes most (أستانة over استانا)."""
+    """The most carefully written well-formed spelling (أستانة over استانا), without tashkeel."""
+    plain = [_TASHKEEL.sub("", s) for s in spellings]
+    formed = [s for s in plain if not re.search("[ىة](?=\\S)", s)] or plain
+
     def care(spelling: str) -> tuple[int, int]:
         changed = sum(a != b for a, b in zip(spelling, normalize(spelling), strict=False)) + ("ة" in spelling)
         return (" " not in spelling, changed)
 
-    return max(spellings, key=care)
+    return max(formed, key=care)
 
 
 @cache
@@ -295,6 +307,22 @@ def organizations() -> dict[str, Known]:
     return found
 
 
+def _spellings(norm: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name as written both ways: "عبد الرحمن" and "عبدالرحمن"."""
+    if not norm:
+        return []
+    joined: list[str] = []
+    for word in norm:
+        if joined and joined[-1] == "عبد":
+            joined[-1] = "عبد" + word
+        else:
+            joined.append(word)
+    split: list[str] = []
+    for word in norm:
+        split.extend(["عبد", word[3:]] if word.startswith("عبدال") and len(word) > 5 else [word])
+    return list(dict.fromkeys([norm, tuple(joined), tuple(split)]))
+
+
 def known(key: str) -> Known | None:
     """A known entity by key, whatever its kind."""
     kind = key.split(":", 1)[0]
@@ -338,9 +366,7 @@ def name_index() -> PhraseIndex[NameEntry]:
         for row in rows:
             entity = table[f"{'person' if type_ == 'Person' else 'org'}:{row['key']}"]
             for position, name in enumerate([row["name_ar"], *split_values(row.get("aliases_ar", ""))]):
-                norm = words(name)
-                if not norm:
-                    continue
-                weak = type_ == "Person" and position > 0 and len(norm) == 1
-                index.add(norm, NameEntry(entity, weak=weak))
+                for norm in _spellings(words(name)):
+                    weak = type_ == "Person" and position > 0 and len(norm) == 1
+                    index.add(norm, NameEntry(entity, weak=weak))
     return index
