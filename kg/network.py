@@ -63,48 +63,60 @@ def fact_graph(dataset: Dataset) -> nx.MultiDiGraph:
     `wikidata`. Edge keys are relation names (`RELATIONS`). `graph.graph["articles"]` maps each
     article IRI to its `title`, `date`, `publisher` and `url`.
     """
-    classes: dict[URIRef, str] = {}
-    labels: dict[URIRef, dict[str, list[str]]] = {}  # node -> language ("ar", "en", "") -> labels
-    alt_labels: dict[URIRef, list[str]] = {}
-    details: dict[URIRef, dict[str, list[str]]] = {}
-    articles: dict[URIRef, dict[str, str]] = {}
-    relations: list[tuple[URIRef, str, URIRef]] = []
+    classes: dict[str, str] = {}
+    labels: dict[str, dict[str, list[str]]] = {}  # node -> language ("ar", "en", "") -> labels
+    alt_labels: dict[str, list[str]] = {}
+    details: dict[str, dict[str, list[str]]] = {}
+    articles: dict[str, dict[str, str]] = {}
+    relations: set[tuple[str, str, str]] = set()
 
-    def add_detail(node: URIRef, name: str, value: str) -> None:
-        details.setdefault(node, {}).setdefault(name, []).append(value)
-
-    detail_names = {
-        DIP.role: "roles", DIP.date: "date", DIP.meetingKind: "meeting_kind", DIP.quote: "quote",
-        DIP.direct: "direct", DIP.evidence: "evidence", PROV.wasDerivedFrom: "sources",
-    }
-    article_fields = {DCTERMS.title: "title", DCTERMS.date: "date", DCTERMS.publisher: "publisher",
-                      SCHEMA.url: "url", DIP.articleId: "id"}
+    # One pass over the triples, dispatched on the predicate (a dict lookup, not a chain of
+    # comparisons: this loop is most of the time `kg viz` takes on a large graph).
+    handlers: dict[URIRef, tuple[str, str]] = {RDF.type: ("type", ""), RDFS.label: ("label", ""),
+                                               SKOS.prefLabel: ("label", ""), SKOS.altLabel: ("alt", ""),
+                                               OWL.sameAs: ("same", "")}
+    handlers.update({p: ("relation", name) for p, name in RELATIONS.items()})
+    handlers.update({p: ("detail", name) for p, name in (
+        (DIP.role, "roles"), (DIP.date, "date"), (DIP.meetingKind, "meeting_kind"), (DIP.quote, "quote"),
+        (DIP.direct, "direct"), (DIP.evidence, "evidence"), (PROV.wasDerivedFrom, "sources"))})
+    handlers.update({p: ("article", name) for p, name in (
+        (DCTERMS.title, "title"), (DCTERMS.date, "date"), (DCTERMS.publisher, "publisher"),
+        (SCHEMA.url, "url"), (DIP.articleId, "id"))})
+    class_names = {str(iri): name for iri, name in _CLASS_BY_IRI.items()}
+    article_class = str(DIP.Article)
 
     for s, p, o in dataset.triples((None, None, None)):
-        if not isinstance(s, URIRef):
+        handler = handlers.get(p)
+        if handler is None or not isinstance(s, URIRef):
             continue
-        if p == RDF.type:
-            if o == DIP.Article:
-                articles.setdefault(s, {})
-            name = _CLASS_BY_IRI.get(o)
-            if name is not None and _more_specific(name, classes.get(s)):
-                classes[s] = name
-        elif p in (RDFS.label, SKOS.prefLabel) and isinstance(o, Literal):
-            language = (o.language or "").split("-")[0].lower()
-            labels.setdefault(s, {}).setdefault(language, []).append(str(o))
-        elif p == SKOS.altLabel and isinstance(o, Literal):
-            alt_labels.setdefault(s, []).append(str(o))
-        elif p in RELATIONS and isinstance(o, URIRef):
-            relations.append((s, RELATIONS[p], o))
-        elif p in detail_names:
-            add_detail(s, detail_names[p], str(o))
-        elif p == OWL.sameAs and str(o).startswith("http://www.wikidata.org/entity/"):
-            add_detail(s, "wikidata", str(o).rsplit("/", 1)[-1])
-        elif p in article_fields:
-            articles.setdefault(s, {})[article_fields[p]] = str(o)
+        kind, name = handler
+        subject = str(s)
+        if kind == "type":
+            if o == article_class:
+                articles.setdefault(subject, {})
+            found = class_names.get(str(o))
+            if found is not None and _more_specific(found, classes.get(subject)):
+                classes[subject] = found
+        elif kind == "label":
+            if isinstance(o, Literal):
+                language = (o.language or "").split("-")[0].lower()
+                labels.setdefault(subject, {}).setdefault(language, []).append(str(o))
+        elif kind == "alt":
+            if isinstance(o, Literal):
+                alt_labels.setdefault(subject, []).append(str(o))
+        elif kind == "relation":
+            if isinstance(o, URIRef):
+                relations.add((subject, name, str(o)))
+        elif kind == "detail":
+            details.setdefault(subject, {}).setdefault(name, []).append(str(o))
+        elif kind == "same":
+            if str(o).startswith("http://www.wikidata.org/entity/"):
+                details.setdefault(subject, {}).setdefault("wikidata", []).append(str(o).rsplit("/", 1)[-1])
+        else:  # an article's own data
+            articles.setdefault(subject, {})[name] = str(o)
 
     graph = nx.MultiDiGraph()
-    graph.graph["articles"] = {str(iri): fields for iri, fields in sorted(articles.items())}
+    graph.graph["articles"] = dict(sorted(articles.items()))
     for node in sorted(classes):
         node_labels = labels.get(node, {})
         attributes: dict[str, object] = {
@@ -118,10 +130,10 @@ def fact_graph(dataset: Dataset) -> nx.MultiDiGraph:
             attributes[name] = unique if name in ("roles", "sources", "evidence") else unique[0]
         if "direct" in attributes:
             attributes["direct"] = attributes["direct"] in ("true", "1")
-        graph.add_node(str(node), **attributes)
-    for subject, relation, obj in sorted(set(relations)):
+        graph.add_node(node, **attributes)
+    for subject, relation, obj in sorted(relations):
         if subject in classes and obj in classes:
-            graph.add_edge(str(subject), str(obj), key=relation, relation=relation)
+            graph.add_edge(subject, obj, key=relation, relation=relation)
     return graph
 
 
@@ -134,8 +146,8 @@ def _first(values: list[str] | None) -> str:
     return min(values) if values else ""
 
 
-def _local_name(node: URIRef) -> str:
-    return re.split(r"[/#]", str(node).rstrip("/#"))[-1]
+def _local_name(node: str) -> str:
+    return re.split(r"[/#]", node.rstrip("/#"))[-1]
 
 
 def topic_key(iri: str) -> str:

@@ -26,12 +26,16 @@ from pyvis.network import Network
 
 from kg.errors import GraphError
 from kg.network import CLASSES, topic_key
+from kg.viz.layout import initial_positions
 from kg.viz.views import ASSETS, vocabulary
 
 VIS_VERSION = "9.1.2"
 # system fonts only (a web font would be a request); the first with Arabic glyphs wins
 FONT_FACE = "Noto Naskh Arabic, Noto Sans Arabic, Segoe UI, Tahoma, DejaVu Sans, sans-serif"
 LABEL_LENGTH = 48  # characters of a label drawn on the canvas; the tooltip has the whole of it
+LAYOUT_FROM = 150  # views with more nodes start from kg.viz.layout; smaller ones from vis-network's own
+SETTLE_BUDGET_S = 9.0  # the page stops the physics after this long, settled or not
+STRAY_GROUP = 3  # groups of this many nodes or fewer, apart from the rest, are tucked under it
 _LTR_ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 
 
@@ -47,6 +51,7 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "") -> str:
         "classes": {key: {"ar": c["ar"], "en": c["en"]} for key, c in classes.items()},
         "relations": {key: {"ar": r["ar"], "en": r["en"]} for key, r in vocabulary()["relations"].items()},
         "fields": vocabulary()["fields"],
+        "settleBudgetMs": int(SETTLE_BUDGET_S * 1000),
     }
     counts = {name: 0 for name in CLASSES}
     for _, data in view.nodes(data=True):
@@ -95,6 +100,8 @@ def _pyvis_network(view: nx.MultiDiGraph) -> Network:
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     focus = view.graph.get("focus", "")
     relations = vocabulary()["relations"]
+    positions = initial_positions(view) if view.number_of_nodes() > LAYOUT_FROM else {}
+    strays = _strays(view)
     for node, data in view.nodes(data=True):
         item: dict[str, Any] = {
             "id": node,
@@ -106,6 +113,12 @@ def _pyvis_network(view: nx.MultiDiGraph) -> Network:
             "topics": list(data["topics"]),
             "rows": [list(row) for row in data["rows"]],
         }
+        if node in positions:
+            item["x"], item["y"] = (round(value) for value in positions[node])
+        if node in strays:
+            # out of the physics (repulsion would push it to a far ring): the page puts strays in
+            # a grid under the network once it has settled, each small group in adjacent cells
+            item.update(stray=strays[node], physics=False)
         if data["label_en"]:
             item["en"] = data["label_en"]
         if data["alt_labels"]:
@@ -140,7 +153,10 @@ def _options(view: nx.MultiDiGraph) -> dict[str, Any]:
         "groups": groups,
         "nodes": {
             "font": {"size": 14, "face": FONT_FACE, "color": "#1f2933", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 12, "max": 19, "drawThreshold": 7}},
+            # large fonts so that the busiest nodes stay legible in the overview; maxVisible caps
+            # their size on screen when zoomed in
+            "scaling": {"min": 8, "max": 34,
+                        "label": {"enabled": True, "min": 16, "max": 48, "maxVisible": 22, "drawThreshold": 5}},
             "borderWidth": 1,
         },
         "edges": {
@@ -154,21 +170,35 @@ def _options(view: nx.MultiDiGraph) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -12000, "centralGravity": 0.2, "springLength": 150,
+            "barnesHut": {"gravitationalConstant": -12000, "centralGravity": 0.35, "springLength": 150,
                           "springConstant": 0.03, "damping": 0.5, "avoidOverlap": 0.3},
             "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": _iterations(size), "updateInterval": 25, "fit": True},
+            # small batches on large graphs: the page checks its time budget between batches
+            "stabilization": {"enabled": True, "iterations": _iterations(size),
+                              "updateInterval": max(1, min(25, 40_000 // max(size, 1))), "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large,
                         "hideEdgesOnZoom": large, "multiselect": True},
-        "layout": {"randomSeed": 7, "improvedLayout": size <= 150},
+        "layout": {"randomSeed": 7, "improvedLayout": size <= LAYOUT_FROM},
     }
 
 
+def _strays(view: nx.MultiDiGraph) -> dict[str, int]:
+    """Nodes with no link, and groups of at most STRAY_GROUP linked only among themselves, when
+    the view also has a network of at least ten nodes: node -> its group's number."""
+    parts = sorted((sorted(part) for part in nx.weakly_connected_components(view)), key=lambda p: (len(p), p))
+    if not parts or len(parts[-1]) < 10:
+        return {}
+    small = [part for part in parts if len(part) <= STRAY_GROUP and view.graph.get("focus") not in part]
+    small.sort(key=lambda part: (view.nodes[part[0]]["class"], len(part), part))
+    return {node: number for number, part in enumerate(small) for node in part}
+
+
 def _iterations(size: int) -> int:
-    """Stabilisation steps: enough for a small graph to settle fully, bounded so that a large one
-    settles within seconds (each step costs about n log n)."""
-    return max(150, min(1000, 400_000 // max(size, 1)))
+    """Stabilisation steps: enough for a small graph to settle fully; fewer for large ones, which
+    start from kg.viz.layout and whose steps cost about n log n (SETTLE_BUDGET_S bounds them too)."""
+    most = 1000 if size <= LAYOUT_FROM else 400
+    return max(100, min(most, 400_000 // max(size, 1)))
 
 
 def _canvas_label(label: str) -> str:

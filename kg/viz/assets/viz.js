@@ -33,27 +33,64 @@
   }
 
   // --- The network ----------------------------------------------------------------------------
+  // milliseconds since the script started, per phase: for the benchmark and for the curious
+  var timings = { parsed: performance.now() - started };
   var nodes = new vis.DataSet(payload.nodes);
   var edges = new vis.DataSet(payload.edges);
   var keys = {};
   nodes.forEach(function (node) {
     keys[node.id] = [node.full, node.en].concat(node.alt || []).map(searchKey).join("\n");
   });
+  timings.dataSets = performance.now() - started;
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, payload.options);
+  timings.constructed = performance.now() - started;
 
   var state = { settled: false, settledAfterMs: null, hiddenClasses: {}, topic: "", query: "",
-                matches: [], pinned: false };
+                matches: [], pinned: false, timings: timings };
 
   var progress = document.getElementById("kg-progress");
+  // Strays (nodes with no link, tiny groups apart from the rest) sit in a grid under the network,
+  // so the view is not zoomed out to a ring of them around it.
+  function tuckStrays() {
+    var strays = nodes.get({ filter: function (node) { return node.stray !== undefined; } });
+    if (!strays.length) { return; }
+    strays.sort(function (a, b) { return a.stray - b.stray || (a.id < b.id ? -1 : 1); });
+    var positions = network.getPositions();
+    var box = { minX: Infinity, maxX: -Infinity, maxY: -Infinity };
+    nodes.forEach(function (node) {
+      if (node.stray !== undefined) { return; }
+      var at = positions[node.id];
+      box.minX = Math.min(box.minX, at.x);
+      box.maxX = Math.max(box.maxX, at.x);
+      box.maxY = Math.max(box.maxY, at.y);
+    });
+    var gap = 80;
+    var columns = Math.max(4, Math.floor((box.maxX - box.minX) / gap) + 1);
+    strays.forEach(function (node, index) {
+      network.moveNode(node.id, box.minX + (index % columns) * gap,
+                       box.maxY + 2 * gap + Math.floor(index / columns) * gap);
+    });
+  }
+
   function settle() {
     if (state.settled) { return; }
+    tuckStrays();
+    network.fit({ animation: false });
     network.setOptions({ physics: { enabled: false } });
     state.settled = true;
     state.settledAfterMs = performance.now() - started;
+    timings.settled = state.settledAfterMs;
     progress.hidden = true;
     document.body.setAttribute("data-settled", "true");
   }
   network.on("stabilizationProgress", function (params) {
+    if (timings.firstProgress === undefined) { timings.firstProgress = performance.now() - started; }
+    timings.iterations = params.iterations;
+    if (!timings.cutShort && payload.settleBudgetMs && performance.now() - started > payload.settleBudgetMs) {
+      // out of time: stop here; vis-network then fits the view and reports the iterations done
+      timings.cutShort = true;
+      network.stopSimulation(false);
+    }
     var share = params.total ? params.iterations / params.total : 1;
     document.getElementById("kg-progress-bar").style.width = Math.round(share * 100) + "%";
     document.getElementById("kg-progress-text").textContent = Math.round(share * 100) + "%";
