@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
+import statistics
 import subprocess
 import sys
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from kg.errors import UsageError
 from kg.sources import load_dataset
 from kg.viz import ViewSpec, build_view, render_html, write_viz
-from kg.viz.html import LABEL_LENGTH, _canvas_label
+from kg.viz.html import LABEL_LENGTH, _canvas_label, _strays
+from kg.viz.layout import initial_positions
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viz.trig"
 R = "https://w3id.org/dipkg/resource/"
@@ -255,3 +259,54 @@ def test_viz_command_prints_what_it_wrote(tmp_path):
     result = run_kg("viz", "--graph", str(FIXTURE), "-o", str(tmp_path / "g.html"), "--max-nodes", "12")
     assert result.returncode == 0
     assert "view full, 12 nodes (of 29" in result.stdout.decode("utf-8")
+
+
+# --- starting layout and strays ------------------------------------------------------------------
+
+
+def two_groups_and_strays() -> nx.MultiDiGraph:
+    """Two tight groups of twelve joined by one edge, a pair apart, and a node with no link."""
+    view = nx.MultiDiGraph(focus="")
+    groups = {"a": [f"a{i:02d}" for i in range(12)], "b": [f"b{i:02d}" for i in range(12)]}
+    for members in groups.values():
+        for node in members:
+            view.add_node(node, **{"class": "Person"})
+        for i, first in enumerate(members):
+            for second in members[i + 1:]:
+                view.add_edge(first, second, key="met")
+    view.add_edge("a00", "b00", key="met")
+    view.add_node("pair1", **{"class": "Person"})
+    view.add_node("pair2", **{"class": "Country"})
+    view.add_edge("pair1", "pair2", key="represents")
+    view.add_node("alone", **{"class": "Organization"})
+    return view
+
+
+def test_starting_layout_keeps_groups_together_and_is_the_same_every_time():
+    view = two_groups_and_strays()
+    positions = initial_positions(view)
+    assert set(positions) == set(view.nodes)
+    assert positions == initial_positions(view)
+    within = statistics.mean(math.dist(positions[a], positions[b]) for a in view for b in view
+                             if a != b and a[0] == b[0] and a[0] in "ab")
+    across = statistics.mean(math.dist(positions[a], positions[b]) for a in view for b in view
+                             if a[0] == "a" and b[0] == "b")
+    assert within < across / 2
+
+
+def test_strays_are_lone_nodes_and_tiny_groups_apart_from_the_network():
+    strays = _strays(two_groups_and_strays())
+    assert set(strays) == {"pair1", "pair2", "alone"}
+    assert strays["pair1"] == strays["pair2"] != strays["alone"]
+
+
+def test_no_strays_without_a_network_to_tuck_them_under():
+    view = two_groups_and_strays()
+    view.remove_nodes_from([n for n in list(view) if n[0] == "b" or n in ("a10", "a11", "a09")])
+    assert _strays(view) == {}  # the largest part has nine nodes
+
+
+def test_the_focus_of_an_actor_view_is_never_a_stray():
+    view = two_groups_and_strays()
+    view.graph["focus"] = "alone"
+    assert "alone" not in _strays(view)
