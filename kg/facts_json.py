@@ -47,6 +47,7 @@ def facts_to_dict(facts: ArticleFacts, base: str = DIPR_IRI) -> dict:
                 "phone": m.phone,
                 "participants": [iri(p) for p in m.participants],
                 "place": iri(m.place) if m.place else None,
+                "venue": iri(m.venue) if m.venue else None,
                 "date": m.date.isoformat() if m.date else None,
                 "topics": list(m.topics),
                 "trigger": _mention(m.trigger),

@@ -64,11 +64,12 @@ class Meeting:
     participants: tuple[str, ...]  # entity keys, sorted
     kind: str  # summit, talks, visit, reception, call, conference, meeting
     phone: bool
-    place: str | None  # entity key of a Place or Country
+    place: str | None  # entity key of a Place or Country: the city (or country) it was held in
     date: dt.date | None
     trigger: Mention
     evidence: str  # the sentence it was read from
     topics: tuple[str, ...] = ()
+    venue: str | None = None  # a palace or office within the place ("قصر الحسينية")
 
 
 @dataclass(frozen=True, slots=True)

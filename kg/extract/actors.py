@@ -356,7 +356,7 @@ def _place_before(ctx: _Context, k: int) -> bool:
 
 def _titled(ctx: _Context, title) -> tuple[list[ActorMention], int]:
     """An office and what follows it: the holder's name(s), or a reference when no name follows."""
-    norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
+    norms, _end, doc = ctx.norms, ctx.sentence.last, ctx.doc
     info = title.payload
     inner, k, role_last, represents = _complement(ctx, title)
     role = _role_text(doc, title, role_last, info)

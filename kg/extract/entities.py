@@ -73,7 +73,7 @@ def _drop_unsupported(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _kingdom(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
-    """"المملكة" is the kingdom the article is about: the dateline's, or the one it names most."""
+    """ "المملكة" is the kingdom the article is about: the dateline's, or the one it names most."""
     countries = [m.key.split(":", 1)[1] for m in mentions if m.type == COUNTRY and m.key and m.name != ("المملكه",)]
     if doc.dateline is not None:
         for mention in mentions:
@@ -147,7 +147,7 @@ def _surname_key(name: tuple[str, ...]) -> str | None:
 
 
 def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
-    """"المقداد" alone after "فيصل المقداد": tokens that repeat a person's last word."""
+    """ "المقداد" alone after "فيصل المقداد": tokens that repeat a person's last word."""
     surnames: dict[str, str] = {}
     for mention in mentions:
         if mention.type == PERSON and mention.named and len(mention.name) >= 2:
@@ -170,7 +170,14 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
                 start = token.start + _original_length(token.text, taken)
                 found.append(
                     ActorMention(
-                        token.index, token.index + 1, start, token.end, PERSON, key, (stem,), doc.text[start : token.end]
+                        token.index,
+                        token.index + 1,
+                        start,
+                        token.end,
+                        PERSON,
+                        key,
+                        (stem,),
+                        doc.text[start : token.end],
                     )
                 )
                 break
@@ -199,8 +206,10 @@ def _resolve_references(mentions: list[ActorMention]) -> list[ActorMention]:
             if mention.honorific and not mention.role:
                 target = _honoured(mention, persons)
             elif mention.role or mention.represents:
-                target = _apposition(mention, persons) or _holder(mention, persons) or _holder(
-                    mention, [m for m in mentions if m.named and m.type == PERSON]
+                target = (
+                    _apposition(mention, persons)
+                    or _holder(mention, persons)
+                    or _holder(mention, [m for m in mentions if m.named and m.type == PERSON])
                 )
             if target is not None:
                 mention = replace(mention, key=target.key)
@@ -209,7 +218,7 @@ def _resolve_references(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _apposition(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
-    """"علي شمخاني أمين المجلس الأعلى للأمن القومي": an office right after a name describes it."""
+    """ "علي شمخاني أمين المجلس الأعلى للأمن القومي": an office right after a name describes it."""
     if not persons or reference.counterpart:
         return None
     previous = persons[-1]
@@ -240,9 +249,7 @@ def _holder(reference: ActorMention, persons: list[ActorMention]) -> ActorMentio
     same_side = [
         p for p in persons if p.named and (not reference.represents or _represents_of(p) == reference.represents)
     ]
-    candidates = [
-        p for p in same_side if _role_head(p.role) == head or (not p.role and _known_role_head(p) == head)
-    ]
+    candidates = [p for p in same_side if _role_head(p.role) == head or (not p.role and _known_role_head(p) == head)]
     if not candidates and reference.represents and len({p.key for p in same_side}) == 1:
         candidates = same_side  # "الدبلوماسية الروسية": the one Russian of the article
     if not candidates:

@@ -1,10 +1,12 @@
 """Meetings held: who took part, where, when, in person or by phone.
 
-A meeting is opened by a meeting word (التقى، استقبل، بحث مع، أجرى محادثات، قمة، اتصال هاتفي ...)
-whose participants are the persons of its clause. Later words that point back at it ("خلال
-القمة"، "الاتصال"، "الرئيسان") join it rather than open another; "انضم إليه"، "حضر اللقاء"،
-"شارك في القمة" add people to it. Planned, hypothetical, refused and past meetings are left out:
-future tense, "من المقرر"، "غداً", "كان قد التقى", "القمة المقبلة".
+A meeting word (التقى، استقبل، بحث مع، أجرى محادثات، قمة، اتصال هاتفي ...) opens a meeting whose
+participants are the persons of its clause. Words that point back at one ("خلال القمة"،
+"الاتصال"، "الرئيسان") join it rather than open another; "انضم إليه"، "حضر اللقاء"، "شارك في
+القمة" add people to it. A meeting may be opened before its people are named ("استضافت
+القاهرة قمة ... وشارك في القمة ...") and is kept only once it has two. Planned, hypothetical,
+refused and past meetings are left out: future tense, "من المقرر"، "غداً", "كان قد التقى",
+"القمة المقبلة".
 """
 
 from __future__ import annotations
@@ -17,23 +19,30 @@ from functools import cache
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention
 from kg.extract.dates import FUTURE, PAST, DateMention, find_dates
-from kg.extract.lexicon import PhraseIndex, phone_markers, read_table, reporting_cues, triggers, words
+from kg.extract.lexicon import PhraseIndex, phone_markers, read_table, reporting_cues, triggers
 from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
 
-_CLAUSE_BREAKS = frozenset(normalize(w) for w in ("حيث", "فيما", "بينما", "وفيما", "وبينما", "الذي", "التي", "الذين", "؛", ";"))  # noqa: E501
-_GROUP_WORDS = frozenset(normalize(w) for w in (
+_CLAUSE_BREAKS = frozenset(
+    normalize(w) for w in ("حيث", "فيما", "بينما", "وفيما", "وبينما", "الذي", "التي", "الذين", "؛", ";")
+)
+GROUP_WORDS = frozenset(normalize(w) for w in (
     "الجانبان", "الجانبين", "الطرفان", "الطرفين", "الرئيسان", "الرئيسين", "الوزيران", "الوزيرين",
-    "الزعيمان", "الزعيمين", "البلدين", "البلدان", "الرئيسين", "الجانبين",
+    "الزعيمان", "الزعيمين", "البلدين", "البلدان", "المسؤولان", "المسؤولين",
 ))  # fmt: skip
 _TOPIC_NOUNS = frozenset(normalize(w) for w in (
     "الأوضاع", "الوضع", "التطورات", "المستجدات", "الأزمة", "الحرب", "القتال", "الصراع", "الأحداث",
     "السلام", "الاستقرار", "الأمن", "التصعيد", "العدوان", "الهجوم", "الهجمات", "العمليات", "التوتر",
     "الانتخابات", "الاستثمار", "الاستثمارات", "المشاريع", "الأزمات", "أوضاع", "تطورات", "الحل", "التسوية",
+    "الحرب", "النزاع", "المعارك", "الحصار", "العدوان", "الإبادة", "سكان", "أهالي", "المدنيين",
 ))  # fmt: skip
-_PLACE_WORDS = frozenset(normalize(w) for w in ("العاصمة", "مدينة", "المدينة", "قصر", "مقر", "منتجع", "ولاية", "إقليم"))
-_EXCLUDING_WORDS = frozenset(normalize(w) for w in ("عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم"))
+_PLACE_WORDS = frozenset(
+    normalize(w) for w in ("العاصمة", "مدينة", "المدينة", "قصر", "مقر", "منتجع", "ولاية", "إقليم", "بمكتبه", "مكتبه")
+)
+_EXCLUDING_WORDS = frozenset(normalize(w) for w in ("عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل"))
+_SIDELINE = (normalize("هامش"), normalize("بهامش"))
 _PAST_LIMIT_DAYS = 10  # a meeting dated further back than this is background, not news
+_SHORT_QUOTE_WORDS = 6  # "قمة القاهرة للسلام" in quote marks is a name, not speech
 
 
 @dataclass
@@ -44,7 +53,9 @@ class MeetingDraft:
     sentence: int  # the sentence that reports it
     trigger: int  # token index of the word that opened it
     place: str | None = None
+    venue: str | None = None  # a palace or office it was held in, besides the city
     date: dt.date | None = None
+    dated: bool = False  # the date was read from the text, not assumed
     sentences: set[int] = field(default_factory=set)  # every sentence that speaks of it
 
 
@@ -68,7 +79,8 @@ def find_meetings(
     published: dt.date | None,
     dateline_place: str | None = None,
 ) -> list[MeetingDraft]:
-    """The meetings the body reports as held, with participants, place and date."""
+    """The meetings the body reports as held, with participants, place and date (possibly with
+    fewer than two participants: the caller keeps those that reach two)."""
     norms = doc.token_norms
     meetings: list[MeetingDraft] = []
     speakers = _speaker_mentions(doc, mentions)
@@ -76,52 +88,90 @@ def find_meetings(
         if sentence.kind != BODY:
             continue
         dates = find_dates(norms, sentence.first, sentence.last, published)
+        blocked_from = sentence.last  # once a planned meeting is read, the rest of the clause is planned too
         for match in triggers().scan(norms, sentence.first, sentence.last):
-            if doc.quote_at(doc.tokens[match.first].start) is not None:
-                continue
             info = match.payload
-            if info.needs and not _needed_word(norms, match.last, sentence.last, info.needs):
+            if not _trigger_counts(doc, match, info):
+                continue
+            if match.first > blocked_from and not _clause_break_between(norms, blocked_from, match.first):
                 continue
             if _not_held(doc, sentence, match, info, dates, published):
+                blocked_from = min(blocked_from, match.first)
                 continue
-            window = _window(norms, sentence, match)
+            window = _window(doc, sentence, match, info, mentions)
             persons = _persons(mentions, window, speakers, doc)
-            grouped = any(norms[k] in _GROUP_WORDS for k in range(*window))
+            referenced = _meeting_named(meetings, sentence)
             if info.kind == "join":
                 # "انضم إليه"، "حضر اللقاء"، "شارك في القمة": people join the meeting at hand
-                if meetings:
-                    joining = [p for p in persons if mentions_after(p, match.first, mentions)]
-                    _add(_meeting_named(meetings, sentence) or meetings[-1], joining, sentence)
+                joining = [p for p in persons if _named_after(p, match.first, mentions)]
+                target = referenced or (meetings[-1] if meetings else None)
+                if target is not None:
+                    _add(target, joining, sentence)
                 continue
-            target = _target(meetings, info, persons, grouped, sentence)
-            if target is not None and (not persons or _compatible(target, persons, grouped)):
+            grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
+            reference = _is_reference(norms, match, info)
+            if reference and meetings:
+                # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
+                # when the words name them ("اللقاء بين X وY")
+                target = referenced or _last_of_kind(meetings, info)
+                _add(target, persons if _names_follow(norms, match, sentence) else [], sentence)
+                continue
+            target = _target(meetings, info, persons, grouped, norms, sentence)
+            if target is not None:
                 _add(target, persons, sentence)
+                if info.phone and not target.phone and len(target.participants) <= 2:
+                    target.phone, target.kind, target.place = True, "call", None
                 continue
-            if _is_reference(norms, match, info) and meetings and len(persons) < 2:
-                continue
-            parties = persons
-            if len(parties) < 2:
-                parties = parties + [k for k in _parties(mentions, window, doc) if k not in parties]
-            if len(parties) < 2:
-                continue
+            if info.pos == "verb" and not _subject_before(mentions, sentence, match) and meetings and persons:
+                # "كما التقى ..."، "واستقبل في وقت لاحق ...": the subject is the host of the last meeting
+                persons = [meetings[-1].participants[0], *[p for p in persons if p != meetings[-1].participants[0]]]
+            parties = (
+                persons
+                if len(persons) >= 2
+                else persons + [k for k in _parties(mentions, window, doc) if k not in persons]
+            )
             phone = info.phone or _phone_near(norms, match, sentence)
+            place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
+            date, dated = _date(dates, match.first, published, referenced)
             meeting = MeetingDraft(
                 kind="call" if phone else info.kind,
                 phone=phone,
                 participants=list(dict.fromkeys(parties)),
                 sentence=sentence.index,
                 trigger=match.first,
-                place=None if phone else (_place(doc, mentions, window, match, info) or dateline_place),
-                date=_date(dates, match.first, published),
+                place=place,
+                venue=venue,
+                date=date,
+                dated=dated,
             )
             meeting.sentences.add(sentence.index)
             meetings.append(meeting)
     return meetings
 
 
-def mentions_after(person: str, token: int, mentions: Sequence[ActorMention]) -> bool:
-    """True when the person is named after the token (those who join come after "انضم"، "حضر")."""
+def _trigger_counts(doc: Document, match, info) -> bool:
+    """A verb carries only و/ف before it ("لبحث" is "to discuss"); a meeting word inside a long
+    quotation is speech; a word that needs another ("أجرى محادثات") must have it."""
+    norms = doc.token_norms
+    if info.pos == "verb" and match.clitic and norms[match.first][: match.clitic] not in ("و", "ف"):
+        return False
+    quote = doc.quote_at(doc.tokens[match.first].start)
+    if quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS:
+        return False
+    return not info.needs or _needed_word(norms, match.last, len(norms), info.needs)
+
+
+def _clause_break_between(norms, start, end) -> bool:
+    return any(norms[k] in _CLAUSE_BREAKS or norms[k] in (".", "؛") for k in range(start, end))
+
+
+def _named_after(person: str, token: int, mentions: Sequence[ActorMention]) -> bool:
+    """Those who join come after "انضم"، "حضر" (or are the pronoun's person: "حضره")."""
     return any(m.key == person and m.first > token for m in mentions)
+
+
+def _subject_before(mentions, sentence, match) -> bool:
+    return any(m.type == PERSON and m.key and sentence.first <= m.first < match.first for m in mentions)
 
 
 def _needed_word(norms, start, end, needs) -> bool:
@@ -141,20 +191,36 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
         return True
     modality = _modality()
     for k in range(max(sentence.first, match.first - 4), match.first):
-        found = modality.before.longest_at(norms, k, match.first)
-        if found is not None:
+        if modality.before.longest_at(norms, k, match.first) is not None:
             return True
     for k in range(match.last, min(sentence.last, match.last + 3)):
-        found = modality.after.longest_at(norms, k, sentence.last)
-        if found is not None:
+        if modality.after.longest_at(norms, k, sentence.last) is not None:
             return True
+    if _pluperfect(norms, sentence, match) or _background(norms, sentence):
+        return True
     near = _nearest(dates, match.first)
     if near is not None:
         if near.relation == FUTURE:
             return True
         if near.relation == PAST and near.date and published and (published - near.date).days > _PAST_LIMIT_DAYS:
             return True
-    return bool(info.tense == "present" and any(d.relation == FUTURE for d in dates))
+    return info.tense == "present" and any(d.relation == FUTURE for d in dates)
+
+
+_KANA = frozenset(normalize(w) for w in ("كان", "كانت", "كانا", "كانوا", "كانتا", "وكان", "وكانت", "وكانا", "وكانوا"))
+
+
+def _pluperfect(norms, sentence, match) -> bool:
+    """ "وكان الرئيس قد التقى ...": told as background, before the news."""
+    window = range(max(sentence.first, match.first - 8), match.first)
+    qad = [k for k in window if norms[k] in ("قد", "وقد")]
+    return bool(qad) and any(norms[k] in _KANA for k in range(max(sentence.first, qad[0] - 7), qad[0]))
+
+
+def _background(norms, sentence) -> bool:
+    """ "يذكر أن ..."، "يشار إلى أن ...": a reminder of earlier events."""
+    head = [n.lstrip("و") for n in norms[sentence.first : sentence.first + 2]]
+    return bool(head) and head[0] in (normalize("يذكر"), normalize("يشار"), normalize("وكان"))
 
 
 def _nearest(dates: Sequence[DateMention], token: int) -> DateMention | None:
@@ -163,22 +229,30 @@ def _nearest(dates: Sequence[DateMention], token: int) -> DateMention | None:
     return min(dates, key=lambda d: min(abs(d.first - token), abs(d.last - token)))
 
 
-def _date(dates: Sequence[DateMention], token: int, published: dt.date | None) -> dt.date | None:
+def _date(dates, token, published, referenced) -> tuple[dt.date | None, bool]:
     near = _nearest([d for d in dates if d.date is not None and d.exact], token)
-    return near.date if near is not None else published
+    if near is not None:
+        return near.date, True
+    if referenced is not None and referenced.dated:
+        return referenced.date, True  # "على هامش القمة": the day of the summit
+    return published, False
 
 
-def _window(norms, sentence: Sentence, match) -> tuple[int, int]:
-    """The clause around a meeting word: from the sentence start to the next clause break after it."""
+def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
+    """The clause around a meeting word: from the last clause break before it (or the sentence
+    start, when the clause has no subject of its own) to the next break after it."""
+    norms = doc.token_norms
     end = sentence.last
-    for k in range(match.last, sentence.last):
-        if norms[k] in _CLAUSE_BREAKS or (k > match.last + 2 and reporting_cues().longest_at(norms, k, end)):
-            end = k
-            break
+    if info.kind != "join":
+        for k in range(match.last, sentence.last):
+            if norms[k] in _CLAUSE_BREAKS or (k > match.last + 2 and reporting_cues().longest_at(norms, k, end)):
+                end = k
+                break
     start = sentence.first
     for k in range(match.first - 1, sentence.first - 1, -1):
         if norms[k] in _CLAUSE_BREAKS:
-            start = k + 1
+            own_subject = any(m.type == PERSON and k < m.first < match.first for m in mentions)
+            start = k + 1 if own_subject else sentence.first
             break
     return start, end
 
@@ -192,8 +266,7 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
             cue_tokens.update((cue.first, cue.last - 1))
     found = set()
     for mention in mentions:
-        start = mention.title_first if mention.title_first >= 0 else mention.first
-        if start - 1 in cue_tokens or mention.last in cue_tokens:
+        if mention.head - 1 in cue_tokens or mention.last in cue_tokens:
             found.add(id(mention))
     return found
 
@@ -207,7 +280,7 @@ def _persons(mentions, window, speakers, doc) -> list[str]:
             continue
         if id(mention) in speakers or doc.quote_at(mention.start) is not None:
             continue
-        head = mention.title_first if mention.title_first >= 0 else mention.first
+        head = mention.head
         if (head > start and norms[head - 1] in _EXCLUDING_WORDS) or (
             head > start + 1 and norms[head - 2] in _EXCLUDING_WORDS and norms[head - 1] == "من"
         ):
@@ -223,7 +296,7 @@ def _parties(mentions, window, doc) -> list[str]:
     for mention in mentions:
         if mention.type in (COUNTRY, ORGANIZATION) and mention.key and start <= mention.first < end:
             known = gz.known(mention.key)
-            if known is not None and known.kind == "news-agency":
+            if (known is not None and known.kind == "news-agency") or mention.in_title:
                 continue
             if doc.quote_at(mention.start) is None and not _is_place_phrase(doc.token_norms, mention):
                 found.append(mention.key)
@@ -235,23 +308,11 @@ def _is_place_phrase(norms, mention) -> bool:
 
 
 def _is_reference(norms, match, info) -> bool:
-    """"القمة"، "اللقاء"، "خلال الاتصال"، "لقائه": a meeting word that points back at one."""
+    """ "القمة"، "اللقاء"، "خلال الاتصال"، "لقائه": a meeting word that points back at one."""
     if info.pos != "noun":
         return False
     word = match.phrase[0]
     return word.startswith("ال") or word.endswith(("ه", "ها", "هما")) or match.clitic > 0
-
-
-def _target(meetings, info, persons, grouped, sentence) -> MeetingDraft | None:
-    if not meetings:
-        return None
-    same_kind = [m for m in meetings if m.kind == info.kind or (info.phone and m.phone)]
-    shared = [m for m in meetings if len(set(m.participants) & set(persons)) >= min(2, len(persons)) and persons]
-    if shared:
-        return shared[-1]
-    if grouped or not persons:
-        return (same_kind or meetings)[-1]
-    return None
 
 
 def _meeting_named(meetings: list[MeetingDraft], sentence: Sentence) -> MeetingDraft | None:
@@ -259,12 +320,60 @@ def _meeting_named(meetings: list[MeetingDraft], sentence: Sentence) -> MeetingD
     return next((m for m in reversed(meetings) if sentence.index in m.sentences), None)
 
 
-def _compatible(meeting: MeetingDraft, persons: list[str], grouped: bool) -> bool:
-    overlap = set(meeting.participants) & set(persons)
-    return grouped or len(overlap) >= min(2, len(persons)) or len(persons) <= 1
+def _last_of_kind(meetings: list[MeetingDraft], info) -> MeetingDraft:
+    same_kind = [m for m in meetings if m.kind == info.kind or (info.phone and m.phone)]
+    return (same_kind or meetings)[-1]
+
+
+def _names_follow(norms, match, sentence) -> bool:
+    """"اللقاء بين الرئيسين"، "لقائه مع": the meeting word is followed by who met."""
+    following = norms[match.last : min(sentence.last, match.last + 3)]
+    return any(n in ("بين", "مع") for n in following)
+
+
+def _target(meetings, info, persons, grouped, norms, sentence) -> MeetingDraft | None:
+    """The meeting already read that these words are about, if any."""
+    if not meetings:
+        return None
+    sideline = any(norms[k] in _SIDELINE for k in range(sentence.first, sentence.last))
+    people = set(persons)
+    for meeting in reversed(meetings):
+        present = set(meeting.participants)
+        if not people:
+            break
+        if people == present or (len(people) >= 2 and people <= present and not sideline and len(present) <= 3):
+            return meeting
+        if len(people) >= 2 and present <= people and len(present) >= 2:
+            return meeting  # the same meeting, more of its people named
+        if not _only_persons(present) and people and _represented(people) >= present - _persons_of(present):
+            return meeting  # "محادثات بين السعودية وإيران" then the envoys who held them
+    if grouped:
+        return _last_of_kind(meetings, info)
+    return None
+
+
+def _only_persons(keys: set[str]) -> bool:
+    return all(k.startswith("person:") for k in keys)
+
+
+def _persons_of(keys: set[str]) -> set[str]:
+    return {k for k in keys if k.startswith("person:")}
+
+
+def _represented(persons: set[str]) -> set[str]:
+    found = set()
+    for key in persons:
+        known = gz.known(key)
+        if known is not None and known.represents:
+            found.add(known.represents)
+    return found
 
 
 def _add(meeting: MeetingDraft, persons: list[str], sentence: Sentence) -> None:
+    represented = _represented({p for p in persons if p.startswith("person:")})
+    if persons and not _only_persons(set(meeting.participants)):
+        # the people who met replace the countries that stood for them
+        meeting.participants[:] = [p for p in meeting.participants if p.startswith("person:") or p not in represented]
     for person in persons:
         if person not in meeting.participants:
             meeting.participants.append(person)
@@ -279,37 +388,51 @@ def _phone_near(norms, match, sentence) -> bool:
     return False
 
 
-def _place(doc, mentions, window, match, info) -> str | None:
-    """The place "في موسكو"، "بالرياض"، "في العاصمة الصينية بكين", "زيارة إلى دمشق" says."""
-    norms = doc.token_norms
+def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | None, str | None]:
+    """(city or country, venue): "في موسكو"، "بالرياض"، "في العاصمة الصينية بكين"، "زيارة إلى
+    دمشق"، "استضافت القاهرة"، "في قصر اليمامة بالرياض"; the dateline's place when the clause
+    names none, or names only a venue in the dateline's country."""
     start, end = window
     candidates = []
     for mention in mentions:
         if mention.type not in (PLACE, COUNTRY) or not mention.key or not start <= mention.first < end:
             continue
-        if doc.quote_at(mention.start) is not None:
+        if doc.quote_at(mention.start) is not None or mention.in_title:
             continue
-        preposition = _preposition_before(norms, mention, start)
-        if preposition is None:
+        if info.kind == "reception" and mention.first == match.last and match.phrase[0].startswith("استضاف"):
+            candidates.append(mention)  # "استضافت القاهرة قمة ..."
             continue
-        if preposition == "الي" and info.kind != "visit":
+        preposition = _preposition_before(doc, mention, start)
+        if preposition is None or (preposition == "الي" and info.kind != "visit"):
             continue
         candidates.append(mention)
-    if not candidates:
-        return None
     after = [m for m in candidates if m.first >= match.first]
-    chosen = after[0] if after else candidates[-1]
-    return chosen.key
+    chosen = after[0] if after else (candidates[-1] if candidates else None)
+    if chosen is None:
+        return dateline_place, None
+    known = gz.known(chosen.key)
+    if known is not None and known.kind == "venue":
+        city = next((m for m in candidates if m.first > chosen.first and m.first <= chosen.last + 2), None)
+        if city is not None:
+            return city.key, chosen.key
+        dateline_known = gz.known(dateline_place) if dateline_place else None
+        if dateline_known is not None and dateline_known.country == known.country:
+            return dateline_place, chosen.key
+    return chosen.key, None
 
 
-def _preposition_before(norms, mention, floor) -> str | None:
-    """"في"، "ب"، "إلى" before the place, over "العاصمة الصينية", "مدينة", "قصر ... في"."""
-    if mention.start > 0 and norms[mention.first][:1] == "ب" and mention.name and not mention.name[0].startswith("ب"):
+def _preposition_before(doc, mention, floor) -> str | None:
+    """ "في"، "ب"، "إلى" before the place, over "العاصمة الصينية", "مدينة", "قصر ... في"."""
+    norms = doc.token_norms
+    token = doc.tokens[mention.first]
+    if token.start < mention.start and token.norm[:1] == "ب":
         return "في"
     k = mention.first - 1
     skipped = 0
-    while k >= floor and skipped < 3 and (
-        norms[k] in _PLACE_WORDS or gz.nisba_index().longest_at(norms, k, k + 1, clitics=False)
+    while (
+        k >= floor
+        and skipped < 3
+        and (norms[k] in _PLACE_WORDS or gz.nisba_index().longest_at(norms, k, k + 1, clitics=False))
     ):
         k -= 1
         skipped += 1
@@ -323,7 +446,3 @@ def _preposition_before(norms, mention, floor) -> str | None:
     if skipped and norm[:1] == "ب" and norm[1:] in _PLACE_WORDS:
         return "في"
     return None
-
-
-def place_words() -> tuple[str, ...]:
-    return tuple(words(w)[0] for w in ("في", "إلى"))

@@ -64,7 +64,9 @@ def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]
     for draft in drafts:
         meeting = _meeting_at(draft.sentence, meetings)
         speakers = draft.speakers
-        if speakers == (GROUP,):
+        if speakers[:1] == (GROUP,) and len(speakers) > 1:
+            speakers = speakers[1:]  # "الجانبان السعودي والإيراني"
+        elif speakers == (GROUP,):
             speakers = tuple(meeting.participants[:2]) if meeting else ()
         elif speakers == (OTHER,):
             others = [p for p in (meeting.participants if meeting else []) if p not in previous]
@@ -131,6 +133,7 @@ def _meeting(doc: Document, draft: MeetingDraft, topics: tuple[str, ...]) -> Mee
         kind=draft.kind,
         phone=draft.phone,
         place=draft.place,
+        venue=draft.venue,
         date=draft.date,
         trigger=Mention(token.start, token.end, token.text, draft.sentence),
         evidence=" ".join(doc.sentence_text(sentence).split()),
@@ -169,8 +172,7 @@ def _used_keys(meetings, statements, entities) -> set[str]:
     used = set()
     for meeting in meetings:
         used.update(meeting.participants)
-        if meeting.place:
-            used.add(meeting.place)
+        used.update(p for p in (meeting.place, meeting.venue) if p)
     for statement in statements:
         used.update(statement.speakers)
         if statement.addressee:

@@ -1,11 +1,12 @@
 """Who said what: direct quotations and reported speech, with speaker and addressee.
 
 A statement starts at a reporting word (قال، أكد، أشار إلى أن، أعرب عن ...). Its speaker is
-the actor named right after it ("وقال الأسد") or right before it ("الرئيس السيسي أكد"), the
-previous speaker for a continuation ("مشيراً إلى أن") or a verb without a subject ("وأضاف:"),
-the other party after "من جهته"، "بدوره", or both parties for "الجانبان". What the agency
-itself reports ("أفادت الوكالة بأن") is not a statement of anyone's; when the words open with
-another speaker ("قال المتحدث إن الرئيس أكد ...") the statement is the inner speaker's.
+the actor named right after it ("وقال الأسد", "أكد سمو ولي العهد") or right before it ("الرئيس
+السيسي أكد"), the previous speaker for a continuation ("مشيراً إلى أن") or a verb without a
+subject ("وأضاف:"), the body that issued a statement ("أصدرت الرئاسة بياناً أكدت فيه"), the
+other party after "من جهته"، "بدوره", or both parties for "الجانبان". What the agency itself
+reports ("أفادت الوكالة بأن") is nobody's statement; when the words open with another speaker
+("قال المتحدث إن الرئيس أكد ...") the statement is the inner speaker's.
 """
 
 from __future__ import annotations
@@ -14,30 +15,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import ORGANIZATION, PERSON, ActorMention
-from kg.extract.lexicon import ReportingCue, clitic_variants, reporting_cues
-from kg.text.document import BODY, Document, Quote, Sentence
+from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, ActorMention
+from kg.extract.lexicon import ReportingCue, clitic_variants, honorifics, reporting_cues
+from kg.extract.meetings import GROUP_WORDS
+from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
 
 GROUP = "@group"  # "الجانبان": the parties of the meeting at hand
 OTHER = "@other"  # "من جهته، أكد أن": the party that did not speak last
 
-_GROUP_WORDS = frozenset(normalize(w) for w in (
-    "الجانبان", "الجانبين", "الطرفان", "الطرفين", "الرئيسان", "الرئيسين", "الوزيران", "الوزيرين",
-    "الزعيمان", "الزعيمين", "البلدان", "البلدين", "المسؤولان", "المسؤولين",
-))  # fmt: skip
 _TURN_WORDS = (("من", "جهته"), ("من", "جانبه"), ("بدوره",), ("من", "جهتها"), ("من", "جانبها"), ("بدورها",))
 # who reports without being a party: the agency, sources, the paper ("أفادت الوكالة", "ذكرت مصادر")
 _NOT_SPEAKERS = frozenset(normalize(w) for w in (
     "الوكالة", "وكالة", "المصادر", "مصادر", "مصدر", "المصدر", "التقارير", "تقارير", "الصحيفة", "صحيفة",
-    "وسائل", "البيان", "بيان", "التقرير", "القناة", "الموقع", "المكتب", "وسائل الإعلام", "الأنباء",
+    "وسائل", "البيان", "بيان", "التقرير", "القناة", "الموقع", "المكتب", "الأنباء", "الإعلام", "مراسل",
 ))  # fmt: skip
 _COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم", "أنّ")
 )
-_CLAUSE_ENDS = frozenset(normalize(w) for w in ("فيما", "بينما", "وفيما", "وبينما", "حين", "؛", ";"))
+_CLAUSE_ENDS = frozenset(normalize(w) for w in ("فيما", "بينما", "وفيما", "وبینما", "حين", "؛", ";"))
 _RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللذان"))
-_MAX_GAP = 14  # words between the speaker and the start of the words
+# words between a reporting verb and its subject or its words: "أعلن فيه"، "قال أيضاً"
+_FILLERS = frozenset(normalize(w) for w in (
+    "فيه", "فيها", "خلاله", "خلالها", "أيضا", "كذلك", "بدوره", "بدورها", "اليوم", "أمس", "مجددا", "له", "لها",
+))  # fmt: skip
+_ATTRIBUTION = frozenset(normalize(w) for w in ("وفق", "وفقا", "بحسب", "حسب", "طبقا", "نقلا"))
+_MAX_GAP = 16  # words between the speaker and the start of the words
 _MIN_WORDS = 3
 
 
@@ -64,17 +67,18 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             continue
         if sentence.paragraph > last_paragraph + 1:
             last_speaker = None  # a speaker carries over to the next paragraph, no further
+        in_sentence: tuple[str, ...] | None = None
         used_quotes: set[int] = set()
         cues = [
-            c
-            for c in reporting_cues().scan(doc.token_norms, sentence.first, sentence.last)
-            if not _quoted(doc, c.first)
+            c for c in reporting_cues().scan(doc.token_norms, sentence.first, sentence.last) if _cue_counts(doc, c)
         ]
         for position, cue in enumerate(cues):
             next_cue = cues[position + 1].first if position + 1 < len(cues) else sentence.last
-            draft, speaker_known = _statement_at(doc, sentence, cue, next_cue, index, last_speaker)
-            if speaker_known is not None:
-                last_speaker = speaker_known or None
+            previous = in_sentence if cue.payload.kind == "participle" and in_sentence else last_speaker
+            draft, speaker = _statement_at(doc, sentence, cue, next_cue, index, previous)
+            if speaker is not None:
+                last_speaker = speaker or None
+                in_sentence = speaker or in_sentence
             if draft is not None:
                 drafts.append(draft)
                 used_quotes.update(q.open for q in doc.quotes if draft.start <= q.start < draft.end)
@@ -83,23 +87,31 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
     return _unique(drafts)
 
 
+def _cue_counts(doc: Document, cue) -> bool:
+    """A reporting word in quotation marks is the speaker's own; one right after "التي"/"الذي"
+    ("المشاورات التي دعت إليها") describes something rather than reports it; only و/ف before a verb."""
+    norms = doc.token_norms
+    if doc.quote_at(doc.tokens[cue.first].start) is not None:
+        return False
+    if cue.clitic and norms[cue.first][: cue.clitic] not in ("و", "ف"):
+        return False
+    return not (cue.first > 0 and norms[cue.first - 1] in _RELATIVES)
+
+
 class _MentionIndex:
     def __init__(self, mentions: Sequence[ActorMention]):
         self.by_first: dict[int, ActorMention] = {}
         self.by_last: dict[int, ActorMention] = {}
-        self.all = list(mentions)
-        for mention in mentions:
-            if not mention.key or (
-                mention.type not in (PERSON, ORGANIZATION) and not mention.key.startswith("country:")
-            ):
+        self.all = [m for m in mentions if m.key]
+        for mention in self.all:
+            if mention.type not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
-            start = mention.title_first if mention.title_first >= 0 else mention.first
-            self.by_first.setdefault(start, mention)
+            self.by_first.setdefault(mention.head, mention)
             self.by_first.setdefault(mention.first, mention)
             self.by_last[mention.last] = mention
 
-    def person_before(self, token: int, floor: int) -> ActorMention | None:
-        found = [m for m in self.all if floor <= m.first and m.last <= token and m.key and m.type == PERSON]
+    def actor_before(self, token: int, floor: int, kinds=(PERSON, ORGANIZATION, COUNTRY)) -> ActorMention | None:
+        found = [m for m in self.all if floor <= m.head and m.last <= token and m.type in kinds and not m.in_title]
         return found[-1] if found else None
 
 
@@ -107,30 +119,37 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
     """(draft or None, speaker or None): the speaker is returned even when no draft is made."""
     norms = doc.token_norms
     info: ReportingCue = cue.payload
-    pos = cue.last
+    pos = _skip(doc, cue.last, sentence.last)
     speakers: tuple[str, ...] | None = None
     speaker_first = -1
-    addressee = None
     subject = index.by_first.get(pos)
     if info.kind == "participle":
-        speakers = last_speaker
+        speakers = last_speaker or _sentence_subject(index, cue, sentence)
     elif subject is not None:
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
-    elif pos < sentence.last and norms[pos] in _GROUP_WORDS:
-        speakers, speaker_first, pos = (GROUP,), pos, pos + 1
+        if norms[pos : pos + 1] and norms[pos] in GROUP_WORDS:
+            pos += 1
+    elif pos < sentence.last and norms[pos] in GROUP_WORDS:
+        speakers, speaker_first, pos = (GROUP, *_group_nisbas(norms, pos + 1, sentence.last)), pos, pos + 1
     elif pos < sentence.last and _not_speaker(norms, pos):
         return None, ()
     else:
         before = index.by_last.get(cue.first)
-        if before is not None and before.first >= sentence.first:
-            speakers, speaker_first = (before.key,), before.first
+        if before is not None and before.head >= sentence.first:
+            speakers, speaker_first = (before.key,), before.head
+        elif _issuer(norms, cue, sentence):
+            actor = index.actor_before(cue.first, sentence.first)
+            speakers = (actor.key,) if actor else None
         elif _after_relative(norms, cue.first, sentence.first):
-            person = index.person_before(cue.first, sentence.first)
+            person = index.actor_before(cue.first, sentence.first, (PERSON,))
             speakers = (person.key,) if person else None
         elif _after_turn(norms, cue.first, sentence.first):
             speakers = (OTHER,)
-        elif cue.first > sentence.first and norms[cue.first - 1] in _GROUP_WORDS:
+        elif cue.first > sentence.first and norms[cue.first - 1] in GROUP_WORDS:
             speakers = (GROUP,)
+        elif _feminine(cue) and not _last_is_feminine(last_speaker):
+            actor = index.actor_before(cue.first, sentence.first, (ORGANIZATION,))
+            speakers = (actor.key,) if actor else None
         else:
             speakers = last_speaker
     if not speakers:
@@ -141,19 +160,70 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
     target = index.by_first.get(pos)
     if target is not None and target.type == PERSON and norms[pos][:1] == "ل" and target.key not in speakers:
         addressee, pos = target.key, target.last
+    else:
+        addressee = None
     start_token = _words_start(doc, sentence, pos, info, next_cue)
     if start_token is None:
         return None, speakers
     if _opens_with_speaker(doc, start_token, next_cue, index):
         return None, speakers
     end_token = _words_end(doc, sentence, start_token, next_cue)
-    start, end, direct = _span(doc, sentence, start_token, end_token)
+    start, end, direct = _span(doc, start_token, end_token)
     if end - start <= 0 or len(doc.text[start:end].split()) < _MIN_WORDS:
         return None, speakers
     return (
         StatementDraft(speakers, start, end, direct, sentence.index, cue.first, addressee, speaker_first),
         speakers,
     )
+
+
+def _skip(doc: Document, pos: int, end: int) -> int:
+    """Past fillers and honorifics between a reporting verb and its subject: "أكد سمو ولي العهد"."""
+    norms = doc.token_norms
+    while pos < end:
+        if norms[pos] in _FILLERS or norms[pos] in ("،", ","):
+            pos += 1
+            continue
+        honorific = honorifics().longest_at(norms, pos, end, clitics=False)
+        if honorific is None:
+            break
+        pos = honorific.last
+    return pos
+
+
+def _group_nisbas(norms, k, end) -> tuple[str, ...]:
+    """"الجانبان السعودي والإيراني": the countries of the two sides."""
+    found = []
+    while k < end:
+        nisba = gz.nisba_index().longest_at(norms, k, end)
+        if nisba is None:
+            break
+        found.append(f"country:{nisba.payload}")
+        k = nisba.last
+    return tuple(found)
+
+
+def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[str, ...] | None:
+    """"وسلم الرئيس عون ...، مؤكداً أن": the person the sentence is about speaks."""
+    person = next(
+        (m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first and not m.in_title), None
+    )
+    return (person.key,) if person else None
+
+
+def _issuer(norms, cue, sentence) -> bool:
+    """"أصدرت الرئاسة بياناً أكدت فيه": the verb's subject is whoever issued the statement."""
+    following = norms[cue.last] if cue.last < sentence.last else ""
+    return following in ("فيه", "فيها")
+
+
+def _feminine(cue) -> bool:
+    word = cue.phrase[0]
+    return word.endswith("ت") and word not in ("لفت", "التفت")
+
+
+def _last_is_feminine(speakers: tuple[str, ...] | None) -> bool:
+    return bool(speakers) and speakers[0].startswith(("org:", "country:"))
 
 
 def _not_speaker(norms, pos) -> bool:
@@ -166,7 +236,7 @@ def _is_news_agency(key: str) -> bool:
 
 
 def _after_relative(norms, cue_first, floor) -> bool:
-    """ "زيلينسكي الذي ألقى كلمة دعا فيها": the speaker is the person the relative clause is about."""
+    """"زيلينسكي الذي ألقى كلمة دعا فيها": the speaker is the person the relative clause is about."""
     window = norms[max(floor, cue_first - 4) : cue_first]
     return any(n in _RELATIVES for n in window)
 
@@ -193,11 +263,11 @@ def _words_start(doc, sentence, pos, info, next_cue) -> int | None:
     k = pos
     while k < limit:
         norm = norms[k]
-        if _quoted(doc, k):
+        if doc.quote_at(doc.tokens[k].start) is not None:
             return k
         if norm == ":":
             return k + 1
-        if norm in _COMPLEMENTIZERS and (takes & {"an", "colon", "quote", "ila", "ala", "direct"}):
+        if norm in _COMPLEMENTIZERS:
             return k + 1
         if norm in ("الي", "علي") and k + 1 < limit and norms[k + 1] in _COMPLEMENTIZERS:
             return k + 2
@@ -211,23 +281,28 @@ def _words_start(doc, sentence, pos, info, next_cue) -> int | None:
             return k + 1
         if "bi" in takes and norm.startswith("ب") and k == pos:
             return k
+        if norm in _ATTRIBUTION:  # "وفق البيان"، "بحسب مصادر": a source, then the words
+            k += 2
+            continue
         if norm in _CLAUSE_ENDS:
             return None
         k += 1
-    # "أكد الرئيس ضرورة ...", "جدد الوزير التأكيد على ...": the words follow the speaker directly
-    if "direct" in takes or (pos < sentence.last and norms[pos] not in ("،", ",", ".")):
-        first = pos
-        while first < limit and norms[first] in ("،", ","):
-            first += 1
-        return first if (first < limit and "ila" not in takes) or "direct" in takes else None
-    return None
+    # "أكد الرئيس ضرورة ..."، "جدد الوزير التأكيد على ...": the words follow the speaker directly
+    first = pos
+    while first < limit and (norms[first] in ("،", ",") or norms[first] in _ATTRIBUTION):
+        first += 2 if norms[first] in _ATTRIBUTION else 1
+    if first >= limit or ("ila" in takes and "direct" not in takes and "bi" not in takes):
+        return None
+    return first
 
 
 def _opens_with_speaker(doc, start_token, next_cue, index) -> bool:
-    """ "إن الرئيس السيسي أكد ...": the words open with someone else's reporting."""
+    """"إن الرئيس السيسي أكد ...": the words open with someone else's reporting."""
     mention = index.by_first.get(start_token)
     if mention is None:
-        return False
+        return start_token < len(doc.tokens) and doc.token_norms[start_token] in GROUP_WORDS and (
+            next_cue == start_token + 1
+        )
     return mention.last <= next_cue <= mention.last + 1
 
 
@@ -237,12 +312,12 @@ def _words_end(doc, sentence, start_token, next_cue) -> int:
     if next_cue < sentence.last and next_cue - 1 >= start_token and norms[next_cue - 1] in ("،", ",", "و"):
         end = next_cue - 1
     for k in range(start_token, end):
-        if norms[k] in _CLAUSE_ENDS and not _quoted(doc, k) and k > start_token:
+        if norms[k] in _CLAUSE_ENDS and doc.quote_at(doc.tokens[k].start) is None and k > start_token:
             return k
     return end
 
 
-def _span(doc: Document, sentence: Sentence, first: int, last: int) -> tuple[int, int, bool]:
+def _span(doc: Document, first: int, last: int) -> tuple[int, int, bool]:
     """Character span of the words and whether they are a quotation (mostly inside quote marks)."""
     if first >= last:
         return 0, 0, False
@@ -250,7 +325,6 @@ def _span(doc: Document, sentence: Sentence, first: int, last: int) -> tuple[int
     quote = doc.quote_at(doc.tokens[first].start)
     if quote is not None and quote.open < start:
         return quote.start, quote.end, True
-    # a quotation opening at the start: its words are the statement
     opening = next((q for q in doc.quotes if start - 1 <= q.open < start + 2), None)
     if opening is not None:
         return opening.start, opening.end, True
@@ -258,11 +332,6 @@ def _span(doc: Document, sentence: Sentence, first: int, last: int) -> tuple[int
         end -= 1
     inside = sum(min(q.end, end) - max(q.start, start) for q in doc.quotes if q.start < end and q.end > start)
     return start, end, inside > 0.6 * (end - start)
-
-
-def _quoted(doc: Document, token_index: int) -> bool:
-    token = doc.tokens[token_index]
-    return doc.quote_at(token.start) is not None
 
 
 def _trailing_attributions(doc, sentence, index, used_quotes) -> list[StatementDraft]:
@@ -281,12 +350,11 @@ def _trailing_attributions(doc, sentence, index, used_quotes) -> list[StatementD
         while k < sentence.last and norms[k] in ("،", ",", "-"):
             k += 1
         cue = reporting_cues().longest_at(norms, k, sentence.last) if k < sentence.last else None
-        pos = (
-            cue.last
-            if cue is not None and cue.payload.kind == "verb"
-            else (k + 1 if k < sentence.last and norms[k] in ("بحسب", "وفق", "حسب") else None)
-        )
-        if pos is None:
+        if cue is not None and cue.payload.kind == "verb":
+            pos = _skip(doc, cue.last, sentence.last)
+        elif k < sentence.last and norms[k] in _ATTRIBUTION:
+            pos = k + 1
+        else:
             continue
         subject = index.by_first.get(pos)
         if subject is None or _is_news_agency(subject.key):
@@ -309,7 +377,3 @@ def _unique(drafts: list[StatementDraft]) -> list[StatementDraft]:
 def quote_of(doc: Document, draft: StatementDraft) -> str:
     """The words as the article gives them."""
     return " ".join(doc.text[draft.start : draft.end].split())
-
-
-def quotes_in(doc: Document, draft: StatementDraft) -> list[Quote]:
-    return [q for q in doc.quotes if draft.start <= q.start < draft.end]

@@ -135,8 +135,9 @@ def _meeting_triples(meeting: Meeting, node: URIRef, entities, labels, article: 
     yield node, DIP.meetingKind, Literal(meeting.kind)
     for participant in meeting.participants:
         yield node, DIP.participant, entities.get(participant) or entity_iri(participant)
-    if meeting.place:
-        yield node, DIP.location, entities.get(meeting.place) or entity_iri(meeting.place)
+    for place in (meeting.place, meeting.venue):
+        if place:
+            yield node, DIP.location, entities.get(place) or entity_iri(place)
     if meeting.date:
         yield node, DIP.date, Literal(meeting.date.isoformat(), datatype=XSD.date)
     for topic in meeting.topics:
