@@ -335,13 +335,16 @@ def _target(meetings, info, persons, grouped, norms, sentence) -> MeetingDraft |
     """The meeting already read that these words are about, if any."""
     if not meetings:
         return None
-    sideline = any(norms[k] in _SIDELINE for k in range(sentence.first, sentence.last))
+    # "على هامش القمة"، "كما التقى": another, smaller meeting of people already met
+    sideline = any(norms[k] in _SIDELINE for k in range(sentence.first, sentence.last)) or (
+        norms[sentence.first] in ("كما", "وكما")
+    )
     people = set(persons)
     for meeting in reversed(meetings):
         present = set(meeting.participants)
         if not people:
             break
-        if people == present or (len(people) >= 2 and people <= present and not sideline and len(present) <= 3):
+        if people == present or (len(people) >= 2 and people <= present and not sideline):
             return meeting
         if len(people) >= 2 and present <= people and len(present) >= 2:
             return meeting  # the same meeting, more of its people named

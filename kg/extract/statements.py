@@ -119,7 +119,7 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
     """(draft or None, speaker or None): the speaker is returned even when no draft is made."""
     norms = doc.token_norms
     info: ReportingCue = cue.payload
-    pos = _skip(doc, cue.last, sentence.last)
+    pos = _skip(doc, cue.last, sentence.last, index)
     speakers: tuple[str, ...] | None = None
     speaker_first = -1
     subject = index.by_first.get(pos)
@@ -177,10 +177,10 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
     )
 
 
-def _skip(doc: Document, pos: int, end: int) -> int:
+def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None) -> int:
     """Past fillers and honorifics between a reporting verb and its subject: "أكد سمو ولي العهد"."""
     norms = doc.token_norms
-    while pos < end:
+    while pos < end and (index is None or pos not in index.by_first):
         if norms[pos] in _FILLERS or norms[pos] in ("،", ","):
             pos += 1
             continue
@@ -351,7 +351,7 @@ def _trailing_attributions(doc, sentence, index, used_quotes) -> list[StatementD
             k += 1
         cue = reporting_cues().longest_at(norms, k, sentence.last) if k < sentence.last else None
         if cue is not None and cue.payload.kind == "verb":
-            pos = _skip(doc, cue.last, sentence.last)
+            pos = _skip(doc, cue.last, sentence.last, index)
         elif k < sentence.last and norms[k] in _ATTRIBUTION:
             pos = k + 1
         else:
