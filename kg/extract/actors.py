@@ -259,8 +259,21 @@ def _best_entity(ctx: _Context, i: int):
                 continue
             if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
                 continue
+            if kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match):
+                continue
             return match
     return None
+
+
+def _initials_in_context(ctx: _Context, match) -> bool:
+    """An agency's initials count in a dateline or set off by marks: "(بنا)"، "/أ ش أ/"، "- واس"."""
+    doc = ctx.doc
+    start = doc.tokens[match.first].start
+    if doc.dateline is not None and doc.dateline[0] <= start < doc.dateline[1]:
+        return True
+    before = doc.text[max(0, start - 2) : start].strip()
+    after = doc.text[doc.tokens[match.last - 1].end : doc.tokens[match.last - 1].end + 2].strip()
+    return before[-1:] in ("(", "/", '"', "«", "-") or after[:1] in (")", "/", '"', "»")
 
 
 def known_surname_is_word(phrase: tuple[str, ...]) -> bool:

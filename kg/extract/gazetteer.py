@@ -367,6 +367,7 @@ def name_index() -> PhraseIndex[NameEntry]:
             entity = table[f"{'person' if type_ == 'Person' else 'org'}:{row['key']}"]
             for position, name in enumerate([row["name_ar"], *split_values(row.get("aliases_ar", ""))]):
                 for norm in _spellings(words(name)):
-                    weak = type_ == "Person" and position > 0 and len(norm) == 1
+                    # a surname alone, or an agency's short initials ("بنا"، "وام"), needs support
+                    weak = position > 0 and len(norm) == 1 and (type_ == "Person" or len(norm[0]) <= 3)
                     index.add(norm, NameEntry(entity, weak=weak))
     return index
