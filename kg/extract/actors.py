@@ -92,11 +92,13 @@ class _Context:
 
 @cache
 def given_names() -> dict[str, bool]:
-    """Normalised given name -> whether it is also an everyday word (أمل، سلام، كريم)."""
+    """Normalised given name -> whether it is also an everyday word (أمل، سلام، كريم). A name whose
+    normalised form is a function word ("آن" and "أن") counts as everyday too."""
     names: dict[str, bool] = {}
     for row in read_table("given_names.tsv"):
         for variant in _compound_variants(normalize(row["name_ar"])):
-            names[variant] = names.get(variant, False) or row.get("ambiguous", "0") == "1"
+            everyday = row.get("ambiguous", "0") == "1" or is_stopword(variant)
+            names[variant] = names.get(variant, False) or everyday
     return names
 
 
@@ -138,7 +140,8 @@ def find_mentions(doc: Document) -> list[ActorMention]:
         index = sentence.first
         in_sentence: list[ActorMention] = []
         while index < sentence.last:
-            found, index_after = _mentions_at(context, index)
+            last_person = max((m.last for m in in_sentence if m.type == PERSON and m.named), default=-9)
+            found, index_after = _mentions_at(context, index, last_person)
             in_sentence.extend(_counterpart_roles(found, in_sentence))
             index = max(index_after, index + 1)
         mentions.extend(in_sentence)
@@ -168,7 +171,7 @@ def _office_only(role: str) -> str:
     return " ".join(kept) or role
 
 
-def _mentions_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
+def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[ActorMention], int]:
     norms, end = ctx.norms, ctx.sentence.last
     if not _is_arabic_word(norms[i]):
         return [], i + 1
@@ -178,7 +181,11 @@ def _mentions_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
     entity = _best_entity(ctx, i)
     title = titles().longest_at(norms, i, end)
     if title is not None and not _entity_covers(entity, title):
-        found, after = _titled(ctx, title)
+        # "هاكان فيدان وزير الخارجية ومحمد شيمشك": an office right after a name describes that name
+        apposition = not title.clitic and (
+            i == last_person or (i == last_person + 1 and norms[i - 1] in ("،", ","))
+        )
+        found, after = _titled(ctx, title, apposition)
         if found:
             return found, after
     k, honorific, _ = _skip_honorifics(ctx, i)
@@ -194,8 +201,8 @@ def _mentions_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
     organisation = _organisation_at(ctx, i)
     if organisation is not None:
         return [organisation], organisation.last
-    if _starts_with_given_name(norms[i]):
-        name = _name_after(ctx, i, after_title=False)
+    if _starts_with_given_name(norms[i]) or (norms[i][:1] == "و" and _starts_with_given_name(norms[i][1:])):
+        name = _name_after(ctx, i, after_title=False, joined=norms[i][:1] == "و" and norms[i][1:] in given_names())
         if name:
             return [name], name.last
     return [], i + 1
@@ -367,16 +374,24 @@ def _place_before(ctx: _Context, k: int) -> bool:
 # --- offices ------------------------------------------------------------------------------------
 
 
-def _titled(ctx: _Context, title) -> tuple[list[ActorMention], int]:
-    """An office and what follows it: the holder's name(s), or a reference when no name follows."""
-    norms, _end, doc = ctx.norms, ctx.sentence.last, ctx.doc
+def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorMention], int]:
+    """An office and what follows it: the holder's name(s), or a reference when no name follows
+    (or when the office describes the name just before it)."""
+    norms, doc = ctx.norms, ctx.doc
     info = title.payload
     inner, k, role_last, represents = _complement(ctx, title)
     role = _role_text(doc, title, role_last, info)
     name_start, honorific, _ = _skip_honorifics(ctx, k)
     extra = (normalize_role(_span_text(doc, k, k + 1)),) if honorific in _ROYAL_HONORIFICS else ()
     names: list[ActorMention] = []
-    if info.number == 2:
+    if name_start < ctx.sentence.last - 1 and norms[name_start] in ("،", ",") and name_start == k:
+        # "المندوب الدائم للجزائر لدى الأمم المتحدة، عمار بن جامع،": the name set off by commas
+        after_comma = _name_after(ctx, name_start + 1, after_title=True)
+        if after_comma is not None and (after_comma.key or after_comma.name[0] in given_names()):
+            name_start += 1
+    if apposition and honorific == "":
+        names = []
+    elif info.number == 2:
         names = _name_list(ctx, name_start)
     elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
         name = _name_after(ctx, name_start, after_title=True)
@@ -466,6 +481,10 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                 continue
             break
         inner_title = titles().longest_at(norms, k, end)
+        if inner_title is not None and inner_title.clitic and norm[:1] == "و" and k + 1 < end and (
+            gz.nisba_index().longest_at(norms, inner_title.last, end, clitics=False) is not None
+        ):
+            break  # "رئيس الدولة والرئيس التركي": a second person
         if inner_title is not None and inner_title.payload.kind != "counterpart" and inner_title.payload.number == 1:
             k = inner_title.last
             if not destination:
@@ -561,17 +580,30 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     known = _person_at(ctx, k, clitic)
     if known is not None:
         return replace(known, weak=False) if after_title else known
-    if not _name_word(first_norm) or (not after_title and not _starts_with_given_name(first_norm)):
+    # a given name that is also an office ("سلطان بن أحمد الجابر"، "أمير عبد اللهيان") when a name goes on
+    following = _peek(norms, k + 1, end)
+    given = (
+        first_norm in given_names()
+        and (after_title or given_names()[first_norm] is False)
+        and (following in _PARTICLES or following in given_names() or _known_name_word(following))
+    )
+    if not given and not _name_word(first_norm):
+        return None
+    if not after_title and not _starts_with_given_name(first_norm) and not given:
         return None
     if after_title and not _plausible_first_name(first_norm):
         return None
-    if not after_title and given_names().get(first_norm) and not _name_word(_peek(norms, k + 1, end)):
-        return None  # an everyday word that is also a name, standing alone
+    if not after_title and given_names().get(first_norm) is not False:
+        return None  # an everyday word that is also a name ("نيل"، "غير") starts no name on its own
     words = [first_norm]
     j = k + 1
     surname_first = bool(gz.name_index().get((first_norm,))) and first_norm not in given_names()
     while not surname_first and j < end and len([w for w in words if w not in _PARTICLES]) < _MAX_NAME_WORDS:
         norm = norms[j]
+        if norm == "-" and j + 1 < end and _hyphen_joins(doc, j):
+            words[-1] = words[-1] + "-" + norms[j + 1]
+            j += 2
+            continue
         if norm in _PARTICLES and j + 1 < end and _name_word(norms[j + 1]):
             words.append(norm)
             j += 1
@@ -601,6 +633,12 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     )
 
 
+def _hyphen_joins(doc: Document, j: int) -> bool:
+    """"توماس-غرينفيلد": a hyphen with no space on either side joins one name."""
+    tokens = doc.tokens
+    return tokens[j - 1].end == tokens[j].start and tokens[j].end == tokens[j + 1].start
+
+
 def _person_at(ctx: _Context, k: int, clitic: int) -> ActorMention | None:
     matches = [
         m
@@ -620,8 +658,8 @@ def _plausible_first_name(norm: str) -> bool:
     word with a preposition on it ("لعملية"), not a feminine noun that is no given name."""
     if norm in given_names():
         return True
-    if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال")):
-        return False
+    if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "ال")):
+        return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
     if norm.endswith("ه") and len(norm) > 3:
         return False
     stem = norm[1:]
@@ -642,6 +680,10 @@ def _continues_name(ctx: _Context, j: int, words: list[str]) -> bool:
         return False
     if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm):
         return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name
+    if norm.endswith(("هم", "هما", "كم", "نا")) and not _known_name_word(norm) and norm not in given_names():
+        return False  # "حقوقهم": a word with a pronoun on it
+    if norm.endswith("ه") and norm not in given_names() and not _known_name_word(norm):
+        return False  # "المشروعة": a feminine noun or adjective
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
     content = [w for w in words if w not in _PARTICLES]
     if len(content) < 2:

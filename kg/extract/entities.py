@@ -52,7 +52,7 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions = _key_persons(mentions)
     mentions = mentions + _surname_mentions(doc, mentions)
     mentions.sort(key=lambda m: (m.first, -m.last))
-    mentions = _resolve_references(mentions)
+    mentions = _resolve_references(mentions, doc.token_norms)
     dateline_place, dateline_country = _dateline(doc, mentions)
     entities = _entities(doc, mentions, dateline_country)
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
@@ -194,7 +194,7 @@ def _original_length(text: str, normalised_chars: int) -> int:
     return len(text)
 
 
-def _resolve_references(mentions: list[ActorMention]) -> list[ActorMention]:
+def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMention]:
     """Offices without a name, and "جلالته"/"سموه", point at the person they stand for."""
     resolved: list[ActorMention] = []
     persons: list[ActorMention] = []  # named persons so far, in text order
@@ -217,12 +217,13 @@ def _resolve_references(mentions: list[ActorMention]) -> list[ActorMention]:
     return resolved
 
 
-def _apposition(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
+def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> ActorMention | None:
     """ "علي شمخاني أمين المجلس الأعلى للأمن القومي": an office right after a name describes it."""
     if not persons or reference.counterpart:
         return None
     previous = persons[-1]
-    return previous if 0 <= reference.first - previous.last <= 1 else None
+    between = norms[previous.last : reference.first]
+    return previous if all(n in ("،", ",") for n in between) and len(between) <= 1 else None
 
 
 def _honoured(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
