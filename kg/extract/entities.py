@@ -207,7 +207,7 @@ def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMentio
                 target = _honoured(mention, persons)
             elif mention.role or mention.represents:
                 target = (
-                    _apposition(mention, persons)
+                    _apposition(mention, persons, norms)
                     or _holder(mention, persons)
                     or _holder(mention, [m for m in mentions if m.named and m.type == PERSON])
                 )
