@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import cache
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
@@ -24,12 +25,13 @@ from kg.extract.actors import (
     known_surname_is_word,
     office_words,
 )
-from kg.extract.lexicon import clitic_variants, is_stopword
+from kg.extract.lexicon import clitic_variants, is_stopword, read_table
 from kg.model import Entity, Mention
 from kg.text.document import Document
 from kg.text.normalize import normalize
 
 # Kingdoms "المملكة" may stand for, when the article gives no other clue
+_PARTICLES = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "آل"))
 _KINGDOMS = ("SA", "JO", "MA", "BH", "GB", "NL", "BE", "ES", "SE", "NO", "DK")
 _NATIONAL_BODY_KINDS = frozenset({"ministry", "army", "news-agency", "party", "company", "other", "agency"})
 _GENERIC_ROLES = frozenset(normalize(w) for w in ("الرئيس", "الوزير", "الوزيرة", "رئيس", "وزير", "الملك", "الأمير"))
@@ -154,7 +156,7 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
             last, before = mention.name[-1], mention.name[-2]
             if before in ("ال", "بن", "ابو", "ابن", "عبد") or len(last) < 3:
                 continue
-            if last in given_names() or is_stopword(last) or last in everyday_words():
+            if is_stopword(last) or last in everyday_words():
                 continue
             surnames.setdefault(last, mention.key)
     if not surnames:
@@ -164,8 +166,12 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     for token in doc.tokens:
         if token.index in covered or doc.sentences[token.sentence].kind == "noise":
             continue
+        following = doc.tokens[token.index + 1].norm if token.index + 1 < len(doc.tokens) else ""
         for taken, stem in clitic_variants(token.norm):
             key = surnames.get(stem)
+            # "وجدد سعيّد التأكيد": a surname that is also a given name, when no name follows it
+            if key is not None and stem in given_names() and (following in given_names() or following in _PARTICLES):
+                continue
             if key is not None and taken <= 1:
                 start = token.start + _original_length(token.text, taken)
                 found.append(
@@ -234,15 +240,31 @@ def _honoured(reference: ActorMention, persons: list[ActorMention]) -> ActorMent
 
 
 def _role_head(role: str) -> str:
-    words = normalize(role).split()
+    """The class of an office (kg/data/office_classes.tsv), else its first word without ال."""
+    words = tuple(_bare_word(w) for w in normalize(role).split())
     if not words:
         return ""
-    head = words[0]
-    for _, stem in clitic_variants(head):
-        if stem.startswith("ال"):
-            head = stem[2:]
-            break
-    return head
+    classes = _office_classes()
+    for size in range(min(4, len(words)), 0, -1):
+        found = classes.get(words[:size])
+        if found:
+            return found
+    return words[0]
+
+
+def _bare_word(word: str) -> str:
+    for _, stem in clitic_variants(word):
+        if stem.startswith("ال") and len(stem) > 3:
+            return stem[2:]
+    return word
+
+
+@cache
+def _office_classes() -> dict[tuple[str, ...], str]:
+    return {
+        tuple(_bare_word(w) for w in normalize(row["phrase"]).split()): row["class"]
+        for row in read_table("office_classes.tsv")
+    }
 
 
 def _holder(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
