@@ -49,7 +49,8 @@ _HONORIFIC_PRONOUNS = {
         ("سماحته", "سماحة"),
     )
 }  # fmt: skip
-_ROYAL_HONORIFICS = frozenset(normalize(w) for w in ("الملك", "الأمير", "الشيخ", "السلطان", "الملكة", "الأميرة"))
+# honorifics that are offices too ("الملك عبد الله الثاني"); الأمير and الشيخ are ranks, not offices
+_ROYAL_HONORIFICS = frozenset(normalize(w) for w in ("الملك", "السلطان", "الملكة"))
 _MAX_NAME_WORDS = 4
 _MAX_COMPLEMENT = 12
 
@@ -257,6 +258,8 @@ def _best_entity(ctx: _Context, i: int):
     preference = list(_PREFERENCE)
     if _after_dateline_dash(ctx, i):
         preference = [ORGANIZATION, PLACE, COUNTRY, PERSON]
+    elif _city_abroad_meant(ctx, same):
+        preference = [PLACE, COUNTRY, PERSON, ORGANIZATION]
     for kind in preference:
         for match in same:
             known = match.payload.entity
@@ -270,6 +273,37 @@ def _best_entity(ctx: _Context, i: int):
                 continue
             return match
     return None
+
+
+def _city_abroad_meant(ctx: _Context, same) -> bool:
+    """"عمّان" is Jordan's capital and "عُمان" a country: the city when the dateline names it,
+    the word carries its shadda, or the article is about the city's country and not the other."""
+    countries = [m.payload.entity for m in same if m.payload.entity.type == COUNTRY]
+    cities = [m.payload.entity for m in same if m.payload.entity.type == PLACE]
+    if not countries or not cities or cities[0].country == countries[0].country:
+        return False
+    doc = ctx.doc
+    token = doc.tokens[same[0].first]
+    if "\u0651" in token.text or (doc.dateline and doc.dateline[0] <= token.start < doc.dateline[1]):
+        return True
+    mentioned = _countries_mentioned(doc)
+    return cities[0].country in mentioned and countries[0].country not in mentioned
+
+
+def _countries_mentioned(doc: Document) -> frozenset[str]:
+    """ISO codes of the countries an article names or writes nisbas of (cached on the document)."""
+    cached = doc._cache.get("countries")
+    if cached is None:
+        found = set()
+        norms = doc.token_norms
+        for k in range(len(norms)):
+            for match in gz.nisba_index().match_at(norms, k):
+                found.add(match.payload)
+            for match in gz.name_index().match_at(norms, k):
+                if match.payload.entity.type == COUNTRY and match.phrase != ("عمان",):
+                    found.add(match.payload.entity.country)
+        cached = doc._cache["countries"] = frozenset(found)
+    return cached
 
 
 def _initials_in_context(ctx: _Context, match) -> bool:
@@ -335,7 +369,7 @@ def _place_in_context(ctx: _Context, match) -> bool:
     after them), with ب before it, in a dateline, or when it is a big city's distinctive name.
     Many small towns abroad carry Arabic names that are everyday words (حصار، وقف، لجنة)."""
     known = match.payload.entity
-    if known.kind != "city" or match.last - match.first > 1:
+    if known.kind not in ("city", "capital") or match.last - match.first > 1:
         return True
     doc = ctx.doc
     if match.phrase[0] in everyday_words():
@@ -390,7 +424,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         if after_comma is not None and (after_comma.key or after_comma.name[0] in given_names()):
             name_start += 1
     if apposition and honorific == "":
-        names = []
+        name = _name_after(ctx, name_start, after_title=True)
+        names = [name] if name is not None and (name.key or name.name[0] in given_names()) else []
     elif info.number == 2:
         names = _name_list(ctx, name_start)
     elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
@@ -663,13 +698,17 @@ def _plausible_first_name(norm: str) -> bool:
     if norm.endswith("ه") and len(norm) > 3:
         return False
     stem = norm[1:]
+    if norm[0] in "وف" and (stem in given_names() or stem in everyday_words()):
+        return False
     return not (norm[0] in "لب" and (stem in everyday_words() or stem in office_words() or stem.endswith("ه")))
 
 
 def _continues_name(ctx: _Context, j: int, words: list[str]) -> bool:
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
-    if not _name_word(norm) or (norm[0] in "وف" and len(norm) > 2 and _clitic_word(norm)):
+    if not _name_word(norm):
+        return False
+    if norm[0] in "وف" and len(norm) > 2 and not _foreign_name_word(norm, words):
         return False
     if honorifics().longest_at(norms, j, end):
         return False
@@ -691,9 +730,22 @@ def _continues_name(ctx: _Context, j: int, words: list[str]) -> bool:
     return norm.startswith("ال") or norm in given_names() or words[-1] in _PARTICLES or _known_name_word(norm)
 
 
-def _clitic_word(norm: str) -> bool:
-    """A word carrying و/ف that is plainly a conjunction plus a word: "ووزير", "وقال", "وأحمد"."""
-    return len(norm[1:]) >= 2
+def _foreign_name_word(norm: str, words: list[str]) -> bool:
+    """"بيني وونغ"، "ماورو فييرا": a surname that starts with و or ف, not "و" + a word. Only
+    right after a given name, and only when what follows the letter is no word or name we know."""
+    stem = norm[1:]
+    if _known_name_word(norm):
+        return True
+    if len(words) != 1 or words[0] not in given_names():
+        return False
+    return not (
+        stem in given_names()
+        or stem in everyday_words()
+        or is_stopword(stem)
+        or titles().longest_at((stem,), 0, clitics=False)
+        or gz.name_index().longest_at((stem,), 0, clitics=False)
+        or gz.nisba_index().longest_at((stem,), 0, clitics=False)
+    )
 
 
 def _name_word(norm: str) -> bool:

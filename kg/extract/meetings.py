@@ -131,10 +131,11 @@ def find_meetings(
                 else persons + [k for k in _parties(mentions, window, doc) if k not in persons]
             )
             phone = info.phone or _phone_near(norms, match, sentence)
+            kind = _kind(norms, match, info, sentence)
             place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
             date, dated = _date(dates, match.first, published, referenced)
             meeting = MeetingDraft(
-                kind="call" if phone else info.kind,
+                kind="call" if phone else kind,
                 phone=phone,
                 participants=list(dict.fromkeys(parties)),
                 sentence=sentence.index,
@@ -383,9 +384,20 @@ def _add(meeting: MeetingDraft, persons: list[str], sentence: Sentence) -> None:
     meeting.sentences.add(sentence.index)
 
 
+def _kind(norms, match, info, sentence) -> str:
+    """"عقد ... قمة" is a summit, "أجرى ... محادثات" talks: the noun the verb needs says the kind."""
+    if info.pos != "verb" or not info.needs:
+        return info.kind
+    for k in range(match.last, min(sentence.last, match.last + 12)):
+        noun = triggers().longest_at(norms, k, sentence.last)
+        if noun is not None and noun.payload.pos == "noun" and noun.payload.kind != "join":
+            return noun.payload.kind
+    return info.kind
+
+
 def _phone_near(norms, match, sentence) -> bool:
     markers = phone_markers()
-    for k in range(max(sentence.first, match.first - 3), min(sentence.last, match.last + 6)):
+    for k in range(max(sentence.first, match.first - 3), min(sentence.last, match.last + 12)):
         if norms[k] in markers or (norms[k][:1] in "وب" and norms[k][1:] in markers):
             return True
     return False
