@@ -170,8 +170,10 @@ def _options(view: nx.MultiDiGraph) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
+            # a coarser Barnes-Hut approximation on large graphs: more steps in the same time
             "barnesHut": {"gravitationalConstant": -12000, "centralGravity": 0.35, "springLength": 150,
-                          "springConstant": 0.03, "damping": 0.5, "avoidOverlap": 0.3},
+                          "springConstant": 0.03, "damping": 0.5, "avoidOverlap": 0 if large else 0.3,
+                          "theta": 0.9 if large else 0.5},
             "minVelocity": 1.0,
             # small batches on large graphs: the page checks its time budget between batches
             "stabilization": {"enabled": True, "iterations": _iterations(size),
