@@ -1,9 +1,17 @@
-"""`kg build INPUT... -o OUT.ttl`: articles to a graph file and/or an embedded store."""
+"""`kg build INPUT... -o OUT.ttl` / `--store DIR`: articles to a graph file and/or an embedded store.
+
+Every build runs through kg.batch: articles are streamed, extracted here or in `--workers N`
+processes, and written; into a store a batch at a time, skipping articles it holds unchanged, so
+an archive's build can be stopped (Ctrl-C) and resumed. What fails goes to stderr or `--errors`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from kg.errors import Problem, UsageError
@@ -20,11 +28,24 @@ def register(subparsers) -> None:
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders")
     parser.add_argument("-o", "--output", type=Path, help="graph file to write (.ttl, .trig, .nq, .nt, .jsonld)")
-    parser.add_argument("--store", type=Path, metavar="DIR", help="also load into this embedded Oxigraph store")
+    parser.add_argument("--store", type=Path, metavar="DIR",
+                        help="write into this embedded Oxigraph store, one named graph per article; articles it "
+                        "holds unchanged are skipped, changed ones replaced (so an interrupted build resumes)")
     parser.add_argument("--format", help="graph format when the file name does not say")
     add_article_options(parser)
     parser.add_argument("--base", default=DIPR_IRI, help=f"base IRI of extracted nodes (default {DIPR_IRI})")
-    parser.add_argument("--quiet", "-q", action="store_true", help="no summary")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="worker processes for extraction (0 = in this process; default: one per core for "
+                        f"--store builds of {_WORKERS_FROM} articles or more, else 0)")
+    parser.add_argument("--errors", type=Path, metavar="FILE",
+                        help="write what could not be read or extracted to FILE (JSON lines: source, line, id, "
+                        "stage, reason) instead of to stderr")
+    parser.add_argument("--force", action="store_true",
+                        help="extract every article again, even those the store holds unchanged")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
+    parser.add_argument("--log-every", type=float, default=10.0, metavar="SECONDS",
+                        help="seconds between progress lines when stderr is not a terminal (default %(default)s)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no summary and no progress")
     parser.set_defaults(run=run)
 
 
@@ -55,46 +76,100 @@ def read_inputs(args):
 
 
 def run(args) -> int:
-    from kg.extract.pipeline import extract
+    from rdflib import Dataset
+
+    from kg.batch import BatchOptions, build, count_articles
     from kg.graphio import format_for, write_graph
-    from kg.rdf.graph import build_graph
+    from kg.progress import Progress
+    from kg.rdf.namespaces import bind_prefixes
 
     if args.output is None and args.store is None:
         raise UsageError("say where the graph goes: -o FILE and/or --store DIR")
     if args.output is not None:
         format_for(args.output, args.format)  # an unknown format fails before any work
-    articles, problems = read_inputs(args)
-    counts = {"articles": 0, "meetings": 0, "statements": 0}
-    topics: set[str] = set()
-    failed = 0
-
-    def facts():
-        nonlocal failed
-        for article in articles():
-            try:
-                result = extract(article)
-            except Exception as err:  # one article's bug must not lose the batch; it is reported
-                failed += 1
-                print(f"kg build: {article.source or article.id}: extraction failed ({type(err).__name__}: {err})",
-                      file=sys.stderr)
-                continue
-            counts["articles"] += 1
-            counts["meetings"] += len(result.meetings)
-            counts["statements"] += len(result.statements)
-            topics.update(result.topics)
-            yield result
-
-    dataset = build_graph(facts(), base=args.base)
+    if args.workers is not None and args.workers < 0:
+        raise UsageError(f"--workers takes a number of processes (0 = extract in this process), got {args.workers}")
+    total = count_articles(args.inputs)
+    workers = args.workers if args.workers is not None else _default_workers(args, total)
+    options = BatchOptions(workers=workers, base=args.base, force=args.force, date=args.date,
+                           publisher=args.publisher, encoding=args.encoding, max_bytes=int(args.max_size * 2**20))
+    dataset = None
     if args.output is not None:
-        write_graph(dataset, args.output, args.format)
-    if args.store is not None:
-        from kg.store import write_articles
+        dataset = Dataset(default_union=True)
+        bind_prefixes(dataset)
+    progress = Progress(total or None, label=f"kg {args.command}", interval=args.log_every,
+                        enabled=not (args.quiet or args.no_progress))
+    stop = threading.Event()
 
-        write_articles(args.store, dataset)
+    def report(text: str) -> None:
+        progress.message(f"kg {args.command}: {text}")
+
+    try:
+        with _stop_on_signals(stop):
+            summary = build(args.inputs, store=args.store, dataset=dataset, options=options, errors=args.errors,
+                            progress=progress, stop=stop, report=report)
+    finally:
+        progress.close()
+    if summary.interrupted:
+        kept = unwritten = ""
+        if args.store is not None:
+            kept = f"; {summary.written} articles written to {args.store}: run the same command again to resume"
+        if args.output is not None:
+            unwritten = f"; {args.output} not written"
+        print(f"kg {args.command}: interrupted{kept}{unwritten}", file=sys.stderr)
+    elif dataset is not None:
+        write_graph(dataset, args.output, args.format)
     if not args.quiet:
-        print(_summary(dataset, counts, topics, args), file=sys.stdout)
-    fatal = [p for p in problems if p.fatal]
-    return 1 if fatal or failed else 0
+        if dataset is not None and not summary.interrupted:
+            counts = {"articles": summary.written + summary.unchanged, "meetings": summary.meetings,
+                      "statements": summary.statements}
+            print(_summary(dataset, counts, _topics(dataset), args), file=sys.stdout)
+        if args.store is not None:
+            print(summary, file=sys.stdout)
+    if summary.interrupted:
+        return 130
+    return 1 if summary.failed else 0
+
+
+def _default_workers(args, total: int) -> int:
+    """In this process for -o and small inputs (starting workers costs about a second); else one per core."""
+    from kg.batch import default_workers
+
+    if args.store is None or total < _WORKERS_FROM:
+        return 0
+    return default_workers()
+
+
+_WORKERS_FROM = 200  # articles
+
+
+@contextlib.contextmanager
+def _stop_on_signals(stop: threading.Event):
+    """Ctrl-C (or SIGTERM) asks the build to stop after the articles at hand; a second one stops at once."""
+
+    def handler(signum, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def _topics(dataset) -> set:
+    """The topics the graphs hold (the same as the articles' topics, and it counts skipped ones too)."""
+    from rdflib.namespace import RDF
+
+    from kg.rdf.namespaces import DIP
+
+    return set(dataset.subjects(RDF.type, DIP.Topic))
 
 
 def _summary(dataset, counts, topics, args) -> str:

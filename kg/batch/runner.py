@@ -1,0 +1,313 @@
+"""The batch build: articles streamed through extraction (here or in worker processes) into sinks.
+
+Memory stays flat whatever the size of the archive: articles are read one at a time, at most a
+few chunks are in flight to the workers, and the store is written a batch at a time. Results
+come back in input order, so the last version of an article read is the one that stays.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import signal
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from kg.batch.reading import read_stream
+from kg.batch.sink import DatasetSink, ErrorLog, StoreSink, article_graph
+from kg.batch.work import Failed, Outcome, extract_chunk, init_worker
+from kg.errors import KgError, Problem
+from kg.io import DEFAULT_MAX_BYTES
+from kg.model import Article
+from kg.progress import Progress
+from kg.rdf.iri import mint_iri
+from kg.rdf.namespaces import DIPR_IRI
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """How a batch build runs."""
+
+    workers: int = 0  # worker processes; 0 extracts in this process
+    base: str = DIPR_IRI
+    force: bool = False  # extract articles again even when the store holds them unchanged
+    date: dt.date | None = None  # for inputs that do not give one
+    publisher: str | None = None
+    encoding: str = "utf-8"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    chunk_size: int = 8  # articles per task sent to a worker
+    batch_articles: int = 2000  # the store is written when a batch holds this many articles,
+    batch_bytes: int = 64 * 2**20  # or this many bytes of N-Quads,
+    batch_seconds: float = 5.0  # or is this old
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    """What a batch build did. `written + unchanged + failed` is every article of the input."""
+
+    written: int  # article graphs written (new or replaced)
+    replaced: int  # of those, how many replaced a graph the store held
+    unchanged: int  # articles the store held already with the same text and metadata: skipped
+    failed: int  # articles (or files, or lines) that could not be read or extracted
+    warnings: int  # articles read with a warning (no Arabic text...), still written
+    meetings: int
+    statements: int
+    topics: tuple[str, ...]
+    seconds: float
+    interrupted: bool = False
+    store: str | None = None
+    quads: int | None = None  # quads in the store at the end
+    errors_file: str | None = None
+    workers: int = 0
+
+    @property
+    def articles(self) -> int:
+        return self.written + self.unchanged + self.failed
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+    def __str__(self) -> str:
+        line = (
+            f"articles {self.articles} | written {self.written} ({self.written - self.replaced} new, "
+            f"{self.replaced} replaced) | unchanged {self.unchanged} | failed {self.failed}"
+        )
+        if self.warnings:
+            line += f" | warnings {self.warnings}"
+        line += f" | meetings {self.meetings} | statements {self.statements} | topics {len(self.topics)}"
+        if self.quads is not None:
+            line += f" | quads in the store {self.quads}"
+        line += f" | {self.rate:.1f} articles/s"
+        if self.store:
+            line += f" -> {self.store}"
+        if self.failed and self.errors_file:
+            line += f" (errors in {self.errors_file})"
+        if self.interrupted:
+            line += " | interrupted: what was read so far is written; run the same command again to resume"
+        return line
+
+
+@dataclass
+class _Tally:
+    written_failed: int = 0
+    failed: int = 0
+    warnings: int = 0
+    unchanged: int = 0
+    extracted: int = 0
+    meetings: int = 0
+    statements: int = 0
+    topics: set[str] = field(default_factory=set)
+
+
+def build(
+    inputs: Iterable[str | Path],
+    *,
+    store: str | Path | ox.Store | None = None,
+    dataset: Dataset | None = None,
+    options: BatchOptions = BatchOptions(),
+    errors: str | Path | None = None,
+    progress: Progress | None = None,
+    stop: threading.Event | None = None,
+    report: Callable[[str], None] | None = None,
+) -> BatchSummary:
+    """Read, extract and write every article of the inputs into a store and/or a Dataset.
+
+    Articles the store already holds unchanged are skipped (unless `options.force`); changed ones
+    replace their graph. An article that cannot be read or extracted goes to the `errors` file
+    (JSONL) and to `report`, and the rest carry on. Setting `stop` ends the run early and
+    cleanly: everything extracted so far is written. Returns the counts of what happened.
+    """
+    from kg.store import open_store
+
+    if store is None and dataset is None:
+        raise KgError("nothing to write to: give a store and/or a dataset")
+    started = time.perf_counter()
+    stop = stop if stop is not None else threading.Event()
+    report = report if report is not None else (lambda _text: None)
+    store_name = None
+    store_sink = dataset_sink = None
+    if store is not None:
+        store_name = "store" if isinstance(store, ox.Store) else str(store)
+        opened = store if isinstance(store, ox.Store) else open_store(store)
+        store_sink = StoreSink(opened, store_name, options.base)
+    if dataset is not None:
+        dataset_sink = DatasetSink(dataset, options.base)
+    log = ErrorLog(errors)
+    tally = _Tally()
+    unwritten: Counter[str] = Counter()  # graphs read but not yet written: never skipped as unchanged
+    in_flight: deque[Future | list[Outcome]] = deque()  # chunks, in input order
+    keep_facts = dataset_sink is not None
+    pool = _start_pool(options.workers) if options.workers > 0 else None
+    max_in_flight = max(2, options.workers * 3)
+    interrupted = False
+
+    def show() -> None:
+        if progress is not None:  # an article counts as done once extracted, before its batch is written
+            progress.update(tally.extracted + tally.unchanged + tally.failed, tally.failed)
+
+    def fail(failure: Failed) -> None:
+        tally.failed += 1
+        log.write(failure)
+        if log.path is None:
+            report(str(failure))
+
+    def write_batch() -> None:
+        if store_sink is not None:
+            unwritten.subtract(store_sink.flush())
+            for graph in [g for g, n in unwritten.items() if n <= 0]:
+                del unwritten[graph]
+
+    def receive(outcomes: list[Outcome]) -> None:
+        for outcome in outcomes:
+            if isinstance(outcome, Failed):
+                if outcome.id is not None:
+                    unwritten[str(mint_iri("article", outcome.id, options.base))] -= 1
+                fail(outcome)
+                continue
+            tally.extracted += 1
+            tally.meetings += outcome.meetings
+            tally.statements += outcome.statements
+            tally.topics.update(outcome.topics)
+            if store_sink is not None:
+                store_sink.add(outcome)
+            if dataset_sink is not None:
+                dataset_sink.add(outcome)
+        if store_sink is not None and store_sink.due(
+            options.batch_articles, options.batch_bytes, options.batch_seconds
+        ):
+            write_batch()
+        show()
+
+    def collect(keep: int) -> None:
+        """Receive the chunks that are done, waiting while more than `keep` are in flight."""
+        while in_flight and (len(in_flight) > keep or _ready(in_flight[0])):
+            task = in_flight.popleft()
+            receive(task if isinstance(task, list) else _result(task))
+
+    def submit(chunk: list[Article]) -> None:
+        if pool is None:
+            in_flight.append(extract_chunk(chunk, options.base, keep_facts))
+        else:
+            in_flight.append(pool.submit(extract_chunk, chunk, options.base, keep_facts))
+
+    chunk: list[Article] = []
+    chunk_size = options.chunk_size if pool is not None else 1
+    try:
+        for item in read_stream(inputs, date=options.date, publisher=options.publisher,
+                                encoding=options.encoding, max_bytes=options.max_bytes):
+            if stop.is_set():
+                interrupted = True
+                report("stopping: writing the articles at hand (press Ctrl-C again to stop at once)")
+                break
+            if isinstance(item, Problem):
+                if item.fatal:
+                    fail(Failed(item.path, item.line, None, item.reason, "read"))
+                else:
+                    tally.warnings += 1
+                    report(f"{item} (warning)")
+                show()
+                continue
+            graph = article_graph(item, options.base)
+            if (store_sink is not None and not options.force and unwritten[graph] <= 0
+                    and store_sink.unchanged(item)):
+                tally.unchanged += 1
+                if dataset_sink is not None:
+                    dataset_sink.copy(store_sink.store, graph)
+                show()
+                continue
+            unwritten[graph] += 1
+            chunk.append(item)
+            if len(chunk) >= chunk_size:
+                submit(chunk)
+                chunk = []
+            collect(keep=max_in_flight - 1)
+        if chunk and not interrupted:
+            submit(chunk)
+        # what is in flight is a few chunks: finish them, so everything read so far is written
+        collect(keep=0)
+        write_batch()
+    except BaseException:
+        with contextlib.suppress(Exception):  # keep what was extracted before the failure
+            write_batch()
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        log.close()
+    quads = len(store_sink.store) if store_sink is not None else None
+    show()
+    return BatchSummary(
+        written=store_sink.written if store_sink is not None else tally.extracted,
+        replaced=store_sink.replaced if store_sink is not None else 0,
+        unchanged=tally.unchanged,
+        failed=tally.failed,
+        warnings=tally.warnings,
+        meetings=tally.meetings,
+        statements=tally.statements,
+        topics=tuple(sorted(tally.topics)),
+        seconds=time.perf_counter() - started,
+        interrupted=interrupted or stop.is_set(),
+        store=store_name,
+        quads=quads,
+        errors_file=str(log.path) if log.path is not None else None,
+        workers=options.workers,
+    )
+
+
+def default_workers() -> int:
+    """One worker per core (the parent reads and writes the store in between)."""
+    return max(1, os.cpu_count() or 1)
+
+
+def _ready(task: Future | list[Outcome]) -> bool:
+    return isinstance(task, list) or task.done()
+
+
+def _result(future: Future) -> list[Outcome]:
+    try:
+        return future.result()
+    except BrokenProcessPool as err:
+        raise KgError(
+            "a worker process died (out of memory, or killed); everything extracted before it is in the "
+            "store: run the same command again to resume"
+        ) from err
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes, started with Ctrl-C ignored so that only this process handles it.
+
+    A Python started with SIGINT ignored keeps it ignored, so a Ctrl-C that reaches the whole
+    process group while a worker is still starting up cannot kill it half-way.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with _sigint_ignored():
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker)
+        for _ in range(workers):  # processes start on demand: start them all now, in this window
+            pool.submit(os.getpid)
+    return pool
+
+
+@contextmanager
+def _sigint_ignored():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

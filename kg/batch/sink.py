@@ -1,0 +1,184 @@
+"""Where extracted articles go: the embedded store (in batches), an rdflib Dataset, the errors file.
+
+Writing to the store is resumable because of its order: an article's old graph is removed, its
+new quads are bulk-loaded, and only then is its dip:contentHash triple added, in a transaction
+of its own. The hash is the mark of a complete graph. A run stopped anywhere (Ctrl-C, a kill,
+a crash) leaves graphs that are either complete with their mark or unmarked, and an unmarked
+graph is never taken as unchanged: the next run replaces it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import TextIO
+
+import pyoxigraph as ox
+from rdflib import Dataset, Literal, URIRef
+
+from kg.batch.work import Extracted, Failed, to_oxigraph
+from kg.errors import GraphError
+from kg.model import Article, ArticleFacts
+from kg.rdf.iri import mint_iri
+from kg.rdf.namespaces import DIP, DIPR_IRI
+
+_CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
+_SMALL_LOAD = 20_000  # bytes of N-Quads below which a transactional load beats the bulk loader
+
+
+def article_graph(article: Article, base: str = DIPR_IRI) -> str:
+    """The IRI naming an article's graph (the article's own IRI), known before extraction."""
+    return str(mint_iri("article", article.id, base))
+
+
+class StoreSink:
+    """Article graphs into an Oxigraph store, a batch at a time, replacing each article's graph."""
+
+    def __init__(self, store: ox.Store, name: str, base: str = DIPR_IRI) -> None:
+        self.store, self.name, self.base = store, name, base
+        self._batch: dict[str, Extracted] = {}  # graph -> its latest version (the last one read wins)
+        self._adds: Counter[str] = Counter()
+        self._bytes = 0
+        self._since = time.monotonic()
+        self.written = self.replaced = 0
+
+    def unchanged(self, article: Article) -> bool:
+        """True when the store holds this article's complete graph for the same text and metadata."""
+        graph = ox.NamedNode(article_graph(article, self.base))
+        predicates = _metadata_predicates()
+        stored = {
+            (q.predicate, q.object)
+            for q in self.store.quads_for_pattern(graph, None, None, graph)
+            if q.predicate in predicates
+        }
+        if not any(p == _CONTENT_HASH for p, _ in stored):
+            return False  # never written, or left incomplete by an interrupted run
+        return stored == _metadata(article, self.base)
+
+    def add(self, outcome: Extracted) -> None:
+        previous = self._batch.pop(outcome.graph, None)
+        if previous is not None:
+            self._bytes -= len(previous.nquads)
+        self._batch[outcome.graph] = outcome
+        self._adds[outcome.graph] += 1
+        self._bytes += len(outcome.nquads)
+
+    def due(self, articles: int, size: int, seconds: float) -> bool:
+        """Whether the batch at hand is large enough (or old enough) to write."""
+        return bool(self._batch) and (
+            len(self._batch) >= articles or self._bytes >= size or time.monotonic() - self._since >= seconds
+        )
+
+    def flush(self) -> Counter[str]:
+        """Write the batch; returns how many times each graph written had been added."""
+        batch, adds = self._batch, self._adds
+        self._batch, self._adds, self._bytes, self._since = {}, Counter(), 0, time.monotonic()
+        if not batch:
+            return adds
+        store = self.store
+        try:
+            for graph in batch:
+                name = ox.NamedNode(graph)
+                if store.contains_named_graph(name):
+                    store.remove_graph(name)
+                    self.replaced += 1
+            data = b"".join(outcome.nquads for outcome in batch.values())
+            if len(data) < _SMALL_LOAD:
+                store.load(data, ox.RdfFormat.N_QUADS)
+            else:
+                store.bulk_load(data, ox.RdfFormat.N_QUADS)
+            # the marks of complete graphs, last and in one transaction
+            store.extend(
+                ox.Quad(ox.NamedNode(graph), _CONTENT_HASH, ox.Literal(outcome.content_hash), ox.NamedNode(graph))
+                for graph, outcome in batch.items()
+            )
+            store.flush()
+        except (OSError, SyntaxError, ValueError) as err:
+            reason = " ".join(str(err).split())[:300]
+            raise GraphError(f"{self.name}: writing article graphs failed ({reason})") from err
+        self.written += len(batch)
+        return adds
+
+    def pending(self) -> int:
+        return len(self._batch)
+
+
+class DatasetSink:
+    """Article graphs into an rdflib Dataset (for `-o FILE`): the same graphs as `kg.build_graph`."""
+
+    def __init__(self, dataset: Dataset, base: str = DIPR_IRI) -> None:
+        self.dataset, self.base = dataset, base
+
+    def add(self, outcome: Extracted) -> None:
+        from kg.rdf.graph import add_article
+
+        if outcome.facts is not None:
+            add_article(self.dataset, outcome.facts, base=self.base)
+            return
+        graph = self.dataset.graph(URIRef(outcome.graph))
+        graph.remove((None, None, None))
+        graph.parse(data=outcome.nquads.decode("utf-8"), format="nquads")
+        node = URIRef(outcome.graph)
+        graph.add((node, DIP.contentHash, Literal(outcome.content_hash)))
+
+    def copy(self, store: ox.Store, graph: str) -> None:
+        """An article the store holds unchanged: its graph as the store has it."""
+        from kg.store import from_oxigraph
+
+        target = self.dataset.graph(URIRef(graph))
+        name = ox.NamedNode(graph)
+        target.addN(
+            (from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object), target)
+            for q in store.quads_for_pattern(None, None, None, name)
+        )
+
+
+class ErrorLog:
+    """The errors file: one JSON object a line (source, line, id, stage, reason), flushed as written."""
+
+    def __init__(self, path: str | Path | None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.count = 0
+        self._file: TextIO | None = None
+        if self.path is not None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = self.path.open("w", encoding="utf-8")
+            except OSError as err:
+                raise GraphError(f"{self.path}: cannot write the errors file ({err.strerror or err})") from err
+
+    def write(self, failure: Failed) -> None:
+        self.count += 1
+        if self._file is not None:
+            self._file.write(json.dumps(failure.record(), ensure_ascii=False) + "\n")
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def _metadata(article: Article, base: str) -> set[tuple]:
+    """The article node's own triples (title, date, hash...) as the store would hold them."""
+    from kg.rdf.graph import article_triples
+
+    node = URIRef(article_graph(article, base))
+    return {
+        (to_oxigraph(p), to_oxigraph(o))
+        for s, p, o in article_triples(ArticleFacts(article=article), base)
+        if s == node
+    }
+
+
+@cache
+def _metadata_predicates() -> frozenset:
+    """Every predicate the article node gets from the article itself (not from extraction)."""
+    full = Article(
+        id="x", text="x", title="x", url="https://example.org/x", published=dt.date(2000, 1, 1), publisher="x"
+    )
+    return frozenset(p for p, _ in _metadata(full, DIPR_IRI))

@@ -1,0 +1,121 @@
+"""The work done for each article, in a worker process or in this one: extraction to N-Quads.
+
+A worker sends back compact values: the N-Quads bytes of the article's graph (Oxigraph bulk-loads
+them as they are), with its identity, the counts the summary needs, or the reason it failed.
+The article's dip:contentHash triple travels apart from the rest: the store writes it last, as
+the mark that the article's graph is complete (see kg.batch.sink).
+"""
+
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from kg.batch.reading import source_and_line
+from kg.model import Article, ArticleFacts
+from kg.rdf.namespaces import DIP, DIPR_IRI
+
+_CONTENT_HASH = DIP.contentHash
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One article's graph, ready for the store."""
+
+    graph: str  # the article's IRI, which names its graph
+    article_id: str
+    content_hash: str
+    nquads: bytes  # every quad of the graph but the dip:contentHash one
+    meetings: int
+    statements: int
+    topics: tuple[str, ...]
+    facts: ArticleFacts | None = None  # only when extracted in this process
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An article that could not be read or extracted: what the errors file records."""
+
+    source: str
+    line: int | None
+    id: str | None
+    reason: str
+    stage: str  # "read" or "extract"
+
+    def record(self) -> dict:
+        return {"source": self.source, "line": self.line, "id": self.id, "stage": self.stage, "reason": self.reason}
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.reason}"
+
+
+Outcome = Extracted | Failed
+
+
+def init_worker() -> None:
+    """Start-up of a worker process: Ctrl-C is the parent's to handle; load the word lists once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from kg.extract import pipeline
+
+    pipeline.extract(Article(id="warm-up", text="التقى الرئيس السوري بشار الأسد في دمشق اليوم وزير الخارجية."))
+
+
+def extract_chunk(articles: list[Article], base: str = DIPR_IRI, keep_facts: bool = False) -> list[Outcome]:
+    """Extract each article of a chunk; one article's failure never affects the others."""
+    return [extract_article(article, base, keep_facts) for article in articles]
+
+
+def extract_article(article: Article, base: str = DIPR_IRI, keep_facts: bool = False) -> Outcome:
+    """Extract one article to its graph's N-Quads, or say why it could not be."""
+    from kg.extract import pipeline
+    from kg.rdf import graph as rdf
+
+    try:
+        facts = pipeline.extract(article)
+        node = rdf.article_iri(facts, base)
+        name = ox.NamedNode(str(node))
+        content_hash = ""
+        quads = []
+        for s, p, o in rdf.article_triples(facts, base):
+            if p == _CONTENT_HASH and s == node:
+                content_hash = str(o)
+                continue
+            quads.append(ox.Quad(_term(s), _term(p), _term(o), name))
+        nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    except Exception as err:  # one article's bug must not lose the batch: it goes to the errors file
+        source, line = source_and_line(article)
+        reason = f"extraction failed ({type(err).__name__}: {' '.join(str(err).split())[:300]})"
+        return Failed(source, line, article.id, reason, "extract")
+    return Extracted(
+        graph=str(node),
+        article_id=article.id,
+        content_hash=content_hash,
+        nquads=nquads,
+        meetings=len(facts.meetings),
+        statements=len(facts.statements),
+        topics=facts.topics,
+        facts=facts if keep_facts else None,
+    )
+
+
+def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph one (plain literals stay xsd:string, as kg.store keeps them)."""
+    return _term(term)
+
+
+def _term(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"cannot store the term {term!r}")

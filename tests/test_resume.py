@@ -1,0 +1,257 @@
+"""Resumable, idempotent batch builds: skipping what the store holds, replacing what changed,
+and a stopped, killed or interrupted (Ctrl-C) run that, run again, gives the uninterrupted store."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset
+
+from kg.batch import BatchOptions, article_graph, build
+from kg.extract import pipeline
+from kg.io import read_articles
+from kg.model import Article
+from kg.progress import Progress
+from kg.rdf.graph import build_graph
+from kg.rdf.namespaces import DIP
+from kg.store import open_store, store_to_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).parent / "fixtures" / "batch_articles.jsonl"
+ARABIC = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()][:-1]
+EXAMPLES = [json.loads(line) for line in (ROOT / "examples" / "articles.jsonl").read_text(encoding="utf-8").split("\n")
+            if line.strip()]
+KG = [sys.executable, "-m", "kg"]
+CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
+
+
+def write_corpus(path: Path, records: list[dict], count: int) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(count):
+            record = dict(records[number % len(records)])
+            record["id"] = f"r{number:04d}-{record['id']}"
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def store_quads(store_dir: Path) -> list[str]:
+    return sorted(str(quad) for quad in open_store(store_dir, read_only=True))
+
+
+def graph_quads(store_dir: Path) -> dict[str, set[str]]:
+    """Each named graph's quads."""
+    graphs: dict[str, set[str]] = {}
+    for quad in open_store(store_dir, read_only=True):
+        graphs.setdefault(quad.graph_name.value, set()).add(str(quad))
+    return graphs
+
+
+def edit(path: Path, changes: dict[int, dict]) -> None:
+    """Change some records of a JSONL file in place (by line index)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for index, fields in changes.items():
+        lines[index] = json.dumps(json.loads(lines[index]) | fields, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def source(tmp_path) -> Path:
+    return write_corpus(tmp_path / "in.jsonl", ARABIC, 30)
+
+
+# ---------------------------------------------------------------------------- idempotence
+
+
+def test_building_again_skips_every_unchanged_article_and_changes_nothing(tmp_path, source):
+    build([source], store=tmp_path / "store")
+    before = store_quads(tmp_path / "store")
+    again = build([source], store=tmp_path / "store")
+    assert (again.written, again.unchanged, again.failed) == (0, 30, 0)
+    assert store_quads(tmp_path / "store") == before
+
+
+def test_changed_articles_replace_their_graph_and_nothing_else(tmp_path, source):
+    build([source], store=tmp_path / "store")
+    edit(source, {3: {"text": ARABIC[3 % 5]["text"] + "\nوأضاف أن المشاورات ستستمر خلال الأيام المقبلة."},
+                  7: {"title": "عنوان آخر للخبر"},
+                  9: {"published": "2020-02-02"}})
+    summary = build([source], store=tmp_path / "store")
+    assert (summary.written, summary.replaced, summary.unchanged) == (3, 3, 27)
+    build([source], store=tmp_path / "fresh")
+    assert store_quads(tmp_path / "store") == store_quads(tmp_path / "fresh")
+
+
+def test_force_extracts_everything_again_with_the_same_result(tmp_path, source):
+    build([source], store=tmp_path / "store")
+    before = store_quads(tmp_path / "store")
+    summary = build([source], store=tmp_path / "store", options=BatchOptions(force=True))
+    assert (summary.written, summary.replaced, summary.unchanged) == (30, 30, 0)
+    assert store_quads(tmp_path / "store") == before
+
+
+def test_the_last_version_of_an_article_read_twice_wins_as_in_the_in_memory_build(tmp_path):
+    source = tmp_path / "dup.jsonl"
+    versions = [ARABIC[0] | {"id": "same"}, ARABIC[1] | {"id": "other"}, ARABIC[2] | {"id": "same"}]
+    source.write_text("".join(json.dumps(v, ensure_ascii=False) + "\n" for v in versions), encoding="utf-8")
+    for batch in (1, 100):  # the two versions in one batch, and in two
+        store = tmp_path / f"store-{batch}"
+        build([source], store=store, options=BatchOptions(batch_articles=batch))
+        expected = build_graph(pipeline.extract(a) for a in read_articles([source]))
+        written = store_to_dataset(open_store(store, read_only=True))
+        assert sorted(written.quads()) == sorted(expected.quads())
+        assert build([source], store=store).written == 1  # "same" is read twice: the first one differs
+        assert store_quads(store) == sorted(str(q) for q in open_store(store, read_only=True))
+
+
+def test_a_graph_left_incomplete_by_a_crash_is_rebuilt(tmp_path, source):
+    build([source], store=tmp_path / "clean")
+    build([source], store=tmp_path / "store")
+    store = open_store(tmp_path / "store")
+    graph = ox.NamedNode(article_graph(Article(id=json.loads(source.read_text().splitlines()[4])["id"], text="")))
+    quads = list(store.quads_for_pattern(None, None, None, graph))
+    for quad in quads[len(quads) // 2 :]:  # half its quads and its completion mark gone
+        store.remove(quad)
+    store.remove(next(iter(store.quads_for_pattern(graph, CONTENT_HASH, None, graph))))
+    store.flush()
+    del store
+    summary = build([source], store=tmp_path / "store")
+    assert (summary.written, summary.replaced, summary.unchanged) == (1, 1, 29)
+    assert store_quads(tmp_path / "store") == store_quads(tmp_path / "clean")
+
+
+# ---------------------------------------------------------------------------- stopped and resumed
+
+
+class StopAfter(Progress):
+    """Asks the build to stop once `count` articles are done, as Ctrl-C does."""
+
+    def __init__(self, count: int, stop: threading.Event):
+        super().__init__(None, enabled=False)
+        self.count, self.stop = count, stop
+
+    def update(self, done: int, errors: int = 0, *, force: bool = False) -> None:
+        if done >= self.count:
+            self.stop.set()
+
+
+@pytest.mark.parametrize(("stop_after", "workers"), [(1, 0), (7, 0), (22, 0), (12, 2)])
+def test_a_stopped_build_resumed_gives_the_same_store_as_an_uninterrupted_one(tmp_path, source, stop_after, workers):
+    options = BatchOptions(batch_articles=5)
+    build([source], store=tmp_path / "clean", options=options)
+    stop = threading.Event()
+    stopped = build([source], store=tmp_path / "store", options=BatchOptions(workers=workers, batch_articles=5,
+                    chunk_size=2), progress=StopAfter(stop_after, stop), stop=stop)
+    assert stopped.interrupted
+    assert stop_after <= stopped.written < 30
+    clean = graph_quads(tmp_path / "clean")
+    for name, quads in graph_quads(tmp_path / "store").items():  # only complete graphs were written
+        assert quads == clean[name]
+    resumed = build([source], store=tmp_path / "store", options=options)
+    assert (resumed.written, resumed.unchanged) == (30 - stopped.written, stopped.written)
+    assert store_quads(tmp_path / "store") == store_quads(tmp_path / "clean")
+
+
+ARTICLES = 100
+
+
+@pytest.fixture(scope="module")
+def long_run(tmp_path_factory) -> tuple[Path, list[str]]:
+    """A corpus that takes one worker a few seconds, and the store an uninterrupted build makes of it."""
+    folder = tmp_path_factory.mktemp("long")
+    source = write_corpus(folder / "in.jsonl", EXAMPLES, ARTICLES)
+    build([source], store=folder / "clean")
+    return source, store_quads(folder / "clean")
+
+
+def _lines(stream) -> queue.Queue:
+    lines: queue.Queue = queue.Queue()
+
+    def pump():
+        for line in stream:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return lines
+
+
+def _wait_for_progress(lines: queue.Queue, at_least: int, seen: list[str], timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        if line is None:
+            break
+        seen.append(line)
+        match = re.search(r"([\d,]+)(?:/[\d,]+)? articles \|", line)
+        if match and int(match.group(1).replace(",", "")) >= at_least:
+            return
+    pytest.fail("the build never reported progress:\n" + "".join(seen))
+
+
+def test_ctrl_c_stops_cleanly_keeping_what_was_written_and_running_again_completes(tmp_path, long_run):
+    source, clean = long_run
+    store = tmp_path / "store"
+    command = [*KG, "build", str(source), "--store", str(store), "--workers", "1", "--log-every", "0.1"]
+    with (tmp_path / "out.txt").open("w") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        lines = _lines(process.stderr)
+        seen: list[str] = []
+        _wait_for_progress(lines, 6, seen)
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=120)
+    seen.extend(iter(lines.get, None))
+    err, out = "".join(seen), (tmp_path / "out.txt").read_text()
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    written = int(re.search(r"interrupted; (\d+) articles written", err).group(1))
+    assert 0 < written < ARTICLES
+    assert f"written {written} ({written} new, 0 replaced)" in out and "| interrupted" in out
+    partial = set(store_quads(store))
+    assert partial < set(clean)
+    assert len(graph_quads(store)) == written
+    resumed = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    rest = ARTICLES - written
+    assert f"written {rest} ({rest} new, 0 replaced) | unchanged {written}" in resumed.stdout
+    assert store_quads(store) == clean
+
+
+def test_a_killed_build_leaves_a_store_that_a_rerun_completes(tmp_path, long_run):
+    source, clean = long_run
+    store = tmp_path / "store"
+    script = (
+        "import sys\nfrom kg.batch import BatchOptions, build\nfrom kg.progress import Progress\n"
+        "build([sys.argv[1]], store=sys.argv[2], options=BatchOptions(workers=1, batch_articles=3, chunk_size=2),"
+        " progress=Progress(None, interval=0.05, terminal=False))\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script, str(source), str(store)], stderr=subprocess.PIPE,
+                               text=True, cwd=ROOT, start_new_session=True)
+    _wait_for_progress(_lines(process.stderr), 10, [])
+    os.killpg(process.pid, signal.SIGKILL)  # no chance to clean up, workers included
+    process.wait(timeout=60)
+    summary = build([source], store=store)
+    assert summary.unchanged > 0 and summary.written + summary.unchanged == ARTICLES
+    assert store_quads(store) == clean
+
+
+def test_resuming_with_a_dataset_gives_the_whole_graph(tmp_path, source):
+    stop = threading.Event()
+    build([source], store=tmp_path / "store", progress=StopAfter(10, stop), stop=stop)
+    dataset = Dataset(default_union=True)
+    build([source], store=tmp_path / "store", dataset=dataset)
+    expected = build_graph(pipeline.extract(a) for a in read_articles([source]))
+    assert sorted(dataset.quads()) == sorted(expected.quads())
