@@ -621,6 +621,7 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         first_norm in given_names()
         and (after_title or given_names()[first_norm] is False)
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
+        and not _office_here(ctx, k)
     )
     if not given and not _name_word(first_norm):
         return None
@@ -666,6 +667,12 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         name=tuple(words),
         text=_span_text(doc, k, j, clitic),
     )
+
+
+def _office_here(ctx: _Context, k: int) -> bool:
+    """"ولي العهد" is an office though "ولي" is also a given name."""
+    found = titles().longest_at(ctx.norms, k, ctx.sentence.last, clitics=False)
+    return found is not None and found.last - found.first > 1
 
 
 def _hyphen_joins(doc: Document, j: int) -> bool:
@@ -766,11 +773,14 @@ def _starts_with_given_name(norm: str) -> bool:
 
 @cache
 def _known_name_words() -> frozenset[str]:
+    """Words of the gazetteer's names, offices and everyday words left out ("العهد" of an alias)."""
     found = set()
     for row in read_table("actors.tsv"):
         for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
             found.update(normalize(name).split())
-    return frozenset(w for w in found if w and not is_stopword(w))
+    return frozenset(
+        w for w in found if w and not is_stopword(w) and w not in office_words() and w not in everyday_words()
+    )
 
 
 def _known_name_word(norm: str) -> bool:

@@ -156,7 +156,7 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
             last, before = mention.name[-1], mention.name[-2]
             if before in ("ال", "بن", "ابو", "ابن", "عبد") or len(last) < 3:
                 continue
-            if is_stopword(last) or last in everyday_words():
+            if is_stopword(last) or last in office_words():
                 continue
             surnames.setdefault(last, mention.key)
     if not surnames:
@@ -233,7 +233,8 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
 
 
 def _honoured(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
-    same = [p for p in persons if p.honorific and p.honorific.split()[-1] == reference.honorific]
+    base = _bare_word(reference.honorific)
+    same = [p for p in persons if p.honorific and _bare_word(p.honorific.split()[-1]) == base]
     if same:
         return same[-1]
     return persons[-1] if persons else None

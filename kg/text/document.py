@@ -110,7 +110,14 @@ _TRAILER_START = tuple(
     normalize(w) for w in ("اقرأ أيضا", "اقرأ أيضاً", "المصدر:", "المصدر :", "اقرأ ايضا", "للمزيد", "تابع")
 )
 # "دمشق - سانا", "بكين (وكالات) -", "موسكو _ بوابة الهدف", "الرياض - واس:": short prefix, then a dash
-_DATELINE = re.compile(r"\s*([^\W\d_][^\n\-_–—:(]{0,40}?)\s*(\([^)\n]{1,40}\))?\s*[-_–—]{1,2}\s*")
+# "دمشق - سانا", "بكين (وكالات) -", "موسكو _ بوابة الهدف", "عمان 14 آب (بترا) -",
+# "القاهرة في 14 يوليو /أ ش أ/", "أبوظبي في 19 يوليو / وام /": a place, maybe a date, then an agency
+# in brackets or slashes and/or a dash
+_DATELINE = re.compile(
+    r"\s*(?P<place>[^\W\d_][^\n_–—:(/]{0,50}?)\s*"
+    r"(?:(?P<agency>\([^)\n]{1,40}\)|/[^/\n]{1,40}/)\s*(?P<dash>[-_–—]{1,2})?|(?P<bare>[-_–—]{1,2}))\s*"
+)
+_DIGIT = re.compile(r"[0-9٠-٩]")
 _FRONT_MAX_TOKENS = 24
 
 
@@ -288,8 +295,29 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
 
 
 def _is_dateline_line(raw: str) -> bool:
-    match = _DATELINE.match(raw)
-    return bool(match) and len(raw[match.end() :].split()) <= 4 and len(match.group(1).split()) <= 3
+    """A line of its own: "دمشق - سانا", or a place and a date ("الرياض 18 شعبان 1442 هـ ... واس")."""
+    match = _dateline_prefix(raw, 0, len(raw))
+    if match is not None and len(raw[match.end() :].split()) <= 4:
+        return True
+    words = raw.split()
+    return len(words) <= 16 and bool(_DIGIT.search(raw)) and not _DIGIT.search(words[0]) and raw.strip()[-1:] not in ".؟!"
+
+
+def _dateline_prefix(text: str, start: int, end: int):
+    """The dateline at the start of a span: a place of at most three words before the date, then
+    an agency in brackets or slashes or a dash (at least one of the two)."""
+    match = _DATELINE.match(text, start, end)
+    if not match:
+        return None
+    place = match.group("place")
+    if match.group("bare") and _DIGIT.search(place):
+        return None  # "الكويت - ١٦ - ٣ (كونا) --": read up to the agency instead
+    if "-" in place and not match.group("agency"):
+        return None
+    words_before_date = _DIGIT.split(place)[0].split()
+    if not words_before_date or len(words_before_date) > 3 or len(place.split()) > 10:
+        return None
+    return match
 
 
 def _dateline(text, paragraphs, kinds) -> tuple[int, int] | None:
@@ -299,8 +327,8 @@ def _dateline(text, paragraphs, kinds) -> tuple[int, int] | None:
         if kind == DATELINE:
             return (start, end)
         if kind == BODY:
-            match = _DATELINE.match(text, start, end)
-            if match and len(match.group(1).split()) <= 3:
+            match = _dateline_prefix(text, start, end)
+            if match:
                 end = match.end()
                 while text[end - 1].isspace():
                     end -= 1
