@@ -105,3 +105,12 @@ def test_stats_command_needs_a_graph():
     result = subprocess.run([sys.executable, "-m", "kg", "stats"], capture_output=True, check=False)
     assert result.returncode == 2
     assert "no graph given" in result.stderr.decode("utf-8")
+
+
+def test_an_empty_graph_has_nothing_to_rank():
+    from rdflib import Dataset
+
+    stats = graph_stats(Dataset())
+    assert stats.actors == () and stats.communities == ()
+    table = format_stats(stats)
+    assert "(no actors)" in table and "(no two actors met)" in table

@@ -310,3 +310,18 @@ def test_the_focus_of_an_actor_view_is_never_a_stray():
     view = two_groups_and_strays()
     view.graph["focus"] = "alone"
     assert "alone" not in _strays(view)
+
+
+def test_viz_and_stats_read_an_embedded_store(tmp_path):
+    import pyoxigraph
+
+    store_dir = tmp_path / "store"
+    store = pyoxigraph.Store(str(store_dir))
+    store.load(path=str(FIXTURE), format=pyoxigraph.RdfFormat.TRIG)
+    store.flush()
+    del store  # close it: kg opens the store read-only
+    viz = run_kg("viz", "--store", str(store_dir), "-o", str(tmp_path / "g.html"), "--view", "actors")
+    assert viz.returncode == 0, viz.stderr.decode("utf-8")
+    assert "view actors, 5 nodes" in viz.stdout.decode("utf-8")
+    stats = run_kg("stats", "--store", str(store_dir), "--format", "json")
+    assert json.loads(stats.stdout.decode("utf-8"))["counts"]["Statement"] == 4

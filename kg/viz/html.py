@@ -199,8 +199,9 @@ def _strays(view: nx.MultiDiGraph) -> dict[str, int]:
 def _iterations(size: int) -> int:
     """Stabilisation steps: enough for a small graph to settle fully; fewer for large ones, which
     start from kg.viz.layout and whose steps cost about n log n (SETTLE_BUDGET_S bounds them too)."""
-    most = 1000 if size <= LAYOUT_FROM else 400
-    return max(100, min(most, 400_000 // max(size, 1)))
+    if size <= LAYOUT_FROM:
+        return 1000
+    return max(100, min(400, 200_000 // size))
 
 
 def _canvas_label(label: str) -> str:

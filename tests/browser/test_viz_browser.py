@@ -74,6 +74,10 @@ def test_page_draws_offline_with_the_views_nodes_and_edges(pages, views, open_se
     labels = page.evaluate("kgViz.nodes.get().map(n => n.label)")
     assert all(any(ord(c) in ARABIC for c in label) for label in labels if "SANA" not in label)
     assert page.evaluate("kgViz.network.physics.options.enabled") is False  # settled, then stopped
+    # vis-network draws labels on the canvas, which lays text out in the canvas's direction
+    assert page.evaluate("getComputedStyle(document.querySelector('#kg-network canvas')).direction") == "rtl"
+    context_direction = "document.querySelector('#kg-network canvas').getContext('2d').direction"
+    assert page.evaluate(context_direction) in ("rtl", "inherit")
     assert drawn_share(page) > 0.002
     assert_clean(log)
 
@@ -243,4 +247,15 @@ def test_examples_graph_draws_offline_with_arabic_labels(tmp_path, open_settled)
     labels = page.evaluate("kgViz.nodes.get().map(n => n.full)")
     assert sum(any(ord(c) in ARABIC for c in label) for label in labels) == len(labels)
     assert drawn_share(page) > 0.002
+    assert_clean(log)
+
+
+def test_an_empty_graph_gives_a_page_that_opens_and_settles(tmp_path, open_settled):
+    from rdflib import Dataset
+
+    summary = write_viz(Dataset(), tmp_path / "empty.html")
+    page, log = open_settled(summary.path)
+    assert page.evaluate("kgViz.nodes.length") == 0
+    page.fill("#kg-search", "لافروف")
+    assert page.evaluate("kgViz.state.matches") == []
     assert_clean(log)
