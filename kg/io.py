@@ -110,6 +110,7 @@ def _read_json_lines(path, date, publisher, encoding, max_bytes) -> Iterator[Rea
             yield Problem(str(path), f"not valid JSON ({err.msg} at column {err.colno})", number)
             continue
         result = _article_from_record(record, path, number)
+        yield from record_warnings(record, path, number)
         if isinstance(result, Problem):
             yield result
         else:
@@ -125,13 +126,26 @@ def _read_json_document(text, path, date, publisher, max_bytes) -> Iterator[Read
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
         result = _article_from_record(record, path, number)
+        yield from record_warnings(record, path, number)
         if isinstance(result, Problem):
             yield result
         else:
             yield from _finish(result, str(path), number, date, publisher)
 
 
+def record_warnings(record, path: Path, line: int) -> list[Problem]:
+    """What is wrong with a JSON record's fields but does not stop it being read (a bad date)."""
+    if not isinstance(record, dict):
+        return []
+    given_date = record.get("published") or record.get("date")
+    if given_date and not _parse_date(given_date)[1]:
+        # the text is still read, without a date (or with --date's)
+        return [Problem(str(path), f"'published' is not a date (YYYY-MM-DD): {given_date!r}", line, False)]
+    return []
+
+
 def _article_from_record(record, path: Path, line: int) -> Article | Problem:
+    """The article of one JSON record, or the Problem with it."""
     if not isinstance(record, dict):
         return Problem(str(path), f"expected a JSON object with a 'text' field, got {type(record).__name__}", line)
     text = record.get("text")

@@ -264,25 +264,32 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
     kinds = []
     title_norm = " ".join(_WORD.findall(normalize(title))) if title else ""
     body_started = False
+    in_links = False  # the lines under a bare "اقرأ أيضاً" are link headlines
     for start, end in paragraphs:
         raw = text[start:end]
         words = _WORD.findall(normalize(raw))
         joined = " ".join(words)
-        if joined in _NOISE_LINES or (len(words) <= 4 and raw.isascii()):
-            kinds.append(NOISE)
-            continue
-        if body_started and joined.startswith(_TRAILER_START):
-            kinds.append(NOISE)
-            continue
-        if title_norm and joined == title_norm:
-            kinds.append(FRONT)
-            continue
-        if len(words) <= 8 and _is_dateline_line(raw):
-            kinds.append(DATELINE)
-            continue
         # headlines end without a full stop, or with "..": "بين الأسد وبوتين.."
         stripped = raw.rstrip()
         ends_sentence = stripped[-1:] in ".!?؟:\"»”)" and not stripped.endswith("..")
+        if joined in _NOISE_LINES or (len(words) <= 4 and raw.isascii()):
+            in_links = joined.startswith(_TRAILER_START)
+            kinds.append(NOISE)
+            continue
+        if body_started and joined.startswith(_TRAILER_START):
+            in_links = len(words) <= 3
+            kinds.append(NOISE)
+            continue
+        if in_links and not ends_sentence and len(words) <= 16:
+            kinds.append(NOISE)
+            continue
+        in_links = False
+        if title_norm and joined == title_norm:
+            kinds.append(FRONT)
+            continue
+        if not body_started and len(words) <= 16 and _is_dateline_line(raw):
+            kinds.append(DATELINE)
+            continue
         if not body_started and len(words) <= _FRONT_MAX_TOKENS and not ends_sentence:
             kinds.append(FRONT)
             continue
@@ -297,10 +304,12 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
 def _is_dateline_line(raw: str) -> bool:
     """A line of its own: "دمشق - سانا", or a place and a date ("الرياض 18 شعبان 1442 هـ ... واس")."""
     match = _dateline_prefix(raw, 0, len(raw))
-    if match is not None and len(raw[match.end() :].split()) <= 4:
+    rest = raw[match.end() :].strip() if match is not None else ""
+    if match is not None and len(rest.split()) <= 4 and rest[-1:] not in ".؟!\"»”":
         return True
     words = raw.split()
-    return len(words) <= 16 and bool(_DIGIT.search(raw)) and not _DIGIT.search(words[0]) and raw.strip()[-1:] not in ".؟!"
+    dated = bool(_DIGIT.search(raw)) and not _DIGIT.search(words[0])
+    return len(words) <= 16 and dated and raw.strip()[-1:] not in ".؟!"
 
 
 def _dateline_prefix(text: str, start: int, end: int):
