@@ -149,7 +149,7 @@ def build(
     unwritten: Counter[str] = Counter()  # graphs read but not yet written: never skipped as unchanged
     in_flight: deque[Future | list[Outcome]] = deque()  # chunks, in input order
     keep_facts = dataset_sink is not None
-    pool = _start_pool(options.workers) if options.workers > 0 else None
+    pool: ProcessPoolExecutor | None = None  # started with the first chunk: a run that skips all needs none
     max_in_flight = max(2, options.workers * 3)
     interrupted = False
 
@@ -197,13 +197,16 @@ def build(
             receive(task if isinstance(task, list) else _result(task))
 
     def submit(chunk: list[Article]) -> None:
-        if pool is None:
+        nonlocal pool
+        if options.workers <= 0:
             in_flight.append(extract_chunk(chunk, options.base, keep_facts))
-        else:
-            in_flight.append(pool.submit(extract_chunk, chunk, options.base, keep_facts))
+            return
+        if pool is None:
+            pool = _start_pool(options.workers)
+        in_flight.append(pool.submit(extract_chunk, chunk, options.base, keep_facts))
 
     chunk: list[Article] = []
-    chunk_size = options.chunk_size if pool is not None else 1
+    chunk_size = options.chunk_size if options.workers > 0 else 1
     try:
         for item in read_stream(inputs, date=options.date, publisher=options.publisher,
                                 encoding=options.encoding, max_bytes=options.max_bytes):
