@@ -207,7 +207,9 @@ def actor_network(source: Dataset | nx.MultiDiGraph) -> nx.Graph:
 def export_actor_network(dataset: Dataset, path: Path, fmt: str) -> None:
     """Write the actor network as GraphML or GEXF (`fmt` "graphml" or "gexf"), UTF-8.
 
-    List attributes (meetings, topics) are joined with "; " since both formats hold scalars only.
+    Nodes carry `label` (the Arabic name, shown by Gephi), `label_ar`, `label_en` and `class`;
+    edges `weight`, `meetings` and `topics`, the lists joined with "; " since both formats hold
+    scalars only.
     """
     if fmt not in EXPORT_FORMATS:
         raise unknown_choice("network format", fmt, EXPORT_FORMATS)
@@ -226,7 +228,8 @@ def export_actor_network(dataset: Dataset, path: Path, fmt: str) -> None:
 def _scalar_attributes(network: nx.Graph) -> nx.Graph:
     copy = nx.Graph()
     for node, data in network.nodes(data=True):
-        copy.add_node(node, **{k: _scalar(v) for k, v in data.items()})
+        # `label` is what Gephi and yEd show on a node: the Arabic name rather than the IRI
+        copy.add_node(node, label=data["label_ar"], **{k: _scalar(v) for k, v in data.items()})
     for first, second, data in network.edges(data=True):
         copy.add_edge(first, second, **{k: _scalar(v) for k, v in data.items()})
     return copy

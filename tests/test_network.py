@@ -106,7 +106,7 @@ def test_export_parses_back_with_arabic_labels_and_weights(dataset, tmp_path, fm
     export_actor_network(dataset, path, fmt)
     back = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
     assert set(back.nodes) == set(actor_network(dataset).nodes)
-    assert back.nodes[MEKDAD]["label_ar"] == "فيصل المقداد"
+    assert back.nodes[MEKDAD]["label_ar"] == back.nodes[MEKDAD]["label"] == "فيصل المقداد"
     assert back.nodes[GUTERRES]["label_en"] == "António Guterres"
     edge = back.edges[LAVROV, MEKDAD]
     assert int(edge["weight"]) == 2
