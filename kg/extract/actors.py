@@ -286,11 +286,11 @@ def _city_abroad_meant(ctx: _Context, same) -> bool:
     token = doc.tokens[same[0].first]
     if "\u0651" in token.text or (doc.dateline and doc.dateline[0] <= token.start < doc.dateline[1]):
         return True
-    mentioned = _countries_mentioned(doc)
+    mentioned = countries_mentioned(doc)
     return cities[0].country in mentioned and countries[0].country not in mentioned
 
 
-def _countries_mentioned(doc: Document) -> frozenset[str]:
+def countries_mentioned(doc: Document) -> frozenset[str]:
     """ISO codes of the countries an article names or writes nisbas of (cached on the document)."""
     cached = doc._cache.get("countries")
     if cached is None:

@@ -16,6 +16,7 @@ from functools import cache
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
     COUNTRY,
+    countries_mentioned,
     ORGANIZATION,
     PERSON,
     PLACE,
@@ -99,18 +100,18 @@ def _kingdom(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
 def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
     """Keys for named persons the gazetteer does not know, merging shorter forms into longer ones."""
     persons = [m for m in mentions if m.type == PERSON and m.named]
-    full_names: list[tuple[tuple[str, ...], str]] = []
+    full_names: list[tuple[tuple[str, ...], str, str]] = []  # (name, key, office class)
     for mention in sorted(persons, key=lambda m: -len(m.name)):
         if mention.key:
-            full_names.append((mention.name, mention.key))
+            full_names.append((mention.name, mention.key, _office_class_of(mention)))
     keyed: dict[int, str] = {}
     for mention in sorted(persons, key=lambda m: -len(m.name)):
         if mention.key:
             continue
-        key = _longer_name_key(mention.name, full_names) or _surname_key(mention.name)
+        key = _longer_name_key(mention.name, full_names, _office_class_of(mention)) or _surname_key(mention.name)
         if key is None:
             key = "person:" + "_".join(mention.name)
-            full_names.append((mention.name, key))
+            full_names.append((mention.name, key, _office_class_of(mention)))
         keyed[id(mention)] = key
     return [replace(m, key=keyed[id(m)]) if id(m) in keyed else m for m in mentions]
 
@@ -126,17 +127,27 @@ def _plain(name: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in joined)
 
 
-def _longer_name_key(name: tuple[str, ...], full_names: list[tuple[tuple[str, ...], str]]) -> str | None:
-    """The key of a longer name this one ends or begins ("بيدرسون" in "غير بيدرسون")."""
+def _longer_name_key(name: tuple[str, ...], full_names, office: str = "") -> str | None:
+    """The key of a longer name this one ends or begins ("بيدرسون" in "غير بيدرسون"; "الملك عبد الله"
+    in "الملك عبد الله الثاني" when both hold the same office)."""
     plain = _plain(name)
     size = len(plain)
-    for longer, key in full_names:
+    for longer, key, longer_office in full_names:
         other = _plain(longer)
         if other == plain:
             return key
-        if len(other) > size and (other[-size:] == plain or (size >= 2 and other[:size] == plain)):
+        if len(other) > size and other[-size:] == plain:
+            return key
+        if len(other) > size and other[:size] == plain and (size >= 2 or (office and office == longer_office)):
             return key
     return None
+
+
+def _office_class_of(mention: ActorMention) -> str:
+    if mention.role:
+        return _role_head(mention.role)
+    known = gz.known(mention.key) if mention.key else None
+    return _role_head(known.role) if known is not None and known.role else ""
 
 
 def _surname_key(name: tuple[str, ...]) -> str | None:
@@ -329,10 +340,11 @@ def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
         if any(m.named for m in group):
             wanted[key] = None
     represents: dict[str, str] = {}
+    mentioned = {m.key for m in mentions if m.key} | {f"country:{c}" for c in countries_mentioned(doc)}
     for key in list(wanted):
         group = by_key[key]
         if group[0].type == PERSON:
-            represents[key] = _person_represents(group, dateline_country, doc.article.published)
+            represents[key] = _person_represents(group, dateline_country, doc.article.published, mentioned)
             if represents[key]:
                 wanted.setdefault(represents[key], None)
     entities = []
@@ -343,14 +355,18 @@ def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
     return tuple(entities)
 
 
-def _person_represents(group: list[ActorMention], dateline_country: str | None, published) -> str:
+def _person_represents(group: list[ActorMention], dateline_country: str | None, published, mentioned) -> str:
+    """Whom the text says the person speaks for; else the gazetteer's answer when the article
+    names that country or body at all (a graph holds what its articles mention); else, for an
+    official the text gives an office but no country, the dateline's country."""
     for mention in group:
         if mention.represents:
             return _as_country(mention.represents)
     known = gz.known(group[0].key)
     office = gz.office_at(known, published) if known is not None else None
     if office is not None and office.represents:
-        return _as_country(office.represents)
+        country = _as_country(office.represents)
+        return country if country in mentioned or office.represents in mentioned else ""
     if dateline_country and any(m.role for m in group):
         return f"country:{dateline_country}"
     return ""

@@ -152,7 +152,7 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
             speakers = (actor.key,) if actor else None
         else:
             speakers = last_speaker
-    if not speakers:
+    if not speakers or ("subject" in info.takes and speaker_first < 0):
         return None, None
     if speakers[0] not in (GROUP, OTHER) and _is_news_agency(speakers[0]):
         return None, ()
