@@ -321,11 +321,6 @@ def test_a_reporting_particle_is_never_part_of_a_name():
 
 # --- page noise -------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(
-    reason="link headlines on the lines after a bare اقرأ أيضاً heading are read as body: Guterres and Sudan "
-    "become entities",
-    strict=True,
-)
 def test_names_in_links_and_menus_are_not_actors():
     text = (
         "Menu\nالقائمة\n"

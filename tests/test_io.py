@@ -178,11 +178,6 @@ def test_a_bad_jsonl_line_is_a_problem_with_its_line_and_the_others_are_read(tmp
     assert str(problem).startswith(f"{path}:2: ")
 
 
-@pytest.mark.xfail(
-    reason="an unreadable 'published' (2023-02-30) is dropped without a word and --date takes its place; "
-    "it should be reported as a warning naming the file, the line and the field",
-    strict=True,
-)
 def test_an_unreadable_published_date_is_reported(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "text": BODY, "published": "2023-02-30"}])
     articles, problems = read(path, date=dt.date(2024, 4, 9))
