@@ -199,7 +199,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[Act
             return [], k  # "سمو ولي العهد": the office is read next
     if entity is not None:
         return [_entity_mention(ctx, entity)], entity.last
-    organisation = _organisation_at(ctx, i)
+    organisation = _organisation_at(ctx, i) or _named_body_at(ctx, i)
     if organisation is not None:
         return [organisation], organisation.last
     if _starts_with_given_name(norms[i]) or (norms[i][:1] == "و" and _starts_with_given_name(norms[i][1:])):
@@ -831,6 +831,64 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
         text=_span_text(doc, i, j, taken),
         represents=country,
     )
+
+
+# Bodies named by what they are: "الجبهة الشعبية لتحرير فلسطين"، "حزب التجمع"، "صحيفة الأهرام"
+_BODY_HEADS = frozenset(normalize(w) for w in (
+    "حركة", "الحركة", "حزب", "الحزب", "جبهة", "الجبهة", "جماعة", "الجماعة", "تنظيم", "منظمة", "صحيفة", "جريدة",
+    "قناة", "شبكة", "وكالة", "شركة", "مؤسسة", "جامعة", "ميليشيا", "ميليشيات", "فصائل", "كتائب", "سرايا", "لواء",
+))  # fmt: skip
+_MAX_BODY_WORDS = 5
+
+
+def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
+    """A body the gazetteer does not know, named by its kind and then its name: the words after
+    the head are adjectives and nouns with ال, a country, or a quoted name."""
+    norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
+    head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _BODY_HEADS and t <= 1), None)
+    if head is None or i + 1 >= end:
+        return None
+    j = i + 1
+    while j < end and j - i <= _MAX_BODY_WORDS:
+        norm = norms[j]
+        if norm in ('"', "«", "»", "“", "”") and j + 1 < end:
+            closing = next((k for k in range(j + 1, min(end, j + 5)) if norms[k] in ('"', "»", "”")), None)
+            if closing is None:
+                break
+            j = closing + 1
+            continue
+        known = gz.name_index().longest_at(norms, j, end, clitics=False)
+        if known is not None and known.payload.entity.type in (COUNTRY, PLACE):
+            j = known.last
+            continue
+        stem = next((s for t, s in clitic_variants(norm) if s.startswith("ال") and t <= 1), "")
+        if stem and len(stem) > 3 and not is_stopword(stem) and stem not in _TIME_WORDS:
+            j += 1
+            continue
+        if norm[:1] == "ل" and j + 1 < end and norms[j + 1].startswith("ال") and len(norm) > 3:
+            j += 1  # "لتحرير فلسطين"، "لدول الخليج"
+            continue
+        break
+    while j > i + 1 and is_stopword(norms[j - 1]):
+        j -= 1
+    if j == i + 1 or not _is_arabic_word(norms[j - 1]):
+        return None
+    taken, _ = head
+    return ActorMention(
+        first=i,
+        last=j,
+        start=_char_after_clitic(doc, i, taken),
+        end=doc.tokens[j - 1].end,
+        type=ORGANIZATION,
+        key="",
+        name=tuple(norms[i:j]),
+        text=_span_text(doc, i, j, taken),
+    )
+
+
+_TIME_WORDS = frozenset(
+    normalize(w) for w in ("الماضي", "المقبل", "الجاري", "الحالي", "اليوم", "الأسبوع", "الشهر", "العام")
+)
 
 
 # --- text offsets -------------------------------------------------------------------------------

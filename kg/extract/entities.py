@@ -16,11 +16,11 @@ from functools import cache
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
     COUNTRY,
-    countries_mentioned,
     ORGANIZATION,
     PERSON,
     PLACE,
     ActorMention,
+    countries_mentioned,
     everyday_words,
     given_names,
     known_surname_is_word,
@@ -53,6 +53,7 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions = _drop_unsupported(mentions)
     mentions = _kingdom(doc, mentions)
     mentions = _key_persons(mentions)
+    mentions = [_key_body(m) for m in mentions]
     mentions = mentions + _surname_mentions(doc, mentions)
     mentions.sort(key=lambda m: (m.first, -m.last))
     mentions = _resolve_references(mentions, doc.token_norms)
@@ -114,6 +115,19 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
             full_names.append((mention.name, key, _office_class_of(mention)))
         keyed[id(mention)] = key
     return [replace(m, key=keyed[id(m)]) if id(m) in keyed else m for m in mentions]
+
+
+def _key_body(mention: ActorMention) -> ActorMention:
+    """A key for a body found by its shape: a ministry by its office and country ("الخارجية الروسية"
+    and "وزارة الخارجية الروسية" are one), any other by its name."""
+    if mention.type != ORGANIZATION or mention.key:
+        return mention
+    words = [w for w in mention.name if w != "وزاره"]
+    if mention.represents.startswith("country:"):
+        code = mention.represents.split(":", 1)[1]
+        office = [w for w in words if not gz.nisba_index().get((w,)) and not gz.name_index().get((w,))]
+        return replace(mention, key=f"org:{code}-" + "_".join(office or words))
+    return replace(mention, key="org:" + "_".join(mention.name))
 
 
 def _plain(name: tuple[str, ...]) -> tuple[str, ...]:
