@@ -85,7 +85,7 @@ def built_golden_article(examples_dir) -> Graph:
 
 
 def with_known_misses_corrected(built: Graph) -> Graph:
-    """The built graph with the three known misses of the golden test put right (see its xfail)."""
+    """The built graph with the known misses of the golden test put right (see its xfail); a no-op for a fixed one."""
     graph = Graph()
     for s, p, o in built:
         s = {SOCHI_BUILT: SOCHI, SUMMIT_BUILT: SUMMIT}.get(s, s)
@@ -103,10 +103,10 @@ def with_known_misses_corrected(built: Graph) -> Graph:
 
 
 @pytest.mark.xfail(
-    reason="three misses in e13: the dateline 'سوتشي في 4 سبتمبر / وام /' is not read as one, so WAM is "
-    "neither an organisation of the graph nor dip:reportedBy, and the summit's dip:evidence starts with the "
-    "dateline; Sochi is dipr:place/sochi although places_extra.tsv gives its GeoNames id (491422), "
-    "which also changes the summit's IRI",
+    reason="two misses in e13: WAM, cited in the dateline 'سوتشي في 4 سبتمبر / وام /', is neither an "
+    "organisation of the graph nor the article's dip:reportedBy; Sochi is dipr:place/sochi although "
+    "places_extra.tsv gives its GeoNames id (491422), as the gazetteer's docstring says place keys take, "
+    "which also changes the summit's IRI. (The summit's evidence used to start with the dateline: fixed.)",
     strict=True,
 )
 def test_the_golden_graph(golden, built_golden_article):
