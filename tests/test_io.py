@@ -269,3 +269,12 @@ def test_the_bundled_examples_are_all_read(examples_dir):
     assert len(articles) >= 8
     assert len({a.id for a in articles}) == len(articles)
     assert all(a.text.strip() and a.title for a in articles)
+
+
+def test_a_jsonl_file_with_a_byte_order_mark_and_crlf_line_ends(tmp_path):
+    path = tmp_path / "windows.jsonl"
+    lines = [json.dumps({"id": n, "text": BODY}, ensure_ascii=False) for n in ("a", "b")]
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    articles, problems = read(path)
+    assert problems == []
+    assert [(a.id, a.text) for a in articles] == [("a", BODY), ("b", BODY)]
