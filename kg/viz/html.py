@@ -153,10 +153,10 @@ def _options(view: nx.MultiDiGraph) -> dict[str, Any]:
         "groups": groups,
         "nodes": {
             "font": {"size": 14, "face": FONT_FACE, "color": "#1f2933", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            # large fonts so that the busiest nodes stay legible in the overview; maxVisible caps
-            # their size on screen when zoomed in
+            # labels grow with the node so that the busiest stay legible in the overview (vis-network
+            # 9.1.2's maxVisible does not cap the drawn size: the range itself must stay moderate)
             "scaling": {"min": 8, "max": 34,
-                        "label": {"enabled": True, "min": 16, "max": 48, "maxVisible": 22, "drawThreshold": 5}},
+                        "label": {"enabled": True, "min": 14, "max": 30, "drawThreshold": 5}},
             "borderWidth": 1,
         },
         "edges": {
