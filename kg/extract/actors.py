@@ -530,6 +530,9 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
+        if norm[:1] == "ل" and len(norm) > 3 and _person_at(ctx, k, 1) is not None:
+            k += 1  # "المستشار الإعلامي لبري علي حمدان": whose adviser
+            continue
         if _unknown_office_word(ctx, k):
             k += 1
             if not destination:
@@ -615,6 +618,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     known = _person_at(ctx, k, clitic)
     if known is not None:
         return replace(known, weak=False) if after_title else known
+    if _office_here(ctx, k):
+        return None  # "سمو ولي العهد": an office, not a name
     # a given name that is also an office ("سلطان بن أحمد الجابر"، "أمير عبد اللهيان") when a name goes on
     following = _peek(norms, k + 1, end)
     given = (
@@ -692,6 +697,10 @@ def _person_at(ctx: _Context, k: int, clitic: int) -> ActorMention | None:
     best = max(matches, key=lambda m: (m.last - m.first, not m.payload.weak))
     if best.payload.weak and known_surname_is_word(best.phrase):
         return None
+    if best.payload.weak and best.last < ctx.sentence.last and best.phrase[0] in given_names():
+        following = ctx.norms[best.last]
+        if _name_word(following) and not is_stopword(following):
+            return None  # "قاسم الأعرجي" is someone else than the "قاسم" of the gazetteer
     return _entity_mention(ctx, best)
 
 
@@ -707,6 +716,8 @@ def _plausible_first_name(norm: str) -> bool:
     stem = norm[1:]
     if norm[0] in "وف" and (stem in given_names() or stem in everyday_words()):
         return False
+    if norm[0] == "ل":
+        return False  # "لبري": "for Berri", not a name
     return not (norm[0] in "لب" and (stem in everyday_words() or stem in office_words() or stem.endswith("ه")))
 
 
@@ -755,9 +766,15 @@ def _foreign_name_word(norm: str, words: list[str]) -> bool:
     )
 
 
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")
+
+
 def _name_word(norm: str) -> bool:
     if not norm or not _is_arabic_word(norm) or is_stopword(norm):
         return False
+    for suffix in _PRONOUN_SUFFIXES:  # "بينهما"، "عليها": a preposition with a pronoun
+        if norm.endswith(suffix) and is_stopword(norm[: -len(suffix)]):
+            return False
     if titles().longest_at((norm,), 0, clitics=False) or honorifics().longest_at((norm,), 0, clitics=False):
         return False
     if triggers().longest_at((norm,), 0) or reporting_cues().longest_at((norm,), 0):
