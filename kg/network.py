@@ -27,6 +27,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.errors import GraphError, UsageError, unknown_choice
 from kg.rdf.namespaces import DIP, DIPT_IRI, PREFIXES, SCHEMA
+from kg.text.normalize import normalize
 
 # The classes a node can show as, most specific first (a PhoneCall is also a Meeting).
 CLASSES: tuple[str, ...] = (
@@ -246,17 +247,11 @@ def _scalar(value: object) -> str | int | float | bool:
 # ---------------------------------------------------------------------------------------------
 # Finding an actor by name
 
-_TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
-_BIDI_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_LETTER_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-
-
 def search_key(text: str) -> str:
-    """A form of a label for matching: no tashkeel or tatweel, one alef, ى→ي, ة→ه, hamza seats
-    folded, case folded, spaces collapsed. (The same rules as the page's search box.)"""
-    text = unicodedata.normalize("NFC", text)
-    text = _BIDI_CONTROLS.sub("", _TASHKEEL.sub("", text)).translate(_LETTER_FORMS)
-    return " ".join(text.casefold().split())
+    """A form of a label for matching: kg's Arabic normalisation (no tashkeel or tatweel, one
+    alef, ى→ي, ة→ه, hamza seats, Persian look-alikes, Eastern digits, lower-case Latin) with
+    spaces collapsed. The page's search box applies the same rules (assets/viz.js)."""
+    return " ".join(normalize(unicodedata.normalize("NFC", text)).split())
 
 
 def find_actor(facts: nx.MultiDiGraph, name: str) -> str:

@@ -117,7 +117,8 @@ def test_search_finds_labels_in_any_spelling_and_dims_the_rest(pages, open_settl
 
 def test_search_in_the_page_folds_like_the_python_side(pages, open_settled):
     page, log = open_settled(pages["full"])
-    samples = ["أيمن الصفدي", "الأمم المتحدة", "عَمّان", "مسؤول", "الرئيـــس", "إعادة الإعمار", "Sergey  Lavrov"]
+    samples = ["أيمن الصفدي", "الأمم المتحدة", "عَمّان", "مسؤول", "الرئيـــس", "إعادة الإعمار", "Sergey  Lavrov",
+               "کشور ایران", "قمة ٢٠٢٣", "\ufef7\ufee3\ufef4\ufee6", "\u200fبوتين\u200e", "مُسْتَشار\u00a0الأمن"]
     assert page.evaluate("texts => texts.map(kgViz.searchKey)", samples) == [search_key(s) for s in samples]
     assert_clean(log)
 

@@ -14,22 +14,33 @@
   var tooltip = document.getElementById("kg-tooltip");
   var started = performance.now();
 
-  // --- Search keys: the rules of kg.network.search_key --------------------------------------
-  var TASHKEEL = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]/g;
-  var BIDI_CONTROLS = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-  var LETTER_FORMS = {
-    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",  // أ إ آ ٱ -> ا
-    "\u0649": "\u064a",  // ى -> ي
-    "\u0629": "\u0647",  // ة -> ه
+  // --- Search keys: the rules of kg.network.search_key (kg.text.normalize) -----------------
+  // removed: tashkeel and Quranic marks, tatweel, zero-width and bidi controls, BOM, soft hyphen
+  var REMOVED = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]/g;
+  var FOLDED = {
+    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627", "\u0672": "\u0627",
+    "\u0673": "\u0627",  // alef with hamza, madda or wasla -> ا
+    "\u0649": "\u064a", "\u06cc": "\u064a", "\u06d0": "\u064a", "\u06cd": "\u064a", "\u0626": "\u064a",  // -> ي
+    "\u0629": "\u0647", "\u06c3": "\u0647", "\u06d5": "\u0647",  // ة -> ه
     "\u0624": "\u0648",  // ؤ -> و
-    "\u0626": "\u064a"   // ئ -> ي
+    "\u06a9": "\u0643", "\u06aa": "\u0643",  // Persian kaf -> ك
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\t": " "
   };
-  var LETTER_FORM_RE = /[\u0623\u0625\u0622\u0671\u0649\u0629\u0624\u0626]/g;
+  for (var digit = 0; digit < 10; digit++) {  // Eastern Arabic and Persian digits -> 0-9
+    FOLDED[String.fromCharCode(0x0660 + digit)] = String(digit);
+    FOLDED[String.fromCharCode(0x06f0 + digit)] = String(digit);
+  }
+  var FOLDED_RE = new RegExp("[" + Object.keys(FOLDED).join("") + "]", "g");
+  var PRESENTATION_FORMS = /[\ufb50-\ufefc]/g;
+
+  function fold(text) {
+    return text.replace(REMOVED, "").replace(FOLDED_RE, function (c) { return FOLDED[c]; });
+  }
 
   function searchKey(text) {
-    return String(text || "").normalize("NFC").replace(TASHKEEL, "").replace(BIDI_CONTROLS, "")
-      .replace(LETTER_FORM_RE, function (c) { return LETTER_FORMS[c]; })
-      .toLowerCase().replace(/\s+/g, " ").trim();
+    var key = fold(String(text || "").normalize("NFC"));
+    key = fold(key.replace(PRESENTATION_FORMS, function (c) { return c.normalize("NFKC"); }));
+    return key.toLowerCase().replace(/\s+/g, " ").trim();
   }
 
   // --- The network ----------------------------------------------------------------------------
