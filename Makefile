@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test setup system-deps lint
 
-demo: $(VENV)/.installed
-	$(BIN)/kg build examples -o exports/graph.ttl
+demo: $(VENV)/.installed system-deps
+	$(BIN)/kg build examples -o exports/graph.ttl --store exports/store
+	$(BIN)/kg validate exports/graph.ttl
+	$(BIN)/kg viz --graph exports/graph.ttl -o exports/graph.html --png exports/graph.png
+	$(BIN)/kg stats --graph exports/graph.ttl
 
 test: $(VENV)/.installed-test system-deps
 	$(BIN)/ruff check kg tests benchmarks

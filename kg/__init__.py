@@ -6,6 +6,7 @@
     >>> kg.write_graph(graph, "out.ttl")
 """
 
+import kg.extract.pipeline  # noqa: F401  (the subpackage first, so that `kg.extract` stays the function)
 from kg.api import build_from_paths, build_graph, extract, extract_all
 from kg.errors import GraphError, InputError, KgError, Problem, QueryError, RemoteError, UsageError
 from kg.graphio import read_graphs, write_graph

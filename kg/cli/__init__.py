@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run `kg ARGS`; returns the exit status (0 ok, 1 some inputs failed, 2 usage error)."""
     _utf8_streams()
     parser = build_parser()
+    if argv is None:
+        # under LC_ALL=C, Python hands Arabic arguments over surrogate-escaped: decode them as UTF-8
+        argv = [os.fsencode(a).decode("utf-8", "surrogateescape") for a in sys.argv[1:]]
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)

@@ -20,6 +20,12 @@ _SPOKESPEOPLE = frozenset(normalize(w) for w in ("متحدث", "المتحدث",
 def extract(article: Article) -> ArticleFacts:
     """Read one article into its facts."""
     doc = analyse(article)
+    if article.published is None:
+        # an article without a date of its own (a .txt file) is dated by its dateline or first lines
+        found = _stated_date(doc)
+        if found is not None:
+            article = replace(article, published=found)
+            doc = analyse(article)
     resolved = resolve(doc, find_mentions(doc))
     mentions = resolved.mentions
     drafts = find_meetings(doc, mentions, article.published, resolved.dateline_place)
@@ -50,6 +56,21 @@ def extract(article: Article) -> ArticleFacts:
         topics=tuple(dict.fromkeys(article_topics)),
         reported_by=reported_by,
     )
+
+
+def _stated_date(doc: Document):
+    """The first full date (day, month and year) of the dateline or the first body sentence."""
+    from kg.extract.dates import find_dates
+
+    for sentence in doc.sentences[:6]:
+        if sentence.kind not in ("dateline", "body"):
+            continue
+        for mention in find_dates(doc.token_norms, sentence.first, sentence.last, None):
+            if mention.date is not None and mention.exact:
+                return mention.date
+        if sentence.kind == "body":
+            break
+    return None
 
 
 def _is_agency(key: str) -> bool:
