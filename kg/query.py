@@ -435,8 +435,8 @@ def values_blocks(text: str) -> list[tuple[str, int, int]]:
 def split_prologue(text: str) -> tuple[str, str]:
     """(the PREFIX/BASE declarations, with any comments before them; the rest of the query)."""
     masked = mask_sparql(text)
-    declaration = re.compile(r"\s*(?:PREFIX\s+[^\s:]*:|BASE)\s*", re.IGNORECASE)
-    iri = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+    declaration = re.compile(r"\s*(?:PREFIX\s+[^\s:]*:|BASE)", re.IGNORECASE)
+    iri = re.compile(r'\s*<[^<>"{}|^`\\\x00-\x20]*>')  # matched in the text itself: masking blanks IRIs
     position = 0
     while (match := declaration.match(masked, position)) and (ref := iri.match(text, match.end())):
         position = ref.end()

@@ -442,28 +442,31 @@ def _put_graph(http: _Http, endpoint: Endpoint, graph: str, lines: list[bytes], 
         http.send("PUT" if index == 0 else "POST", url, body, "text/turtle; charset=utf-8")
 
 
+_INSERT_DATA_MAX = 2_000  # Virtuoso's parser runs out of stack near 5,000 triples in one INSERT DATA
+
+
 def _update_graphs(http: _Http, endpoint: Endpoint, graphs: list[tuple[str, list[bytes]]], batch: int) -> None:
+    """DROP SILENT GRAPH + INSERT DATA for each graph, packed into requests of at most `batch` triples
+    (in order, so a graph's DROP always runs before its inserts)."""
     assert endpoint.update_url
-    requests: list[str] = []
+    operations: list[tuple[str, int]] = []
     for graph, lines in graphs:
         iri = sparql_term(URIRef(graph))
-        chunks = _chunks(lines, batch)
-        operations = [f"DROP SILENT GRAPH {iri}"]
-        operations += [
-            "INSERT DATA { GRAPH " + iri + " {\n" + b"\n".join(c).decode("ascii") + "\n} }" for c in chunks if c
-        ]
-        if len(chunks) == 1:
-            requests.append(" ;\n".join(operations))
-        else:  # a large graph: its batches go one request each
-            requests.extend([operations[0] + " ;\n" + operations[1], *operations[2:]])
-    merged: list[str] = []
-    for text in requests:  # several small graphs share one request
-        if merged and len(merged[-1]) + len(text) < batch * 120:
-            merged[-1] += " ;\n" + text
-        else:
-            merged.append(text)
-    for text in merged:
-        http.send("POST", endpoint.update_url, text.encode("ascii"), "application/sparql-update")
+        operations.append((f"DROP SILENT GRAPH {iri}", 0))
+        for chunk in _chunks(lines, min(batch, _INSERT_DATA_MAX)):
+            if chunk:
+                body = b"\n".join(chunk).decode("ascii")
+                operations.append((f"INSERT DATA {{ GRAPH {iri} {{\n{body}\n}} }}", len(chunk)))
+    request: list[str] = []
+    size = 0
+    for text, triples in operations:
+        if request and size + triples > batch:
+            http.send("POST", endpoint.update_url, " ;\n".join(request).encode("ascii"), "application/sparql-update")
+            request, size = [], 0
+        request.append(text)
+        size += triples
+    if request:
+        http.send("POST", endpoint.update_url, " ;\n".join(request).encode("ascii"), "application/sparql-update")
 
 
 def count_graphs(endpoint: Endpoint, graphs: Sequence[str]) -> dict[str, int]:
@@ -521,7 +524,15 @@ class EndpointEngine:
             return self._graph_or_boolean(sparql, form)
         if self.endpoint.page_size:
             return self._paged(sparql, self.endpoint.page_size, None)
-        doc, headers = self._request(sparql)
+        try:
+            doc, headers = self._request(sparql)
+        except RemoteError as err:
+            # Virtuoso refuses to sort more than ResultSetMaxRows rows for one page of an ordered
+            # query ("SR353 ... Only 10000 are allowed"); the paged form sorts in a subquery instead
+            refused = _SORT_LIMIT.search(str(err))
+            if refused is None:
+                raise
+            return self._paged(sparql, int(refused.group(1)), None)
         result = parse_results_json(doc)
         cap = _max_rows(headers)
         if cap is None or len(result.rows) < cap:
@@ -616,6 +627,7 @@ def _max_rows(headers: dict[str, str]) -> int | None:
     return int(value) if value and value.strip().isdigit() else None
 
 
+_SORT_LIMIT = re.compile(r"SR353\b.*?Only (\d+) are allowed")
 _TAIL = re.compile(r"\b(LIMIT|OFFSET)\s+(\d+)", re.IGNORECASE)
 
 

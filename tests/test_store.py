@@ -64,10 +64,10 @@ def assert_same_graphs(a: Dataset, b: Dataset) -> None:
 
 def test_writing_articles_makes_one_named_graph_each(tmp_path):
     summary = write_articles(tmp_path / "store", fixture_dataset())
-    assert (summary.graphs, summary.replaced, summary.quads, summary.default_quads) == (4, 0, 465, 0)
+    assert (summary.graphs, summary.replaced, summary.quads, summary.default_quads) == (4, 0, 480, 0)
     store = open_store(tmp_path / "store", read_only=True)
     assert article_graphs(store) == ARTICLES == named_graphs(store)
-    assert count_quads(store) == 465
+    assert count_quads(store) == 480
     assert count_quads(store, f"{R}article/fx-lavrov-day") == len(fixture_dataset().graph(URIRef(ARTICLES[0])))
     assert "4 new, 0 replaced" in str(summary)
 
@@ -180,7 +180,7 @@ def test_graph_files_load_into_memory_in_every_format(tmp_path, suffix):
     write_graph(fixture_dataset(), path)
     store = load_files([path])
     # formats with named graphs keep them; the others hold the union (shared triples once)
-    expected = 465 if suffix in (".nq", ".trig", ".jsonld") else len(set(fixture_dataset().triples((None, None, None))))
+    expected = 480 if suffix in (".nq", ".trig", ".jsonld") else len(set(fixture_dataset().triples((None, None, None))))
     assert len(store) == expected
 
 
