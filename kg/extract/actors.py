@@ -174,7 +174,7 @@ def _office_only(role: str) -> str:
 
 def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[ActorMention], int]:
     norms, end = ctx.norms, ctx.sentence.last
-    if not _is_arabic_word(norms[i]):
+    if not _is_arabic_word(norms[i]) or not _may_start_mention(norms[i]):
         return [], i + 1
     pronoun = _honorific_pronoun(ctx, i)
     if pronoun is not None:
@@ -207,6 +207,28 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[Act
         if name:
             return [name], name.last
     return [], i + 1
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """Every word a mention can start with: first words of known names, offices, honorifics,
+    the heads of bodies, given names, honorific pronouns."""
+    found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS)
+    for index in (gz.name_index(), titles(), honorifics()):
+        found.update(index._by_first)
+    return frozenset(found)
+
+
+def _may_start_mention(norm: str) -> bool:
+    """A quick test that spares most words of a text the full lookups."""
+    cached = _MAY_START.get(norm)
+    if cached is None:
+        firsts = _first_words()
+        cached = _MAY_START[norm] = any(stem in firsts for _, stem in clitic_variants(norm))
+    return cached
+
+
+_MAY_START: dict[str, bool] = {}
 
 
 def normalize_role(text: str) -> str:
@@ -294,14 +316,12 @@ def countries_mentioned(doc: Document) -> frozenset[str]:
     """ISO codes of the countries an article names or writes nisbas of (cached on the document)."""
     cached = doc._cache.get("countries")
     if cached is None:
-        found = set()
         norms = doc.token_norms
-        for k in range(len(norms)):
-            for match in gz.nisba_index().match_at(norms, k):
-                found.add(match.payload)
-            for match in gz.name_index().match_at(norms, k):
-                if match.payload.entity.type == COUNTRY and match.phrase != ("عمان",):
-                    found.add(match.payload.entity.country)
+        found = {match.payload for match in gz.nisba_index().scan(norms)}
+        for match in gz.name_index().scan(norms):
+            known = match.payload.entity
+            if known.type == COUNTRY and match.phrase != ("عمان",):
+                found.add(known.country)
         cached = doc._cache["countries"] = frozenset(found)
     return cached
 

@@ -353,8 +353,14 @@ def known(key: str) -> Known | None:
         return None
     found = table().get(key)
     if found is None and kind == "place":
-        found = next((p for _, p in _place_names() if p.key == key), None)
+        found = _extra_places().get(key)
     return found
+
+
+@cache
+def _extra_places() -> dict[str, Known]:
+    """Places of places_extra.tsv that GeoNames does not have, by key."""
+    return {place.key: place for _, place in _place_names()}
 
 
 @cache

@@ -105,19 +105,39 @@ class PhraseIndex(Generic[T]):
     def match_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
         """Every phrase starting at token `index` (longest first), through clitics on that token."""
         end = len(norms) if end is None else end
+        by_first = self._by_first
         found: list[PhraseMatch[T]] = []
-        variants = clitic_variants(norms[index]) if clitics else ((0, norms[index]),)
-        for taken, head in variants:
-            for key, payload in self._by_first.get(head, ()):
+        for taken, head in clitic_variants(norms[index]) if clitics else ((0, norms[index]),):
+            bucket = by_first.get(head)
+            if bucket is None:
+                continue
+            for key, payload in bucket:
                 size = len(key)
-                if index + size <= end and all(norms[index + k] == key[k] for k in range(1, size)):
+                if index + size > end:
+                    continue
+                if size == 1 or all(norms[index + k] == key[k] for k in range(1, size)):
                     found.append(PhraseMatch(index, index + size, taken, payload, key))
-        found.sort(key=lambda m: (-(m.last - m.first), m.clitic))
+        if len(found) > 1:
+            found.sort(key=lambda m: (m.first - m.last, m.clitic))
         return found
 
     def longest_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
-        found = self.match_at(norms, index, end, clitics=clitics)
-        return found[0] if found else None
+        """The longest phrase starting at token `index` (the fewest clitic letters among equals), or None."""
+        end = len(norms) if end is None else end
+        by_first = self._by_first
+        best: PhraseMatch[T] | None = None
+        for taken, head in clitic_variants(norms[index]) if clitics else ((0, norms[index]),):
+            bucket = by_first.get(head)
+            if bucket is None:
+                continue
+            for key, payload in bucket:  # longest first
+                size = len(key)
+                if index + size > end or (best is not None and size <= best.last - best.first):
+                    continue
+                if size == 1 or all(norms[index + k] == key[k] for k in range(1, size)):
+                    best = PhraseMatch(index, index + size, taken, payload, key)
+                    break
+        return best
 
     def scan(self, norms: Sequence[str], start: int = 0, end: int | None = None, *, clitics: bool = True):
         """Non-overlapping longest matches, left to right."""

@@ -45,10 +45,14 @@ _REMOVED_SET = frozenset(_REMOVED)
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 
 
+_PRESENTATION = re.compile("[\ufb50-\ufefc]")
+_KEPT_RUN = re.compile("[^" + re.escape(_REMOVED) + "]+")
+
+
 def normalize(text: str) -> str:
     """The matching form of a string (no offsets): what lexicon keys and lookups use."""
     text = text.translate(_TABLE)
-    if not text.isascii():
+    if _PRESENTATION.search(text):
         text = _fold_presentation_forms(text)
     return text.lower()
 
@@ -69,20 +73,26 @@ class NormalizedText:
 
 def normalize_with_offsets(original: str) -> NormalizedText:
     """Normalise a whole text and keep the map from normalised to original offsets."""
-    out: list[str] = []
+    pieces: list[str] = []
     offsets = array("i")
-    removed, table = _REMOVED_SET, _TABLE
-    for index, char in enumerate(original):
-        if char in removed:
+    table = _TABLE
+    # runs of kept characters fold one to one, except presentation forms (one glyph, two letters)
+    for run in _KEPT_RUN.finditer(original):
+        start = run.start()
+        folded = run.group().translate(table).lower()
+        if len(folded) == run.end() - start and not _PRESENTATION.search(folded):
+            pieces.append(folded)
+            offsets.extend(range(start, run.end()))
             continue
-        folded = char.translate(table)
-        if "\ufb50" <= folded <= "\ufefc":  # presentation forms: one glyph may stand for two letters
-            folded = _fold_presentation_forms(folded)
-        for piece in folded.lower():
-            out.append(piece)
-            offsets.append(index)
+        for index, char in enumerate(run.group(), start):
+            piece = char.translate(table)
+            if _PRESENTATION.search(piece):
+                piece = _fold_presentation_forms(piece)
+            for letter in piece.lower():
+                pieces.append(letter)
+                offsets.append(index)
     offsets.append(len(original))
-    return NormalizedText("".join(out), offsets)
+    return NormalizedText("".join(pieces), offsets)
 
 
 def has_arabic(text: str) -> bool:
