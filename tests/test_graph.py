@@ -102,13 +102,6 @@ def with_known_misses_corrected(built: Graph) -> Graph:
     return graph
 
 
-@pytest.mark.xfail(
-    reason="two misses in e13: WAM, cited in the dateline 'سوتشي في 4 سبتمبر / وام /', is neither an "
-    "organisation of the graph nor the article's dip:reportedBy; Sochi is dipr:place/sochi although "
-    "places_extra.tsv gives its GeoNames id (491422), as the gazetteer's docstring says place keys take, "
-    "which also changes the summit's IRI. (The summit's evidence used to start with the dateline: fixed.)",
-    strict=True,
-)
 def test_the_golden_graph(golden, built_golden_article):
     assert_isomorphic(golden, built_golden_article)
 

@@ -104,11 +104,6 @@ def test_a_quotation_after_reported_speech_in_one_sentence():
     }
 
 
-@pytest.mark.xfail(
-    reason='a quoted fragment that completes reported speech (إن العلاقات بين البلدين "أخوية ومتينة ...") gives '
-    "direct false; examples/README.md counts such statements as direct (e13's fragment already is)",
-    strict=True,
-)
 def test_a_quoted_fragment_completing_reported_speech_is_direct():
     text = ('وقال الرئيس السوري بشار الأسد إن العلاقات بين البلدين "أخوية ومتينة وتجمعها روابط تاريخية".')
     ((speakers, words, direct),) = said(text)

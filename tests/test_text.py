@@ -84,11 +84,6 @@ def test_original_span_gives_back_the_articles_own_spelling(text, word, original
     assert text[begin:end] == original
 
 
-@pytest.mark.xfail(
-    reason="original_span stops at the last letter and leaves its trailing tashkeel behind "
-    "(الرئيسُ -> الرئيس, السوريُّ -> السوري): a span should not cut a letter from its marks",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("text", "word", "original"),
     [
@@ -143,11 +138,6 @@ def test_every_word_of_the_body_is_in_some_token():
     assert [t.text for t in doc.tokens if t.is_word] == text.rstrip(".").split()
 
 
-@pytest.mark.xfail(
-    reason="a token ends at its last letter and drops the tashkeel on it (قالَ -> قال, السُّورِيُّ -> السُّورِي), "
-    "so a token's text is not the word as written",
-    strict=True,
-)
 def test_a_token_keeps_the_tashkeel_of_its_last_letter():
     text = "قالَ الرَّئِيسُ السُّورِيُّ إنَّ الحوارَ مستمرٌّ"
     doc = doc_of(text)
@@ -262,11 +252,6 @@ def test_datelines(text, dateline):
     assert all(s.kind == "body" for s in doc.sentences if s.start >= doc.dateline[1])
 
 
-@pytest.mark.xfail(
-    reason='"الرياض - واس: ..." leaves the agency "واس:" at the head of the body sentence; '
-    "the dateline should run to the colon (kg/text/document.py lists this very form as a dateline)",
-    strict=True,
-)
 def test_a_dateline_with_the_agency_after_the_dash():
     text = "الرياض - واس: وصل ولي العهد إلى جدة اليوم."
     doc = doc_of(text)

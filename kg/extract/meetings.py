@@ -130,7 +130,7 @@ def find_meetings(
                 if len(persons) >= 2
                 else persons + [k for k in _parties(mentions, window, doc) if k not in persons]
             )
-            phone = info.phone or _phone_near(norms, match, sentence)
+            phone = info.phone or _phone_near(norms, match, sentence, window)
             kind = _kind(norms, match, info, sentence)
             place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
             date, dated = _date(dates, match.first, published, referenced)
@@ -200,7 +200,7 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
     if _pluperfect(norms, sentence, match) or _background(norms, sentence):
         return True
     near = _nearest(dates, match.first)
-    if near is not None:
+    if near is not None and (near.exact or abs(near.first - match.last) <= 6):
         if near.relation == FUTURE:
             return True
         if near.relation == PAST and near.date and published and (published - near.date).days > _PAST_LIMIT_DAYS:
@@ -291,8 +291,12 @@ def _persons(mentions, window, speakers, doc) -> list[str]:
 
 
 def _parties(mentions, window, doc) -> list[str]:
-    """Countries and organisations of the clause, for meetings that name no two persons."""
+    """Countries and organisations of the clause, for meetings that name no two persons; not those
+    named in what someone said ("وقال ... إن مصر تدعم")."""
     start, end = window
+    norms = doc.token_norms
+    said = next((k for k in range(start, end) if norms[k] in ("ان", "بان", "انه", "انها") or norms[k] == ":"), end)
+    end = min(end, said)
     found = []
     for mention in mentions:
         if mention.type in (COUNTRY, ORGANIZATION) and mention.key and start <= mention.first < end:
@@ -395,9 +399,10 @@ def _kind(norms, match, info, sentence) -> str:
     return info.kind
 
 
-def _phone_near(norms, match, sentence) -> bool:
+def _phone_near(norms, match, sentence, window) -> bool:
+    """"اتصالاً هاتفياً"، "اجتماعاً عبر تقنية الاتصال المرئي": a call or video word in the clause."""
     markers = phone_markers()
-    for k in range(max(sentence.first, match.first - 3), min(sentence.last, match.last + 12)):
+    for k in range(max(window[0], match.first - 3), min(window[1], match.last + 20)):
         if norms[k] in markers or (norms[k][:1] in "وب" and norms[k][1:] in markers):
             return True
     return False

@@ -34,7 +34,11 @@ def extract(article: Article) -> ArticleFacts:
     entities = {e.key: e for e in resolved.entities}
     _add_speakers_to_meetings(doc, statement_drafts, drafts, entities)
     drafts = [d for d in drafts if len([p for p in d.participants if p in entities or gz.known(p)]) >= 2]
-    topics = find_topics(doc)
+    # a topic phrase inside a name or an office ("مجلس الأمن"، "وزير الطاقة") is no topic
+    named = [(m.start, m.end) for m in mentions if m.type != "Person"]
+    named += [(doc.tokens[m.head].start, doc.tokens[m.first].start) for m in mentions if m.head < m.first]
+    named += [(m.start, m.end) for m in mentions if m.type == "Person" and not m.named and m.role]
+    topics = [t for t in find_topics(doc) if not any(a <= t.start < b for a, b in named)]
     meeting_topics, statement_topics = _assign_topics(topics, drafts, statement_drafts)
     meetings = tuple(_meeting(doc, d, meeting_topics.get(i, ())) for i, d in enumerate(drafts))
     statements = tuple(

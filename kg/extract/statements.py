@@ -330,8 +330,9 @@ def _span(doc: Document, first: int, last: int) -> tuple[int, int, bool]:
         return opening.start, opening.end, True
     while end > start and doc.text[end - 1] in "،,.:؛ ":
         end -= 1
-    inside = sum(min(q.end, end) - max(q.start, start) for q in doc.quotes if q.start < end and q.end > start)
-    return start, end, inside > 0.6 * (end - start)
+    # a quoted fragment completing reported speech makes it a quotation: 'أن العلاقات "أخوية ومتينة"'
+    quoted = any(q.start < end and q.end > start and len(doc.text[q.start : q.end].split()) >= 2 for q in doc.quotes)
+    return start, end, quoted
 
 
 def _trailing_attributions(doc, sentence, index, used_quotes) -> list[StatementDraft]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg.model import Article
-from kg.text.normalize import NormalizedText, normalize, normalize_with_offsets
+from kg.text.normalize import NormalizedText, end_with_marks, normalize, normalize_with_offsets
 
 BODY, FRONT, DATELINE, NOISE = "body", "front", "dateline", "noise"
 
@@ -116,6 +116,7 @@ _TRAILER_START = tuple(
 _DATELINE = re.compile(
     r"\s*(?P<place>[^\W\d_][^\n_–—:(/]{0,50}?)\s*"
     r"(?:(?P<agency>\([^)\n]{1,40}\)|/[^/\n]{1,40}/)\s*(?P<dash>[-_–—]{1,2})?|(?P<bare>[-_–—]{1,2}))\s*"
+    r"(?P<colon>[^\W\d_]{2,8}\s*:\s*)?"  # "الرياض - واس: ..."
 )
 _DIGIT = re.compile(r"[0-9٠-٩]")
 _FRONT_MAX_TOKENS = 24
@@ -144,7 +145,7 @@ def analyse(article: Article) -> Document:
             first = len(tokens)
             n_start, n_end = norm_index.lookup(s_start), norm_index.lookup(s_end)
             for match in _WORD.finditer(norm_text, n_start, n_end):
-                o_start, o_end = offsets[match.start()], offsets[match.end() - 1] + 1
+                o_start, o_end = offsets[match.start()], end_with_marks(text, offsets[match.end() - 1] + 1)
                 tokens.append(
                     Token(len(tokens), o_start, o_end, text[o_start:o_end], match.group(), len(sentences))
                 )

@@ -57,18 +57,29 @@ def normalize(text: str) -> str:
     return text.lower()
 
 
+_MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x0610, 0x061B)))
+
+
+def end_with_marks(original: str, end: int) -> int:
+    """Past the tashkeel and tatweel that sit on a span's last letter: "الرئيسُ" keeps its damma."""
+    while end < len(original) and original[end] in _MARKS:
+        end += 1
+    return end
+
+
 @dataclass(frozen=True, slots=True)
 class NormalizedText:
     """A normalised text and, for each of its characters, the offset of its origin in the original."""
 
     text: str
     offsets: array  # len(text) + 1 entries; the last is len(original)
+    original: str = ""
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """The original (start, end) for a span of the normalised text."""
+        """The original (start, end) for a span of the normalised text, marks on its last letter included."""
         if end <= start:
             return self.offsets[start], self.offsets[start]
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offsets[start], end_with_marks(self.original, self.offsets[end - 1] + 1)
 
 
 def normalize_with_offsets(original: str) -> NormalizedText:
@@ -92,7 +103,7 @@ def normalize_with_offsets(original: str) -> NormalizedText:
                 pieces.append(letter)
                 offsets.append(index)
     offsets.append(len(original))
-    return NormalizedText("".join(pieces), offsets)
+    return NormalizedText("".join(pieces), offsets, original)
 
 
 def has_arabic(text: str) -> bool:
