@@ -177,6 +177,10 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     """ "المقداد" alone after "فيصل المقداد": tokens that repeat a person's last word."""
     surnames: dict[str, str] = {}
     for mention in mentions:
+        if mention.type == PERSON and mention.named and len(mention.name) >= 2 and _family_name_first(mention):
+            first = mention.name[0]
+            if first not in given_names() and not is_stopword(first) and first not in office_words():
+                surnames.setdefault(first, mention.key)
         if mention.type == PERSON and mention.named and len(mention.name) >= 2:
             last, before = mention.name[-1], mention.name[-2]
             if before in ("ال", "بن", "ابو", "ابن", "عبد") or len(last) < 3:
@@ -213,6 +217,15 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
                 )
                 break
     return found
+
+
+_FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KR", "KP", "JP", "VN", "HU"})
+
+
+def _family_name_first(mention: ActorMention) -> bool:
+    """Chinese, Korean, Japanese, Vietnamese names put the family name first: "ماو نينغ" → "ماو"."""
+    represents = mention.represents or (gz.known(mention.key).represents if gz.known(mention.key) else "")
+    return represents.split(":", 1)[-1] in _FAMILY_NAME_FIRST
 
 
 def _original_length(text: str, normalised_chars: int) -> int:
@@ -259,7 +272,7 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
 
 def _honoured(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
     base = _bare_word(reference.honorific)
-    same = [p for p in persons if p.honorific and _bare_word(p.honorific.split()[-1]) == base]
+    same = [p for p in persons if p.honorific and base in {_bare_word(w) for w in p.honorific.split()}]
     if same:
         return same[-1]
     return persons[-1] if persons else None

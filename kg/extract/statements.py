@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, ActorMention
+from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, ActorMention, everyday_words
 from kg.extract.lexicon import ReportingCue, clitic_variants, honorifics, reporting_cues
 from kg.extract.meetings import GROUP_WORDS
 from kg.text.document import BODY, Document, Sentence
@@ -42,6 +42,7 @@ _FILLERS = frozenset(normalize(w) for w in (
 _ATTRIBUTION = frozenset(normalize(w) for w in ("وفق", "وفقا", "بحسب", "حسب", "طبقا", "نقلا"))
 _MAX_GAP = 16  # words between the speaker and the start of the words
 _MIN_WORDS = 3
+_MIN_QUOTED_WORDS = 2  # "الأجواء إيجابية" in quotation marks is a statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,11 @@ def _cue_counts(doc: Document, cue) -> bool:
         return False
     if cue.clitic and norms[cue.first][: cue.clitic] not in ("و", "ف"):
         return False
-    return not (cue.first > 0 and norms[cue.first - 1] in _RELATIVES)
+    if cue.first > 0 and norms[cue.first - 1] in _RELATIVES:
+        # "المشاورات التي دعت إليها": describes; "ميقاتي، الذي أكد ... أن": reports
+        following = norms[cue.last : cue.last + 8]
+        return any(n in _COMPLEMENTIZERS or n == ":" for n in following)
+    return True
 
 
 class _MentionIndex:
@@ -103,6 +108,8 @@ class _MentionIndex:
         self.by_first: dict[int, ActorMention] = {}
         self.by_last: dict[int, ActorMention] = {}
         self.all = [m for m in mentions if m.key]
+        # offices the article never ties to a named person ("وأضاف المتحدث الرسمي"): someone unknown
+        self.unresolved = {m.head for m in mentions if m.type == PERSON and not m.key and not m.named}
         for mention in self.all:
             if mention.type not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
@@ -129,12 +136,16 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
         if norms[pos : pos + 1] and norms[pos] in GROUP_WORDS:
             pos += 1
+    elif pos in index.unresolved:
+        return None, ()
     elif pos < sentence.last and norms[pos] in GROUP_WORDS:
         speakers, speaker_first, pos = (GROUP, *_group_nisbas(norms, pos + 1, sentence.last)), pos, pos + 1
     elif pos < sentence.last and _not_speaker(norms, pos):
         return None, ()
     else:
         before = index.by_last.get(cue.first)
+        if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("قد", "وقد"):
+            before = index.by_last.get(cue.first - 1)  # "وكان غروندبرغ قد قال"
         if before is not None and before.head >= sentence.first:
             speakers, speaker_first = (before.key,), before.head
         elif _issuer(norms, cue, sentence):
@@ -169,7 +180,7 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
         return None, speakers
     end_token = _words_end(doc, sentence, start_token, next_cue)
     start, end, direct = _span(doc, start_token, end_token)
-    if end - start <= 0 or len(doc.text[start:end].split()) < _MIN_WORDS:
+    if end - start <= 0 or len(doc.text[start:end].split()) < (_MIN_QUOTED_WORDS if direct else _MIN_WORDS):
         return None, speakers
     return (
         StatementDraft(speakers, start, end, direct, sentence.index, cue.first, addressee, speaker_first),
@@ -256,28 +267,33 @@ def _strip_waw(norm: str) -> str:
 
 
 def _words_start(doc, sentence, pos, info, next_cue) -> int | None:
-    """The token where the words begin: after a colon, a complementizer, or a preposition the cue takes."""
+    """The token where the words begin: after a colon, a complementizer, or a preposition the cue
+    takes right after the speaker ("أعرب X عن"، "أكد X على"), or a quotation; else the words follow
+    the speaker directly ("أكد الرئيس ضرورة ...", "أكد حرص الجزائر على ...")."""
     norms = doc.token_norms
     limit = min(sentence.last, next_cue, pos + _MAX_GAP)
     takes = info.takes
     k = pos
     while k < limit:
         norm = norms[k]
-        if doc.quote_at(doc.tokens[k].start) is not None:
+        quote = doc.quote_at(doc.tokens[k].start)
+        if quote is not None and len(doc.text[quote.start : quote.end].split()) > 2:
             return k
         if norm == ":":
             return k + 1
         if norm in _COMPLEMENTIZERS:
-            return k + 1
+            return _with_subjunctive(doc, k)
         if norm in ("الي", "علي") and k + 1 < limit and norms[k + 1] in _COMPLEMENTIZERS:
-            return k + 2
-        if norm == "عن" and "an_about" in takes:
+            return _with_subjunctive(doc, k + 1)
+        # a preposition the verb takes belongs to it only next to the speaker or after an aside
+        near = k == pos or norms[k - 1] in ("،", ",")
+        if near and norm == "عن" and "an_about" in takes:
             return k + 1
-        if norm == "الي" and "ila" in takes:
+        if norm == "الي" and "ila" in takes and (near or k - pos <= 4):
+            return k + 1  # "دعا الدول العربية إلى دعم ...": whom he called on, then what for
+        if near and norm == "علي" and "ala" in takes:
             return k + 1
-        if norm == "علي" and "ala" in takes:
-            return k + 1
-        if norm == "من" and "min" in takes:
+        if near and norm == "من" and "min" in takes:
             return k + 1
         if "bi" in takes and norm.startswith("ب") and k == pos:
             return k
@@ -287,13 +303,24 @@ def _words_start(doc, sentence, pos, info, next_cue) -> int | None:
         if norm in _CLAUSE_ENDS:
             return None
         k += 1
-    # "أكد الرئيس ضرورة ..."، "جدد الوزير التأكيد على ...": the words follow the speaker directly
     first = pos
     while first < limit and (norms[first] in ("،", ",") or norms[first] in _ATTRIBUTION):
         first += 2 if norms[first] in _ATTRIBUTION else 1
-    if first >= limit or ("ila" in takes and "direct" not in takes and "bi" not in takes):
+    if first >= limit or ("ila" in takes and "direct" not in takes and "bi" not in takes and "ala" not in takes):
         return None
     return first
+
+
+def _with_subjunctive(doc, k: int) -> int:
+    """After "أن": "أن تضطلع الولايات المتحدة بدور" keeps its أن (a verb follows: what is called
+    for); "أن موسكو ترحب" does not (a clause follows: what is said)."""
+    norms = doc.token_norms
+    following = norms[k + 1] if k + 1 < len(norms) else ""
+    verb_like = len(following) >= 4 and following[0] in "يت" and following not in everyday_words()
+    bare = doc.tokens[k].text.strip("ًٌٍَُِّْ") in ("أن", "ان")
+    if bare and verb_like and not gz.name_index().longest_at(norms, k + 1, min(len(norms), k + 4)):
+        return k
+    return k + 1
 
 
 def _opens_with_speaker(doc, start_token, next_cue, index) -> bool:
