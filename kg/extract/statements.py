@@ -109,7 +109,9 @@ class _MentionIndex:
         self.by_last: dict[int, ActorMention] = {}
         self.all = [m for m in mentions if m.key]
         # offices the article never ties to a named person ("وأضاف المتحدث الرسمي"): someone unknown
-        self.unresolved = {m.head for m in mentions if m.type == PERSON and not m.key and not m.named}
+        self.unresolved = {
+            m.head for m in mentions if m.type == PERSON and not m.key and not m.named and m.number == 1
+        }
         for mention in self.all:
             if mention.type not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
