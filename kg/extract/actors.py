@@ -98,7 +98,7 @@ def given_names() -> dict[str, bool]:
     names: dict[str, bool] = {}
     for row in read_table("given_names.tsv"):
         for variant in _compound_variants(normalize(row["name_ar"])):
-            everyday = row.get("ambiguous", "0") == "1" or is_stopword(variant)
+            everyday = row.get("ambiguous", "0") == "1" or is_stopword(variant) or variant in everyday_words()
             names[variant] = names.get(variant, False) or everyday
     return names
 
@@ -202,7 +202,11 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[Act
     organisation = _organisation_at(ctx, i) or _named_body_at(ctx, i)
     if organisation is not None:
         return [organisation], organisation.last
-    if _starts_with_given_name(norms[i]) or (norms[i][:1] == "و" and _starts_with_given_name(norms[i][1:])):
+    if (
+        _starts_with_given_name(norms[i])
+        or (norms[i][:1] == "و" and _starts_with_given_name(norms[i][1:]))
+        or (norms[i] in given_names() and _surname_follows(ctx, i + 1))
+    ):
         name = _name_after(ctx, i, after_title=False, joined=norms[i][:1] == "و" and norms[i][1:] in given_names())
         if name:
             return [name], name.last
@@ -652,11 +656,13 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     )
     if not given and not _name_word(first_norm):
         return None
-    if not after_title and not _starts_with_given_name(first_norm) and not given:
+    if not after_title and not _starts_with_given_name(first_norm) and not given and not (
+        first_norm in given_names() and _surname_follows(ctx, k + 1)
+    ):
         return None
     if after_title and not _plausible_first_name(first_norm):
         return None
-    if not after_title and given_names().get(first_norm) is not False:
+    if not after_title and given_names().get(first_norm) is not False and not _surname_follows(ctx, k + 1):
         return None  # an everyday word that is also a name ("نيل"، "غير") starts no name on its own
     words = [first_norm]
     j = k + 1
@@ -737,6 +743,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False
     if norm.endswith("ات") and len(norm) > 4:
         return False  # "تحيات": a feminine plural, not a name
+    if len(norm) == 4 and norm[0] == "ا":
+        return False  # "اطلق"، "اعلن": a verb of the form أفعل written without its hamza
     stem = norm[1:]
     if norm[0] in "وف" and (stem in given_names() or stem in everyday_words()):
         return False
@@ -816,6 +824,23 @@ def _name_word(norm: str) -> bool:
 
 def _starts_with_given_name(norm: str) -> bool:
     return given_names().get(norm) is False
+
+
+def _surname_follows(ctx: _Context, j: int) -> bool:
+    """"حسن البنا"، "سعيد جليلي": after a given name that is also a word, a word that can only be a
+    surname (a known one, or an ال-word that is no everyday word, office or nisba)."""
+    if j >= ctx.sentence.last:
+        return False
+    norm = ctx.norms[j]
+    if _known_name_word(norm) or (norm in given_names() and given_names()[norm] is False):
+        return True
+    return (
+        norm.startswith("ال")
+        and len(norm) > 4
+        and _name_word(norm)
+        and norm not in everyday_words()
+        and not gz.nisba_index().get((norm,))
+    )
 
 
 @cache
