@@ -839,7 +839,17 @@ def _surname_follows(ctx: _Context, j: int) -> bool:
         and len(norm) > 4
         and _name_word(norm)
         and norm not in everyday_words()
+        and not _verbal_noun(norm[2:])
         and not gz.nisba_index().get((norm,))
+    )
+
+
+def _verbal_noun(stem: str) -> bool:
+    """"تأكيد"، "تعاون"، "استئناف"، "اجتماع": the shapes of verbal nouns, which no surname takes."""
+    return (
+        (stem[:1] == "ت" and len(stem) == 5 and stem[3] in "يا")
+        or stem.startswith(("است", "انت"))
+        or (stem[:1] == "ا" and len(stem) == 6 and stem[4] == "ا")
     )
 
 

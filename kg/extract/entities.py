@@ -170,7 +170,25 @@ def _surname_key(name: tuple[str, ...]) -> str | None:
     if len(surname) < 4 or surname in given_names() or surname in everyday_words():
         return None
     found = {e.entity.key for e in gz.name_index().get((surname,)) if e.entity.type == PERSON}
-    return found.pop() if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    key = found.pop()
+    # "ليزا جونسون" is not Boris Johnson: a first name that differs says another person
+    first_names = {normalize(name).split()[0] for name in _names_of(key)}
+    return key if len(name) == 1 or name[0] in first_names else None
+
+
+def _names_of(key: str) -> list[str]:
+    """Every way the gazetteer writes a person's name."""
+    return _person_names().get(key, [])
+
+
+@cache
+def _person_names() -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    for row in read_table("actors.tsv"):
+        names[f"person:{row['key']}"] = [row["name_ar"], *(a for a in row.get("aliases_ar", "").split("|") if a)]
+    return names
 
 
 def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
