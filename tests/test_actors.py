@@ -53,11 +53,6 @@ def speakers_of(text: str, words: str) -> set[str]:
         ("وأكد لافروف أن موسكو لن تتراجع.", "person:sergey-lavrov", "لافروف"),
         pytest.param(
             "ونقل الوزير تحيات الرئيس المصري لغوتيريش.", "person:antonio-guterres", "غوتيريش",
-            marks=pytest.mark.xfail(
-                reason="a regression: 'الوزير تحيات' is read as a person named تحيات (greetings) holding the "
-                "office الوزير, and 'الرئيس المصري لغوتيريش' as a reference to him; Guterres is lost",
-                strict=True,
-            ),
         ),
         ("وعقد الاجتماع بالرياض في أجواء إيجابية.", "place:riyadh-108410", "الرياض"),
         ("ووصل الوفد إلى القاهرة وبعدها إلى عمان.", "place:cairo-360630", "القاهرة"),
@@ -128,7 +123,6 @@ def test_the_graph_of_an_article_holds_only_whom_it_names():
         pytest.param(
             "قال وزير الخارجية البرازيلي ماورو فييرا إن بلاده تدعم الحوار.", "ماورو فييرا", "وزير الخارجية",
             "country:BR",
-            marks=pytest.mark.xfail(reason="the name is cut to its first word (ماورو)", strict=True),
         ),
         pytest.param(
             "قال وزير الخارجية الكوري الجنوبي تشو تاي يول إن بلاده تدعم الحوار.", "تشو تاي يول", "وزير الخارجية",

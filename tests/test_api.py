@@ -57,12 +57,6 @@ def test_py_typed_ships_with_the_package(project_dir):
     assert 'packages = ["kg"]' in (project_dir / "pyproject.toml").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(
-    reason="importing the subpackage kg.extract (which the first extraction does) rebinds the attribute "
-    "kg.extract from the function to the module: after one call, kg.extract(...) raises "
-    "TypeError: 'module' object is not callable, and `from kg import extract` gives the module",
-    strict=True,
-)
 def test_kg_extract_stays_the_function_after_an_extraction():
     kg.api.extract(TEXT, published=DAY)  # loads kg.extract.pipeline, as any first call does
     assert callable(kg.extract)

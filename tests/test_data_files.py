@@ -55,7 +55,7 @@ ARABIC_COLUMNS = {
 }
 ORG_KINDS = {"international", "un-agency", "regional", "news-agency", "ministry", "army", "party", "armed-group",
              "company", "other"}
-PLACE_KINDS = {"city", "region", "venue", "crossing"}
+PLACE_KINDS = {"city", "region", "venue", "crossing", "continent", "historical"}
 NAME_ORIGINS = {"arabic", "persian", "turkish", "western", "russian", "chinese", "other"}
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 QID = re.compile(r"Q[1-9][0-9]*")

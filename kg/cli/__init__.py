@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     if argv is None:
         # under LC_ALL=C, Python hands Arabic arguments over surrogate-escaped: decode them as UTF-8
-        argv = [os.fsencode(a).decode("utf-8", "surrogateescape") for a in sys.argv[1:]]
+        argv = [_utf8_argument(a) for a in sys.argv[1:]]
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)
@@ -52,6 +52,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `kg ... | head` closed the pipe: not an error of ours
         return 0
+
+
+def _utf8_argument(argument: str) -> str:
+    """An argument the locale could not decode arrives with its bytes as surrogates: read them as UTF-8."""
+    if not any("\udc80" <= char <= "\udcff" for char in argument):
+        return argument
+    return os.fsencode(argument).decode("utf-8", "replace")
 
 
 def _utf8_streams() -> None:

@@ -68,13 +68,8 @@ def run(args) -> int:
         return 0
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit must be 0 or more")
-    engine = open_engine(args.graph, args.store, args.endpoint, engine=args.engine, timeout=args.timeout)
-    if args.endpoint and (args.page_size or args.auth):
-        from kg.remote import endpoint_from_url
-
-        engine.endpoint = endpoint_from_url(  # type: ignore[attr-defined]
-            args.endpoint, timeout=args.timeout, page_size=args.page_size, auth=args.auth
-        )
+    engine = open_engine(args.graph, args.store, args.endpoint, engine=args.engine, timeout=args.timeout,
+                         page_size=args.page_size, auth=args.auth)  # fmt: skip
     result: QueryResult = engine.run(text)
     for note in result.notes:
         print(f"kg query: {note}", file=sys.stderr)

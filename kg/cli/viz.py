@@ -50,5 +50,5 @@ def _utf8(text: str) -> str:
     """Arabic typed under a C locale reaches Python as escaped bytes: read them as the UTF-8 they are."""
     try:
         return os.fsencode(text).decode("utf-8")
-    except UnicodeDecodeError:
+    except (UnicodeDecodeError, UnicodeEncodeError):  # already text (kg's main decodes arguments)
         return text

@@ -557,8 +557,10 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                 role_last = k
             continue
         if norm[:1] == "ل" and len(norm) > 3 and _person_at(ctx, k, 1) is not None:
-            k += 1  # "المستشار الإعلامي لبري علي حمدان": whose adviser
-            continue
+            if _name_after(ctx, k + 1, after_title=True) is not None:
+                k += 1  # "المستشار الإعلامي لبري علي حمدان": whose adviser
+                continue
+            break  # "نقل تحيات الرئيس المصري لغوتيريش": to whom
         if _unknown_office_word(ctx, k):
             k += 1
             if not destination:
@@ -792,7 +794,7 @@ def _foreign_name_word(norm: str, words: list[str]) -> bool:
     stem = norm[1:]
     if _known_name_word(norm):
         return True
-    if len(words) != 1 or words[0] not in given_names():
+    if len(words) != 1:
         return False
     return not (
         stem in given_names()
