@@ -41,6 +41,8 @@ _PLACE_WORDS = frozenset(
 )
 _EXCLUDING_WORDS = frozenset(normalize(w) for w in ("عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل"))
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
+# "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
+_ANOTHER_TIME = (("وقت", "سابق"), ("وقت", "لاحق"), ("قبل", "ذلك"), ("بعد", "ذلك"))
 _PAST_LIMIT_DAYS = 10  # a meeting dated further back than this is background, not news
 _SHORT_QUOTE_WORDS = 6  # "قمة القاهرة للسلام" in quote marks is a name, not speech
 
@@ -191,15 +193,21 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
     if info.tense == "future":
         return True
     modality = _modality()
+    near = _nearest(dates, match.first)
+    # "وكان لافروف قد أجرى في وقت سابق اليوم محادثات": told as background, yet held today
+    recent = near is not None and near.date is not None and published is not None and (
+        0 <= (published - near.date).days <= 1
+    )
     for k in range(max(sentence.first, match.first - 4), match.first):
-        if modality.before.longest_at(norms, k, match.first) is not None:
+        found = modality.before.longest_at(norms, k, match.first)
+        if found is not None and not (recent and found.payload == "past"):
             return True
     for k in range(match.last, min(sentence.last, match.last + 3)):
-        if modality.after.longest_at(norms, k, sentence.last) is not None:
+        found = modality.after.longest_at(norms, k, sentence.last)
+        if found is not None and not (recent and found.payload == "past"):
             return True
-    if _pluperfect(norms, sentence, match) or _background(norms, sentence):
+    if not recent and (_pluperfect(norms, sentence, match) or _background(norms, sentence)):
         return True
-    near = _nearest(dates, match.first)
     if near is not None and (near.exact or abs(near.first - match.last) <= 6):
         if near.relation == FUTURE:
             return True
@@ -341,8 +349,10 @@ def _target(meetings, info, persons, grouped, norms, sentence) -> MeetingDraft |
     if not meetings:
         return None
     # "على هامش القمة"، "كما التقى": another, smaller meeting of people already met
-    sideline = any(norms[k] in _SIDELINE for k in range(sentence.first, sentence.last)) or (
-        norms[sentence.first] in ("كما", "وكما")
+    sideline = (
+        any(norms[k] in _SIDELINE for k in range(sentence.first, sentence.last))
+        or norms[sentence.first] in ("كما", "وكما")
+        or any(tuple(norms[k : k + 2]) in _ANOTHER_TIME for k in range(sentence.first, sentence.last))
     )
     people = set(persons)
     for meeting in reversed(meetings):
