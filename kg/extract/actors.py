@@ -284,6 +284,8 @@ def _best_entity(ctx: _Context, i: int):
     preference = list(_PREFERENCE)
     if _after_dateline_dash(ctx, i):
         preference = [ORGANIZATION, PLACE, COUNTRY, PERSON]
+    elif _in_dateline(ctx, i):
+        preference = [PLACE, COUNTRY, ORGANIZATION, PERSON]  # "الجزائر -": the city of the dateline
     elif _city_abroad_meant(ctx, same):
         preference = [PLACE, COUNTRY, PERSON, ORGANIZATION]
     for kind in preference:
@@ -344,6 +346,11 @@ def _initials_in_context(ctx: _Context, match) -> bool:
 def known_surname_is_word(phrase: tuple[str, ...]) -> bool:
     """A one-word gazetteer alias that is also an everyday word or a month ("شعبان", "العربي")."""
     return len(phrase) == 1 and (phrase[0] in everyday_words() or bool(gz.nisba_index().get(phrase)))
+
+
+def _in_dateline(ctx: _Context, i: int) -> bool:
+    doc = ctx.doc
+    return doc.dateline is not None and doc.dateline[0] <= doc.tokens[i].start < doc.dateline[1]
 
 
 def _after_dateline_dash(ctx: _Context, i: int) -> bool:

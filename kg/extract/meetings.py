@@ -19,7 +19,7 @@ from functools import cache
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention
 from kg.extract.dates import FUTURE, PAST, DateMention, find_dates
-from kg.extract.lexicon import PhraseIndex, phone_markers, read_table, reporting_cues, triggers
+from kg.extract.lexicon import PhraseIndex, clitic_variants, phone_markers, read_table, reporting_cues, triggers
 from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
 
@@ -135,6 +135,8 @@ def find_meetings(
             phone = info.phone or _phone_near(norms, match, sentence, window)
             kind = _kind(norms, match, info, sentence)
             place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
+            if not phone and place is None:
+                place = _visited(doc, mentions, sentence) or _same_day_place(meetings, published)
             date, dated = _date(dates, match.first, published, referenced)
             meeting = MeetingDraft(
                 kind="call" if phone else kind,
@@ -451,6 +453,32 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
     return chosen.key, None
 
 
+_VISIT_WORDS = frozenset(
+    normalize(w) for w in ("زار", "يزور", "تزور", "زارت", "زيارة", "زيارته", "زيارتها", "وصل", "وصلت", "يصل")
+)
+
+
+def _visited(doc, mentions, sentence) -> str | None:
+    """"لافروف، الذي يزور الجزائر العاصمة"، "في زيارة رسمية إلى دمشق": the place of the visit."""
+    norms = doc.token_norms
+    for mention in mentions:
+        if mention.type not in (PLACE, COUNTRY) or not mention.key or mention.in_title:
+            continue
+        if not sentence.first <= mention.first < sentence.last or doc.quote_at(mention.start) is not None:
+            continue
+        before = [n for n in norms[max(sentence.first, mention.first - 3) : mention.first]]
+        if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in before):
+            return mention.key
+    return None
+
+
+def _same_day_place(meetings: list[MeetingDraft], published) -> str | None:
+    """A meeting of the same day and trip as the last one, when its own sentence names no place."""
+    if meetings and meetings[-1].place and not meetings[-1].phone and meetings[-1].date == published:
+        return meetings[-1].place
+    return None
+
+
 def _preposition_before(doc, mention, floor) -> str | None:
     """ "في"، "ب"، "إلى" before the place, over "العاصمة الصينية", "مدينة", "قصر ... في"."""
     norms = doc.token_norms
@@ -470,8 +498,8 @@ def _preposition_before(doc, mention, floor) -> str | None:
         return None
     norm = norms[k]
     if norm in ("في", "الي"):
-        if k - 1 >= floor and norms[k - 1] in _TOPIC_NOUNS:
-            return None
+        if k - 1 >= floor and any(stem in _TOPIC_NOUNS for _, stem in clitic_variants(norms[k - 1])):
+            return None  # "الأوضاع في ليبيا": what was discussed, not where
         return norm
     if skipped and norm[:1] == "ب" and norm[1:] in _PLACE_WORDS:
         return "في"

@@ -115,7 +115,7 @@ _TRAILER_START = tuple(
 # in brackets or slashes and/or a dash
 _DATELINE = re.compile(
     r"\s*(?P<place>[^\W\d_][^\n_–—:(/]{0,50}?)\s*"
-    r"(?:(?P<agency>\([^)\n]{1,40}\)|/[^/\n]{1,40}/)\s*(?P<dash>[-_–—]{1,2})?|(?P<bare>[-_–—]{1,2}))\s*"
+    r"(?:(?P<agency>\([^)\n]{1,40}\)|/[^/\n]{1,40}/|:\s*«[^»\n]{1,30}»)\s*(?P<dash>[-_–—]{1,2})?|(?P<bare>[-_–—]{1,2}))\s*"
     r"(?P<colon>[^\W\d_]{2,8}\s*:\s*)?"  # "الرياض - واس: ..."
 )
 _DIGIT = re.compile(r"[0-9٠-٩]")
