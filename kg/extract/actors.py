@@ -318,12 +318,20 @@ def _city_abroad_meant(ctx: _Context, same) -> bool:
     return cities[0].country in mentioned and countries[0].country not in mentioned
 
 
+def nisbas_mentioned(doc: Document) -> frozenset[str]:
+    """ISO codes of the countries an article writes nisbas of ("الروسي"، "السورية")."""
+    cached = doc._cache.get("nisbas")
+    if cached is None:
+        cached = doc._cache["nisbas"] = frozenset(m.payload for m in gz.nisba_index().scan(doc.token_norms))
+    return cached
+
+
 def countries_mentioned(doc: Document) -> frozenset[str]:
     """ISO codes of the countries an article names or writes nisbas of (cached on the document)."""
     cached = doc._cache.get("countries")
     if cached is None:
         norms = doc.token_norms
-        found = {match.payload for match in gz.nisba_index().scan(norms)}
+        found = set(nisbas_mentioned(doc))
         for match in gz.name_index().scan(norms):
             known = match.payload.entity
             if known.type == COUNTRY and match.phrase != ("عمان",):

@@ -32,8 +32,13 @@ _PERIODS = frozenset(("الشهر", "الاسبوع", "العام", "السنه"
 def find_dates(norms: Sequence[str], first: int, last: int, published: dt.date | None) -> list[DateMention]:
     """Date expressions among tokens [first, last)."""
     found: list[DateMention] = []
+    words = date_words()
     i = first
     while i < last:
+        norm = norms[i]
+        if not (norm[:1].isdigit() or norm in _PERIODS or norm == "يوم" or words.may_match(norm)):
+            i += 1
+            continue
         mention = _explicit(norms, i, last, published) or _relative(norms, i, last, published)
         if mention is None:
             i += 1

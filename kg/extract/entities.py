@@ -20,10 +20,10 @@ from kg.extract.actors import (
     PERSON,
     PLACE,
     ActorMention,
-    countries_mentioned,
     everyday_words,
     given_names,
     known_surname_is_word,
+    nisbas_mentioned,
     office_words,
 )
 from kg.extract.lexicon import clitic_variants, is_stopword, read_table
@@ -385,7 +385,7 @@ def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
         if any(m.named for m in group):
             wanted[key] = None
     represents: dict[str, str] = {}
-    mentioned = {m.key for m in mentions if m.key} | {f"country:{c}" for c in countries_mentioned(doc)}
+    mentioned = {m.key for m in mentions if m.key} | {f"country:{c}" for c in nisbas_mentioned(doc)}
     for key in list(wanted):
         group = by_key[key]
         if group[0].type == PERSON:

@@ -80,6 +80,7 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[str | tuple[str, ...], T]] = ()):
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self._hits: dict[str, bool] = {}  # token -> may a phrase start at it (through its clitics)?
         self.max_words = 1
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -88,6 +89,7 @@ class PhraseIndex(Generic[T]):
         key = phrase if isinstance(phrase, tuple) else words(phrase)
         if not key:
             return
+        self._hits.clear()
         bucket = self._by_first.setdefault(key[0], [])
         if (key, payload) not in bucket:
             bucket.append((key, payload))
@@ -143,11 +145,22 @@ class PhraseIndex(Generic[T]):
                     break
         return best
 
+    def may_match(self, norm: str) -> bool:
+        """A quick test: can any phrase start at this token, through its clitics?"""
+        hit = self._hits.get(norm)
+        if hit is None:
+            by_first = self._by_first
+            hit = self._hits[norm] = any(head in by_first for _, head in clitic_variants(norm))
+        return hit
+
     def scan(self, norms: Sequence[str], start: int = 0, end: int | None = None, *, clitics: bool = True):
         """Non-overlapping longest matches, left to right."""
         end = len(norms) if end is None else end
         index = start
         while index < end:
+            if not self.may_match(norms[index]):
+                index += 1
+                continue
             match = self.longest_at(norms, index, end, clitics=clitics)
             if match is None:
                 index += 1
