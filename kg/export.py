@@ -111,16 +111,23 @@ def export_store(store: ox.Store, output: str | Path | None, fmt: str) -> Export
         from kg.store import store_to_dataset
 
         return export_dataset(store_to_dataset(store), output, fmt)
+    from kg.store import has_union, named_graphs
+
     prefixes = {**PREFIXES, **RESOURCE_PREFIXES}
     keeps_graphs = RDF_FORMATS[fmt][1]
+    union = has_union(store)
     try:
         if keeps_graphs:
-            data = store.dump(format=_OX[fmt], prefixes=prefixes if fmt == "trig" else None)
-            count = len(store)
-            graphs = sum(1 for _ in store.named_graphs())
+            names = named_graphs(store)
+            counter = _Counter(_grouped_quads(store, names, include_default=not union))
+            data = ox.serialize(counter, format=_OX[fmt], prefixes=prefixes if fmt == "trig" else None)
+            count, graphs = counter.count, len(names)
         else:
-            union = store.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            triples = sorted(set(union), key=str)  # sorted: grouped by subject, and the same file every time
+            if union:  # a store kg wrote keeps the union, each triple once
+                source = (quad.triple for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            else:
+                source = store.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            triples = sorted(set(source), key=str)  # sorted: grouped by subject, and the same file every time
             if fmt == "rdfxml":
                 _check_xml_text(triples)
             data = ox.serialize(triples, format=_OX[fmt], prefixes=prefixes if fmt != "nt" else None)
@@ -129,6 +136,27 @@ def export_store(store: ox.Store, output: str | Path | None, fmt: str) -> Export
         raise GraphError(f"cannot export the store as {fmt} ({err})") from err
     _write(output, data)
     return ExportSummary(_name(output), fmt, count, graphs, time.perf_counter() - started)
+
+
+def _grouped_quads(store: ox.Store, names: list[str], *, include_default: bool):
+    """Quads graph by graph (so TriG writes each graph once): the default graph first where it
+    is data rather than kg's derived union, then the named graphs in order."""
+    if include_default:
+        yield from store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    for name in names:
+        yield from store.quads_for_pattern(None, None, None, ox.NamedNode(name))
+
+
+class _Counter:
+    """An iterable that counts what passes through it."""
+
+    def __init__(self, items):
+        self.items, self.count = items, 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.count += 1
+            yield item
 
 
 def export_dataset(dataset: Dataset, output: str | Path | None, fmt: str) -> ExportSummary:

@@ -534,8 +534,11 @@ def open_engine(
     *,
     engine: str = "oxigraph",
     timeout: float = 60.0,
+    page_size: int | None = None,
+    auth: str | None = None,
 ) -> Engine:
-    """The engine for a source: --endpoint URL, --store DIR, or --graph FILE... (in memory)."""
+    """The engine for a source: --endpoint URL, --store DIR, or --graph FILE... (in memory).
+    `timeout`, `page_size` and `auth` apply to endpoints (see kg.remote.endpoint_from_url)."""
     given = sum(bool(x) for x in (graphs, store is not None, endpoint))
     if given == 0:
         raise UsageError("no graph given: pass --graph FILE..., --store DIR or --endpoint URL")
@@ -544,7 +547,7 @@ def open_engine(
             raise UsageError("--endpoint queries the remote store only; leave out --graph and --store")
         from kg.remote import EndpointEngine, endpoint_from_url
 
-        return EndpointEngine(endpoint_from_url(endpoint, timeout=timeout))
+        return EndpointEngine(endpoint_from_url(endpoint, timeout=timeout, page_size=page_size, auth=auth))
     if engine not in ("oxigraph", "rdflib"):
         raise unknown_choice("engine", engine, ["oxigraph", "rdflib"])
     if engine == "rdflib":

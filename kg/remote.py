@@ -363,10 +363,13 @@ def push(
     if protocol == "update" and not endpoint.update_url:
         raise UsageError(f"{endpoint}: no update URL known; give --update-endpoint URL")
     started = time.perf_counter()
-    names = list(graphs) if graphs is not None else sorted(
-        g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)
-    )
-    default_size = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    from kg.store import has_union, named_graphs
+
+    names = list(graphs) if graphs is not None else named_graphs(store)
+    # a store kg wrote keeps the union of its articles in its default graph: derived, not sent
+    default_size = 0
+    if not has_union(store):
+        default_size = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     if default_size and graphs is None:
         if into is None:
             raise UsageError(

@@ -2,8 +2,14 @@
 
 Writing an article replaces its named graph (the graph name is the article IRI), so building the
 same article again leaves no duplicates and adding articles is incremental. Nodes several articles
-share have deterministic IRIs, so they stay one node across graphs. Queries run on Oxigraph's own
-SPARQL engine with the default graph as the union of all graphs.
+share have deterministic IRIs, so they stay one node across graphs.
+
+The store's default graph holds the union of the article graphs, each triple once, kept up to
+date by every write and delete; queries run on Oxigraph's own SPARQL engine over it. Querying
+Oxigraph's on-the-fly union instead would see a triple once per article that repeats it: an actor
+named by 500 articles would match 500 times, and a join on it 500² times. A small named graph,
+`urn:x-kg:store`, records this layout; reading, exporting and pushing leave it and the derived
+union out.
 """
 
 from __future__ import annotations
@@ -24,7 +30,12 @@ from kg.query import QueryResult, query_form
 from kg.rdf.namespaces import DIP_IRI
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+LAYOUT_GRAPH = "urn:x-kg:store"
+DEFAULT_DATA_GRAPH = "urn:x-kg:default"  # where triples given outside any named graph are kept
+_LAYOUT = ox.Quad(ox.NamedNode(LAYOUT_GRAPH), ox.NamedNode("urn:x-kg:layout"), ox.Literal("union-default-graph/1"),
+                  ox.NamedNode(LAYOUT_GRAPH))  # fmt: skip
+_DEFAULT = ox.DefaultGraph()
+_DEFAULT_DATA = ox.NamedNode(DEFAULT_DATA_GRAPH)
 _OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
@@ -43,12 +54,14 @@ class StoreWriteSummary:
     graphs: int  # named graphs (articles) written
     replaced: int  # of those, how many the store held already and were replaced
     quads: int  # quads written, over all graphs
-    default_quads: int  # triples outside any named graph, added to the store's default graph
+    default_quads: int  # triples outside any named graph (they join the union only)
     seconds: float
 
     def __str__(self) -> str:
         new = self.graphs - self.replaced
-        extra = f", {self.default_quads} in the default graph" if self.default_quads else ""
+        extra = ""
+        if self.default_quads:
+            extra = f", {self.default_quads} outside any article (kept in {DEFAULT_DATA_GRAPH})"
         return (
             f"{self.store}: wrote {self.graphs} article graphs ({new} new, {self.replaced} replaced), "
             f"{self.quads} quads{extra}, in {self.seconds:.2f} s"
@@ -73,21 +86,21 @@ def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
 
 
 def write_articles(store_dir: str | Path | ox.Store, dataset: Dataset) -> StoreWriteSummary:
-    """Write each named graph of `dataset` into the store, replacing the graph of the same name.
+    """Write each named graph of `dataset` into the store, replacing the graph of the same name,
+    and keep the store's union up to date.
 
     `store_dir` is a store folder (created if missing) or an open `pyoxigraph.Store`. Triples in
-    the dataset's default graph are added to the store's default graph (a set: adding them
-    twice changes nothing). The graphs being replaced are removed first, then the new quads are
-    written in large batches (one pass over the dataset, no per-graph transactions): an
-    interrupted write leaves some graphs missing or partial, never doubled, and writing again
-    repairs them.
+    the dataset's default graph are added (never replaced) to the named graph urn:x-kg:default,
+    since the store's own default graph is the union it derives. The graphs being replaced are
+    removed first, then the new quads are written in large batches (one pass over the dataset, no
+    per-graph transactions): an interrupted write leaves some graphs missing or partial, never
+    doubled, and writing again repairs them.
     """
     started = time.perf_counter()
     store = store_dir if isinstance(store_dir, ox.Store) else open_store(store_dir)
     name = "store" if isinstance(store_dir, ox.Store) else str(store_dir)
     convert = _ToOxigraph()
     node = convert.node
-    default = ox.DefaultGraph()
     targets = {
         context.identifier: node(context.identifier)
         for context in dataset.contexts()
@@ -95,23 +108,33 @@ def write_articles(store_dir: str | Path | ox.Store, dataset: Dataset) -> StoreW
     }
     quads = default_quads = 0
     try:
+        ensure_union(store)
         replaced = [g for g in targets.values() if store.contains_named_graph(g)]
+        before: set[ox.Triple] = set()
         for graph in replaced:
+            before.update(q.triple for q in store.quads_for_pattern(None, None, None, graph))
             store.remove_graph(graph)
+        union: set[ox.Triple] = set()
         batch: list[ox.Quad] = []
         for s, p, o, g in dataset.quads((None, None, None, None)):
+            triple = ox.Triple(node(s), node(p), node(o))
+            union.add(triple)
             target = targets.get(g)
             if target is None:
-                target = default
                 default_quads += 1
-            batch.append(ox.Quad(node(s), node(p), node(o), target))
+                target = _DEFAULT_DATA
+            batch.append(ox.Quad(triple.subject, triple.predicate, triple.object, target))
             if len(batch) >= _BATCH:
                 _add(store, batch)
                 quads += len(batch)
                 batch = []
         _add(store, batch)
         quads += len(batch)
+        _drop_from_union(store, before - union)
+        _add(store, [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in union])
         store.flush()
+        if len(before) > _COMPACT_AFTER:
+            store.optimize()  # many deletions leave tombstones that slow every later scan
     except OSError as err:
         raise GraphError(f"{name}: writing failed ({err})") from err
     graphs = sum(1 for g in targets.values() if next(iter(store.quads_for_pattern(None, None, None, g)), None))
@@ -120,8 +143,34 @@ def write_articles(store_dir: str | Path | ox.Store, dataset: Dataset) -> StoreW
     )
 
 
+def has_union(store: ox.Store) -> bool:
+    """True for a store kg wrote: its default graph is the deduplicated union of its articles."""
+    marks = store.quads_for_pattern(_LAYOUT.subject, _LAYOUT.predicate, None, _LAYOUT.graph_name)
+    return next(iter(marks), None) is not None
+
+
+def ensure_union(store: ox.Store) -> None:
+    """Give a store the union layout: nothing to do for an empty store or one kg wrote; a store
+    filled otherwise gets its union built from what it holds."""
+    if has_union(store):
+        return
+    if next(iter(store), None) is not None:
+        union = store.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        _add(store, [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in union])
+    store.add(_LAYOUT)
+
+
+def _drop_from_union(store: ox.Store, triples: Iterable[ox.Triple]) -> None:
+    """Take triples out of the union that no article graph holds any more."""
+    for triple in triples:
+        holders = store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+        if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != LAYOUT_GRAPH for q in holders):
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _DEFAULT))
+
+
 _BATCH = 200_000  # quads handed to Oxigraph at once: large enough to amortise, small enough for memory
 _SMALL = 20_000  # below this a write is one transaction; above, Oxigraph's faster bulk path
+_COMPACT_AFTER = 100_000  # replaced triples above which the write ends with a compaction
 
 
 def _add(store: ox.Store, quads: list[ox.Quad]) -> None:
@@ -132,15 +181,23 @@ def _add(store: ox.Store, quads: list[ox.Quad]) -> None:
 
 
 def count_quads(store: ox.Store, graph: str | None = None) -> int:
-    """Quads in the store, or in one named graph."""
-    if graph is None:
-        return len(store)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    """Quads in one named graph, or in all the article graphs (the union and the layout note left out)."""
+    if graph is not None:
+        return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    result = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{LAYOUT_GRAPH}>) }}")
+    return int(next(iter(result))["n"].value)
+
+
+def count_union(store: ox.Store) -> int:
+    """Distinct triples over all articles (what queries see)."""
+    if not has_union(store):
+        return sum(1 for _ in store.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True))
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, _DEFAULT))
 
 
 def named_graphs(store: ox.Store) -> list[str]:
-    """Every named graph of the store, sorted."""
-    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    """Every named graph of the store (the layout note left out), sorted."""
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value != LAYOUT_GRAPH)
 
 
 def article_graphs(store: ox.Store) -> list[str]:
@@ -165,28 +222,31 @@ def article_hashes(store: ox.Store) -> dict[str, str]:
 
 
 def delete_article(store: ox.Store, graph: str) -> int:
-    """Remove an article's named graph; returns how many quads it held (0 if it was not there)."""
+    """Remove an article's named graph, and from the union what no other article holds; returns
+    how many quads the graph held (0 if it was not there)."""
     target = ox.NamedNode(graph)
-    if not store.contains_named_graph(target):
+    if graph == LAYOUT_GRAPH or not store.contains_named_graph(target):
         return 0
-    size = count_quads(store, graph)
+    triples = [q.triple for q in store.quads_for_pattern(None, None, None, target)]
     store.remove_graph(target)
+    if has_union(store):
+        _drop_from_union(store, triples)
     store.flush()
-    return size
+    return len(triples)
 
 
 def run_sparql(store: ox.Store, text: str) -> QueryResult:
-    """Run a query on the store's own engine, all graphs as the default graph."""
+    """Run a query on the store's own engine over the union of its article graphs."""
     form = query_form(text)
     try:
-        result = store.query(text, use_default_graph_as_union=True)
+        result = store.query(text, use_default_graph_as_union=not has_union(store))
         if form == "ASK":
             return QueryResult(boolean=bool(result))
         if form in {"CONSTRUCT", "DESCRIBE"}:
             return QueryResult(triples=tuple(_triple(t) for t in result))
         variables = tuple(v.value for v in result.variables)
-        indices = range(len(variables))
-        rows = tuple(tuple(from_oxigraph(solution[i]) for i in indices) for solution in result)
+        convert = _ToRdflib().node  # terms repeat across rows (days, kinds, actors): convert each once
+        rows = tuple(tuple(None if t is None else convert(t) for t in solution) for solution in result)
     except SyntaxError as err:
         raise QueryError(f"not valid SPARQL: {_one_line(err)}") from err
     except (OSError, ValueError, RuntimeError) as err:
@@ -194,11 +254,23 @@ def run_sparql(store: ox.Store, text: str) -> QueryResult:
     return QueryResult(vars=variables, rows=rows)
 
 
+def article_quads(store: ox.Store) -> Iterable[ox.Quad]:
+    """The quads of the data itself: for a store kg wrote, its named graphs (not the union it
+    keeps, nor the layout note); for any other store, everything."""
+    if not has_union(store):
+        yield from store
+        return
+    for quad in store:
+        graph = quad.graph_name
+        if isinstance(graph, ox.NamedNode) and graph.value != LAYOUT_GRAPH:
+            yield quad
+
+
 def load_files(paths: Sequence[str | Path], store: str | Path | None = None) -> ox.Store:
     """An in-memory store holding graph files (and, if given, a copy of a store folder)."""
     memory = ox.Store()
     if store is not None:
-        memory.load(open_store(store, read_only=True).dump(format=ox.RdfFormat.N_QUADS), ox.RdfFormat.N_QUADS)
+        memory.extend(article_quads(open_store(store, read_only=True)))
     for path in paths:
         path = Path(path)
         if not path.is_file():
@@ -212,12 +284,12 @@ def load_files(paths: Sequence[str | Path], store: str | Path | None = None) -> 
 
 
 def store_to_dataset(store: ox.Store, dataset: Dataset | None = None) -> Dataset:
-    """Copy every quad of the store into an rdflib Dataset (named graphs kept)."""
+    """Copy the store's data into an rdflib Dataset (named graphs kept; the union is the Dataset's own)."""
     dataset = dataset if dataset is not None else Dataset(default_union=True)
     convert = _ToRdflib()
     contexts: dict[object, Graph] = {}
     batch: list[tuple[Node, Node, Node, Graph]] = []
-    for quad in store:
+    for quad in article_quads(store):
         graph_name = quad.graph_name
         context = contexts.get(graph_name)
         if context is None:

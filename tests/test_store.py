@@ -14,10 +14,13 @@ from kg.errors import GraphError, QueryError
 from kg.graphio import read_graphs
 from kg.sources import load_dataset
 from kg.store import (
+    DEFAULT_DATA_GRAPH,
     article_graphs,
     article_hashes,
     count_quads,
+    count_union,
     delete_article,
+    has_union,
     load_files,
     named_graphs,
     open_store,
@@ -139,16 +142,43 @@ def test_article_hashes_say_which_articles_the_store_holds(tmp_path):
     assert hashes[f"{R}article/fx-summit-sana"].startswith("c0ffee11")
 
 
-def test_triples_outside_named_graphs_go_to_the_default_graph_once(tmp_path):
+def test_triples_outside_named_graphs_are_kept_once_in_a_graph_of_their_own(tmp_path):
     dataset = Dataset()
     dataset.default_graph.add((PUTIN, RDFS.label, Literal("Putin", lang="en")))
     for _ in range(2):
         summary = write_articles(tmp_path / "store", dataset)
-    assert (summary.graphs, summary.default_quads) == (0, 1)
+    assert (summary.graphs, summary.quads, summary.default_quads) == (0, 0, 1)
     store = open_store(tmp_path / "store", read_only=True)
-    assert count_quads(store) == 1 and named_graphs(store) == []
+    assert count_quads(store) == 1 and named_graphs(store) == [DEFAULT_DATA_GRAPH]
+    assert article_graphs(store) == []
     back = store_to_dataset(store)
-    assert (PUTIN, RDFS.label, Literal("Putin", lang="en")) in back.default_graph
+    assert (PUTIN, RDFS.label, Literal("Putin", lang="en")) in back.graph(URIRef(DEFAULT_DATA_GRAPH))
+    assert run_sparql(store, f'ASK {{ <{PUTIN}> <{RDFS.label}> "Putin"@en }}').boolean
+
+
+def test_the_union_holds_each_triple_once_and_follows_writes_and_deletes(tmp_path):
+    dataset = fixture_dataset()
+    write_articles(tmp_path / "store", dataset)
+    store = open_store(tmp_path / "store")
+    distinct = len(set(dataset.triples((None, None, None))))
+    assert has_union(store) and count_union(store) == distinct
+    label = f"SELECT (COUNT(*) AS ?n) WHERE {{ <{PUTIN}> <{RDFS.label}> ?l }}"
+    assert int(run_sparql(store, label).rows[0][0]) == 2  # not once per article that names him
+    for name in ARTICLES:
+        delete_article(store, name)
+    assert count_union(store) == 0 and count_quads(store) == 0
+
+
+def test_a_store_filled_by_other_means_gets_its_union_when_kg_first_writes(tmp_path):
+    import pyoxigraph
+
+    other = pyoxigraph.Store(str(tmp_path / "store"))
+    other.load(path=str(FIXTURE))
+    assert not has_union(other)
+    assert int(run_sparql(other, f"SELECT (COUNT(*) AS ?n) WHERE {{ <{PUTIN}> <{RDFS.label}> ?l }}").rows[0][0]) == 4
+    write_articles(other, one_article(fixture_dataset(), ARTICLES[0]))
+    assert has_union(other) and count_union(other) == len(set(fixture_dataset().triples((None, None, None))))
+    del other
 
 
 def test_queries_run_on_the_stores_own_engine_over_all_graphs(tmp_path):
