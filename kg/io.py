@@ -109,12 +109,16 @@ def _read_json_lines(path, date, publisher, encoding, max_bytes) -> Iterator[Rea
         except json.JSONDecodeError as err:
             yield Problem(str(path), f"not valid JSON ({err.msg} at column {err.colno})", number)
             continue
-        result = _article_from_record(record, path, number)
-        yield from record_warnings(record, path, number)
-        if isinstance(result, Problem):
-            yield result
-        else:
-            yield from _finish(result, str(path), number, date, publisher)
+        yield from _from_record(record, path, number, date, publisher)
+
+
+def _from_record(record, path, number, date, publisher) -> Iterator[ReadResult]:
+    result = _article_from_record(record, path, number)
+    yield from record_warnings(record, path, number)
+    if isinstance(result, Problem):
+        yield result
+    else:
+        yield from _finish(result, str(path), number, date, publisher)
 
 
 def _read_json_document(text, path, date, publisher, max_bytes) -> Iterator[ReadResult]:
@@ -125,12 +129,7 @@ def _read_json_document(text, path, date, publisher, max_bytes) -> Iterator[Read
         return
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
-        result = _article_from_record(record, path, number)
-        yield from record_warnings(record, path, number)
-        if isinstance(result, Problem):
-            yield result
-        else:
-            yield from _finish(result, str(path), number, date, publisher)
+        yield from _from_record(record, path, number, date, publisher)
 
 
 def record_warnings(record, path: Path, line: int) -> list[Problem]:

@@ -373,6 +373,22 @@ def _after_dateline_dash(ctx: _Context, i: int) -> bool:
     return any(mark in text for mark in "-_–—(/")
 
 
+def _span_mention(ctx: _Context, first: int, last: int, clitic: int, type_: str, name, **extra) -> ActorMention:
+    """A mention of tokens [first, last), a clitic of `clitic` letters left out of its text."""
+    doc = ctx.doc
+    return ActorMention(
+        first=first,
+        last=last,
+        start=_char_after_clitic(doc, first, clitic),
+        end=doc.tokens[last - 1].end,
+        type=type_,
+        key=extra.pop("key", ""),
+        name=tuple(name),
+        text=_span_text(doc, first, last, clitic),
+        **extra,
+    )
+
+
 def _entity_mention(ctx: _Context, match) -> ActorMention:
     known = match.payload.entity
     first, last = match.first, match.last
@@ -707,16 +723,7 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         inside = _person_at(ctx, m, 0)
         if inside is not None and not inside.weak:
             return inside
-    return ActorMention(
-        first=k,
-        last=j,
-        start=_char_after_clitic(doc, k, clitic),
-        end=doc.tokens[j - 1].end,
-        type=PERSON,
-        key="",
-        name=tuple(words),
-        text=_span_text(doc, k, j, clitic),
-    )
+    return _span_mention(ctx, k, j, clitic, PERSON, words)
 
 
 def _office_here(ctx: _Context, k: int) -> bool:
@@ -897,7 +904,7 @@ _ORG_HEADS = frozenset(normalize(w) for w in ("وزارة", "الخارجية", 
 
 def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     """"وزارة الخارجية الروسية", "الخارجية الروسية", "سفارة فرنسا": an office of a country."""
-    norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
+    norms, end = ctx.norms, ctx.sentence.last
     variants = clitic_variants(norms[i])
     head = next(((taken, stem) for taken, stem in variants if stem in _ORG_HEADS), None)
     if head is None:
@@ -919,17 +926,7 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
             country, j = known.payload.entity.key, known.last
     if country is None:
         return None
-    return ActorMention(
-        first=i,
-        last=j,
-        start=_char_after_clitic(doc, i, taken),
-        end=doc.tokens[j - 1].end,
-        type=ORGANIZATION,
-        key="",
-        name=tuple([stem, *norms[i + 1 : j]]),
-        text=_span_text(doc, i, j, taken),
-        represents=country,
-    )
+    return _span_mention(ctx, i, j, taken, ORGANIZATION, [stem, *norms[i + 1 : j]], represents=country)
 
 
 # Bodies named by what they are: "الجبهة الشعبية لتحرير فلسطين"، "حزب التجمع"، "صحيفة الأهرام"
@@ -943,7 +940,7 @@ _MAX_BODY_WORDS = 5
 def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
     """A body the gazetteer does not know, named by its kind and then its name: the words after
     the head are adjectives and nouns with ال, a country, or a quoted name."""
-    norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
+    norms, end = ctx.norms, ctx.sentence.last
     head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _BODY_HEADS and t <= 1), None)
     if head is None or i + 1 >= end:
         return None
@@ -972,17 +969,7 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
         j -= 1
     if j == i + 1 or not _is_arabic_word(norms[j - 1]):
         return None
-    taken, _ = head
-    return ActorMention(
-        first=i,
-        last=j,
-        start=_char_after_clitic(doc, i, taken),
-        end=doc.tokens[j - 1].end,
-        type=ORGANIZATION,
-        key="",
-        name=tuple(norms[i:j]),
-        text=_span_text(doc, i, j, taken),
-    )
+    return _span_mention(ctx, i, j, head[0], ORGANIZATION, norms[i:j])
 
 
 _TIME_WORDS = frozenset(
