@@ -560,6 +560,14 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             represents = represents or org_adjective
             k += 1
             continue
+        if norm in ("لشوون", "بشوون") and k + 1 < end and norms[k + 1].startswith("ال"):
+            # "المفوضة الأوروبية لشؤون المتوسط"، "وزير الدولة لشؤون الخليج العربي": the office's field
+            k += 2
+            while k < end and norms[k].startswith("ال") and norms[k] in office_words():
+                k += 1
+            if not destination:
+                role_last = k
+            continue
         if norm in _DESTINATION:
             following = _best_entity(ctx, k + 1) if k + 1 < end else None
             if following is not None and following.payload.entity.type != PERSON:
@@ -804,7 +812,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
     if len(content) < 2:
         return True
-    if norm.startswith("ال") or norm in given_names() or words[-1] in _PARTICLES or _known_name_word(norm):
+    if (norm.startswith("ال") and not _verbal_noun(norm[2:])) or norm in given_names() or words[-1] in _PARTICLES:
+        return True
+    if _known_name_word(norm):
         return True
     # "تشو تاي يول": a third short foreign word after an office
     return after_title and len(content) == 2 and len(norm) <= 4 and norm not in everyday_words()
@@ -871,7 +881,7 @@ def _surname_follows(ctx: _Context, j: int) -> bool:
 def _verbal_noun(stem: str) -> bool:
     """"تأكيد"، "تعاون"، "استئناف"، "اجتماع": the shapes of verbal nouns, which no surname takes."""
     return (
-        (stem[:1] == "ت" and len(stem) == 5 and stem[3] in "يا")
+        (stem[:1] == "ت" and ((len(stem) == 5 and stem[3] in "يا") or len(stem) == 4))
         or stem.startswith(("است", "انت"))
         or (stem[:1] == "ا" and len(stem) == 6 and stem[4] == "ا")
     )
@@ -961,7 +971,9 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
         if stem and len(stem) > 3 and not is_stopword(stem) and stem not in _TIME_WORDS:
             j += 1
             continue
-        if norm[:1] == "ل" and j + 1 < end and norms[j + 1].startswith("ال") and len(norm) > 3:
+        if norm[:1] == "ل" and j + 1 < end and len(norm) > 3 and (
+            norms[j + 1].startswith("ال") or gz.name_index().longest_at(norms, j + 1, end, clitics=False)
+        ):
             j += 1  # "لتحرير فلسطين"، "لدول الخليج"
             continue
         break

@@ -260,9 +260,11 @@ def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMentio
     """Offices without a name, and "جلالته"/"سموه", point at the person they stand for."""
     resolved: list[ActorMention] = []
     persons: list[ActorMention] = []  # named persons so far, in text order
+    offices: dict[str, set[str]] = {}  # key -> classes of the offices the article gave the person so far
     for mention in mentions:
         if mention.type == PERSON and mention.named:
             persons.append(mention)
+            offices.setdefault(mention.key, set()).update(_classes_of(mention))
         elif mention.type == PERSON and not mention.named and mention.number == 1:
             target = None
             if mention.honorific and not mention.role:
@@ -270,13 +272,24 @@ def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMentio
             elif mention.role or mention.represents:
                 target = (
                     _apposition(mention, persons, norms)
-                    or _holder(mention, persons)
-                    or _holder(mention, [m for m in mentions if m.named and m.type == PERSON])
+                    or _holder(mention, persons, offices)
+                    or _holder(mention, [m for m in mentions if m.named and m.type == PERSON], offices)
                 )
             if target is not None:
                 mention = replace(mention, key=target.key)
+                if mention.role:
+                    offices.setdefault(target.key, set()).add(_role_head(mention.role))
         resolved.append(mention)
     return resolved
+
+
+def _classes_of(mention: ActorMention) -> set[str]:
+    """The office classes of a named person: the office the text gives, and every one the gazetteer knows."""
+    classes = {_role_head(mention.role)} if mention.role else set()
+    known = gz.known(mention.key) if mention.key else None
+    if known is not None:
+        classes.update(_role_head(office.role) for office in known.offices if office.role)
+    return classes
 
 
 def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> ActorMention | None:
@@ -324,12 +337,12 @@ def _office_classes() -> dict[tuple[str, ...], str]:
     }
 
 
-def _holder(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
+def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[str, set[str]]) -> ActorMention | None:
     head = _role_head(reference.role)
     same_side = [
         p for p in persons if p.named and (not reference.represents or _represents_of(p) == reference.represents)
     ]
-    candidates = [p for p in same_side if _role_head(p.role) == head or (not p.role and _known_role_head(p) == head)]
+    candidates = [p for p in same_side if head in offices.get(p.key, ()) or _role_head(p.role) == head]
     if not candidates and reference.represents and len({p.key for p in same_side}) == 1:
         candidates = same_side  # "الدبلوماسية الروسية": the one Russian of the article
     if not candidates:

@@ -70,9 +70,7 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             last_speaker = None  # a speaker carries over to the next paragraph, no further
         in_sentence: tuple[str, ...] | None = None
         used_quotes: set[int] = set()
-        cues = [
-            c for c in reporting_cues().scan(doc.token_norms, sentence.first, sentence.last) if _cue_counts(doc, c)
-        ]
+        cues = [c for c in reporting_cues().scan(doc.token_norms, sentence.first, sentence.last) if _cue_counts(doc, c)]
         for position, cue in enumerate(cues):
             next_cue = cues[position + 1].first if position + 1 < len(cues) else sentence.last
             previous = in_sentence if cue.payload.kind == "participle" and in_sentence else last_speaker
@@ -109,9 +107,7 @@ class _MentionIndex:
         self.by_last: dict[int, ActorMention] = {}
         self.all = [m for m in mentions if m.key]
         # offices the article never ties to a named person ("وأضاف المتحدث الرسمي"): someone unknown
-        self.unresolved = {
-            m.head for m in mentions if m.type == PERSON and not m.key and not m.named and m.number == 1
-        }
+        self.unresolved = {m.head for m in mentions if m.type == PERSON and not m.key and not m.named and m.number == 1}
         for mention in self.all:
             if mention.type not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
@@ -132,8 +128,13 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
     speakers: tuple[str, ...] | None = None
     speaker_first = -1
     subject = index.by_first.get(pos)
-    if info.kind == "participle":
-        speakers = last_speaker or _sentence_subject(index, cue, sentence)
+    if subject is not None and subject.type == COUNTRY and not _feminine(cue) and info.kind == "verb":
+        subject = None  # "ودعا إسرائيل إلى ...": a country takes a feminine verb, so here it is called on
+    if info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
+        # "مؤكداً أن"، "بررت ... بالقول:": the one the sentence is about
+        speakers = (
+            last_speaker if info.kind == "participle" and last_speaker else _sentence_subject(index, cue, sentence)
+        )
     elif subject is not None:
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
         if norms[pos : pos + 1] and norms[pos] in GROUP_WORDS:
@@ -151,13 +152,19 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
         if before is not None and before.head >= sentence.first:
             speakers, speaker_first = (before.key,), before.head
         elif _issuer(norms, cue, sentence):
+            group = next((k for k in range(sentence.first, cue.first) if norms[k] in GROUP_WORDS), None)
             actor = index.actor_before(cue.first, sentence.first)
-            speakers = (actor.key,) if actor else None
+            if group is not None:  # "وأصدر الجانبان السعودي والإيراني بياناً أعلنا فيه"
+                speakers = (GROUP, *_group_nisbas(norms, group + 1, sentence.last))
+            else:
+                speakers = (actor.key,) if actor else None
         elif _after_relative(norms, cue.first, sentence.first):
             person = index.actor_before(cue.first, sentence.first, (PERSON,))
             speakers = (person.key,) if person else None
         elif _after_turn(norms, cue.first, sentence.first):
             speakers = (OTHER,)
+        elif cue.first > sentence.first and norms[cue.first - 1] in ("حيث", "وحيث"):
+            speakers = _sentence_subject(index, cue, sentence)  # "حيث أعلن ...": the main clause's subject
         elif cue.first > sentence.first and norms[cue.first - 1] in GROUP_WORDS:
             speakers = (GROUP,)
         elif _feminine(cue) and not _last_is_feminine(last_speaker):
@@ -205,7 +212,7 @@ def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None)
 
 
 def _group_nisbas(norms, k, end) -> tuple[str, ...]:
-    """"الجانبان السعودي والإيراني": the countries of the two sides."""
+    """ "الجانبان السعودي والإيراني": the countries of the two sides."""
     found = []
     while k < end:
         nisba = gz.nisba_index().longest_at(norms, k, end)
@@ -217,7 +224,7 @@ def _group_nisbas(norms, k, end) -> tuple[str, ...]:
 
 
 def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[str, ...] | None:
-    """"وسلم الرئيس عون ...، مؤكداً أن": the person the sentence is about speaks."""
+    """ "وسلم الرئيس عون ...، مؤكداً أن": the person the sentence is about speaks."""
     person = next(
         (m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first and not m.in_title), None
     )
@@ -225,7 +232,7 @@ def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[st
 
 
 def _issuer(norms, cue, sentence) -> bool:
-    """"أصدرت الرئاسة بياناً أكدت فيه": the verb's subject is whoever issued the statement."""
+    """ "أصدرت الرئاسة بياناً أكدت فيه": the verb's subject is whoever issued the statement."""
     following = norms[cue.last] if cue.last < sentence.last else ""
     return following in ("فيه", "فيها")
 
@@ -249,7 +256,7 @@ def _is_news_agency(key: str) -> bool:
 
 
 def _after_relative(norms, cue_first, floor) -> bool:
-    """"زيلينسكي الذي ألقى كلمة دعا فيها": the speaker is the person the relative clause is about."""
+    """ "زيلينسكي الذي ألقى كلمة دعا فيها": the speaker is the person the relative clause is about."""
     window = norms[max(floor, cue_first - 4) : cue_first]
     return any(n in _RELATIVES for n in window)
 
@@ -326,11 +333,13 @@ def _with_subjunctive(doc, k: int) -> int:
 
 
 def _opens_with_speaker(doc, start_token, next_cue, index) -> bool:
-    """"إن الرئيس السيسي أكد ...": the words open with someone else's reporting."""
+    """ "إن الرئيس السيسي أكد ...": the words open with someone else's reporting."""
     mention = index.by_first.get(start_token)
     if mention is None:
-        return start_token < len(doc.tokens) and doc.token_norms[start_token] in GROUP_WORDS and (
-            next_cue == start_token + 1
+        return (
+            start_token < len(doc.tokens)
+            and doc.token_norms[start_token] in GROUP_WORDS
+            and (next_cue == start_token + 1)
         )
     return mention.last <= next_cue <= mention.last + 1
 
