@@ -109,20 +109,16 @@ def write_articles(store_dir: str | Path | ox.Store, dataset: Dataset) -> StoreW
     quads = default_quads = 0
     try:
         ensure_union(store)
-        replaced = [g for g in targets.values() if store.contains_named_graph(g)]
-        before: set[ox.Triple] = set()
-        for graph in replaced:
-            before.update(q.triple for q in store.quads_for_pattern(None, None, None, graph))
-            store.remove_graph(graph)
-        union: set[ox.Triple] = set()
+        replaced = _remove_graphs(store, [g.value for g in targets.values()])
         batch: list[ox.Quad] = []
+        union: set[ox.Triple] = set()
         for s, p, o, g in dataset.quads((None, None, None, None)):
-            triple = ox.Triple(node(s), node(p), node(o))
-            union.add(triple)
             target = targets.get(g)
             if target is None:
                 default_quads += 1
                 target = _DEFAULT_DATA
+            triple = ox.Triple(node(s), node(p), node(o))
+            union.add(triple)
             batch.append(ox.Quad(triple.subject, triple.predicate, triple.object, target))
             if len(batch) >= _BATCH:
                 _add(store, batch)
@@ -130,17 +126,93 @@ def write_articles(store_dir: str | Path | ox.Store, dataset: Dataset) -> StoreW
                 batch = []
         _add(store, batch)
         quads += len(batch)
-        _drop_from_union(store, before - union)
-        _add(store, [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in union])
-        store.flush()
-        if len(before) > _COMPACT_AFTER:
-            store.optimize()  # many deletions leave tombstones that slow every later scan
-    except OSError as err:
+        _settle_union(store, replaced, union)
+        _add_to_union(store, union)
+        _finish(store, replaced)
+    except (OSError, SyntaxError) as err:
         raise GraphError(f"{name}: writing failed ({err})") from err
     graphs = sum(1 for g in targets.values() if next(iter(store.quads_for_pattern(None, None, None, g)), None))
     return StoreWriteSummary(
-        name, graphs, len(replaced), quads - default_quads, default_quads, time.perf_counter() - started
+        name, graphs, replaced.graphs, quads - default_quads, default_quads, time.perf_counter() - started
     )
+
+
+def write_nquads(
+    store_dir: str | Path | ox.Store,
+    data: bytes,
+    graphs: Sequence[str],
+    *,
+    lenient: bool = False,
+    then: Iterable[ox.Quad] = (),
+) -> StoreWriteSummary:
+    """Write article graphs given as N-Quads (the fast path for batch builds): the named graphs
+    listed are removed, `data` (which should hold quads of those graphs only) is loaded, then the
+    quads `then` in one transaction of their own (completion marks, say), and the union is
+    brought up to date. `lenient` skips Oxigraph's IRI checks, for data kg wrote itself.
+
+    Every writer of a store must go through this function or `write_articles`, or the union the
+    queries read goes stale.
+    """
+    started = time.perf_counter()
+    store = store_dir if isinstance(store_dir, ox.Store) else open_store(store_dir)
+    name = "store" if isinstance(store_dir, ox.Store) else str(store_dir)
+    graphs = list(dict.fromkeys(graphs))
+    try:
+        ensure_union(store)
+        replaced = _remove_graphs(store, graphs)
+        if len(data) < _SMALL_LOAD:
+            store.load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
+        else:
+            store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
+        marks = list(then)
+        store.extend(marks)
+        union = {quad.triple for quad in ox.parse(data, ox.RdfFormat.N_QUADS, lenient=lenient)}
+        union.update(quad.triple for quad in marks)
+        _settle_union(store, replaced, union)
+        _add_to_union(store, union)
+        _finish(store, replaced)
+    except (OSError, SyntaxError) as err:
+        raise GraphError(f"{name}: writing failed ({err})") from err
+    quads = sum(count_quads(store, g) for g in graphs)
+    return StoreWriteSummary(name, len(graphs), replaced.graphs, quads, 0, time.perf_counter() - started)
+
+
+@dataclass(frozen=True, slots=True)
+class _Removed:
+    graphs: int  # named graphs that were there and are gone
+    triples: frozenset  # what they held: candidates to leave the union
+
+
+def _remove_graphs(store: ox.Store, graphs: Sequence[str]) -> _Removed:
+    """Remove named graphs; what they held may then leave the union (see `_settle_union`)."""
+    present = [g for g in graphs if g != LAYOUT_GRAPH and store.contains_named_graph(ox.NamedNode(g))]
+    held: set[ox.Triple] = set()
+    for graph in present:
+        node = ox.NamedNode(graph)
+        held.update(quad.triple for quad in store.quads_for_pattern(None, None, None, node))
+        store.remove_graph(node)
+    return _Removed(len(present), frozenset(held))
+
+
+def _settle_union(store: ox.Store, removed: _Removed, added: set[ox.Triple]) -> None:
+    """Take out of the union what the removed graphs held and no named graph holds any more."""
+    for triple in removed.triples:
+        if triple in added:
+            continue  # written again: still in the union
+        holders = store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+        if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != LAYOUT_GRAPH for q in holders):
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _DEFAULT))
+
+
+def _add_to_union(store: ox.Store, triples: set[ox.Triple]) -> None:
+    # written in bulk: the store ignores a triple the union holds already
+    _add(store, [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in triples])
+
+
+def _finish(store: ox.Store, replaced: _Removed) -> None:
+    store.flush()
+    if replaced.graphs > _COMPACT_AFTER_GRAPHS:
+        store.optimize()  # many deletions leave tombstones that slow every later scan
 
 
 def has_union(store: ox.Store) -> bool:
@@ -160,17 +232,10 @@ def ensure_union(store: ox.Store) -> None:
     store.add(_LAYOUT)
 
 
-def _drop_from_union(store: ox.Store, triples: Iterable[ox.Triple]) -> None:
-    """Take triples out of the union that no article graph holds any more."""
-    for triple in triples:
-        holders = store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
-        if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != LAYOUT_GRAPH for q in holders):
-            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _DEFAULT))
-
-
 _BATCH = 200_000  # quads handed to Oxigraph at once: large enough to amortise, small enough for memory
 _SMALL = 20_000  # below this a write is one transaction; above, Oxigraph's faster bulk path
-_COMPACT_AFTER = 100_000  # replaced triples above which the write ends with a compaction
+_COMPACT_AFTER_GRAPHS = 1_000  # replaced graphs above which a write ends with a compaction
+_SMALL_LOAD = 1 << 20  # N-Quads bytes below which a load is one transaction
 
 
 def _add(store: ox.Store, quads: list[ox.Quad]) -> None:
@@ -224,15 +289,13 @@ def article_hashes(store: ox.Store) -> dict[str, str]:
 def delete_article(store: ox.Store, graph: str) -> int:
     """Remove an article's named graph, and from the union what no other article holds; returns
     how many quads the graph held (0 if it was not there)."""
-    target = ox.NamedNode(graph)
-    if graph == LAYOUT_GRAPH or not store.contains_named_graph(target):
+    if graph == LAYOUT_GRAPH or not store.contains_named_graph(ox.NamedNode(graph)):
         return 0
-    triples = [q.triple for q in store.quads_for_pattern(None, None, None, target)]
-    store.remove_graph(target)
+    removed = _remove_graphs(store, [graph])
     if has_union(store):
-        _drop_from_union(store, triples)
+        _settle_union(store, removed, set())
     store.flush()
-    return len(triples)
+    return len(removed.triples)
 
 
 def run_sparql(store: ox.Store, text: str) -> QueryResult:

@@ -27,6 +27,7 @@ from kg.store import (
     run_sparql,
     store_to_dataset,
     write_articles,
+    write_nquads,
 )
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small.trig"
@@ -221,3 +222,41 @@ def test_a_broken_graph_file_names_the_file(tmp_path):
         load_files([path])
     with pytest.raises(GraphError, match="no such graph file"):
         load_files([tmp_path / "missing.ttl"])
+
+
+def test_articles_written_as_nquads_match_articles_written_from_rdflib(tmp_path):
+    dataset = fixture_dataset()
+    write_articles(tmp_path / "from-rdflib", dataset)
+    data = dataset.serialize(format="nquads").encode("utf-8")
+    done = pyoxigraph_quad(ARTICLES[0])
+    for _ in range(2):  # the second write replaces: nothing doubles
+        summary = write_nquads(tmp_path / "from-nquads", data, ARTICLES, then=[done])
+    assert (summary.graphs, summary.replaced, summary.quads) == (4, 4, 481)
+    a, b = open_store(tmp_path / "from-rdflib"), open_store(tmp_path / "from-nquads")
+    assert count_union(b) == count_union(a) + 1  # the extra quad given as `then` joins the union
+    extra = quads(b) - quads(a)
+    assert len(extra) == 2 and str(done) in extra  # the mark in its graph, and in the union
+
+
+def pyoxigraph_quad(graph: str):
+    import pyoxigraph
+
+    node = pyoxigraph.NamedNode(graph)
+    return pyoxigraph.Quad(node, pyoxigraph.NamedNode("urn:x-test:done"), pyoxigraph.Literal("yes"), node)
+
+
+def test_replacing_an_article_takes_out_of_the_union_only_what_no_one_else_says(tmp_path):
+    dataset = fixture_dataset()
+    write_articles(tmp_path / "store", dataset)
+    name = f"{R}article/fx-summit-hadaf"
+    changed = one_article(dataset, name)
+    graph = changed.graph(URIRef(name))
+    graph.remove((PUTIN, None, None))
+    graph.remove((URIRef(f"{R}org/un"), None, None))
+    write_articles(tmp_path / "store", changed)
+    store = open_store(tmp_path / "store")
+    assert count_union(store) == len(set(
+        (s, p, o) for s, p, o, g in store_to_dataset(store).quads((None, None, None, None))
+    ))  # fmt: skip
+    assert run_sparql(store, f"ASK {{ <{PUTIN}> <{RDFS.label}> ?l }}").boolean  # fx-summit-sana still names him
+    assert not run_sparql(store, f"ASK {{ <{R}org/un> ?p ?o }}").boolean  # only fx-summit-hadaf did
