@@ -124,9 +124,10 @@ def find_meetings(
                 if info.phone and not target.phone and len(target.participants) <= 2:
                     target.phone, target.kind, target.place = True, "call", None
                 continue
-            if info.pos == "verb" and not _subject_before(mentions, sentence, match) and meetings and persons:
+            host = meetings[-1].participants[:1] if meetings else []
+            if info.pos == "verb" and not _subject_before(mentions, sentence, match) and host and persons:
                 # "كما التقى ..."، "واستقبل في وقت لاحق ...": the subject is the host of the last meeting
-                persons = [meetings[-1].participants[0], *[p for p in persons if p != meetings[-1].participants[0]]]
+                persons = [host[0], *[p for p in persons if p != host[0]]]
             parties = (
                 persons
                 if len(persons) >= 2
