@@ -250,7 +250,7 @@ def resolve_query(spec: str) -> ReadyQuery:
         return parse_query_file(candidate)
     if _QUERY_NAME.fullmatch(spec):
         return find_query(spec)
-    if not re.search(r"\b(select|ask|construct|describe)\b", spec, re.IGNORECASE):
+    if not re.search(r"\b(select|ask|construct|describe|insert|delete|load|clear|drop|create)\b", spec, re.I):
         raise UsageError(
             f"{spec[:60]!r} is neither a .rq file, a ready-made query name nor SPARQL; "
             f"ready-made queries: {', '.join(q.name for q in list_queries())}"

@@ -690,6 +690,7 @@ def test_kg_query_store_and_output_file(tmp_path, capsys):
         (["query", "meetings-of-actor", "--graph", str(FIXTURE), "--param", "actor"], 2, "NAME=VALUE"),
         (["query", "articles-by-month"], 2, "--graph"),
         (["query", "SELECT ?x WHERE { ?x ?y }", "--graph", str(FIXTURE)], 1, "not valid SPARQL"),
+        (["query", "DELETE WHERE { ?s ?p ?o }", "--graph", str(FIXTURE)], 1, "updates are not run"),
         (["query", "articles-by-month", "--graph", "missing.ttl"], 1, "missing.ttl"),
         (["query", "articles-by-month", "--store", "missing-store"], 1, "missing-store"),
     ],
