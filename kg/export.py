@@ -131,6 +131,8 @@ def export_store(store: ox.Store, output: str | Path | None, fmt: str) -> Export
             if fmt == "rdfxml":
                 _check_xml_text(triples)
             data = ox.serialize(triples, format=_OX[fmt], prefixes=prefixes if fmt != "nt" else None)
+            if fmt == "rdfxml":  # a raw carriage return would be read back as a line feed (XML end-of-line rule)
+                data = data.replace(b"\r", b"&#13;")
             count, graphs = len(triples), 0
     except (OSError, ValueError) as err:
         raise GraphError(f"cannot export the store as {fmt} ({err})") from err

@@ -207,3 +207,17 @@ def test_any_text_survives_every_format(tmp_path_factory, content):
 
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+AWKWARD = ["\r", "سطر\r\nسطر", "<b>&amp;</b>", '"مقتبس"', "\\", "\u200f\u202bعربي\u202c", "\u200d", " "]
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+@pytest.mark.parametrize("fmt", list(RDF_FORMATS))
+def test_awkward_text_survives(tmp_path, text, fmt):
+    dataset = Dataset()
+    dataset.graph(GRAPHS[0]).add((SUBJECTS[0], DIP.quote, Literal(text, lang="ar")))
+    dataset.graph(GRAPHS[0]).add((SUBJECTS[0], DIP.meetingKind, Literal(text)))
+    path = tmp_path / f"out{RDF_FORMATS[fmt][0]}"
+    export_dataset(dataset, path, fmt)
+    assert_round_trip(path, fmt, dataset)
