@@ -166,14 +166,17 @@ def write_nquads(
             store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
         marks = list(then)
         store.extend(marks)
-        union = {quad.triple for quad in ox.parse(data, ox.RdfFormat.N_QUADS, lenient=lenient)}
+        union: set[ox.Triple] = set()
+        quads = len(marks)
+        for quad in ox.parse(data, ox.RdfFormat.N_QUADS, lenient=lenient):
+            union.add(quad.triple)
+            quads += 1
         union.update(quad.triple for quad in marks)
         _settle_union(store, replaced, union)
         _add_to_union(store, union)
         _finish(store, replaced)
     except (OSError, SyntaxError) as err:
         raise GraphError(f"{name}: writing failed ({err})") from err
-    quads = sum(count_quads(store, g) for g in graphs)
     return StoreWriteSummary(name, len(graphs), replaced.graphs, quads, 0, time.perf_counter() - started)
 
 
