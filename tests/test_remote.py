@@ -439,6 +439,12 @@ def test_kg_push_and_kg_query_commands(pushed, monkeypatch, capsys, tmp_path):
     query = ["query", "meetings-of-actor", "--endpoint", server.query_url, "--param", "actor=بوتين", "-f", "csv"]
     assert main(query) == 0
     assert "meeting/2021-09-14-3f9a1c07be" in capsys.readouterr().out
+    gone = f"{R}article/fx-mekdad-riyadh"
+    delete = ["push", "--endpoint", server.query_url, "--graph-store", server.graph_store_url,
+              "--update-endpoint", server.update_url, "--delete", gone]  # fmt: skip
+    assert main(delete) == 0
+    assert "removed 1 graphs" in capsys.readouterr().out
+    assert main(args) == 0  # and back, for the other tests
 
 
 def _dataset():
