@@ -729,7 +729,7 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     # a known person further on ("تصريف الأعمال نجيب ميقاتي"): the words before belong to the office
     for m in range(k + 1, min(j, k + 3)):
         inside = _person_at(ctx, m, 0)
-        if inside is not None and not inside.weak:
+        if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
     return _span_mention(ctx, k, j, clitic, PERSON, words)
 
@@ -782,6 +782,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False
     if norm[0] == "ل":
         return False  # "لبري": "for Berri", not a name
+    if honorifics().longest_at((norm,), 0):
+        return False  # "بسمو": an honorific behind a clitic
     return not (norm[0] in "لب" and (stem in everyday_words() or stem in office_words() or stem.endswith("ه")))
 
 
@@ -868,6 +870,10 @@ def _surname_follows(ctx: _Context, j: int) -> bool:
     norm = ctx.norms[j]
     if _known_name_word(norm) or (norm in given_names() and given_names()[norm] is False):
         return True
+    if norm in ("الله", "الاله"):
+        return False  # "طيب الله ثراه"
+    if given_names().get(ctx.norms[j - 1]):
+        return False  # "سلامة السدود": an everyday word that is also a name needs a known surname
     return (
         norm.startswith("ال")
         and len(norm) > 4
@@ -941,8 +947,8 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
 
 # Bodies named by what they are: "الجبهة الشعبية لتحرير فلسطين"، "حزب التجمع"، "صحيفة الأهرام"
 _BODY_HEADS = frozenset(normalize(w) for w in (
-    "حركة", "الحركة", "حزب", "الحزب", "جبهة", "الجبهة", "جماعة", "الجماعة", "تنظيم", "منظمة", "صحيفة", "جريدة",
-    "قناة", "شبكة", "وكالة", "شركة", "مؤسسة", "جامعة", "ميليشيا", "ميليشيات", "فصائل", "كتائب", "سرايا", "لواء",
+    "حركة", "حزب", "جبهة", "الجبهة", "جماعة", "تنظيم", "منظمة", "صحيفة", "جريدة", "قناة", "شبكة", "وكالة",
+    "شركة", "مؤسسة", "جامعة", "ميليشيا", "ميليشيات", "فصائل", "كتائب", "سرايا", "لواء", "مجموعة", "المجموعة",
 ))  # fmt: skip
 _MAX_BODY_WORDS = 5
 
@@ -957,6 +963,9 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
     j = i + 1
     while j < end and j - i <= _MAX_BODY_WORDS:
         norm = norms[j]
+        if norm.isdigit() or (date_words().longest_at((norm,), 0, clitics=False) and j > i + 1):
+            j += 1  # "حركة 23 مارس"
+            continue
         if norm in ('"', "«", "»", "“", "”") and j + 1 < end:
             closing = next((k for k in range(j + 1, min(end, j + 5)) if norms[k] in ('"', "»", "”")), None)
             if closing is None:
@@ -979,9 +988,21 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
         break
     while j > i + 1 and is_stopword(norms[j - 1]):
         j -= 1
-    if j == i + 1 or not _is_arabic_word(norms[j - 1]):
+    if j == i + 1 or not _names_a_body(ctx, j - 1):
         return None
     return _span_mention(ctx, i, j, head[0], ORGANIZATION, norms[i:j])
+
+
+def _names_a_body(ctx: _Context, last: int) -> bool:
+    """The last word of a body's name: an adjective ("الشعبية"، "الإسلامية"), a country or place
+    ("لتحرير فلسطين"), a quoted name or a number ("حركة 23 مارس") — not "حركة الأشخاص والبضائع"."""
+    norm = ctx.norms[last]
+    if norm in ('"', "»", "”") or norm.isdigit() or date_words().longest_at((norm,), 0, clitics=False):
+        return True
+    if gz.name_index().longest_at(ctx.norms, last, last + 1, clitics=False):
+        return True
+    stem = next((s for t, s in clitic_variants(norm) if s.startswith("ال")), norm)
+    return stem.endswith(("يه", "ي")) and len(stem) > 4
 
 
 _TIME_WORDS = frozenset(

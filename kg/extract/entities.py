@@ -338,20 +338,31 @@ def _office_classes() -> dict[tuple[str, ...], str]:
 
 
 def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[str, set[str]]) -> ActorMention | None:
+    """The person an office without a name stands for: one given the very same office first, else
+    one of the same class of office ("رئيس الدولة" for "رئيس الجمهورية"); among several, the one
+    the article introduced first (an unqualified office points at the article's main actor)."""
     head = _role_head(reference.role)
     same_side = [
         p for p in persons if p.named and (not reference.represents or _represents_of(p) == reference.represents)
     ]
-    candidates = [p for p in same_side if head in offices.get(p.key, ()) or _role_head(p.role) == head]
+    exact = normalize(_office_only_words(reference.role))
+    candidates = [p for p in same_side if p.role and normalize(_office_only_words(p.role)) == exact]
+    if not candidates:
+        candidates = [p for p in same_side if head in offices.get(p.key, ()) or _role_head(p.role) == head]
     if not candidates and reference.represents and len({p.key for p in same_side}) == 1:
         candidates = same_side  # "الدبلوماسية الروسية": the one Russian of the article
     if not candidates:
         return None
     before = [p for p in candidates if p.first < reference.first]
     if before:
-        return before[-1]
+        return before[0] if not reference.represents else before[-1]
     # named only later: take it when the office points at one person only
     return candidates[0] if len({p.key for p in candidates}) == 1 or reference.represents else None
+
+
+def _office_only_words(role: str) -> str:
+    """"الرئيس التونسي" -> "الرئيس": the office without the adjective of its country."""
+    return " ".join(w for w in role.split() if not gz.nisba_index().get((normalize(w),)))
 
 
 def _represents_of(mention: ActorMention) -> str:

@@ -128,6 +128,10 @@ def find_meetings(
             if info.pos == "verb" and not _subject_before(mentions, sentence, match) and host and persons:
                 # "كما التقى ..."، "واستقبل في وقت لاحق ...": the subject is the host of the last meeting
                 persons = [host[0], *[p for p in persons if p != host[0]]]
+                target = _target(meetings, info, persons, grouped, norms, sentence)
+                if target is not None:
+                    _add(target, persons, sentence)
+                    continue
             parties = (
                 persons
                 if len(persons) >= 2
@@ -444,6 +448,10 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
     if chosen is None:
         return dateline_place, None
     known = gz.known(chosen.key)
+    dateline_known = gz.known(dateline_place) if dateline_place else None
+    in_dateline_country = dateline_known is not None and dateline_known.type == PLACE
+    if known is not None and known.type == COUNTRY and in_dateline_country and dateline_known.country == known.country:
+        return dateline_place, None  # "زيارة إلى ليبيا" under "طرابلس -": the city
     if known is not None and known.kind == "venue":
         city = next((m for m in candidates if m.first > chosen.first and m.first <= chosen.last + 2), None)
         if city is not None:
