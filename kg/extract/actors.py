@@ -373,6 +373,18 @@ def _after_dateline_dash(ctx: _Context, i: int) -> bool:
     return any(mark in text for mark in "-_–—(/")
 
 
+def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> int:
+    """"الشيخ نواف الأحمد" matched, "الجابر الصباح" follows: the rest of the gazetteer's full name."""
+    full = tuple(normalize(known.label).split())
+    words = [w for w in phrase if w in full]
+    if not words:
+        return last
+    position = full.index(words[-1]) + 1
+    while position < len(full) and last < ctx.sentence.last and ctx.norms[last] == full[position]:
+        last, position = last + 1, position + 1
+    return last
+
+
 def _span_mention(ctx: _Context, first: int, last: int, clitic: int, type_: str, name, **extra) -> ActorMention:
     """A mention of tokens [first, last), a clitic of `clitic` letters left out of its text."""
     doc = ctx.doc
@@ -392,6 +404,8 @@ def _span_mention(ctx: _Context, first: int, last: int, clitic: int, type_: str,
 def _entity_mention(ctx: _Context, match) -> ActorMention:
     known = match.payload.entity
     first, last = match.first, match.last
+    if known.type == PERSON:
+        last = _rest_of_name(ctx, known, match.phrase, last)
     return ActorMention(
         first=first,
         last=last,
@@ -697,6 +711,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     )
     if not given and not _name_word(first_norm):
         return None
+    if first_norm in ("بن", "ابن", "بنت", "ال"):
+        return None  # "... بن عبدالعزيز": the rest of a name already read
     if not after_title and not _starts_with_given_name(first_norm) and not given and not (
         first_norm in given_names() and _surname_follows(ctx, k + 1)
     ):
@@ -792,8 +808,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     ("تشو تاي يول") and surnames in ة ("سفيان القضاة") go on; without one, only likelier shapes."""
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
-    if not _name_word(norm):
-        return False
+    if not _name_word(norm) or (norm == "الله" and words[-1] != "عبد"):
+        return False  # "طيب الله ثراه"
     if norm[0] in "وف" and len(norm) > 2 and not _foreign_name_word(norm, words):
         return False
     if honorifics().longest_at(norms, j, end):

@@ -209,10 +209,13 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     if not surnames:
         return []
     covered = {i for m in mentions for i in range(m.head, m.last)}
+    name_ends = {m.last for m in mentions if m.type == PERSON and m.named}
     found = []
     for token in doc.tokens:
         if token.index in covered or doc.sentences[token.sentence].kind == "noise":
             continue
+        if token.index in name_ends:
+            continue  # "نواف الأحمد الجابر الصباح": the rest of the name before, not another person
         following = doc.tokens[token.index + 1].norm if token.index + 1 < len(doc.tokens) else ""
         for taken, stem in clitic_variants(token.norm):
             key = surnames.get(stem)

@@ -137,25 +137,30 @@ def find_meetings(
                 if len(persons) >= 2
                 else persons + [k for k in _parties(mentions, window, doc) if k not in persons]
             )
-            phone = info.phone or _phone_near(norms, match, sentence, window)
             kind = _kind(norms, match, info, sentence)
+            phone = info.phone or kind == "call" or _phone_near(norms, match, sentence, window)
             place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
             if not phone and place is None:
                 place = _visited(doc, mentions, sentence) or _same_day_place(meetings, published)
             date, dated = _date(dates, match.first, published, referenced)
-            meeting = MeetingDraft(
-                kind="call" if phone else kind,
-                phone=phone,
-                participants=list(dict.fromkeys(parties)),
-                sentence=sentence.index,
-                trigger=match.first,
-                place=place,
-                venue=venue,
-                date=date,
-                dated=dated,
-            )
-            meeting.sentences.add(sentence.index)
-            meetings.append(meeting)
+            groups = [list(dict.fromkeys(parties))]
+            if phone and len(groups[0]) > 2 and _several_calls(norms, window):
+                # "أجرى اتصالين هاتفيين مع X ومع Y": one call with each
+                groups = [[groups[0][0], other] for other in groups[0][1:]]
+            for group in groups:
+                meeting = MeetingDraft(
+                    kind="call" if phone else kind,
+                    phone=phone,
+                    participants=group,
+                    sentence=sentence.index,
+                    trigger=match.first,
+                    place=place,
+                    venue=venue,
+                    date=date,
+                    dated=dated,
+                )
+                meeting.sentences.add(sentence.index)
+                meetings.append(meeting)
     return meetings
 
 
@@ -403,6 +408,13 @@ def _add(meeting: MeetingDraft, persons: list[str], sentence: Sentence) -> None:
         if person not in meeting.participants:
             meeting.participants.append(person)
     meeting.sentences.add(sentence.index)
+
+
+_SEVERAL_CALLS = frozenset(normalize(w) for w in ("اتصالين", "اتصالات", "مكالمتين", "مكالمات", "الاتصالين"))
+
+
+def _several_calls(norms, window) -> bool:
+    return any(norms[k] in _SEVERAL_CALLS for k in range(*window))
 
 
 def _kind(norms, match, info, sentence) -> str:

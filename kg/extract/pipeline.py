@@ -33,6 +33,11 @@ def extract(article: Article) -> ArticleFacts:
     statement_drafts = _resolve_speakers(statement_drafts, drafts)
     entities = {e.key: e for e in resolved.entities}
     _add_speakers_to_meetings(doc, statement_drafts, drafts, entities)
+    for draft in drafts:
+        # countries and bodies stood in for the people until the people were named
+        persons = [p for p in draft.participants if p.startswith("person:")]
+        if len(persons) >= 2:
+            draft.participants[:] = persons
     drafts = [d for d in drafts if len([p for p in d.participants if p in entities or gz.known(p)]) >= 2]
     # a topic phrase inside a name or an office ("مجلس الأمن"، "وزير الطاقة") is no topic
     named = [(m.start, m.end) for m in mentions if m.type != "Person"]
