@@ -705,6 +705,7 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     following = _peek(norms, k + 1, end)
     given = (
         first_norm in given_names()
+        and not is_stopword(first_norm)
         and (after_title or given_names()[first_norm] is False)
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
         and not _office_here(ctx, k)
@@ -723,7 +724,11 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None  # an everyday word that is also a name ("نيل"، "غير") starts no name on its own
     words = [first_norm]
     j = k + 1
-    surname_first = bool(gz.name_index().get((first_norm,))) and first_norm not in given_names()
+    surname_first = (
+        bool(gz.name_index().get((first_norm,)))
+        and first_norm not in given_names()
+        and not (j < end and _continues_name(ctx, j, words, after_title) and norms[j] not in everyday_words())
+    )
     while not surname_first and j < end and len([w for w in words if w not in _PARTICLES]) < _MAX_NAME_WORDS:
         norm = norms[j]
         if norm == "-" and j + 1 < end and _hyphen_joins(doc, j):
@@ -773,11 +778,16 @@ def _person_at(ctx: _Context, k: int, clitic: int) -> ActorMention | None:
     best = max(matches, key=lambda m: (m.last - m.first, not m.payload.weak))
     if best.payload.weak and known_surname_is_word(best.phrase):
         return None
-    if best.payload.weak and best.last < ctx.sentence.last and best.phrase[0] in given_names():
+    if best.payload.weak and best.last < ctx.sentence.last:
         following = ctx.norms[best.last]
-        if _name_word(following) and not is_stopword(following):
-            return None  # "قاسم الأعرجي" is someone else than the "قاسم" of the gazetteer
+        if _name_word(following) and following not in everyday_words() and not _known_surname_of(best, following):
+            return None  # "قاسم الأعرجي"، "جيفري فيلتمان": someone else than the gazetteer's surname
     return _entity_mention(ctx, best)
+
+
+def _known_surname_of(match, following: str) -> bool:
+    """Is the word after a gazetteer surname the next word of that person's own name?"""
+    return following in normalize(match.payload.entity.label).split()
 
 
 def _plausible_first_name(norm: str) -> bool:

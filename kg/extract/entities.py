@@ -352,6 +352,11 @@ def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[
     candidates = [p for p in same_side if p.role and normalize(_office_only_words(p.role)) == exact]
     if not candidates:
         candidates = [p for p in same_side if head in offices.get(p.key, ()) or _role_head(p.role) == head]
+
+    if not candidates and len(exact.split()) == 1:
+        # "الوزير" alone: any minister ("وزير الخارجية والمغتربين")
+        word = _bare_word(exact)
+        candidates = [p for p in same_side if any(_bare_word(r.split()[0]) == word for r in _roles_of(p) if r)]
     if not candidates and reference.represents and len({p.key for p in same_side}) == 1:
         candidates = same_side  # "الدبلوماسية الروسية": the one Russian of the article
     if not candidates:
@@ -361,6 +366,11 @@ def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[
         return before[0] if not reference.represents else before[-1]
     # named only later: take it when the office points at one person only
     return candidates[0] if len({p.key for p in candidates}) == 1 or reference.represents else None
+
+
+def _roles_of(mention: ActorMention) -> list[str]:
+    known = gz.known(mention.key) if mention.key else None
+    return [normalize(mention.role)] + ([normalize(o.role) for o in known.offices] if known is not None else [])
 
 
 def _office_only_words(role: str) -> str:

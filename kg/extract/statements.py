@@ -107,13 +107,20 @@ class _MentionIndex:
         self.by_last: dict[int, ActorMention] = {}
         self.all = [m for m in mentions if m.key]
         # offices the article never ties to a named person ("وأضاف المتحدث الرسمي"): someone unknown
-        self.unresolved = {m.head for m in mentions if m.type == PERSON and not m.key and not m.named and m.number == 1}
+        self.references = [m for m in mentions if m.type == PERSON and not m.key and not m.named and m.number == 1]
+        self.unresolved = {m.head for m in self.references}
         for mention in self.all:
             if mention.type not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
             self.by_first.setdefault(mention.head, mention)
             self.by_first.setdefault(mention.first, mention)
             self.by_last[mention.last] = mention
+
+    def named_after(self, head: int) -> ActorMention | None:
+        """The named person right after an office that was read on its own."""
+        end = next((m.last for m in self.references if m.head == head), None)
+        found = self.by_first.get(end) if end is not None else None
+        return found if found is not None and found.type == PERSON and found.named else None
 
     def actor_before(self, token: int, floor: int, kinds=(PERSON, ORGANIZATION, COUNTRY)) -> ActorMention | None:
         found = [m for m in self.all if floor <= m.head and m.last <= token and m.type in kinds and not m.in_title]
@@ -139,8 +146,11 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
         if norms[pos : pos + 1] and norms[pos] in GROUP_WORDS:
             pos += 1
-    elif pos in index.unresolved:
+    elif pos in index.unresolved and index.named_after(pos) is None:
         return None, ()
+    elif pos in index.unresolved:
+        subject = index.named_after(pos)  # "الوزير المقداد": the office, then the name read on its own
+        speakers, speaker_first, pos = (subject.key,), pos, subject.last
     elif pos < sentence.last and norms[pos] in GROUP_WORDS:
         speakers, speaker_first, pos = (GROUP, *_group_nisbas(norms, pos + 1, sentence.last)), pos, pos + 1
     elif pos < sentence.last and _not_speaker(norms, pos):
