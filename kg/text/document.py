@@ -106,6 +106,10 @@ _NOISE_LINES = frozenset(
         "search", "home", "share", "print", "advertisement",
     )
 )  # fmt: skip
+# "آخر تحديث: 17/03/2021 - 18:42": a page's time stamp, not a dateline
+_STAMPS = tuple(
+    normalize(w) for w in ("آخر تحديث", "اخر تحديث", "تاريخ النشر", "نشر في", "تم النشر", "تحديث:", "نشر بتاريخ")
+)
 _TRAILER_START = tuple(
     normalize(w) for w in ("اقرأ أيضا", "اقرأ أيضاً", "المصدر:", "المصدر :", "اقرأ ايضا", "للمزيد", "تابع")
 )
@@ -273,7 +277,7 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
         # headlines end without a full stop, or with "..": "بين الأسد وبوتين.."
         stripped = raw.rstrip()
         ends_sentence = stripped[-1:] in ".!?؟:\"»”)" and not stripped.endswith("..")
-        if joined in _NOISE_LINES or (len(words) <= 4 and raw.isascii()):
+        if joined in _NOISE_LINES or (len(words) <= 4 and raw.isascii()) or joined.startswith(_STAMPS):
             in_links = joined.startswith(_TRAILER_START)
             kinds.append(NOISE)
             continue
