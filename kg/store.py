@@ -186,6 +186,16 @@ class _Removed:
     triples: frozenset  # what they held: candidates to leave the union
 
 
+def rebuild_union(store: ox.Store) -> int:
+    """Build the union again from the article graphs (after another program wrote the store
+    without keeping it); returns the number of distinct triples in it."""
+    store.clear_graph(_DEFAULT)
+    store.remove(_LAYOUT)
+    ensure_union(store)
+    store.flush()
+    return count_union(store)
+
+
 def _remove_graphs(store: ox.Store, graphs: Sequence[str]) -> _Removed:
     """Remove named graphs; what they held may then leave the union (see `_settle_union`)."""
     present = [g for g in graphs if g != LAYOUT_GRAPH and store.contains_named_graph(ox.NamedNode(g))]

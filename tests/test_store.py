@@ -24,6 +24,7 @@ from kg.store import (
     load_files,
     named_graphs,
     open_store,
+    rebuild_union,
     run_sparql,
     store_to_dataset,
     write_articles,
@@ -260,3 +261,15 @@ def test_replacing_an_article_takes_out_of_the_union_only_what_no_one_else_says(
     ))  # fmt: skip
     assert run_sparql(store, f"ASK {{ <{PUTIN}> <{RDFS.label}> ?l }}").boolean  # fx-summit-sana still names him
     assert not run_sparql(store, f"ASK {{ <{R}org/un> ?p ?o }}").boolean  # only fx-summit-hadaf did
+
+
+def test_a_union_gone_stale_under_another_writer_is_rebuilt(tmp_path):
+    import pyoxigraph
+
+    write_articles(tmp_path / "store", one_article(fixture_dataset(), ARTICLES[0]))
+    store = open_store(tmp_path / "store")
+    other = pyoxigraph.Store()
+    other.load(path=str(FIXTURE))
+    store.extend(q for q in other if q.graph_name.value != ARTICLES[0])  # written behind kg.store's back
+    assert count_union(store) < len(set(fixture_dataset().triples((None, None, None))))
+    assert rebuild_union(store) == len(set(fixture_dataset().triples((None, None, None))))
