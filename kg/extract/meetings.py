@@ -186,7 +186,13 @@ def _named_after(person: str, token: int, mentions: Sequence[ActorMention]) -> b
 
 
 def _subject_before(mentions, sentence, match) -> bool:
-    return any(m.type == PERSON and m.key and sentence.first <= m.first < match.first for m in mentions)
+    """Is the verb's subject named: before it ("الوزير التقى") or right after it ("التقى الوزير")?"""
+    return any(
+        m.type == PERSON
+        and m.key
+        and (sentence.first <= m.first < match.first or m.head in (match.last, match.last + 1))
+        for m in mentions
+    )
 
 
 def _needed_word(norms, start, end, needs) -> bool:
