@@ -12,9 +12,10 @@ from rdflib import Dataset, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
 from kg.batch import BatchOptions, article_graph, build, count_articles, extract_article, read_stream
+from kg.batch.sink import StoreSink
 from kg.batch.work import Extracted, Failed
 from kg.cli import main
-from kg.errors import Problem
+from kg.errors import GraphError, Problem
 from kg.extract import pipeline
 from kg.io import read_articles
 from kg.model import Article
@@ -300,3 +301,23 @@ def test_the_rate_follows_the_recent_pace():
         done += 100
         progress.update(done)
     assert progress.rate() == pytest.approx(100, rel=0.05)
+
+
+def test_a_store_that_cannot_be_written_stops_the_build_with_a_clear_error_and_keeps_what_was_written(
+    tmp_path, monkeypatch
+):
+    source = corpus(tmp_path / "in.jsonl", 12)
+    real, calls = StoreSink._write, []
+
+    def write(self, batch):
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise OSError("No space left on device")
+        real(self, batch)
+
+    monkeypatch.setattr(StoreSink, "_write", write)
+    with pytest.raises(GraphError, match=r"store: writing article graphs failed \(No space left on device\)"):
+        build([source], store=tmp_path / "store", options=BatchOptions(batch_articles=4))
+    monkeypatch.undo()
+    again = build([source], store=tmp_path / "store")
+    assert (again.unchanged, again.written) == (4, 8)

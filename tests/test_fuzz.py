@@ -203,6 +203,12 @@ def test_a_100k_character_line_is_analysed_and_extracted(name):
     assert_facts_point_into_the_text(Article(id="long", text=text))
 
 
+def test_a_joint_statement_word_after_an_empty_meeting_does_not_crash_extraction():
+    # found by the synthetic corpus (about 1 article in 100 crashed in find_meetings), reduced to one sentence
+    text = 'قال "نجاح مباحثات والسلام"، مؤكداً عقد لقاءً هنرييتا صدر مشترك أعلن أشهر.'
+    assert_facts_point_into_the_text(Article(id="reduced", text=text))
+
+
 # ---------------------------------------------------------------------------- IRIs
 
 

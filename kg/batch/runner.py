@@ -27,7 +27,7 @@ from rdflib import Dataset
 from kg.batch.reading import read_stream
 from kg.batch.sink import DatasetSink, ErrorLog, StoreSink, article_graph
 from kg.batch.work import Failed, Outcome, extract_chunk, init_worker
-from kg.errors import KgError, Problem
+from kg.errors import KgError, Problem, UsageError
 from kg.io import DEFAULT_MAX_BYTES
 from kg.model import Article
 from kg.progress import Progress
@@ -49,7 +49,7 @@ class BatchOptions:
     chunk_size: int = 8  # articles per task sent to a worker
     batch_articles: int = 2000  # the store is written when a batch holds this many articles,
     batch_bytes: int = 64 * 2**20  # or this many bytes of N-Quads,
-    batch_seconds: float = 5.0  # or is this old
+    batch_seconds: float = 30.0  # or is this old (a killed run loses at most this much work)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,6 @@ class BatchSummary:
 
 @dataclass
 class _Tally:
-    written_failed: int = 0
     failed: int = 0
     warnings: int = 0
     unchanged: int = 0
@@ -132,12 +131,13 @@ def build(
     from kg.store import open_store
 
     if store is None and dataset is None:
-        raise KgError("nothing to write to: give a store and/or a dataset")
+        raise UsageError("nothing to write to: give a store and/or a dataset")
     started = time.perf_counter()
     stop = stop if stop is not None else threading.Event()
     report = report if report is not None else (lambda _text: None)
-    store_name = None
+    store_name = opened = None
     store_sink = dataset_sink = None
+    stored = (0, 0, 0)  # articles written, of them replaced, quads in the store at the end
     if store is not None:
         store_name = "store" if isinstance(store, ox.Store) else str(store)
         opened = store if isinstance(store, ox.Store) else open_store(store)
@@ -149,8 +149,9 @@ def build(
     unwritten: Counter[str] = Counter()  # graphs read but not yet written: never skipped as unchanged
     in_flight: deque[Future | list[Outcome]] = deque()  # chunks, in input order
     keep_facts = dataset_sink is not None
+    want_nquads = store_sink is not None
     pool: ProcessPoolExecutor | None = None  # started with the first chunk: a run that skips all needs none
-    max_in_flight = max(2, options.workers * 3)
+    max_in_flight = max(2, options.workers * 4)  # chunks: enough to keep workers busy while a batch is handed over
     interrupted = False
 
     def show() -> None:
@@ -163,11 +164,14 @@ def build(
         if log.path is None:
             report(str(failure))
 
+    def written(adds: Counter[str]) -> None:
+        unwritten.subtract(adds)
+        for graph in [g for g, n in unwritten.items() if n <= 0]:
+            del unwritten[graph]
+
     def write_batch() -> None:
         if store_sink is not None:
-            unwritten.subtract(store_sink.flush())
-            for graph in [g for g, n in unwritten.items() if n <= 0]:
-                del unwritten[graph]
+            written(store_sink.flush())
 
     def receive(outcomes: list[Outcome]) -> None:
         for outcome in outcomes:
@@ -199,11 +203,11 @@ def build(
     def submit(chunk: list[Article]) -> None:
         nonlocal pool
         if options.workers <= 0:
-            in_flight.append(extract_chunk(chunk, options.base, keep_facts))
+            in_flight.append(extract_chunk(chunk, options.base, keep_facts, want_nquads))
             return
         if pool is None:
             pool = _start_pool(options.workers)
-        in_flight.append(pool.submit(extract_chunk, chunk, options.base, keep_facts))
+        in_flight.append(pool.submit(extract_chunk, chunk, options.base, keep_facts, want_nquads))
 
     chunk: list[Article] = []
     chunk_size = options.chunk_size if options.workers > 0 else 1
@@ -249,11 +253,17 @@ def build(
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
         log.close()
-    quads = len(store_sink.store) if store_sink is not None else None
+        try:
+            if store_sink is not None:
+                written(store_sink.close())
+                stored = (store_sink.written, store_sink.replaced, len(store_sink.store))
+        finally:  # an error's traceback keeps this frame alive: let go of the store (and its lock) now
+            store_sink = opened = None
     show()
+    written_count, replaced, quads = stored if store_name is not None else (tally.extracted, 0, None)
     return BatchSummary(
-        written=store_sink.written if store_sink is not None else tally.extracted,
-        replaced=store_sink.replaced if store_sink is not None else 0,
+        written=written_count,
+        replaced=replaced,
         unchanged=tally.unchanged,
         failed=tally.failed,
         warnings=tally.warnings,

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import queue
+import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from functools import cache
 from pathlib import Path
 from typing import TextIO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 
 from kg.batch.work import Extracted, Failed, to_oxigraph
 from kg.errors import GraphError
@@ -36,7 +38,12 @@ def article_graph(article: Article, base: str = DIPR_IRI) -> str:
 
 
 class StoreSink:
-    """Article graphs into an Oxigraph store, a batch at a time, replacing each article's graph."""
+    """Article graphs into an Oxigraph store, a batch at a time, replacing each article's graph.
+
+    Batches are written by a thread of their own (Oxigraph lets go of the GIL while it loads), so
+    extraction results keep coming in while a batch is on its way to disk; at most one batch
+    waits behind the one being written.
+    """
 
     def __init__(self, store: ox.Store, name: str, base: str = DIPR_IRI) -> None:
         self.store, self.name, self.base = store, name, base
@@ -45,6 +52,12 @@ class StoreSink:
         self._bytes = 0
         self._since = time.monotonic()
         self.written = self.replaced = 0
+        self._queue: queue.Queue[tuple[dict[str, Extracted], Counter[str]] | None] = queue.Queue(maxsize=1)
+        self._finished: deque[Counter[str]] = deque()  # what each written batch held, for the caller
+        self._error: BaseException | None = None
+        self._raised = False
+        self._writer = threading.Thread(target=self._write_batches, name="kg-store-writer", daemon=True)
+        self._writer.start()
 
     def unchanged(self, article: Article) -> bool:
         """True when the store holds this article's complete graph for the same text and metadata."""
@@ -74,37 +87,76 @@ class StoreSink:
         )
 
     def flush(self) -> Counter[str]:
-        """Write the batch; returns how many times each graph written had been added."""
-        batch, adds = self._batch, self._adds
-        self._batch, self._adds, self._bytes, self._since = {}, Counter(), 0, time.monotonic()
-        if not batch:
-            return adds
-        store = self.store
-        try:
-            for graph in batch:
-                name = ox.NamedNode(graph)
-                if store.contains_named_graph(name):
-                    store.remove_graph(name)
-                    self.replaced += 1
-            data = b"".join(outcome.nquads for outcome in batch.values())
-            if len(data) < _SMALL_LOAD:
-                store.load(data, ox.RdfFormat.N_QUADS)
-            else:
-                store.bulk_load(data, ox.RdfFormat.N_QUADS)
-            # the marks of complete graphs, last and in one transaction
-            store.extend(
-                ox.Quad(ox.NamedNode(graph), _CONTENT_HASH, ox.Literal(outcome.content_hash), ox.NamedNode(graph))
-                for graph, outcome in batch.items()
-            )
-            store.flush()
-        except (OSError, SyntaxError, ValueError) as err:
-            reason = " ".join(str(err).split())[:300]
-            raise GraphError(f"{self.name}: writing article graphs failed ({reason})") from err
-        self.written += len(batch)
+        """Send the batch at hand to be written (waiting while the writer is a batch behind).
+
+        Returns how many times each graph of the batches written since the last call was added.
+        """
+        self._raise_if_failed()
+        if self._batch and self._error is None:
+            self._queue.put((self._batch, self._adds))
+            self._batch, self._adds, self._bytes, self._since = {}, Counter(), 0, time.monotonic()
+        return self.written_since()
+
+    def written_since(self) -> Counter[str]:
+        """The graphs of the batches written since the last call (with how often each was added)."""
+        adds: Counter[str] = Counter()
+        while self._finished:
+            adds.update(self._finished.popleft())
         return adds
 
-    def pending(self) -> int:
-        return len(self._batch)
+    def close(self) -> Counter[str]:
+        """Write what is left and wait for the writer; raises what made writing fail."""
+        if self._writer.is_alive():
+            if self._error is None and self._batch:
+                self._queue.put((self._batch, self._adds))
+                self._batch, self._adds = {}, Counter()
+            self._queue.put(None)
+            self._writer.join()
+        self._raise_if_failed()
+        try:
+            self.store.flush()
+        except OSError as err:
+            raise GraphError(f"{self.name}: writing article graphs failed ({err})") from err
+        return self.written_since()
+
+    def _raise_if_failed(self) -> None:
+        """Raise the writer's failure (once); after it nothing more is written."""
+        if self._error is not None and not self._raised:
+            self._raised = True
+            reason = " ".join(str(self._error).split())[:300]
+            raise GraphError(f"{self.name}: writing article graphs failed ({reason})") from self._error
+
+    def _write_batches(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # keep taking batches so that no one waits on a writer that has given up
+            batch, adds = item
+            try:
+                self._write(batch)
+            except BaseException as err:  # handed to the caller's thread, raised there
+                self._error = err.with_traceback(None)  # whose frames would hold the store open
+                continue
+            self.written += len(batch)
+            self._finished.append(adds)
+
+    def _write(self, batch: dict[str, Extracted]) -> None:
+        store = self.store
+        for graph in batch:
+            name = ox.NamedNode(graph)
+            if store.contains_named_graph(name):
+                store.remove_graph(name)
+                self.replaced += 1
+        data = b"".join(outcome.nquads for outcome in batch.values())
+        if len(data) < _SMALL_LOAD:
+            store.load(data, ox.RdfFormat.N_QUADS)
+        else:  # written by kg.batch.work from checked terms: no need to check the IRIs again
+            store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
+        # the marks of complete graphs, last and in one transaction (in the write-ahead log at once, so
+        # a killed process keeps them; flushed to disk files only at the end, which spares compactions)
+        store.extend(
+            ox.Quad(ox.NamedNode(graph), _CONTENT_HASH, ox.Literal(outcome.content_hash), ox.NamedNode(graph))
+            for graph, outcome in batch.items()
+        )
 
 
 class DatasetSink:
@@ -114,16 +166,12 @@ class DatasetSink:
         self.dataset, self.base = dataset, base
 
     def add(self, outcome: Extracted) -> None:
+        """An extracted article (its facts came back with it: kg.rdf.graph makes the graph)."""
         from kg.rdf.graph import add_article
 
-        if outcome.facts is not None:
-            add_article(self.dataset, outcome.facts, base=self.base)
-            return
-        graph = self.dataset.graph(URIRef(outcome.graph))
-        graph.remove((None, None, None))
-        graph.parse(data=outcome.nquads.decode("utf-8"), format="nquads")
-        node = URIRef(outcome.graph)
-        graph.add((node, DIP.contentHash, Literal(outcome.content_hash)))
+        if outcome.facts is None:
+            raise ValueError(f"{outcome.graph}: extracted without its facts, which a dataset needs")
+        add_article(self.dataset, outcome.facts, base=self.base)
 
     def copy(self, store: ox.Store, graph: str) -> None:
         """An article the store holds unchanged: its graph as the store has it."""

@@ -43,7 +43,7 @@ class Failed:
     line: int | None
     id: str | None
     reason: str
-    stage: str  # "read" or "extract"
+    stage: str  # "read", "extract" or "graph"
 
     def record(self) -> dict:
         return {"source": self.source, "line": self.line, "id": self.id, "stage": self.stage, "reason": self.reason}
@@ -64,42 +64,54 @@ def init_worker() -> None:
     pipeline.extract(Article(id="warm-up", text="التقى الرئيس السوري بشار الأسد في دمشق اليوم وزير الخارجية."))
 
 
-def extract_chunk(articles: list[Article], base: str = DIPR_IRI, keep_facts: bool = False) -> list[Outcome]:
+def extract_chunk(
+    articles: list[Article], base: str = DIPR_IRI, keep_facts: bool = False, nquads: bool = True
+) -> list[Outcome]:
     """Extract each article of a chunk; one article's failure never affects the others."""
-    return [extract_article(article, base, keep_facts) for article in articles]
+    return [extract_article(article, base, keep_facts, nquads) for article in articles]
 
 
-def extract_article(article: Article, base: str = DIPR_IRI, keep_facts: bool = False) -> Outcome:
-    """Extract one article to its graph's N-Quads, or say why it could not be."""
+def extract_article(
+    article: Article, base: str = DIPR_IRI, keep_facts: bool = False, nquads: bool = True
+) -> Outcome:
+    """Extract one article (to its graph's N-Quads when `nquads`), or say why it could not be."""
     from kg.extract import pipeline
     from kg.rdf import graph as rdf
 
     try:
         facts = pipeline.extract(article)
-        node = rdf.article_iri(facts, base)
+    except Exception as err:  # one article's bug must not lose the batch: it goes to the errors file
+        return _failed(article, "extract", "extraction failed", err)
+    node = rdf.article_iri(facts, base)
+    content_hash, data = "", b""
+    try:
         name = ox.NamedNode(str(node))
-        content_hash = ""
         quads = []
         for s, p, o in rdf.article_triples(facts, base):
             if p == _CONTENT_HASH and s == node:
                 content_hash = str(o)
-                continue
-            quads.append(ox.Quad(_term(s), _term(p), _term(o), name))
-        nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    except Exception as err:  # one article's bug must not lose the batch: it goes to the errors file
-        source, line = source_and_line(article)
-        reason = f"extraction failed ({type(err).__name__}: {' '.join(str(err).split())[:300]})"
-        return Failed(source, line, article.id, reason, "extract")
+            elif nquads:
+                quads.append(ox.Quad(_term(s), _term(p), _term(o), name))
+        if nquads:
+            data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    except Exception as err:  # e.g. text no RDF store can hold (a lone surrogate)
+        return _failed(article, "graph", "its graph could not be written", err)
     return Extracted(
         graph=str(node),
         article_id=article.id,
         content_hash=content_hash,
-        nquads=nquads,
+        nquads=data,
         meetings=len(facts.meetings),
         statements=len(facts.statements),
         topics=facts.topics,
         facts=facts if keep_facts else None,
     )
+
+
+def _failed(article: Article, stage: str, what: str, err: Exception) -> Failed:
+    source, line = source_and_line(article)
+    reason = f"{what} ({type(err).__name__}: {' '.join(str(err).split())[:300]})"
+    return Failed(source, line, article.id, reason, stage)
 
 
 def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
