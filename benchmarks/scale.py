@@ -13,7 +13,7 @@ every time) and prints:
   tokens), the least any extraction has to do;
 - for each worker count: `kg build CORPUS --store DIR --workers N` as a separate process, its
   articles per second, CPU seconds per article over the whole process tree, peak memory of the
-  whole tree (sampled; the sum of every process's resident set), quads in the store, and the
+  whole tree (sampled; the sum of every process's resident set), triples in the store, and the
   ratio of its throughput to the floor's;
 - a second run over the same store (every article unchanged, so skipped): articles per second;
 - the machine's load average, since other work on a shared machine slows everything down.
@@ -52,7 +52,7 @@ class Run:
     seconds: float
     cpu_seconds: float
     peak_bytes: int | None
-    quads: int
+    triples: int  # distinct, in the store's union
     failed: int
     summary: str
 
@@ -94,8 +94,8 @@ def kg_build(path: Path, store: Path, workers: int, errors: Path) -> Run:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     fields = dict(part.strip().split(" ", 1) for part in summary.split("|")[:4])
     articles = int(fields["articles"])
-    quads = int(summary.split("quads in the store ")[1].split()[0])
-    return Run(articles, seconds, cpu, peak.bytes, quads, int(fields["failed"]), summary)
+    triples = int(summary.split("triples in the store ")[1].split()[0])
+    return Run(articles, seconds, cpu, peak.bytes, triples, int(fields["failed"]), summary)
 
 
 class _PeakMemory:
@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             peak = f"{run.peak_bytes / 2**20:,.0f} MB" if run.peak_bytes is not None else "n/a (no psutil)"
             print(f"  kg build --workers {workers}: {run.rate:8.1f} articles/s ({run.seconds / 60:.1f} min), "
                   f"{run.cpu_seconds / run.articles * 1000:.1f} ms CPU/article, peak memory {peak}, "
-                  f"{run.quads:,} quads in the store, {run.failed} failed, "
+                  f"{run.triples:,} triples in the store, {run.failed} failed, "
                   f"floor ratio 1/{floor_rate / run.rate:.1f}; load average before {load}")
             if not args.no_rerun:
                 again = kg_build(path, store, workers, work / f"errors-{size}-w{workers}-again.jsonl")

@@ -7,9 +7,14 @@ Every fact points back to its article and to the sentence it was read from.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("Person", "Organization", "Country", "Place")
+
+# A lone surrogate (a JSON escape such as \ud800 decodes to one) is no character: nothing can write
+# it as UTF-8. One for one, so that every offset into the text stays right.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +28,12 @@ class Article:
     published: dt.date | None = None
     publisher: str = ""
     source: str = ""  # where it was read from: "path" or "path:line"
+
+    def __post_init__(self):
+        for name in ("id", "text", "title", "url", "publisher"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _LONE_SURROGATE.search(value):
+                object.__setattr__(self, name, _LONE_SURROGATE.sub("\ufffd", value))
 
 
 @dataclass(frozen=True, slots=True)

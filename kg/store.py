@@ -299,6 +299,21 @@ def article_hashes(store: ox.Store) -> dict[str, str]:
     return {solution["g"].value: solution["hash"].value for solution in result}
 
 
+_EXTRACTED_WITH = ox.NamedNode("urn:x-kg:extractedWith")
+_LAYOUT_NODE = ox.NamedNode(LAYOUT_GRAPH)
+
+
+def extraction_mark(graph: str, fingerprint: str) -> ox.Quad:
+    """The note, in the layout graph, of which extractor wrote an article's graph (see
+    kg.resources.extractor_fingerprint): a graph written by another one is extracted again."""
+    return ox.Quad(ox.NamedNode(graph), _EXTRACTED_WITH, ox.Literal(fingerprint), _LAYOUT_NODE)
+
+
+def extraction_marks(store: ox.Store, graph: str) -> list[ox.Quad]:
+    """The notes of the extractor that wrote an article's graph (one, unless a write was cut short)."""
+    return list(store.quads_for_pattern(ox.NamedNode(graph), _EXTRACTED_WITH, None, _LAYOUT_NODE))
+
+
 def delete_article(store: ox.Store, graph: str) -> int:
     """Remove an article's named graph, and from the union what no other article holds; returns
     how many quads the graph held (0 if it was not there)."""
@@ -307,6 +322,8 @@ def delete_article(store: ox.Store, graph: str) -> int:
     removed = _remove_graphs(store, [graph])
     if has_union(store):
         _settle_union(store, removed, set())
+    for mark in extraction_marks(store, graph):
+        store.remove(mark)
     store.flush()
     return len(removed.triples)
 

@@ -287,26 +287,24 @@ def test_every_graph_serialises_to_turtle_that_parses_back_isomorphic(article):
     assert_store_round_trip(article)
 
 
-@pytest.mark.xfail(strict=True, reason="kg.rdf.graph._safe_url lets control characters through (it refuses only "
-                   "' <>\"{}|\\^`'), so an article's url 'https://example.org/\\x1f' becomes a schema:url IRI that "
-                   "rdflib writes as it is and Oxigraph (and any IRI parser) refuses")
 def test_an_article_url_with_a_control_character_gives_no_invalid_iri():
     article = Article(id="u", text="استقبل الرئيس السوري بشار الأسد في دمشق وزير الخارجية.", url="https://example.org/\x1f")
     outcome = extract_article(article)
     assert isinstance(outcome, Extracted), outcome
 
 
-SURROGATE_ARTICLE = Article(id="lone-surrogate", text="استقبل الرئيس السوري بشار الأسد في دمشق اليوم \ud800 وزيراً.")
+SURROGATE_TEXT = "استقبل الرئيس السوري بشار الأسد في دمشق اليوم \ud800 وزير الخارجية الروسي سيرغي لافروف."
+SURROGATE_ARTICLE = Article(id="lone-surrogate", text=SURROGATE_TEXT)
 
 
-@pytest.mark.xfail(strict=True, reason="a lone surrogate (read from a JSON escape such as \\ud800) reaches the graph "
-                   "as it is: rdflib writes it to Turtle as '?', so the file does not parse back to the same graph; "
-                   "kg.io could replace lone surrogates with U+FFFD when it reads an article")
 def test_a_lone_surrogate_survives_the_turtle_round_trip():
     assert_turtle_round_trip(SURROGATE_ARTICLE)
 
 
-def test_a_lone_surrogate_sets_its_article_aside_in_a_batch_build():
+def test_a_lone_surrogate_becomes_a_replacement_character_and_the_article_lands():
     outcome = extract_article(SURROGATE_ARTICLE)
-    assert not isinstance(outcome, Extracted)
-    assert outcome.stage == "graph" and "surrogates not allowed" in outcome.reason
+    assert isinstance(outcome, Extracted), outcome
+    assert "\ufffd".encode() in outcome.nquads and outcome.meetings == 1
+    # one character for one: the offsets into the text still point at the same words
+    assert SURROGATE_ARTICLE.text.index("لافروف") == SURROGATE_TEXT.index("لافروف")
+    assert "\ud800" not in SURROGATE_ARTICLE.text and "\ufffd" in SURROGATE_ARTICLE.text

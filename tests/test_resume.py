@@ -25,7 +25,7 @@ from kg.model import Article
 from kg.progress import Progress
 from kg.rdf.graph import build_graph
 from kg.rdf.namespaces import DIP
-from kg.store import open_store, store_to_dataset
+from kg.store import LAYOUT_GRAPH, open_store, store_to_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "batch_articles.jsonl"
@@ -50,11 +50,21 @@ def store_quads(store_dir: Path) -> list[str]:
 
 
 def graph_quads(store_dir: Path) -> dict[str, set[str]]:
-    """Each named graph's quads."""
+    """Each article graph's quads (the store's union and layout note left out)."""
     graphs: dict[str, set[str]] = {}
     for quad in open_store(store_dir, read_only=True):
-        graphs.setdefault(quad.graph_name.value, set()).add(str(quad))
+        if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value != LAYOUT_GRAPH:
+            graphs.setdefault(quad.graph_name.value, set()).add(str(quad))
     return graphs
+
+
+def assert_union_is_the_article_graphs(store_dir: Path) -> None:
+    """The store's default graph holds each triple of its article graphs once, and nothing else."""
+    store = open_store(store_dir, read_only=True)
+    union = {str(q.triple) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    held = {str(q.triple) for q in store
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != LAYOUT_GRAPH}
+    assert union == held
 
 
 def edit(path: Path, changes: dict[int, dict]) -> None:
@@ -100,6 +110,22 @@ def test_force_extracts_everything_again_with_the_same_result(tmp_path, source):
     assert store_quads(tmp_path / "store") == before
 
 
+def test_articles_written_by_another_extractor_are_extracted_again(tmp_path, source, monkeypatch):
+    import kg.batch.sink
+
+    monkeypatch.setattr(kg.batch.sink, "extractor_fingerprint", lambda: "kg-0.0.1-older-word-lists")
+    build([source], store=tmp_path / "store")
+    before = store_quads(tmp_path / "store")
+    monkeypatch.undo()
+    summary = build([source], store=tmp_path / "store")
+    assert (summary.written, summary.replaced, summary.unchanged) == (30, 30, 0)
+    assert build([source], store=tmp_path / "store").unchanged == 30
+    after = store_quads(tmp_path / "store")
+    # the same text, so the same graphs: only the notes of which extractor wrote them differ
+    assert [q for q in after if "extractedWith" not in q] == [q for q in before if "extractedWith" not in q]
+    assert sum("older-word-lists" in q for q in before) == 30 and not any("older-word-lists" in q for q in after)
+
+
 def test_the_last_version_of_an_article_read_twice_wins_as_in_the_in_memory_build(tmp_path):
     source = tmp_path / "dup.jsonl"
     versions = [ARABIC[0] | {"id": "same"}, ARABIC[1] | {"id": "other"}, ARABIC[2] | {"id": "same"}]
@@ -128,6 +154,7 @@ def test_a_graph_left_incomplete_by_a_crash_is_rebuilt(tmp_path, source):
     summary = build([source], store=tmp_path / "store")
     assert (summary.written, summary.replaced, summary.unchanged) == (1, 1, 29)
     assert store_quads(tmp_path / "store") == store_quads(tmp_path / "clean")
+    assert_union_is_the_article_graphs(tmp_path / "store")
 
 
 # ---------------------------------------------------------------------------- stopped and resumed
@@ -160,6 +187,7 @@ def test_a_stopped_build_resumed_gives_the_same_store_as_an_uninterrupted_one(tm
     resumed = build([source], store=tmp_path / "store", options=options)
     assert (resumed.written, resumed.unchanged) == (30 - stopped.written, stopped.written)
     assert store_quads(tmp_path / "store") == store_quads(tmp_path / "clean")
+    assert_union_is_the_article_graphs(tmp_path / "store")
 
 
 ARTICLES = 100
@@ -246,6 +274,7 @@ def test_a_killed_build_leaves_a_store_that_a_rerun_completes(tmp_path, long_run
     summary = build([source], store=store)
     assert summary.unchanged > 0 and summary.written + summary.unchanged == ARTICLES
     assert store_quads(store) == clean
+    assert_union_is_the_article_graphs(store)
 
 
 def test_resuming_with_a_dataset_gives_the_whole_graph(tmp_path, source):

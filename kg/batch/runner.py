@@ -67,7 +67,7 @@ class BatchSummary:
     seconds: float
     interrupted: bool = False
     store: str | None = None
-    quads: int | None = None  # quads in the store at the end
+    triples: int | None = None  # distinct triples in the store at the end (its union: what queries see)
     errors_file: str | None = None
     workers: int = 0
 
@@ -87,8 +87,8 @@ class BatchSummary:
         if self.warnings:
             line += f" | warnings {self.warnings}"
         line += f" | meetings {self.meetings} | statements {self.statements} | topics {len(self.topics)}"
-        if self.quads is not None:
-            line += f" | quads in the store {self.quads}"
+        if self.triples is not None:
+            line += f" | triples in the store {self.triples}"
         line += f" | {self.rate:.1f} articles/s"
         if self.store:
             line += f" -> {self.store}"
@@ -128,7 +128,7 @@ def build(
     (JSONL) and to `report`, and the rest carry on. Setting `stop` ends the run early and
     cleanly: everything extracted so far is written. Returns the counts of what happened.
     """
-    from kg.store import open_store
+    from kg.store import count_union, open_store
 
     if store is None and dataset is None:
         raise UsageError("nothing to write to: give a store and/or a dataset")
@@ -137,7 +137,7 @@ def build(
     report = report if report is not None else (lambda _text: None)
     store_name = opened = None
     store_sink = dataset_sink = None
-    stored = (0, 0, 0)  # articles written, of them replaced, quads in the store at the end
+    stored = (0, 0, 0)  # articles written, of them replaced, triples in the store at the end
     if store is not None:
         store_name = "store" if isinstance(store, ox.Store) else str(store)
         opened = store if isinstance(store, ox.Store) else open_store(store)
@@ -256,11 +256,11 @@ def build(
         try:
             if store_sink is not None:
                 written(store_sink.close())
-                stored = (store_sink.written, store_sink.replaced, len(store_sink.store))
+                stored = (store_sink.written, store_sink.replaced, count_union(store_sink.store))
         finally:  # an error's traceback keeps this frame alive: let go of the store (and its lock) now
             store_sink = opened = None
     show()
-    written_count, replaced, quads = stored if store_name is not None else (tally.extracted, 0, None)
+    written_count, replaced, triples = stored if store_name is not None else (tally.extracted, 0, None)
     return BatchSummary(
         written=written_count,
         replaced=replaced,
@@ -273,7 +273,7 @@ def build(
         seconds=time.perf_counter() - started,
         interrupted=interrupted or stop.is_set(),
         store=store_name,
-        quads=quads,
+        triples=triples,
         errors_file=str(log.path) if log.path is not None else None,
         workers=options.workers,
     )

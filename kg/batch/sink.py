@@ -2,9 +2,10 @@
 
 Writing to the store is resumable because of its order: an article's old graph is removed, its
 new quads are bulk-loaded, and only then is its dip:contentHash triple added, in a transaction
-of its own. The hash is the mark of a complete graph. A run stopped anywhere (Ctrl-C, a kill,
-a crash) leaves graphs that are either complete with their mark or unmarked, and an unmarked
-graph is never taken as unchanged: the next run replaces it.
+of its own (with a note of the extractor that wrote it). The hash is the mark of a complete
+graph. A run stopped anywhere (Ctrl-C, a kill, a crash) leaves graphs that are either complete
+with their mark or unmarked, and an unmarked graph is never taken as unchanged: the next run
+replaces it.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from kg.errors import GraphError
 from kg.model import Article, ArticleFacts
 from kg.rdf.iri import mint_iri
 from kg.rdf.namespaces import DIP, DIPR_IRI
+from kg.resources import extractor_fingerprint
+from kg.store import extraction_mark, extraction_marks, write_nquads
 
 _CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
-_SMALL_LOAD = 20_000  # bytes of N-Quads below which a transactional load beats the bulk loader
 
 
 def article_graph(article: Article, base: str = DIPR_IRI) -> str:
@@ -47,6 +49,7 @@ class StoreSink:
 
     def __init__(self, store: ox.Store, name: str, base: str = DIPR_IRI) -> None:
         self.store, self.name, self.base = store, name, base
+        self.fingerprint = extractor_fingerprint()
         self._batch: dict[str, Extracted] = {}  # graph -> its latest version (the last one read wins)
         self._adds: Counter[str] = Counter()
         self._bytes = 0
@@ -70,6 +73,8 @@ class StoreSink:
         }
         if not any(p == _CONTENT_HASH for p, _ in stored):
             return False  # never written, or left incomplete by an interrupted run
+        if extraction_mark(graph.value, self.fingerprint) not in self.store:
+            return False  # written by another version of kg, or of its word lists
         return stored == _metadata(article, self.base)
 
     def add(self, outcome: Extracted) -> None:
@@ -123,7 +128,7 @@ class StoreSink:
         """Raise the writer's failure (once); after it nothing more is written."""
         if self._error is not None and not self._raised:
             self._raised = True
-            reason = " ".join(str(self._error).split())[:300]
+            reason = " ".join(str(self._error).removeprefix("store: ").split())[:300]  # kg.store's own name
             raise GraphError(f"{self.name}: writing article graphs failed ({reason})") from self._error
 
     def _write_batches(self) -> None:
@@ -140,23 +145,24 @@ class StoreSink:
             self._finished.append(adds)
 
     def _write(self, batch: dict[str, Extracted]) -> None:
-        store = self.store
-        for graph in batch:
-            name = ox.NamedNode(graph)
-            if store.contains_named_graph(name):
-                store.remove_graph(name)
-                self.replaced += 1
+
         data = b"".join(outcome.nquads for outcome in batch.values())
-        if len(data) < _SMALL_LOAD:
-            store.load(data, ox.RdfFormat.N_QUADS)
-        else:  # written by kg.batch.work from checked terms: no need to check the IRIs again
-            store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
-        # the marks of complete graphs, last and in one transaction (in the write-ahead log at once, so
-        # a killed process keeps them; flushed to disk files only at the end, which spares compactions)
-        store.extend(
-            ox.Quad(ox.NamedNode(graph), _CONTENT_HASH, ox.Literal(outcome.content_hash), ox.NamedNode(graph))
-            for graph, outcome in batch.items()
-        )
+        # kg.store removes the graphs, loads the new quads and keeps the store's union up to date;
+        # the quads come from kg.batch.work's checked terms, so the IRIs need no second check
+        summary = write_nquads(self.store, data, list(batch), lenient=True)
+        self.replaced += summary.replaced
+        # then the marks of complete graphs, in their graphs and in the union, last and in one
+        # transaction: a run stopped before this point leaves the batch unmarked, to be written again
+        for graph in batch:  # the notes of whichever extractor wrote them before
+            for stale in extraction_marks(self.store, graph):
+                self.store.remove(stale)
+        marks = []
+        for graph, outcome in batch.items():
+            node, digest = ox.NamedNode(graph), ox.Literal(outcome.content_hash)
+            marks.append(ox.Quad(node, _CONTENT_HASH, digest, node))
+            marks.append(ox.Quad(node, _CONTENT_HASH, digest, ox.DefaultGraph()))
+            marks.append(extraction_mark(graph, self.fingerprint))
+        self.store.extend(marks)
 
 
 class DatasetSink:

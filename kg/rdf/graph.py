@@ -8,6 +8,7 @@ graph, so the union is the merged graph and an article's graph can be replaced o
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -191,8 +192,11 @@ def topic_labels() -> dict[str, dict[str, str]]:
     return found
 
 
+_NOT_IN_AN_IRI = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`\ud800-\udfff]')  # RFC 3987: no controls, spaces
+
+
 def _safe_url(url: str) -> bool:
-    return url.startswith(("http://", "https://")) and not any(c in url for c in ' <>"{}|\\^`')
+    return url.startswith(("http://", "https://")) and not _NOT_IN_AN_IRI.search(url)
 
 
 def article_slug(article_id: str) -> str:
