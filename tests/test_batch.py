@@ -230,6 +230,18 @@ def test_streaming_keeps_one_bad_line_from_spoiling_the_file(tmp_path):
     assert items[1].line == 2 and "not utf-8 text" in items[1].reason
 
 
+def test_a_lone_surrogate_escape_in_a_jsonl_line_lands_in_the_store(tmp_path):
+    source = tmp_path / "feed.jsonl"
+    record = json.dumps(ARABIC[0] | {"id": "escaped", "title": "عنوان \ud800"}, ensure_ascii=False)
+    record = record.replace("\ud800", "\\ud800")  # the file holds the escape, as a careless JSON writer leaves it
+    source.write_text(record + "\n", encoding="utf-8")
+    summary = build([source], store=tmp_path / "store")
+    assert (summary.written, summary.failed) == (1, 0)
+    titles = [q.object.value for q in open_store(tmp_path / "store", read_only=True)
+              if q.predicate.value.endswith("title") and isinstance(q.graph_name, ox.NamedNode)]
+    assert titles == ["عنوان \ufffd"]
+
+
 def test_count_articles_counts_jsonl_lines_and_files(tmp_path):
     folder = tmp_path / "archive"
     folder.mkdir()
