@@ -144,11 +144,14 @@ def write_nquads(
     *,
     lenient: bool = False,
     then: Iterable[ox.Quad] = (),
+    union: bytes | None = None,
 ) -> StoreWriteSummary:
     """Write article graphs given as N-Quads (the fast path for batch builds): the named graphs
     listed are removed, `data` (which should hold quads of those graphs only) is loaded, then the
     quads `then` in one transaction of their own (completion marks, say), and the union is
     brought up to date. `lenient` skips Oxigraph's IRI checks, for data kg wrote itself.
+    `union`, when the caller has it, is `data` as N-Triples (the graph names dropped): it goes to
+    the union as it is, which spares parsing `data` here.
 
     Every writer of a store must go through this function or `write_articles`, or the union the
     queries read goes stale.
@@ -166,14 +169,20 @@ def write_nquads(
             store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
         marks = list(then)
         store.extend(marks)
-        union: set[ox.Triple] = set()
-        quads = len(marks)
-        for quad in ox.parse(data, ox.RdfFormat.N_QUADS, lenient=lenient):
-            union.add(quad.triple)
-            quads += 1
-        union.update(quad.triple for quad in marks)
-        _settle_union(store, replaced, union)
-        _add_to_union(store, union)
+        added = {quad.triple for quad in marks}
+        if union is None:
+            quads = len(marks)
+            for quad in ox.parse(data, ox.RdfFormat.N_QUADS, lenient=lenient):
+                added.add(quad.triple)
+                quads += 1
+        else:  # after the load, a triple the new graphs hold has a holder: _settle_union keeps it
+            quads = len(marks) + data.count(b"\n")
+            if len(union) < _SMALL_LOAD:
+                store.load(union, ox.RdfFormat.N_TRIPLES, to_graph=_DEFAULT, lenient=lenient)
+            else:
+                store.bulk_load(union, ox.RdfFormat.N_TRIPLES, to_graph=_DEFAULT, lenient=lenient)
+        _settle_union(store, replaced, added)
+        _add_to_union(store, added)
         _finish(store, replaced)
     except (OSError, SyntaxError) as err:
         raise GraphError(f"{name}: writing failed ({err})") from err

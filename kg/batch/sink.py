@@ -145,11 +145,15 @@ class StoreSink:
             self._finished.append(adds)
 
     def _write(self, batch: dict[str, Extracted]) -> None:
-
         data = b"".join(outcome.nquads for outcome in batch.values())
+        # the same quads as triples, for the union: each line of an article's N-Quads ends with its
+        # graph's name (a literal holds no raw newline), so dropping it is a plain bytes replace
+        union = b"".join(
+            outcome.nquads.replace(f" <{graph}> .\n".encode(), b" .\n") for graph, outcome in batch.items()
+        )
         # kg.store removes the graphs, loads the new quads and keeps the store's union up to date;
         # the quads come from kg.batch.work's checked terms, so the IRIs need no second check
-        summary = write_nquads(self.store, data, list(batch), lenient=True)
+        summary = write_nquads(self.store, data, list(batch), lenient=True, union=union)
         self.replaced += summary.replaced
         # then the marks of complete graphs, in their graphs and in the union, last and in one
         # transaction: a run stopped before this point leaves the batch unmarked, to be written again

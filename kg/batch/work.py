@@ -19,6 +19,7 @@ from kg.model import Article, ArticleFacts
 from kg.rdf.namespaces import DIP, DIPR_IRI
 
 _CONTENT_HASH = DIP.contentHash
+_NAMED_NODES: dict[URIRef, ox.NamedNode] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,12 @@ def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 def _term(term):
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        node = _NAMED_NODES.get(term)
+        if node is None:  # predicates, classes, actors and topics come back in every article
+            if len(_NAMED_NODES) > 1 << 16:
+                _NAMED_NODES.clear()
+            node = _NAMED_NODES[term] = ox.NamedNode(str(term))
+        return node
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -115,13 +115,13 @@ def statement_iri(statement: Statement, base: str = DIPR_IRI) -> URIRef:
 def _entity_triples(entity: Entity, nodes: dict[str, URIRef], article: URIRef):
     node = nodes[entity.key]
     yield node, RDF.type, _CLASS[entity.type]
-    yield node, RDFS.label, Literal(entity.label, lang="ar")
+    yield node, RDFS.label, _name(entity.label)
     if entity.label_en:
-        yield node, RDFS.label, Literal(entity.label_en, lang="en")
+        yield node, RDFS.label, _name(entity.label_en, "en")
     for alias in entity.aliases:
-        yield node, SKOS.altLabel, Literal(alias, lang="ar")
+        yield node, SKOS.altLabel, _name(alias)
     for role in entity.roles:
-        yield node, DIP.role, Literal(role, lang="ar")
+        yield node, DIP.role, _name(role)
     if entity.represents:
         yield node, DIP.represents, entity_iri(entity.represents)
     if entity.wikidata:
@@ -133,7 +133,7 @@ def _meeting_triples(meeting: Meeting, node: URIRef, entities, labels, article: 
     yield node, RDF.type, DIP.PhoneCall if meeting.phone else DIP.Meeting
     names = "، ".join(labels.get(p, p) for p in meeting.participants)
     yield node, RDFS.label, Literal(f"{_MEETING_WORD.get(meeting.kind, 'لقاء')}: {names}", lang="ar")
-    yield node, DIP.meetingKind, Literal(meeting.kind)
+    yield node, DIP.meetingKind, _plain(meeting.kind)
     for participant in meeting.participants:
         yield node, DIP.participant, entities.get(participant) or entity_iri(participant)
     for place in (meeting.place, meeting.venue):
@@ -157,7 +157,7 @@ def _statement_triples(statement: Statement, entities, labels, meetings, article
     for key in statement.speakers:
         yield node, DIP.speaker, entities.get(key) or entity_iri(key)
     yield node, DIP.quote, Literal(statement.quote, lang="ar")
-    yield node, DIP.direct, Literal(statement.direct)
+    yield node, DIP.direct, _plain(statement.direct)
     if statement.addressee:
         yield node, DIP.addressee, entities.get(statement.addressee) or entity_iri(statement.addressee)
     if statement.meeting is not None and statement.meeting < len(meetings):
@@ -168,14 +168,25 @@ def _statement_triples(statement: Statement, entities, labels, meetings, article
     yield node, DIP.evidence, Literal(statement.evidence, lang="ar")
 
 
-def _topic_triples(key: str):
+@cache
+def _topic_triples(key: str) -> tuple[tuple, ...]:
     node = DIPT[key]
-    yield node, RDF.type, DIP.Topic
-    yield node, RDF.type, SKOS.Concept
-    yield node, SKOS.inScheme, DIPT[""]
+    triples = [(node, RDF.type, DIP.Topic), (node, RDF.type, SKOS.Concept), (node, SKOS.inScheme, DIPT[""])]
     for lang, label in topic_labels().get(key, {}).items():
-        yield node, SKOS.prefLabel, Literal(label, lang=lang)
-        yield node, RDFS.label, Literal(label, lang=lang)
+        triples += [(node, SKOS.prefLabel, Literal(label, lang=lang)), (node, RDFS.label, Literal(label, lang=lang))]
+    return tuple(triples)
+
+
+# Names, roles and kinds come back article after article (a Literal costs more to make than to look
+# up); quotes and evidence hardly ever repeat, so they are made afresh.
+@lru_cache(maxsize=1 << 16)
+def _name(text: str, lang: str = "ar") -> Literal:
+    return Literal(text, lang=lang)
+
+
+@lru_cache(maxsize=256)
+def _plain(value: str | bool) -> Literal:
+    return Literal(value)
 
 
 @cache
