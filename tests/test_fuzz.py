@@ -121,8 +121,11 @@ def articles(draw, text=any_text) -> Article:
 # ---------------------------------------------------------------------------- the text layer
 
 
-def assert_document_holds(text: str) -> None:
-    doc = analyse(Article(id="fuzz", text=text))
+def assert_document_holds(given: str) -> None:
+    article = Article(id="fuzz", text=given)
+    text = article.text  # lone surrogates replaced, one character for one
+    assert len(text) == len(given)
+    doc = analyse(article)
     for token in doc.tokens:
         assert 0 <= token.start < token.end <= len(text)
         assert token.text == text[token.start : token.end]

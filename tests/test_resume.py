@@ -268,7 +268,9 @@ def test_a_killed_build_leaves_a_store_that_a_rerun_completes(tmp_path, long_run
     )
     process = subprocess.Popen([sys.executable, "-c", script, str(source), str(store)], stderr=subprocess.PIPE,
                                text=True, cwd=ROOT, start_new_session=True)
-    _wait_for_progress(_lines(process.stderr), 10, [])
+    # batches of 4 (two chunks of 2), and the writer holds one batch while one waits: progress
+    # past 12 comes after the third batch was handed over, so the first is complete with its marks
+    _wait_for_progress(_lines(process.stderr), 16, [])
     os.killpg(process.pid, signal.SIGKILL)  # no chance to clean up, workers included
     process.wait(timeout=60)
     summary = build([source], store=store)

@@ -20,6 +20,8 @@ from kg.rdf.namespaces import DIP, DIPR_IRI
 
 _CONTENT_HASH = DIP.contentHash
 _NAMED_NODES: dict[URIRef, ox.NamedNode] = {}
+_WRITTEN: dict[URIRef | BNode, str] = {}  # IRIs and blank nodes as N-Quads writes them
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +88,15 @@ def extract_article(
     node = rdf.article_iri(facts, base)
     content_hash, data = "", b""
     try:
-        name = ox.NamedNode(str(node))
-        quads = []
+        end = f" {_nt(node)} .\n"
+        lines = []
         for s, p, o in rdf.article_triples(facts, base):
             if p == _CONTENT_HASH and s == node:
                 content_hash = str(o)
             elif nquads:
-                quads.append(ox.Quad(_term(s), _term(p), _term(o), name))
+                lines.append(f"{_nt(s)} {_nt(p)} {_nt(o)}{end}")
         if nquads:
-            data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+            data = "".join(lines).encode("utf-8")
     except Exception as err:  # e.g. text no RDF store can hold (a lone surrogate)
         return _failed(article, "graph", "its graph could not be written", err)
     return Extracted(
@@ -118,6 +120,26 @@ def _failed(article: Article, stage: str, what: str, err: Exception) -> Failed:
 def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph one (plain literals stay xsd:string, as kg.store keeps them)."""
     return _term(term)
+
+
+def _nt(term) -> str:
+    """A term as N-Quads writes it. Written here rather than by Oxigraph, which would need an
+    object per term and per quad first; an IRI is still checked by Oxigraph, once."""
+    if isinstance(term, Literal):
+        text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return f'"{text}"^^{_nt(term.datatype)}'
+        return f'"{text}"'
+    written = _WRITTEN.get(term)
+    if written is None:
+        checked = _term(term)  # raises on an IRI or blank node id no store can hold
+        written = f"<{checked.value}>" if isinstance(checked, ox.NamedNode) else f"_:{checked.value}"
+        if len(_WRITTEN) > 1 << 16:
+            _WRITTEN.clear()
+        _WRITTEN[term] = written
+    return written
 
 
 def _term(term):
