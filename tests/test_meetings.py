@@ -94,15 +94,8 @@ def test_a_meeting_keeps_its_evidence_and_trigger():
          "اتفاق الحبوب.", {ERDOGAN, PUTIN}, dt.date(2024, 4, 8)),
         ("بحث وزير الخارجية المصري سامح شكري في اتصال هاتفي اليوم مع نظيره الأردني أيمن الصفدي التطورات في غزة.",
          {SHOUKRY, SAFADI}, DAY),
-        pytest.param(
-            "عقد وزير الخارجية الأردني أيمن الصفدي ونظيره المصري سامح شكري اجتماعاً عبر تقنية الاتصال المرئي اليوم.",
-            {SAFADI, SHOUKRY}, DAY,
-            marks=pytest.mark.xfail(
-                reason="a meeting by video link (عبر تقنية الاتصال المرئي) is not a dip:PhoneCall "
-                "(ONTOLOGY.md: a meeting held by telephone or video)",
-                strict=True,
-            ),
-        ),
+        ("عقد وزير الخارجية الأردني أيمن الصفدي ونظيره المصري سامح شكري اجتماعاً عبر تقنية الاتصال المرئي اليوم.",
+         {SAFADI, SHOUKRY}, DAY),
     ],
 )
 def test_a_phone_call(text, participants, date):

@@ -121,7 +121,9 @@ def find_meetings(
             target = _target(meetings, info, persons, grouped, norms, sentence)
             if target is not None:
                 _add(target, persons, sentence)
-                if info.phone and not target.phone and len(target.participants) <= 2:
+                # "عقد ... اجتماعاً عبر تقنية الاتصال المرئي": the noun's own clause says how it was held
+                remote = info.phone or _phone_near(norms, match, sentence, window)
+                if remote and not target.phone and len(target.participants) <= 2:
                     target.phone, target.kind, target.place = True, "call", None
                 continue
             host = meetings[-1].participants[:1] if meetings else []
