@@ -140,10 +140,12 @@ def find_mentions(doc: Document) -> list[ActorMention]:
         context = _Context(doc, norms, sentence)
         index = sentence.first
         in_sentence: list[ActorMention] = []
+        last_person = -9  # where the last named person of the sentence so far ends
         while index < sentence.last:
-            last_person = max((m.last for m in in_sentence if m.type == PERSON and m.named), default=-9)
             found, index_after = _mentions_at(context, index, last_person)
-            in_sentence.extend(_counterpart_roles(found, in_sentence))
+            found = _counterpart_roles(found, in_sentence)
+            in_sentence.extend(found)
+            last_person = max([last_person, *(m.last for m in found if m.type == PERSON and m.named)])
             index = max(index_after, index + 1)
         mentions.extend(in_sentence)
     return mentions

@@ -75,6 +75,14 @@ class PhraseMatch(Generic[T]):
     phrase: tuple[str, ...]
 
 
+def _rest_matches(norms: Sequence[str], index: int, key: tuple[str, ...], size: int) -> bool:
+    """The words of a phrase after its first, at `index + 1`: the second one tested alone first,
+    since it rules out nearly every phrase that shares the first word."""
+    if norms[index + 1] != key[1]:
+        return False
+    return size == 2 or all(norms[index + k] == key[k] for k in range(2, size))
+
+
 class PhraseIndex(Generic[T]):
     """Phrases (as normalised word tuples) with a payload each; several payloads may share a phrase."""
 
@@ -119,7 +127,7 @@ class PhraseIndex(Generic[T]):
                 size = len(key)
                 if index + size > end:
                     continue
-                if size == 1 or all(norms[index + k] == key[k] for k in range(1, size)):
+                if size == 1 or _rest_matches(norms, index, key, size):
                     found.append(PhraseMatch(index, index + size, taken, payload, key))
         if len(found) > 1:
             found.sort(key=lambda m: (m.first - m.last, m.clitic))
@@ -140,7 +148,7 @@ class PhraseIndex(Generic[T]):
                 size = len(key)
                 if index + size > end or (best is not None and size <= best.last - best.first):
                     continue
-                if size == 1 or all(norms[index + k] == key[k] for k in range(1, size)):
+                if size == 1 or _rest_matches(norms, index, key, size):
                     best = PhraseMatch(index, index + size, taken, payload, key)
                     break
         return best
