@@ -34,6 +34,8 @@ LAYOUT_GRAPH = "urn:x-kg:store"
 DEFAULT_DATA_GRAPH = "urn:x-kg:default"  # where triples given outside any named graph are kept
 _LAYOUT = ox.Quad(ox.NamedNode(LAYOUT_GRAPH), ox.NamedNode("urn:x-kg:layout"), ox.Literal("union-default-graph/1"),
                   ox.NamedNode(LAYOUT_GRAPH))  # fmt: skip
+_LAYOUT_NODE = ox.NamedNode(LAYOUT_GRAPH)
+_EXTRACTED_WITH = ox.NamedNode("urn:x-kg:extractedWith")  # article graph -> the extractor that wrote it
 _DEFAULT = ox.DefaultGraph()
 _DEFAULT_DATA = ox.NamedNode(DEFAULT_DATA_GRAPH)
 _OX_FORMATS = {
@@ -147,9 +149,10 @@ def write_nquads(
     union: bytes | None = None,
 ) -> StoreWriteSummary:
     """Write article graphs given as N-Quads (the fast path for batch builds): the named graphs
-    listed are removed, `data` (which should hold quads of those graphs only) is loaded, then the
-    quads `then` in one transaction of their own (completion marks, say), and the union is
-    brought up to date. `lenient` skips Oxigraph's IRI checks, for data kg wrote itself.
+    listed are removed, `data` (which should hold quads of those graphs only) is loaded and the
+    union brought up to date; the quads `then` (completion marks, say) come last, with their
+    union copies, in one transaction of their own, so a write cut short before them leaves them
+    out. `lenient` skips Oxigraph's IRI checks, for data kg wrote itself.
     `union`, when the caller has it, is `data` as N-Triples (the graph names dropped): it goes to
     the union as it is, which spares parsing `data` here.
 
@@ -167,22 +170,23 @@ def write_nquads(
             store.load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
         else:
             store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
-        marks = list(then)
-        store.extend(marks)
-        added = {quad.triple for quad in marks}
+        added: set[ox.Triple] = set()
+        quads = 0
         if union is None:
-            quads = len(marks)
             for quad in ox.parse(data, ox.RdfFormat.N_QUADS, lenient=lenient):
                 added.add(quad.triple)
                 quads += 1
         else:  # after the load, a triple the new graphs hold has a holder: _settle_union keeps it
-            quads = len(marks) + data.count(b"\n")
+            quads = data.count(b"\n")  # kg writes one quad a line
             if len(union) < _SMALL_LOAD:
                 store.load(union, ox.RdfFormat.N_TRIPLES, to_graph=_DEFAULT, lenient=lenient)
             else:
                 store.bulk_load(union, ox.RdfFormat.N_TRIPLES, to_graph=_DEFAULT, lenient=lenient)
         _settle_union(store, replaced, added)
         _add_to_union(store, added)
+        marks = list(then)
+        store.extend(marks + [ox.Quad(q.subject, q.predicate, q.object, _DEFAULT) for q in marks if _in_union(q)])
+        quads += len(marks)
         _finish(store, replaced)
     except (OSError, SyntaxError) as err:
         raise GraphError(f"{name}: writing failed ({err})") from err
@@ -206,14 +210,22 @@ def rebuild_union(store: ox.Store) -> int:
 
 
 def _remove_graphs(store: ox.Store, graphs: Sequence[str]) -> _Removed:
-    """Remove named graphs; what they held may then leave the union (see `_settle_union`)."""
+    """Remove named graphs, and the notes of which extractor wrote them; what they held may then
+    leave the union (see `_settle_union`)."""
     present = [g for g in graphs if g != LAYOUT_GRAPH and store.contains_named_graph(ox.NamedNode(g))]
     held: set[ox.Triple] = set()
     for graph in present:
         node = ox.NamedNode(graph)
         held.update(quad.triple for quad in store.quads_for_pattern(None, None, None, node))
         store.remove_graph(node)
+        for mark in list(store.quads_for_pattern(node, _EXTRACTED_WITH, None, _LAYOUT_NODE)):
+            store.remove(mark)
     return _Removed(len(present), frozenset(held))
+
+
+def _in_union(quad: ox.Quad) -> bool:
+    """A quad of an article graph: its triple belongs in the union (the layout notes do not)."""
+    return isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value != LAYOUT_GRAPH
 
 
 def _settle_union(store: ox.Store, removed: _Removed, added: set[ox.Triple]) -> None:
@@ -222,7 +234,7 @@ def _settle_union(store: ox.Store, removed: _Removed, added: set[ox.Triple]) -> 
         if triple in added:
             continue  # written again: still in the union
         holders = store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
-        if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != LAYOUT_GRAPH for q in holders):
+        if not any(_in_union(q) for q in holders):
             store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _DEFAULT))
 
 
@@ -309,19 +321,12 @@ def article_hashes(store: ox.Store) -> dict[str, str]:
     return {solution["g"].value: solution["hash"].value for solution in result}
 
 
-_EXTRACTED_WITH = ox.NamedNode("urn:x-kg:extractedWith")
-_LAYOUT_NODE = ox.NamedNode(LAYOUT_GRAPH)
 
 
 def extraction_mark(graph: str, fingerprint: str) -> ox.Quad:
     """The note, in the layout graph, of which extractor wrote an article's graph (see
     kg.resources.extractor_fingerprint): a graph written by another one is extracted again."""
     return ox.Quad(ox.NamedNode(graph), _EXTRACTED_WITH, ox.Literal(fingerprint), _LAYOUT_NODE)
-
-
-def extraction_marks(store: ox.Store, graph: str) -> list[ox.Quad]:
-    """The notes of the extractor that wrote an article's graph (one, unless a write was cut short)."""
-    return list(store.quads_for_pattern(ox.NamedNode(graph), _EXTRACTED_WITH, None, _LAYOUT_NODE))
 
 
 def delete_article(store: ox.Store, graph: str) -> int:
@@ -332,8 +337,6 @@ def delete_article(store: ox.Store, graph: str) -> int:
     removed = _remove_graphs(store, [graph])
     if has_union(store):
         _settle_union(store, removed, set())
-    for mark in extraction_marks(store, graph):
-        store.remove(mark)
     store.flush()
     return len(removed.triples)
 

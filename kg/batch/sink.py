@@ -29,7 +29,7 @@ from kg.model import Article, ArticleFacts
 from kg.rdf.iri import mint_iri
 from kg.rdf.namespaces import DIP, DIPR_IRI
 from kg.resources import extractor_fingerprint
-from kg.store import extraction_mark, extraction_marks, write_nquads
+from kg.store import extraction_mark, write_nquads
 
 _CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
 
@@ -151,22 +151,17 @@ class StoreSink:
         union = b"".join(
             outcome.nquads.replace(f" <{graph}> .\n".encode(), b" .\n") for graph, outcome in batch.items()
         )
-        # kg.store removes the graphs, loads the new quads and keeps the store's union up to date;
-        # the quads come from kg.batch.work's checked terms, so the IRIs need no second check
-        summary = write_nquads(self.store, data, list(batch), lenient=True, union=union)
-        self.replaced += summary.replaced
-        # then the marks of complete graphs, in their graphs and in the union, last and in one
-        # transaction: a run stopped before this point leaves the batch unmarked, to be written again
-        for graph in batch:  # the notes of whichever extractor wrote them before
-            for stale in extraction_marks(self.store, graph):
-                self.store.remove(stale)
+        # the marks of complete graphs (and of the extractor that wrote them): kg.store writes them
+        # last, in one transaction, so a run stopped before leaves the batch unmarked, to be written again
         marks = []
         for graph, outcome in batch.items():
-            node, digest = ox.NamedNode(graph), ox.Literal(outcome.content_hash)
-            marks.append(ox.Quad(node, _CONTENT_HASH, digest, node))
-            marks.append(ox.Quad(node, _CONTENT_HASH, digest, ox.DefaultGraph()))
-            marks.append(extraction_mark(graph, self.fingerprint))
-        self.store.extend(marks)
+            node = ox.NamedNode(graph)
+            marks += [ox.Quad(node, _CONTENT_HASH, ox.Literal(outcome.content_hash), node),
+                      extraction_mark(graph, self.fingerprint)]
+        # kg.store removes the graphs, loads the new quads and keeps the store's union up to date;
+        # the quads come from kg.batch.work's checked terms, so the IRIs need no second check
+        summary = write_nquads(self.store, data, list(batch), lenient=True, then=marks, union=union)
+        self.replaced += summary.replaced
 
 
 class DatasetSink:

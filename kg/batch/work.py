@@ -19,7 +19,6 @@ from kg.model import Article, ArticleFacts
 from kg.rdf.namespaces import DIP, DIPR_IRI
 
 _CONTENT_HASH = DIP.contentHash
-_NAMED_NODES: dict[URIRef, ox.NamedNode] = {}
 _WRITTEN: dict[URIRef | BNode, str] = {}  # IRIs and blank nodes as N-Quads writes them
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -144,12 +143,7 @@ def _nt(term) -> str:
 
 def _term(term):
     if isinstance(term, URIRef):
-        node = _NAMED_NODES.get(term)
-        if node is None:  # predicates, classes, actors and topics come back in every article
-            if len(_NAMED_NODES) > 1 << 16:
-                _NAMED_NODES.clear()
-            node = _NAMED_NODES[term] = ox.NamedNode(str(term))
-        return node
+        return ox.NamedNode(str(term))
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)

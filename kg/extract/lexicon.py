@@ -115,7 +115,7 @@ class PhraseIndex(Generic[T]):
     def match_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
         """Every phrase starting at token `index` (longest first), through clitics on that token."""
         end = len(norms) if end is None else min(end, len(norms))
-        if index >= end or not (self.may_match(norms[index]) if clitics else norms[index] in self._by_first):
+        if index >= end or not self._may_start(norms[index], clitics):
             return []
         by_first = self._by_first
         found: list[PhraseMatch[T]] = []
@@ -136,8 +136,8 @@ class PhraseIndex(Generic[T]):
     def longest_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
         """The longest phrase starting at token `index` (the fewest clitic letters among equals), or None."""
         end = len(norms) if end is None else min(end, len(norms))
-        if index >= end or not (self.may_match(norms[index]) if clitics else norms[index] in self._by_first):
-            return None  # most tokens start no phrase: one cached lookup says so
+        if index >= end or not self._may_start(norms[index], clitics):
+            return None
         by_first = self._by_first
         best: PhraseMatch[T] | None = None
         for taken, head in clitic_variants(norms[index]) if clitics else ((0, norms[index]),):
@@ -152,6 +152,10 @@ class PhraseIndex(Generic[T]):
                     best = PhraseMatch(index, index + size, taken, payload, key)
                     break
         return best
+
+    def _may_start(self, norm: str, clitics: bool) -> bool:
+        """Most tokens start no phrase: one cached lookup says so before any matching."""
+        return self.may_match(norm) if clitics else norm in self._by_first
 
     def may_match(self, norm: str) -> bool:
         """A quick test: can any phrase start at this token, through its clitics?"""
