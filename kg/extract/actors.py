@@ -143,6 +143,8 @@ def find_mentions(doc: Document) -> list[ActorMention]:
         last_person = -9  # where the last named person of the sentence so far ends
         while index < sentence.last:
             found, index_after = _mentions_at(context, index, last_person)
+            if sentence.kind == DATELINE:
+                found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
             found = _counterpart_roles(found, in_sentence)
             in_sentence.extend(found)
             last_person = max([last_person, *(m.last for m in found if m.type == PERSON and m.named)])
@@ -275,34 +277,34 @@ _PREFERENCE = (COUNTRY, PERSON, ORGANIZATION, PLACE)
 
 def _best_entity(ctx: _Context, i: int):
     """The known name at token i: the longest, and among names of the same length the likeliest
-    kind here (an agency after a dateline's dash, a place only where a place is expected)."""
+    kind here (an agency after a dateline's dash, a place only where a place is expected). A
+    longer name that fails its context gives way to a shorter one ("روسيا اليوم الاثنين": روسيا)."""
     matches = gz.name_index().match_at(ctx.norms, i, ctx.sentence.last)
     if not matches:
         return None
-    size = matches[0].last - matches[0].first
-    same = [m for m in matches if m.last - m.first == size]
-    clitic = min(m.clitic for m in same)
-    same = [m for m in same if m.clitic == clitic]
     preference = list(_PREFERENCE)
     if _after_dateline_dash(ctx, i):
         preference = [ORGANIZATION, PLACE, COUNTRY, PERSON]
     elif _in_dateline(ctx, i):
         preference = [PLACE, COUNTRY, ORGANIZATION, PERSON]  # "الجزائر -": the city of the dateline
-    elif _city_abroad_meant(ctx, same):
-        preference = [PLACE, COUNTRY, PERSON, ORGANIZATION]
-    for kind in preference:
-        for match in same:
-            known = match.payload.entity
-            if known.type != kind:
-                continue
-            if kind == PLACE and not _place_in_context(ctx, match):
-                continue
-            if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
-                continue
-            if kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match):
-                continue
-            return match
+    for size in sorted({m.last - m.first for m in matches}, reverse=True):
+        same = [m for m in matches if m.last - m.first == size]
+        clitic = min(m.clitic for m in same)
+        same = [m for m in same if m.clitic == clitic]
+        order = [PLACE, COUNTRY, PERSON, ORGANIZATION] if _city_abroad_meant(ctx, same) else preference
+        for kind in order:
+            for match in same:
+                if match.payload.entity.type == kind and _fits_context(ctx, match, kind):
+                    return match
     return None
+
+
+def _fits_context(ctx: _Context, match, kind: str) -> bool:
+    if kind == PLACE and not _place_in_context(ctx, match):
+        return False
+    if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
+        return False
+    return not (kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match))
 
 
 def _city_abroad_meant(ctx: _Context, same) -> bool:
@@ -342,15 +344,25 @@ def countries_mentioned(doc: Document) -> frozenset[str]:
     return cached
 
 
+# "قناة"، "موقع"، "مراسل": a channel's or site's short name is meant after these
+_MEDIA_NOUNS = frozenset(normalize(w) for w in (
+    "قناة", "قناه", "شبكة", "موقع", "صحيفة", "وكالة", "مراسل", "مراسلة", "تلفزيون", "إذاعة", "لقناة", "لموقع",
+    "لصحيفة", "لوكالة", "لشبكة", "لتلفزيون", "لمراسل",
+))  # fmt: skip
+
+
 def _initials_in_context(ctx: _Context, match) -> bool:
-    """An agency's initials count in a dateline or set off by marks: "(بنا)"، "/أ ش أ/"، "- واس"."""
+    """An agency's initials or a channel's short name count in a dateline, set off by marks
+    ("(بنا)"، "/أ ش أ/"، "- واس"، «الميادين») or after a media noun ("موقع روسيا اليوم")."""
     doc = ctx.doc
     start = doc.tokens[match.first].start
     if doc.dateline is not None and doc.dateline[0] <= start < doc.dateline[1]:
         return True
+    if match.first > ctx.sentence.first and ctx.norms[match.first - 1] in _MEDIA_NOUNS:
+        return True
     before = doc.text[max(0, start - 2) : start].strip()
     after = doc.text[doc.tokens[match.last - 1].end : doc.tokens[match.last - 1].end + 2].strip()
-    return before[-1:] in ("(", "/", '"', "«", "-") or after[:1] in (")", "/", '"', "»")
+    return before[-1:] in ("(", "/", '"', "«", "-", "“") or after[:1] in (")", "/", '"', "»", "”")
 
 
 def known_surname_is_word(phrase: tuple[str, ...]) -> bool:

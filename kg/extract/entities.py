@@ -423,6 +423,8 @@ def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
             wanted[key] = None
     represents: dict[str, str] = {}
     mentioned = {m.key for m in mentions if m.key} | {f"country:{c}" for c in nisbas_mentioned(doc)}
+    if dateline_country:
+        mentioned.add(f"country:{dateline_country}")  # "عمان -": the article is told from Jordan
     for key in list(wanted):
         group = by_key[key]
         if group[0].type == PERSON:

@@ -401,8 +401,10 @@ def name_index() -> PhraseIndex[NameEntry]:
         for row in rows:
             entity = table[f"{'person' if type_ == 'Person' else 'org'}:{row['key']}"]
             for position, name in enumerate([row["name_ar"], *split_values(row.get("aliases_ar", ""))]):
+                # "~الميادين": a name that is also everyday words ("في كافة الميادين") needs support
+                marked, name = name.startswith("~"), name.lstrip("~")
                 for norm in _spellings(words(name)):
                     # a surname alone, or an agency's short initials ("بنا"، "وام"), needs support
-                    weak = position > 0 and len(norm) == 1 and (type_ == "Person" or len(norm[0]) <= 3)
+                    weak = marked or (position > 0 and len(norm) == 1 and (type_ == "Person" or len(norm[0]) <= 3))
                     index.add(norm, NameEntry(entity, weak=weak))
     return index

@@ -103,7 +103,9 @@ _NOISE_LINES = frozenset(
         "menu", "القائمة", "الرئيسية", "شارك", "شارك الخبر", "مشاركة", "طباعة", "تويتر", "فيسبوك",
         "واتساب", "تلغرام", "انستغرام", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "تابعونا", "إعلان",
         "الأكثر قراءة", "أخبار ذات صلة", "مواضيع ذات صلة", "الوسوم", "كلمات مفتاحية", "تعليقات",
-        "search", "home", "share", "print", "advertisement",
+        "search", "home", "share", "print", "advertisement", "خبر عاجل", "عاجل", "شارك عبر", "شارك على",
+        "شارك هذا المقال", "انسخ الرابط", "نسخ الرابط", "حجم الخط", "النشرة البريدية", "قد يعجبك أيضا",
+        "قد يعجبك أيضاً", "ذات صلة", "موضوعات متعلقة", "اخترنا لك", "المزيد", "إقرأ أيضا",
     )
 )  # fmt: skip
 # "آخر تحديث: 17/03/2021 - 18:42": a page's time stamp, not a dateline
@@ -111,7 +113,17 @@ _STAMPS = tuple(
     normalize(w) for w in ("آخر تحديث", "اخر تحديث", "تاريخ النشر", "نشر في", "تم النشر", "تحديث:", "نشر بتاريخ")
 )
 _TRAILER_START = tuple(
-    normalize(w) for w in ("اقرأ أيضا", "اقرأ أيضاً", "المصدر:", "المصدر :", "اقرأ ايضا", "للمزيد", "تابع")
+    normalize(w) for w in (
+        "اقرأ أيضا", "اقرأ أيضاً", "المصدر:", "المصدر :", "اقرأ ايضا", "للمزيد", "تابع", "اقرأ المزيد",
+        "اقرأ كذلك", "شاهد أيضا", "شاهد ايضا", "طالع أيضا", "طالع ايضا", "شارك على", "شارك عبر",
+        "الوسوم", "كلمات مفتاحية", "كلمات دلالية", "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة",
+    )
+)  # fmt: skip
+# "كتب: أحمد سمير"، "بقلم - سامي يوسف"، "| كتبت: منى علي |": a byline, the writer not a party. A
+# cue, a mark or not, then at most five words of name up to the line's end or a separator.
+_BYLINE = re.compile(
+    r"(?:^|[|\-–—_/،,]\s*)(?:كتب|كتبت|كتبه|بقلم|متابعة|إعداد|اعداد|تحرير|تصوير|ترجمة|مراسل|مراسلة|مراسلنا)"
+    r"\s*(?:[:：\-–—]\s*)?(?:[^\W\d_]+\s*){1,5}(?=$|[|\-–—_/(،,])"
 )
 # "دمشق - سانا", "بكين (وكالات) -", "موسكو _ بوابة الهدف", "الرياض - واس:": short prefix, then a dash
 # "دمشق - سانا", "بكين (وكالات) -", "موسكو _ بوابة الهدف", "عمان 14 آب (بترا) -",
@@ -277,7 +289,13 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
         # headlines end without a full stop, or with "..": "بين الأسد وبوتين.."
         stripped = raw.rstrip()
         ends_sentence = stripped[-1:] in ".!?؟:\"»”)" and not stripped.endswith("..")
-        if joined in _NOISE_LINES or (len(words) <= 4 and raw.isascii()) or joined.startswith(_STAMPS):
+        if (
+            joined in _NOISE_LINES
+            or (len(words) <= 4 and raw.isascii())
+            or joined.startswith(_STAMPS)
+            or (_is_byline(raw, words, ends_sentence) and not _is_dateline_line(raw))
+            or _is_tag_line(raw)
+        ):
             in_links = joined.startswith(_TRAILER_START)
             kinds.append(NOISE)
             continue
@@ -304,6 +322,17 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
         body_started = True
         kinds.append(BODY)
     return kinds
+
+
+def _is_byline(raw: str, words: list[str], ends_sentence: bool) -> bool:
+    """A short line that holds a byline ("السبت 06-09-2014 | كتب: جمعة حمد الله |")."""
+    return len(words) <= 16 and not ends_sentence and _BYLINE.search(raw.strip()) is not None
+
+
+def _is_tag_line(raw: str) -> bool:
+    """"#جنيف #سوريا": a line of hashtags."""
+    pieces = raw.split()
+    return bool(pieces) and sum(p.startswith("#") for p in pieces) * 2 >= len(pieces)
 
 
 def _is_dateline_line(raw: str) -> bool:
