@@ -256,3 +256,36 @@ def test_capitals_carry_their_standard_arabic_names(label):
     from kg.extract import gazetteer as gz
 
     assert any(p.label == label for p in gz.places().values() if p.population > 1_000_000)
+
+
+def test_counterparts_met_on_the_sidelines_are_met_one_by_one():
+    text = ("التقى وزير الخارجية الروسي سيرغي لافروف اليوم، نظيريه الأردني أيمن الصفدي والمغربي ناصر بوريطة، "
+            "على هامش أعمال المؤتمر الوزاري المنعقد في الدوحة.")
+    assert meeting_sets(text) == sorted([{LAVROV, SAFADI}, {LAVROV, BOURITA}], key=sorted)
+
+
+def test_tahadatha_is_talks():
+    text = "تحادث الرئيس عبد المجيد تبون اليوم في الجزائر مع وزير الخارجية الروسي سيرغي لافروف."
+    (meeting,) = facts_of(text).meetings
+    assert set(meeting.participants) == {TEBBOUNE, LAVROV} and meeting.kind == "talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "place"),
+    [
+        ("وصل وزير الخارجية الروسي سيرغي لافروف اليوم إلى عمان في زيارة رسمية.\n"
+         "وكان في استقباله لدى وصوله وزير الخارجية الأردني أيمن الصفدي.", {LAVROV, SAFADI}, "place:amman-250441"),
+        ("وصل وزير الخارجية الأردني أيمن الصفدي اليوم إلى القاهرة.\n"
+         "وكان وزير الخارجية سامح شكري على رأس مستقبليه في المطار.", {SAFADI, SHOUKRY}, "place:cairo-360630"),
+        ("وكان في استقبال وزير الخارجية الأردني أيمن الصفدي لدى وصوله إلى القاهرة اليوم وزير الخارجية "
+         "سامح شكري.", {SAFADI, SHOUKRY}, "place:cairo-360630"),
+    ],
+)
+def test_those_who_welcomed_a_guest_on_arrival_met_him(text, participants, place):
+    (meeting,) = facts_of(text).meetings
+    assert set(meeting.participants) == participants and meeting.place == place and meeting.date == DAY
+
+
+def test_an_arrival_with_nobody_named_to_welcome_is_no_meeting():
+    text = "وصل وزير الخارجية الروسي سيرغي لافروف اليوم إلى عمان.\nوكان في استقباله عدد من المسؤولين."
+    assert facts_of(text).meetings == ()

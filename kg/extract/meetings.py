@@ -110,6 +110,12 @@ def find_meetings(
             if _not_held(doc, sentence, match, info, dates, published):
                 blocked_from = min(blocked_from, match.first)
                 continue
+            if info.kind == "welcome":
+                welcome = _welcome(doc, sentence, match, mentions, speakers, dateline_place)
+                if welcome is not None:
+                    welcome.date, welcome.dated = _date(dates, match.first, None, _last_told(meetings) or day_before)
+                    meetings.append(welcome)
+                continue
             window = _window(doc, sentence, match, info, mentions)
             persons = _persons(mentions, window, speakers, doc)
             referenced = _meeting_named(meetings, sentence)
@@ -178,6 +184,51 @@ def find_meetings(
                 meeting.sentences.add(sentence.index)
                 meetings.append(meeting)
     return meetings
+
+
+def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> MeetingDraft | None:
+    """"وكان في استقباله لدى وصوله X وY"، "كان في استقبال الوزير المالكي ..."، "على رأس مستقبليه":
+    those who met an arriving guest. The guest is named after "في استقبال", or is the one whose
+    arrival the sentence before told ("وصل الرئيس X إلى ...")."""
+    persons = _persons(mentions, (sentence.first, sentence.last), speakers, doc)
+    pronoun = match.phrase[-1].endswith(("ه", "ها"))
+    if pronoun:
+        guest = _arriving(doc, mentions, sentence)
+    else:
+        guest = next((m.key for m in mentions if m.type == PERSON and m.key and m.first >= match.last
+                      and m.first < sentence.last), None)  # fmt: skip
+    if guest is None:
+        return None
+    participants = list(dict.fromkeys([guest, *persons]))
+    if len(participants) < 2:
+        return None
+    place, venue = _place(doc, mentions, (sentence.first, sentence.last), match, _WELCOME_INFO, None)
+    if place is None and sentence.index > 0:
+        place = _visited(doc, mentions, doc.sentences[sentence.index - 1]) or dateline_place
+    draft = MeetingDraft("reception", False, participants, sentence.index, match.first, place=place, venue=venue)
+    draft.sentences.add(sentence.index)
+    return draft
+
+
+@dataclass(frozen=True, slots=True)
+class _WelcomeInfo:
+    kind: str = "visit"  # a place after "إلى" counts, as for a visit
+
+
+_WELCOME_INFO = _WelcomeInfo()
+
+
+def _arriving(doc, mentions, sentence) -> str | None:
+    """The first person named in the body sentence before: the one who arrived."""
+    for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+        before = doc.sentences[index]
+        if before.kind != BODY:
+            continue
+        found = next((m.key for m in mentions if m.type == PERSON and m.key and before.first <= m.first < before.last
+                      and doc.quote_at(m.start) is None), None)  # fmt: skip
+        if found is not None:
+            return found
+    return None
 
 
 def _trigger_counts(doc: Document, match, info) -> bool:
@@ -508,7 +559,8 @@ def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> l
     listed = next(
         (k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None
     )
-    if not (apart or credentials or listed is not None):
+    sideline = any(w in _SIDELINE for w in words)  # "التقى على هامش القمة X وY": talks aside, each apart
+    if not (apart or credentials or sideline or listed is not None):
         return None
     position = {}
     for mention in mentions:
@@ -526,7 +578,7 @@ def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> l
         countries.setdefault(country or guest, []).append(guest)
     if apart or credentials:
         groups = list(countries.values()) if len(countries) > 1 else [[g] for g in guests]
-    elif len(countries) > 2:
+    elif len(countries) > 2 or (sideline and len(countries) > 1):
         # "استقبل كلاً من" three delegations or more: one by one; two may have come together
         groups = list(countries.values())
     else:
@@ -626,6 +678,11 @@ def _visited(doc, mentions, sentence) -> str | None:
         before = [n for n in norms[max(sentence.first, mention.first - 3) : mention.first]]
         if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in before):
             return mention.key
+        # "وصل الرئيس التوغولي فور نياسيغبي اليوم إلى نواكشوط": the visit word further back
+        if mention.first > sentence.first and norms[mention.first - 1] in ("الي", "إلى"):
+            earlier = norms[max(sentence.first, mention.first - 9) : mention.first - 1]
+            if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in earlier):
+                return mention.key
     return None
 
 
