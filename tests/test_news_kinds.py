@@ -289,3 +289,9 @@ def test_those_who_welcomed_a_guest_on_arrival_met_him(text, participants, place
 def test_an_arrival_with_nobody_named_to_welcome_is_no_meeting():
     text = "وصل وزير الخارجية الروسي سيرغي لافروف اليوم إلى عمان.\nوكان في استقباله عدد من المسؤولين."
     assert facts_of(text).meetings == ()
+
+
+def test_those_present_attended_each_of_the_meetings_held_apart():
+    text = ("استقبل الرئيس عبد الفتاح السيسي اليوم بقصر الاتحادية كلاً من وزير الخارجية الأردني أيمن الصفدي "
+            "ووزير الخارجية المغربي ناصر بوريطة، كلٌّ على حدة.\nوحضر المقابلتين وزير الخارجية سامح شكري.")
+    assert meeting_sets(text) == sorted([{SISI, SAFADI, SHOUKRY}, {SISI, BOURITA, SHOUKRY}], key=sorted)

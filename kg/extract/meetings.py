@@ -124,10 +124,15 @@ def find_meetings(
                 joining = [p for p in persons if _named_after(p, match.first, mentions)]
                 target = referenced or (meetings[-1] if meetings else None)
                 if target is not None:
-                    _add(target, joining, sentence)
+                    # "استقبل ... كلاً على حدة ... وحضر المراسم": those present attended each
+                    for meeting in meetings:
+                        if meeting is target or (meeting.trigger, meeting.sentence) == (target.trigger, target.sentence):
+                            _add(meeting, joining, sentence)
                 continue
             grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
-            reference = _is_reference(norms, match, info)
+            # "وعلى هامش الدورة، ترأس ... الاجتماع الوزاري المشترك": a meeting beside the one read
+            beside = _beside(norms, sentence.first, match.first)
+            reference = _is_reference(norms, match, info) and not beside
             if reference and meetings:
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
@@ -158,9 +163,13 @@ def find_meetings(
             kind = _kind(norms, match, info, sentence)
             phone = info.phone or kind == "call" or _phone_near(norms, match, sentence, window)
             place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
-            if not phone and place is None:
-                place = _visited(doc, mentions, sentence) or _same_day_place(meetings, published)
             date, dated = _date(dates, match.first, referenced, _last_told(meetings) or day_before)
+            if not phone and place is None:
+                place = (
+                    _visited(doc, mentions, sentence)
+                    or _event_city(doc, mentions, sentence, window)
+                    or _same_day_place(meetings, date)
+                )
             groups = [list(dict.fromkeys(parties))]
             if phone and len(groups[0]) > 2 and _several_calls(norms, window):
                 # "أجرى اتصالين هاتفيين مع X ومع Y": one call with each
@@ -467,6 +476,13 @@ def _is_place_phrase(norms, mention) -> bool:
     return mention.first > 0 and norms[mention.first - 1] in ("في", "الي")
 
 
+def _beside(norms, first: int, token: int) -> bool:
+    """"وعلى هامش الدورة، ترأس ... الاجتماع": a meeting word past the "على هامش" phrase (a comma
+    ends it) is another meeting; "على هامش القمة" itself names the one it was beside."""
+    sideline = next((k for k in range(first, token) if norms[k] in _SIDELINE), None)
+    return sideline is not None and any(norms[k] in ("،", ",") for k in range(sideline, token))
+
+
 def _is_reference(norms, match, info) -> bool:
     """ "القمة"، "اللقاء"، "خلال الاتصال"، "لقائه": a meeting word that points back at one."""
     if info.pos != "noun":
@@ -559,7 +575,12 @@ def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> l
     listed = next(
         (k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None
     )
-    sideline = any(w in _SIDELINE for w in words)  # "التقى على هامش القمة X وY": talks aside, each apart
+    # "التقى على هامش القمة X وY": talks aside, each apart (not "الاجتماع المشترك بين ..." held there)
+    sideline = (
+        match.payload.pos == "verb"
+        and any(w in _SIDELINE for w in words)
+        and not any(norms[k] in _JOINT or norms[k] == "بين" for k in range(*window))
+    )
     if not (apart or credentials or sideline or listed is not None):
         return None
     position = {}
@@ -686,10 +707,36 @@ def _visited(doc, mentions, sentence) -> str | None:
     return None
 
 
-def _same_day_place(meetings: list[MeetingDraft], published) -> str | None:
+def _same_day_place(meetings: list[MeetingDraft], date) -> str | None:
     """A meeting of the same day and trip as the last one, when its own sentence names no place."""
-    if meetings and meetings[-1].place and not meetings[-1].phone and meetings[-1].date == published:
+    if meetings and meetings[-1].place and not meetings[-1].phone and meetings[-1].date == date:
         return meetings[-1].place
+    return None
+
+
+_EVENT_NOUNS = frozenset(normalize(w) for w in (
+    "الدورة", "دورة", "أعمال", "اعمال", "أعمالها", "اعمالها", "الاجتماع", "اجتماع", "الاجتماعات", "اجتماعات",
+    "المؤتمر", "مؤتمر", "القمة", "قمة", "المنتدى", "منتدى", "الملتقى", "ملتقى",
+))  # fmt: skip
+_AHEAD = frozenset(normalize(w) for w in (
+    "المقرر", "المقبل", "المقبلة", "المزمع", "المزمعة", "المرتقب", "المرتقبة", "القادم", "القادمة", "ستعقد",
+    "سيعقد", "تعقد", "ستنطلق", "تنطلق", "غدا", "غداً", "ستستضيف", "تستضيف",
+))  # fmt: skip
+
+
+def _event_city(doc, mentions, sentence, window) -> str | None:
+    """"استقبل ... المشاركين في الدورة ... التي افتتحت أعمالها اليوم في أبوظبي": met at the
+    gathering the sentence names, in its city, unless that gathering is still to come."""
+    norms = doc.token_norms
+    rest = range(window[1], sentence.last)
+    if not any(any(stem in _EVENT_NOUNS for _, stem in clitic_variants(norms[k])) for k in rest):
+        return None
+    for k in rest:
+        if norms[k] in _AHEAD:
+            return None
+        mention = next((m for m in mentions if m.first == k and m.type == PLACE and m.key), None)
+        if mention is not None and (norms[k - 1] == "في" or doc.tokens[k].norm[:1] == "ب"):
+            return mention.key
     return None
 
 
