@@ -125,8 +125,9 @@ def find_meetings(
                 target = referenced or (meetings[-1] if meetings else None)
                 if target is not None:
                     # "استقبل ... كلاً على حدة ... وحضر المراسم": those present attended each
+                    held_apart = (target.trigger, target.sentence)
                     for meeting in meetings:
-                        if meeting is target or (meeting.trigger, meeting.sentence) == (target.trigger, target.sentence):
+                        if meeting is target or (meeting.trigger, meeting.sentence) == held_apart:
                             _add(meeting, joining, sentence)
                 continue
             grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
