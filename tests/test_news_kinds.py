@@ -295,3 +295,15 @@ def test_those_present_attended_each_of_the_meetings_held_apart():
     text = ("استقبل الرئيس عبد الفتاح السيسي اليوم بقصر الاتحادية كلاً من وزير الخارجية الأردني أيمن الصفدي "
             "ووزير الخارجية المغربي ناصر بوريطة، كلٌّ على حدة.\nوحضر المقابلتين وزير الخارجية سامح شكري.")
     assert meeting_sets(text) == sorted([{SISI, SAFADI, SHOUKRY}, {SISI, BOURITA, SHOUKRY}], key=sorted)
+
+
+def test_a_byline_run_into_the_first_line_is_no_person():
+    text = "كتبت: منى السيد أجرى وزير الخارجية سامح شكري اليوم اتصالاً هاتفياً مع نظيره المغربي ناصر بوريطة."
+    assert person_keys(text) == {SHOUKRY, BOURITA}
+
+
+@pytest.mark.parametrize("verb", ["افتتحا", "وقّعا", "ترأسا"])
+def test_a_dual_verb_of_a_joint_act_brings_the_two_together(verb):
+    text = f"وزير الخارجية سامح شكري ونظيره الأردني أيمن الصفدي {verb} اليوم في عمان أعمال اللجنة المشتركة."
+    (meeting,) = facts_of(text).meetings
+    assert set(meeting.participants) == {SHOUKRY, SAFADI}

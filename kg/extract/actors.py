@@ -145,12 +145,21 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             found, index_after = _mentions_at(context, index, last_person)
             if sentence.kind == DATELINE:
                 found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
+            found = [m for m in found if not _after_byline(norms, m.head, sentence.first)]
             found = _counterpart_roles(found, in_sentence)
             in_sentence.extend(found)
             last_person = max([last_person, *(m.last for m in found if m.type == PERSON and m.named)])
             index = max(index_after, index + 1)
         mentions.extend(in_sentence)
     return mentions
+
+
+_BYLINE_CUES = frozenset(normalize(w) for w in ("كتب", "كتبت", "بقلم", "تصوير", "متابعة", "إعداد", "تحرير"))
+
+
+def _after_byline(norms, head: int, first: int) -> bool:
+    """"كتبت: هند باسم أجرى الوزير ...": a writer's name run into the first line of the body."""
+    return head - 2 >= first and norms[head - 1] in (":", "-") and norms[head - 2] in _BYLINE_CUES
 
 
 def _counterpart_roles(found: list[ActorMention], before: list[ActorMention]) -> list[ActorMention]:
