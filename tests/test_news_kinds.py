@@ -307,3 +307,23 @@ def test_a_dual_verb_of_a_joint_act_brings_the_two_together(verb):
     text = f"وزير الخارجية سامح شكري ونظيره الأردني أيمن الصفدي {verb} اليوم في عمان أعمال اللجنة المشتركة."
     (meeting,) = facts_of(text).meetings
     assert set(meeting.participants) == {SHOUKRY, SAFADI}
+
+
+@pytest.mark.parametrize(
+    ("words", "date"),
+    [
+        ("يوم أمس السبت 9 مارس", dt.date(2024, 3, 9)),  # the stated day, not "yesterday" (the 11th)
+        ("اليوم الأحد 10 مارس", dt.date(2024, 3, 10)),
+        ("أمس 8 مارس", dt.date(2024, 3, 8)),
+    ],
+)
+def test_a_stated_day_wins_over_weekday_arithmetic(words, date):
+    text = f"استقبل الرئيس التونسي قيس سعيد {words} بقصر قرطاج وزير الخارجية الجزائري أحمد عطاف."
+    (meeting,) = facts_of(text).meetings
+    assert meeting.date == date
+
+
+def test_a_day_and_month_take_the_year_of_the_article():
+    text = "استقبل الرئيس التونسي قيس سعيد في 5 مارس بقصر قرطاج وزير الخارجية الجزائري أحمد عطاف."
+    (meeting,) = facts_of(text).meetings
+    assert meeting.date == dt.date(2024, 3, 5)
