@@ -327,3 +327,21 @@ def test_a_day_and_month_take_the_year_of_the_article():
     text = "استقبل الرئيس التونسي قيس سعيد في 5 مارس بقصر قرطاج وزير الخارجية الجزائري أحمد عطاف."
     (meeting,) = facts_of(text).meetings
     assert meeting.date == dt.date(2024, 3, 5)
+
+
+def test_a_planned_summits_city_is_not_where_the_invitation_was_handed_over():
+    text = ("سلم السفير الفرنسي لدى ليبيا مصطفى مهراج اليوم دعوة من الرئيس الفرنسي إيمانويل ماكرون لرئيس المجلس "
+            "الرئاسي الليبي محمد المنفي لحضور قمة مرتقبة في باريس.\n"
+            "واستقبل المنفي السفير الفرنسي بمقر المجلس في العاصمة طرابلس.")
+    (meeting,) = facts_of(text).meetings
+    assert meeting.place == "place:tripoli-2210247" and "person:mohamed-al-menfi" in meeting.participants
+
+
+def test_an_office_of_another_country_after_a_name_is_the_object_not_the_name():
+    text = ("استقبل الرئيس السوري بشار الأسد وزير الخارجية الإيراني والوفد المرافق له.\n"
+            "وأطلع عباس عراقجي الرئيس الأسد على نتائج المفاوضات.")
+    facts = facts_of(text)
+    assad = next(e for e in facts.entities if e.key == "person:bashar-al-assad")
+    assert not any("الخارجية" in role for role in assad.roles)
+    (meeting,) = facts.meetings
+    assert set(meeting.participants) == {"person:bashar-al-assad", "person:abbas-araghchi"}

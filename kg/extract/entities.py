@@ -301,7 +301,14 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
         return None
     previous = persons[-1]
     between = norms[previous.last : reference.first]
-    return previous if all(n in ("،", ",") for n in between) and len(between) <= 1 else None
+    if not (all(n in ("،", ",") for n in between) and len(between) <= 1):
+        return None
+    # "استقبل المنفي السفير الفرنسي": an office of another country is the verb's object, not a
+    # description of the name before it
+    theirs = _represents_of(previous)
+    if reference.represents and theirs and _as_country(reference.represents) != theirs:
+        return None
+    return previous
 
 
 def _honoured(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:

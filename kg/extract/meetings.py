@@ -147,6 +147,11 @@ def find_meetings(
                 remote = info.phone or _phone_near(norms, match, sentence, window)
                 if remote and not target.phone and len(target.participants) <= 2:
                     target.phone, target.kind, target.place = True, "call", None
+                elif not target.phone and target.place is None:
+                    # "سلم السفير دعوة ..." then "واستقبل ... السفير بمقر المجلس في طرابلس": where it was
+                    target.place, target.venue = _place(doc, mentions, window, match, info, None)
+                if target.date is None:
+                    target.date, target.dated = _date(dates, match.first, None, None)
                 continue
             host = meetings[-1].participants[:1] if meetings else []
             if info.pos == "verb" and not _subject_before(mentions, sentence, match) and host and persons:
@@ -662,6 +667,8 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
         preposition = _preposition_before(doc, mention, start)
         if preposition is None or (preposition == "الي" and info.kind != "visit"):
             continue
+        if any(doc.token_norms[k] in _AHEAD for k in range(max(start, mention.first - 4), mention.first)):
+            continue  # "لحضور قمة مرتقبة في باريس": where a gathering still to come will be
         candidates.append(mention)
     after = [m for m in candidates if m.first >= match.first]
     chosen = after[0] if after else (candidates[-1] if candidates else None)
@@ -721,6 +728,7 @@ _EVENT_NOUNS = frozenset(normalize(w) for w in (
 ))  # fmt: skip
 _AHEAD = frozenset(normalize(w) for w in (
     "المقرر", "المقبل", "المقبلة", "المزمع", "المزمعة", "المرتقب", "المرتقبة", "القادم", "القادمة", "ستعقد",
+    "مقررة", "مقرر", "مقبلة", "مقبل", "مزمعة", "مرتقبة", "مرتقب", "قادمة",
     "سيعقد", "تعقد", "ستنطلق", "تنطلق", "غدا", "غداً", "ستستضيف", "تستضيف",
 ))  # fmt: skip
 
