@@ -159,3 +159,115 @@ def test_reported_words_keep_their_marks_and_a_second_that_clause():
     assert quotes == ["الاتفاق النووي ما زال ممكناً، وأن الحوار مستمر"]
     text = "وأوضح وزير الخارجية الإيراني حسين أمير عبد اللهيان أن الاتفاق النووي ما زال ممكناً."
     assert [s.quote for s in statements_of(text)] == ["الاتفاق النووي ما زال ممكناً"]
+
+
+# --- kinds seen in real agency copy (issue 9); sentences written for these tests ---
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        ("وأثنى الرئيس المصري عبد الفتاح السيسي على الجهود التي يبذلها الأردن لتثبيت التهدئة.",
+         SISI, "الجهود التي يبذلها الأردن لتثبيت التهدئة"),
+        ("ونوه الرئيس السوري بشار الأسد بأهمية التنسيق بين البلدين في المحافل الدولية.",
+         ASSAD, "بأهمية التنسيق بين البلدين في المحافل الدولية"),
+        ("ونبه الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى أن المجاعة باتت وشيكة في القطاع.",
+         GUTERRES, "المجاعة باتت وشيكة في القطاع"),
+    ],
+)
+def test_more_reporting_words(text, speaker, words):
+    assert said(text) == {((speaker,), words, False)}
+
+
+def test_a_briefing_is_a_statement_only_when_it_quotes_what_was_said():
+    text = ('وأطلع وزير الخارجية الإيراني حسين أمير عبد اللهيان الرئيس السوري بشار الأسد على نتائج جولته، '
+            'و"المساعي الغربية الرامية إلى عرقلة الاتفاق".')
+    (statement,) = statements_of(text)
+    assert statement.speakers == (ABDOLLAHIAN,) and statement.addressee == ASSAD and statement.direct
+    assert "المساعي الغربية الرامية إلى عرقلة الاتفاق" in statement.quote
+    # briefed on a topic, no words of his own
+    assert not statements_of(
+        "وأطلع وزير الخارجية الإيراني حسين أمير عبد اللهيان الرئيس السوري بشار الأسد على نتائج جولته الأوروبية."
+    )
+    # اطّلع على: he was the one briefed
+    assert not statements_of("واطلع الرئيس السوري بشار الأسد على سير التحضيرات للقمة العربية المقبلة في الرياض.")
+
+
+LAVROV_SAID = "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار مع الجميع. "
+LAVROV_WORDS = ((LAVROV,), "موسكو مستعدة للحوار مع الجميع", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an outlet is cited, it is no party
+        'وذكرت صحيفة "الأفق" أن الرئيس المصري عبد الفتاح السيسي استقبل الوفد في القاهرة.',
+        # welcoming a guest is a greeting
+        "ورحب الرئيس السوري بشار الأسد بضيفه والوفد المرافق له.",
+        "ورحب الرئيس السوري بشار الأسد، خلال اللقاء الذي جرى في قصر الشعب، بالوزير الضيف.",
+    ],
+)
+def test_no_statement_in_real_copy(text):
+    assert statements_of(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # عبر: "via", not "expressed"
+        "وشارك لافروف في الاجتماع الوزاري عبر تقنية الفيديو كونفرانس حول الأوضاع في سوريا.",
+        # an aside naming a source
+        "والتقى لافروف نظيره التركي، حسبما أعلنت وزارة الخارجية الروسية في بيان نشرته على موقعها.",
+        # an outlet is no party, nor does the last speaker go on
+        "وأشار موقع إخباري روسي إلى أن الاتصال بين الوزيرين هو الثالث خلال شهر.",
+    ],
+)
+def test_no_second_statement_after_a_speaker(text):
+    assert said(LAVROV_SAID + text) == {LAVROV_WORDS}
+
+
+def test_welcoming_a_decision_is_a_statement():
+    text = "ورحب وزير الخارجية الروسي سيرغي لافروف بقرار مجلس الأمن الأخير بشأن وقف إطلاق النار."
+    assert said(text) == {((LAVROV,), "بقرار مجلس الأمن الأخير بشأن وقف إطلاق النار", False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # "عبر" inside the words is "via"; it neither starts nor ends a statement
+        ("وقال وزير الخارجية الروسي سيرغي لافروف إن الاجتماع الذي عقد عبر تقنية الفيديو كان مثمراً للغاية.",
+         "الاجتماع الذي عقد عبر تقنية الفيديو كان مثمراً للغاية"),
+        # "فيما بينها"، "فيما يتعلق": no new clause
+        ("وأكد وزير الخارجية الروسي سيرغي لافروف أن على الأطراف السورية التواصل فيما بينها لتذليل العقبات.",
+         "على الأطراف السورية التواصل فيما بينها لتذليل العقبات"),
+        ("وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات شهدت تبادلاً للرؤى فيما يتعلق بالأوضاع الإقليمية.",
+         "المحادثات شهدت تبادلاً للرؤى فيما يتعلق بالأوضاع الإقليمية"),
+        # an aside naming the source between the speaker and the words
+        ("وقال الرئيس السوري بشار الأسد – حسب ما أفادت الوكالة – إن دمشق منفتحة على كل المبادرات.",
+         "دمشق منفتحة على كل المبادرات"),
+        # "كما يؤكد X" inside the words is an aside, not a new statement
+        ("وقال وزير الخارجية الروسي سيرغي لافروف إن نهج بلاده كما يؤكد الرئيس الروسي دائماً يقوم على الحوار.",
+         "نهج بلاده كما يؤكد الرئيس الروسي دائماً يقوم على الحوار"),
+    ],
+)
+def test_words_run_past_asides(text, words):
+    assert said(text) == {((LAVROV if "لافروف" in text else ASSAD,), words, False)}
+
+
+def test_the_latter_speaks():
+    text = ("والتقى وزير الخارجية الروسي سيرغي لافروف الرئيس السوري بشار الأسد، بينما أشار الأخير إلى أن ما "
+            "صرح به في المؤتمر يخص الوضع الميداني.")
+    assert said(text) == {((ASSAD,), "ما صرح به في المؤتمر يخص الوضع الميداني", False)}
+
+
+def test_said_so_adds_no_statement():
+    assert said(LAVROV_SAID + "صرح بذلك لافروف قبل أن يعقد اجتماعاً مع نظيره التركي.") == {LAVROV_WORDS}
+
+
+def test_a_feminine_verb_goes_on_with_the_spokeswoman():
+    text = ("وقالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا إن العقوبات الغربية غير شرعية.\n"
+            "وأضافت «سنرد على كل خطوة عدائية بالمثل».")
+    assert said(text) == {
+        ((ZAKHAROVA,), "العقوبات الغربية غير شرعية", False),
+        ((ZAKHAROVA,), "سنرد على كل خطوة عدائية بالمثل", True),
+    }

@@ -33,6 +33,7 @@ def extract(article: Article) -> ArticleFacts:
     statement_drafts = _resolve_speakers(statement_drafts, drafts)
     entities = {e.key: e for e in resolved.entities}
     _add_speakers_to_meetings(doc, statement_drafts, drafts, entities)
+    statement_drafts = [s for s in statement_drafts if s.words_given]
     for draft in drafts:
         # countries and bodies stood in for the people until the people were named
         persons = [p for p in draft.participants if p.startswith("person:")]

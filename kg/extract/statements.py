@@ -12,7 +12,7 @@ reports ("أفادت الوكالة بأن") is nobody's statement; when the wor
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, ActorMention, everyday_words
@@ -29,16 +29,34 @@ _TURN_WORDS = (("من", "جهته"), ("من", "جانبه"), ("بدوره",), ("
 _NOT_SPEAKERS = frozenset(normalize(w) for w in (
     "الوكالة", "وكالة", "المصادر", "مصادر", "مصدر", "المصدر", "التقارير", "تقارير", "الصحيفة", "صحيفة",
     "وسائل", "البيان", "بيان", "التقرير", "القناة", "الموقع", "المكتب", "الأنباء", "الإعلام", "مراسل",
+    "موقع", "قناة", "جريدة", "مجلة", "إذاعة",
 ))  # fmt: skip
 _COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم", "أنّ")
 )
 _CLAUSE_ENDS = frozenset(normalize(w) for w in ("فيما", "بينما", "وفيما", "وبینما", "حين", "؛", ";"))
+# "فيما بينهم"، "فيما يتعلق بـ": "فيما" heading a phrase, not a new clause
+_FIMA_PHRASES = frozenset(normalize(w) for w in ("بين", "بينهم", "بينهما", "بينها", "يتعلق", "يخص", "يتصل"))
+# "حسبما أعلنت الوزارة"، "وفق ما أفادت الوكالة"، "ما صرح به": an aside naming a source, or what was said
+_ASIDES = frozenset(normalize(w) for w in ("حسبما", "وحسبما", "بحسبما", "مثلما", "ومثلما", "ما", "لما", "بما"))
+# "صرح بذلك وانغ"، "قال ذلك": the words were given before
+_BACK_REFERENCES = frozenset(normalize(w) for w in ("بذلك", "ذلك", "بهذا"))
 _RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللذان"))
 # words between a reporting verb and its subject or its words: "أعلن فيه"، "قال أيضاً"
 _FILLERS = frozenset(normalize(w) for w in (
     "فيه", "فيها", "خلاله", "خلالها", "أيضا", "كذلك", "بدوره", "بدورها", "اليوم", "أمس", "مجددا", "له", "لها",
 ))  # fmt: skip
+# an outlet the article cites, not a party: "ذكرت وكالة "سانا""، "أشار موقع روسيا اليوم"
+_MEDIA_WORDS = frozenset(normalize(w) for w in (
+    "وكالة", "الوكالة", "صحيفة", "الصحيفة", "جريدة", "الجريدة", "مجلة", "المجلة", "قناة", "القناة", "موقع", "الموقع",
+    "إذاعة", "الإذاعة", "تلفزيون", "التلفزيون", "شبكة", "الشبكة",
+))  # fmt: skip
+# whom one welcomes or praises in person ("رحب بالضيف"، "أشاد بأصحاب المعالي"): a greeting, not words
+_GUEST_WORDS = frozenset(normalize(w) for w in (
+    "الضيف", "الضيوف", "ضيفه", "ضيوفه", "الوفد", "الوفود", "وفد", "الزائر", "الزوار", "أصحاب",
+    "السفير", "السفراء", "الوزير", "الوزراء", "الرئيس", "نظيره", "نظيرته", "المشاركين", "الحضور",
+))  # fmt: skip
+_LATTER = frozenset(normalize(w) for w in ("الأخير", "الأخيرة"))  # "أشار الأخير": the person named last
 _ATTRIBUTION = frozenset(normalize(w) for w in ("وفق", "وفقا", "بحسب", "حسب", "طبقا", "نقلا"))
 _MAX_GAP = 16  # words between the speaker and the start of the words
 _MIN_WORDS = 3
@@ -56,12 +74,18 @@ class StatementDraft:
     addressee: str | None = None
     speaker_first: int = -1  # token where the speaker's mention starts, -1 when implicit
 
+    @property
+    def words_given(self) -> bool:
+        """False for "صرح بذلك وانغ": who spoke in this sentence, the words given before."""
+        return self.end > self.start
+
 
 def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[StatementDraft]:
     """Statements of the body sentences, in text order."""
     index = _MentionIndex(mentions)
     drafts: list[StatementDraft] = []
     last_speaker: tuple[str, ...] | None = None
+    last_feminine = False  # the last speaker was the subject of a feminine verb ("وقالت ساندرز")
     last_paragraph = -1
     for sentence in doc.sentences:
         if sentence.kind != BODY:
@@ -74,8 +98,10 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
         for position, cue in enumerate(cues):
             next_cue = cues[position + 1].first if position + 1 < len(cues) else sentence.last
             previous = in_sentence if cue.payload.kind == "participle" and in_sentence else last_speaker
-            draft, speaker = _statement_at(doc, sentence, cue, next_cue, index, previous)
+            draft, speaker = _statement_at(doc, sentence, cue, next_cue, index, previous, last_feminine)
             if speaker is not None:
+                if speaker and speaker != last_speaker:
+                    last_feminine = _feminine(cue) and cue.payload.kind == "verb"
                 last_speaker = speaker or None
                 in_sentence = speaker or in_sentence
             if draft is not None:
@@ -94,6 +120,15 @@ def _cue_counts(doc: Document, cue) -> bool:
         return False
     if cue.clitic and norms[cue.first][: cue.clitic] not in ("و", "ف"):
         return False
+    if cue.first > 0 and not cue.clitic and norms[cue.first - 1] in _ASIDES:
+        return False  # "حسب ما أفادت الوكالة"، "ما صرح به": names a source or what was said, reports nothing
+    sentence_end = doc.sentences[doc.tokens[cue.first].sentence].last
+    if cue.payload.takes == {"an_about"} and "عن" not in norms[cue.last : sentence_end]:
+        return False  # "عبر تقنية الفيديو": "via", not "expressed"
+    if cue.first > 1 and not cue.clitic and norms[cue.first - 1] == "كما" and norms[cue.first - 2][:1].isalnum():
+        # "نهج قطر كما يؤكد الأمير يتركز في ...": an aside inside the words, unless it reports words of its own
+        following = norms[cue.last : cue.last + 10]
+        return any(n in _COMPLEMENTIZERS or n == ":" for n in following)
     if cue.first > 0 and norms[cue.first - 1] in _RELATIVES:
         # "المشاورات التي دعت إليها": describes; "ميقاتي، الذي أكد ... أن": reports
         following = norms[cue.last : cue.last + 8]
@@ -127,14 +162,28 @@ class _MentionIndex:
         return found[-1] if found else None
 
 
-def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
+def _statement_at(doc, sentence, cue, next_cue, index, last_speaker, last_feminine=False):
     """(draft or None, speaker or None): the speaker is returned even when no draft is made."""
     norms = doc.token_norms
     info: ReportingCue = cue.payload
+    if cue.last < sentence.last and norms[cue.last] in _BACK_REFERENCES:
+        # "صرح بذلك وانغ عندما ...": the words were given before; only who spoke, and where, is new
+        # the one who said it is named after, or is the speaker of the words just reported
+        subject = index.by_first.get(_skip(doc, cue.last + 1, sentence.last, index))
+        said_it = (subject.key,) if subject is not None and subject.type == PERSON else last_speaker
+        if not said_it:
+            return None, None
+        return StatementDraft(said_it, 0, 0, False, sentence.index, cue.first), None
     pos = _skip(doc, cue.last, sentence.last, index)
     speakers: tuple[str, ...] | None = None
     speaker_first = -1
     subject = index.by_first.get(pos)
+    if subject is None and pos < sentence.last and norms[pos] in _LATTER:
+        subject = index.actor_before(cue.first, 0, (PERSON,))  # "بينما أشار الأخير": the person named last
+        if subject is not None:
+            subject = replace(subject, first=pos, last=pos + 1, title_first=-1)
+    if subject is not None and _is_outlet(norms, subject):
+        return None, ()
     if subject is not None and subject.type == COUNTRY and not _feminine(cue) and info.kind == "verb":
         subject = None  # "ودعا إسرائيل إلى ...": a country takes a feminine verb, so here it is called on
     if info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
@@ -177,7 +226,7 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
             speakers = _sentence_subject(index, cue, sentence)  # "حيث أعلن ...": the main clause's subject
         elif cue.first > sentence.first and norms[cue.first - 1] in GROUP_WORDS:
             speakers = (GROUP,)
-        elif _feminine(cue) and not _last_is_feminine(last_speaker):
+        elif _feminine(cue) and not (_last_is_feminine(last_speaker) or last_feminine):
             actor = index.actor_before(cue.first, sentence.first, (ORGANIZATION,))
             speakers = (actor.key,) if actor else None
         else:
@@ -190,6 +239,10 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
     target = index.by_first.get(pos)
     if target is not None and target.type == PERSON and norms[pos][:1] == "ل" and target.key not in speakers:
         addressee, pos = target.key, target.last
+    elif "object" in info.takes:  # "أطلع ظريف الأسد على": whom he told, then what about
+        if target is None or target.type != PERSON or target.key in speakers:
+            return None, speakers
+        addressee, pos = target.key, target.last
     else:
         addressee = None
     start_token = _words_start(doc, sentence, pos, info, next_cue)
@@ -198,7 +251,11 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
     if _opens_with_speaker(doc, start_token, next_cue, index):
         return None, speakers
     end_token = _words_end(doc, sentence, start_token, next_cue)
+    if "bi" in info.takes and _welcomes_someone(doc, start_token, index):
+        return None, speakers
     start, end, direct = _span(doc, start_token, end_token)
+    if "quoted" in info.takes and not direct:
+        return None, speakers
     if end - start <= 0 or len(doc.text[start:end].split()) < (_MIN_QUOTED_WORDS if direct else _MIN_WORDS):
         return None, speakers
     return (
@@ -260,6 +317,16 @@ def _not_speaker(norms, pos) -> bool:
     return any(stem in _NOT_SPEAKERS for _, stem in clitic_variants(norms[pos]))
 
 
+def _is_outlet(norms, subject: ActorMention) -> bool:
+    """An outlet the article cites ("وكالة "سانا""، "موقع روسيا اليوم"): a known news agency, or an
+    organisation the gazetteer does not know whose name starts with an outlet's word."""
+    if subject.type != ORGANIZATION:
+        return False
+    if _is_news_agency(subject.key):
+        return True
+    return gz.known(subject.key) is None and any(s in _MEDIA_WORDS for _, s in clitic_variants(norms[subject.head]))
+
+
 def _is_news_agency(key: str) -> bool:
     known = gz.known(key)
     return known is not None and known.kind == "news-agency"
@@ -314,7 +381,7 @@ def _words_start(doc, sentence, pos, info, next_cue) -> int | None:
             return k + 1
         if near and norm == "من" and "min" in takes:
             return k + 1
-        if "bi" in takes and norm.startswith("ب") and k == pos:
+        if "bi" in takes and norm.startswith("ب") and near:
             return k
         if norm in _ATTRIBUTION:  # "وفق البيان"، "بحسب مصادر": a source, then the words
             k += 2
@@ -328,6 +395,18 @@ def _words_start(doc, sentence, pos, info, next_cue) -> int | None:
     if first >= limit or ("ila" in takes and "direct" not in takes and "bi" not in takes and "ala" not in takes):
         return None
     return first
+
+
+def _welcomes_someone(doc, k: int, index: _MentionIndex) -> bool:
+    """ "رحب سموه بجلالة ملك ماليزيا"، "أشاد بالوفد": the object after ب is a person, not a matter."""
+    norms = doc.token_norms
+    if k >= len(norms) or not norms[k].startswith("ب"):
+        return False
+    found = index.by_first.get(k)
+    if found is not None:
+        return found.type == PERSON
+    word = norms[k][1:]
+    return word in _GUEST_WORDS or bool(honorifics().get(word))
 
 
 def _with_subjunctive(doc, k: int) -> int:
@@ -361,6 +440,8 @@ def _words_end(doc, sentence, start_token, next_cue) -> int:
         end = next_cue - 1
     for k in range(start_token, end):
         if norms[k] in _CLAUSE_ENDS and doc.quote_at(doc.tokens[k].start) is None and k > start_token:
+            if norms[k] in ("فيما", "وفيما") and norms[k + 1 : k + 2] and norms[k + 1] in _FIMA_PHRASES:
+                continue
             return k
     return end
 
