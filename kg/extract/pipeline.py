@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import PERSON, find_mentions
+from kg.extract.actors import PERSON, ActorMention, find_mentions
 from kg.extract.entities import resolve
 from kg.extract.meetings import MeetingDraft, find_meetings
 from kg.extract.statements import GROUP, OTHER, StatementDraft, find_statements, quote_of
@@ -40,11 +40,7 @@ def extract(article: Article) -> ArticleFacts:
         if len(persons) >= 2:
             draft.participants[:] = persons
     drafts = [d for d in drafts if len([p for p in d.participants if p in entities or gz.known(p)]) >= 2]
-    # a topic phrase inside a name or an office ("مجلس الأمن"، "وزير الطاقة") is no topic
-    named = [(m.start, m.end) for m in mentions if m.type != "Person"]
-    named += [(doc.tokens[m.head].start, doc.tokens[m.first].start) for m in mentions if m.head < m.first]
-    named += [(m.start, m.end) for m in mentions if m.type == "Person" and not m.named and m.role]
-    topics = [t for t in find_topics(doc) if not any(a <= t.start < b for a, b in named)]
+    topics = _topics_outside_names(doc, mentions) + _title_topics(article, doc)
     meeting_topics, statement_topics = _assign_topics(topics, drafts, statement_drafts)
     meetings = tuple(_meeting(doc, d, meeting_topics.get(i, ())) for i, d in enumerate(drafts))
     statements = tuple(
@@ -132,17 +128,70 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
                 meeting.participants.append(speaker)
 
 
+def _topics_outside_names(doc: Document, mentions: list[ActorMention]) -> list[TopicMention]:
+    """The topic phrases that are not part of a name or an office ("مجلس الأمن"، "وزير الطاقة"); a body
+    that is itself a topic stays one ("تشكيل اللجنة الدستورية"), and a phrase that runs on past a
+    reference ("نظيره العماني العلاقات الثنائية") is not inside it."""
+    named = [(m.start, m.end) for m in mentions if m.type != "Person"]
+    named += [(doc.tokens[m.head].start, doc.tokens[m.first].start) for m in mentions if m.head < m.first]
+    named += [(m.start, _office_end(doc, m)) for m in mentions if m.type == "Person" and not m.named and m.role]
+    bodies = {(m.start, m.end) for m in mentions if m.type != "Person"}
+    return [
+        t
+        for t in find_topics(doc)
+        if (t.start, t.end) in bodies or not any(a <= t.start and t.end <= b for a, b in named)
+    ]
+
+
+def _title_topics(article: Article, doc: Document) -> list[TopicMention]:
+    """The headline's topics when the headline is not part of the text (a feed's title field)."""
+    title = article.title.strip()
+    if not title or title in article.text:
+        return []
+    title_doc = analyse(Article(id=article.id, text=title))
+    if not find_topics(title_doc):
+        return []
+    return [replace(t, headline=True) for t in _topics_outside_names(title_doc, find_mentions(title_doc))]
+
+
+def _office_end(doc: Document, mention) -> int:
+    """Where an office ends: its name goes on through words joined by "و" ("وزير الشؤون الخارجية
+    والهجرة والتونسيين بالخارج"), which the office's mention may leave out."""
+    end = mention.end
+    k = mention.last
+    tokens = doc.tokens
+    while k < len(tokens) and tokens[k].norm.startswith("وال") and doc.text[end : tokens[k].start].isspace():
+        end = tokens[k].end
+        k += 1
+    return end
+
+
 def _assign_topics(topics: list[TopicMention], meetings: list[MeetingDraft], statements: list[StatementDraft]):
+    """Each topic to what it was said of: the words that hold it, the meeting its sentence reports
+    (or names again: "وجرى خلال اللقاء بحث ..."), a statement of its sentence, the meeting reported
+    before it; the headline's to the main meeting (the first), and with no meeting at all, to the
+    statement nearest before it (the first after)."""
     meeting_topics: dict[int, list[str]] = {}
     statement_topics: dict[int, list[str]] = {}
     for topic in topics:
+        if topic.headline:
+            if meetings:
+                meeting_topics.setdefault(0, []).append(topic.key)
+            elif statements:
+                statement_topics.setdefault(0, []).append(topic.key)
+            continue
         inside = next((i for i, s in enumerate(statements) if s.start <= topic.start < s.end), None)
         if inside is not None:
             statement_topics.setdefault(inside, []).append(topic.key)
             continue
         holder = next((i for i in range(len(meetings) - 1, -1, -1) if topic.sentence in meetings[i].sentences), None)
+        if holder is None and topic.of_meeting:
+            holder = next((i for i in range(len(meetings) - 1, -1, -1) if meetings[i].sentence <= topic.sentence), None)
         if holder is None:
             holder = next((i for i, s in enumerate(statements) if s.sentence == topic.sentence), None)
+            if holder is None and not meetings and statements:
+                before = [i for i, s in enumerate(statements) if s.sentence <= topic.sentence]
+                holder = before[-1] if before else 0
             if holder is not None:
                 statement_topics.setdefault(holder, []).append(topic.key)
                 continue
