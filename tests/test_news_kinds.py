@@ -345,3 +345,13 @@ def test_an_office_of_another_country_after_a_name_is_the_object_not_the_name():
     assert not any("الخارجية" in role for role in assad.roles)
     (meeting,) = facts.meetings
     assert set(meeting.participants) == {"person:bashar-al-assad", "person:abbas-araghchi"}
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["عبر تقنية الاتصال المرئي", "عبر الفيديو كونفرنس", "عبر الاتصال المرئي", "في اتصال مرئي"],
+)
+def test_talks_held_by_video_are_a_call(how):
+    text = f"بحث وزير الخارجية سامح شكري مع نظيره المغربي ناصر بوريطة {how} اليوم العلاقات بين البلدين."
+    (meeting,) = facts_of(text).meetings
+    assert meeting.phone and set(meeting.participants) == {SHOUKRY, BOURITA}

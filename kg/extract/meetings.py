@@ -103,8 +103,10 @@ def find_meetings(
                 continue
             if match.first > blocked_from and not _clause_break_between(norms, blocked_from, match.first):
                 continue
-            if match.first > apart_from and info.kind != "join" and not _clause_break_between(
-                norms, apart_from, match.first
+            if (
+                match.first > apart_from
+                and info.kind != "join"
+                and not _clause_break_between(norms, apart_from, match.first)
             ):
                 continue
             if _not_held(doc, sentence, match, info, dates, published):
@@ -202,7 +204,7 @@ def find_meetings(
 
 
 def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> MeetingDraft | None:
-    """"وكان في استقباله لدى وصوله X وY"، "كان في استقبال الوزير المالكي ..."، "على رأس مستقبليه":
+    """ "وكان في استقباله لدى وصوله X وY"، "كان في استقبال الوزير المالكي ..."، "على رأس مستقبليه":
     those who met an arriving guest. The guest is named after "في استقبال", or is the one whose
     arrival the sentence before told ("وصل الرئيس X إلى ...")."""
     persons = _persons(mentions, (sentence.first, sentence.last), speakers, doc)
@@ -261,7 +263,7 @@ def _trigger_counts(doc: Document, match, info) -> bool:
 
 
 def _hands_over(info) -> bool:
-    """"تسلم رسالة"، "نقل رسالة"، "قدم أوراق اعتماده": a letter or credentials handed over."""
+    """ "تسلم رسالة"، "نقل رسالة"، "قدم أوراق اعتماده": a letter or credentials handed over."""
     return (normalize("رسالة"),) in info.needs or (normalize("اوراق"),) in info.needs
 
 
@@ -307,8 +309,11 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
     modality = _modality()
     near = _nearest(dates, match.first)
     # "وكان لافروف قد أجرى في وقت سابق اليوم محادثات": told as background, yet held today
-    recent = near is not None and near.date is not None and published is not None and (
-        0 <= (published - near.date).days <= 1
+    recent = (
+        near is not None
+        and near.date is not None
+        and published is not None
+        and (0 <= (published - near.date).days <= 1)
     )
     for k in range(max(sentence.first, match.first - 4), match.first):
         found = modality.before.longest_at(norms, k, match.first)
@@ -382,7 +387,9 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     end = sentence.last
     if info.kind != "join":
         for k in range(match.last, sentence.last):
-            if norms[k] in _CLAUSE_BREAKS or (k > match.last + 2 and reporting_cues().longest_at(norms, k, end)):
+            if norms[k] in _CLAUSE_BREAKS or (
+                k > match.last + 2 and _reports(norms, reporting_cues().longest_at(norms, k, end), end)
+            ):
                 end = k
                 break
     start = sentence.first
@@ -400,12 +407,20 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
     cue_tokens: set[int] = set()
     for sentence in doc.sentences:
         for cue in reporting_cues().scan(norms, sentence.first, sentence.last):
-            cue_tokens.update((cue.first, cue.last - 1))
+            if _reports(norms, cue, sentence.last):
+                cue_tokens.update((cue.first, cue.last - 1))
     found = set()
     for mention in mentions:
         if mention.head - 1 in cue_tokens or mention.last in cue_tokens:
             found.add(id(mention))
     return found
+
+
+def _reports(norms, cue, end: int) -> bool:
+    """A reporting word that reports: "عبر" only with "عن" after it ("عبر تقنية الفيديو" is "via")."""
+    if cue is None:
+        return False
+    return cue.payload.takes != {"an_about"} or "عن" in norms[cue.last : min(end, cue.last + 6)]
 
 
 def _persons(mentions, window, speakers, doc) -> list[str]:
@@ -442,7 +457,7 @@ _KIN = frozenset(normalize(w) for w in ("أخيه", "اخيه", "أخيها", "�
 
 
 def _sender(norms, head: int, floor: int) -> bool:
-    """"رسالة خطية من أخيه الملك سلمان": whom a letter or greeting is from, no party to the meeting."""
+    """ "رسالة خطية من أخيه الملك سلمان": whom a letter or greeting is from, no party to the meeting."""
     k = head - 1
     while k >= floor and norms[k] in _KIN:
         k -= 1
@@ -483,7 +498,7 @@ def _is_place_phrase(norms, mention) -> bool:
 
 
 def _beside(norms, first: int, token: int) -> bool:
-    """"وعلى هامش الدورة، ترأس ... الاجتماع": a meeting word past the "على هامش" phrase (a comma
+    """ "وعلى هامش الدورة، ترأس ... الاجتماع": a meeting word past the "على هامش" phrase (a comma
     ends it) is another meeting; "على هامش القمة" itself names the one it was beside."""
     sideline = next((k for k in range(first, token) if norms[k] in _SIDELINE), None)
     return sideline is not None and any(norms[k] in ("،", ",") for k in range(sideline, token))
@@ -508,7 +523,7 @@ def _last_of_kind(meetings: list[MeetingDraft], info) -> MeetingDraft:
 
 
 def _names_follow(norms, match, sentence) -> bool:
-    """"اللقاء بين الرئيسين"، "لقائه مع": the meeting word is followed by who met."""
+    """ "اللقاء بين الرئيسين"، "لقائه مع": the meeting word is followed by who met."""
     following = norms[match.last : min(sentence.last, match.last + 3)]
     return any(n in ("بين", "مع") for n in following)
 
@@ -571,16 +586,14 @@ _EACH = frozenset(normalize(w) for w in ("كلا", "كل", "كلاً", "وكلا
 
 
 def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> list[list[str]] | None:
-    """"استقبل ... كلاً على حدة"، "أوراق اعتماد سفراء ..."، "استقبل كلاً من وزير خارجية X ووزير
+    """ "استقبل ... كلاً على حدة"، "أوراق اعتماد سفراء ..."، "استقبل كلاً من وزير خارجية X ووزير
     خارجية Y": a host who met each guest (or each country's delegation) apart, one meeting each."""
     norms = doc.token_norms
     words = norms[sentence.first : sentence.last]
     apart = any(words[k] == "حده" and k > 0 and words[k - 1] == "علي" for k in range(len(words)))
     credentials = any(words[k] == "اوراق" and k + 1 < len(words) and words[k + 1].endswith("اعتماد")
                       for k in range(len(words)))  # fmt: skip
-    listed = next(
-        (k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None
-    )
+    listed = next((k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None)
     # "التقى على هامش القمة X وY": talks aside, each apart (not "الاجتماع المشترك بين ..." held there)
     sideline = (
         match.payload.pos == "verb"
@@ -631,7 +644,7 @@ def _several_calls(norms, window) -> bool:
 
 
 def _kind(norms, match, info, sentence) -> str:
-    """"عقد ... قمة" is a summit, "أجرى ... محادثات" talks: the noun the verb needs says the kind."""
+    """ "عقد ... قمة" is a summit, "أجرى ... محادثات" talks: the noun the verb needs says the kind."""
     if info.pos != "verb" or not info.needs or _hands_over(info):
         return info.kind
     for k in range(match.last, min(sentence.last, match.last + 12)):
@@ -642,7 +655,7 @@ def _kind(norms, match, info, sentence) -> str:
 
 
 def _phone_near(norms, match, sentence, window) -> bool:
-    """"اتصالاً هاتفياً"، "اجتماعاً عبر تقنية الاتصال المرئي": a call or video word in the clause."""
+    """ "اتصالاً هاتفياً"، "اجتماعاً عبر تقنية الاتصال المرئي": a call or video word in the clause."""
     markers = phone_markers()
     for k in range(max(window[0], match.first - 3), min(window[1], match.last + 20)):
         if norms[k] in markers or (norms[k][:1] in "وب" and norms[k][1:] in markers):
@@ -697,7 +710,7 @@ _VISIT_WORDS = frozenset(
 
 
 def _visited(doc, mentions, sentence) -> str | None:
-    """"لافروف، الذي يزور الجزائر العاصمة"، "في زيارة رسمية إلى دمشق": the place of the visit."""
+    """ "لافروف، الذي يزور الجزائر العاصمة"، "في زيارة رسمية إلى دمشق": the place of the visit."""
     norms = doc.token_norms
     for mention in mentions:
         if mention.type not in (PLACE, COUNTRY) or not mention.key or mention.in_title:
@@ -734,7 +747,7 @@ _AHEAD = frozenset(normalize(w) for w in (
 
 
 def _event_city(doc, mentions, sentence, window) -> str | None:
-    """"استقبل ... المشاركين في الدورة ... التي افتتحت أعمالها اليوم في أبوظبي": met at the
+    """ "استقبل ... المشاركين في الدورة ... التي افتتحت أعمالها اليوم في أبوظبي": met at the
     gathering the sentence names, in its city, unless that gathering is still to come."""
     norms = doc.token_norms
     rest = range(window[1], sentence.last)
