@@ -355,3 +355,18 @@ def test_talks_held_by_video_are_a_call(how):
     text = f"بحث وزير الخارجية سامح شكري مع نظيره المغربي ناصر بوريطة {how} اليوم العلاقات بين البلدين."
     (meeting,) = facts_of(text).meetings
     assert meeting.phone and set(meeting.participants) == {SHOUKRY, BOURITA}
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "country"),
+    [
+        ("موسكو - واس\nالتقى وكيل وزارة الخارجية للشؤون الدولية المتعددة عبد الرحمن الحربي اليوم نائب "
+         "وزير الخارجية الروسي ميخائيل بوغدانوف.", "", "country:SA"),
+        ("استقبل وكيل وزارة الخارجية منصور العتيبي اليوم سفير اليابان لدى البلاد.", "وكالة الأنباء الكويتية",
+         "country:KW"),
+    ],
+)
+def test_a_state_agency_gives_its_own_officials_an_office_and_no_country(text, publisher, country):
+    facts = extract(text, published=DAY, publisher=publisher)
+    official = next(e for e in facts.entities if e.type == "Person" and "وكيل" in " ".join(e.roles))
+    assert official.represents == country

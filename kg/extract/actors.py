@@ -597,10 +597,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             represents = represents or org_adjective
             k += 1
             continue
-        if norm in ("لشوون", "بشوون") and k + 1 < end and norms[k + 1].startswith("ال"):
+        if norm in ("لشوون", "بشوون", "للشوون") and k + 1 < end and norms[k + 1].startswith("ال"):
             # "المفوضة الأوروبية لشؤون المتوسط"، "وزير الدولة لشؤون الخليج العربي": the office's field
             k += 2
-            while k < end and norms[k].startswith("ال") and norms[k] in office_words():
+            # "للشؤون الدولية المتعددة": the field's own adjectives go on with it
+            while k < end and norms[k].startswith("ال") and (norms[k] in office_words() or norms[k].endswith("ه")):
                 k += 1
             if not destination:
                 role_last = k

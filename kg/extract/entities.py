@@ -58,7 +58,7 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions.sort(key=lambda m: (m.first, -m.last))
     mentions = _resolve_references(mentions, doc.token_norms)
     dateline_place, dateline_country = _dateline(doc, mentions)
-    entities = _entities(doc, mentions, dateline_country)
+    entities = _entities(doc, mentions, _home_agency_country(doc, mentions) or dateline_country)
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
 
 
@@ -407,6 +407,28 @@ def _known_role_head(mention: ActorMention) -> str:
     return _role_head(known.role) if known else ""
 
 
+# Wire services write every official with his country; a state agency names its own without it
+_WIRES = frozenset({"org:reuters", "org:afp", "org:ap", "org:bloomberg", "org:dpa", "org:efe", "org:ansa"})
+
+
+def _home_agency_country(doc: Document, mentions: list[ActorMention]) -> str | None:
+    """The country of the state agency that wrote the article ("الرياض - واس"، publisher "كونا"):
+    its copy gives its own officials an office and no country ("وزير الخارجية")."""
+    agencies = []
+    if doc.dateline is not None:
+        start, end = doc.dateline
+        agencies = [m.key for m in mentions if m.type == ORGANIZATION and m.key and start <= m.start < end]
+    if doc.article.publisher:
+        found = gz.name_index().longest_at(tuple(normalize(doc.article.publisher).split()), 0)
+        if found is not None and found.last == len(normalize(doc.article.publisher).split()):
+            agencies.append(found.payload.entity.key)
+    for key in agencies:
+        known = gz.known(key)
+        if known is not None and known.kind == "news-agency" and known.country and key not in _WIRES:
+            return known.country
+    return None
+
+
 def _dateline(doc: Document, mentions: list[ActorMention]) -> tuple[str | None, str | None]:
     if doc.dateline is None:
         return None, None
@@ -419,7 +441,7 @@ def _dateline(doc: Document, mentions: list[ActorMention]) -> tuple[str | None, 
     return None, None
 
 
-def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
+def _entities(doc, mentions, home_country) -> tuple[Entity, ...]:
     by_key: dict[str, list[ActorMention]] = defaultdict(list)
     for mention in mentions:
         if mention.key:
@@ -430,12 +452,12 @@ def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
             wanted[key] = None
     represents: dict[str, str] = {}
     mentioned = {m.key for m in mentions if m.key} | {f"country:{c}" for c in nisbas_mentioned(doc)}
-    if dateline_country:
-        mentioned.add(f"country:{dateline_country}")  # "عمان -": the article is told from Jordan
+    if home_country:
+        mentioned.add(f"country:{home_country}")  # "عمان -"، "(كونا)": the article is told from there
     for key in list(wanted):
         group = by_key[key]
         if group[0].type == PERSON:
-            represents[key] = _person_represents(group, dateline_country, doc.article.published, mentioned)
+            represents[key] = _person_represents(group, home_country, doc.article.published, mentioned)
             if represents[key]:
                 wanted.setdefault(represents[key], None)
     entities = []
@@ -446,10 +468,11 @@ def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
     return tuple(entities)
 
 
-def _person_represents(group: list[ActorMention], dateline_country: str | None, published, mentioned) -> str:
+def _person_represents(group: list[ActorMention], home_country: str | None, published, mentioned) -> str:
     """Whom the text says the person speaks for; else the gazetteer's answer when the article
-    names that country or body at all (a graph holds what its articles mention); else, for an
-    official the text gives an office but no country, the dateline's country."""
+    names that country or body at all, or is told from it (a graph holds what its articles
+    mention); else, for an official the text gives an office but no country, the country the
+    article is told from (its state agency's, else its dateline's)."""
     for mention in group:
         if mention.represents:
             return _as_country(mention.represents)
@@ -458,8 +481,8 @@ def _person_represents(group: list[ActorMention], dateline_country: str | None, 
     if office is not None and office.represents:
         country = _as_country(office.represents)
         return country if country in mentioned or office.represents in mentioned else ""
-    if dateline_country and any(m.role for m in group):
-        return f"country:{dateline_country}"
+    if home_country and any(m.role for m in group):
+        return f"country:{home_country}"
     return ""
 
 
