@@ -370,3 +370,21 @@ def test_a_state_agency_gives_its_own_officials_an_office_and_no_country(text, p
     facts = extract(text, published=DAY, publisher=publisher)
     official = next(e for e in facts.entities if e.type == "Person" and "وكيل" in " ".join(e.roles))
     assert official.represents == country
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("التقى وزير الخارجية الروسي سيرغي لافروف في العاصمة السعودية اليوم نظيره الأردني أيمن الصفدي.",
+         "place:riyadh-108410"),
+        ("استقبل وزير الخارجية الروسي سيرغي لافروف اليوم في قصر الضيافة بمدينة سوتشي نظيره الأردني أيمن الصفدي.",
+         "place:sochi-491422"),
+        ("استقبل وزير الخارجية الأردني أيمن الصفدي اليوم نظيره الروسي سيرغي لافروف لدى وصوله إلى مطار الملكة "
+         "علياء الدولي.", "place:amman-250441"),
+        ("استقبل الرئيس عبد المجيد تبون اليوم وزير الخارجية الروسي سيرغي لافروف الذي حل اليوم بالجزائر العاصمة.",
+         "place:algiers-2507480"),
+    ],
+)
+def test_where_a_meeting_was_held_as_agencies_write_it(text, place):
+    (meeting,) = facts_of(text).meetings
+    assert meeting.place == place

