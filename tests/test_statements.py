@@ -383,3 +383,13 @@ def test_briefed_by_the_one_named_before_the_verb():
 def test_a_day_in_brackets_between_the_speaker_and_the_words():
     text = LAVROV_SAID + "ودعت الصين اليوم (الجمعة) الأطراف المعنية إلى الهدوء وضبط النفس."
     assert said(text) == {LAVROV_WORDS, (("country:CN",), "الهدوء وضبط النفس", False)}
+
+
+@pytest.mark.parametrize(
+    ("told", "addressee"),
+    [("لقناة الميادين", None), ("لوكالة سبوتنيك", None), ("للرئيس السوري بشار الأسد", ASSAD)],
+)
+def test_whom_the_words_were_told_is_not_the_speaker(told, addressee):
+    text = LAVROV_SAID + f"وقال {told} إن العقوبات لن تغير موقف بلاده."
+    assert said(text) == {LAVROV_WORDS, ((LAVROV,), "العقوبات لن تغير موقف بلاده", False)}
+    assert statements_of(text)[-1].addressee == addressee

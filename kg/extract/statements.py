@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, ActorMention, everyday_words
-from kg.extract.lexicon import ReportingCue, clitic_variants, honorifics, reporting_cues
+from kg.extract.lexicon import ReportingCue, clitic_variants, honorifics, reporting_cues, titles
 from kg.extract.meetings import GROUP_WORDS
 from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
@@ -298,6 +298,11 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker, last_femini
     speakers: tuple[str, ...] | None = None
     speaker_first = -1
     subject = index.by_first.get(pos)
+    told = None
+    if subject is not None and _said_to(doc, subject):
+        # "وقال لقناة الميادين إن"، "وقال للرئيس الأسد إن": whom he told, the speaker is not named here
+        told, pos = subject, _skip(doc, subject.last, sentence.last, index)
+        subject = index.by_first.get(pos)
     if subject is None and pos < sentence.last and norms[pos] in _LATTER:
         subject = index.actor_before(cue.first, 0, (PERSON,))  # "بينما أشار الأخير": the person named last
         if subject is not None:
@@ -374,7 +379,9 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker, last_femini
         return None, ()
     # "قال بوتين للرئيس الأسد": an addressee after ل
     target = index.by_first.get(pos)
-    if target is not None and target.type == PERSON and norms[pos][:1] == "ل" and target.key not in speakers:
+    if told is not None:
+        addressee = told.key if told.type == PERSON and told.key not in speakers else None
+    elif target is not None and target.type == PERSON and norms[pos][:1] == "ل" and target.key not in speakers:
         addressee, pos = target.key, target.last
     elif "object" in info.takes:  # "أطلع ظريف الأسد على": whom he told, then what about
         if target is None or target.type != PERSON or target.key in speakers:
@@ -517,6 +524,17 @@ def _last_is_feminine(speakers: tuple[str, ...] | None) -> bool:
 
 def _not_speaker(norms, pos) -> bool:
     return any(stem in _NOT_SPEAKERS for _, stem in clitic_variants(norms[pos]))
+
+
+def _said_to(doc: Document, mention: ActorMention) -> bool:
+    """ "لقناة الميادين"، "للرئيس الأسد": the mention carries ل, so it is whom the words were said to."""
+    token = doc.tokens[mention.head]
+    if not token.norm.startswith("ل"):
+        return False
+    if mention.title_first < 0:
+        return mention.start > token.start  # the name was read past a clitic
+    title = titles().longest_at(doc.token_norms, mention.head, mention.first)
+    return title is not None and title.clitic > 0
 
 
 def _is_outlet(norms, subject: ActorMention) -> bool:
