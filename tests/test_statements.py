@@ -305,6 +305,9 @@ def test_a_call_or_a_letter_speaks_for_whoever_made_or_wrote_it():
         ("وأضاف وزير الخارجية الروسي سيرغي لافروف خلال لقائه نظيره التركي في العاصمة الروسية موسكو ضمن أعمال "
          "الاجتماع الوزاري الثلاثي حول الأوضاع في سوريا أن الحل السياسي هو الطريق الوحيد.",
          LAVROV, "الحل السياسي هو الطريق الوحيد"),
+        # asides of the occasion, place and day between commas, then what he expressed
+        ("وأعرب وزير الخارجية الروسي سيرغي لافروف خلال لقائه المبعوث الأممي إلى سوريا في موسكو، على هامش منتدى "
+         "الأمن، يوم الأحد 7 كانون الأول، عن قلق بلاده من التصعيد.", LAVROV, "قلق بلاده من التصعيد"),
         # the talks, not a person, "confirmed" inside the words
         ("وأضاف وزير الخارجية الروسي سيرغي لافروف أن الحوار الذي جرى أكد عمق العلاقات بين البلدين.",
          LAVROV, "الحوار الذي جرى أكد عمق العلاقات بين البلدين"),
@@ -393,3 +396,29 @@ def test_whom_the_words_were_told_is_not_the_speaker(told, addressee):
     text = LAVROV_SAID + f"وقال {told} إن العقوبات لن تغير موقف بلاده."
     assert said(text) == {LAVROV_WORDS, ((LAVROV,), "العقوبات لن تغير موقف بلاده", False)}
     assert statements_of(text)[-1].addressee == addressee
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("استقبل الملك عبدالله الثاني وزير الخارجية الروسي سيرغي لافروف. وأكد جلالته أن الأردن يدعم الحل السياسي.",
+         ABDULLAH),
+        ("استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الروسي سيرغي لافروف. وأكد فخامته أن الأردن يدعم "
+         "الحل السياسي.", SISI),
+    ],
+)
+def test_an_honorific_pronoun_speaks_for_the_one_whose_office_it_goes_with(text, speaker):
+    assert [s.speakers for s in statements_of(text)] == [(speaker,)]
+
+
+def test_a_quoted_communique_reports_the_one_it_names():
+    text = ('وقالت الرئاسة اللبنانية في بيان: "استقبل الرئيس جوزاف عون وزير الخارجية الروسي سيرغي لافروف في قصر '
+            'بعبدا، وأكد الرئيس عون أن لبنان يرفض أي اعتداء على سيادته".')
+    by_speaker = {s.speakers: s for s in statements_of(text)}
+    assert by_speaker[("person:joseph-aoun",)].quote == "لبنان يرفض أي اعتداء على سيادته"
+    assert not by_speaker[("person:joseph-aoun",)].direct
+    assert "وأكد الرئيس عون" in by_speaker[("org:lebanon-presidency",)].quote  # the communiqué stays whole
+    # in one's own quoted words, a reporting verb is one's own
+    text = ('وقال وزير الخارجية الروسي سيرغي لافروف: "أكدت لنظيري التركي خلال الاتصال أن موسكو لن تتراجع عن '
+            'مواقفها في سوريا مهما كانت الضغوط".')
+    assert [s.speakers for s in statements_of(text)] == [(LAVROV,)]

@@ -85,6 +85,7 @@ _BODY_HEADS = frozenset(normalize(w) for w in (
 _LATTER = frozenset(normalize(w) for w in ("الأخير", "الأخيرة"))  # "أشار الأخير": the person named last
 _ATTRIBUTION = frozenset(normalize(w) for w in ("وفق", "وفقا", "بحسب", "حسب", "طبقا", "نقلا"))
 _MAX_GAP = 16  # words between the speaker and the start of the words
+_COMMUNIQUE_WORDS = 12  # a quotation this long may be a communiqué that reports others' words
 _MIN_WORDS = 3
 _MIN_QUOTED_WORDS = 2  # "الأجواء إيجابية" in quotation marks is a statement
 
@@ -121,7 +122,8 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             last_speaker = None  # a speaker carries over to the next paragraph, no further
         in_sentence: tuple[str, ...] | None = None
         used_quotes: set[int] = set()
-        cues = [c for c in reporting_cues().scan(doc.token_norms, sentence.first, sentence.last) if _cue_counts(doc, c)]
+        found = reporting_cues().scan(doc.token_norms, sentence.first, sentence.last)
+        cues = [c for c in found if _cue_counts(doc, c, index)]
         cues = [c for i, c in enumerate(cues) if i == 0 or not _inside_words(doc, cues[i - 1], c, index)]
         if announced is not None and sentence.index == announced[1] + 1:
             draft = _announced_words(doc, sentence, announced[0], cues)
@@ -189,11 +191,13 @@ def _announced_words(doc: Document, sentence: Sentence, speakers, cues) -> State
     return StatementDraft(speakers, start, end, direct, sentence.index, sentence.first)
 
 
-def _cue_counts(doc: Document, cue) -> bool:
-    """A reporting word in quotation marks is the speaker's own; one right after "التي"/"الذي"
-    ("المشاورات التي دعت إليها") describes something rather than reports it; only و/ف before a verb."""
+def _cue_counts(doc: Document, cue, index: _MentionIndex | None = None) -> bool:
+    """A reporting word in quotation marks is the speaker's own, unless a quoted communiqué reports
+    someone it names; one right after "التي"/"الذي" ("المشاورات التي دعت إليها") describes something
+    rather than reports it; only و/ف before a verb."""
     norms = doc.token_norms
-    if doc.quote_at(doc.tokens[cue.first].start) is not None:
+    quote = doc.quote_at(doc.tokens[cue.first].start)
+    if quote is not None and not (index is not None and _reported_in_quote(doc, cue, quote, index)):
         return False
     if cue.clitic and norms[cue.first][: cue.clitic] not in ("و", "ف"):
         return False
@@ -215,6 +219,20 @@ def _cue_counts(doc: Document, cue) -> bool:
         following = norms[cue.last : cue.last + 8]
         return any(n in _COMPLEMENTIZERS or n == ":" for n in following)
     return True
+
+
+def _reported_in_quote(doc: Document, cue, quote, index: _MentionIndex) -> bool:
+    """ 'وقالت الرئاسة في بيان: "... وأكد الرئيس عون أن ..."': a communiqué quoted at length reports what
+    someone it names said; the verb counts when that one is named right after it and the words follow."""
+    norms = doc.token_norms
+    if cue.payload.kind != "verb" or len(doc.text[quote.start : quote.end].split()) < _COMMUNIQUE_WORDS:
+        return False
+    inside = next((t.index for t in doc.tokens[cue.first :] if t.start >= quote.end), len(norms))
+    subject = index.by_first.get(_skip(doc, cue.last, inside, index))
+    if subject is None or not subject.named or _is_outlet(norms, subject) or _is_news_agency(subject.key):
+        return False
+    following = norms[subject.last : min(inside, subject.last + 6)]
+    return any(n in _COMPLEMENTIZERS or n in (":", "علي", "الي", "عن") for n in following)
 
 
 def _describes(doc: Document, cue) -> bool:
@@ -397,7 +415,14 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker, last_femini
     end_token = _words_end(doc, sentence, start_token, next_cue)
     if "bi" in info.takes and _welcomes_someone(doc, start_token, index):
         return None, speakers
-    start, end, direct = _span(doc, start_token, end_token)
+    if doc.quote_at(doc.tokens[cue.first].start) is not None:
+        # reported by a quoted communiqué: the words of the one it names, in the communiqué's wording
+        start, end = doc.tokens[start_token].start, doc.tokens[end_token - 1].end
+        while end > start and doc.text[end - 1] in "،,.:؛ \"”»":
+            end -= 1
+        direct = False
+    else:
+        start, end, direct = _span(doc, start_token, end_token)
     if "quoted" in info.takes and not direct:
         return None, speakers
     if end - start <= 0 or len(doc.text[start:end].split()) < (_MIN_QUOTED_WORDS if direct else _MIN_WORDS):
@@ -581,14 +606,17 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         if norms[pos] == "(" and ")" not in norms[pos + 1 : pos + 4]:
             break
         pos = norms.index(")", pos + 1) + 1 if norms[pos] == "(" else pos + 1  # "اليوم (الجمعة)"
-    limit = min(sentence.last, next_cue, pos + _MAX_GAP)
+    # a clause of the occasion ("خلال لقائه X، على هامش ..."، "لدى استقباله ...") may stand before the words
+    gap = 2 * _MAX_GAP if pos < len(norms) and norms[pos] in _CIRCUMSTANTIAL else _MAX_GAP
+    limit = min(sentence.last, next_cue, pos + gap)
     takes = info.takes
     k = pos
     while k < limit:
         norm = norms[k]
         quote = doc.quote_at(doc.tokens[k].start)
-        if quote is not None and len(doc.text[quote.start : quote.end].split()) > 2:
-            return k
+        opens = quote is not None and quote.open >= doc.tokens[k].start - 1
+        if opens and len(doc.text[quote.start : quote.end].split()) > 2:
+            return k  # a quotation opens here
         if norm == ":":
             return k + 1
         if norm in _COMPLEMENTIZERS:
@@ -601,8 +629,8 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
             return k + 1
         if norm == "الي" and "ila" in takes and (near or k - pos <= 4):
             return k + 1  # "دعا الدول العربية إلى دعم ...": whom he called on, then what for
-        if near and norm == "علي" and "ala" in takes:
-            return k + 1
+        if near and norm == "علي" and "ala" in takes and norms[k + 1 : k + 2] != ("هامش",):
+            return k + 1  # not "على هامش القمة": where, not what
         if near and norm == "من" and "min" in takes:
             return k + 1
         if "bi" in takes and norm.startswith("ب") and near:
@@ -614,7 +642,7 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
             return None
         k += 1
     end = min(sentence.last, next_cue)
-    if k == pos + _MAX_GAP < end and norms[pos] in _CIRCUMSTANTIAL:
+    if k == pos + gap < end and norms[pos] in _CIRCUMSTANTIAL:
         # "وأضاف خلال لقائه X رئيس ... ضمن أعمال القمة أن ...": a long "while meeting" clause, then the words
         found = next((j for j in range(k, end) if norms[j] in _COMPLEMENTIZERS or norms[j] == ":"), None)
         if found is not None:
