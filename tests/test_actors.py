@@ -356,3 +356,9 @@ def test_the_agency_of_a_dateline_reports_the_article(dateline, agency):
     found = facts(dateline + "استقبل الرئيس السوري بشار الأسد اليوم وزير الخارجية العماني بدر البوسعيدي.")
     assert found.reported_by == (agency,)
     assert found.entity(agency).type == "Organization"
+
+
+@pytest.mark.parametrize("word", ["عندما", "حينما"])
+def test_a_name_ends_before_when(word):
+    text = f"صرح بذلك وانغ {word} ظهر هو ووزير الخارجية الأمريكي أمام الصحفيين."
+    assert not [p for p in persons(text).values() if word in p.label]

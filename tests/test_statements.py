@@ -19,6 +19,7 @@ LAVROV, ERDOGAN, ZAKHAROVA = "person:sergey-lavrov", "person:recep-tayyip-erdoga
 GUTERRES, SISI, ABBAS = "person:antonio-guterres", "person:abdel-fattah-el-sisi", "person:mahmoud-abbas"
 ABDOLLAHIAN, SUDANI = "person:hossein-amir-abdollahian", "person:mohammed-shia-al-sudani"
 ABDULLAH, ASSAD, BUSAIDI = "person:abdullah-ii", "person:bashar-al-assad", "person:badr-albusaidi"
+PUTIN, KALLAS, EGYPT_MFA = "person:vladimir-putin", "person:kaja-kallas", "org:egypt-mfa"
 
 
 def statements_of(text: str):
@@ -271,3 +272,153 @@ def test_a_feminine_verb_goes_on_with_the_spokeswoman():
         ((ZAKHAROVA,), "العقوبات الغربية غير شرعية", False),
         ((ZAKHAROVA,), "سنرد على كل خطوة عدائية بالمثل", True),
     }
+
+
+def test_a_call_or_a_letter_speaks_for_whoever_made_or_wrote_it():
+    text = ("أجرى وزير الخارجية الروسي سيرغي لافروف اتصالاً هاتفياً مع نظيره التركي هاكان فيدان، أعرب فيه عن قلق "
+            "موسكو من التصعيد.")
+    assert said(text) == {((LAVROV,), "قلق موسكو من التصعيد", False)}
+    text = ("تسلم الرئيس السوري بشار الأسد رسالة من الرئيس الروسي فلاديمير بوتين نقلها إليه المبعوث الخاص، أعرب "
+            "فيها عن دعم موسكو لدمشق.")
+    assert said(text) == {((PUTIN,), "دعم موسكو لدمشق", False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        # the speaker in the frame "في تصريح لـ X،" before the verb
+        ("وفي تصريح للمتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا، ذكرت أن موسكو تتابع التطورات باهتمام.",
+         ZAKHAROVA, "موسكو تتابع التطورات باهتمام"),
+        # an office, the body it serves, then the name
+        ("وقالت الممثلة العليا للشؤون الخارجية والسياسة الأمنية في الاتحاد الأوروبي كايا كالاس إن الدعم مرتبط "
+         "بعملية انتقال شاملة.", KALLAS, "الدعم مرتبط بعملية انتقال شاملة"),
+        # a communiqué issued by a body the text names
+        ("وجاء في بيان صادر عن وزارة الخارجية المصرية أن مصر ترفض أي مساس بسيادة الدول العربية.",
+         EGYPT_MFA, "مصر ترفض أي مساس بسيادة الدول العربية"),
+        # a communiqué whose words open with the country that takes the stand
+        ("وجاء في البيان أن المملكة العربية السعودية تدعم كل الجهود الرامية إلى التهدئة.",
+         "country:SA", "المملكة العربية السعودية تدعم كل الجهود الرامية إلى التهدئة"),
+        # a country called on, then what for after لـ
+        ("ودعا وزير الخارجية الروسي سيرغي لافروف في مؤتمره الصحفي، الاتحاد الأوروبي لإعادة النظر في العقوبات.",
+         LAVROV, "لإعادة النظر في العقوبات"),
+        # a long clause of the occasion between the speaker and أن
+        ("وأضاف وزير الخارجية الروسي سيرغي لافروف خلال لقائه نظيره التركي في العاصمة الروسية موسكو ضمن أعمال "
+         "الاجتماع الوزاري الثلاثي حول الأوضاع في سوريا أن الحل السياسي هو الطريق الوحيد.",
+         LAVROV, "الحل السياسي هو الطريق الوحيد"),
+        # asides of the occasion, place and day between commas, then what he expressed
+        ("وأعرب وزير الخارجية الروسي سيرغي لافروف خلال لقائه المبعوث الأممي إلى سوريا في موسكو، على هامش منتدى "
+         "الأمن، يوم الأحد 7 كانون الأول، عن قلق بلاده من التصعيد.", LAVROV, "قلق بلاده من التصعيد"),
+        # the talks, not a person, "confirmed" inside the words
+        ("وأضاف وزير الخارجية الروسي سيرغي لافروف أن الحوار الذي جرى أكد عمق العلاقات بين البلدين.",
+         LAVROV, "الحوار الذي جرى أكد عمق العلاقات بين البلدين"),
+        # quotation marks of Arabic pages: one mark at both ends
+        ("وقال الرئيس السوري بشار الأسد “إن سوريا ستبقى صامدة في وجه الحصار“.",
+         ASSAD, "إن سوريا ستبقى صامدة في وجه الحصار"),
+    ],
+)
+def test_speakers_and_words_in_agency_copy(text, speaker, words):
+    assert {(s.speakers, s.quote) for s in statements_of(text)} == {((speaker,), words)}
+
+
+def test_the_ministry_named_before_speaks_again():
+    text = ("وأعلنت وزارة الخارجية المصرية أن الوزير سيزور بغداد الأسبوع المقبل. وقالت الوزارة إن الزيارة تهدف "
+            "إلى تعزيز التعاون. وأضاف المصدر ذاته أن الوزير سيلتقي نظيره العراقي.")
+    assert said(text) == {
+        ((EGYPT_MFA,), "الوزير سيزور بغداد الأسبوع المقبل", False),
+        ((EGYPT_MFA,), "الزيارة تهدف إلى تعزيز التعاون", False),
+        ((EGYPT_MFA,), "الوزير سيلتقي نظيره العراقي", False),
+    }
+
+
+def test_the_leaders_of_a_meeting_speak_together():
+    text = ("عقد الرئيس المصري عبد الفتاح السيسي والملك عبدالله الثاني والرئيس الفلسطيني محمود عباس قمة ثلاثية في "
+            "القاهرة اليوم. وأكد القادة الثلاثة أن حل الدولتين هو السبيل الوحيد لإحلال السلام.")
+    (statement,) = statements_of(text)
+    assert set(statement.speakers) == {SISI, ABDULLAH, ABBAS}
+
+
+def test_the_participants_without_a_meeting_are_nobody():
+    assert statements_of(LAVROV_SAID + "وأكد المشاركون في المؤتمر أن حل الدولتين هو السبيل الوحيد.") != ()
+    assert said(LAVROV_SAID + "وأكد المشاركون في المؤتمر أن حل الدولتين هو السبيل الوحيد.") == {LAVROV_WORDS}
+
+
+def test_both_sides_in_a_joint_statement():
+    text = ("وأصدر الجانبان السعودي والإيراني في ختام الاجتماع بياناً مشتركاً أعلنا فيه استئناف العلاقات "
+            "الدبلوماسية بين البلدين.")
+    assert said(text) == {(("country:SA", "country:IR"), "استئناف العلاقات الدبلوماسية بين البلدين", False)}
+
+
+def test_words_announced_at_a_line_end_follow_on_the_next_line():
+    text = ("وقال وزير الخارجية الروسي سيرغي لافروف:\n«إن موسكو لن تتراجع عن مواقفها».\nوأضاف:\n"
+            "«لا حل عسكرياً للأزمة السورية».")
+    assert said(text) == {
+        ((LAVROV,), "إن موسكو لن تتراجع عن مواقفها", True),
+        ((LAVROV,), "لا حل عسكرياً للأزمة السورية", True),
+    }
+
+
+def test_a_verb_joined_to_the_sentence_goes_on_with_its_subject():
+    text = LAVROV_SAID + ("وفي هذا الصدد، استعرض الرئيس السوري بشار الأسد العلاقات مع روسيا وأشار إلى أن التعاون "
+                          "بين البلدين يتعزز.")
+    assert said(text) == {LAVROV_WORDS, ((ASSAD,), "التعاون بين البلدين يتعزز", False)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb describing a noun ("قرارات تدعو إلى" = resolutions that call for) reports nothing
+        "ويعد هذا ثالث فيتو ضد مشاريع قرارات تدعو إلى وقف إطلاق النار في غزة.",
+        # a body the lists do not know speaks: the last speaker does not go on
+        "وأعربت وزارة الشؤون الخارجية والجالية الوطنية بالخارج عن أسفها، مؤكدة أن الجزائر ستواصل مساعيها.",
+    ],
+)
+def test_the_last_speaker_does_not_go_on(text):
+    assert said(LAVROV_SAID + text) == {LAVROV_WORDS}
+
+
+def test_briefed_by_the_one_named_before_the_verb():
+    text = ('وقال المتحدث إن عبد اللهيان أطلع الرئيس السوري بشار الأسد على نتائج جولته، و"المساعي الغربية '
+            'الرامية إلى عرقلة الاتفاق".')
+    (statement,) = statements_of(text)
+    assert statement.speakers == (ABDOLLAHIAN,) and statement.addressee == ASSAD
+
+
+def test_a_day_in_brackets_between_the_speaker_and_the_words():
+    text = LAVROV_SAID + "ودعت الصين اليوم (الجمعة) الأطراف المعنية إلى الهدوء وضبط النفس."
+    assert said(text) == {LAVROV_WORDS, (("country:CN",), "الهدوء وضبط النفس", False)}
+
+
+@pytest.mark.parametrize(
+    ("told", "addressee"),
+    [("لقناة الميادين", None), ("لوكالة سبوتنيك", None), ("للرئيس السوري بشار الأسد", ASSAD)],
+)
+def test_whom_the_words_were_told_is_not_the_speaker(told, addressee):
+    text = LAVROV_SAID + f"وقال {told} إن العقوبات لن تغير موقف بلاده."
+    assert said(text) == {LAVROV_WORDS, ((LAVROV,), "العقوبات لن تغير موقف بلاده", False)}
+    assert statements_of(text)[-1].addressee == addressee
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("استقبل الملك عبدالله الثاني وزير الخارجية الروسي سيرغي لافروف. وأكد جلالته أن الأردن يدعم الحل السياسي.",
+         ABDULLAH),
+        ("استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الروسي سيرغي لافروف. وأكد فخامته أن الأردن يدعم "
+         "الحل السياسي.", SISI),
+    ],
+)
+def test_an_honorific_pronoun_speaks_for_the_one_whose_office_it_goes_with(text, speaker):
+    assert [s.speakers for s in statements_of(text)] == [(speaker,)]
+
+
+def test_a_quoted_communique_reports_the_one_it_names():
+    text = ('وقالت الرئاسة اللبنانية في بيان: "استقبل الرئيس جوزاف عون وزير الخارجية الروسي سيرغي لافروف في قصر '
+            'بعبدا، وأكد الرئيس عون أن لبنان يرفض أي اعتداء على سيادته".')
+    by_speaker = {s.speakers: s for s in statements_of(text)}
+    assert by_speaker[("person:joseph-aoun",)].quote == "لبنان يرفض أي اعتداء على سيادته"
+    assert not by_speaker[("person:joseph-aoun",)].direct
+    assert "وأكد الرئيس عون" in by_speaker[("org:lebanon-presidency",)].quote  # the communiqué stays whole
+    # in one's own quoted words, a reporting verb is one's own
+    text = ('وقال وزير الخارجية الروسي سيرغي لافروف: "أكدت لنظيري التركي خلال الاتصال أن موسكو لن تتراجع عن '
+            'مواقفها في سوريا مهما كانت الضغوط".')
+    assert [s.speakers for s in statements_of(text)] == [(LAVROV,)]

@@ -204,6 +204,20 @@ def test_quotations_are_found_in_each_of_the_three_styles():
     assert [text[q.start : q.end] for q in doc.quotes] == ["نعم", "لا", "ربما"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الأول ”لن نقبل بأي حل مفروض” ثم غادر.",  # the closing mark at both ends
+        "وقال الأول “لن نقبل بأي حل مفروض“ ثم غادر.",  # the opening mark at both ends
+    ],
+)
+def test_a_quotation_between_two_same_marks(text):
+    doc = doc_of(text)
+    assert [text[q.start : q.end] for q in doc.quotes] == ["لن نقبل بأي حل مفروض"]
+    # a closing mark alone (its quotation opened a paragraph before) opens nothing
+    assert doc_of("وهذا ما قاله الوزير” في كلمته، وقال الرئيس إن الحل سياسي.").quotes == ()
+
+
 # --- page noise ---------------------------------------------------------------------------------
 
 PAGE = (

@@ -259,6 +259,15 @@ def _original_length(text: str, normalised_chars: int) -> int:
     return len(text)
 
 
+# the office classes (office_classes.tsv) an honorific pronoun goes with: جلالته a monarch, سموه an emir
+# or a crown prince, فخامته a head of state ("الرئيس" alone is its own class)
+_HONORIFIC_OFFICES = {
+    normalize("جلالة"): frozenset({"monarch"}),
+    normalize("سمو"): frozenset({"emir", "crown-prince"}),
+    normalize("فخامة"): frozenset({"head-of-state", normalize("رئيس")}),
+}
+
+
 def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMention]:
     """Offices without a name, and "جلالته"/"سموه", point at the person they stand for."""
     resolved: list[ActorMention] = []
@@ -271,7 +280,7 @@ def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMentio
         elif mention.type == PERSON and not mention.named and mention.number == 1:
             target = None
             if mention.honorific and not mention.role:
-                target = _honoured(mention, persons)
+                target = _honoured(mention, persons, offices)
             elif mention.role or mention.represents:
                 target = (
                     _apposition(mention, persons, norms)
@@ -311,11 +320,16 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
     return previous
 
 
-def _honoured(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
+def _honoured(reference: ActorMention, persons: list[ActorMention], offices: dict[str, set[str]]):
+    """ "جلالته"، "سموه": the last person given the same honorific, else the last one whose office the
+    honorific goes with ("الملك عبدالله الثاني ... جلالته"), else the last person named."""
     base = _bare_word(reference.honorific)
     same = [p for p in persons if p.honorific and base in {_bare_word(w) for w in p.honorific.split()}]
     if same:
         return same[-1]
+    fitting = [p for p in persons if offices.get(p.key, set()) & _HONORIFIC_OFFICES.get(base, frozenset())]
+    if fitting:
+        return fitting[-1]
     return persons[-1] if persons else None
 
 

@@ -8,7 +8,7 @@ from kg.extract import gazetteer as gz
 from kg.extract.actors import PERSON, ActorMention, find_mentions
 from kg.extract.entities import resolve
 from kg.extract.meetings import MeetingDraft, find_meetings
-from kg.extract.statements import GROUP, OTHER, StatementDraft, find_statements, quote_of
+from kg.extract.statements import EVERYONE, GROUP, OTHER, StatementDraft, find_statements, quote_of
 from kg.extract.topics import TopicMention, find_topics
 from kg.model import Article, ArticleFacts, Entity, Meeting, Mention, Statement
 from kg.text.document import Document, analyse
@@ -85,7 +85,8 @@ def _is_agency(key: str) -> bool:
 
 
 def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]) -> list[StatementDraft]:
-    """GROUP: the persons of the meeting at hand; OTHER: its parties but the previous speaker."""
+    """GROUP: the persons of the meeting at hand; EVERYONE: all who took part in it; OTHER: its
+    parties but the previous speaker."""
     resolved = []
     previous: tuple[str, ...] = ()
     for draft in drafts:
@@ -95,6 +96,8 @@ def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]
             speakers = speakers[1:]  # "الجانبان السعودي والإيراني"
         elif speakers == (GROUP,):
             speakers = tuple(meeting.participants[:2]) if meeting else ()
+        elif speakers == (EVERYONE,):
+            speakers = tuple(meeting.participants) if meeting and len(meeting.participants) >= 2 else ()
         elif speakers == (OTHER,):
             others = [p for p in (meeting.participants if meeting else []) if p not in previous]
             speakers = (others[0],) if others else ()
@@ -123,6 +126,8 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
                 entity = entities.get(speaker)
                 if entity is None or entity.type != PERSON or speaker in meeting.participants:
                     continue
+                if gz.known(speaker) is None and len(entity.label.split()) < 2:
+                    continue  # one word no list knows ("المبعوث الأممي نتائج"): too weak to add a participant
                 if any(normalize(r).split()[:1] and normalize(r).split()[0] in _SPOKESPEOPLE for r in entity.roles):
                     continue
                 meeting.participants.append(speaker)

@@ -206,15 +206,21 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in one paragraph: «…», “…”, and straight "…" paired in order."""
+    """Quotations in one paragraph: «…», “…”, and straight "…" paired in order; also the mismatched
+    pairs of Arabic pages, ”…” and “…“ (one mark used at both ends)."""
     found: list[Quote] = []
     stack: list[tuple[str, int]] = []
     straight_open: int | None = None
     for i in range(start, end):
         char = text[i]
-        if char in _QUOTE_PAIRS and not (char == "“" and stack and stack[-1][0] == "„"):
+        top = stack[-1][0] if stack else ""
+        if len(stack) == 1 and (top, char) in (("”", "”"), ("”", "“"), ("“", "“")):
+            found.append(Quote(stack.pop()[1], i, top))  # ”…” and “…“: one mark at both ends
+        elif char == "”" and not stack and straight_open is None and text.find("”", i + 1, end) >= 0:
+            stack.append((char, i))  # a closing mark that opens, closed by the same mark further on
+        elif char in _QUOTE_PAIRS and not (char == "“" and top == "„"):
             stack.append((char, i))
-        elif stack and char == _QUOTE_PAIRS[stack[-1][0]]:
+        elif stack and char == _QUOTE_PAIRS.get(top):
             mark, opened = stack.pop()
             if not stack:
                 found.append(Quote(opened, i, mark))
