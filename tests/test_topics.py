@@ -153,6 +153,8 @@ AGENCY_WORDING = [
     ("bilateral-relations", "العلاقات الوطيدة"),
     ("regional-situation", "آخر مستجدات المنطقة"),
     ("security", "التنسيق في ملاحقة شبكات تهريب المخدرات"),
+    ("economic-cooperation", "التعاون في مختلف المجالات وخصوصاً على الصعيد الاقتصادي"),
+    ("military-cooperation", "فرص التعاون في المجال الدفاعي"),
 ]
 
 
