@@ -148,6 +148,13 @@ AGENCY_WORDING = [
     ("palestinian-question", "الأوضاع الراهنة على الساحة الفلسطينية"),
     ("political-process", "الإسراع في تشكيل اللجنة الدستورية"),  # the committee is a body and the topic
     ("political-process", "الخطوات المقبلة في تنفيذ خارطة الطريق"),
+    ("bilateral-relations", "مختلف أوجه التعاون"),
+    ("bilateral-relations", "التحضير لاجتماع اللجنة العليا المشتركة"),
+    ("bilateral-relations", "العلاقات الوطيدة"),
+    ("regional-situation", "آخر مستجدات المنطقة"),
+    ("security", "التنسيق في ملاحقة شبكات تهريب المخدرات"),
+    ("economic-cooperation", "التعاون في مختلف المجالات وخصوصاً على الصعيد الاقتصادي"),
+    ("military-cooperation", "فرص التعاون في المجال الدفاعي"),
 ]
 
 
