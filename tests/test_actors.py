@@ -375,6 +375,8 @@ def person_labels(text: str) -> set[str]:
         "وأكد الرئيس الكيني ونأمل أن تتوسع الشراكة بين البلدين.",  # و opens a new clause
         "ونقل الأمير تحيات الملك للرئيس وتمنياتهما له بالتوفيق.",  # a noun with a dual pronoun
         "وناقش المتحدث باسم الخارجية مع نظيرته سبل تعزيز التعاون الإعلامي.",  # سبل تعزيز
+        "وقال إن المبعوث الأممي يلقي كلمة أمام المجلس غدا.",  # a present-tense verb of three letters
+        "وقال الرئيس التونسي الآن إن الحوار هو الطريق الوحيد.",  # الآن, not the name آلان
     ],
 )
 def test_a_verb_or_noun_after_an_office_is_no_name(text):
@@ -526,3 +528,25 @@ def test_a_transliteration_variant_of_a_known_first_name_is_the_known_person():
 def test_an_office_for_citizens_abroad_goes_on_to_its_country_and_holder():
     text = "وجلس الوزير مع وزير الخارجية والسنغاليين في الخارج بالسنغال، مامادو سال، في نيويورك."
     assert person_named(text, "مامادو سال").represents == "country:SN"
+
+
+def test_a_known_minister_represents_the_country_of_the_city_named():
+    text = "استقبل الرئيس اليوم بالجزائر العاصمة وزير الخارجية أحمد عطاف."
+    found = {e.key: e for e in facts(text).entities}
+    assert found["person:ahmed-attaf"].represents == "country:DZ"
+
+
+@pytest.mark.parametrize(
+    "short",
+    ["ووصف الشيخ ناصر اللقاء بأنه مثمر.", "ووصف ناصر الصباح اللقاء بأنه مثمر."],
+)
+def test_a_short_form_of_a_long_gulf_name_is_the_same_person(short):
+    text = "أوضح الشيخ ناصر عبد الله المحمد الصباح وزير الدولة الكويتي أن اللقاء ناجح. " + short
+    found = [e for e in facts(text).entities if e.type == "Person"]
+    assert [e.label for e in found] == ["ناصر عبد الله المحمد الصباح"]
+    assert len(found[0].mentions) == 2
+
+
+def test_a_minister_of_a_chain_of_offices_keeps_its_words():
+    found = person_named("وحضر وزير شؤون رئاسة الجمهورية منصور عزام الاجتماع.", "منصور عزام")
+    assert found.roles == ("وزير شؤون رئاسة الجمهورية",)

@@ -1014,6 +1014,8 @@ def _prose_shape(norm: str) -> bool:
         return False
     if norm.startswith(("يت", "يست", "تت", "تست", "نت", "نست")) and len(norm) >= 5:
         return True
+    if len(norm) == 4 and norm[0] in "يت" and norm[1] not in "اوي":
+        return True  # "يرفع"، "يقام"، "تعقد": the present tense of a three-letter verb
     if len(norm) == 5 and norm[0] == "ا" and norm[2] == "ت":
         return True
     if len(norm) == 7 and norm.startswith("است") and norm[5] == "ا":
@@ -1031,7 +1033,7 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     ("تشو تاي يول") and surnames in ة ("سفيان القضاة") go on; without one, only likelier shapes."""
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
-    if _with_tanween(ctx.doc.tokens[j].text):
+    if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
         return False
     if not (_name_word(norm) or _ali_here(ctx, j)) or (norm == "الله" and not _god_name_compound(words)):
         return False  # "طيب الله ثراه"
