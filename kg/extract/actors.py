@@ -22,6 +22,7 @@ from kg.extract.lexicon import (
     read_list,
     read_table,
     reporting_cues,
+    stopwords,
     titles,
     topic_phrases,
     triggers,
@@ -51,6 +52,8 @@ _HONORIFIC_PRONOUNS = {
 }  # fmt: skip
 # honorifics that are offices too ("الملك عبد الله الثاني"); الأمير and الشيخ are ranks, not offices
 _ROYAL_HONORIFICS = frozenset(normalize(w) for w in ("الملك", "السلطان", "الملكة"))
+# ranks that stand inside a name before the father's name ("بن السلطان إسكندر"، "بن الشيخ زايد")
+_NAME_RANKS = frozenset(normalize(w) for w in ("السلطان", "الملك", "الأمير", "الشيخ", "الإمام"))
 _MAX_NAME_WORDS = 4
 _MAX_COMPLEMENT = 12
 
@@ -98,7 +101,8 @@ def given_names() -> dict[str, bool]:
     names: dict[str, bool] = {}
     for row in read_table("given_names.tsv"):
         for variant in _compound_variants(normalize(row["name_ar"])):
-            everyday = row.get("ambiguous", "0") == "1" or is_stopword(variant) or variant in everyday_words()
+            # "فيصل" is not ف + "يصل": only the word itself counts as a function word here
+            everyday = row.get("ambiguous", "0") == "1" or variant in stopwords() or variant in everyday_words()
             names[variant] = names.get(variant, False) or everyday
     return names
 
@@ -141,14 +145,17 @@ def find_mentions(doc: Document) -> list[ActorMention]:
         index = sentence.first
         in_sentence: list[ActorMention] = []
         last_person = -9  # where the last named person of the sentence so far ends
+        last_role = ""  # the office the text gave that person
         while index < sentence.last:
-            found, index_after = _mentions_at(context, index, last_person)
+            found, index_after = _mentions_at(context, index, last_person, last_role)
             if sentence.kind == DATELINE:
                 found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
             found = [m for m in found if not _after_byline(norms, m.head, sentence.first)]
             found = _counterpart_roles(found, in_sentence)
             in_sentence.extend(found)
-            last_person = max([last_person, *(m.last for m in found if m.type == PERSON and m.named)])
+            for mention in found:
+                if mention.type == PERSON and mention.named and mention.last >= last_person:
+                    last_person, last_role = mention.last, mention.role
             index = max(index_after, index + 1)
         mentions.extend(in_sentence)
     return mentions
@@ -160,6 +167,14 @@ _BYLINE_CUES = frozenset(normalize(w) for w in ("كتب", "كتبت", "بقلم"
 def _after_byline(norms, head: int, first: int) -> bool:
     """"كتبت: هند باسم أجرى الوزير ...": a writer's name run into the first line of the body."""
     return head - 2 >= first and norms[head - 1] in (":", "-") and norms[head - 2] in _BYLINE_CUES
+
+
+def _same_kind_of_office(role: str, title) -> bool:
+    """No office yet, or one of the same kind ("الرئيس بول كاغامي رئيس جمهورية رواندا")."""
+    if not role:
+        return True
+    before = titles().longest_at(tuple(normalize(role).split()), 0, clitics=True)
+    return before is None or before.payload.kind == title.payload.kind
 
 
 def _counterpart_roles(found: list[ActorMention], before: list[ActorMention]) -> list[ActorMention]:
@@ -185,7 +200,7 @@ def _office_only(role: str) -> str:
     return " ".join(kept) or role
 
 
-def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[ActorMention], int]:
+def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = "") -> tuple[list[ActorMention], int]:
     norms, end = ctx.norms, ctx.sentence.last
     if not _is_arabic_word(norms[i]) or not _may_start_mention(norms[i]):
         return [], i + 1
@@ -196,8 +211,11 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[Act
     title = titles().longest_at(norms, i, end)
     if title is not None and not _entity_covers(entity, title):
         # "هاكان فيدان وزير الخارجية ومحمد شيمشك": an office right after a name describes that name
+        # ("استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": a name its office came before takes
+        # no second one right after it; the office after it is whom he received)
         apposition = not title.clitic and (
-            i == last_person or (i == last_person + 1 and norms[i - 1] in ("،", ","))
+            (i == last_person and _same_kind_of_office(last_role, title))
+            or (i == last_person + 1 and norms[i - 1] in ("،", ","))
         )
         found, after = _titled(ctx, title, apposition)
         if found:
@@ -515,7 +533,10 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
     if name_start < ctx.sentence.last - 1 and norms[name_start] in ("،", ",") and name_start == k:
         # "المندوب الدائم للجزائر لدى الأمم المتحدة، عمار بن جامع،": the name set off by commas
         after_comma = _name_after(ctx, name_start + 1, after_title=True)
-        if after_comma is not None and (after_comma.key or after_comma.name[0] in given_names()):
+        if after_comma is not None and (
+            after_comma.key or after_comma.name[0] in given_names() or after_comma.name[0] == "عبد"
+            or _set_off(ctx, after_comma)
+        ):
             name_start += 1
     if apposition and honorific == "":
         name = _name_after(ctx, name_start, after_title=True)
@@ -575,7 +596,17 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         norm = norms[k]
         if not _is_arabic_word(norm) or honorifics().longest_at(norms, k, end) or norm in _HONORIFIC_PRONOUNS:
             break
-        known = _best_entity(ctx, k)
+        known = _best_entity(ctx, k) or (_place_governed(ctx, k) if info.kind == "official" else None)
+        longer_title = titles().longest_at(norms, k, end)
+        if known is not None and longer_title is not None and longer_title.last > known.last:
+            known = None  # "القائم بالأعمال" is an office, not the Iraqi town القائم
+        if known is not None and known.payload.entity.type == PLACE and represents and known.phrase[0] in given_names():
+            break  # "وزير خارجية أفغانستان صلاح الدين رباني": a name, though a province bears it too
+        if known is not None and known.payload.entity.type == PERSON and _envoy_of(info, known, represents):
+            # "سفير خادم الحرمين الشريفين": the envoy of a head of state serves that head's country
+            represents = known.payload.entity.represents
+            k = role_last = known.last
+            continue
         if known is not None and known.payload.entity.type != PERSON:
             kind = known.payload.entity.type
             inner.append(replace(_entity_mention(ctx, known), in_title=True))
@@ -585,7 +616,19 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                 role_last = known.last
             k = known.last
             continue
+        embassy = _organisation_at(ctx, k) if _embassy_word(norm) else None
+        if embassy is not None:
+            # "القائم بأعمال سفارة السودان": whose embassy it is says whom the office serves
+            inner.append(replace(embassy, in_title=True))
+            if not destination and not represents:
+                represents = embassy.represents
+            k = embassy.last
+            if not destination:
+                role_last = k
+            continue
         nisba = gz.nisba_index().longest_at(norms, k, end)
+        if nisba is not None and norm in given_names() and _peek(norms, nisba.last, end) in ("بن", "ابن", "بنت"):
+            break  # "الأمير تركي بن محمد": a given name that is also a nisba, then the name goes on
         if nisba is not None and (nisba.clitic == 0 or norm[:1] in "لب"):
             if not destination and not represents:
                 represents = f"country:{nisba.payload}"
@@ -623,6 +666,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             gz.nisba_index().longest_at(norms, inner_title.last, end, clitics=False) is not None
         ):
             break  # "رئيس الدولة والرئيس التركي": a second person
+        if inner_title is not None and k == title.last and _bare_office(ctx, title):
+            break  # "استقبل الرئيس وزير الخارجية الإيراني": the president receives the minister
         if inner_title is not None and inner_title.payload.kind != "counterpart" and inner_title.payload.number == 1:
             k = inner_title.last
             if not destination:
@@ -647,6 +692,48 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
     return inner, k, role_last, represents
 
 
+_EMBASSY_WORDS = frozenset(normalize(w) for w in ("سفارة", "السفارة"))
+# Offices that stand complete with the article alone: another office right after one is a second person
+_BARE_OFFICE_KINDS = frozenset({"head", "minister", "government", "royal"})
+
+
+def _embassy_word(norm: str) -> bool:
+    return any(stem in _EMBASSY_WORDS for _, stem in clitic_variants(norm))
+
+
+def _bare_office(ctx: _Context, title) -> bool:
+    """"الرئيس"، "الوزير" alone: a one-word office with the article names its holder by itself."""
+    word = ctx.norms[title.first][title.clitic :]
+    return title.last - title.first == 1 and word.startswith("ال") and title.payload.kind in _BARE_OFFICE_KINDS
+
+
+def _envoy_of(info, known, represents: str) -> bool:
+    """An ambassador or envoy of a known head of state or king ("مبعوث خادم الحرمين الشريفين")."""
+    person = known.payload.entity
+    return (
+        info.kind in ("diplomat", "envoy")
+        and not represents
+        and not known.payload.weak
+        and person.represents.startswith("country:")
+        and _role_kind(person.role) in ("head", "royal")
+    )
+
+
+def _role_kind(role: str) -> str:
+    found = titles().longest_at(tuple(normalize(role).split()), 0) if role else None
+    return found.payload.kind if found is not None else ""
+
+
+def _place_governed(ctx: _Context, k: int):
+    """"حاكم دبي"، "محافظ حلب": a town after an office is where the office is, when its name is no
+    given name or everyday word."""
+    match = gz.name_index().longest_at(ctx.norms, k, ctx.sentence.last, clitics=False)
+    if match is None or match.payload.entity.type != PLACE:
+        return None
+    word = match.phrase[0]
+    return None if word in given_names() or word in everyday_words() else match
+
+
 def _unknown_office_word(ctx: _Context, k: int) -> bool:
     """"مدير مكتب اللجنة المركزية للشؤون الخارجية": an unknown ال-word that more office follows."""
     norms, end = ctx.norms, ctx.sentence.last
@@ -668,7 +755,34 @@ def _role_text(doc: Document, title, role_last: int, info) -> str:
     if info.kind == "counterpart":
         return ""
     text = _span_text(doc, title.first, max(role_last, title.last), title.clitic)
-    return normalize_role(text)
+    words = normalize_role(text).split()
+    while len(words) > 1 and normalize(words[-1]) in _STATE_WORDS:
+        words.pop()  # "وزير الخارجية في جمهورية [الجابون]": the state's title belongs to its name
+    return _definite_office(" ".join(words))
+
+
+_STATE_WORDS = frozenset(
+    normalize(w)
+    for w in ("في", "جمهورية", "بجمهورية", "لجمهورية", "دولة", "بدولة", "لدولة", "مملكة", "بمملكة", "لمملكة")
+)
+
+
+_MINISTER_WORDS = frozenset(normalize(w) for w in ("وزير", "وزيرة", "ووزير", "ووزيرة"))
+
+
+def _definite_office(role: str) -> str:
+    """"وزير خارجية" (of "وزير خارجية مصر") is the office "وزير الخارجية"; "وزير شؤون رئاسة
+    الجمهورية" stays as it is."""
+    words = role.split()
+    return " ".join(
+        "ال" + w
+        if position == len(words) - 1
+        and position > 0
+        and normalize(words[position - 1]) in _MINISTER_WORDS
+        and "ال" + normalize(w) in office_words()
+        else w
+        for position, w in enumerate(words)
+    )
 
 
 def _is_surname_here(ctx: _Context, k: int) -> bool:
@@ -729,11 +843,13 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     following = _peek(norms, k + 1, end)
     given = (
         first_norm in given_names()
-        and not is_stopword(first_norm)
+        and not _function_word(first_norm)
         and (after_title or given_names()[first_norm] is False)
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
         and not _office_here(ctx, k)
-    )
+    ) or (after_title and _ali_here(ctx, k))
+    if _with_tanween(doc.tokens[k].text):
+        return None
     if not given and not _name_word(first_norm):
         return None
     if first_norm in ("بن", "ابن", "بنت", "ال"):
@@ -753,7 +869,7 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and first_norm not in given_names()
         and not (j < end and _continues_name(ctx, j, words, after_title) and norms[j] not in everyday_words())
     )
-    while not surname_first and j < end and len([w for w in words if w not in _PARTICLES]) < _MAX_NAME_WORDS:
+    while not surname_first and j < end and _room_in_name(words, norms[j]):
         norm = norms[j]
         if norm == "-" and j + 1 < end and _hyphen_joins(doc, j):
             words[-1] = words[-1] + "-" + norms[j + 1]
@@ -762,6 +878,14 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         if norm in _PARTICLES and j + 1 < end and _name_word(norms[j + 1]):
             words.append(norm)
             j += 1
+            continue
+        if norm == "الدين" and words[-1] not in _PARTICLES and len(words[-1]) >= 3:
+            words.append(norm)  # "سراج الدين"، "صلاح الدين": one name in two words
+            j += 1
+            continue
+        if norm in ("بن", "ابن", "بنت") and j + 2 < end and norms[j + 1] in _NAME_RANKS and _name_word(norms[j + 2]):
+            words.extend((norm, norms[j + 1]))  # "السلطان إبراهيم بن السلطان إسكندر": the father's rank
+            j += 2
             continue
         if not _continues_name(ctx, j, words, after_title):
             break
@@ -777,6 +901,47 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
     return _span_mention(ctx, k, j, clitic, PERSON, words)
+
+
+def _room_in_name(words: list[str], norm: str) -> bool:
+    """Four words make a name; Gulf names run longer ("عبدالله علي عبدالله السالم الصباح") when
+    the words past four are names too."""
+    content = len([w for w in words if w not in _PARTICLES and w != "الدين"])
+    if content < _MAX_NAME_WORDS:
+        return True
+    return content < _MAX_NAME_WORDS + 2 and (
+        _known_name_word(norm) or given_names().get(norm) is False or norm in _family_names()
+    )
+
+
+@cache
+def _family_names() -> frozenset[str]:
+    """The ال-words that end the gazetteer's names ("الصباح"، "آل ثاني" ...), everyday words too."""
+    found = set()
+    for row in read_table("actors.tsv"):
+        for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
+            last = normalize(name).split()[-1:] if name else []
+            found.update(w for w in last if w.startswith("ال") and len(w) > 3)
+    return frozenset(found - set(office_words()))
+
+
+def _ali_here(ctx: _Context, j: int) -> bool:
+    """"علي" (also written "على") is the name Ali, not the preposition, when a name goes on after
+    it: "عبدالله علي عبدالله"، "على الصادق"، "علي بن ..."."""
+    if ctx.norms[j] != "علي" or j + 1 >= ctx.sentence.last:
+        return False
+    following = ctx.norms[j + 1]
+    if (
+        following in ("عبد", "بن", "ابو", "ال")
+        or given_names().get(following) is False
+        or (following.startswith("ال") and following in given_names())  # "الصادق"، "الطيب"
+        or (_known_name_word(following) and following not in everyday_words())
+    ):
+        return True
+    # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
+    after_honorific = j > ctx.sentence.first and honorifics().longest_at(ctx.norms, j - 1, j) is not None
+    closes = _peek(ctx.norms, j + 2, ctx.sentence.last) in ("،", ",", ".", "")
+    return after_honorific and closes and _plausible_first_name(following) and not following.startswith("ال")
 
 
 def _office_here(ctx: _Context, k: int) -> bool:
@@ -821,6 +986,10 @@ def _plausible_first_name(norm: str) -> bool:
         return True
     if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "ال")):
         return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
+    if norm[0] == "و" and not _known_name_word(norm):
+        return False  # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name
+    if _prose_shape(norm):
+        return False
     if norm.endswith("ه") and len(norm) > 3:
         return False
     if norm.endswith("ات") and len(norm) > 4:
@@ -837,28 +1006,66 @@ def _plausible_first_name(norm: str) -> bool:
     return not (norm[0] in "لب" and (stem in everyday_words() or stem in office_words() or stem.endswith("ه")))
 
 
+def _prose_shape(norm: str) -> bool:
+    """Shapes of Arabic verbs and verbal nouns that no name takes: "يتسلم"، "تستضيف" (present
+    tense), "اغتنم"، "اجتمع" (افتعل), "استعداد" (استفعال), "ادعاء"، "انتهاء" (nouns in اء), and
+    words with a dual pronoun ("وتمنياتهما")."""
+    if norm in given_names() or _known_name_word(norm):
+        return False
+    if norm.startswith(("يت", "يست", "تت", "تست", "نت", "نست")) and len(norm) >= 5:
+        return True
+    if len(norm) == 4 and norm[0] in "يت" and norm[1] not in "اوي":
+        return True  # "يرفع"، "يقام"، "تعقد": the present tense of a three-letter verb
+    if len(norm) == 5 and norm[0] == "ا" and norm[2] == "ت":
+        return True
+    if len(norm) == 7 and norm.startswith("است") and norm[5] == "ا":
+        return True
+    return norm.endswith(("اء", "هما", "كما")) and len(norm) >= 5
+
+
+def _with_tanween(token_text: str) -> bool:
+    """"عدداً": an indefinite noun with its case ending, never a name."""
+    return any(mark in token_text for mark in "\u064b\u064c\u064d")
+
+
 def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool = False) -> bool:
     """Does token j go on with the name of `words`? After an office, foreign names of three words
     ("تشو تاي يول") and surnames in ة ("سفيان القضاة") go on; without one, only likelier shapes."""
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
-    if not _name_word(norm) or (norm == "الله" and words[-1] != "عبد"):
+    if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
+        return False
+    if not (_name_word(norm) or _ali_here(ctx, j)) or (norm == "الله" and not _god_name_compound(words)):
         return False  # "طيب الله ثراه"
     if norm[0] in "وف" and len(norm) > 2 and not _foreign_name_word(norm, words):
         return False
     if honorifics().longest_at(norms, j, end):
         return False
+    if _preposition_on_office_or_place(ctx, j):
+        return False
+    if norm != "عبد" and _peek(norms, j + 1, end) == "الله" and _prayer_after(norms, j + 2, end):
+        return False  # "ناصر المحمد طيب الله ثراه": a prayer after the name
+    if len(words) == 2 and _country_inside_name(ctx, j - 1, words[:1], after_title):
+        return True  # the surname after "خافيير سوريا"
     known = gz.name_index().longest_at(norms, j, end, clitics=False)
+    if known is not None and known.payload.entity.type == COUNTRY and _country_inside_name(ctx, j, words, after_title):
+        return True
     if known is not None and known.payload.entity.type in (COUNTRY, ORGANIZATION):
         return False
     if known is not None and known.payload.entity.type == PLACE and known.last - known.first > 1:
         return False
     if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm):
         return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name
-    if norm.endswith(("هم", "هما", "كم", "نا")) and not _known_name_word(norm) and norm not in given_names():
-        return False  # "حقوقهم": a word with a pronoun on it
-    content = [w for w in words if w not in _PARTICLES]
+    after_given = given_names().get(words[-1]) is False
+    foreign_ending = after_given and len(norm) >= 5 and not norm.startswith("ال")
+    # "حقوقهم": a word with a pronoun on it; "خافيير سولانا": a foreign surname after a given name
+    pronoun_on = norm.endswith(("هم", "هما", "كم", "نا")) and not _known_name_word(norm) and norm not in given_names()
+    if pronoun_on and not (foreign_ending and norm.endswith("انا") and not _prose_shape(norm)):
+        return False
+    content = [w for w in words if w not in _PARTICLES and w != "الدين"]
     feminine = norm.endswith("ه") and norm not in given_names() and not _known_name_word(norm)
+    if feminine and foreign_ending and ctx.doc.tokens[j].text.endswith("يه"):
+        feminine = False  # "جان كلود تريشيه"، "ألان فورنييه": ه, not ة, after a given name
     if feminine and not (after_title and len(content) == 1 and norm.startswith("ال")):
         return False  # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname)
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
@@ -868,8 +1075,74 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True
     if _known_name_word(norm):
         return True
-    # "تشو تاي يول": a third short foreign word after an office
-    return after_title and len(content) == 2 and len(norm) <= 4 and norm not in everyday_words()
+    if len(content) == 2 and all(given_names().get(w) is False for w in content) and norm not in everyday_words():
+        # "جان كلود تريشيه"، "خوان بابلو مونتويا": two given names, then the surname
+        return not _prose_shape(norm) and (not norm.endswith("ه") or not feminine)
+    if not after_title or len(content) != 2 or norm in everyday_words():
+        return False
+    # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
+    # foreign word that closes the name before a comma or the end of the sentence
+    closes = _peek(norms, j + 1, end) in ("،", ",", ".", "")
+    return len(norm) <= 4 or (closes and _plausible_first_name(norm))
+
+
+def _prayer_after(norms: Sequence[str], j: int, end: int) -> bool:
+    """The word closing "طيب الله ثراه"، "رضي الله عنه"، "سبحانه وتعالى": a pronoun or تعالى."""
+    word = _peek(norms, j, end)
+    return word.endswith(("ه", "ها", "هم")) or word in ("تعالي", "وتعالي")
+
+
+def _set_off(ctx: _Context, name: ActorMention) -> bool:
+    """"سفير تركيا، كوفن بيقيتش،": an unknown name of two or more words between commas after an office."""
+    after = _peek(ctx.norms, name.last, ctx.sentence.last)
+    return len(name.name) >= 2 and after in ("،", ",", ".", "") and name.name[0] not in everyday_words()
+
+
+def _country_inside_name(ctx: _Context, j: int, words: list[str], after_title: bool) -> bool:
+    """"السفير خافيير سوريا كينتانا،": a one-word country name between a given name and an unknown
+    surname that ends the name (Spanish and Portuguese names carry such words)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if not after_title or len(words) != 1 or given_names().get(words[0]) is not False or j + 1 >= end:
+        return False
+    surname = norms[j + 1]
+    return (
+        _name_word(surname)
+        and not surname.startswith("ال")
+        and surname not in everyday_words()
+        and surname not in given_names()
+        and gz.name_index().longest_at(norms, j + 1, end) is None
+        and _peek(norms, j + 2, end) in ("،", ",", ".", "")
+    )
+
+
+def _preposition_on_office_or_place(ctx: _Context, j: int) -> bool:
+    """"لولي عهد الكويت"، "لمصر"، "بالقاهرة": ل or ب before an office or a known place ends a name."""
+    norm = ctx.norms[j]
+    if norm[:1] not in "لب" or len(norm) < 4:
+        return False
+    if _known_name_word(norm) or norm in given_names():
+        return False
+    found = titles().longest_at(ctx.norms, j, ctx.sentence.last)
+    if found is not None and found.clitic:
+        return True
+    known = gz.name_index().longest_at(ctx.norms, j, ctx.sentence.last)
+    return known is not None and known.clitic == 1 and known.payload.entity.type in (COUNTRY, PLACE, ORGANIZATION)
+
+
+def _god_name_compound(words: list[str]) -> bool:
+    """"عبد الله"، and names of one word and "الله" ("عين الله"، "نصر الله"), not "طيب الله ثراه"
+    after a name nor "رحمه الله" (a pronoun on the word before)."""
+    if words[-1] == "عبد":
+        return True
+    first = words[0]
+    return (
+        len(words) == 1
+        and len(first) >= 3
+        and not first.endswith("ه")
+        and given_names().get(first) is not True
+        and first not in everyday_words()
+        and not _prose_shape(first)
+    )
 
 
 def _foreign_name_word(norm: str, words: list[str]) -> bool:
@@ -894,7 +1167,7 @@ _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")
 
 
 def _name_word(norm: str) -> bool:
-    if not norm or not _is_arabic_word(norm) or is_stopword(norm):
+    if not norm or not _is_arabic_word(norm) or _function_word(norm):
         return False
     for suffix in _PRONOUN_SUFFIXES:  # "بينهما"، "عليها": a preposition with a pronoun
         if norm.endswith(suffix) and is_stopword(norm[: -len(suffix)]):
@@ -906,6 +1179,11 @@ def _name_word(norm: str) -> bool:
     if date_words().longest_at((norm,), 0, clitics=False):
         return False
     return not gz.nisba_index().longest_at((norm,), 0, clitics=False) or norm.startswith("ال")
+
+
+def _function_word(norm: str) -> bool:
+    """A stopword, also behind a clitic ("وخلال"), unless the whole word is a given name ("فيصل")."""
+    return norm in stopwords() or (is_stopword(norm) and norm not in given_names())
 
 
 def _starts_with_given_name(norm: str) -> bool:
@@ -923,7 +1201,18 @@ def _surname_follows(ctx: _Context, j: int) -> bool:
     if norm in ("الله", "الاله"):
         return False  # "طيب الله ثراه"
     if given_names().get(ctx.norms[j - 1]):
-        return False  # "سلامة السدود": an everyday word that is also a name needs a known surname
+        # "سلامة السدود": an everyday word that is also a name needs a known surname, or a family
+        # name of the nisba shape ("أيمن الظواهري"، "سعيد الهاجري"): an indefinite noun takes no
+        # definite adjective after it, so a long ال-word in ي there is a surname
+        return (
+            norm.startswith("ال")
+            and norm.endswith("ي")
+            and len(norm) >= 7
+            and _name_word(norm)
+            and norm not in everyday_words()
+            and norm not in office_words()
+            and not gz.nisba_index().get((norm,))
+        )
     return (
         norm.startswith("ال")
         and len(norm) > 4
@@ -951,7 +1240,7 @@ def _known_name_words() -> frozenset[str]:
         for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
             found.update(normalize(name).split())
     return frozenset(
-        w for w in found if w and not is_stopword(w) and w not in office_words() and w not in everyday_words()
+        w for w in found if w and not _function_word(w) and w not in office_words() and w not in everyday_words()
     )
 
 

@@ -35,6 +35,8 @@ from kg.text.normalize import normalize
 _PARTICLES = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "آل"))
 _KINGDOMS = ("SA", "JO", "MA", "BH", "GB", "NL", "BE", "ES", "SE", "NO", "DK")
 _NATIONAL_BODY_KINDS = frozenset({"ministry", "army", "news-agency", "party", "company", "other", "agency"})
+# classes of offices one person holds for a country at a time: "الرئيس الروسي" is Russia's president
+_OFFICE_OF_ONE = frozenset({"رييس", "رييسه", "monarch", "head-of-state", "head-of-government", "crown-prince", "emir"})
 _GENERIC_ROLES = frozenset(normalize(w) for w in ("الرئيس", "الوزير", "الوزيرة", "رئيس", "وزير", "الملك", "الأمير"))
 
 
@@ -105,11 +107,20 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in sorted(persons, key=lambda m: -len(m.name)):
         if mention.key:
             full_names.append((mention.name, mention.key, _office_class_of(mention)))
+    # the gazetteer's full names of the known persons named here ("الملك سلمان" is also "سلمان بن عبد العزيز آل سعود")
+    for key in dict.fromkeys(m.key for m in persons if m.key):
+        office = _office_class_of(next(m for m in persons if m.key == key))
+        full_names.extend((tuple(normalize(name).split()), key, office) for name in _names_of(key))
     keyed: dict[int, str] = {}
     for mention in sorted(persons, key=lambda m: -len(m.name)):
         if mention.key:
             continue
-        key = _longer_name_key(mention.name, full_names, _office_class_of(mention)) or _surname_key(mention.name)
+        key = (
+            _longer_name_key(mention.name, full_names, _office_class_of(mention))
+            or _surname_key(mention.name)
+            or _known_name_start(mention.name)
+            or _short_form_key(mention, full_names)
+        )
         if key is None:
             key = "person:" + "_".join(mention.name)
             full_names.append((mention.name, key, _office_class_of(mention)))
@@ -174,8 +185,50 @@ def _surname_key(name: tuple[str, ...]) -> str | None:
         return None
     key = found.pop()
     # "ليزا جونسون" is not Boris Johnson: a first name that differs says another person
-    first_names = {normalize(name).split()[0] for name in _names_of(key)}
-    return key if len(name) == 1 or name[0] in first_names else None
+    first_names = {_skeleton(normalize(name).split()[0]) for name in _names_of(key)}
+    return key if len(name) == 1 or _skeleton(name[0]) in first_names else None
+
+
+def _skeleton(word: str) -> str:
+    """A transliterated name without its long vowels and final ه: "خوسي" ~ "خوسيه"، "جوزيف" ~ "جوزف"."""
+    return "".join(c for c in word.removesuffix("ه") if c not in "اوي") or word
+
+
+def _short_form_key(mention: ActorMention, full_names) -> str | None:
+    """The one longer name of the article this is a short form of: the first and the family name
+    ("محمد الصباح" for "محمد عبد الله المبارك الصباح"), or the first name alone after an honorific
+    ("الشيخ محمد")."""
+    plain = _plain(mention.name)
+    if len(plain) == 2:
+        longer_names = [(_plain(longer), key) for longer, key, _ in full_names]
+        found = {key for longer, key in longer_names if len(longer) > 2 and (longer[0], longer[-1]) == plain}
+    elif len(plain) == 1 and mention.title_first >= 0 and plain[0] in given_names():
+        found = {key for longer, key, _ in full_names if len(longer) > 1 and _plain(longer)[0] == plain[0]}
+    else:
+        return None
+    return found.pop() if len(found) == 1 else None
+
+
+def _known_name_start(name: tuple[str, ...]) -> str | None:
+    """"سلمان بن عبد العزيز" begins the gazetteer's "سلمان بن عبد العزيز آل سعود": a name of three
+    words or more that begins one known person's full name only is that person."""
+    plain = _plain(name)
+    if len(name) < 3 or len(plain) < 2:
+        return None
+    found = {key for known, key in _plain_person_names().get(plain[0], ()) if known[: len(plain)] == plain}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _plain_person_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The gazetteer's person names as _plain words, by their first word."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for key, names in _person_names().items():
+        for written in names:
+            plain = _plain(tuple(normalize(written).split()))
+            if plain:
+                by_first[plain[0]].append((plain, key))
+    return dict(by_first)
 
 
 def _names_of(key: str) -> list[str]:
@@ -201,7 +254,7 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
                 surnames.setdefault(first, mention.key)
         if mention.type == PERSON and mention.named and len(mention.name) >= 2:
             last, before = mention.name[-1], mention.name[-2]
-            if before in ("ال", "بن", "ابو", "ابن", "عبد") or len(last) < 3:
+            if before in ("ال", "بن", "ابو", "ابن", "عبد") or len(last) < 3 or last == "الدين":
                 continue
             if is_stopword(last) or last in office_words():
                 continue
@@ -310,6 +363,11 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
         return None
     previous = persons[-1]
     between = norms[previous.last : reference.first]
+    written = normalize(reference.text).split()[:1]
+    if written and norms[reference.first] != written[0] and norms[reference.first][:1] in "لب":
+        return None  # "ونقل لافروف لخادم الحرمين الشريفين تحيات ...": to the king, not a second office
+    if not between and previous.role and _role_head(previous.role) != _role_head(reference.role):
+        return None  # "استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": an office before the name, a guest after
     if not (all(n in ("،", ",") for n in between) and len(between) <= 1):
         return None
     # "استقبل المنفي السفير الفرنسي": an office of another country is the verb's object, not a
@@ -379,7 +437,9 @@ def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[
         word = _bare_word(exact)
         candidates = [p for p in same_side if any(_bare_word(r.split()[0]) == word for r in _roles_of(p) if r)]
     if not candidates and reference.represents and len({p.key for p in same_side}) == 1:
-        candidates = same_side  # "الدبلوماسية الروسية": the one Russian of the article
+        # "الدبلوماسية الروسية": the one Russian of the article, unless the article gave that
+        # person another office ("تحيات الرئيس الروسي" is not the Russian minister)
+        candidates = [p for p in same_side if not offices.get(p.key) or head not in _OFFICE_OF_ONE]
     if not candidates:
         return None
     before = [p for p in candidates if p.first < reference.first]
@@ -468,6 +528,8 @@ def _entities(doc, mentions, home_country) -> tuple[Entity, ...]:
     mentioned = {m.key for m in mentions if m.key} | {f"country:{c}" for c in nisbas_mentioned(doc)}
     if home_country:
         mentioned.add(f"country:{home_country}")  # "عمان -"، "(كونا)": the article is told from there
+    # "بالجزائر العاصمة": a city named names its country too
+    mentioned |= {f"country:{_country_of(m.key)}" for m in mentions if m.type == PLACE and _country_of(m.key)}
     for key in list(wanted):
         group = by_key[key]
         if group[0].type == PERSON:
@@ -480,6 +542,11 @@ def _entities(doc, mentions, home_country) -> tuple[Entity, ...]:
         if entity is not None:
             entities.append(entity)
     return tuple(entities)
+
+
+def _country_of(key: str) -> str:
+    known = gz.known(key) if key else None
+    return known.country if known is not None else ""
 
 
 def _person_represents(group: list[ActorMention], home_country: str | None, published, mentioned) -> str:
