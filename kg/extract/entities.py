@@ -334,6 +334,8 @@ def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMentio
             target = None
             if mention.honorific and not mention.role:
                 target = _honoured(mention, persons, offices)
+            elif _unread_complement(mention, norms):
+                target = None  # "رئيس «هيئة التفاوض»": whose office it is was not read
             elif mention.role or mention.represents:
                 target = (
                     _apposition(mention, persons, norms)
@@ -346,6 +348,16 @@ def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMentio
                     offices.setdefault(target.key, set()).add(_role_head(mention.role))
         resolved.append(mention)
     return resolved
+
+
+def _unread_complement(mention: ActorMention, norms) -> bool:
+    """A bare "رئيس"/"وزير" (no ال) needs the body it heads; unless that is "البلاد"، "الوزارة"
+    (pointing back), an office cut short names nobody."""
+    role = normalize(mention.role).split()
+    if len(role) != 1 or role[0].startswith("ال") or mention.represents:
+        return False
+    following = norms[mention.last] if mention.last < len(norms) else ""
+    return following not in _BACK_REFERENCES
 
 
 def _classes_of(mention: ActorMention) -> set[str]:
@@ -430,7 +442,11 @@ def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[
     exact = normalize(_office_only_words(reference.role))
     candidates = [p for p in same_side if p.role and normalize(_office_only_words(p.role)) == exact]
     if not candidates:
-        candidates = [p for p in same_side if head in offices.get(p.key, ()) or _role_head(p.role) == head]
+        candidates = [
+            p
+            for p in same_side
+            if (head in offices.get(p.key, ()) or _role_head(p.role) == head) and _same_body(exact, head, p)
+        ]
 
     if not candidates and len(exact.split()) == 1:
         # "الوزير" alone: any minister ("وزير الخارجية والمغتربين")
@@ -447,6 +463,25 @@ def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[
         return before[0] if not reference.represents else before[-1]
     # named only later: take it when the office points at one person only
     return candidates[0] if len({p.key for p in candidates}) == 1 or reference.represents else None
+
+
+# words an office uses to point back at the body already named ("وكيل الوزارة"، "أمير البلاد")
+_BACK_REFERENCES = frozenset(normalize(w) for w in (
+    "الوزارة", "الدولة", "البلاد", "الحكومة", "المملكة", "الجمهورية", "الإمارة", "السلطنة", "المنظمة", "الجامعة",
+))  # fmt: skip
+
+
+def _same_body(office: str, head: str, person: ActorMention) -> bool:
+    """"رئيس الجمعية الوطنية" is not "الرئيس": past a class of office kg knows, the words naming
+    the body must be the person's own ("وكيل الوزارة" for "وكيل وزارة الخارجية") or point back."""
+    words = office.split()
+    if head in _office_classes().values() or len(words) == 1:
+        return True
+    theirs = {_bare_word(w) for role in _roles_of(person) for w in role.split()}
+    # a country's name is checked through represents; one word of the body in common will do
+    # ("رئيس وكالة الاستخبارات المركزية" for "مدير وكالة المخابرات المركزية")
+    body = [w for w in words[1:] if w not in _BACK_REFERENCES and not gz.name_index().get((w,))]
+    return not body or any(_bare_word(w) in theirs for w in body)
 
 
 def _roles_of(mention: ActorMention) -> list[str]:
