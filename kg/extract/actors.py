@@ -612,8 +612,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             inner.append(replace(_entity_mention(ctx, known), in_title=True))
             if not destination and not represents and kind in (COUNTRY, ORGANIZATION):
                 represents = known.payload.entity.key
-            if not destination and kind == ORGANIZATION:
-                role_last = known.last
+            if not destination and (kind == ORGANIZATION or (kind == PLACE and k == role_last > title.last)):
+                role_last = known.last  # "وزير شؤون الديوان الأميري": a seat that an office word governs
             k = known.last
             continue
         embassy = _organisation_at(ctx, k) if _embassy_word(norm) else None
@@ -767,6 +767,12 @@ _STATE_WORDS = frozenset(
 )
 
 
+def _ministry_word(norm: str) -> bool:
+    """"خارجية"، "دفاع": the name of a ministry without ال (not "شؤون", which a complement follows)."""
+    return "ال" + norm in office_words() and (norm.endswith("يه") or norm in _MINISTRY_NOUNS)
+
+
+_MINISTRY_NOUNS = frozenset(normalize(w) for w in ("دفاع", "عدل", "اقتصاد", "نفط", "تجارة", "طاقة", "صحة", "زراعة"))
 _MINISTER_WORDS = frozenset(normalize(w) for w in ("وزير", "وزيرة", "ووزير", "ووزيرة"))
 
 
@@ -779,7 +785,7 @@ def _definite_office(role: str) -> str:
         if position == len(words) - 1
         and position > 0
         and normalize(words[position - 1]) in _MINISTER_WORDS
-        and "ال" + normalize(w) in office_words()
+        and _ministry_word(normalize(w))
         else w
         for position, w in enumerate(words)
     )
