@@ -14,6 +14,7 @@ import os
 import pkgutil
 import sys
 
+from kg import guard
 from kg.errors import KgError
 
 
@@ -43,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         argv = [_utf8_argument(a) for a in sys.argv[1:]]
     args = parser.parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        with guard.policy(allow_network=getattr(args, "allow_network", False),
+                          max_graph_mb=getattr(args, "max_graph_size", None)):
+            return int(args.run(args) or 0)
     except KgError as err:
         print(f"kg {args.command}: {err}", file=sys.stderr)
         return err.exit_code
