@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg import guard
 from kg.errors import GraphError, unknown_choice
 from kg.rdf.namespaces import bind_prefixes
 
@@ -43,17 +44,21 @@ def read_graphs(paths: Iterable[str | Path], dataset: Dataset | None = None) -> 
     """Parse graph files into one Dataset (quads formats keep their named graphs)."""
     dataset = dataset if dataset is not None else Dataset(default_union=True)
     bind_prefixes(dataset)
+    paths = [Path(path) for path in paths]
+    guard.check_sizes(paths, engine="rdflib")
     for path in paths:
-        path = Path(path)
         if not path.is_file():
             raise GraphError(f"{path}: no such graph file")
         fmt = format_for(path)
         plugin, _, quads = FORMATS[fmt]
+        text = guard.checked_graph_file(path, fmt)  # refuses entity bombs, resolves JSON-LD contexts
+        target = dataset if quads else dataset.default_graph
         try:
-            if quads:
-                dataset.parse(path, format=plugin)
-            else:
-                dataset.default_graph.parse(path, format=plugin)
+            with guard.sealed(path):  # the parser opens no other file and no URL
+                if text is None:
+                    target.parse(path, format=plugin)
+                else:
+                    target.parse(data=text, format=plugin, publicID=path.resolve().as_uri())
         except Exception as err:  # rdflib raises many kinds; all mean the same thing here
             raise GraphError(f"{path}: not valid {fmt} ({_first_line(err)})") from err
     return dataset

@@ -317,9 +317,9 @@ def parameter_term(param: Param, raw: str) -> Node:
                 return URIRef(DIPT_IRI + raw)
             if raw.isascii():
                 raise unknown_choice(f"topic for parameter {param.name}:", raw, TOPIC_KEYS)
-        return Literal(fold_arabic(raw))
+        return _folded(param, raw)
     if kind == "text":
-        return Literal(fold_arabic(raw))
+        return _folded(param, raw)
     if kind == "date":
         try:
             return Literal(dt.date.fromisoformat(raw).isoformat(), datatype=XSD.date)
@@ -331,6 +331,15 @@ def parameter_term(param: Param, raw: str) -> Node:
         except ValueError:
             raise UsageError(f"parameter {param.name}: {raw!r} is not a whole number") from None
     return _guess_term(raw)  # "auto": ad-hoc queries
+
+
+def _folded(param: Param, raw: str) -> Literal:
+    """A name or text as the queries compare it; one of only tashkeel or tatweel would match everything."""
+    folded = fold_arabic(raw)
+    if not match_key(folded).strip():
+        raise UsageError(f"parameter {param.name}: {raw!r} has no letters once tashkeel and tatweel are set aside, "
+                         "so it would match everything; give a name or words")
+    return Literal(folded)
 
 
 def _guess_term(raw: str) -> Node:
@@ -501,8 +510,10 @@ class OxigraphEngine:
     description: str = "embedded store"
 
     def run(self, sparql: str) -> QueryResult:
+        from kg.guard import check_query
         from kg.store import run_sparql
 
+        check_query(sparql, engine="Oxigraph")  # SERVICE would send requests
         return run_sparql(self.store, sparql)
 
 
@@ -514,17 +525,22 @@ class RdflibEngine:
     description: str = "rdflib"
 
     def run(self, sparql: str) -> QueryResult:
+        from kg.guard import check_query, sealed
+
         form = query_form(sparql)
+        graphs = (str(g.identifier) for g in self.dataset.graphs())
+        check_query(sparql, engine="rdflib", graphs=graphs)  # SERVICE and FROM <url> would send requests
         try:
-            result = self.dataset.query(sparql)
+            with sealed():  # FROM names graphs of the dataset: no file or URL is read
+                result = self.dataset.query(sparql)
+                if form == "ASK":
+                    return QueryResult(boolean=bool(result.askAnswer))
+                if form in {"CONSTRUCT", "DESCRIBE"}:
+                    return QueryResult(triples=tuple(result.graph))
+                names = tuple(str(v) for v in result.vars)
+                return QueryResult(vars=names, rows=tuple(tuple(row) for row in result))
         except Exception as err:  # pyparsing and evaluation errors alike
             raise QueryError(f"the query failed on rdflib: {_one_line(err)}") from err
-        if form == "ASK":
-            return QueryResult(boolean=bool(result.askAnswer))
-        if form in {"CONSTRUCT", "DESCRIBE"}:
-            return QueryResult(triples=tuple(result.graph))
-        names = tuple(str(v) for v in result.vars)
-        return QueryResult(vars=names, rows=tuple(tuple(row) for row in result))
 
 
 def open_engine(

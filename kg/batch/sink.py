@@ -23,6 +23,7 @@ from typing import TextIO
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
+from kg.batch.stop import at_once
 from kg.batch.work import Extracted, Failed, to_oxigraph
 from kg.errors import GraphError
 from kg.model import Article, ArticleFacts
@@ -44,11 +45,13 @@ class StoreSink:
 
     Batches are written by a thread of their own (Oxigraph lets go of the GIL while it loads), so
     extraction results keep coming in while a batch is on its way to disk; at most one batch
-    waits behind the one being written.
+    waits behind the one being written. Once `stop` says to stop at once (kg.batch.stop), the
+    batches not yet being written are dropped; a batch being written is never cut in half.
     """
 
-    def __init__(self, store: ox.Store, name: str, base: str = DIPR_IRI) -> None:
+    def __init__(self, store: ox.Store, name: str, base: str = DIPR_IRI, stop: threading.Event | None = None) -> None:
         self.store, self.name, self.base = store, name, base
+        self._stop = stop
         self.fingerprint = extractor_fingerprint()
         self._batch: dict[str, Extracted] = {}  # graph -> its latest version (the last one read wins)
         self._adds: Counter[str] = Counter()
@@ -112,7 +115,7 @@ class StoreSink:
     def close(self) -> Counter[str]:
         """Write what is left and wait for the writer; raises what made writing fail."""
         if self._writer.is_alive():
-            if self._error is None and self._batch:
+            if self._error is None and self._batch and not at_once(self._stop):
                 self._queue.put((self._batch, self._adds))
                 self._batch, self._adds = {}, Counter()
             self._queue.put(None)
@@ -133,7 +136,7 @@ class StoreSink:
 
     def _write_batches(self) -> None:
         while (item := self._queue.get()) is not None:
-            if self._error is not None:
+            if self._error is not None or at_once(self._stop):
                 continue  # keep taking batches so that no one waits on a writer that has given up
             batch, adds = item
             try:

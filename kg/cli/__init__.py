@@ -12,9 +12,12 @@ import contextlib
 import importlib
 import os
 import pkgutil
+import signal
 import sys
+import threading
 
-from kg.errors import KgError
+from kg import guard
+from kg.errors import KgError, Terminated
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,15 +46,38 @@ def main(argv: list[str] | None = None) -> int:
         argv = [_utf8_argument(a) for a in sys.argv[1:]]
     args = parser.parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        with guard.policy(allow_network=getattr(args, "allow_network", False),
+                          max_graph_mb=getattr(args, "max_graph_size", None)), _terminated_on_sigterm():
+            return int(args.run(args) or 0)
     except KgError as err:
         print(f"kg {args.command}: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
-        return 130
+        return 128 + signal.SIGINT
+    except Terminated:
+        print(f"kg {args.command}: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except BrokenPipeError:  # `kg ... | head` closed the pipe: not an error of ours
         return 0
+
+
+@contextlib.contextmanager
+def _terminated_on_sigterm():
+    """SIGTERM raises Terminated, as Ctrl-C raises KeyboardInterrupt: files being written are
+    cleaned up and the status is 143 (`kg build` has its own handling, kg.batch.stop)."""
+
+    def handler(signum, frame):
+        raise Terminated
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _utf8_argument(argument: str) -> str:

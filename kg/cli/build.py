@@ -79,6 +79,7 @@ def run(args) -> int:
     from rdflib import Dataset
 
     from kg.batch import BatchOptions, build, count_articles
+    from kg.batch.stop import Stop
     from kg.graphio import format_for, write_graph
     from kg.progress import Progress
     from kg.rdf.namespaces import bind_prefixes
@@ -99,7 +100,7 @@ def run(args) -> int:
         bind_prefixes(dataset)
     progress = Progress(total or None, label=f"kg {args.command}", interval=args.log_every,
                         enabled=not (args.quiet or args.no_progress))
-    stop = threading.Event()
+    stop = Stop()
 
     def report(text: str) -> None:
         progress.message(f"kg {args.command}: {text}")
@@ -116,7 +117,8 @@ def run(args) -> int:
             kept = f"; {summary.written} articles written to {args.store}: run the same command again to resume"
         if args.output is not None:
             unwritten = f"; {args.output} not written"
-        print(f"kg {args.command}: interrupted{kept}{unwritten}", file=sys.stderr)
+        how = "stopped at once" if stop.now else "terminated" if stop.hurry else "interrupted"
+        print(f"kg {args.command}: {how}{kept}{unwritten}", file=sys.stderr)
     elif dataset is not None:
         write_graph(dataset, args.output, args.format)
     if not args.quiet:
@@ -127,7 +129,7 @@ def run(args) -> int:
         if args.store is not None:
             print(summary, file=sys.stdout)
     if summary.interrupted:
-        return 130
+        return stop.exit_status  # 130 after Ctrl-C, 143 after SIGTERM
     return 1 if summary.failed else 0
 
 
@@ -144,13 +146,12 @@ _WORKERS_FROM = 200  # articles
 
 
 @contextlib.contextmanager
-def _stop_on_signals(stop: threading.Event):
-    """Ctrl-C (or SIGTERM) asks the build to stop after the articles at hand; a second one stops at once."""
+def _stop_on_signals(stop):
+    """Ctrl-C asks the build to stop after the articles at hand, SIGTERM without them; a second
+    signal stops at once (kg.batch.stop)."""
 
     def handler(signum, frame):
-        if stop.is_set():
-            raise KeyboardInterrupt
-        stop.set()
+        stop.on_signal(signum)
 
     if threading.current_thread() is not threading.main_thread():
         yield

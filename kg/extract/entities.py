@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
@@ -403,6 +403,7 @@ def _honoured(reference: ActorMention, persons: list[ActorMention], offices: dic
     return persons[-1] if persons else None
 
 
+@lru_cache(maxsize=4096)  # asked of every person for every office without a name: once per role is enough
 def _role_head(role: str) -> str:
     """The class of an office (kg/data/office_classes.tsv), else its first word without ال."""
     words = tuple(_bare_word(w) for w in normalize(role).split())
@@ -439,8 +440,8 @@ def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[
     same_side = [
         p for p in persons if p.named and (not reference.represents or _represents_of(p) == reference.represents)
     ]
-    exact = normalize(_office_only_words(reference.role))
-    candidates = [p for p in same_side if p.role and normalize(_office_only_words(p.role)) == exact]
+    exact = _office_key(reference.role)
+    candidates = [p for p in same_side if p.role and _office_key(p.role) == exact]
     if not candidates:
         candidates = [
             p
@@ -487,6 +488,12 @@ def _same_body(office: str, head: str, person: ActorMention) -> bool:
 def _roles_of(mention: ActorMention) -> list[str]:
     known = gz.known(mention.key) if mention.key else None
     return [normalize(mention.role)] + ([normalize(o.role) for o in known.offices] if known is not None else [])
+
+
+@lru_cache(maxsize=4096)
+def _office_key(role: str) -> str:
+    """The office of a role as _holder compares them (normalised, without the country's adjective)."""
+    return normalize(_office_only_words(role))
 
 
 def _office_only_words(role: str) -> str:

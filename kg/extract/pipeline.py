@@ -11,7 +11,7 @@ from kg.extract.meetings import MeetingDraft, find_meetings
 from kg.extract.statements import EVERYONE, GROUP, OTHER, StatementDraft, find_statements, quote_of
 from kg.extract.topics import TopicMention, find_topics
 from kg.model import Article, ArticleFacts, Entity, Meeting, Mention, Statement
-from kg.text.document import Document, analyse
+from kg.text.document import Document, analyse, windows
 from kg.text.normalize import normalize
 
 _SPOKESPEOPLE = frozenset(normalize(w) for w in ("متحدث", "المتحدث", "ناطق", "الناطق", "متحدثة", "المتحدثة"))
@@ -26,6 +26,15 @@ def extract(article: Article) -> ArticleFacts:
         if found is not None:
             article = replace(article, published=found)
             doc = analyse(article)
+    spans = windows(doc)
+    if len(spans) > 1:
+        return _merged(article, [(first, _extract(doc.window(first, last))) for first, last in spans])
+    return _extract(doc)
+
+
+def _extract(doc: Document) -> ArticleFacts:
+    """The facts of an analysed article (or of one window of a very long one)."""
+    article = doc.article
     resolved = resolve(doc, find_mentions(doc))
     mentions = resolved.mentions
     drafts = find_meetings(doc, mentions, article.published, resolved.dateline_place)
@@ -61,6 +70,55 @@ def extract(article: Article) -> ArticleFacts:
         statements=statements,
         topics=tuple(dict.fromkeys(article_topics)),
         reported_by=reported_by,
+    )
+
+
+def _merged(article: Article, parts: list[tuple[int, ArticleFacts]]) -> ArticleFacts:
+    """The facts of a text read in windows (kg.text.document.windows), as one article's: each
+    window's sentence numbers moved by its first sentence, an entity named in several windows
+    merged into one (all its mentions, the fullest label), statements pointing at their meetings."""
+    entities: dict[str, Entity] = {}
+    meetings: list[Meeting] = []
+    statements: list[Statement] = []
+    for first, facts in parts:
+        for entity in facts.entities:
+            moved = replace(entity, mentions=_moved(entity.mentions, first),
+                            references=_moved(entity.references, first))
+            known = entities.get(entity.key)
+            entities[entity.key] = moved if known is None else _joined(known, moved)
+        for statement in facts.statements:
+            meeting = None if statement.meeting is None else statement.meeting + len(meetings)
+            statements.append(replace(statement, span=_moved((statement.span,), first)[0], meeting=meeting))
+        meetings.extend(replace(m, trigger=_moved((m.trigger,), first)[0]) for m in facts.meetings)
+    return ArticleFacts(
+        article=article,
+        entities=tuple(entities.values()),
+        meetings=tuple(meetings),
+        statements=tuple(statements),
+        topics=tuple(dict.fromkeys(t for _, facts in parts for t in facts.topics)),
+        reported_by=tuple(dict.fromkeys(k for _, facts in parts for k in facts.reported_by)),
+        warnings=tuple(w for _, facts in parts for w in facts.warnings),
+    )
+
+
+def _moved(mentions: tuple[Mention, ...], first: int) -> tuple[Mention, ...]:
+    return tuple(replace(m, sentence=m.sentence + first) if m.sentence >= 0 else m for m in mentions)
+
+
+def _joined(a: Entity, b: Entity) -> Entity:
+    """One entity from two windows' readings of it: the fuller label, the other spellings as aliases."""
+    label = b.label if len(b.label) > len(a.label) else a.label
+    spellings = dict.fromkeys(a.aliases + b.aliases + (a.label, b.label))
+    return replace(
+        a,
+        label=label,
+        label_en=a.label_en or b.label_en,
+        wikidata=a.wikidata or b.wikidata,
+        represents=a.represents or b.represents,
+        roles=tuple(dict.fromkeys(a.roles + b.roles)),
+        aliases=tuple(x for x in spellings if x != label),
+        mentions=a.mentions + b.mentions,
+        references=a.references + b.references,
     )
 
 
