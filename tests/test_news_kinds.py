@@ -387,3 +387,21 @@ def test_a_state_agency_gives_its_own_officials_an_office_and_no_country(text, p
 def test_where_a_meeting_was_held_as_agencies_write_it(text, place):
     (meeting,) = facts_of(text).meetings
     assert meeting.place == place
+
+
+def test_ambassadors_who_present_credentials_to_a_minister_meet_him_one_by_one():
+    text = ("قدّم سفراء كل من بلجيكا وفنلندا وغانا نسخة من أوراق اعتمادهم لوزير الخارجية سامح شكري اليوم "
+            "بمقر الوزارة.")
+    assert meeting_sets(text) == sorted(
+        [{SHOUKRY, "country:BE"}, {SHOUKRY, "country:FI"}, {SHOUKRY, "country:GH"}], key=sorted
+    )
+
+
+def test_an_aside_about_tomorrow_does_not_make_todays_meeting_planned():
+    text = ("قدّم سفراء كل من بلجيكا وفنلندا نسخة من أوراق اعتمادهم لوزير الخارجية سامح شكري، سفراء لبلادهم "
+            "لدى مصر مقيمين بالقاهرة، جدير بالذكر أن السفراء سيقدمون أوراق اعتمادهم للرئيس غداً الأربعاء.")
+    found = facts_of(text).meetings
+    assert sorted(set(m.participants) for m in found) == sorted(
+        [{SHOUKRY, "country:BE"}, {SHOUKRY, "country:FI"}], key=sorted
+    )
+    assert all(m.place is None for m in found)  # where the ambassadors live is not where they met

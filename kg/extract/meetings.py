@@ -24,8 +24,9 @@ from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
 
 _CLAUSE_BREAKS = frozenset(
-    normalize(w) for w in ("حيث", "فيما", "بينما", "وفيما", "وبينما", "الذي", "التي", "الذين", "؛", ";")
-)
+    normalize(w)
+    for w in ("حيث", "فيما", "بينما", "وفيما", "وبينما", "الذي", "التي", "الذين", "؛", ";", "جدير", "والجدير")
+)  # "جدير بالذكر أن ...": an aside about something else
 GROUP_WORDS = frozenset(normalize(w) for w in (
     "الجانبان", "الجانبين", "الطرفان", "الطرفين", "الرئيسان", "الرئيسين", "الوزيران", "الوزيرين",
     "الزعيمان", "الزعيمين", "البلدين", "البلدان", "المسؤولان", "المسؤولين",
@@ -189,6 +190,11 @@ def find_meetings(
                 if apart:
                     groups, apart_from = apart, match.last
             for group in groups:
+                same = next(
+                    (m for m in meetings if m.sentence == sentence.index and set(m.participants) == set(group)), None
+                )
+                if same is not None:
+                    continue  # "قدّم السفراء ... حيث التقى الوزير السفراء كلاً على حدة": told twice
                 meeting = MeetingDraft(
                     kind="call" if phone else kind,
                     phone=phone,
@@ -330,7 +336,7 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
             return True
     if not recent and (_pluperfect(norms, sentence, match) or _background(norms, sentence)):
         return True
-    if near is not None and (near.exact or abs(near.first - match.last) <= 6):
+    if near is not None and (near.exact or abs(near.first - match.last) <= 6) and _same_clause(norms, match, near):
         if near.relation == FUTURE:
             return True
         if near.relation == PAST and near.date and published and (published - near.date).days > _PAST_LIMIT_DAYS:
@@ -346,6 +352,15 @@ def _joint(norms, start: int, end: int) -> bool:
 
 
 _KANA = frozenset(normalize(w) for w in ("كان", "كانت", "كانا", "كانوا", "كانتا", "وكان", "وكانت", "وكانا", "وكانوا"))
+
+
+def _same_clause(norms, match, date: DateMention) -> bool:
+    """ "قدّم السفراء أوراقهم ...، جدير بالذكر أنهم سيقدمونها غداً": a date far on, past a comma or
+    a clause break, dates another event."""
+    first, last = sorted((match.last, date.first))
+    if last - first <= 12:
+        return True
+    return not any(norms[k] in _CLAUSE_BREAKS or norms[k] in ("،", ",", ".", "؛") for k in range(first, last))
 
 
 def _pluperfect(norms, sentence, match) -> bool:
@@ -497,7 +512,8 @@ def _parties(mentions, window, doc) -> list[str]:
 
 
 def _is_place_phrase(norms, mention) -> bool:
-    return mention.first > 0 and norms[mention.first - 1] in ("في", "الي")
+    """ "في ليبيا"، "إلى ليبيا"، "سفراء لدى السودان": where, not who."""
+    return mention.first > 0 and norms[mention.first - 1] in ("في", "الي", "لدي")
 
 
 def _beside(norms, first: int, token: int) -> bool:
@@ -594,7 +610,7 @@ def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> l
     norms = doc.token_norms
     words = norms[sentence.first : sentence.last]
     apart = any(words[k] == "حده" and k > 0 and words[k - 1] == "علي" for k in range(len(words)))
-    credentials = any(words[k] == "اوراق" and k + 1 < len(words) and words[k + 1].endswith("اعتماد")
+    credentials = any(words[k] == "اوراق" and k + 1 < len(words) and words[k + 1].startswith("اعتماد")
                       for k in range(len(words)))  # fmt: skip
     listed = next((k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None)
     # "التقى على هامش القمة X وY": talks aside, each apart (not "الاجتماع المشترك بين ..." held there)
@@ -609,7 +625,8 @@ def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> l
     for mention in mentions:
         if mention.key in parties and window[0] <= mention.first < window[1]:
             position.setdefault(mention.key, mention)
-    in_list = [p for p in parties if listed is not None and p in position and position[p].first > listed]
+    list_end = _list_end(norms, mentions, listed + 2, window[1]) if listed is not None else 0
+    in_list = [p for p in parties if p in position and listed is not None and listed < position[p].first < list_end]
     hosts = [p for p in parties if p not in in_list]
     host = next((p for p in hosts if p.startswith("person:")), hosts[0] if hosts else None)
     if host is None:
@@ -627,6 +644,24 @@ def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> l
     else:
         return None
     return [[host, *group] for group in groups]
+
+
+def _list_end(norms, mentions, start: int, end: int) -> int:
+    """Where the list after "كلاً من" ends: names, offices and countries joined by و and commas
+    ("سفراء كل من بلجيكا وفنلندا، ومالطا نسخة ..." ends before "نسخة")."""
+    starts: dict[int, int] = {}
+    for mention in mentions:
+        if start <= mention.head < end:
+            starts[mention.head] = max(starts.get(mention.head, 0), mention.last)
+    k = start
+    while k < end:
+        if k in starts:
+            k = starts[k]
+        elif norms[k] in ("و", "،", ","):
+            k += 1
+        else:
+            break
+    return k
 
 
 def _country_of(key: str, mention: ActorMention | None) -> str:
@@ -786,10 +821,15 @@ def _event_city(doc, mentions, sentence, window) -> str | None:
     return None
 
 
+_RESIDENT = frozenset(normalize(w) for w in ("مقيم", "مقيمين", "مقيما", "مقيمًا", "المقيم", "المقيمين", "ومقره"))
+
+
 def _preposition_before(doc, mention, floor) -> str | None:
     """ "في"، "ب"، "إلى" before the place, over "العاصمة الصينية", "مدينة", "قصر ... في"."""
     norms = doc.token_norms
     token = doc.tokens[mention.first]
+    if mention.first > floor and norms[mention.first - 1] in _RESIDENT:
+        return None  # "سفراء غير مقيمين بالقاهرة": where they live, not where they met
     if token.start < mention.start and token.norm[:1] == "ب":
         return "في"
     k = mention.first - 1
