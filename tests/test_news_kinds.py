@@ -405,3 +405,11 @@ def test_an_aside_about_tomorrow_does_not_make_todays_meeting_planned():
         [{SHOUKRY, "country:BE"}, {SHOUKRY, "country:FI"}], key=sorted
     )
     assert all(m.place is None for m in found)  # where the ambassadors live is not where they met
+
+
+def test_a_meeting_of_the_day_before_with_some_of_the_same_people_is_another_meeting():
+    text = ("التقى وزير الخارجية الروسي سيرغي لافروف اليوم في عمان الملك عبد الله الثاني ووزير الخارجية أيمن "
+            "الصفدي.\nوكان لافروف قد التقى الصفدي على انفراد أمس الاثنين فور وصوله.")
+    found = sorted(((set(m.participants), m.date) for m in facts_of(text).meetings), key=lambda x: x[1])
+    assert found == [({LAVROV, SAFADI}, dt.date(2024, 3, 11)),
+                     ({LAVROV, SAFADI, "person:abdullah-ii"}, DAY)]

@@ -144,7 +144,8 @@ def find_meetings(
                 target = referenced or _last_of_kind(meetings, info)
                 _add(target, persons if _names_follow(norms, match, sentence) else [], sentence)
                 continue
-            target = _target(meetings, info, persons, grouped, norms, sentence)
+            stated = _date(dates, match.first, None, None)[0]
+            target = _target(meetings, info, persons, grouped, norms, sentence, stated)
             if target is not None:
                 _add(target, persons, sentence)
                 # "عقد ... اجتماعاً عبر تقنية الاتصال المرئي": the noun's own clause says how it was held
@@ -161,7 +162,7 @@ def find_meetings(
             if info.pos == "verb" and not _subject_before(mentions, sentence, match) and host and persons:
                 # "كما التقى ..."، "واستقبل في وقت لاحق ...": the subject is the host of the last meeting
                 persons = [host[0], *[p for p in persons if p != host[0]]]
-                target = _target(meetings, info, persons, grouped, norms, sentence)
+                target = _target(meetings, info, persons, grouped, norms, sentence, stated)
                 if target is not None:
                     _add(target, persons, sentence)
                     continue
@@ -547,8 +548,10 @@ def _names_follow(norms, match, sentence) -> bool:
     return any(n in ("بين", "مع") for n in following)
 
 
-def _target(meetings, info, persons, grouped, norms, sentence) -> MeetingDraft | None:
-    """The meeting already read that these words are about, if any."""
+def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> MeetingDraft | None:
+    """The meeting already read that these words are about, if any (not one of another day:
+    "وكان فيلتمان قد التقى حمدوك أمس" is not today's meeting of the four)."""
+    meetings = [m for m in meetings if not (stated and m.dated and m.date != stated)]
     if not meetings:
         return None
     # "على هامش القمة"، "كما التقى": another, smaller meeting of people already met
