@@ -413,3 +413,17 @@ def test_a_meeting_of_the_day_before_with_some_of_the_same_people_is_another_mee
     found = sorted(((set(m.participants), m.date) for m in facts_of(text).meetings), key=lambda x: x[1])
     assert found == [({LAVROV, SAFADI}, dt.date(2024, 3, 11)),
                      ({LAVROV, SAFADI, "person:abdullah-ii"}, DAY)]
+
+
+def test_a_meeting_verb_whose_subject_is_left_out_takes_the_one_the_story_follows():
+    text = ("ويقوم وزير الخارجية الروسي سيرغي لافروف بجولة في المنطقة بدأت في الدوحة.\n"
+            "وقد التقى وزير الخارجية الأردني أيمن الصفدي في عمان أمس الاثنين.")
+    (meeting,) = facts_of(text).meetings
+    assert set(meeting.participants) == {LAVROV, SAFADI} and meeting.date == dt.date(2024, 3, 11)
+
+
+@pytest.mark.parametrize("words", ["محادثة هاتفية", "اتصالاً هاتفياً"])
+def test_two_who_held_a_call_together(words):
+    text = f"أجرى الرئيس الصيني شي جين بينغ والرئيس الأمريكي دونالد ترامب مساء أمس {words}."
+    (meeting,) = facts_of(text).meetings
+    assert meeting.phone and set(meeting.participants) == {"person:xi-jinping", "person:donald-trump"}

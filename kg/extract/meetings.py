@@ -158,6 +158,10 @@ def find_meetings(
                 if target.date is None:
                     target.date, target.dated = _date(dates, match.first, None, None)
                 continue
+            if referenced is not None and info.pos == "verb" and not persons:
+                # "وجرى خلال اللقاء استعراض ... وبحث آليات ...": more of what the meeting at hand did
+                referenced.sentences.add(sentence.index)
+                continue
             host = meetings[-1].participants[:1] if meetings else []
             if info.pos == "verb" and not _subject_before(mentions, sentence, match) and host and persons:
                 # "كما التقى ..."، "واستقبل في وقت لاحق ...": the subject is the host of the last meeting
@@ -171,6 +175,12 @@ def find_meetings(
                 if len(persons) >= 2
                 else persons + [k for k in _parties(mentions, window, doc) if k not in persons]
             )
+            if info.pos == "verb" and len(parties) == 1 and parties[0].startswith("person:"):
+                # "ويقوم الوزير الصيني وانغ يي بجولة ... وقد التقى الوزير السعودي في الرياض": the
+                # subject left out is the one the story follows
+                subject = _arriving(doc, mentions, sentence)
+                if subject is not None and subject not in parties:
+                    parties = [subject, *parties]
             kind = _kind(norms, match, info, sentence)
             phone = info.phone or kind == "call" or _phone_near(norms, match, sentence, window)
             place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
