@@ -308,6 +308,9 @@ def test_a_call_or_a_letter_speaks_for_whoever_made_or_wrote_it():
         # asides of the occasion, place and day between commas, then what he expressed
         ("وأعرب وزير الخارجية الروسي سيرغي لافروف خلال لقائه المبعوث الأممي إلى سوريا في موسكو، على هامش منتدى "
          "الأمن، يوم الأحد 7 كانون الأول، عن قلق بلاده من التصعيد.", LAVROV, "قلق بلاده من التصعيد"),
+        # offices after the name between commas, one of them starting with the letter و
+        ("وأكد الرئيس السوري بشار الأسد، القائد العام للجيش، وزير الدفاع الأسبق، أن سوريا لن تسمح بتهديد أمنها.",
+         ASSAD, "سوريا لن تسمح بتهديد أمنها"),
         # the talks, not a person, "confirmed" inside the words
         ("وأضاف وزير الخارجية الروسي سيرغي لافروف أن الحوار الذي جرى أكد عمق العلاقات بين البلدين.",
          LAVROV, "الحوار الذي جرى أكد عمق العلاقات بين البلدين"),

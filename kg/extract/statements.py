@@ -700,7 +700,9 @@ def _new_clause(norms, k: int) -> bool:
     if k >= len(norms) or not norms[k].startswith("و") or len(norms[k]) < 4:
         return False
     word = norms[k]
-    return word not in _ATTRIBUTION and word not in ("وهو", "وهي", "وذلك") and not gz.name_index().longest_at(norms, k)
+    if word in _ATTRIBUTION or word in ("وهو", "وهي", "وذلك") or titles().longest_at(norms, k, clitics=False):
+        return False  # "، وزير المالية": an office whose و is its own first letter
+    return not gz.name_index().longest_at(norms, k)
 
 
 def _called_to(norms, index: _MentionIndex, pos: int, limit: int) -> int | None:
