@@ -308,6 +308,9 @@ def test_a_call_or_a_letter_speaks_for_whoever_made_or_wrote_it():
         # asides of the occasion, place and day between commas, then what he expressed
         ("وأعرب وزير الخارجية الروسي سيرغي لافروف خلال لقائه المبعوث الأممي إلى سوريا في موسكو، على هامش منتدى "
          "الأمن، يوم الأحد 7 كانون الأول، عن قلق بلاده من التصعيد.", LAVROV, "قلق بلاده من التصعيد"),
+        # offices after the name between commas, one of them starting with the letter و
+        ("وأكد الرئيس السوري بشار الأسد، القائد العام للجيش، وزير الدفاع الأسبق، أن سوريا لن تسمح بتهديد أمنها.",
+         ASSAD, "سوريا لن تسمح بتهديد أمنها"),
         # the talks, not a person, "confirmed" inside the words
         ("وأضاف وزير الخارجية الروسي سيرغي لافروف أن الحوار الذي جرى أكد عمق العلاقات بين البلدين.",
          LAVROV, "الحوار الذي جرى أكد عمق العلاقات بين البلدين"),
@@ -422,3 +425,39 @@ def test_a_quoted_communique_reports_the_one_it_names():
     text = ('وقال وزير الخارجية الروسي سيرغي لافروف: "أكدت لنظيري التركي خلال الاتصال أن موسكو لن تتراجع عن '
             'مواقفها في سوريا مهما كانت الضغوط".')
     assert [s.speakers for s in statements_of(text)] == [(LAVROV,)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # أبرز reports only with أن; "أبرز القضايا" is "the most prominent issues"
+        ("وأبرز وزير الخارجية الروسي سيرغي لافروف أن المبادرة تحول الوضع إلى فرصة للتنمية.",
+         {LAVROV_WORDS, ((LAVROV,), "المبادرة تحول الوضع إلى فرصة للتنمية", False)}),
+        ("وناقش الجانبان أبرز القضايا الإقليمية والدولية.", {LAVROV_WORDS}),
+        # "نقل عن X تأكيده أن": the one whose affirmation is reported
+        ("ونقلت مصادر دبلوماسية عن الرئيس السوري بشار الأسد تأكيده أن دمشق لن تتخلى عن حلفائها.",
+         {LAVROV_WORDS, ((ASSAD,), "دمشق لن تتخلى عن حلفائها", False)}),
+        # "عبر الحوار" is "through", an عن further on does not make it "expressed"; the أن of a verb joined
+        # after a comma is not where his words start
+        ("وأكد لافروف ضرورة طي صفحة الخلاف عبر الحوار، ونقل الوزير عن نظيره أن الأجواء كانت إيجابية.",
+         {LAVROV_WORDS, ((LAVROV,), "ضرورة طي صفحة الخلاف عبر الحوار، ونقل الوزير عن نظيره أن الأجواء كانت "
+                                    "إيجابية", False)}),
+        # a council the lists do not know speaks: not the last speaker
+        ("وأكد المجلس الوزاري في بيانه الختامي دعمه لحق الشعب الفلسطيني في إقامة دولته.", {LAVROV_WORDS}),
+    ],
+)
+def test_after_a_speaker(text, expected):
+    assert said(LAVROV_SAID + text) == expected
+
+
+def test_the_emir_by_his_honorific_and_rank_then_on_his_part():
+    text = ("عقد أمير دولة قطر الشيخ تميم بن حمد آل ثاني والرئيس الروسي فلاديمير بوتين جلسة مباحثات في موسكو. "
+            "ورحب الرئيس الروسي بسمو الأمير، معرباً عن تطلعه إلى تعزيز التعاون بين البلدين. وأكد سمو الأمير، "
+            "من جانبه، حرص دولة قطر على تطوير علاقاتها مع روسيا.")
+    found = {s.quote: s.speakers for s in statements_of(text)}
+    assert found["حرص دولة قطر على تطوير علاقاتها مع روسيا"] == ("person:tamim-bin-hamad",)
+
+
+def test_a_subject_put_first_before_fa():
+    text = LAVROV_SAID + "أما الرئيس السوري بشار الأسد فأكد أن دمشق منفتحة على كل جهد صادق."
+    assert said(text) == {LAVROV_WORDS, ((ASSAD,), "دمشق منفتحة على كل جهد صادق", False)}

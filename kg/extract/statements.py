@@ -4,9 +4,14 @@ A statement starts at a reporting word (قال، أكد، أشار إلى أن،
 the actor named right after it ("وقال الأسد", "أكد سمو ولي العهد") or right before it ("الرئيس
 السيسي أكد"), the previous speaker for a continuation ("مشيراً إلى أن") or a verb without a
 subject ("وأضاف:"), the body that issued a statement ("أصدرت الرئاسة بياناً أكدت فيه"), the
-other party after "من جهته"، "بدوره", or both parties for "الجانبان". What the agency itself
-reports ("أفادت الوكالة بأن") is nobody's statement; when the words open with another speaker
-("قال المتحدث إن الرئيس أكد ...") the statement is the inner speaker's.
+other party after "من جهته"، "بدوره", both parties for "الجانبان", everyone at the meeting for
+"وأكد القادة". Agency copy adds more: the author of a letter ("رسالة من X ... أعرب فيها"), the one
+in "في تصريح لـ X،", a ministry named before ("وقالت الخارجية"، "المصدر ذاته"), the issuer of "جاء
+في بيان صادر عن X", "الأخير", a name after "لـ" being whom it was told ("وقال لقناة X"). What the
+agency or an outlet itself reports ("أفادت الوكالة بأن") is nobody's statement; when the words open
+with another speaker ("قال المتحدث إن الرئيس أكد ...") the statement is the inner speaker's, and a
+communiqué quoted at length reports the people it names. Reporting words that are also other words
+("عبر" via, "أبرز" most prominent, "اثني" twelve, "اطّلع" was briefed) count only with what they take.
 """
 
 from __future__ import annotations
@@ -80,7 +85,8 @@ _NOT_CALLS = frozenset(normalize(w) for w in ("لها", "لهم", "لهما", "�
 # the head of a body's name ("وأعربت وزارة الشؤون الخارجية ... عن"): someone speaks, even when the list
 # does not know the body, so the last speaker does not go on
 _BODY_HEADS = frozenset(normalize(w) for w in (
-    "وزارة", "رئاسة", "سفارة", "حكومة", "هيئة", "لجنة", "حركة", "مفوضية", "منظمة", "دائرة", "قيادة",
+    "وزارة", "رئاسة", "سفارة", "حكومة", "هيئة", "لجنة", "حركة", "مفوضية", "منظمة", "دائرة", "قيادة", "مجلس",
+    "المجلس",
 ))  # fmt: skip
 _LATTER = frozenset(normalize(w) for w in ("الأخير", "الأخيرة"))  # "أشار الأخير": the person named last
 _ATTRIBUTION = frozenset(normalize(w) for w in ("وفق", "وفقا", "بحسب", "حسب", "طبقا", "نقلا"))
@@ -92,7 +98,7 @@ _MIN_QUOTED_WORDS = 2  # "الأجواء إيجابية" in quotation marks is a
 
 @dataclass(frozen=True, slots=True)
 class StatementDraft:
-    speakers: tuple[str, ...]  # entity keys, or GROUP / OTHER to resolve against meetings
+    speakers: tuple[str, ...]  # entity keys, or GROUP / OTHER / EVERYONE to resolve against meetings
     start: int  # original offsets of the words
     end: int
     direct: bool
@@ -204,7 +210,7 @@ def _cue_counts(doc: Document, cue, index: _MentionIndex | None = None) -> bool:
     if cue.first > 0 and not cue.clitic and norms[cue.first - 1] in _ASIDES:
         return False  # "حسب ما أفادت الوكالة"، "ما صرح به": names a source or what was said, reports nothing
     sentence_end = doc.sentences[doc.tokens[cue.first].sentence].last
-    if cue.payload.takes == {"an_about"} and "عن" not in norms[cue.last : sentence_end]:
+    if cue.payload.takes == {"an_about"} and not _expresses(doc, cue, sentence_end, index):
         return False  # "عبر تقنية الفيديو": "via", not "expressed"
     if cue.payload.takes == {"ala"} and "علي" not in norms[cue.last : sentence_end]:
         return False  # "اثني عشر شهراً": "twelve", not "praised"
@@ -219,6 +225,21 @@ def _cue_counts(doc: Document, cue, index: _MentionIndex | None = None) -> bool:
         following = norms[cue.last : cue.last + 8]
         return any(n in _COMPLEMENTIZERS or n == ":" for n in following)
     return True
+
+
+def _expresses(doc: Document, cue, sentence_end: int, index: _MentionIndex | None) -> bool:
+    """ "أعرب/عبّر X عن": عن right after the verb or after its subject; "عبر الحوار" is "through"."""
+    norms = doc.token_norms
+    if "عن" not in norms[cue.last : sentence_end]:
+        return False
+    if cue.phrase[0] != "عبر":
+        return True  # "أعرب" means nothing else
+    k = _skip(doc, cue.last, sentence_end, index)
+    if k >= sentence_end:
+        return False
+    word = norms[k]
+    subject = (index is not None and k in index.by_first) or titles().longest_at(norms, k) is not None
+    return word == "عن" or subject or word in GROUP_WORDS or word in _PLURAL_GROUPS or word in _BODY_HEADS
 
 
 def _reported_in_quote(doc: Document, cue, quote, index: _MentionIndex) -> bool:
@@ -360,7 +381,8 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker, last_femini
         return None, ()
     else:
         # "الرئيس السيسي أكد": named right before the verb; not before "وأكد", which goes on from an earlier verb
-        before = index.by_last.get(cue.first) if not cue.clitic else None
+        # ("أما العالول فأكد": ف after a subject put first counts too)
+        before = index.by_last.get(cue.first) if not cue.clitic or norms[cue.first][:1] == "ف" else None
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("قد", "وقد"):
             before = index.by_last.get(cue.first - 1)  # "وكان غروندبرغ قد قال"
         framed = _framed_speaker(norms, index, cue, sentence)
@@ -446,7 +468,9 @@ def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None)
         honorific = honorifics().longest_at(norms, pos, end, clitics=False)
         if honorific is None:
             break
-        pos = honorific.last
+        # "سمو الأمير": the honorific's last word may be the mention itself ("الأمير" standing for the emir)
+        inside = next((k for k in range(pos + 1, honorific.last) if index is not None and k in index.by_first), None)
+        pos = inside if inside is not None else honorific.last
     return pos
 
 
@@ -593,6 +617,14 @@ def _after_turn(norms, cue_first, floor) -> bool:
     return False
 
 
+def _turn_at(norms, k: int) -> int:
+    """How many words "من جانبه"، "بدوره" take at k, else 0."""
+    for words in _TURN_WORDS:
+        if tuple(_strip_waw(n) for n in norms[k : k + len(words)]) == words:
+            return len(words)
+    return 0
+
+
 def _strip_waw(norm: str) -> str:
     return norm[1:] if norm.startswith("و") and len(norm) > 2 and norm[1:] in ("من", "بدوره", "بدورها") else norm
 
@@ -640,6 +672,8 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
             continue
         if norm in _CLAUSE_ENDS:
             return None
+        if k > pos and norm in ("،", ",") and _new_clause(norms, k + 1):
+            break  # "أكد X ضرورة ...، ونقل ... أن": the أن of another verb; the words follow the speaker
         k += 1
     end = min(sentence.last, next_cue)
     if k == pos + gap < end and norms[pos] in _CIRCUMSTANTIAL:
@@ -648,10 +682,10 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         if found is not None:
             return found + 1 if norms[found] == ":" else _with_subjunctive(doc, found)
     first = pos
-    while first < limit and (norms[first] in ("،", ",") or norms[first] in _ATTRIBUTION):
-        first += 2 if norms[first] in _ATTRIBUTION else 1
-    if "issued" in takes:
-        return None  # "جاء في إطار ...": no words without أن or a colon
+    while first < limit and (norms[first] in ("،", ",") or norms[first] in _ATTRIBUTION or _turn_at(norms, first)):
+        first += 2 if norms[first] in _ATTRIBUTION else _turn_at(norms, first) or 1  # "، من جانبه، حرص ..."
+    if "issued" in takes or "that" in takes:
+        return None  # "جاء في إطار ..."، "أبرز القضايا": no words without أن or a colon
     if "ila" in takes and "direct" not in takes and index is not None:
         called = _called_to(norms, index, pos, limit)  # "دعا الاتحاد الأوروبي لإعادة النظر"
         if called is not None:
@@ -659,6 +693,16 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
     if first >= limit or ("ila" in takes and "direct" not in takes and "bi" not in takes and "ala" not in takes):
         return None
     return first
+
+
+def _new_clause(norms, k: int) -> bool:
+    """ "، ونقل"، "، وبحث": a comma, then a word joined by و that is no name, source or pronoun."""
+    if k >= len(norms) or not norms[k].startswith("و") or len(norms[k]) < 4:
+        return False
+    word = norms[k]
+    if word in _ATTRIBUTION or word in ("وهو", "وهي", "وذلك") or titles().longest_at(norms, k, clitics=False):
+        return False  # "، وزير المالية": an office whose و is its own first letter
+    return not gz.name_index().longest_at(norms, k)
 
 
 def _called_to(norms, index: _MentionIndex, pos: int, limit: int) -> int | None:
