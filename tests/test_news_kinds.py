@@ -427,3 +427,14 @@ def test_two_who_held_a_call_together(words):
     text = f"أجرى الرئيس الصيني شي جين بينغ والرئيس الأمريكي دونالد ترامب مساء أمس {words}."
     (meeting,) = facts_of(text).meetings
     assert meeting.phone and set(meeting.participants) == {"person:xi-jinping", "person:donald-trump"}
+
+
+def test_a_separate_meeting_of_two_who_were_at_a_larger_one_is_its_own():
+    text = ("التقى الرئيس عبد الفتاح السيسي اليوم في القاهرة وزير الخارجية الروسي سيرغي لافروف بحضور وزير "
+            "الخارجية سامح شكري.\nوعقد شكري اجتماعاً منفصلاً مع نظيره الروسي.")
+    assert meeting_sets(text) == sorted([{SISI, LAVROV, SHOUKRY}, {SHOUKRY, LAVROV}], key=sorted)
+
+
+def test_arriving_to_take_part_in_a_meeting_is_not_the_meeting():
+    text = "وصل وزير الخارجية الروسي سيرغي لافروف اليوم إلى عمان للمشاركة في اجتماع وزراء الخارجية العرب."
+    assert facts_of(text).meetings == ()

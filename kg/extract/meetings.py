@@ -44,6 +44,8 @@ _PLACE_WORDS = frozenset(
 _EXCLUDING_WORDS = frozenset(normalize(w) for w in ("عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل"))
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
+# "عقد اجتماعاً منفصلاً مع نظيره"، "التقاه على انفراد": a meeting of its own, though its people met before
+_APART = frozenset(normalize(w) for w in ("منفصلا", "منفصلاً", "منفصل", "منفصلة", "انفراد", "منفرد", "منفردا"))
 _ANOTHER_TIME = (("وقت", "سابق"), ("وقت", "لاحق"), ("قبل", "ذلك"), ("بعد", "ذلك"))
 _PAST_LIMIT_DAYS = 10  # a meeting dated further back than this is background, not news
 _SHORT_QUOTE_WORDS = 6  # "قمة القاهرة للسلام" in quote marks is a name, not speech
@@ -566,7 +568,7 @@ def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> M
         return None
     # "على هامش القمة"، "كما التقى": another, smaller meeting of people already met
     sideline = (
-        any(norms[k] in _SIDELINE for k in range(sentence.first, sentence.last))
+        any(norms[k] in _SIDELINE or norms[k] in _APART for k in range(sentence.first, sentence.last))
         or norms[sentence.first] in ("كما", "وكما")
         or any(tuple(norms[k : k + 2]) in _ANOTHER_TIME for k in range(sentence.first, sentence.last))
     )
