@@ -438,3 +438,17 @@ def test_a_separate_meeting_of_two_who_were_at_a_larger_one_is_its_own():
 def test_arriving_to_take_part_in_a_meeting_is_not_the_meeting():
     text = "وصل وزير الخارجية الروسي سيرغي لافروف اليوم إلى عمان للمشاركة في اجتماع وزراء الخارجية العرب."
     assert facts_of(text).meetings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("التقى وزير الخارجية سامح شكري اليوم على هامش منتدى الدوحة نظيره الأردني أيمن الصفدي.",
+         "place:doha-290030"),
+        ("استقبل الرئيس عبد الفتاح السيسي اليوم الملك عبد الله الثاني.\nوأكد الرئيس خلال اللقاء الذي جرى في "
+         "قصر الاتحادية أهمية التنسيق.", "place:cairo-360630"),
+    ],
+)
+def test_a_meeting_placed_by_its_gathering_or_by_a_later_clause(text, place):
+    (meeting,) = facts_of(text).meetings
+    assert meeting.place == place

@@ -145,6 +145,11 @@ def find_meetings(
                 # when the words name them ("اللقاء بين X وY")
                 target = referenced or _last_of_kind(meetings, info)
                 _add(target, persons if _names_follow(norms, match, sentence) else [], sentence)
+                if target.place is None and not target.phone:
+                    # "خلال اللقاء الذي جرى في قصر البحر في أبوظبي": where the meeting was
+                    held_at = _held_at(norms, match, sentence)
+                    if held_at is not None:
+                        target.place, target.venue = _in_city(*_place(doc, mentions, held_at, match, info, None))
                 continue
             stated = _date(dates, match.first, None, None)[0]
             target = _target(meetings, info, persons, grouped, norms, sentence, stated)
@@ -529,6 +534,25 @@ def _is_place_phrase(norms, mention) -> bool:
     return mention.first > 0 and norms[mention.first - 1] in ("في", "الي", "لدي")
 
 
+def _named_gathering(norms, mention, floor: int) -> str | None:
+    """"على هامش منتدى الدوحة"، "خلال قمة الرياض": a gathering named after its city was held there."""
+    k = mention.first - 1
+    if k - 1 < floor or not any(stem in _EVENT_NOUNS for _, stem in clitic_variants(norms[k])):
+        return None
+    return "في" if norms[k - 1] in (*_SIDELINE, "في", "خلال") else None
+
+
+_HELD = frozenset(normalize(w) for w in ("جرى", "جري", "عقد", "عقدت", "انعقد", "انعقدت", "أقيم", "أقيمت", "تم"))
+
+
+def _held_at(norms, match, sentence) -> tuple[int, int] | None:
+    """"اللقاء الذي جرى في ..."، "القمة التي عقدت في ...": the clause that says where it was held."""
+    k = match.last
+    if k + 1 < sentence.last and norms[k] in ("الذي", "التي") and norms[k + 1] in _HELD:
+        return k + 2, min(sentence.last, k + 12)
+    return None
+
+
 def _beside(norms, first: int, token: int) -> bool:
     """ "وعلى هامش الدورة، ترأس ... الاجتماع": a meeting word past the "على هامش" phrase (a comma
     ends it) is another meeting; "على هامش القمة" itself names the one it was beside."""
@@ -730,7 +754,7 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
         if info.kind == "reception" and mention.first == match.last and match.phrase[0].startswith("استضاف"):
             candidates.append(mention)  # "استضافت القاهرة قمة ..."
             continue
-        preposition = _preposition_before(doc, mention, start)
+        preposition = _preposition_before(doc, mention, start) or _named_gathering(doc.token_norms, mention, start)
         if preposition is None or (preposition == "الي" and info.kind != "visit"):
             continue
         if any(doc.token_norms[k] in _AHEAD for k in range(max(start, mention.first - 4), mention.first)):
