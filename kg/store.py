@@ -36,6 +36,8 @@ _LAYOUT = ox.Quad(ox.NamedNode(LAYOUT_GRAPH), ox.NamedNode("urn:x-kg:layout"), o
                   ox.NamedNode(LAYOUT_GRAPH))  # fmt: skip
 _LAYOUT_NODE = ox.NamedNode(LAYOUT_GRAPH)
 _EXTRACTED_WITH = ox.NamedNode("urn:x-kg:extractedWith")  # article graph -> the extractor that wrote it
+VALIDATED_WITH = "urn:x-kg:validatedWith"  # article graph -> the shapes it was checked with (kg.shacl)
+SHACL_RESULT = "urn:x-kg:shaclResult"  # article graph -> one result of that check, as JSON
 _DEFAULT = ox.DefaultGraph()
 _DEFAULT_DATA = ox.NamedNode(DEFAULT_DATA_GRAPH)
 _OX_FORMATS = {
@@ -210,16 +212,16 @@ def rebuild_union(store: ox.Store) -> int:
 
 
 def _remove_graphs(store: ox.Store, graphs: Sequence[str]) -> _Removed:
-    """Remove named graphs, and the notes of which extractor wrote them; what they held may then
-    leave the union (see `_settle_union`)."""
+    """Remove named graphs, and the layout graph's notes about them (which extractor wrote them,
+    how they were checked); what they held may then leave the union (see `_settle_union`)."""
     present = [g for g in graphs if g != LAYOUT_GRAPH and store.contains_named_graph(ox.NamedNode(g))]
     held: set[ox.Triple] = set()
     for graph in present:
         node = ox.NamedNode(graph)
         held.update(quad.triple for quad in store.quads_for_pattern(None, None, None, node))
         store.remove_graph(node)
-        for mark in list(store.quads_for_pattern(node, _EXTRACTED_WITH, None, _LAYOUT_NODE)):
-            store.remove(mark)
+        for note in list(store.quads_for_pattern(node, None, None, _LAYOUT_NODE)):
+            store.remove(note)
     return _Removed(len(present), frozenset(held))
 
 
@@ -327,6 +329,15 @@ def extraction_mark(graph: str, fingerprint: str) -> ox.Quad:
     """The note, in the layout graph, of which extractor wrote an article's graph (see
     kg.resources.extractor_fingerprint): a graph written by another one is extracted again."""
     return ox.Quad(ox.NamedNode(graph), _EXTRACTED_WITH, ox.Literal(fingerprint), _LAYOUT_NODE)
+
+
+def validation_notes(graph: str, shapes: str, results: Iterable[str]) -> list[ox.Quad]:
+    """The notes, in the layout graph, of an article graph's SHACL check: which shapes (their
+    kg.shacl fingerprint) and each result, so `kg validate --store` need not check it again."""
+    node = ox.NamedNode(graph)
+    notes = [ox.Quad(node, ox.NamedNode(VALIDATED_WITH), ox.Literal(shapes), _LAYOUT_NODE)]
+    notes += [ox.Quad(node, ox.NamedNode(SHACL_RESULT), ox.Literal(result), _LAYOUT_NODE) for result in results]
+    return notes
 
 
 def delete_article(store: ox.Store, graph: str) -> int:

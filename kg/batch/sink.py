@@ -29,7 +29,8 @@ from kg.model import Article, ArticleFacts
 from kg.rdf.iri import mint_iri
 from kg.rdf.namespaces import DIP, DIPR_IRI
 from kg.resources import extractor_fingerprint
-from kg.store import extraction_mark, write_nquads
+from kg.shacl import kg_shapes
+from kg.store import extraction_mark, validation_notes, write_nquads
 
 _CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
 
@@ -50,6 +51,7 @@ class StoreSink:
     def __init__(self, store: ox.Store, name: str, base: str = DIPR_IRI) -> None:
         self.store, self.name, self.base = store, name, base
         self.fingerprint = extractor_fingerprint()
+        self.shapes = kg_shapes().fingerprint
         self._batch: dict[str, Extracted] = {}  # graph -> its latest version (the last one read wins)
         self._adds: Counter[str] = Counter()
         self._bytes = 0
@@ -158,6 +160,8 @@ class StoreSink:
             node = ox.NamedNode(graph)
             marks += [ox.Quad(node, _CONTENT_HASH, ox.Literal(outcome.content_hash), node),
                       extraction_mark(graph, self.fingerprint)]
+            if outcome.checks is not None:  # the graph's SHACL results, next to its extraction mark
+                marks += validation_notes(graph, self.shapes, outcome.checks)
         # kg.store removes the graphs, loads the new quads and keeps the store's union up to date;
         # the quads come from kg.batch.work's checked terms, so the IRIs need no second check
         summary = write_nquads(self.store, data, list(batch), lenient=True, then=marks, union=union)

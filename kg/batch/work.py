@@ -17,6 +17,7 @@ from rdflib import BNode, Literal, URIRef
 from kg.batch.reading import source_and_line
 from kg.model import Article, ArticleFacts
 from kg.rdf.namespaces import DIP, DIPR_IRI
+from kg.shacl import kg_shapes, result_json
 
 _CONTENT_HASH = DIP.contentHash
 _WRITTEN: dict[URIRef | BNode, str] = {}  # IRIs and blank nodes as N-Quads writes them
@@ -35,6 +36,7 @@ class Extracted:
     statements: int
     topics: tuple[str, ...]
     facts: ArticleFacts | None = None  # only when extracted in this process
+    checks: tuple[str, ...] | None = None  # the SHACL results of the graph (kg.shacl JSON); None: not checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ def init_worker() -> None:
     from kg.extract import pipeline
 
     pipeline.extract(Article(id="warm-up", text="التقى الرئيس السوري بشار الأسد في دمشق اليوم وزير الخارجية."))
+    kg_shapes()
 
 
 def extract_chunk(
@@ -85,17 +88,20 @@ def extract_article(
     except Exception as err:  # one article's bug must not lose the batch: it goes to the errors file
         return _failed(article, "extract", "extraction failed", err)
     node = rdf.article_iri(facts, base)
-    content_hash, data = "", b""
+    content_hash, data, checks = "", b"", None
     try:
         end = f" {_nt(node)} .\n"
         lines = []
-        for s, p, o in rdf.article_triples(facts, base):
+        triples = list(rdf.article_triples(facts, base))
+        for s, p, o in triples:
             if p == _CONTENT_HASH and s == node:
                 content_hash = str(o)
             elif nquads:
                 lines.append(f"{_nt(s)} {_nt(p)} {_nt(o)}{end}")
         if nquads:
             data = "".join(lines).encode("utf-8")
+            # checked now, while the graph is small: `kg validate --store` reads the results
+            checks = tuple(sorted(result_json(r) for r in kg_shapes().check(triples)))
     except Exception as err:  # e.g. text no RDF store can hold (a lone surrogate)
         return _failed(article, "graph", "its graph could not be written", err)
     return Extracted(
@@ -107,6 +113,7 @@ def extract_article(
         statements=len(facts.statements),
         topics=facts.topics,
         facts=facts if keep_facts else None,
+        checks=checks,
     )
 
 
