@@ -189,6 +189,22 @@ class Shapes:
     fingerprint: str  # changes whenever the shapes or this module change
     limits: tuple[Limit, ...] = ()
 
+    def predicates(self) -> set[URIRef]:
+        """Every predicate the shapes read of a focus node: paths, targets, and rdf:type."""
+        found = {_TYPE}
+        todo = list(self.shapes)
+        while todo:
+            shape = todo.pop()
+            if shape.path is not None:
+                found.add(shape.path)
+            found.update(value for kind, value in shape.targets if kind == SH.targetSubjectsOf)
+            todo.extend(shape.properties)
+        return found
+
+    def objects_of(self) -> set[URIRef]:
+        """The predicates whose objects are focus nodes (sh:targetObjectsOf)."""
+        return {value for shape in self.shapes for kind, value in shape.targets if kind == SH.targetObjectsOf}
+
     def check(self, triples: Iterable[tuple[Node, Node, Node]] | Data, focus: set[Node] | None = None) -> list[Result]:
         """Every result of the shapes over the triples (only for the `focus` nodes, when given)."""
         data = triples if isinstance(triples, Data) else Data(triples)

@@ -23,13 +23,14 @@ from typing import TextIO
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
-from kg.batch.work import Extracted, Failed, to_oxigraph
+from kg.batch.work import Extracted, Failed
 from kg.errors import GraphError
 from kg.model import Article, ArticleFacts
 from kg.rdf.iri import mint_iri
 from kg.rdf.namespaces import DIP, DIPR_IRI
 from kg.resources import extractor_fingerprint
 from kg.shacl import kg_shapes
+from kg.sparql import from_oxigraph, to_oxigraph
 from kg.store import extraction_mark, validation_notes, write_nquads
 
 _CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
@@ -184,8 +185,6 @@ class DatasetSink:
 
     def copy(self, store: ox.Store, graph: str) -> None:
         """An article the store holds unchanged: its graph as the store has it."""
-        from kg.store import from_oxigraph
-
         target = self.dataset.graph(URIRef(graph))
         name = ox.NamedNode(graph)
         target.addN(

@@ -18,6 +18,7 @@ from kg.batch.reading import source_and_line
 from kg.model import Article, ArticleFacts
 from kg.rdf.namespaces import DIP, DIPR_IRI
 from kg.shacl import kg_shapes, result_json
+from kg.sparql import to_oxigraph
 
 _CONTENT_HASH = DIP.contentHash
 _WRITTEN: dict[URIRef | BNode, str] = {}  # IRIs and blank nodes as N-Quads writes them
@@ -123,11 +124,6 @@ def _failed(article: Article, stage: str, what: str, err: Exception) -> Failed:
     return Failed(source, line, article.id, reason, stage)
 
 
-def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph one (plain literals stay xsd:string, as kg.store keeps them)."""
-    return _term(term)
-
-
 def _nt(term) -> str:
     """A term as N-Quads writes it. Written here rather than by Oxigraph, which would need an
     object per term and per quad first; an IRI is still checked by Oxigraph, once."""
@@ -140,23 +136,9 @@ def _nt(term) -> str:
         return f'"{text}"'
     written = _WRITTEN.get(term)
     if written is None:
-        checked = _term(term)  # raises on an IRI or blank node id no store can hold
+        checked = to_oxigraph(term)  # raises on an IRI or blank node id no store can hold
         written = f"<{checked.value}>" if isinstance(checked, ox.NamedNode) else f"_:{checked.value}"
         if len(_WRITTEN) > 1 << 16:
             _WRITTEN.clear()
         _WRITTEN[term] = written
     return written
-
-
-def _term(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"cannot store the term {term!r}")
