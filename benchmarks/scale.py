@@ -83,7 +83,7 @@ def kg_build(path: Path, store: Path, workers: int, errors: Path) -> Run:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    peak = _PeakMemory(process.pid)
+    peak = PeakMemory(process.pid)
     out, err = process.communicate()
     seconds = time.perf_counter() - started
     peak.stop()
@@ -98,7 +98,7 @@ def kg_build(path: Path, store: Path, workers: int, errors: Path) -> Run:
     return Run(articles, seconds, cpu, peak.bytes, triples, int(fields["failed"]), summary)
 
 
-class _PeakMemory:
+class PeakMemory:
     """Samples the resident memory of a process and all its descendants."""
 
     def __init__(self, pid: int, every: float = 0.2) -> None:

@@ -19,22 +19,29 @@ import json
 import re
 import shlex
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from kg.engine import Engine, OxigraphEngine, RdflibEngine, StoreEngine, fetch_labels, open_engine, pick_label
 from kg.errors import QueryError, UsageError, unknown_choice
 from kg.rdf.namespaces import DIPR_IRI, DIPT_IRI, PREFIXES, TOPIC_KEYS
 from kg.resources import queries_dir
-
-if TYPE_CHECKING:
-    import pyoxigraph
+from kg.sparql import (
+    QueryResult,
+    Row,
+    mask_sparql,
+    query_form,
+    sparql_term,
+    split_prologue,
+    strip_comments,
+    values_blocks,
+)
 
 # ---------------------------------------------------------------------------- Arabic matching
 
@@ -368,213 +375,7 @@ def _as_iri(raw: str) -> URIRef | None:
     return None
 
 
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_LANG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
-_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_ECHAR_RE = re.compile(r'[\\"\n\r\t\b\f]')
-_BACKSLASH_U = re.compile(r"\\\\([uU])")
-
-
-def sparql_term(term: Node | None) -> str:
-    """An RDF term in SPARQL syntax, escaped so that it can only ever be that one term."""
-    if term is None:
-        return "UNDEF"
-    if isinstance(term, URIRef):
-        if _IRI_FORBIDDEN.search(term):
-            raise UsageError(f"{str(term)!r} is not a valid IRI (spaces, quotes, <>{{}}|^` or \\ are not allowed)")
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        escaped = _ECHAR_RE.sub(lambda m: _ECHAR[m.group()], str(term))
-        # rdflib decodes \uXXXX (and up to eight hex digits) before parsing, even after an escaped
-        # backslash; so the u of a backslash-u is itself written as an eight-digit escape, which
-        # every engine reads back as the letter and which leaves the digits after it alone.
-        escaped = _BACKSLASH_U.sub(lambda m: f"\\\\\\U{ord(m.group(1)):08X}", escaped)
-        quoted = f'"{escaped}"'
-        if term.language:
-            if not _LANG.fullmatch(term.language):
-                raise UsageError(f"{term.language!r} is not a language tag")
-            return f"{quoted}@{term.language}"
-        if term.datatype == XSD.integer and re.fullmatch(r"-?[0-9]+", str(term)):
-            return str(term)
-        if term.datatype and term.datatype != XSD.string:
-            return f"{quoted}^^{sparql_term(term.datatype)}"
-        return quoted
-    raise UsageError(f"cannot bind {term!r}: only IRIs and literals can be parameter values")
-
-
-# ---------------------------------------------------------------------------- reading SPARQL text
-
-_TOKEN = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|'(?:[^'\\\n\r]|\\.)*'"
-    r'|<[^<>"{}|^`\\\x00-\x20]*>'
-    r"|#[^\n]*",
-    re.DOTALL,
-)
-
-
-def mask_sparql(text: str) -> str:
-    """The text with comments, strings and IRIs blanked out (same length), so keywords and braces
-    can be found by position without being fooled by what a string or comment holds."""
-    return _TOKEN.sub(lambda m: " " * len(m.group()), text)
-
-
-def strip_comments(text: str) -> str:
-    """The query without its comments (strings and IRIs holding # are left alone)."""
-    return _TOKEN.sub(lambda m: "" if m.group().startswith("#") else m.group(), text)
-
-
-_VALUES = re.compile(r"\bVALUES\s+\?([A-Za-z_][A-Za-z0-9_]*)\s*\{", re.IGNORECASE)
-
-
-def values_blocks(text: str) -> list[tuple[str, int, int]]:
-    """(variable, start, end) of what each one-variable `VALUES ?var { … }` block holds."""
-    masked = mask_sparql(text)
-    found = []
-    for match in _VALUES.finditer(masked):
-        close = masked.find("}", match.end())
-        if close < 0:
-            raise QueryError(f"unclosed VALUES block for ?{match.group(1)}")
-        found.append((match.group(1), match.end(), close))
-    return found
-
-
-def split_prologue(text: str) -> tuple[str, str]:
-    """(the PREFIX/BASE declarations, with any comments before them; the rest of the query)."""
-    masked = mask_sparql(text)
-    declaration = re.compile(r"\s*(?:PREFIX\s+[^\s:]*:|BASE)", re.IGNORECASE)
-    iri = re.compile(r'\s*<[^<>"{}|^`\\\x00-\x20]*>')  # matched in the text itself: masking blanks IRIs
-    position = 0
-    while (match := declaration.match(masked, position)) and (ref := iri.match(text, match.end())):
-        position = ref.end()
-    return text[:position], text[position:]
-
-
-def query_form(text: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a query (QueryError for an update)."""
-    masked = mask_sparql(text)
-    match = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\b", masked, re.I)
-    form = match.group(1).upper() if match else ""
-    if form in {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}:
-        return form
-    raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE (updates are not run)")
-
-
-# ---------------------------------------------------------------------------- results and engines
-
-Row = tuple[Node | None, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class QueryResult:
-    """What a query gave: variables and rows (SELECT), a boolean (ASK) or triples (CONSTRUCT)."""
-
-    vars: tuple[str, ...] = ()
-    rows: tuple[Row, ...] = ()
-    boolean: bool | None = None
-    triples: tuple[tuple[Node, Node, Node], ...] | None = None
-    notes: tuple[str, ...] = field(default=(), compare=False)  # e.g. how many pages a remote fetch took
-
-    @property
-    def form(self) -> str:
-        """SELECT, ASK or CONSTRUCT."""
-        if self.boolean is not None:
-            return "ASK"
-        return "CONSTRUCT" if self.triples is not None else "SELECT"
-
-    def column(self, var: str) -> list[Node | None]:
-        """The values of one variable, row by row."""
-        index = self.vars.index(var)
-        return [row[index] for row in self.rows]
-
-    def records(self) -> list[dict[str, Node]]:
-        """Rows as dicts of the bound variables."""
-        return [{v: t for v, t in zip(self.vars, row, strict=True) if t is not None} for row in self.rows]
-
-
-class Engine(Protocol):
-    """Something that runs SPARQL queries over one graph: the embedded store, rdflib, an endpoint."""
-
-    description: str
-
-    def run(self, sparql: str) -> QueryResult: ...
-
-
-@dataclass
-class OxigraphEngine:
-    """pyoxigraph's own SPARQL engine over a store (persistent or in memory), all graphs as one."""
-
-    store: pyoxigraph.Store
-    description: str = "embedded store"
-
-    def run(self, sparql: str) -> QueryResult:
-        from kg.guard import check_query
-        from kg.store import run_sparql
-
-        check_query(sparql, engine="Oxigraph")  # SERVICE would send requests
-        return run_sparql(self.store, sparql)
-
-
-@dataclass
-class RdflibEngine:
-    """rdflib's SPARQL engine over a Dataset (its default graph the union of the named graphs)."""
-
-    dataset: Dataset
-    description: str = "rdflib"
-
-    def run(self, sparql: str) -> QueryResult:
-        from kg.guard import check_query, sealed
-
-        form = query_form(sparql)
-        graphs = (str(g.identifier) for g in self.dataset.graphs())
-        check_query(sparql, engine="rdflib", graphs=graphs)  # SERVICE and FROM <url> would send requests
-        try:
-            with sealed():  # FROM names graphs of the dataset: no file or URL is read
-                result = self.dataset.query(sparql)
-                if form == "ASK":
-                    return QueryResult(boolean=bool(result.askAnswer))
-                if form in {"CONSTRUCT", "DESCRIBE"}:
-                    return QueryResult(triples=tuple(result.graph))
-                names = tuple(str(v) for v in result.vars)
-                return QueryResult(vars=names, rows=tuple(tuple(row) for row in result))
-        except Exception as err:  # pyparsing and evaluation errors alike
-            raise QueryError(f"the query failed on rdflib: {_one_line(err)}") from err
-
-
-def open_engine(
-    graphs: Sequence[str | Path] = (),
-    store: str | Path | None = None,
-    endpoint: str | None = None,
-    *,
-    engine: str = "oxigraph",
-    timeout: float = 60.0,
-    page_size: int | None = None,
-    auth: str | None = None,
-) -> Engine:
-    """The engine for a source: --endpoint URL, --store DIR, or --graph FILE... (in memory).
-    `timeout`, `page_size` and `auth` apply to endpoints (see kg.remote.endpoint_from_url)."""
-    given = sum(bool(x) for x in (graphs, store is not None, endpoint))
-    if given == 0:
-        raise UsageError("no graph given: pass --graph FILE..., --store DIR or --endpoint URL")
-    if endpoint:
-        if graphs or store is not None:
-            raise UsageError("--endpoint queries the remote store only; leave out --graph and --store")
-        from kg.remote import EndpointEngine, endpoint_from_url
-
-        return EndpointEngine(endpoint_from_url(endpoint, timeout=timeout, page_size=page_size, auth=auth))
-    if engine not in ("oxigraph", "rdflib"):
-        raise unknown_choice("engine", engine, ["oxigraph", "rdflib"])
-    if engine == "rdflib":
-        from kg.sources import load_dataset
-
-        return RdflibEngine(load_dataset(graphs, store), description="rdflib in memory")
-    from kg.store import load_files, open_store
-
-    if store is not None and not graphs:
-        return OxigraphEngine(open_store(store, read_only=True), description=f"store {store}")
-    return OxigraphEngine(load_files(graphs, store=store), description="Oxigraph in memory")
+# ---------------------------------------------------------------------------- running
 
 
 def run_query(
@@ -583,41 +384,6 @@ def run_query(
     """Bind a query's parameters and run it: `run_query("meetings-of-actor", engine, {"actor": "بوتين"})`."""
     ready = query if isinstance(query, ReadyQuery) else resolve_query(query)
     return engine.run(bind(ready, params))
-
-
-# ---------------------------------------------------------------------------- labels
-
-_LABEL_BATCH = 200
-
-
-def fetch_labels(engine: Engine, nodes: Iterable[Node | None]) -> dict[URIRef, dict[str, str]]:
-    """rdfs:label of each IRI among the nodes, by language ("" for none): {iri: {"ar": ..., "en": ...}}."""
-    iris = sorted({n for n in nodes if isinstance(n, URIRef)})
-    labels: dict[URIRef, dict[str, str]] = {}
-    for start in range(0, len(iris), _LABEL_BATCH):
-        batch = " ".join(sparql_term(i) for i in iris[start : start + _LABEL_BATCH])
-        result = engine.run(
-            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-            f"SELECT DISTINCT ?s ?label WHERE {{ VALUES ?s {{ {batch} }} ?s rdfs:label ?label }}"
-        )
-        for subject, label in result.rows:
-            if isinstance(subject, URIRef) and isinstance(label, Literal):
-                by_lang = labels.setdefault(subject, {})
-                lang = label.language or ""
-                # several labels in one language (two spellings): keep the first in code-point order
-                if lang not in by_lang or str(label) < by_lang[lang]:
-                    by_lang[lang] = str(label)
-    return labels
-
-
-def pick_label(by_lang: Mapping[str, str] | None, lang: str = "ar") -> str | None:
-    """The label in `lang`, else Arabic, else English, else any."""
-    if not by_lang:
-        return None
-    for choice in (lang, "ar", "en", ""):
-        if choice in by_lang:
-            return by_lang[choice]
-    return next(iter(by_lang.values()))
 
 
 # ---------------------------------------------------------------------------- writing results
@@ -826,11 +592,6 @@ def results_table(
     return "\n".join(lines) + "\n"
 
 
-def _one_line(err: BaseException) -> str:
-    text = " ".join(str(err).split())
-    return text[:300] or type(err).__name__
-
-
 __all__ = [
     "FORMATS",
     "KINDS",
@@ -840,17 +601,25 @@ __all__ = [
     "QueryResult",
     "RdflibEngine",
     "ReadyQuery",
+    "Row",
+    "StoreEngine",
     "bind",
     "fetch_labels",
     "find_query",
     "fold_arabic",
     "format_result",
     "list_queries",
+    "mask_sparql",
     "match_key",
     "open_engine",
     "parse_query_file",
+    "pick_label",
+    "query_form",
     "resolve_query",
     "run_query",
     "sparql_match_key",
     "sparql_term",
+    "split_prologue",
+    "strip_comments",
+    "values_blocks",
 ]

@@ -35,7 +35,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import QueryError, RemoteError, UsageError, unknown_choice
-from kg.query import QueryResult, mask_sparql, query_form, sparql_term, split_prologue, strip_comments
+from kg.sparql import QueryResult, mask_sparql, query_form, rows_of, sparql_term, split_prologue, strip_comments
 
 USER_VARIABLE = "KG_ENDPOINT_USER"
 PASSWORD_VARIABLE = "KG_ENDPOINT_PASSWORD"
@@ -517,6 +517,15 @@ class EndpointEngine:
 
     def __post_init__(self) -> None:
         self.description = self.description or f"endpoint {self.endpoint}"
+
+    def select(self, sparql: str):
+        """The rows of a SELECT as pyoxigraph terms (all fetched first: a server pages them)."""
+        return rows_of(self.run(sparql))
+
+    def triples(self) -> int:
+        """Distinct triples in the server's default graph (a union of graphs, on most servers)."""
+        result = self.run("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+        return int(str(result.rows[0][0])) if result.rows else 0
 
     def run(self, sparql: str) -> QueryResult:
         # comments mean nothing to the server, and SPARQLWrapper guesses the query's form from

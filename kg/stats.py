@@ -1,11 +1,16 @@
 """Figures about a graph: how many of each kind, the most central actors, and their communities.
 
-Centrality is read off the actor network (kg.network.actor_network): `meetings` is how many
-meetings an actor took part in, `partners` how many other actors it met (degree), `strength` the
-meetings counted once per partner (weighted degree), `betweenness` how often it lies on the
-shortest paths between other actors, where actors who met more often are closer (distance =
-1 / meetings together). Communities are Louvain communities over the meeting weights, with a
-fixed seed so the same graph always gives the same answer.
+Everything is read with SPARQL through an engine (kg.engine), so a store of 100k articles is
+never loaded: the counts are made in the store, and the actor network comes from one SELECT of
+each meeting's actors (kg.network.meeting_actors); labels are read for the actors shown only.
+
+Centrality is read off the actor network: `meetings` is how many meetings an actor took part in,
+`partners` how many other actors it met (degree), `strength` the meetings counted once per
+partner (weighted degree), `betweenness` how often it lies on the shortest paths between other
+actors, where actors who met more often are closer (distance = 1 / meetings together); on a large
+network it is estimated from a sample of sources, as many as a few seconds of work allow.
+Communities are Louvain communities over the meeting weights, with a fixed seed so the same graph
+always gives the same answer.
 """
 
 from __future__ import annotations
@@ -16,14 +21,18 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import networkx as nx
-from rdflib import Dataset
 
+from kg.engine import as_engine
 from kg.errors import unknown_choice
-from kg.network import ACTOR_CLASSES, CLASSES, MEETING_CLASSES, actor_network, fact_graph, nodes_of
+from kg.network import ACTOR_CLASSES, class_counts, count_articles, meeting_actors, names
 
 STATS_FORMATS = ("table", "json")
 EXACT_BETWEENNESS_LIMIT = 2000  # above this many actors, betweenness is estimated from a sample
-BETWEENNESS_SAMPLE = 500
+BETWEENNESS_SAMPLE = 500  # sources sampled at most
+# Shortest-path searches cost about one edge each per source: above this many edges times sources,
+# fewer sources are sampled (at least BETWEENNESS_MIN_SAMPLE), so statistics stay a matter of seconds.
+BETWEENNESS_WORK = 4_000_000
+BETWEENNESS_MIN_SAMPLE = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +68,7 @@ class GraphStats:
     actors: tuple[ActorRank, ...]  # the `top` most central, most meetings first
     communities: tuple[Community, ...]
     betweenness_exact: bool
+    betweenness_sample: int = 0  # sources the estimate was made from (0 when exact)
 
     def to_json(self) -> dict[str, Any]:
         """The figures as plain JSON-ready values."""
@@ -73,55 +83,68 @@ class GraphStats:
                 for c in self.communities
             ],
             "betweenness_exact": self.betweenness_exact,
+            **({} if self.betweenness_exact else {"betweenness_sample": self.betweenness_sample}),
         }
 
 
-def graph_stats(dataset: Dataset, *, top: int = 15, seed: int = 0) -> GraphStats:
-    """Counts, the `top` most central actors and the communities of a graph."""
-    facts = fact_graph(dataset)
-    network = actor_network(facts)
-    counts = tuple((name, len(nodes_of(facts, [name]))) for name in CLASSES)
-    articles = len(facts.graph.get("articles", {}))
-
-    meetings = {actor: 0 for actor in network}
-    for meeting in nodes_of(facts, MEETING_CLASSES):
-        for _, participant, relation in facts.out_edges(meeting, keys=True):
-            if relation == "participant" and participant in meetings:
-                meetings[participant] += 1
+def graph_stats(source, *, top: int = 15, seed: int = 0) -> GraphStats:
+    """Counts, the `top` most central actors and the communities of a graph (an engine, or what
+    kg.engine.as_engine takes: an rdflib Dataset, a pyoxigraph Store)."""
+    engine = as_engine(source)
+    counts = class_counts(engine)
+    found = meeting_actors(engine)
+    network = nx.Graph()
+    network.add_nodes_from(found.order)
+    for (first, second), weight in found.weights().items():
+        network.add_edge(found.order[first], found.order[second], weight=weight)
+    per_position = found.meeting_counts()
+    meetings = {actor: per_position[index] for index, actor in enumerate(found.order)}
     strength = dict(network.degree(weight="weight"))
-    betweenness, exact = _betweenness(network, seed)
+    betweenness, sample = _betweenness(network, seed)
     groups = _communities(network, seed)
     community_of = {actor: number for number, members in enumerate(groups, 1) for actor in members}
+    ranked = sorted(network, key=lambda a: (-meetings[a], -betweenness[a], -strength[a], a))[:top]
+    called = names(engine, [*ranked, *community_of])
 
     def rank(actor: str) -> ActorRank:
-        data = network.nodes[actor]
-        return ActorRank(actor, data["label_ar"], data["label_en"], data["class"], meetings[actor],
+        return ActorRank(actor, called[actor].ar, called[actor].en, found.actors[actor], meetings[actor],
                          network.degree(actor), strength[actor], round(betweenness[actor], 4),
-                         community_of.get(actor, 0))
+                         community_of.get(actor, 0))  # fmt: skip
 
-    ranked = sorted(network, key=lambda a: (-meetings[a], -betweenness[a], -strength[a], a))
     communities = tuple(
         Community(number, tuple(rank(a) for a in sorted(members, key=lambda a: (-strength[a], a))))
         for number, members in enumerate(groups, 1)
     )
-    return GraphStats(counts, articles, len(dataset), tuple(rank(a) for a in ranked[:top]), communities, exact)
+    return GraphStats(tuple((name, counts[name]) for name in counts), count_articles(engine), engine.triples(),
+                      tuple(rank(a) for a in ranked), communities, sample is None, sample or 0)  # fmt: skip
 
 
-def _betweenness(network: nx.Graph, seed: int) -> tuple[dict[str, float], bool]:
+def _betweenness(network: nx.Graph, seed: int) -> tuple[dict[str, float], int | None]:
+    """Betweenness of every actor, and the number of sources it was estimated from (None: exact)."""
     for first, second, data in network.edges(data=True):
         network.edges[first, second]["distance"] = 1.0 / data["weight"]
-    if network.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT:
-        return nx.betweenness_centrality(network, weight="distance", normalized=True), True
-    sampled = nx.betweenness_centrality(network, k=BETWEENNESS_SAMPLE, weight="distance", normalized=True, seed=seed)
-    return sampled, False
+    nodes, edges = network.number_of_nodes(), max(network.number_of_edges(), 1)
+    if nodes <= EXACT_BETWEENNESS_LIMIT and nodes * edges <= BETWEENNESS_WORK:
+        return nx.betweenness_centrality(network, weight="distance", normalized=True), None
+    sample = min(nodes, BETWEENNESS_SAMPLE, max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_WORK // edges))
+    found = nx.betweenness_centrality(network, k=sample, weight="distance", normalized=True, seed=seed)
+    return found, sample
 
 
 def _communities(network: nx.Graph, seed: int) -> list[list[str]]:
-    linked = network.subgraph([actor for actor in network if network.degree(actor) > 0])
-    if linked.number_of_edges() == 0:
+    if network.number_of_edges() == 0:
         return []
-    found = nx.community.louvain_communities(linked, weight="weight", seed=seed)
-    return sorted((sorted(group) for group in found), key=lambda group: (-len(group), group[0]))
+    # Louvain's order of work must not follow Python's string hashing, which changes from run to
+    # run (a subgraph view iterates a set of names; Louvain itself walks sets of nodes): it runs
+    # on a graph of numbers (the actors in IRI order), built in that order
+    actors = sorted(actor for actor in network if network.degree(actor) > 0)
+    number = {actor: index for index, actor in enumerate(actors)}
+    numbered = nx.Graph()
+    numbered.add_nodes_from(range(len(actors)))
+    numbered.add_weighted_edges_from(sorted((number[a], number[b], w) if number[a] < number[b] else
+                                            (number[b], number[a], w) for a, b, w in network.edges(data="weight")))
+    found = nx.community.louvain_communities(numbered, weight="weight", seed=seed)
+    return sorted((sorted(actors[i] for i in group) for group in found), key=lambda group: (-len(group), group[0]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,7 +196,7 @@ def _table(stats: GraphStats) -> str:
     )[1:]]
     lines.append(f"  triples  {stats.triples}")
     lines.append("")
-    approx = "" if stats.betweenness_exact else f", estimated from {BETWEENNESS_SAMPLE} samples"
+    approx = "" if stats.betweenness_exact else f", estimated from {stats.betweenness_sample} samples"
     lines.append(f"Most central actors (most meetings first; betweenness weighted by meetings together{approx})")
     if stats.actors:
         header = ["#", "meetings", "partners", "strength", "betweenness", "community", "class", "name", "الاسم"]

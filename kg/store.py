@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import GraphError, QueryError
 from kg.graphio import format_for
-from kg.query import QueryResult, query_form
 from kg.rdf.namespaces import DIP_IRI
+from kg.sparql import Converter, QueryResult, from_oxigraph, one_line, query_form, to_oxigraph
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 LAYOUT_GRAPH = "urn:x-kg:store"
@@ -36,6 +36,8 @@ _LAYOUT = ox.Quad(ox.NamedNode(LAYOUT_GRAPH), ox.NamedNode("urn:x-kg:layout"), o
                   ox.NamedNode(LAYOUT_GRAPH))  # fmt: skip
 _LAYOUT_NODE = ox.NamedNode(LAYOUT_GRAPH)
 _EXTRACTED_WITH = ox.NamedNode("urn:x-kg:extractedWith")  # article graph -> the extractor that wrote it
+VALIDATED_WITH = "urn:x-kg:validatedWith"  # article graph -> the shapes it was checked with (kg.shacl)
+SHACL_RESULT = "urn:x-kg:shaclResult"  # article graph -> one result of that check, as JSON
 _DEFAULT = ox.DefaultGraph()
 _DEFAULT_DATA = ox.NamedNode(DEFAULT_DATA_GRAPH)
 _OX_FORMATS = {
@@ -210,16 +212,16 @@ def rebuild_union(store: ox.Store) -> int:
 
 
 def _remove_graphs(store: ox.Store, graphs: Sequence[str]) -> _Removed:
-    """Remove named graphs, and the notes of which extractor wrote them; what they held may then
-    leave the union (see `_settle_union`)."""
+    """Remove named graphs, and the layout graph's notes about them (which extractor wrote them,
+    how they were checked); what they held may then leave the union (see `_settle_union`)."""
     present = [g for g in graphs if g != LAYOUT_GRAPH and store.contains_named_graph(ox.NamedNode(g))]
     held: set[ox.Triple] = set()
     for graph in present:
         node = ox.NamedNode(graph)
         held.update(quad.triple for quad in store.quads_for_pattern(None, None, None, node))
         store.remove_graph(node)
-        for mark in list(store.quads_for_pattern(node, _EXTRACTED_WITH, None, _LAYOUT_NODE)):
-            store.remove(mark)
+        for note in list(store.quads_for_pattern(node, None, None, _LAYOUT_NODE)):
+            store.remove(note)
     return _Removed(len(present), frozenset(held))
 
 
@@ -329,6 +331,15 @@ def extraction_mark(graph: str, fingerprint: str) -> ox.Quad:
     return ox.Quad(ox.NamedNode(graph), _EXTRACTED_WITH, ox.Literal(fingerprint), _LAYOUT_NODE)
 
 
+def validation_notes(graph: str, shapes: str, results: Iterable[str]) -> list[ox.Quad]:
+    """The notes, in the layout graph, of an article graph's SHACL check: which shapes (their
+    kg.shacl fingerprint) and each result, so `kg validate --store` need not check it again."""
+    node = ox.NamedNode(graph)
+    notes = [ox.Quad(node, ox.NamedNode(VALIDATED_WITH), ox.Literal(shapes), _LAYOUT_NODE)]
+    notes += [ox.Quad(node, ox.NamedNode(SHACL_RESULT), ox.Literal(result), _LAYOUT_NODE) for result in results]
+    return notes
+
+
 def delete_article(store: ox.Store, graph: str) -> int:
     """Remove an article's named graph, and from the union what no other article holds; returns
     how many quads the graph held (0 if it was not there)."""
@@ -341,22 +352,24 @@ def delete_article(store: ox.Store, graph: str) -> int:
     return len(removed.triples)
 
 
-def run_sparql(store: ox.Store, text: str) -> QueryResult:
-    """Run a query on the store's own engine over the union of its article graphs."""
+def run_sparql(store: ox.Store, text: str, *, union: bool | None = None) -> QueryResult:
+    """Run a query on the store's own engine over the union of its article graphs (`union`: whether
+    the store's default graph is that union; by default, whether kg wrote the store)."""
     form = query_form(text)
+    union = has_union(store) if union is None else union
     try:
-        result = store.query(text, use_default_graph_as_union=not has_union(store))
+        result = store.query(text, use_default_graph_as_union=not union)
         if form == "ASK":
             return QueryResult(boolean=bool(result))
         if form in {"CONSTRUCT", "DESCRIBE"}:
             return QueryResult(triples=tuple(_triple(t) for t in result))
         variables = tuple(v.value for v in result.variables)
-        convert = _ToRdflib().node  # terms repeat across rows (days, kinds, actors): convert each once
+        convert = Converter(from_oxigraph)  # terms repeat across rows (days, kinds, actors): convert each once
         rows = tuple(tuple(None if t is None else convert(t) for t in solution) for solution in result)
     except SyntaxError as err:
-        raise QueryError(f"not valid SPARQL: {_one_line(err)}") from err
+        raise QueryError(f"not valid SPARQL: {one_line(err)}") from err
     except (OSError, ValueError, RuntimeError) as err:
-        raise QueryError(f"the query failed on the embedded store: {_one_line(err)}") from err
+        raise QueryError(f"the query failed on the embedded store: {one_line(err)}") from err
     return QueryResult(vars=variables, rows=rows)
 
 
@@ -392,14 +405,14 @@ def load_files(paths: Sequence[str | Path], store: str | Path | None = None) -> 
             else:
                 memory.load(text, format=_OX_FORMATS[fmt], base_iri=path.resolve().as_uri())
         except (SyntaxError, ValueError, OSError) as err:
-            raise GraphError(f"{path}: not valid {fmt} ({_one_line(err)})") from err
+            raise GraphError(f"{path}: not valid {fmt} ({one_line(err)})") from err
     return memory
 
 
 def store_to_dataset(store: ox.Store, dataset: Dataset | None = None) -> Dataset:
     """Copy the store's data into an rdflib Dataset (named graphs kept; the union is the Dataset's own)."""
     dataset = dataset if dataset is not None else Dataset(default_union=True)
-    convert = _ToRdflib()
+    convert = Converter(from_oxigraph)
     contexts: dict[object, Graph] = {}
     batch: list[tuple[Node, Node, Node, Graph]] = []
     for quad in article_quads(store):
@@ -407,10 +420,10 @@ def store_to_dataset(store: ox.Store, dataset: Dataset | None = None) -> Dataset
         context = contexts.get(graph_name)
         if context is None:
             identifier = (
-                DATASET_DEFAULT_GRAPH_ID if isinstance(graph_name, ox.DefaultGraph) else convert.node(graph_name)
+                DATASET_DEFAULT_GRAPH_ID if isinstance(graph_name, ox.DefaultGraph) else convert(graph_name)
             )
             context = contexts[graph_name] = dataset.graph(identifier)
-        batch.append((convert.node(quad.subject), convert.node(quad.predicate), convert.node(quad.object), context))
+        batch.append((convert(quad.subject), convert(quad.predicate), convert(quad.object), context))
         if len(batch) >= 50_000:
             dataset.addN(batch)
             batch.clear()
@@ -422,67 +435,21 @@ def store_to_dataset(store: ox.Store, dataset: Dataset | None = None) -> Dataset
 
 
 class _ToOxigraph:
-    """rdflib terms to pyoxigraph terms, remembering IRIs and literals (they repeat a lot)."""
+    """rdflib terms to pyoxigraph terms, each once (IRIs and literals repeat a lot)."""
 
     def __init__(self) -> None:
-        self._cache: dict[Node, object] = {}
-
-    def node(self, term: Node):
-        cached = self._cache.get(term)
-        if cached is not None:
-            return cached
-        if isinstance(term, URIRef):
-            made = ox.NamedNode(str(term))
-        elif isinstance(term, Literal):
-            if term.language:
-                made = ox.Literal(str(term), language=term.language)
-            elif term.datatype is not None:
-                made = ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-            else:
-                made = ox.Literal(str(term))
-        elif isinstance(term, BNode):
-            made = ox.BlankNode(str(term))
-        else:
-            raise GraphError(f"cannot store the term {term!r}")
-        if len(self._cache) < 1_000_000:
-            self._cache[term] = made
-        return made
+        self.node = Converter(_checked)
 
     def quad(self, s: Node, p: Node, o: Node, g) -> ox.Quad:
         node = self.node
         return ox.Quad(node(s), node(p), node(o), g)
 
 
-class _ToRdflib:
-    def __init__(self) -> None:
-        self._cache: dict[object, Node] = {}
-
-    def node(self, term) -> Node:
-        cached = self._cache.get(term)
-        if cached is not None:
-            return cached
-        made = from_oxigraph(term)
-        if len(self._cache) < 1_000_000:
-            self._cache[term] = made
-        return made
-
-
-def from_oxigraph(term) -> Node | None:
-    """A pyoxigraph term as the rdflib term kg works with (xsd:string literals plain)."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    raise QueryError(f"unexpected term from the store: {term!r}")
+def _checked(term: Node):
+    try:
+        return to_oxigraph(term)
+    except TypeError as err:
+        raise GraphError(f"cannot store the term {term!r}") from err
 
 
 def _triple(triple) -> tuple[Node, Node, Node]:
@@ -498,8 +465,3 @@ def quads_of(dataset: Dataset) -> Iterable[ox.Quad]:
         )
         for s, p, o in graph:
             yield convert.quad(s, p, o, target)
-
-
-def _one_line(err: BaseException) -> str:
-    text = " ".join(str(err).split())
-    return text[:300] or type(err).__name__

@@ -87,6 +87,47 @@ def test_a_dataset_and_a_store_filled_together_hold_the_same_graphs(tmp_path):
     assert_same_graphs(again, dataset)
 
 
+def test_each_article_graph_is_checked_when_built_and_the_result_kept_in_the_layout_graph(tmp_path):
+    from kg.shacl import kg_shapes, result_from_json
+    from kg.store import LAYOUT_GRAPH, SHACL_RESULT, VALIDATED_WITH
+
+    source = corpus(tmp_path / "in.jsonl", 5)
+    build([source], store=tmp_path / "store")
+    store = open_store(tmp_path / "store", read_only=True)
+    layout = ox.NamedNode(LAYOUT_GRAPH)
+    for graph in {q.graph_name for q in store if q.graph_name != layout and isinstance(q.graph_name, ox.NamedNode)}:
+        notes = list(store.quads_for_pattern(graph, ox.NamedNode(VALIDATED_WITH), None, layout))
+        assert [n.object.value for n in notes] == [kg_shapes().fingerprint]
+        stored = [result_from_json(q.object.value)
+                  for q in store.quads_for_pattern(graph, ox.NamedNode(SHACL_RESULT), None, layout)]  # fmt: skip
+        triples = store_to_dataset(store).graph(URIRef(graph.value))
+        assert sorted(map(str, stored)) == sorted(map(str, kg_shapes().check(triples)))
+
+
+def test_a_graph_written_again_keeps_only_its_latest_check(tmp_path, monkeypatch):
+    from kg.batch import work
+    from kg.shacl import Result
+    from kg.store import LAYOUT_GRAPH, SHACL_RESULT
+
+    source = corpus(tmp_path / "in.jsonl", 2)
+    real = work.kg_shapes()
+
+    class Picky:  # finds one result in every graph
+        fingerprint = "picky"
+
+        def check(self, triples):
+            return [Result(URIRef("https://example.org/x"), None, None, "Warning", "picky", URIRef("urn:s"))]
+
+    monkeypatch.setattr(work, "kg_shapes", lambda: Picky())
+    build([source], store=tmp_path / "store")
+    monkeypatch.setattr(work, "kg_shapes", lambda: real)
+    store = open_store(tmp_path / "store")
+    results = ox.NamedNode(SHACL_RESULT), ox.NamedNode(LAYOUT_GRAPH)
+    assert len(list(store.quads_for_pattern(None, results[0], None, results[1]))) == 2
+    build([source], store=store, options=BatchOptions(force=True))
+    assert list(store.quads_for_pattern(None, results[0], None, results[1])) == []
+
+
 def test_small_batches_write_everything(tmp_path):
     source = corpus(tmp_path / "in.jsonl", 23)
     options = BatchOptions(batch_articles=4)

@@ -24,13 +24,15 @@ import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
 from kg.batch.stop import at_once
-from kg.batch.work import Extracted, Failed, to_oxigraph
+from kg.batch.work import Extracted, Failed
 from kg.errors import GraphError
 from kg.model import Article, ArticleFacts
 from kg.rdf.iri import mint_iri
 from kg.rdf.namespaces import DIP, DIPR_IRI
 from kg.resources import extractor_fingerprint
-from kg.store import extraction_mark, write_nquads
+from kg.shacl import kg_shapes
+from kg.sparql import from_oxigraph, to_oxigraph
+from kg.store import extraction_mark, validation_notes, write_nquads
 
 _CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
 
@@ -53,6 +55,7 @@ class StoreSink:
         self.store, self.name, self.base = store, name, base
         self._stop = stop
         self.fingerprint = extractor_fingerprint()
+        self.shapes = kg_shapes().fingerprint
         self._batch: dict[str, Extracted] = {}  # graph -> its latest version (the last one read wins)
         self._adds: Counter[str] = Counter()
         self._bytes = 0
@@ -161,6 +164,8 @@ class StoreSink:
             node = ox.NamedNode(graph)
             marks += [ox.Quad(node, _CONTENT_HASH, ox.Literal(outcome.content_hash), node),
                       extraction_mark(graph, self.fingerprint)]
+            if outcome.checks is not None:  # the graph's SHACL results, next to its extraction mark
+                marks += validation_notes(graph, self.shapes, outcome.checks)
         # kg.store removes the graphs, loads the new quads and keeps the store's union up to date;
         # the quads come from kg.batch.work's checked terms, so the IRIs need no second check
         summary = write_nquads(self.store, data, list(batch), lenient=True, then=marks, union=union)
@@ -183,8 +188,6 @@ class DatasetSink:
 
     def copy(self, store: ox.Store, graph: str) -> None:
         """An article the store holds unchanged: its graph as the store has it."""
-        from kg.store import from_oxigraph
-
         target = self.dataset.graph(URIRef(graph))
         name = ox.NamedNode(graph)
         target.addN(

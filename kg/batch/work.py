@@ -22,6 +22,8 @@ from rdflib import BNode, Literal, URIRef
 from kg.batch.reading import source_and_line
 from kg.model import Article, ArticleFacts
 from kg.rdf.namespaces import DIP, DIPR_IRI
+from kg.shacl import kg_shapes, result_json
+from kg.sparql import to_oxigraph
 
 _CONTENT_HASH = DIP.contentHash
 _WRITTEN: dict[URIRef | BNode, str] = {}  # IRIs and blank nodes as N-Quads writes them
@@ -40,6 +42,7 @@ class Extracted:
     statements: int
     topics: tuple[str, ...]
     facts: ArticleFacts | None = None  # only when extracted in this process
+    checks: tuple[str, ...] | None = None  # the SHACL results of the graph (kg.shacl JSON); None: not checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,7 @@ def init_worker(parent: int | None = None) -> None:
     from kg.extract import pipeline
 
     pipeline.extract(Article(id="warm-up", text="التقى الرئيس السوري بشار الأسد في دمشق اليوم وزير الخارجية."))
+    kg_shapes()
 
 
 def die_with(parent: int) -> None:
@@ -120,17 +124,20 @@ def extract_article(
     except Exception as err:  # one article's bug must not lose the batch: it goes to the errors file
         return _failed(article, "extract", "extraction failed", err)
     node = rdf.article_iri(facts, base)
-    content_hash, data = "", b""
+    content_hash, data, checks = "", b"", None
     try:
         end = f" {_nt(node)} .\n"
         lines = []
-        for s, p, o in rdf.article_triples(facts, base):
+        triples = list(rdf.article_triples(facts, base))
+        for s, p, o in triples:
             if p == _CONTENT_HASH and s == node:
                 content_hash = str(o)
             elif nquads:
                 lines.append(f"{_nt(s)} {_nt(p)} {_nt(o)}{end}")
         if nquads:
             data = "".join(lines).encode("utf-8")
+            # checked now, while the graph is small: `kg validate --store` reads the results
+            checks = tuple(sorted(result_json(r) for r in kg_shapes().check(triples)))
     except Exception as err:  # e.g. text no RDF store can hold (a lone surrogate)
         return _failed(article, "graph", "its graph could not be written", err)
     return Extracted(
@@ -142,6 +149,7 @@ def extract_article(
         statements=len(facts.statements),
         topics=facts.topics,
         facts=facts if keep_facts else None,
+        checks=checks,
     )
 
 
@@ -149,11 +157,6 @@ def _failed(article: Article, stage: str, what: str, err: Exception) -> Failed:
     source, line = source_and_line(article)
     reason = f"{what} ({type(err).__name__}: {' '.join(str(err).split())[:300]})"
     return Failed(source, line, article.id, reason, stage)
-
-
-def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph one (plain literals stay xsd:string, as kg.store keeps them)."""
-    return _term(term)
 
 
 def _nt(term) -> str:
@@ -168,23 +171,9 @@ def _nt(term) -> str:
         return f'"{text}"'
     written = _WRITTEN.get(term)
     if written is None:
-        checked = _term(term)  # raises on an IRI or blank node id no store can hold
+        checked = to_oxigraph(term)  # raises on an IRI or blank node id no store can hold
         written = f"<{checked.value}>" if isinstance(checked, ox.NamedNode) else f"_:{checked.value}"
         if len(_WRITTEN) > 1 << 16:
             _WRITTEN.clear()
         _WRITTEN[term] = written
     return written
-
-
-def _term(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"cannot store the term {term!r}")

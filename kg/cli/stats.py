@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "actors of the who-met-whom network (meetings, partners, betweenness weighted by meetings); "
         "and its communities (Louvain, fixed seed).",
     )
-    add_source_arguments(parser)
+    add_source_arguments(parser, endpoint=True)
     parser.add_argument("--format", "-f", choices=("table", "json"), default="table",
                         help="a readable table (default) or JSON")
     parser.add_argument("--top", type=int, default=15, metavar="N", help="how many actors to list (default 15)")
@@ -24,12 +24,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.engine import open_engine
     from kg.errors import UsageError
-    from kg.sources import load_dataset
     from kg.stats import format_stats, graph_stats
 
     if args.top < 0:
         raise UsageError(f"--top must be 0 or more, not {args.top}")
-    stats = graph_stats(load_dataset(args.graph, args.store), top=args.top, seed=args.seed)
+    stats = graph_stats(open_engine(args.graph, args.store, args.endpoint), top=args.top, seed=args.seed)
     print(format_stats(stats, args.format))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from kg.cli._common import add_source_arguments
@@ -22,7 +23,11 @@ def register(subparsers) -> None:
                         help="graph files: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML")
     add_source_arguments(parser)
     parser.add_argument("--shapes", type=Path, metavar="FILE",
-                        help="a SHACL shapes file to use instead of kg's own ontology/shapes.ttl")
+                        help="a SHACL shapes file to use instead of kg's own ontology/shapes.ttl (with --store: "
+                        "checks everything with pyshacl, as --full does)")
+    parser.add_argument("--full", action="store_true",
+                        help="with --store: run pyshacl over the whole store (in memory) instead of reading the "
+                        "checks made when each article was built and checking across articles with SPARQL")
     parser.set_defaults(run=run)
 
 
@@ -39,8 +44,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         # An unreadable input means nothing was checked: a usage error, so that exit 1 keeps
         # meaning "the graph has violations".
-        dataset = load_dataset(graphs, args.store)
-        report = validate(dataset, shapes_path=args.shapes)
+        if args.store is not None and not graphs and not args.full and args.shapes is None:
+            from kg.engine import open_engine
+            from kg.validate import validate_store
+
+            report, check = validate_store(open_engine(store=args.store))
+            print(f"kg validate: {check}", file=sys.stderr)
+        else:
+            report = validate(load_dataset(graphs, args.store), shapes_path=args.shapes)
     except GraphError as err:
         raise UsageError(str(err)) from err
     print(format_report(report))

@@ -17,14 +17,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "labels, tooltips with dates, places, participants, quotes and sources, search and filters. "
         "The page fetches nothing from the network.",
     )
-    add_source_arguments(parser)
+    add_source_arguments(parser, endpoint=True)
     parser.add_argument("-o", "--output", type=Path, default=Path("exports/graph.html"), metavar="FILE",
                         help="the page to write (default: exports/graph.html)")
     parser.add_argument("--view", default="full", metavar="VIEW",
                         help="full (everything), actors (who met whom, edge weight = meetings), or "
                         "actor:NAME (one actor's neighbourhood; NAME in any spelling, or an IRI)")
     parser.add_argument("--max-nodes", type=int, metavar="N",
-                        help="keep only the N most connected nodes; the page says what was left out")
+                        help="keep only the N most connected nodes; the page says what was left out "
+                        "(default: 2000 for a larger view)")
+    parser.add_argument("--max-edges", type=int, metavar="N",
+                        help="keep only the N strongest links (default: 5000 for a larger view)")
     parser.add_argument("--title", default="", help="the page's title")
     parser.add_argument("--png", type=Path, metavar="FILE",
                         help="also write a screenshot of the settled page (needs Playwright and Chromium)")
@@ -32,12 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.sources import load_dataset
+    from kg.engine import open_engine
     from kg.viz import write_viz
 
-    dataset = load_dataset(args.graph, args.store)
-    summary = write_viz(dataset, args.output, view=_utf8(args.view), max_nodes=args.max_nodes,
-                        title=_utf8(args.title))
+    engine = open_engine(args.graph, args.store, args.endpoint)
+    summary = write_viz(engine, args.output, view=_utf8(args.view), max_nodes=args.max_nodes,
+                        max_edges=args.max_edges, title=_utf8(args.title))
     print(summary)
     if args.png is not None:
         from kg.viz.browser import screenshot

@@ -1,8 +1,8 @@
 """The graph as an interactive network page: one self-contained HTML file that opens offline.
 
-    from kg.sources import load_dataset
+    from kg.engine import open_engine
     from kg.viz import write_viz
-    summary = write_viz(load_dataset(["exports/graph.ttl"]), "exports/graph.html", view="actors")
+    summary = write_viz(open_engine(store="exports/store"), "exports/graph.html", view="actors")
 
 `build_view` gives the networkx graph a view shows (kg.viz.views), `render_html`/`write_html`
 draw it (kg.viz.html), and kg.viz.browser opens a page in headless Chromium for a screenshot.
@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from rdflib import Dataset
 
 from kg.viz.html import render_html, write_html
 from kg.viz.views import VIEW_CHOICES, ViewSpec, build_view
@@ -31,15 +29,20 @@ class VizSummary:
     edges: int
     total_nodes: int
 
+    notes: tuple[str, ...] = ()  # what the page says of itself (in English): what a cut left out
+
     def __str__(self) -> str:
         cut = f" (of {self.total_nodes:,}; the rest left out by --max-nodes)" if self.total_nodes > self.nodes else ""
-        return f"wrote {self.path}: view {self.view}, {self.nodes:,} nodes{cut}, {self.edges:,} edges"
+        line = f"wrote {self.path}: view {self.view}, {self.nodes:,} nodes{cut}, {self.edges:,} edges"
+        return "\n".join([line, *(f"  {note}" for note in self.notes)])
 
 
-def write_viz(dataset: Dataset, path: str | Path, *, view: str | ViewSpec = "full",
-              max_nodes: int | None = None, title: str = "") -> VizSummary:
-    """Draw one view of the graph as an HTML page at `path` (UTF-8, self-contained)."""
-    shown = build_view(dataset, view, max_nodes=max_nodes)
+def write_viz(source, path: str | Path, *, view: str | ViewSpec = "full", max_nodes: int | None = None,
+              max_edges: int | None = None, title: str = "") -> VizSummary:
+    """Draw one view of the graph (an engine, or what kg.engine.as_engine takes) as an HTML page
+    at `path` (UTF-8, self-contained)."""
+    shown = build_view(source, view, max_nodes=max_nodes, max_edges=max_edges)
     written = write_html(shown, path, title=title)
+    notes = tuple(en for _, en in shown.graph.get("notes", ()) if "--max-" in en)
     return VizSummary(written, shown.graph["view"], shown.number_of_nodes(), shown.number_of_edges(),
-                      shown.graph["total_nodes"])
+                      shown.graph["total_nodes"], notes)

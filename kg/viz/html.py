@@ -52,6 +52,8 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "") -> str:
         "relations": {key: {"ar": r["ar"], "en": r["en"]} for key, r in vocabulary()["relations"].items()},
         "fields": vocabulary()["fields"],
         "settleBudgetMs": int(SETTLE_BUDGET_S * 1000),
+        # actors a cut left out: the search still finds them, and says how to draw one
+        "leftOut": view.graph.get("left_out_names", []),
     }
     counts = {name: 0 for name in CLASSES}
     for _, data in view.nodes(data=True):

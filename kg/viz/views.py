@@ -9,7 +9,15 @@ RDF or of vis-network:
 - edge (keyed by relation): `relation`, `weight`, `topics` (actor network only) and `rows`; edges
   point the way their relation reads ("X شارك في meeting", "X قال statement");
 - graph: `view` (its name), `focus` (the actor of an `actor:` view), `total_nodes`, `notes`
-  (`(arabic, english)` sentences the page shows above the legend).
+  (`(arabic, english)` sentences the page shows above the legend), and `left_out`, the names of
+  the actors a cut left out (the page's search still finds them).
+
+A graph of up to READ_WHOLE nodes is read whole and cut in memory. A larger one (an archive) is
+never read whole: the nodes a page can hold are chosen in the store (the most connected: counts
+grouped by SPARQL; the actor network from one SELECT of each meeting's actors), then only those
+are read, with what the rest of the graph says of them (kg.network.fact_graph). A large view is
+cut to DEFAULT_MAX_NODES nodes and DEFAULT_MAX_EDGES links unless --max-nodes / --max-edges
+say otherwise, and the page says what was left out.
 """
 
 from __future__ import annotations
@@ -22,23 +30,37 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from rdflib import Dataset
+import pyoxigraph as ox
 
+from kg.engine import Engine, as_engine, select_for
 from kg.errors import UsageError
 from kg.network import (
     ACTOR_CLASSES,
+    EVENT_CLASSES,
     MEETING_CLASSES,
-    actor_network,
+    RELATIONS,
+    MeetingActors,
+    actor_names,
+    class_counts,
+    classify,
     compact_iri,
     fact_graph,
     find_actor,
+    meeting_actors,
+    meeting_actors_of,
+    names,
+    one_of,
     related,
     topic_key,
 )
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 VIEW_CHOICES = ("full", "actors", "actor:NAME")
-_EVENT_CLASSES = (*MEETING_CLASSES, "Statement")
+DEFAULT_MAX_NODES = 2000  # a larger view shows its most connected nodes only, unless --max-nodes says
+DEFAULT_MAX_EDGES = 5000  # and its strongest links only, unless --max-edges says
+READ_WHOLE = 20_000  # graphs with at most this many nodes are read whole; larger ones are chosen from in the store
+LISTED = 25  # the longest list a tooltip row holds (an actor's partners, a link's meetings) before "+N"
+_RELATION_VALUES = " ".join(f"<{iri}>" for iri in RELATIONS)
 
 
 @cache
@@ -71,24 +93,51 @@ class ViewSpec:
         return f"actor:{self.actor}" if self.kind == "actor" else self.kind
 
 
-def build_view(source: Dataset | nx.MultiDiGraph, spec: ViewSpec | str = "full",
-               max_nodes: int | None = None) -> nx.MultiDiGraph:
-    """The graph one view shows, cut to the `max_nodes` most connected nodes when given."""
+def build_view(source, spec: ViewSpec | str = "full", max_nodes: int | None = None,
+               max_edges: int | None = None) -> nx.MultiDiGraph:
+    """The graph one view shows, cut to the `max_nodes` most connected nodes and the `max_edges`
+    strongest links (by default, DEFAULT_MAX_NODES and DEFAULT_MAX_EDGES for a larger view).
+
+    `source` is an engine (kg.engine), anything kg.engine.as_engine takes (an rdflib Dataset, a
+    pyoxigraph Store), or a fact graph read whole (kg.network.fact_graph)."""
     spec = ViewSpec.parse(spec) if isinstance(spec, str) else spec
-    if max_nodes is not None and max_nodes < 1:
-        raise UsageError(f"--max-nodes must be a positive number, not {max_nodes}")
-    facts = source if isinstance(source, nx.MultiDiGraph) else fact_graph(source)
-    if spec.kind == "actors":
-        view = _actors_view(facts)
+    for option, value in (("--max-nodes", max_nodes), ("--max-edges", max_edges)):
+        if value is not None and value < 1:
+            raise UsageError(f"{option} must be a positive number, not {value}")
+    engine: Engine | None = None
+    if isinstance(source, nx.MultiDiGraph):
+        facts: nx.MultiDiGraph | None = source
     else:
+        engine = as_engine(source)
+        facts = fact_graph(engine) if sum(class_counts(engine).values()) <= READ_WHOLE else None
+    if spec.kind == "actors":
+        view = _actors_view(engine, facts, max_nodes, max_edges)
+    elif facts is not None:
         view = _full_view(facts)
         if spec.kind == "actor":
             view = _neighbourhood(view, facts, find_actor(facts, spec.actor))
+        _set_degrees(view)
+        view = _keep_most_connected(view, _limit(max_nodes, view.number_of_nodes()))
+    elif spec.kind == "full":
+        view = _full_view_in_store(engine, max_nodes)
+    else:
+        view = _neighbourhood_in_store(engine, spec.actor, max_nodes)
     view.graph["view"] = str(spec)
+    return _keep_strongest(view, _limit(max_edges, view.number_of_edges(), default=DEFAULT_MAX_EDGES))
+
+
+def _limit(given: int | None, size: int, default: int | None = None) -> int | None:
+    """The cut to make: the one asked for, else the default (of nodes, unless said) where the view is larger."""
+    if given is not None:
+        return given
+    default = DEFAULT_MAX_NODES if default is None else default
+    return default if size > default else None
+
+
+def _set_degrees(view: nx.MultiDiGraph) -> None:
     for node, degree in view.degree():
         view.nodes[node]["degree"] = degree
     view.graph["total_nodes"] = view.number_of_nodes()
-    return _keep_most_connected(view, max_nodes) if max_nodes is not None else view
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,52 +146,79 @@ def build_view(source: Dataset | nx.MultiDiGraph, spec: ViewSpec | str = "full",
 
 def _full_view(facts: nx.MultiDiGraph) -> nx.MultiDiGraph:
     relations = vocabulary()["relations"]
-    topics = _node_topics(facts)
     view = nx.MultiDiGraph(view="full", notes=[], focus="")
     for node, data in facts.nodes(data=True):
+        if data.get("context"):
+            continue
         view.add_node(node, **{"class": data["class"]}, label=data["label_ar"], label_en=data["label_en"],
-                      alt_labels=data["alt_labels"], topics=tuple(sorted(topics.get(node, ()))),
-                      rows=tuple(_node_rows(facts, node)))
+                      alt_labels=data["alt_labels"], topics=data["topics"], rows=tuple(_node_rows(facts, node)))
     for source, target, relation in facts.edges(keys=True):
+        if source not in view or target not in view:
+            continue
         if relations[relation]["reverse"]:
             source, target = target, source
         view.add_edge(source, target, key=relation, relation=relation, weight=1, topics=(), rows=())
     return view
 
 
-def _node_topics(facts: nx.MultiDiGraph) -> dict[str, set[str]]:
-    """Topic keys per node: an event's own topics; an actor's or place's from its events; a
-    country's or organisation's also from the persons who represent it; a topic is itself."""
-    topics: dict[str, set[str]] = {}
-    for node, data in facts.nodes(data=True):
-        if data["class"] == "Topic":
-            topics.setdefault(node, set()).add(topic_key(node))
-        if data["class"] not in _EVENT_CLASSES:
-            continue
-        own = {topic_key(t) for t in related(facts, node, "topic")}
-        topics.setdefault(node, set()).update(own)
-        for relation in ("participant", "speaker", "addressee", "location"):
-            for other in related(facts, node, relation):
-                topics.setdefault(other, set()).update(own)
-    for person, represented, relation in facts.edges(keys=True):
-        if relation == "represents":
-            topics.setdefault(represented, set()).update(topics.get(person, ()))
-    return topics
+def _full_view_in_store(engine: Engine, max_nodes: int | None) -> nx.MultiDiGraph:
+    """The most connected nodes of a large graph, chosen in the store and read alone."""
+    counts = class_counts(engine)
+    total = sum(counts.values())
+    limit = _limit(max_nodes, total) or total
+    degrees = most_connected(engine, limit)
+    view = _full_view(fact_graph(engine, degrees))
+    for node in view:
+        view.nodes[node]["degree"] = degrees[node]
+    view.graph["total_nodes"] = total
+    if view.number_of_nodes() < total:
+        kept = Counter(data["class"] for _, data in view.nodes(data=True))
+        _note_cut(view, limit, total, Counter({c: counts[c] - kept[c] for c in counts if counts[c] > kept[c]}))
+        _index_left_out(view, engine)
+    return view
+
+
+def most_connected(engine: Engine, limit: int) -> dict[str, int]:
+    """The `limit` nodes with the most relations (either way), most first, ties in IRI order,
+    with their degree: counted and ranked in the store, only the top read out."""
+    relations = f"VALUES ?p {{ {_RELATION_VALUES} }}"
+    counted = (f"{{ SELECT ?n (SUM(?d) AS ?deg) WHERE {{ "
+               f"{{ SELECT ?n (COUNT(*) AS ?d) WHERE {{ {relations} ?n ?p ?o }} GROUP BY ?n }} UNION "
+               f"{{ SELECT ?n (COUNT(*) AS ?d) WHERE {{ {relations} ?o ?p ?n }} GROUP BY ?n }} "
+               f"}} GROUP BY ?n }}")  # fmt: skip
+    query = f"SELECT ?n ?deg WHERE {counted} ORDER BY DESC(?deg) LIMIT {limit}"
+    top = [(n.value, int(d.value)) for n, d in engine.select(query) if isinstance(n, ox.NamedNode)]
+    if len(top) < limit:  # every node with a relation is in: the rest have none, and come in IRI order
+        ranked = sorted(top, key=lambda item: (-item[1], item[0]))
+        taken = {n for n, _ in top}
+        ranked += [(n, 0) for n in sorted(set(classify(engine)) - taken)[: limit - len(top)]]
+        return dict(ranked)
+    # ties at the cut: the store's order among equals is arbitrary, IRI order is not; reading the
+    # names of the nodes of the lowest degree kept only, and sorting them here, is cheap
+    lowest = top[-1][1]
+    above = [(n, d) for n, d in top if d > lowest]
+    tied = sorted(n.value for (n,) in engine.select(f"SELECT ?n WHERE {{ {counted} FILTER(?deg = {lowest}) }}")
+                  if isinstance(n, ox.NamedNode))
+    ranked = above + [(n, lowest) for n in tied[: limit - len(above)]]
+    ranked.sort(key=lambda item: (-item[1], item[0]))
+    return dict(ranked)
 
 
 def _node_rows(facts: nx.MultiDiGraph, node: str) -> list[tuple[str, str | tuple[str, ...]]]:
     data = facts.nodes[node]
     kind = data["class"]
+    incoming = data.get("incoming", {})
     rows: list[tuple[str, str | tuple[str, ...]]] = []
 
-    def labels(relation: str, incoming: bool = False) -> tuple[str, ...]:
-        nodes = (sorted(s for s, _, k in facts.in_edges(node, keys=True) if k == relation) if incoming
-                 else related(facts, node, relation))
-        return tuple(_label(facts, other) for other in nodes)
+    def labels(relation: str) -> tuple[str, ...]:
+        return tuple(_label(facts, other) for other in related(facts, node, relation))
 
     def add(field: str, value: str | tuple[str, ...] | None) -> None:
         if value:
             rows.append((field, value))
+
+    def counted(key: str) -> str:
+        return str(incoming.get(key, 0) or "")
 
     if kind in MEETING_CLASSES:
         meeting_kind = vocabulary()["meeting_kinds"].get(data.get("meeting_kind", ""))
@@ -167,14 +243,13 @@ def _node_rows(facts: nx.MultiDiGraph, node: str) -> list[tuple[str, str | tuple
     elif kind in ACTOR_CLASSES:
         add("roles", data.get("roles"))
         add("represents", labels("represents"))
-        add("meetings", str(len(labels("participant", incoming=True)) or ""))
-        add("statements", str(len(labels("speaker", incoming=True)) or ""))
+        add("meetings", counted("participant"))
+        add("statements", counted("speaker"))
     elif kind == "Place":
-        add("meetings", str(len(labels("location", incoming=True)) or ""))
+        add("meetings", counted("location"))
     elif kind == "Topic":
-        incoming = [s for s, _, k in facts.in_edges(node, keys=True) if k == "topic"]
-        add("meetings", str(sum(facts.nodes[s]["class"] in MEETING_CLASSES for s in incoming) or ""))
-        add("statements", str(sum(facts.nodes[s]["class"] == "Statement" for s in incoming) or ""))
+        add("meetings", counted("topic meetings"))
+        add("statements", counted("topic statements"))
     add("wikidata", data.get("wikidata"))
     add("iri", compact_iri(node))
     return rows
@@ -196,46 +271,144 @@ def _articles(facts: nx.MultiDiGraph, data: dict) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------------------------------------
-# The actor network and one actor's neighbourhood
+# The actor network
 
 
-def _actors_view(facts: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    network = actor_network(facts)
-    isolated = [actor for actor in network if network.degree(actor) == 0]
+def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes: int | None,
+                 max_edges: int | None) -> nx.MultiDiGraph:
+    found = meeting_actors(engine, with_meetings=True) if facts is None else meeting_actors_of(facts)
+    weights = found.weights()
+    partners: dict[int, set[int]] = {}
+    for first, second in weights:
+        partners.setdefault(first, set()).add(second)
+        partners.setdefault(second, set()).add(first)
     view = nx.MultiDiGraph(view="actors", notes=[], focus="")
+    isolated = len(found.order) - len(partners)
     if isolated:
         view.graph["notes"].append((
-            f"لا تظهر {len(isolated)} جهة لم تشارك في أي لقاء مع جهة أخرى.",
-            f"{len(isolated)} actors who met no other actor are not shown.",
+            f"لا تظهر {isolated} جهة لم تشارك في أي لقاء مع جهة أخرى.",
+            f"{isolated} actors who met no other actor are not shown.",
         ))
-    topic_labels = {topic_key(n): _label(facts, n) for n, d in facts.nodes(data=True) if d["class"] == "Topic"}
-    for actor in network:
-        if network.degree(actor) == 0:
-            continue
+    linked = sorted(partners, key=lambda i: (-len(partners[i]), i))
+    limit = _limit(max_nodes, len(linked))
+    kept = set(linked[:limit] if limit else linked)
+    drawn = sorted(found.order[i] for i in kept)
+    if facts is None:
+        facts = fact_graph(engine, drawn)
+    listed = {i: _partners(found, partners[i], weights, i) for i in kept}
+    partner_names = _names_of(engine, facts, {found.order[o] for shown in listed.values() for o in shown[0]})
+    # positions follow IRI order, so pairs sort as their actors' IRIs do
+    drawn_pairs = sorted((pair, weight) for pair, weight in weights.items() if pair[0] in kept and pair[1] in kept)
+    edge_limit = _limit(max_edges, len(drawn_pairs), default=DEFAULT_MAX_EDGES)
+    if edge_limit is not None and len(drawn_pairs) > edge_limit:  # the strongest links only: read no more
+        strongest = sorted(drawn_pairs, key=lambda item: (-item[1], item[0]))[:edge_limit]
+        _note_strongest(view, edge_limit, len(drawn_pairs))
+        drawn_pairs = sorted(strongest)
+    shared = _shared_meetings(found, {pair for pair, _ in drawn_pairs})
+    meeting_lines = _meeting_lines(engine, facts, {m for ms in shared.values() for m in ms[:LISTED]})
+    topic_names = _topic_names(engine, facts, {t for i in kept for t in _actor_topics(found, i)})
+    for index in sorted(kept):
+        actor = found.order[index]
         data = facts.nodes[actor]
-        met = sorted(network.neighbors(actor))
-        topics = sorted({t for other in met for t in network.edges[actor, other]["topics"]})
-        meetings = {m for other in met for m in network.edges[actor, other]["meetings"]}
+        shown, more = listed[index]
+        topics = sorted(_actor_topics(found, index))
+        participants = tuple(partner_names[found.order[o]] for o in shown) + ((f"… +{more}",) if more else ())
         # the full view's counts are replaced by what this view is about; the IRI stays last
         rows = [row for row in _node_rows(facts, actor) if row[0] not in ("meetings", "statements")]
-        rows[-1:-1] = [("meetings", str(len(meetings))), ("participants", tuple(_label(facts, o) for o in met)),
-                       ("topics", tuple(topic_labels.get(t, t) for t in topics))]
+        rows[-1:-1] = [("meetings", str(len(found.meetings_of(index)))), ("participants", participants),
+                       ("topics", tuple(topic_names.get(t, t) for t in topics))]
         view.add_node(actor, **{"class": data["class"]}, label=data["label_ar"], label_en=data["label_en"],
                       alt_labels=data["alt_labels"], topics=tuple(topics), rows=tuple(rows))
-    for first, second, data in network.edges(data=True):
+    for (first, second), weight in drawn_pairs:
+        meetings = shared[first, second]
+        topics = sorted({t for m in meetings for t in found.topics_of(m)})
+        lines = tuple(meeting_lines[m] for m in meetings[:LISTED])
+        if len(meetings) > LISTED:
+            lines += (f"… +{len(meetings) - LISTED}",)
         rows = (
-            ("weight", str(data["weight"])),
-            ("topics", tuple(topic_labels.get(t, t) for t in data["topics"])),
-            ("meetings", tuple(_meeting_line(facts, m) for m in data["meetings"])),
+            ("weight", str(weight)),
+            ("topics", tuple(topic_names.get(t, t) for t in topics)),
+            ("meetings", lines),
         )
-        view.add_edge(first, second, key="met", relation="met", weight=data["weight"],
-                      topics=tuple(data["topics"]), rows=rows)
+        view.add_edge(found.order[first], found.order[second], key="met", relation="met", weight=weight,
+                      topics=tuple(topics), rows=rows)
+    _set_degrees(view)
+    if len(kept) < len(linked):
+        view.graph["total_nodes"] = len(linked)
+        for actor in view:
+            view.nodes[actor]["degree"] = len(partners[found.position[actor]])
+        left_out = Counter(found.actors[found.order[i]] for i in linked if i not in kept)
+        _note_cut(view, len(kept), len(linked), left_out)
+        view.graph["left_out"] = dict(left_out)
+        if engine is not None:
+            _index_left_out(view, engine, [found.order[i] for i in linked if i not in kept])
     return view
 
 
-def _meeting_line(facts: nx.MultiDiGraph, meeting: str) -> str:
-    data = facts.nodes[meeting]
-    return f"{data.get('date', '')} {data['label_ar']}".strip()
+def _shared_meetings(found: MeetingActors, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], list[str]]:
+    """The meetings of each pair drawn, in IRI order."""
+    ends = {end for pair in pairs for end in pair}
+    shared: dict[tuple[int, int], list[str]] = {pair: [] for pair in pairs}
+    for number, (meeting, members) in enumerate(found.meetings):
+        inside = [m for m in members if m in ends]
+        for position, first in enumerate(inside):
+            for second in inside[position + 1:]:
+                if (first, second) in shared:
+                    shared[first, second].append(meeting or str(number))
+    return shared
+
+
+def _actor_topics(found: MeetingActors, index: int) -> set[str]:
+    return {t for meeting in found.meetings_of(index) for t in found.topics_of(meeting)}
+
+
+def _partners(found: MeetingActors, met: set[int], weights: Counter, index: int) -> tuple[list[int], int]:
+    """The partners an actor's tooltip names, in IRI order: all, or the LISTED it met most; and
+    how many more there are."""
+    if len(met) <= LISTED:
+        return sorted(met, key=lambda o: found.order[o]), 0
+    strongest = sorted(met, key=lambda o: (-weights[min(index, o), max(index, o)], found.order[o]))[:LISTED]
+    return sorted(strongest, key=lambda o: found.order[o]), len(met) - LISTED
+
+
+def _names_of(engine: Engine | None, facts: nx.MultiDiGraph, nodes: set[str]) -> dict[str, str]:
+    """`label_ar (label_en)` of nodes, from the facts where they are there, else from the store."""
+    found = {node: _label(facts, node) for node in nodes if node in facts}
+    missing = nodes - set(found)
+    if missing and engine is not None:
+        for node, called in names(engine, missing).items():
+            found[node] = f"{called.ar} ({called.en})" if called.en else called.ar
+    return found
+
+
+def _meeting_lines(engine: Engine | None, facts: nx.MultiDiGraph, meetings: set[str]) -> dict[str, str]:
+    """`date label` of each meeting, from the facts read whole, else from the store."""
+    if engine is None or all(m in facts for m in meetings):
+        return {m: f"{facts.nodes[m].get('date', '')} {facts.nodes[m]['label_ar']}".strip() for m in meetings}
+    called = names(engine, meetings)
+    dates: dict[str, str] = {}
+    query = "SELECT ?m ?d WHERE { {values} ?m <https://w3id.org/dipkg/ontology#date> ?d }"
+    for meeting, date in select_for(engine, "m", meetings, query):
+        if meeting.value not in dates or date.value < dates[meeting.value]:
+            dates[meeting.value] = date.value
+    return {m: f"{dates.get(m, '')} {called[m].ar}".strip() for m in meetings}
+
+
+def _topic_names(engine: Engine | None, facts: nx.MultiDiGraph, keys: set[str]) -> dict[str, str]:
+    """How the page names topic keys: `label_ar (label_en)`, as a topic node's label reads."""
+    found = {topic_key(n): _label(facts, n) for n, d in facts.nodes(data=True) if d["class"] == "Topic"}
+    missing = {key for key in keys if key not in found}
+    if engine is not None and missing:
+        from kg.rdf.namespaces import DIPT_IRI
+
+        iris = {key if "://" in key else f"{DIPT_IRI}{key}": key for key in missing}
+        for iri, called in names(engine, iris).items():
+            found[iris[iri]] = f"{called.ar} ({called.en})" if called.en else called.ar
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# One actor's neighbourhood
 
 
 def _neighbourhood(view: nx.MultiDiGraph, facts: nx.MultiDiGraph, actor: str) -> nx.MultiDiGraph:
@@ -245,36 +418,127 @@ def _neighbourhood(view: nx.MultiDiGraph, facts: nx.MultiDiGraph, actor: str) ->
     near = set(undirected.neighbors(actor))
     keep = {actor} | near
     for node in near:
-        if view.nodes[node]["class"] in _EVENT_CLASSES:
+        if view.nodes[node]["class"] in EVENT_CLASSES:
             keep.update(undirected.neighbors(node))
     sub = view.subgraph(sorted(keep)).copy()
-    label = _label(facts, actor)
-    sub.graph.update(focus=actor, notes=[(f"محيط {facts.nodes[actor]['label_ar']}",
-                                          f"Neighbourhood of {label}")])
+    _note_focus(sub, facts, actor)
     return sub
 
 
+def _note_focus(view: nx.MultiDiGraph, facts: nx.MultiDiGraph, actor: str) -> None:
+    view.graph.update(focus=actor, notes=[(f"محيط {facts.nodes[actor]['label_ar']}",
+                                           f"Neighbourhood of {_label(facts, actor)}")])
+
+
+def _neighbourhood_in_store(engine: Engine, name: str, max_nodes: int | None) -> nx.MultiDiGraph:
+    """`_neighbourhood` of an actor of a large graph: its nodes found in the store, the most
+    connected of them (within the neighbourhood) read alone."""
+    actor = find_actor(actor_names(engine), name)
+    near = _linked(engine, [actor])
+    classes = classify(engine, near | {actor})
+    events = [n for n in near if classes.get(n) in EVENT_CLASSES]
+    around = _linked(engine, events) - set(classes)
+    classes.update(classify(engine, around))
+    edges: set[tuple[str, str, str]] = set()
+    query = f"SELECT ?s ?p ?o WHERE {{ {{values}} ?s ?p ?o {one_of('p', RELATIONS)} }}"
+    for s, p, o in select_for(engine, "s", classes, query):
+        if o.value in classes:
+            edges.add((s.value, RELATIONS[p.value], o.value))
+    degrees = Counter()
+    for s, _, o in edges:
+        degrees[s] += 1
+        degrees[o] += 1
+    ranked = sorted(classes, key=lambda n: (n != actor, -degrees[n], n))
+    limit = _limit(max_nodes, len(ranked))
+    kept = ranked[:limit] if limit else ranked
+    facts = fact_graph(engine, kept)
+    view = _full_view(facts)
+    for node in view:
+        view.nodes[node]["degree"] = degrees[node]
+    view.graph["total_nodes"] = len(ranked)
+    _note_focus(view, facts, actor)
+    if len(kept) < len(ranked):
+        _note_cut(view, len(kept), len(ranked), Counter(classes[n] for n in ranked[len(kept):]))
+        _index_left_out(view, engine, [n for n in ranked[len(kept):] if classes[n] in ACTOR_CLASSES])
+    return view
+
+
+def _linked(engine: Engine, nodes: list[str]) -> set[str]:
+    """The nodes a relation links to any of `nodes`, either way."""
+    related_by = one_of("p", RELATIONS)
+    query = f"SELECT DISTINCT ?x WHERE {{ {{values}} {{ ?n ?p ?x {related_by} }} UNION {{ ?x ?p ?n {related_by} }} }}"
+    return {x.value for (x,) in select_for(engine, "n", nodes, query) if isinstance(x, ox.NamedNode)}
+
+
 # ---------------------------------------------------------------------------------------------
-# --max-nodes
+# Cuts
 
 
-def _keep_most_connected(view: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
-    if view.number_of_nodes() <= max_nodes:
+def _keep_most_connected(view: nx.MultiDiGraph, max_nodes: int | None) -> nx.MultiDiGraph:
+    if max_nodes is None or view.number_of_nodes() <= max_nodes:
         return view
     focus = view.graph.get("focus", "")
     ranked = sorted(view.nodes, key=lambda n: (n != focus, -view.nodes[n]["degree"], n))
     kept = ranked[:max_nodes]
     left_out = Counter(view.nodes[n]["class"] for n in ranked[max_nodes:])
     sub = view.subgraph(kept).copy()
+    _note_cut(sub, max_nodes, view.number_of_nodes(), left_out)
+    sub.graph["left_out_names"] = [_index_entry(n, view.nodes[n]) for n in ranked[max_nodes:]
+                                   if view.nodes[n]["class"] in ACTOR_CLASSES]  # fmt: skip
+    return sub
+
+
+def _note_cut(view: nx.MultiDiGraph, max_nodes: int, total: int, left_out: Counter) -> None:
     classes = vocabulary()["classes"]
-    total, dropped = view.number_of_nodes(), view.number_of_nodes() - max_nodes
+    dropped = total - view.number_of_nodes()
     which_ar = "، ".join(f"{count} من نوع «{classes[c]['ar']}»" for c, count in left_out.most_common())
     which_en = ", ".join(f"{classes[c]['en']}: {count:,}" for c, count in left_out.most_common())
-    sub.graph["notes"] = [*view.graph.get("notes", ()), (
+    view.graph["notes"] = [*view.graph.get("notes", ()), (
         f"تعرض الصفحة {max_nodes} عقدة من أصل {total} (الأكثر ارتباطاً، ‎--max-nodes {max_nodes}‎)؛ "
         f"لم تُعرض {dropped}: {which_ar}.",
         f"Showing the {max_nodes:,} most connected of {total:,} nodes (--max-nodes {max_nodes}); "
         f"left out {dropped:,}: {which_en}.",
     )]
-    sub.graph["left_out"] = dict(left_out)
-    return sub
+    view.graph["left_out"] = dict(left_out)
+
+
+def _index_left_out(view: nx.MultiDiGraph, engine: Engine, actors: list[str] | None = None) -> None:
+    """The names of the actors a cut left out, for the page's search (which then says how to draw
+    one's neighbourhood): all of them by default."""
+    if actors is None:
+        from kg.network import actor_classes
+
+        actors = [a for a in sorted(actor_classes(engine)) if a not in view]
+    called = names(engine, actors)
+    classes = classify(engine, actors)
+    view.graph["left_out_names"] = [
+        _index_entry(a, {"class": classes.get(a, "Person"), "label": called[a].ar, "label_en": called[a].en,
+                         "alt_labels": called[a].alt})
+        for a in actors
+    ]  # fmt: skip
+
+
+def _index_entry(node: str, data: dict) -> dict[str, Any]:
+    entry = {"id": compact_iri(node), "full": data["label"], "cls": data["class"]}
+    if data.get("label_en"):
+        entry["en"] = data["label_en"]
+    if data.get("alt_labels"):
+        entry["alt"] = list(data["alt_labels"])
+    return entry
+
+
+def _keep_strongest(view: nx.MultiDiGraph, max_edges: int | None) -> nx.MultiDiGraph:
+    """At most `max_edges` links: the heaviest (then in the order of their ends)."""
+    if max_edges is None or view.number_of_edges() <= max_edges:
+        return view
+    ranked = sorted(view.edges(keys=True, data=True), key=lambda e: (-e[3].get("weight", 1), e[0], e[1], e[2]))
+    _note_strongest(view, max_edges, view.number_of_edges())
+    view.remove_edges_from([(a, b, k) for a, b, k, _ in ranked[max_edges:]])
+    return view
+
+
+def _note_strongest(view: nx.MultiDiGraph, max_edges: int, total: int) -> None:
+    view.graph["notes"] = [*view.graph.get("notes", ()), (
+        f"تعرض الصفحة أقوى {max_edges} صلة من أصل {total} (‎--max-edges {max_edges}‎).",
+        f"Showing the {max_edges:,} strongest of {total:,} links (--max-edges {max_edges}).",
+    )]

@@ -49,9 +49,9 @@
   var nodes = new vis.DataSet(payload.nodes);
   var edges = new vis.DataSet(payload.edges);
   var keys = {};
-  nodes.forEach(function (node) {
-    keys[node.id] = [node.full, node.en].concat(node.alt || []).map(searchKey).join("\n");
-  });
+  function nodeKey(node) { return [node.full, node.en].concat(node.alt || []).map(searchKey).join("\n"); }
+  nodes.forEach(function (node) { keys[node.id] = nodeKey(node); });
+  var leftOut = (payload.leftOut || []).map(function (entry) { return { entry: entry, key: nodeKey(entry) }; });
   timings.dataSets = performance.now() - started;
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, payload.options);
   timings.constructed = performance.now() - started;
@@ -210,6 +210,16 @@
       item.appendChild(button);
       results.appendChild(item);
     });
+    // actors left out of the page: named, with the command that draws each one's neighbourhood
+    leftOut.filter(function (item) { return item.key.indexOf(wanted) >= 0; }).slice(0, MAX_RESULTS)
+      .forEach(function (item) {
+        var row = document.createElement("li");
+        row.className = "kg-left-out";
+        row.appendChild(element("span", "", item.entry.full));
+        row.appendChild(element("span", "kg-status",
+          " — غير معروض · not drawn: kg viz --view actor:" + item.entry.id));
+        results.appendChild(row);
+      });
   }
 
   function focusNode(id) {
