@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import os
 import pickle
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -72,16 +73,29 @@ def test_a_damaged_cache_is_rebuilt_silently(cache_dir, damage):
     assert gazetteer._read_cache(path, gazetteer.cache_key()) is not None  # written anew
 
 
-def test_a_cache_made_for_other_data_is_not_used_and_is_removed(cache_dir):
+def test_a_cache_made_for_other_data_is_not_used_and_only_the_newest_others_are_kept(cache_dir):
     cache_dir.mkdir()
-    stale = cache_dir / "gazetteer-0123456789abcdef01234567.pickle"
-    stale.write_bytes(pickle.dumps({"key": "0123456789abcdef01234567", "tables": {}}))
+    others = []
+    for age in range(6):  # caches of other checkouts or versions, the first the newest
+        other = cache_dir / f"gazetteer-{age:024d}.pickle"
+        other.write_bytes(pickle.dumps({"key": f"{age:024d}", "tables": {}}))
+        os.utime(other, (1e9 - age * 1000, 1e9 - age * 1000))
+        others.append(other)
     misnamed = gazetteer.cache_path()  # the right name, but made for another key
     misnamed.write_bytes(pickle.dumps({"key": "another", "tables": gazetteer.build_tables()}))
     assert gazetteer._read_cache(misnamed, gazetteer.cache_key()) is None
     gazetteer._tables()
-    assert sorted(cache_dir.iterdir()) == [misnamed]
+    assert sorted(cache_dir.iterdir()) == sorted([misnamed, *others[:gazetteer._KEPT_CACHES]])
     assert gazetteer._read_cache(misnamed, gazetteer.cache_key()) is not None
+
+
+def test_a_cache_file_others_may_write_is_not_read(cache_dir):
+    gazetteer._tables()
+    path = gazetteer.cache_path()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert gazetteer._read_cache(path, gazetteer.cache_key()) is not None
+    path.chmod(0o666)
+    assert gazetteer._read_cache(path, gazetteer.cache_key()) is None
 
 
 def test_the_key_follows_the_word_lists_the_code_and_the_data_packages(monkeypatch, tmp_path):

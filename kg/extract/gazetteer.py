@@ -622,6 +622,8 @@ def _read_cache(path: Path, key: str) -> dict | None:
     gc.disable()  # tens of thousands of new objects would set off collections that find nothing to free
     try:
         with path.open("rb") as handle:
+            if not _trusted(os.fstat(handle.fileno())):
+                return None
             stored = pickle.load(handle)
     except Exception:  # missing, truncated, or pickled by code that no longer exists: build anew
         return None
@@ -636,15 +638,29 @@ def _read_cache(path: Path, key: str) -> dict | None:
     return tables
 
 
+def _trusted(found: os.stat_result) -> bool:
+    """Unpickling runs code, so only a file of this user's that no one else may write is read (a
+    KG_CACHE_DIR in a shared folder must not let another user's file in)."""
+    if not hasattr(os, "getuid"):
+        return True  # no POSIX owners to check (Windows): the user's own profile folder
+    return found.st_uid == os.getuid() and not found.st_mode & 0o022
+
+
+_KEPT_CACHES = 4  # besides the current one: other checkouts or versions of kg in use on the machine
+
+
 def _write_cache(path: Path, key: str, tables: dict) -> None:
     """Keep the tables for the next start (atomically: a concurrent reader never sees half a file),
-    and remove the caches of other data and code; a cache that cannot be written is only a slower start."""
+    and remove all but the newest caches made for other data and code (several checkouts or versions
+    of kg can take turns without rebuilding each time). A cache that cannot be written is only a slower start."""
     import pickle
 
     from kg import atomic
 
     with contextlib.suppress(OSError, pickle.PicklingError):
         atomic.write_bytes(path, pickle.dumps({"key": key, "tables": tables}, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in path.parent.glob("gazetteer-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        path.chmod(0o600)
+        others = sorted((p for p in path.parent.glob("gazetteer-*.pickle") if p != path),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[_KEPT_CACHES:]:
+            old.unlink(missing_ok=True)
