@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import pickle
 import stat
@@ -158,7 +159,17 @@ def test_import_kg_and_kg_help_import_neither_rdflib_nor_the_extractor(tmp_path)
         loaded = imported_after(code, tmp_path)
         assert "kg" in loaded
         assert not {m for m in loaded if m.split(".")[0] in ("rdflib", "pyoxigraph", "pyshacl", "networkx", "babel")}
-        assert "kg.extract.pipeline" not in loaded and "kg.query" not in loaded
+        assert not {"kg.extract.pipeline", "kg.query", "kg.guard", "urllib.request"} & loaded
+
+
+def test_a_build_to_a_file_loads_no_store_code(tmp_path):
+    source = tmp_path / "one.jsonl"
+    source.write_text(json.dumps({"id": "one", "text": "استقبل الرئيس السوري بشار الأسد وزير الخارجية الإيراني."},
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    loaded = imported_after(f"from kg.cli import main\nmain(['build', {str(source)!r}, '-o', "
+                            f"{str(tmp_path / 'out.ttl')!r}, '-q'])", tmp_path)
+    assert "kg.cli.build" in loaded and "kg.extract.pipeline" in loaded and (tmp_path / "out.ttl").is_file()
+    assert not {"kg.store", "kg.query", "kg.cli.query"} & loaded
 
 
 def test_a_command_imports_only_its_own_module(tmp_path):

@@ -31,7 +31,6 @@ from kg.model import Article, ArticleFacts
 from kg.rdf.iri import mint_iri
 from kg.rdf.namespaces import DIP, DIPR_IRI
 from kg.resources import extractor_fingerprint
-from kg.store import extraction_mark, write_nquads
 
 _CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
 _DATE = ox.NamedNode(str(DCTERMS.date))
@@ -78,6 +77,8 @@ class StoreSink:
         }
         if not any(p == _CONTENT_HASH for p, _ in stored):
             return False  # never written, or left incomplete by an interrupted run
+        from kg.store import extraction_mark  # here: a build to a file (-o) never loads kg.store
+
         if extraction_mark(graph.value, self.fingerprint) not in self.store:
             return False  # written by another version of kg, or of its word lists
         if article.published is None and any(p == _DATE for p, _ in stored):
@@ -154,6 +155,8 @@ class StoreSink:
             self._finished.append(adds)
 
     def _write(self, batch: dict[str, Extracted]) -> None:
+        from kg.store import extraction_mark, write_nquads
+
         data = b"".join(outcome.nquads for outcome in batch.values())
         # the same quads as triples, for the union: each line of an article's N-Quads ends with its
         # graph's name (a literal holds no raw newline), so dropping it is a plain bytes replace

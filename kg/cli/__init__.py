@@ -17,7 +17,6 @@ import signal
 import sys
 import threading
 
-from kg import guard
 from kg.errors import KgError, Terminated
 
 
@@ -96,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser_for(argv).parse_args(argv)
     if not hasattr(args, "run"):  # a command the overview listed by name only: parse again with all of them
         args = build_parser().parse_args(argv)
+    from kg import guard  # here, not at the top: `kg --help` needs none of what it imports (urllib, expat)
+
     try:
         with guard.policy(allow_network=getattr(args, "allow_network", False),
                           max_graph_mb=getattr(args, "max_graph_size", None)), _terminated_on_sigterm():
