@@ -107,7 +107,7 @@ def write_articles(store_dir: str | Path | ox.Store, dataset: Dataset) -> StoreW
     node = convert.node
     targets = {
         context.identifier: node(context.identifier)
-        for context in dataset.contexts()
+        for context in dataset.graphs()
         if context.identifier != DATASET_DEFAULT_GRAPH_ID
     }
     quads = default_quads = 0

@@ -131,8 +131,6 @@ def build(
     hurried stop (SIGTERM: the extraction at hand is dropped) or one at once (a second signal:
     nothing more is handed to the store). Returns the counts of what happened.
     """
-    from kg.store import count_union, open_store
-
     if store is None and dataset is None:
         raise UsageError("nothing to write to: give a store and/or a dataset")
     started = time.perf_counter()
@@ -142,6 +140,8 @@ def build(
     store_sink = dataset_sink = None
     stored = (0, 0, 0)  # articles written, of them replaced, triples in the store at the end
     if store is not None:
+        from kg.store import open_store  # only here: a build to a file (-o) never loads kg.store
+
         store_name = "store" if isinstance(store, ox.Store) else str(store)
         opened = store if isinstance(store, ox.Store) else open_store(store)
         store_sink = StoreSink(opened, store_name, options.base, stop=stop)
@@ -286,6 +286,8 @@ def build(
         try:
             if store_sink is not None:
                 written(store_sink.close())  # stopping at once, it waits only for a batch being written
+                from kg.store import count_union
+
                 triples = None if at_once(stop) else count_union(store_sink.store)
                 stored = (store_sink.written, store_sink.replaced, triples)
         finally:  # an error's traceback keeps this frame alive: let go of the store (and its lock) now

@@ -22,19 +22,19 @@ from typing import TextIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
+from rdflib.namespace import DCTERMS
 
 from kg.batch.stop import at_once
-from kg.batch.work import Extracted, Failed
+from kg.batch.work import Extracted, Failed, dated
 from kg.errors import GraphError
 from kg.model import Article, ArticleFacts
 from kg.rdf.iri import mint_iri
 from kg.rdf.namespaces import DIP, DIPR_IRI
 from kg.resources import extractor_fingerprint
-from kg.shacl import kg_shapes
 from kg.sparql import from_oxigraph, to_oxigraph
-from kg.store import extraction_mark, validation_notes, write_nquads
 
 _CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
+_DATE = ox.NamedNode(str(DCTERMS.date))
 
 
 def article_graph(article: Article, base: str = DIPR_IRI) -> str:
@@ -55,6 +55,8 @@ class StoreSink:
         self.store, self.name, self.base = store, name, base
         self._stop = stop
         self.fingerprint = extractor_fingerprint()
+        from kg.shacl import kg_shapes  # here: only a build into a store checks shapes as it writes
+
         self.shapes = kg_shapes().fingerprint
         self._batch: dict[str, Extracted] = {}  # graph -> its latest version (the last one read wins)
         self._adds: Counter[str] = Counter()
@@ -79,8 +81,14 @@ class StoreSink:
         }
         if not any(p == _CONTENT_HASH for p, _ in stored):
             return False  # never written, or left incomplete by an interrupted run
+        from kg.store import extraction_mark  # here: a build to a file (-o) never loads kg.store
+
         if extraction_mark(graph.value, self.fingerprint) not in self.store:
             return False  # written by another version of kg, or of its word lists
+        if article.published is None and any(p == _DATE for p, _ in stored):
+            # extraction dates an undated article from its dateline: the stored graph holds that
+            # date, so it is what the article must be compared with (not the missing one)
+            article = dated(article)
         return stored == _metadata(article, self.base)
 
     def add(self, outcome: Extracted) -> None:
@@ -151,6 +159,8 @@ class StoreSink:
             self._finished.append(adds)
 
     def _write(self, batch: dict[str, Extracted]) -> None:
+        from kg.store import extraction_mark, validation_notes, write_nquads
+
         data = b"".join(outcome.nquads for outcome in batch.values())
         # the same quads as triples, for the union: each line of an article's N-Quads ends with its
         # graph's name (a literal holds no raw newline), so dropping it is a plain bytes replace

@@ -105,6 +105,20 @@ def _watch_parent(parent: int, interval: float = 0.5) -> None:
     os._exit(1)
 
 
+def dated(article: Article) -> Article:
+    """The article with the date extraction gives it: its own, else its dateline's or first
+    lines' (kg.extract.pipeline's own rule, so the two never disagree)."""
+    if article.published is not None:
+        return article
+    from dataclasses import replace
+
+    from kg.extract.pipeline import _stated_date
+    from kg.text.document import analyse
+
+    found = _stated_date(analyse(article))
+    return article if found is None else replace(article, published=found)
+
+
 def extract_chunk(
     articles: list[Article], base: str = DIPR_IRI, keep_facts: bool = False, nquads: bool = True
 ) -> list[Outcome]:

@@ -80,14 +80,14 @@ def run(args) -> int:
 
     from kg.batch import BatchOptions, build, count_articles
     from kg.batch.stop import Stop
-    from kg.graphio import format_for, write_graph
+    from kg.graphio import output_format, write_graph
     from kg.progress import Progress
     from kg.rdf.namespaces import bind_prefixes
 
     if args.output is None and args.store is None:
         raise UsageError("say where the graph goes: -o FILE and/or --store DIR")
     if args.output is not None:
-        format_for(args.output, args.format)  # an unknown format fails before any work
+        output_format(args.output, args.format)  # an unknown format fails before any work
     if args.workers is not None and args.workers < 0:
         raise UsageError(f"--workers takes a number of processes (0 = extract in this process), got {args.workers}")
     total = count_articles(args.inputs)
@@ -111,6 +111,8 @@ def run(args) -> int:
                             progress=progress, stop=stop, report=report)
     finally:
         progress.close()
+    # a run that read nothing writes no file: an empty graph under the name would pass for a result
+    nothing = summary.failed and not summary.written + summary.unchanged
     if summary.interrupted:
         kept = unwritten = ""
         if args.store is not None:
@@ -119,10 +121,12 @@ def run(args) -> int:
             unwritten = f"; {args.output} not written"
         how = "stopped at once" if stop.now else "terminated" if stop.hurry else "interrupted"
         print(f"kg {args.command}: {how}{kept}{unwritten}", file=sys.stderr)
+    elif dataset is not None and nothing:
+        print(f"kg {args.command}: no article could be read; {args.output} not written", file=sys.stderr)
     elif dataset is not None:
         write_graph(dataset, args.output, args.format)
     if not args.quiet:
-        if dataset is not None and not summary.interrupted:
+        if dataset is not None and not summary.interrupted and not nothing:
             counts = {"articles": summary.written + summary.unchanged, "meetings": summary.meetings,
                       "statements": summary.statements}
             print(_summary(dataset, counts, _topics(dataset), args), file=sys.stdout)
