@@ -452,3 +452,12 @@ def test_arriving_to_take_part_in_a_meeting_is_not_the_meeting():
 def test_a_meeting_placed_by_its_gathering_or_by_a_later_clause(text, place):
     (meeting,) = facts_of(text).meetings
     assert meeting.place == place
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    ["رئيس مجلسي الإدارة والتحرير\nهشام عبد الودود", "رئيس التحرير: هشام عبد الودود", "رئيس التحرير هشام عبد الودود"],
+)
+def test_a_papers_masthead_names_no_person(masthead):
+    text = f"{masthead}\n\nشكري يستقبل بوريطة\n\n{RECEPTION}"
+    assert person_keys(text) == {SHOUKRY, BOURITA}

@@ -157,6 +157,12 @@ _BYLINE = re.compile(
     r"(?:^|[|\-–—_/،,]\s*)(?:كتب|كتبت|كتبه|بقلم|متابعة|إعداد|اعداد|تحرير|تصوير|ترجمة|مراسل|مراسلة|مراسلنا)"
     r"\s*(?:[:：\-–—]\s*)?(?:[^\W\d_]+\s*){1,5}(?=$|[|\-–—_/(،,])"
 )
+# "رئيس مجلسي الإدارة والتحرير محمد الباز", "رئيس التحرير": the masthead over a paper's page
+_MASTHEAD = tuple(
+    normalize(w)
+    for w in ("رئيس التحرير", "رئيس مجلس الإدارة", "رئيس مجلسي الإدارة", "رئيس مجلسى الإدارة", "مدير التحرير",
+              "رئيس تحرير", "المدير العام ورئيس التحرير")
+)  # fmt: skip
 # "دمشق - سانا", "بكين (وكالات) -", "موسكو _ بوابة الهدف", "الرياض - واس:": short prefix, then a dash
 # "دمشق - سانا", "بكين (وكالات) -", "موسكو _ بوابة الهدف", "عمان 14 آب (بترا) -",
 # "القاهرة في 14 يوليو /أ ش أ/", "أبوظبي في 19 يوليو / وام /": a place, maybe a date, then an agency
@@ -382,10 +388,16 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
     title_norm = " ".join(_WORD.findall(normalize(title))) if title else ""
     body_started = False
     in_links = False  # the lines under a bare "اقرأ أيضاً" are link headlines
+    masthead = False  # "رئيس التحرير" on a line of its own: the editor's name is on the next one
     for start, end in paragraphs:
         raw = text[start:end]
         words = _WORD.findall(normalize(raw))
         joined = " ".join(words)
+        if not body_started and (joined.startswith(_MASTHEAD) or (masthead and len(words) <= 4)):
+            masthead = joined.startswith(_MASTHEAD) and len(words) <= 5
+            kinds.append(NOISE)  # a page's masthead: its editors are no party to the news
+            continue
+        masthead = False
         # headlines end without a full stop, or with "..": "بين الأسد وبوتين.."
         stripped = raw.rstrip()
         ends_sentence = stripped[-1:] in ".!?؟:\"»”)" and not stripped.endswith("..")
