@@ -15,11 +15,10 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Dataset
@@ -34,6 +33,9 @@ from kg.model import Article
 from kg.progress import Progress
 from kg.rdf.iri import mint_iri
 from kg.rdf.namespaces import DIPR_IRI
+
+if TYPE_CHECKING:  # imported where workers start: a build in this process needs no multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +324,8 @@ def _ready(task: Future | list[Outcome]) -> bool:
 
 
 def _result(future: Future) -> list[Outcome]:
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool as err:
@@ -360,6 +364,7 @@ def _start_pool(workers: int) -> ProcessPoolExecutor:
     with this process, even when it is killed with -9 (see kg.batch.work.init_worker).
     """
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")
     with _sigint_ignored():
