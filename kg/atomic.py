@@ -28,13 +28,13 @@ def atomic_open(
     if mode not in ("w", "wb"):
         raise ValueError(f"atomic_open writes whole files: mode 'w' or 'wb', not {mode!r}")
     path = Path(path)
-    if path.is_symlink():
-        path = path.resolve()  # the file it points to gets the new content; the link stays a link
     text = mode == "w"
-    if _special(path):
+    if _special(path):  # (through any symlink: /dev/stdout is one)
         with path.open(mode, encoding=encoding if text else None, newline=newline if text else None) as handle:
             yield handle
         return
+    if path.is_symlink():
+        path = path.resolve()  # the file it points to gets the new content; the link stays a link
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)

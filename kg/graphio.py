@@ -48,8 +48,9 @@ def output_format(path: str | Path, given: str | None = None) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
         known = ", ".join(sorted(_SUFFIXES))
-        raise UsageError(f"{path}: cannot tell a graph format from {suffix or 'a name without a suffix'!r}; "
-                         f"use one of {known}, or say --format ({', '.join(FORMATS)})")
+        said = f"the suffix {suffix!r}" if suffix else "a name without a suffix"
+        raise UsageError(f"{path}: cannot tell a graph format from {said}; use one of {known}, or say "
+                         f"--format ({', '.join(FORMATS)})")
     return _SUFFIXES[suffix]
 
 

@@ -65,12 +65,17 @@ def test_a_symlink_keeps_pointing_at_its_file_which_gets_the_content(tmp_path):
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
 
 
-def test_a_target_that_is_not_a_regular_file_is_written_directly(tmp_path):
+@pytest.mark.parametrize("through_a_link", [False, True], ids=["pipe", "link-to-pipe"])  # /dev/stdout is a link
+def test_a_target_that_is_not_a_regular_file_is_written_directly(tmp_path, through_a_link):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
+    target = fifo
+    if through_a_link:
+        target = tmp_path / "stdout"
+        target.symlink_to(fifo)
     reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        atomic.write_text(fifo, "through the pipe")
+        atomic.write_text(target, "through the pipe")
         assert os.read(reader, 100) == b"through the pipe"
     finally:
         os.close(reader)
