@@ -563,3 +563,80 @@ def test_a_short_form_of_a_long_gulf_name_is_the_same_person(short):
 )
 def test_a_minister_of_a_chain_of_offices_keeps_its_words(text, name, role):
     assert person_named(text, name).roles == (role,)
+
+
+# --- lists of two, names named before, fields of an office ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "واستقبل الرئيس السفيرين الكوبي خوسيه رامون والماليزي أحمد فاضل كل على حدة.",
+            {"خوسيه رامون": ("السفير", "country:CU"), "أحمد فاضل": ("السفير", "country:MY")},
+        ),
+        (
+            "وودّع رئيس الوزراء المبعوثين النرويجي توري هاتريم والسويدي ماتس ليندكفيست في المطار.",
+            {"توري هاتريم": ("المبعوث", "country:NO"), "ماتس ليندكفيست": ("المبعوث", "country:SE")},
+        ),
+    ],
+)
+def test_two_envoys_after_a_dual_office_each_with_a_nisba(text, expected):
+    found = {e.label: (e.roles[0] if e.roles else "", e.represents) for e in facts(text).entities if e.type == "Person"}
+    for name, attributes in expected.items():
+        assert found.get(name) == attributes, found
+
+
+def test_two_counterparts_hold_the_office_of_the_one_who_met_them():
+    text = "التقى وزير الخارجية المصري سامح شكري نظيريه الأردني أيمن الصفدي والملاوي نانسي تيمبو في عمان."
+    found = {e.label: e for e in facts(text).entities if e.type == "Person"}
+    assert found["نانسي تيمبو"].represents == "country:MW"
+    assert found["نانسي تيمبو"].roles == ("وزير الخارجية",)
+    assert "نظيريه" not in {r for e in found.values() for r in e.roles}
+
+
+def test_an_office_then_a_surname_named_before_is_that_person():
+    text = (
+        "وصل وزير الخارجية الليبي عماد الطرابلسي إلى تونس. "
+        "وكان في استقبال الوزير الطرابلسي المبعوث التونسي الخاص المكلف بملف الهجرة غير النظامية هشام بن عمار."
+    )
+    found = {e.label: e for e in facts(text).entities if e.type == "Person"}
+    assert set(found) == {"عماد الطرابلسي", "هشام بن عمار"}
+    assert found["هشام بن عمار"].represents == "country:TN"
+    assert found["هشام بن عمار"].roles == ("المبعوث الخاص المكلف بملف الهجرة غير النظامية",)
+
+
+@pytest.mark.parametrize("surname", ["أبو عيطة", "أبو شامة", "بن حمزة"])
+def test_the_word_after_a_particle_goes_on_with_the_name(surname):
+    text = f"وحضر اللقاء سفير المغرب في الأردن خالد {surname} وعدد من المسؤولين."
+    assert f"خالد {surname}" in person_labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a small town abroad or an agency's short name inside a foreign name is a name word
+        ("وحلت رئيسة جمهورية كينيا، ماريا وورك تانوي، اليوم بالقاهرة.", "ماريا وورك تانوي"),
+        ("وحضر وزير خارجية أوزبكستان نور الدين مهر الدين الاجتماع.", "نور الدين مهر الدين"),
+        # a known person after بن is the father: the name is the son's
+        ("وأكد الشيخ حمدان بن محمد بن راشد آل مكتوم أن دبي ماضية في خططها.", "حمدان بن محمد بن راشد آل مكتوم"),
+        # a given name that is also a function word, after an honorific
+        ("واستقبل الوزير السفيرة الروسية السيدة إلينا كوزنيتسوفا في مكتبه.", "إلينا كوزنيتسوفا"),
+        # أبو and a given name: a kunya
+        ("وترأس الوفد أبو جهاد المحمداوي بتكليف من الحكومة.", "أبو جهاد المحمداوي"),
+        # an unknown first name, then a comma and an office in apposition
+        ("واستقبل الوزير اليوم ساطع الخطيب، سفير دولة فلسطين، بمقر الوزارة.", "ساطع الخطيب"),
+    ],
+)
+def test_names_news_writes_without_a_known_first_name(text, name):
+    assert name in person_labels(text)
+
+
+def test_a_present_tense_verb_after_a_name_is_no_name_word():
+    assert person_labels("وفي ختام الزيارة، الرئيس ماكرون يغادر العاصمة.") == {"إيمانويل ماكرون"}
+
+
+def test_an_office_in_apposition_after_a_set_off_name_describes_it():
+    found = person_named("واستقبل الوزير اليوم ساطع الخطيب، سفير دولة فلسطين، بمقر الوزارة.", "ساطع الخطيب")
+    assert found.roles == ("سفير",)
+    assert found.represents == "country:PS"

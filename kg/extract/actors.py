@@ -92,6 +92,7 @@ class _Context:
     doc: Document
     norms: Sequence[str]
     sentence: Sentence
+    surnames: frozenset[str] = frozenset()  # last words of the persons named in full in earlier sentences
 
 
 @cache
@@ -141,7 +142,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
     for sentence in doc.sentences:
         if sentence.kind == NOISE:
             continue
-        context = _Context(doc, norms, sentence)
+        context = _Context(doc, norms, sentence, _surnames_of(mentions))
         index = sentence.first
         in_sentence: list[ActorMention] = []
         last_person = -9  # where the last named person of the sentence so far ends
@@ -159,6 +160,16 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             index = max(index_after, index + 1)
         mentions.extend(in_sentence)
     return mentions
+
+
+def _surnames_of(mentions: list[ActorMention]) -> frozenset[str]:
+    """"المالكي" of "رياض المالكي": the family names (ال-words) that end the names read so far."""
+    return frozenset(
+        m.name[-1]
+        for m in mentions
+        if m.type == PERSON and m.named and len(m.name) >= 2 and m.name[-1].startswith("ال")
+        and m.name[-1] not in office_words() and m.name[-1] not in everyday_words()
+    )
 
 
 _BYLINE_CUES = frozenset(normalize(w) for w in ("كتب", "كتبت", "بقلم", "تصوير", "متابعة", "إعداد", "تحرير"))
@@ -202,8 +213,11 @@ def _office_only(role: str) -> str:
 
 def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = "") -> tuple[list[ActorMention], int]:
     norms, end = ctx.norms, ctx.sentence.last
-    if not _is_arabic_word(norms[i]) or not _may_start_mention(norms[i]):
+    if not _is_arabic_word(norms[i]):
         return [], i + 1
+    if not _may_start_mention(norms[i]):
+        name = _name_before_office(ctx, i)
+        return ([name], name.last) if name is not None else ([], i + 1)
     pronoun = _honorific_pronoun(ctx, i)
     if pronoun is not None:
         return [pronoun], i + 1
@@ -237,10 +251,12 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         _starts_with_given_name(norms[i])
         or (norms[i][:1] == "و" and _starts_with_given_name(norms[i][1:]))
         or (norms[i] in given_names() and _surname_follows(ctx, i + 1))
+        or _kunya_at(ctx, i)
     ):
         name = _name_after(ctx, i, after_title=False, joined=norms[i][:1] == "و" and norms[i][1:] in given_names())
         if name:
             return [name], name.last
+
     return [], i + 1
 
 
@@ -248,10 +264,27 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
 def _first_words() -> frozenset[str]:
     """Every word a mention can start with: first words of known names, offices, honorifics,
     the heads of bodies, given names, honorific pronouns."""
-    found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS)
+    found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS) | {"ابو"}
     for index in (gz.name_index(), titles(), honorifics()):
         found.update(index._by_first)
     return frozenset(found)
+
+
+def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
+    """"هائل الفاهوم، سفير دولة فلسطين": two to four name words set off by a comma before an office
+    describe a person, though the first name is none kg knows."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if not any(_peek(norms, j, end) in ("،", ",") for j in range(i + 2, min(end, i + 5))):
+        return None
+    first = norms[i]
+    if first not in given_names() and (first in everyday_words() or _function_word(first)):
+        return None
+    name = _name_after(ctx, i, after_title=True)
+    if name is None or len(name.name) < 2 or name.key or not _office_set_off_after(ctx, name.last):
+        return None
+    if first not in given_names() and name.name[-1].endswith("ه"):
+        return None  # "ختام الزيارة، ...": a noun and its genitive, no name
+    return name
 
 
 def _may_start_mention(norm: str) -> bool:
@@ -542,7 +575,9 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         name = _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None and (name.key or name.name[0] in given_names()) else []
     elif info.number == 2:
-        names = _name_list(ctx, name_start)
+        # "السفيرين الإيراني مهدي سبحاني": the first nisba was read with the office
+        nisba_before = gz.nisba_index().longest_at(norms, name_start - 1, name_start, clitics=False)
+        names = _name_list(ctx, name_start, represents if nisba_before else "")
     elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
         name = _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None else []
@@ -649,6 +684,12 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
+        if norm[:1] == "ب" and len(norm) > 3 and norms[k - 1] in _CHARGED:
+            # "المبعوث الخاص المكلف بملف الدول العربية": the file an office is charged with
+            k = _charged_field(ctx, k + 1, inner)
+            if not destination:
+                role_last = k
+            continue
         if norm in _DESTINATION:
             following = _best_entity(ctx, k + 1) if k + 1 < end else None
             if following is not None and following.payload.entity.type != PERSON:
@@ -690,6 +731,33 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             continue
         break
     return inner, k, role_last, represents
+
+
+_CHARGED = frozenset(normalize(w) for w in ("المكلف", "المكلفة", "مكلف", "مكلفة", "المعني", "المعنية"))
+
+
+def _charged_field(ctx: _Context, k: int, inner: list[ActorMention]) -> int:
+    """Past the words of the field an office is charged with ("بملف [الدول العربية]"،
+    "بالشؤون [المغاربية]"): ال-words and the places or bodies they name, which the office
+    deals with rather than serves."""
+    norms, end = ctx.norms, ctx.sentence.last
+    start = k
+    while k < end and k - start < 4:
+        known = _best_entity(ctx, k)
+        if known is not None and known.payload.entity.type in (COUNTRY, PLACE, ORGANIZATION):
+            inner.append(replace(_entity_mention(ctx, known), in_title=True))
+            k = known.last
+            continue
+        norm = norms[k]
+        if norm == "غير" and _peek(norms, k + 1, end).startswith("ال"):
+            k += 1  # "الهجرة غير النظامية"
+            continue
+        if not norm.startswith("ال") or is_stopword(norm) or norm in given_names() or _is_surname_here(ctx, k):
+            break
+        if titles().longest_at(norms, k, end) is not None or gz.nisba_index().longest_at(norms, k, end, clitics=False):
+            break
+        k += 1
+    return k
 
 
 _EMBASSY_WORDS = frozenset(normalize(w) for w in ("سفارة", "السفارة"))
@@ -750,12 +818,15 @@ def _unknown_office_word(ctx: _Context, k: int) -> bool:
 
 
 def _role_text(doc: Document, title, role_last: int, info) -> str:
+    if info.kind == "counterpart":
+        return ""  # "نظيريه": the office of the person before, given later
     if info.number > 1:
         return info.role
-    if info.kind == "counterpart":
-        return ""
     text = _span_text(doc, title.first, max(role_last, title.last), title.clitic)
     words = normalize_role(text).split()
+    size = title.last - title.first
+    if len(words) > size + 1 and gz.nisba_index().longest_at((normalize(words[size]),), 0, clitics=False):
+        del words[size]  # "المبعوث الجزائري الخاص": whose envoy is not part of the office
     while len(words) > 1 and normalize(words[-1]) in _STATE_WORDS:
         words.pop()  # "وزير الخارجية في جمهورية [الجابون]": the state's title belongs to its name
     return _definite_office(" ".join(words))
@@ -796,6 +867,8 @@ def _is_surname_here(ctx: _Context, k: int) -> bool:
     norm = ctx.norms[k]
     if not norm.startswith("ال") or norm in office_words() or norm in everyday_words():
         return False
+    if norm in ctx.surnames:
+        return True  # "وصل رياض المالكي ... وكان في استقبال الوزير المالكي"
     known = gz.name_index().longest_at(ctx.norms, k, ctx.sentence.last)
     return known is not None and known.payload.entity.type == PERSON
 
@@ -803,11 +876,11 @@ def _is_surname_here(ctx: _Context, k: int) -> bool:
 # --- names --------------------------------------------------------------------------------------
 
 
-def _name_list(ctx: _Context, k: int) -> list[ActorMention]:
-    """"الرئيسين بشار الأسد وفلاديمير بوتين", "الرئيسين الروسي فلاديمير بوتين والتركي رجب طيب أردوغان"."""
+def _name_list(ctx: _Context, k: int, represents: str = "") -> list[ActorMention]:
+    """"الرئيسين بشار الأسد وفلاديمير بوتين", "الرئيسين الروسي فلاديمير بوتين والتركي رجب طيب أردوغان"
+    (`represents`: the country of a nisba read just before k)."""
     norms, end = ctx.norms, ctx.sentence.last
     names: list[ActorMention] = []
-    represents = ""
     joined = False
     while k < end:
         nisba = gz.nisba_index().longest_at(norms, k, end)
@@ -815,7 +888,8 @@ def _name_list(ctx: _Context, k: int) -> list[ActorMention]:
             represents, k = f"country:{nisba.payload}", nisba.last
             joined = False
         name = _name_after(ctx, k, after_title=True, joined=joined)
-        if name is None or not (name.key or name.name[0] in given_names()):
+        # a nisba before a name marks it as one however foreign ("والغامبي سيرين مودو نجي")
+        if name is None or not (name.key or name.name[0] in given_names() or (represents and len(name.name) >= 2)):
             break
         names.append(replace(name, represents=represents or name.represents))
         represents = ""
@@ -843,6 +917,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     known = _person_at(ctx, k, clitic)
     if known is not None:
         return replace(known, weak=False) if after_title else known
+    if after_title and first_norm in ctx.surnames:
+        return _span_mention(ctx, k, k + 1, clitic, PERSON, [first_norm])  # "الوزير المالكي": named before
     if _office_here(ctx, k):
         return None  # "سمو ولي العهد": an office, not a name
     # a given name that is also an office ("سلطان بن أحمد الجابر"، "أمير عبد اللهيان") when a name goes on
@@ -853,7 +929,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and (after_title or given_names()[first_norm] is False)
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
         and not _office_here(ctx, k)
-    ) or (after_title and _ali_here(ctx, k))
+    ) or (after_title and (_ali_here(ctx, k) or _given_after_honorific(ctx, k, first_norm, following)))
+    given = given or (clitic == 0 and _kunya_at(ctx, k))
     if _with_tanween(doc.tokens[k].text):
         return None
     if not given and not _name_word(first_norm):
@@ -866,7 +943,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None
     if after_title and not _plausible_first_name(first_norm):
         return None
-    if not after_title and given_names().get(first_norm) is not False and not _surname_follows(ctx, k + 1):
+    everyday_given = given_names().get(first_norm) is not False
+    if not after_title and not given and everyday_given and not _surname_follows(ctx, k + 1):
         return None  # an everyday word that is also a name ("نيل"، "غير") starts no name on its own
     words = [first_norm]
     j = k + 1
@@ -903,10 +981,39 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None
     # a known person further on ("تصريف الأعمال نجيب ميقاتي"): the words before belong to the office
     for m in range(k + 1, min(j, k + 3)):
+        if norms[m] in ("بن", "ابن", "بنت") or norms[m - 1] in ("بن", "ابن", "بنت"):
+            break  # "مكتوم بن محمد بن راشد": the father's name, part of this one
         inside = _person_at(ctx, m, 0)
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
     return _span_mention(ctx, k, j, clitic, PERSON, words)
+
+
+def _office_set_off_after(ctx: _Context, j: int) -> bool:
+    """"، سفير ..."، "، وزير ...": a comma, then an office (no preposition on it)."""
+    if _peek(ctx.norms, j, ctx.sentence.last) not in ("،", ","):
+        return False
+    found = titles().longest_at(ctx.norms, j + 1, ctx.sentence.last)
+    return found is not None and not found.clitic
+
+
+def _kunya_at(ctx: _Context, k: int) -> bool:
+    """"أبو جهاد الهاشمي"، "أبو مازن": أبو and a given name make a name (a kunya)."""
+    if ctx.norms[k] != "ابو" or k + 1 >= ctx.sentence.last:
+        return False
+    following = ctx.norms[k + 1]
+    return following in given_names() and not _function_word(following) and not _office_here(ctx, k + 1)
+
+
+def _given_after_honorific(ctx: _Context, k: int, first_norm: str, following: str) -> bool:
+    """"السيدة آلينا رومانوسكي": after an honorific, a given name that is also a function word
+    ("إلينا") begins a name when a name word follows it."""
+    if given_names().get(first_norm) is not False or not _name_word(following) or following in everyday_words():
+        return False
+    return any(
+        (found := honorifics().longest_at(ctx.norms, start, k)) is not None and found.last == k
+        for start in range(max(ctx.sentence.first, k - 3), k)
+    )
 
 
 def _room_in_name(words: list[str], norm: str) -> bool:
@@ -1022,6 +1129,8 @@ def _prose_shape(norm: str) -> bool:
         return True
     if len(norm) == 4 and norm[0] in "يت" and norm[1] not in "اوي":
         return True  # "يرفع"، "يقام"، "تعقد": the present tense of a three-letter verb
+    if len(norm) == 5 and norm[0] in "يت" and norm[1] not in "اوي" and norm[2] == "ا":
+        return True  # "يغادر"، "يناقش"، "تشارك": the present tense of فاعل
     if len(norm) == 5 and norm[0] == "ا" and norm[2] == "ت":
         return True
     if len(norm) == 7 and norm.startswith("است") and norm[5] == "ا":
@@ -1056,12 +1165,16 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     known = gz.name_index().longest_at(norms, j, end, clitics=False)
     if known is not None and known.payload.entity.type == COUNTRY and _country_inside_name(ctx, j, words, after_title):
         return True
-    if known is not None and known.payload.entity.type in (COUNTRY, ORGANIZATION):
-        return False
+    if known is not None and known.payload.entity.type in (COUNTRY, ORGANIZATION) and not (
+        known.payload.weak and known.payload.entity.type == ORGANIZATION
+    ):
+        return False  # an agency's short name ("مهر") needs support: inside a name it is a name word
     if known is not None and known.payload.entity.type == PLACE and known.last - known.first > 1:
         return False
     if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm):
         return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name
+    if words[-1] in _PARTICLES:
+        return True  # "أبو عيطة"، "بن حمزة": the word a particle governs is a name, whatever its shape
     after_given = given_names().get(words[-1]) is False
     foreign_ending = after_given and len(norm) >= 5 and not norm.startswith("ال")
     # "حقوقهم": a word with a pronoun on it; "خافيير سولانا": a foreign surname after a given name
@@ -1164,9 +1277,18 @@ def _foreign_name_word(norm: str, words: list[str]) -> bool:
         or stem in everyday_words()
         or is_stopword(stem)
         or titles().longest_at((stem,), 0, clitics=False)
-        or gz.name_index().longest_at((stem,), 0, clitics=False)
+        or _sizeable_name(stem)
         or gz.nisba_index().longest_at((stem,), 0, clitics=False)
     )
+
+
+def _sizeable_name(word: str) -> bool:
+    """A known name other than a small town abroad ("ورك" is Warwick, and "وورك" a name)."""
+    found = gz.name_index().longest_at((word,), 0, clitics=False)
+    if found is None:
+        return False
+    known = found.payload.entity
+    return known.type != PLACE or known.kind not in ("city", "capital") or known.population >= _CITY
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")
