@@ -640,3 +640,56 @@ def test_an_office_in_apposition_after_a_set_off_name_describes_it():
     found = person_named("واستقبل الوزير اليوم ساطع الخطيب، سفير دولة فلسطين، بمقر الوزارة.", "ساطع الخطيب")
     assert found.roles == ("سفير",)
     assert found.represents == "country:PS"
+
+
+# --- whom officials represent when their office names no country -----------------------------------
+
+
+def test_a_known_head_of_state_in_an_office_without_a_country_says_where_the_article_is_told_from():
+    text = (
+        "استقبل رئيس الجمهورية قيس سعيد اليوم بقصر قرطاج في تونس وفدا اقتصاديا. "
+        "وحضر اللقاء وزير التجارة سمير عبيد."
+    )
+    assert person_named(text, "سمير عبيد").represents == "country:TN"
+
+
+def test_officials_are_not_given_a_country_the_article_never_names():
+    text = "استقبل رئيس الجمهورية قيس سعيد اليوم وفدا اقتصاديا. وحضر اللقاء وزير التجارة سمير عبيد."
+    assert person_named(text, "سمير عبيد").represents == ""
+    assert "country:TN" not in keys(text)
+
+
+def test_a_ministry_writing_its_own_news_gives_its_officials_its_country():
+    text = "استقبل وكيل الوزارة هشام العلوي في مكتبه ببغداد السفير الياباني."
+    found = extract(text, published=DAY, publisher="وزارة الخارجية العراقية")
+    person = next(e for e in found.entities if e.label == "هشام العلوي")
+    assert person.represents == "country:IQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "represents"),
+    [
+        # the side named before a list of officials
+        ("وحضر اللقاء من الجانب العماني وزير المكتب السلطاني سلطان النعماني، ووزير الإعلام عبدالله الحراصي.",
+         "عبدالله الحراصي", "country:OM"),
+        # an office joined by و to one of a named country
+        ("وحضر اللقاء وزير الخارجية الأردني أيمن الصفدي ووزير الداخلية مازن الفراية.", "مازن الفراية", "country:JO"),
+        # a spokesperson for a seat of power
+        ("وقالت المتحدثة باسم الكرملين ماريا كوزلوفا إن الرئيس سيزور المنطقة.", "ماريا كوزلوفا", "country:RU"),
+    ],
+)
+def test_whose_officials_a_sentence_says_they_are(text, name, represents):
+    assert person_named(text, name).represents == represents
+
+
+def test_an_official_listed_after_a_foreign_ambassador_is_not_of_the_ambassadors_country():
+    text = "والتقى الرئيس بحضور السفيرة الأميركية في بيروت ليزا جونسون ونائب رئيس مجلس النواب إلياس بو صعب."
+    assert person_named(text, "إلياس بو صعب").represents != "country:US"
+
+
+def test_an_aide_of_the_minister_serves_the_ministers_country():
+    text = (
+        "وصل وزير الخارجية المغربي ناصر بوريطة إلى عمان. "
+        "وكان في استقباله في المطار مساعد الوزير للشؤون العربية السفير خالد الناصري."
+    )
+    assert person_named(text, "خالد الناصري").represents == "country:MA"

@@ -158,8 +158,47 @@ def find_mentions(doc: Document) -> list[ActorMention]:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
                     last_person, last_role = mention.last, mention.role
             index = max(index_after, index + 1)
-        mentions.extend(in_sentence)
+        mentions.extend(_countries_of_lists(context, in_sentence))
     return mentions
+
+
+# offices held abroad: those beside them in a list are often the hosts
+_FOREIGN_KINDS = frozenset({"diplomat", "envoy", "counterpart"})
+_SIDE_WORDS = frozenset(normalize(w) for w in ("الجانب", "الطرف", "الوفد"))
+
+
+def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorMention]:
+    """Officials whose office names no country, in a sentence that says whose they are:
+    "وحضره من الجانب الكويتي X، وY" (the side named before them), and "وزير الخارجية السوري X
+    ووزير شؤون رئاسة الجمهورية Y" (the one before in a list joined by و, of another office)."""
+    norms = ctx.norms
+    sides = []  # (token, country key) of "الجانب الكويتي"
+    for k in range(ctx.sentence.first + 1, ctx.sentence.last - 1):
+        if norms[k] in _SIDE_WORDS and norms[k - 1] in ("من", "ومن", "عن", "وعن"):
+            nisba = gz.nisba_index().longest_at(norms, k + 1, ctx.sentence.last, clitics=False)
+            if nisba is not None:
+                sides.append((k, f"country:{nisba.payload}"))
+    result: list[ActorMention] = []
+    for mention in found:
+        if mention.type == PERSON and mention.role and not mention.represents and not mention.counterpart:
+            side = [key for k, key in sides if k < mention.head]
+            before = result[-1] if result else None
+            if side:
+                mention = replace(mention, represents=side[-1])
+            elif (
+                before is not None
+                and before.type == PERSON
+                and before.named
+                and before.represents.startswith("country:")
+                and before.role
+                and mention.head == before.last
+                and norms[mention.head][:1] == "و"
+                and _role_kind(mention.role) not in _FOREIGN_KINDS
+                and _role_kind(before.role) not in _FOREIGN_KINDS  # "السفيرة الأميركية X ونائب رئيس مجلس النواب Y"
+            ):
+                mention = replace(mention, represents=before.represents)
+        result.append(mention)
+    return result
 
 
 def _surnames_of(mentions: list[ActorMention]) -> frozenset[str]:
@@ -647,6 +686,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             inner.append(replace(_entity_mention(ctx, known), in_title=True))
             if not destination and not represents and kind in (COUNTRY, ORGANIZATION):
                 represents = known.payload.entity.key
+            elif not destination and not represents and norms[k - 1] == "باسم" and _seat_of_power(known.payload.entity):
+                represents = f"country:{known.payload.entity.country}"  # "المتحدثة باسم البيت الأبيض"
             if not destination and (kind == ORGANIZATION or (kind == PLACE and k == role_last > title.last)):
                 role_last = known.last  # "وزير شؤون الديوان الأميري": a seat that an office word governs
             k = known.last
@@ -763,6 +804,12 @@ def _charged_field(ctx: _Context, k: int, inner: list[ActorMention]) -> int:
 _EMBASSY_WORDS = frozenset(normalize(w) for w in ("سفارة", "السفارة"))
 # Offices that stand complete with the article alone: another office right after one is a second person
 _BARE_OFFICE_KINDS = frozenset({"head", "minister", "government", "royal"})
+
+
+def _seat_of_power(place) -> bool:
+    """A palace or house that stands for a state's leadership (البيت الأبيض، الكرملين، الإليزيه),
+    read after "باسم" only: names like "الديوان الأميري" are shared by several states."""
+    return place.type == PLACE and place.kind == "venue" and bool(place.country)
 
 
 def _embassy_word(norm: str) -> bool:
