@@ -693,3 +693,95 @@ def test_an_aide_of_the_minister_serves_the_ministers_country():
         "وكان في استقباله في المطار مساعد الوزير للشؤون العربية السفير خالد الناصري."
     )
     assert person_named(text, "خالد الناصري").represents == "country:MA"
+
+
+# --- names without an office (ANERcorp kinds: general news) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وتغلب الإسباني ألبرتو مورينو على الفرنسي جيل سيمون في الدور الثاني.",
+         {"ألبرتو مورينو": "country:ES", "جيل سيمون": "country:FR"}),
+        ("وفاز بالجائزة الروائي الكيني نغوغي وا ثيونغو والبرتغالية ماريا تيريزا.", {"ماريا تيريزا": "country:PT"}),
+    ],
+)
+def test_a_nisba_standing_for_a_person_introduces_a_name(text, expected):
+    found = {e.label: e.represents for e in facts(text).entities if e.type == "Person"}
+    for name, represents in expected.items():
+        assert found.get(name) == represents, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الجيش الفرنسي يوم أمس إن العملية انتهت.",  # the adjective of a noun
+        "وأكد السفير أن الجانبين المصري والسوداني سيعملان معا.",  # adjectives in a row, then a verb
+        "وأضاف أن السعودية ستخفض إنتاجها الشهر المقبل.",  # a country's name
+        "وأشار إلى أن الإيرانيين منتصف الأسبوع سيصلون.",  # a plural nisba
+    ],
+)
+def test_a_nisba_that_is_an_adjective_or_a_country_introduces_no_name(text):
+    assert person_labels(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال هانز مولر إن الاتحاد سيواصل دعمه.", "هانز مولر"),
+        ("وأضاف ستيفان كرافت لصحيفة محلية أن الوضع هادئ.", "ستيفان كرافت"),
+        ("وأوضح الزهراني أن الفريق جاهز للمباراة.", "الزهراني"),
+        ("وأضاف كوفالتشوك أنه لا يتوقع تغييرا.", "كوفالتشوك"),
+    ],
+)
+def test_the_subject_of_a_reporting_verb_is_a_name(text, name):
+    assert name in person_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مسؤول إن المحادثات ستستأنف.",
+        "وقال شاهد إن الانفجار وقع قرب السوق.",
+        "وقال محللون إن الأسعار سترتفع.",
+        "وأضاف البيان أن اللجنة ستجتمع مجددا.",
+    ],
+)
+def test_an_unnamed_speaker_after_a_reporting_verb_is_no_name(text):
+    assert person_labels(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وكرّم الوزير أندريا بيرلو مدرب المنتخب الوطني.", "أندريا بيرلو"),
+        ("وحل الإيطالي ماركو بيتسي سائق فريق فيراري ثانيا.", "ماركو بيتسي"),
+    ],
+)
+def test_a_name_ends_before_a_noun_that_says_what_the_person_is(text, name):
+    assert name in person_labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "represents"),
+    [
+        ("وسعادة السفير سامي شعبان، سفير الجمهورية اللبنانية؛", "سامي شعبان", "country:LB"),
+        ("وسعادة السفيرة ماريا لويسا بيريز غارسيا، سفيرة جمهورية الأوروغواي؛", "ماريا لويسا بيريز غارسيا",
+         "country:UY"),
+        ("وسعادة السفير ويراسينغي بيريرا، سفير جمهورية سريلانكا؛", "ويراسينغي بيريرا", "country:LK"),
+        ("وسعادة السفير خوان أكوستا، سفير جمهورية الباراجواي؛", "خوان أكوستا", "country:PY"),
+    ],
+)
+def test_a_name_between_an_office_and_a_comma_before_its_office_runs_to_the_comma(text, name, represents):
+    assert person_named(text, name).represents == represents
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وحذر سامي الخطيب رئيس غرفة التجارة من ارتفاع الأسعار.", "سامي الخطيب"),  # an office of a body after it
+        ("وحذر يورغ ماتيس رئيس البنك المركزي الأوروبي من التضخم.", "يورغ ماتيس"),  # the subject of حذر
+    ],
+)
+def test_a_name_an_office_of_a_body_describes(text, name):
+    assert name in person_labels(text)

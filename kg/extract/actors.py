@@ -124,6 +124,16 @@ def office_words() -> frozenset[str]:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """Occupations and kinship words that follow a name in apposition (person_nouns.txt)."""
+    return frozenset(normalize(w) for w in read_list("person_nouns.txt"))
+
+
+def _person_noun(norm: str) -> bool:
+    return any(stem in person_nouns() for taken, stem in clitic_variants(norm) if taken <= 1)
+
+
+@cache
 def everyday_words() -> frozenset[str]:
     """Words of prose that are also names somewhere (a town, a surname): never taken alone as one.
     The one-word entries of kg's word lists (offices, topics, meeting and reporting words,
@@ -139,10 +149,11 @@ def find_mentions(doc: Document) -> list[ActorMention]:
     """Every actor and place mention of the document, in text order (references not yet resolved)."""
     norms = doc.token_norms
     mentions: list[ActorMention] = []
+    surnames: frozenset[str] = frozenset()
     for sentence in doc.sentences:
         if sentence.kind == NOISE:
             continue
-        context = _Context(doc, norms, sentence, _surnames_of(mentions))
+        context = _Context(doc, norms, sentence, surnames)
         index = sentence.first
         in_sentence: list[ActorMention] = []
         last_person = -9  # where the last named person of the sentence so far ends
@@ -158,7 +169,10 @@ def find_mentions(doc: Document) -> list[ActorMention]:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
                     last_person, last_role = mention.last, mention.role
             index = max(index_after, index + 1)
-        mentions.extend(_countries_of_lists(context, in_sentence))
+        if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
+            in_sentence = _countries_of_lists(context, in_sentence)
+        mentions.extend(in_sentence)
+        surnames = surnames | _surnames_of(in_sentence)
     return mentions
 
 
@@ -252,10 +266,20 @@ def _office_only(role: str) -> str:
 
 def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = "") -> tuple[list[ActorMention], int]:
     norms, end = ctx.norms, ctx.sentence.last
-    if not _is_arabic_word(norms[i]):
+    norm = norms[i]
+    if not _is_arabic_word(norm):
         return [], i + 1
-    if not _may_start_mention(norms[i]):
-        name = _name_before_office(ctx, i)
+    # names no list knows, by where they stand: after a nisba that stands for a person, as the
+    # subject of a reporting verb, before an office in apposition
+    unlisted = None
+    if _NISBA_WORD.get(norm, True) and _may_be_nisba(norm):
+        unlisted = _name_after_nationality(ctx, i)
+    elif i > ctx.sentence.first and _REPORTING.get(norms[i - 1], True) and _reporting_verb(norms[i - 1]):
+        unlisted = _subject_of_reporting_verb(ctx, i)
+    if unlisted is not None:
+        return [unlisted], unlisted.last
+    if not _may_start_mention(norm):
+        name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
         return ([name], name.last) if name is not None else ([], i + 1)
     pronoun = _honorific_pronoun(ctx, i)
     if pronoun is not None:
@@ -309,19 +333,186 @@ def _first_words() -> frozenset[str]:
     return frozenset(found)
 
 
+_NOUN_NISBA_BEFORE = frozenset(("،", ",", "(", "-", ":", '"', "«", "»", "."))
+# particles a noun follows, never a noun a nisba would be the adjective of
+_PARTICLES_BEFORE_NOUN = frozenset(normalize(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "أمام", "ضد", "بعد", "قبل", "عند", "لدى", "حول", "و",
+    "أو", "ثم", "لكن", "لكن", "أن", "إن", "بأن", "حيث", "إذ", "كما", "فيما", "بينما", "سوى", "مثل", "أما", "وأما",
+    "ومع", "وبين", "وعلى", "وفي", "ومن", "لان", "لأن", "يد", "بيد",
+))  # fmt: skip
+
+
+def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
+    """"والياباني هاروكي موراكامي"، "على الأسباني ألبرت بورتاس"، "مع الأمريكي جون كيري": a nisba
+    that modifies no noun before it stands for a person of that country, whose name follows
+    (the caller has seen a nisba at token i)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if i + 1 >= end:
+        return None
+    nisba = gz.nisba_index().longest_at(norms, i, i + 1)
+    if nisba is None or not nisba.phrase[0].endswith(("ي", "يه")):
+        return None  # a plural or dual nisba ("الإيرانيين") is no one person
+    if _best_entity(ctx, i) is not None:
+        return None  # "أن السعودية ستخفض": the name of a country
+    if nisba.clitic and i > ctx.sentence.first and gz.nisba_index().longest_at(norms, i - 1, i, clitics=False):
+        return None  # "الجانبين المصري والسوداني": adjectives in a row
+    if not nisba.clitic and i > ctx.sentence.first:
+        before = norms[i - 1]
+        # after a noun ("العاصمة الفلبينية", "الجيش الفرنسي") the nisba is its adjective
+        if before not in _NOUN_NISBA_BEFORE and before not in _PARTICLES_BEFORE_NOUN and not _verb_before(before):
+            return None
+    known = _best_entity(ctx, i + 1)
+    if known is not None and known.payload.entity.type != PERSON:
+        return None
+    name = _name_after(ctx, i + 1, after_title=True)
+    if name is None or (name.key and name.weak):
+        return None
+    if len(name.name) < 2 and not name.key and given_names().get(name.name[0]) is not False:
+        if not _foreign_word_shape(name.name[0]):
+            return None
+        if _peek(norms, name.last, end) not in _NOUN_NISBA_BEFORE and not is_stopword(_peek(norms, name.last, end)):
+            return None  # one unknown word: only when what follows closes it ("والفرنسي بيولي .")
+    return replace(name, represents=name.represents or f"country:{nisba.payload}", title_first=i)
+
+
+# what follows the subject of "قال": the words (إن، أن، :), an office in apposition, where or to whom
+_AFTER_SPEAKER = frozenset(normalize(w) for w in ("إن", "أن", "بأن", ":", "،", ",", "في", "خلال", "أمام", "لدى"))
+
+
+def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
+    """"وقال جورج هوفمان إن ..."، "وأضاف سري سكيك المتحدث باسم ...": the subject of a reporting
+    verb, a name of two words or more that the words, an office or a media name follow (the
+    caller has seen the verb before token i)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if i + 1 >= end:
+        return None
+    first = norms[i]
+    foreign = _foreign_word_shape(first)
+    if first not in given_names() and not foreign and not _family_name_shape(first):
+        return None
+    if _best_entity(ctx, i) is not None:
+        return None  # a name kg knows is read as such
+    following = _peek(norms, i + 1, end)
+    if (_family_name_shape(first) or (foreign and len(first) >= 5)) and (
+        following in _WORDS_FOLLOW or _to_media(following)
+    ):
+        # "وقال الاعرجي إن"، "وأضاف كامينين أنه": a family name alone, the words right after it
+        return _span_mention(ctx, i, i + 1, 0, PERSON, [first])
+    if first not in given_names() and not foreign:
+        return None
+    name = _name_after(ctx, i, after_title=True)
+    if name is None or name.key or len(name.name) < 2:
+        return None
+    if first not in given_names() and not all(_foreign_word_shape(w) or w in given_names() for w in name.name[1:]):
+        return None
+    following = _peek(norms, name.last, end)
+    if following in _AFTER_SPEAKER or _to_media(following) or titles().longest_at(norms, name.last, end):
+        return name
+    return None
+
+
+_WORDS_FOLLOW = frozenset(normalize(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", ":", '"', "«"))
+
+
+def _family_name_shape(norm: str) -> bool:
+    """"الاعرجي"، "الهاجري"، "الربيعي": a family name of the nisba shape (ال...ي) that is no
+    country's nisba nor any word of kg's lists."""
+    return (
+        norm.startswith("ال")
+        and norm.endswith("ي")
+        and len(norm) >= 7
+        and not gz.nisba_index().get((norm,))
+        and norm not in everyday_words()
+        and not _person_noun(norm)
+        and not _verbal_noun(norm[2:])
+        and _name_word(norm)
+    )
+
+
+def _foreign_word_shape(norm: str) -> bool:
+    """A word that may be a name nobody listed: none of prose's shapes (ال, the participles in م,
+    the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists."""
+    if len(norm) < 3 or norm.startswith("ال") or norm in everyday_words() or _function_word(norm):
+        return False
+    if norm[0] == "م" and norm[1] not in "اوي":
+        return False  # "مسؤول"، "مصدر"، "متحدث": an Arabic participle or noun of place
+    if norm.endswith(("ون", "ين", "ات", "اء")) or _prose_shape(norm) or _person_noun(norm):
+        return False
+    return _name_word(norm) and _plausible_first_name(norm)
+
+
+def _to_media(norm: str) -> bool:
+    """"لصحيفة"، "لوكالة": to whom the words were said."""
+    return norm[:1] == "ل" and norm[1:] in _MEDIA_NOUNS
+
+
+def _may_be_nisba(norm: str) -> bool:
+    cached = _NISBA_WORD.get(norm)
+    if cached is None:
+        cached = _NISBA_WORD[norm] = gz.nisba_index().longest_at((norm,), 0) is not None
+    return cached
+
+
+_NISBA_WORD: dict[str, bool] = {}
+
+
+def _verb_before(norm: str) -> bool:
+    """A verb the nisba can be the subject or object of: a reporting or meeting word, a present tense."""
+    if reporting_cues().longest_at((norm,), 0) or triggers().longest_at((norm,), 0):
+        return True
+    stem = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    return stem[:1] in "يت" and 4 <= len(stem) <= 6 and stem not in given_names()  # "ويلاقي"، "وتغلب"
+
+
+_CLOSING_MARKS = ("،", ",", "؛", ";")
+
+
+def _extended_to_apposition(ctx: _Context, name: ActorMention) -> ActorMention:
+    """"السفير ريكاردو سيلفا سانتيستيبان بنزا، سفير جمهورية بيرو": a name between an office and
+    ", office" runs to the comma, whatever its words look like (a month, a word in ة)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    words = list(name.name)
+    for j in range(name.last, min(end - 1, name.last + 3)):
+        if norms[j] in _CLOSING_MARKS:
+            found = titles().longest_at(norms, j + 1, end)
+            if found is None or found.clitic or j == name.last:
+                return name
+            return _span_mention(ctx, name.first, j, 0, PERSON, words, represents=name.represents)
+        if not _foreign_tail_word(ctx, j):
+            return name
+        words.append(norms[j])
+    return name
+
+
+def _foreign_tail_word(ctx: _Context, j: int) -> bool:
+    norm = ctx.norms[j]
+    return (
+        _is_arabic_word(norm)
+        and not _function_word(norm)
+        and (norm not in everyday_words() or norm in given_names())  # "مجدي رمضان"
+        and not _person_noun(norm)
+        and not _with_tanween(ctx.doc.tokens[j].text)
+        and titles().longest_at(ctx.norms, j, ctx.sentence.last) is None
+        and gz.name_index().longest_at(ctx.norms, j, ctx.sentence.last, clitics=False) is None
+    )
+
+
 def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
     """"هائل الفاهوم، سفير دولة فلسطين": two to four name words set off by a comma before an office
     describe a person, though the first name is none kg knows."""
     norms, end = ctx.norms, ctx.sentence.last
-    if not any(_peek(norms, j, end) in ("،", ",") for j in range(i + 2, min(end, i + 5))):
-        return None
-    first = norms[i]
-    if first not in given_names() and (first in everyday_words() or _function_word(first)):
-        return None
+    if not any(
+        (norms[j] in ("،", ",") and j + 1 < end and _title_word(norms[j + 1])) or _title_word(norms[j])
+        for j in range(i + 2, min(end, i + 5))
+    ):
+        return None  # no office two to four words on
     name = _name_after(ctx, i, after_title=True)
-    if name is None or len(name.name) < 2 or name.key or not _office_set_off_after(ctx, name.last):
+    if name is None or len(name.name) < 2 or name.key:
         return None
-    if first not in given_names() and name.name[-1].endswith("ه"):
+    body_office = norms[i] in given_names() and _office_of_a_body_after(ctx, name.last)
+    if not (_office_set_off_after(ctx, name.last) or body_office):
+        return None
+    if norms[i] not in given_names() and name.name[-1].endswith("ه"):
         return None  # "ختام الزيارة، ...": a noun and its genitive, no name
     return name
 
@@ -620,6 +811,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
     elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
         name = _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None else []
+    if len(names) == 1 and not names[0].key:
+        names = [_extended_to_apposition(ctx, names[0])]
     if names:
         placed = [
             replace(
@@ -1036,12 +1229,63 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     return _span_mention(ctx, k, j, clitic, PERSON, words)
 
 
+def _may_start_unknown_name(norm: str) -> bool:
+    """A given name, or a word that is no everyday or function word and may begin a name (cached)."""
+    cached = _UNKNOWN_START.get(norm)
+    if cached is None:
+        cached = _UNKNOWN_START[norm] = norm in given_names() or (
+            norm not in everyday_words() and not _function_word(norm) and _plausible_first_name(norm)
+        )
+    return cached
+
+
+_UNKNOWN_START: dict[str, bool] = {}
+
+
+def _title_word(norm: str) -> bool:
+    """Can an office start at this word? (a quick test before the full lookups)"""
+    cached = _TITLE_START.get(norm)
+    if cached is None:
+        cached = _TITLE_START[norm] = titles().longest_at((norm,), 0) is not None or any(
+            stem in titles()._by_first for _, stem in clitic_variants(norm)
+        )
+    return cached
+
+
+_TITLE_START: dict[str, bool] = {}
+
+
+def _reporting_verb(norm: str) -> bool:
+    """Is this word a reporting verb ("وقال"، "أضاف")? Cached: it is asked of every word."""
+    cached = _REPORTING.get(norm)
+    if cached is None:
+        cue = reporting_cues().longest_at((norm,), 0)
+        cached = _REPORTING[norm] = cue is not None and cue.payload.kind == "verb"
+    return cached
+
+
+_REPORTING: dict[str, bool] = {}
+
+
 def _office_set_off_after(ctx: _Context, j: int) -> bool:
     """"، سفير ..."، "، وزير ...": a comma, then an office (no preposition on it)."""
     if _peek(ctx.norms, j, ctx.sentence.last) not in ("،", ","):
         return False
     found = titles().longest_at(ctx.norms, j + 1, ctx.sentence.last)
     return found is not None and not found.clitic
+
+
+def _office_of_a_body_after(ctx: _Context, j: int) -> bool:
+    """"فيم دويسنبرج رئيس البنك المركزي الأوروبي": an office that heads a body named after it,
+    right after the name, describes the name."""
+    norms, end = ctx.norms, ctx.sentence.last
+    found = titles().longest_at(norms, j, end)
+    if found is None or found.clitic or found.payload.number != 1 or found.payload.kind == "counterpart":
+        return False
+    if norms[j].startswith("ال"):
+        return False  # "الرئيس"، "الوزير" after a name: the object of a verb as often as an apposition
+    following = _peek(norms, found.last, end)
+    return following.startswith("ال") or _best_entity(ctx, found.last) is not None if found.last < end else False
 
 
 def _kunya_at(ctx: _Context, k: int) -> bool:
@@ -1144,10 +1388,16 @@ def _plausible_first_name(norm: str) -> bool:
     word with a preposition on it ("لعملية"), not a feminine noun that is no given name."""
     if norm in given_names():
         return True
+    if _person_noun(norm):
+        return False
     if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "ال")):
         return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
     if norm[0] == "و" and not _known_name_word(norm):
-        return False  # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name
+        # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name; a long
+        # word that is nothing after و is a foreign name ("ويجيسينجهي")
+        stem = norm[1:]
+        prose = _prose_shape(stem) or stem.endswith("ه") or stem.startswith(("ال", "است", "ان", "ت"))
+        return len(norm) >= 7 and _foreign_name_word(norm, [""]) and not prose
     if _prose_shape(norm):
         return False
     if norm.endswith("ه") and len(norm) > 3:
@@ -1182,6 +1432,8 @@ def _prose_shape(norm: str) -> bool:
         return True
     if len(norm) == 7 and norm.startswith("است") and norm[5] == "ا":
         return True
+    if norm.startswith("است") and norm.endswith("ا") and len(norm) >= 6:
+        return True  # "استنادا"، "استعدادا": a verbal noun as an adverb
     return norm.endswith(("اء", "هما", "كما")) and len(norm) >= 5
 
 
@@ -1197,6 +1449,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     norm = norms[j]
     if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
         return False
+    if _person_noun(norm) and not _known_name_word(norm) and norm not in given_names():
+        return False  # "روبنز باريكيلو زميل ..."، "كريم العلمي المصنف": what the person is
     if not (_name_word(norm) or _ali_here(ctx, j)) or (norm == "الله" and not _god_name_compound(words)):
         return False  # "طيب الله ثراه"
     if norm[0] in "وف" and len(norm) > 2 and not _foreign_name_word(norm, words):
