@@ -92,6 +92,7 @@ class _Context:
     doc: Document
     norms: Sequence[str]
     sentence: Sentence
+    surnames: frozenset[str] = frozenset()  # last words of the persons named in full in earlier sentences
 
 
 @cache
@@ -123,6 +124,16 @@ def office_words() -> frozenset[str]:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """Occupations and kinship words that follow a name in apposition (person_nouns.txt)."""
+    return frozenset(normalize(w) for w in read_list("person_nouns.txt"))
+
+
+def _person_noun(norm: str) -> bool:
+    return any(stem in person_nouns() for taken, stem in clitic_variants(norm) if taken <= 1)
+
+
+@cache
 def everyday_words() -> frozenset[str]:
     """Words of prose that are also names somewhere (a town, a surname): never taken alone as one.
     The one-word entries of kg's word lists (offices, topics, meeting and reporting words,
@@ -138,10 +149,11 @@ def find_mentions(doc: Document) -> list[ActorMention]:
     """Every actor and place mention of the document, in text order (references not yet resolved)."""
     norms = doc.token_norms
     mentions: list[ActorMention] = []
+    surnames: frozenset[str] = frozenset()
     for sentence in doc.sentences:
         if sentence.kind == NOISE:
             continue
-        context = _Context(doc, norms, sentence)
+        context = _Context(doc, norms, sentence, surnames)
         index = sentence.first
         in_sentence: list[ActorMention] = []
         last_person = -9  # where the last named person of the sentence so far ends
@@ -157,8 +169,60 @@ def find_mentions(doc: Document) -> list[ActorMention]:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
                     last_person, last_role = mention.last, mention.role
             index = max(index_after, index + 1)
+        if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
+            in_sentence = _countries_of_lists(context, in_sentence)
         mentions.extend(in_sentence)
+        surnames = surnames | _surnames_of(in_sentence)
     return mentions
+
+
+# offices held abroad: those beside them in a list are often the hosts
+_FOREIGN_KINDS = frozenset({"diplomat", "envoy", "counterpart"})
+_SIDE_WORDS = frozenset(normalize(w) for w in ("الجانب", "الطرف", "الوفد"))
+
+
+def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorMention]:
+    """Officials whose office names no country, in a sentence that says whose they are:
+    "وحضره من الجانب الكويتي X، وY" (the side named before them), and "وزير الخارجية السوري X
+    ووزير شؤون رئاسة الجمهورية Y" (the one before in a list joined by و, of another office)."""
+    norms = ctx.norms
+    sides = []  # (token, country key) of "الجانب الكويتي"
+    for k in range(ctx.sentence.first + 1, ctx.sentence.last - 1):
+        if norms[k] in _SIDE_WORDS and norms[k - 1] in ("من", "ومن", "عن", "وعن"):
+            nisba = gz.nisba_index().longest_at(norms, k + 1, ctx.sentence.last, clitics=False)
+            if nisba is not None:
+                sides.append((k, f"country:{nisba.payload}"))
+    result: list[ActorMention] = []
+    for mention in found:
+        if mention.type == PERSON and mention.role and not mention.represents and not mention.counterpart:
+            side = [key for k, key in sides if k < mention.head]
+            before = result[-1] if result else None
+            if side:
+                mention = replace(mention, represents=side[-1])
+            elif (
+                before is not None
+                and before.type == PERSON
+                and before.named
+                and before.represents.startswith("country:")
+                and before.role
+                and mention.head == before.last
+                and norms[mention.head][:1] == "و"
+                and _role_kind(mention.role) not in _FOREIGN_KINDS
+                and _role_kind(before.role) not in _FOREIGN_KINDS  # "السفيرة الأميركية X ونائب رئيس مجلس النواب Y"
+            ):
+                mention = replace(mention, represents=before.represents)
+        result.append(mention)
+    return result
+
+
+def _surnames_of(mentions: list[ActorMention]) -> frozenset[str]:
+    """"المالكي" of "رياض المالكي": the family names (ال-words) that end the names read so far."""
+    return frozenset(
+        m.name[-1]
+        for m in mentions
+        if m.type == PERSON and m.named and len(m.name) >= 2 and m.name[-1].startswith("ال")
+        and m.name[-1] not in office_words() and m.name[-1] not in everyday_words()
+    )
 
 
 _BYLINE_CUES = frozenset(normalize(w) for w in ("كتب", "كتبت", "بقلم", "تصوير", "متابعة", "إعداد", "تحرير"))
@@ -202,8 +266,21 @@ def _office_only(role: str) -> str:
 
 def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = "") -> tuple[list[ActorMention], int]:
     norms, end = ctx.norms, ctx.sentence.last
-    if not _is_arabic_word(norms[i]) or not _may_start_mention(norms[i]):
+    norm = norms[i]
+    if not _is_arabic_word(norm):
         return [], i + 1
+    # names no list knows, by where they stand: after a nisba that stands for a person, as the
+    # subject of a reporting verb, before an office in apposition
+    unlisted = None
+    if _NISBA_WORD.get(norm, True) and _may_be_nisba(norm):
+        unlisted = _name_after_nationality(ctx, i)
+    elif i > ctx.sentence.first and _REPORTING.get(norms[i - 1], True) and _reporting_verb(norms[i - 1]):
+        unlisted = _subject_of_reporting_verb(ctx, i)
+    if unlisted is not None:
+        return [unlisted], unlisted.last
+    if not _may_start_mention(norm):
+        name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
+        return ([name], name.last) if name is not None else ([], i + 1)
     pronoun = _honorific_pronoun(ctx, i)
     if pronoun is not None:
         return [pronoun], i + 1
@@ -237,10 +314,12 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         _starts_with_given_name(norms[i])
         or (norms[i][:1] == "و" and _starts_with_given_name(norms[i][1:]))
         or (norms[i] in given_names() and _surname_follows(ctx, i + 1))
+        or _kunya_at(ctx, i)
     ):
         name = _name_after(ctx, i, after_title=False, joined=norms[i][:1] == "و" and norms[i][1:] in given_names())
         if name:
             return [name], name.last
+
     return [], i + 1
 
 
@@ -248,10 +327,194 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
 def _first_words() -> frozenset[str]:
     """Every word a mention can start with: first words of known names, offices, honorifics,
     the heads of bodies, given names, honorific pronouns."""
-    found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS)
+    found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS) | {"ابو"}
     for index in (gz.name_index(), titles(), honorifics()):
         found.update(index._by_first)
     return frozenset(found)
+
+
+_NOUN_NISBA_BEFORE = frozenset(("،", ",", "(", "-", ":", '"', "«", "»", "."))
+# particles a noun follows, never a noun a nisba would be the adjective of
+_PARTICLES_BEFORE_NOUN = frozenset(normalize(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "أمام", "ضد", "بعد", "قبل", "عند", "لدى", "حول", "و",
+    "أو", "ثم", "لكن", "لكن", "أن", "إن", "بأن", "حيث", "إذ", "كما", "فيما", "بينما", "سوى", "مثل", "أما", "وأما",
+    "ومع", "وبين", "وعلى", "وفي", "ومن", "لان", "لأن", "يد", "بيد",
+))  # fmt: skip
+
+
+def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
+    """"والياباني هاروكي موراكامي"، "على الأسباني ألبرت بورتاس"، "مع الأمريكي جون كيري": a nisba
+    that modifies no noun before it stands for a person of that country, whose name follows
+    (the caller has seen a nisba at token i)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if i + 1 >= end:
+        return None
+    nisba = gz.nisba_index().longest_at(norms, i, i + 1)
+    if nisba is None or not nisba.phrase[0].endswith(("ي", "يه")):
+        return None  # a plural or dual nisba ("الإيرانيين") is no one person
+    if _best_entity(ctx, i) is not None:
+        return None  # "أن السعودية ستخفض": the name of a country
+    if nisba.clitic and i > ctx.sentence.first and gz.nisba_index().longest_at(norms, i - 1, i, clitics=False):
+        return None  # "الجانبين المصري والسوداني": adjectives in a row
+    if not nisba.clitic and i > ctx.sentence.first:
+        before = norms[i - 1]
+        # after a noun ("العاصمة الفلبينية", "الجيش الفرنسي") the nisba is its adjective
+        if before not in _NOUN_NISBA_BEFORE and before not in _PARTICLES_BEFORE_NOUN and not _verb_before(before):
+            return None
+    known = _best_entity(ctx, i + 1)
+    if known is not None and known.payload.entity.type != PERSON:
+        return None
+    name = _name_after(ctx, i + 1, after_title=True)
+    if name is None or (name.key and name.weak):
+        return None
+    if len(name.name) < 2 and not name.key and given_names().get(name.name[0]) is not False:
+        if not _foreign_word_shape(name.name[0]):
+            return None
+        if _peek(norms, name.last, end) not in _NOUN_NISBA_BEFORE and not is_stopword(_peek(norms, name.last, end)):
+            return None  # one unknown word: only when what follows closes it ("والفرنسي بيولي .")
+    return replace(name, represents=name.represents or f"country:{nisba.payload}", title_first=i)
+
+
+# what follows the subject of "قال": the words (إن، أن، :), an office in apposition, where or to whom
+_AFTER_SPEAKER = frozenset(normalize(w) for w in ("إن", "أن", "بأن", ":", "،", ",", "في", "خلال", "أمام", "لدى"))
+
+
+def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
+    """"وقال جورج هوفمان إن ..."، "وأضاف سري سكيك المتحدث باسم ...": the subject of a reporting
+    verb, a name of two words or more that the words, an office or a media name follow (the
+    caller has seen the verb before token i)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if i + 1 >= end:
+        return None
+    first = norms[i]
+    foreign = _foreign_word_shape(first)
+    if first not in given_names() and not foreign and not _family_name_shape(first):
+        return None
+    if _best_entity(ctx, i) is not None:
+        return None  # a name kg knows is read as such
+    following = _peek(norms, i + 1, end)
+    if (_family_name_shape(first) or (foreign and len(first) >= 5)) and (
+        following in _WORDS_FOLLOW or _to_media(following)
+    ):
+        # "وقال الاعرجي إن"، "وأضاف كامينين أنه": a family name alone, the words right after it
+        return _span_mention(ctx, i, i + 1, 0, PERSON, [first])
+    if first not in given_names() and not foreign:
+        return None
+    name = _name_after(ctx, i, after_title=True)
+    if name is None or name.key or len(name.name) < 2:
+        return None
+    if first not in given_names() and not all(_foreign_word_shape(w) or w in given_names() for w in name.name[1:]):
+        return None
+    following = _peek(norms, name.last, end)
+    if following in _AFTER_SPEAKER or _to_media(following) or titles().longest_at(norms, name.last, end):
+        return name
+    return None
+
+
+_WORDS_FOLLOW = frozenset(normalize(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", ":", '"', "«"))
+
+
+def _family_name_shape(norm: str) -> bool:
+    """"الاعرجي"، "الهاجري"، "الربيعي": a family name of the nisba shape (ال...ي) that is no
+    country's nisba nor any word of kg's lists."""
+    return (
+        norm.startswith("ال")
+        and norm.endswith("ي")
+        and len(norm) >= 7
+        and not gz.nisba_index().get((norm,))
+        and norm not in everyday_words()
+        and not _person_noun(norm)
+        and not _verbal_noun(norm[2:])
+        and _name_word(norm)
+    )
+
+
+def _foreign_word_shape(norm: str) -> bool:
+    """A word that may be a name nobody listed: none of prose's shapes (ال, the participles in م,
+    the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists."""
+    if len(norm) < 3 or norm.startswith("ال") or norm in everyday_words() or _function_word(norm):
+        return False
+    if norm[0] == "م" and norm[1] not in "اوي":
+        return False  # "مسؤول"، "مصدر"، "متحدث": an Arabic participle or noun of place
+    if norm.endswith(("ون", "ين", "ات", "اء")) or _prose_shape(norm) or _person_noun(norm):
+        return False
+    return _name_word(norm) and _plausible_first_name(norm)
+
+
+def _to_media(norm: str) -> bool:
+    """"لصحيفة"، "لوكالة": to whom the words were said."""
+    return norm[:1] == "ل" and norm[1:] in _MEDIA_NOUNS
+
+
+def _may_be_nisba(norm: str) -> bool:
+    cached = _NISBA_WORD.get(norm)
+    if cached is None:
+        cached = _NISBA_WORD[norm] = gz.nisba_index().longest_at((norm,), 0) is not None
+    return cached
+
+
+_NISBA_WORD: dict[str, bool] = {}
+
+
+def _verb_before(norm: str) -> bool:
+    """A verb the nisba can be the subject or object of: a reporting or meeting word, a present tense."""
+    if reporting_cues().longest_at((norm,), 0) or triggers().longest_at((norm,), 0):
+        return True
+    stem = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    return stem[:1] in "يت" and 4 <= len(stem) <= 6 and stem not in given_names()  # "ويلاقي"، "وتغلب"
+
+
+_CLOSING_MARKS = ("،", ",", "؛", ";")
+
+
+def _extended_to_apposition(ctx: _Context, name: ActorMention) -> ActorMention:
+    """"السفير ريكاردو سيلفا سانتيستيبان بنزا، سفير جمهورية بيرو": a name between an office and
+    ", office" runs to the comma, whatever its words look like (a month, a word in ة)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    words = list(name.name)
+    for j in range(name.last, min(end - 1, name.last + 3)):
+        if norms[j] in _CLOSING_MARKS:
+            found = titles().longest_at(norms, j + 1, end)
+            if found is None or found.clitic or j == name.last:
+                return name
+            return _span_mention(ctx, name.first, j, 0, PERSON, words, represents=name.represents)
+        if not _foreign_tail_word(ctx, j):
+            return name
+        words.append(norms[j])
+    return name
+
+
+def _foreign_tail_word(ctx: _Context, j: int) -> bool:
+    norm = ctx.norms[j]
+    return (
+        _is_arabic_word(norm)
+        and not _function_word(norm)
+        and (norm not in everyday_words() or norm in given_names())  # "مجدي رمضان"
+        and not _person_noun(norm)
+        and not _with_tanween(ctx.doc.tokens[j].text)
+        and titles().longest_at(ctx.norms, j, ctx.sentence.last) is None
+        and gz.name_index().longest_at(ctx.norms, j, ctx.sentence.last, clitics=False) is None
+    )
+
+
+def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
+    """"هائل الفاهوم، سفير دولة فلسطين": two to four name words set off by a comma before an office
+    describe a person, though the first name is none kg knows."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if not any(
+        (norms[j] in ("،", ",") and j + 1 < end and _title_word(norms[j + 1])) or _title_word(norms[j])
+        for j in range(i + 2, min(end, i + 5))
+    ):
+        return None  # no office two to four words on
+    name = _name_after(ctx, i, after_title=True)
+    if name is None or len(name.name) < 2 or name.key:
+        return None
+    body_office = norms[i] in given_names() and _office_of_a_body_after(ctx, name.last)
+    if not (_office_set_off_after(ctx, name.last) or body_office):
+        return None
+    if norms[i] not in given_names() and name.name[-1].endswith("ه"):
+        return None  # "ختام الزيارة، ...": a noun and its genitive, no name
+    return name
 
 
 def _may_start_mention(norm: str) -> bool:
@@ -543,10 +806,14 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         name = _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None and (name.key or name.name[0] in given_names()) else []
     elif info.number == 2:
-        names = _name_list(ctx, name_start)
+        # "السفيرين الإيراني مهدي سبحاني": the first nisba was read with the office
+        nisba_before = gz.nisba_index().longest_at(norms, name_start - 1, name_start, clitics=False)
+        names = _name_list(ctx, name_start, represents if nisba_before else "")
     elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
         name = _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None else []
+    if len(names) == 1 and not names[0].key:
+        names = [_extended_to_apposition(ctx, names[0])]
     if names:
         placed = [
             replace(
@@ -613,6 +880,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             inner.append(replace(_entity_mention(ctx, known), in_title=True))
             if not destination and not represents and kind in (COUNTRY, ORGANIZATION):
                 represents = known.payload.entity.key
+            elif not destination and not represents and norms[k - 1] == "باسم" and _seat_of_power(known.payload.entity):
+                represents = f"country:{known.payload.entity.country}"  # "المتحدثة باسم البيت الأبيض"
             if not destination and (kind == ORGANIZATION or (kind == PLACE and k == role_last > title.last)):
                 role_last = known.last  # "وزير شؤون الديوان الأميري": a seat that an office word governs
             k = known.last
@@ -647,6 +916,12 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             # "للشؤون الدولية المتعددة": the field's own adjectives go on with it
             while k < end and norms[k].startswith("ال") and (norms[k] in office_words() or norms[k].endswith("ه")):
                 k += 1
+            if not destination:
+                role_last = k
+            continue
+        if norm[:1] == "ب" and len(norm) > 3 and norms[k - 1] in _CHARGED:
+            # "المبعوث الخاص المكلف بملف الدول العربية": the file an office is charged with
+            k = _charged_field(ctx, k + 1, inner)
             if not destination:
                 role_last = k
             continue
@@ -693,9 +968,42 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
     return inner, k, role_last, represents
 
 
+_CHARGED = frozenset(normalize(w) for w in ("المكلف", "المكلفة", "مكلف", "مكلفة", "المعني", "المعنية"))
+
+
+def _charged_field(ctx: _Context, k: int, inner: list[ActorMention]) -> int:
+    """Past the words of the field an office is charged with ("بملف [الدول العربية]"،
+    "بالشؤون [المغاربية]"): ال-words and the places or bodies they name, which the office
+    deals with rather than serves."""
+    norms, end = ctx.norms, ctx.sentence.last
+    start = k
+    while k < end and k - start < 4:
+        known = _best_entity(ctx, k)
+        if known is not None and known.payload.entity.type in (COUNTRY, PLACE, ORGANIZATION):
+            inner.append(replace(_entity_mention(ctx, known), in_title=True))
+            k = known.last
+            continue
+        norm = norms[k]
+        if norm == "غير" and _peek(norms, k + 1, end).startswith("ال"):
+            k += 1  # "الهجرة غير النظامية"
+            continue
+        if not norm.startswith("ال") or is_stopword(norm) or norm in given_names() or _is_surname_here(ctx, k):
+            break
+        if titles().longest_at(norms, k, end) is not None or gz.nisba_index().longest_at(norms, k, end, clitics=False):
+            break
+        k += 1
+    return k
+
+
 _EMBASSY_WORDS = frozenset(normalize(w) for w in ("سفارة", "السفارة"))
 # Offices that stand complete with the article alone: another office right after one is a second person
 _BARE_OFFICE_KINDS = frozenset({"head", "minister", "government", "royal"})
+
+
+def _seat_of_power(place) -> bool:
+    """A palace or house that stands for a state's leadership (البيت الأبيض، الكرملين، الإليزيه),
+    read after "باسم" only: names like "الديوان الأميري" are shared by several states."""
+    return place.type == PLACE and place.kind == "venue" and bool(place.country)
 
 
 def _embassy_word(norm: str) -> bool:
@@ -751,12 +1059,15 @@ def _unknown_office_word(ctx: _Context, k: int) -> bool:
 
 
 def _role_text(doc: Document, title, role_last: int, info) -> str:
+    if info.kind == "counterpart":
+        return ""  # "نظيريه": the office of the person before, given later
     if info.number > 1:
         return info.role
-    if info.kind == "counterpart":
-        return ""
     text = _span_text(doc, title.first, max(role_last, title.last), title.clitic)
     words = normalize_role(text).split()
+    size = title.last - title.first
+    if len(words) > size + 1 and gz.nisba_index().longest_at((normalize(words[size]),), 0, clitics=False):
+        del words[size]  # "المبعوث الجزائري الخاص": whose envoy is not part of the office
     while len(words) > 1 and normalize(words[-1]) in _STATE_WORDS:
         words.pop()  # "وزير الخارجية في جمهورية [الجابون]": the state's title belongs to its name
     return _definite_office(" ".join(words))
@@ -797,6 +1108,8 @@ def _is_surname_here(ctx: _Context, k: int) -> bool:
     norm = ctx.norms[k]
     if not norm.startswith("ال") or norm in office_words() or norm in everyday_words():
         return False
+    if norm in ctx.surnames:
+        return True  # "وصل رياض المالكي ... وكان في استقبال الوزير المالكي"
     known = gz.name_index().longest_at(ctx.norms, k, ctx.sentence.last)
     return known is not None and known.payload.entity.type == PERSON
 
@@ -804,11 +1117,11 @@ def _is_surname_here(ctx: _Context, k: int) -> bool:
 # --- names --------------------------------------------------------------------------------------
 
 
-def _name_list(ctx: _Context, k: int) -> list[ActorMention]:
-    """"الرئيسين بشار الأسد وفلاديمير بوتين", "الرئيسين الروسي فلاديمير بوتين والتركي رجب طيب أردوغان"."""
+def _name_list(ctx: _Context, k: int, represents: str = "") -> list[ActorMention]:
+    """"الرئيسين بشار الأسد وفلاديمير بوتين", "الرئيسين الروسي فلاديمير بوتين والتركي رجب طيب أردوغان"
+    (`represents`: the country of a nisba read just before k)."""
     norms, end = ctx.norms, ctx.sentence.last
     names: list[ActorMention] = []
-    represents = ""
     joined = False
     while k < end:
         nisba = gz.nisba_index().longest_at(norms, k, end)
@@ -816,7 +1129,8 @@ def _name_list(ctx: _Context, k: int) -> list[ActorMention]:
             represents, k = f"country:{nisba.payload}", nisba.last
             joined = False
         name = _name_after(ctx, k, after_title=True, joined=joined)
-        if name is None or not (name.key or name.name[0] in given_names()):
+        # a nisba before a name marks it as one however foreign ("والغامبي سيرين مودو نجي")
+        if name is None or not (name.key or name.name[0] in given_names() or (represents and len(name.name) >= 2)):
             break
         names.append(replace(name, represents=represents or name.represents))
         represents = ""
@@ -844,6 +1158,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     known = _person_at(ctx, k, clitic)
     if known is not None:
         return replace(known, weak=False) if after_title else known
+    if after_title and first_norm in ctx.surnames:
+        return _span_mention(ctx, k, k + 1, clitic, PERSON, [first_norm])  # "الوزير المالكي": named before
     if _office_here(ctx, k):
         return None  # "سمو ولي العهد": an office, not a name
     # a given name that is also an office ("سلطان بن أحمد الجابر"، "أمير عبد اللهيان") when a name goes on
@@ -854,7 +1170,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and (after_title or given_names()[first_norm] is False)
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
         and not _office_here(ctx, k)
-    ) or (after_title and _ali_here(ctx, k))
+    ) or (after_title and (_ali_here(ctx, k) or _given_after_honorific(ctx, k, first_norm, following)))
+    given = given or (clitic == 0 and _kunya_at(ctx, k))
     if _with_tanween(doc.tokens[k].text):
         return None
     if not given and not _name_word(first_norm):
@@ -867,7 +1184,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None
     if after_title and not _plausible_first_name(first_norm):
         return None
-    if not after_title and given_names().get(first_norm) is not False and not _surname_follows(ctx, k + 1):
+    everyday_given = given_names().get(first_norm) is not False
+    if not after_title and not given and everyday_given and not _surname_follows(ctx, k + 1):
         return None  # an everyday word that is also a name ("نيل"، "غير") starts no name on its own
     words = [first_norm]
     j = k + 1
@@ -904,10 +1222,90 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None
     # a known person further on ("تصريف الأعمال نجيب ميقاتي"): the words before belong to the office
     for m in range(k + 1, min(j, k + 3)):
+        if norms[m] in ("بن", "ابن", "بنت") or norms[m - 1] in ("بن", "ابن", "بنت"):
+            break  # "مكتوم بن محمد بن راشد": the father's name, part of this one
         inside = _person_at(ctx, m, 0)
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
     return _span_mention(ctx, k, j, clitic, PERSON, words)
+
+
+def _may_start_unknown_name(norm: str) -> bool:
+    """A given name, or a word that is no everyday or function word and may begin a name (cached)."""
+    cached = _UNKNOWN_START.get(norm)
+    if cached is None:
+        cached = _UNKNOWN_START[norm] = norm in given_names() or (
+            norm not in everyday_words() and not _function_word(norm) and _plausible_first_name(norm)
+        )
+    return cached
+
+
+_UNKNOWN_START: dict[str, bool] = {}
+
+
+def _title_word(norm: str) -> bool:
+    """Can an office start at this word? (a quick test before the full lookups)"""
+    cached = _TITLE_START.get(norm)
+    if cached is None:
+        cached = _TITLE_START[norm] = titles().longest_at((norm,), 0) is not None or any(
+            stem in titles()._by_first for _, stem in clitic_variants(norm)
+        )
+    return cached
+
+
+_TITLE_START: dict[str, bool] = {}
+
+
+def _reporting_verb(norm: str) -> bool:
+    """Is this word a reporting verb ("وقال"، "أضاف")? Cached: it is asked of every word."""
+    cached = _REPORTING.get(norm)
+    if cached is None:
+        cue = reporting_cues().longest_at((norm,), 0)
+        cached = _REPORTING[norm] = cue is not None and cue.payload.kind == "verb"
+    return cached
+
+
+_REPORTING: dict[str, bool] = {}
+
+
+def _office_set_off_after(ctx: _Context, j: int) -> bool:
+    """"، سفير ..."، "، وزير ...": a comma, then an office (no preposition on it)."""
+    if _peek(ctx.norms, j, ctx.sentence.last) not in ("،", ","):
+        return False
+    found = titles().longest_at(ctx.norms, j + 1, ctx.sentence.last)
+    return found is not None and not found.clitic
+
+
+def _office_of_a_body_after(ctx: _Context, j: int) -> bool:
+    """"فيم دويسنبرج رئيس البنك المركزي الأوروبي": an office that heads a body named after it,
+    right after the name, describes the name."""
+    norms, end = ctx.norms, ctx.sentence.last
+    found = titles().longest_at(norms, j, end)
+    if found is None or found.clitic or found.payload.number != 1 or found.payload.kind == "counterpart":
+        return False
+    if norms[j].startswith("ال"):
+        return False  # "الرئيس"، "الوزير" after a name: the object of a verb as often as an apposition
+    following = _peek(norms, found.last, end)
+    return following.startswith("ال") or _best_entity(ctx, found.last) is not None if found.last < end else False
+
+
+def _kunya_at(ctx: _Context, k: int) -> bool:
+    """"أبو جهاد الهاشمي"، "أبو مازن": أبو and a given name make a name (a kunya)."""
+    if ctx.norms[k] != "ابو" or k + 1 >= ctx.sentence.last:
+        return False
+    following = ctx.norms[k + 1]
+    return following in given_names() and not _function_word(following) and not _office_here(ctx, k + 1)
+
+
+def _given_after_honorific(ctx: _Context, k: int, first_norm: str, following: str) -> bool:
+    """"السيدة آلينا رومانوسكي": after an honorific, a given name that is also a function word
+    ("إلينا") begins a name when a name word follows it."""
+    if given_names().get(first_norm) is not False or not _name_word(following) or following in everyday_words():
+        return False
+    return any(
+        (found := honorifics().longest_at(ctx.norms, start, k)) is not None and found.last == k
+        for start in range(max(ctx.sentence.first, k - 3), k)
+    )
 
 
 def _room_in_name(words: list[str], norm: str) -> bool:
@@ -991,10 +1389,16 @@ def _plausible_first_name(norm: str) -> bool:
     word with a preposition on it ("لعملية"), not a feminine noun that is no given name."""
     if norm in given_names():
         return True
+    if _person_noun(norm):
+        return False
     if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "ال")):
         return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
     if norm[0] == "و" and not _known_name_word(norm):
-        return False  # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name
+        # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name; a long
+        # word that is nothing after و is a foreign name ("ويجيسينجهي")
+        stem = norm[1:]
+        prose = _prose_shape(stem) or stem.endswith("ه") or stem.startswith(("ال", "است", "ان", "ت"))
+        return len(norm) >= 7 and _foreign_name_word(norm, [""]) and not prose
     if _prose_shape(norm):
         return False
     if norm.endswith("ه") and len(norm) > 3:
@@ -1023,10 +1427,14 @@ def _prose_shape(norm: str) -> bool:
         return True
     if len(norm) == 4 and norm[0] in "يت" and norm[1] not in "اوي":
         return True  # "يرفع"، "يقام"، "تعقد": the present tense of a three-letter verb
+    if len(norm) == 5 and norm[0] in "يت" and norm[1] not in "اوي" and norm[2] == "ا":
+        return True  # "يغادر"، "يناقش"، "تشارك": the present tense of فاعل
     if len(norm) == 5 and norm[0] == "ا" and norm[2] == "ت":
         return True
     if len(norm) == 7 and norm.startswith("است") and norm[5] == "ا":
         return True
+    if norm.startswith("است") and norm.endswith("ا") and len(norm) >= 6:
+        return True  # "استنادا"، "استعدادا": a verbal noun as an adverb
     return norm.endswith(("اء", "هما", "كما")) and len(norm) >= 5
 
 
@@ -1042,6 +1450,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     norm = norms[j]
     if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
         return False
+    if _person_noun(norm) and not _known_name_word(norm) and norm not in given_names():
+        return False  # "روبنز باريكيلو زميل ..."، "كريم العلمي المصنف": what the person is
     if not (_name_word(norm) or _ali_here(ctx, j)) or (norm == "الله" and not _god_name_compound(words)):
         return False  # "طيب الله ثراه"
     if norm[0] in "وف" and len(norm) > 2 and not _foreign_name_word(norm, words):
@@ -1057,12 +1467,16 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     known = gz.name_index().longest_at(norms, j, end, clitics=False)
     if known is not None and known.payload.entity.type == COUNTRY and _country_inside_name(ctx, j, words, after_title):
         return True
-    if known is not None and known.payload.entity.type in (COUNTRY, ORGANIZATION):
-        return False
+    if known is not None and known.payload.entity.type in (COUNTRY, ORGANIZATION) and not (
+        known.payload.weak and known.payload.entity.type == ORGANIZATION
+    ):
+        return False  # an agency's short name ("مهر") needs support: inside a name it is a name word
     if known is not None and known.payload.entity.type == PLACE and known.last - known.first > 1:
         return False
     if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm):
         return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name
+    if words[-1] in _PARTICLES:
+        return True  # "أبو عيطة"، "بن حمزة": the word a particle governs is a name, whatever its shape
     after_given = given_names().get(words[-1]) is False
     foreign_ending = after_given and len(norm) >= 5 and not norm.startswith("ال")
     # "حقوقهم": a word with a pronoun on it; "خافيير سولانا": a foreign surname after a given name
@@ -1165,9 +1579,18 @@ def _foreign_name_word(norm: str, words: list[str]) -> bool:
         or stem in everyday_words()
         or is_stopword(stem)
         or titles().longest_at((stem,), 0, clitics=False)
-        or gz.name_index().longest_at((stem,), 0, clitics=False)
+        or _sizeable_name(stem)
         or gz.nisba_index().longest_at((stem,), 0, clitics=False)
     )
+
+
+def _sizeable_name(word: str) -> bool:
+    """A known name other than a small town abroad ("ورك" is Warwick, and "وورك" a name)."""
+    found = gz.name_index().longest_at((word,), 0, clitics=False)
+    if found is None:
+        return False
+    known = found.payload.entity
+    return known.type != PLACE or known.kind not in ("city", "capital") or known.population >= _CITY
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")

@@ -60,7 +60,8 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions.sort(key=lambda m: (m.first, -m.last))
     mentions = _resolve_references(mentions, doc.token_norms)
     dateline_place, dateline_country = _dateline(doc, mentions)
-    entities = _entities(doc, mentions, _home_agency_country(doc, mentions) or dateline_country)
+    home = _home_agency_country(doc, mentions) or dateline_country
+    entities = _entities(doc, mentions, home, None if home else _home_of_officials(mentions))
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
 
 
@@ -540,9 +541,28 @@ def _home_agency_country(doc: Document, mentions: list[ActorMention]) -> str | N
             agencies.append(found.payload.entity.key)
     for key in agencies:
         known = gz.known(key)
-        if known is not None and known.kind == "news-agency" and known.country and key not in _WIRES:
+        if known is not None and known.kind in _OWN_VOICES and known.country and key not in _WIRES:
             return known.country
     return None
+
+
+# a state agency's copy and a ministry's own site write their officials without a country
+_OWN_VOICES = frozenset({"news-agency", "ministry"})
+
+
+def _home_of_officials(mentions: list[ActorMention]) -> str | None:
+    """"استقبل رئيس الجمهورية عبد المجيد تبون ...": an office written in full without a country,
+    held by a known official of one country, says the article is told from that country."""
+    found = set()
+    for mention in mentions:
+        if mention.type != PERSON or not mention.named or not mention.key or mention.represents:
+            continue
+        if not mention.role or normalize(mention.role) in _GENERIC_ROLES or mention.counterpart:
+            continue
+        known = gz.known(mention.key)
+        if known is not None and known.represents.startswith("country:"):
+            found.add(known.represents.split(":", 1)[1])
+    return found.pop() if len(found) == 1 else None
 
 
 def _dateline(doc: Document, mentions: list[ActorMention]) -> tuple[str | None, str | None]:
@@ -557,7 +577,7 @@ def _dateline(doc: Document, mentions: list[ActorMention]) -> tuple[str | None, 
     return None, None
 
 
-def _entities(doc, mentions, home_country) -> tuple[Entity, ...]:
+def _entities(doc, mentions, home_country, officials_home=None) -> tuple[Entity, ...]:
     by_key: dict[str, list[ActorMention]] = defaultdict(list)
     for mention in mentions:
         if mention.key:
@@ -572,18 +592,49 @@ def _entities(doc, mentions, home_country) -> tuple[Entity, ...]:
         mentioned.add(f"country:{home_country}")  # "عمان -"، "(كونا)": the article is told from there
     # "بالجزائر العاصمة": a city named names its country too
     mentioned |= {f"country:{_country_of(m.key)}" for m in mentions if m.type == PLACE and _country_of(m.key)}
+    if officials_home and f"country:{officials_home}" in mentioned:
+        home_country = officials_home  # told from a country the article names, not only its officials'
     for key in list(wanted):
         group = by_key[key]
         if group[0].type == PERSON:
             represents[key] = _person_represents(group, home_country, doc.article.published, mentioned)
             if represents[key]:
                 wanted.setdefault(represents[key], None)
+    for key in list(wanted):
+        group = by_key.get(key)
+        if group and group[0].type == PERSON and not represents.get(key):
+            represents[key] = _boss_country(key, by_key, represents)
     entities = []
     for key in wanted:
         entity = _entity(doc, key, by_key.get(key, []), represents.get(key, ""))
         if entity is not None:
             entities.append(entity)
     return tuple(entities)
+
+
+# "مساعد الوزير"، "مدير مكتب الوزير"، "مستشار الرئيس": an office in the service of an office
+_BOSSES = frozenset(normalize(w) for w in ("الوزير", "الوزيرة", "الرئيس", "الأمير", "الملك"))
+
+
+def _boss_country(key: str, by_key, represents: dict[str, str]) -> str:
+    """An aide of "الوزير" or "الرئيس" serves the country of the minister or president the
+    article names (only one such country)."""
+    bosses = {
+        _bare_word(word)
+        for m in by_key[key]
+        if m.role
+        for word in normalize(m.role).split()[1:]
+        if word in _BOSSES
+    }
+    if not bosses:
+        return ""
+    found = {
+        represents[other]
+        for other, group in by_key.items()
+        if other != key and represents.get(other)
+        and any(m.role and _bare_word(normalize(m.role).split()[0]) in bosses for m in group)
+    }
+    return found.pop() if len(found) == 1 else ""
 
 
 def _country_of(key: str) -> str:
