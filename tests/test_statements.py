@@ -461,3 +461,47 @@ def test_the_emir_by_his_honorific_and_rank_then_on_his_part():
 def test_a_subject_put_first_before_fa():
     text = LAVROV_SAID + "أما الرئيس السوري بشار الأسد فأكد أن دمشق منفتحة على كل جهد صادق."
     assert said(text) == {LAVROV_WORDS, ((ASSAD,), "دمشق منفتحة على كل جهد صادق", False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words of a communiqué open with a quotation mark, then the country that speaks
+        ('وجاء في البيان الختامي أن "روسيا تدعم جهود المملكة في تحقيق الاستقرار الإقليمي".',
+         {(("country:RU",), "روسيا تدعم جهود المملكة في تحقيق الاستقرار الإقليمي", True)}),
+        ("وجاء في البيان الختامي أن «روسيا تدعم جهود المملكة في تحقيق الاستقرار الإقليمي».",
+         {(("country:RU",), "روسيا تدعم جهود المملكة في تحقيق الاستقرار الإقليمي", True)}),
+        # "أنه دعا X إلى": "he" (the speaker) called on X; X says nothing
+        ("وأشار الرئيس التركي رجب طيب أردوغان إلى أنه تلقى اتصالاً من نظيره الروسي، مؤكداً أنه دعا بوتين إلى "
+         "زيارة أنقرة قريباً.",
+         {((ERDOGAN,), "تلقى اتصالاً من نظيره الروسي", False),
+          ((ERDOGAN,), "دعا بوتين إلى زيارة أنقرة قريباً", False)}),
+        # "غرد/كتب عن X": what he wrote about; his words come after "قائلاً" or the colon
+        ("وغرد وزير الخارجية الروسي سيرغي لافروف عن الاجتماع الذي عقد أمس في أنقرة، قائلاً إن المشاركين اتفقوا "
+         "على مواصلة الحوار.",
+         {((LAVROV,), "المشاركين اتفقوا على مواصلة الحوار", False)}),
+        # "أعلن عن ترحيبه" is what he announced: the words
+        ("وأعلن وزير الخارجية الروسي سيرغي لافروف عن ترحيبه بالمبادرة المصرية.",
+         {((LAVROV,), "عن ترحيبه بالمبادرة المصرية", False)}),
+        # the words open with another's verb that gives no words of its own: the whole report is the speaker's
+        ("وقال وزير الخارجية الروسي سيرغي لافروف إن الرئيس بشار الأسد أبدى ترحيبه بالمبادرة.",
+         {((LAVROV,), "الرئيس بشار الأسد أبدى ترحيبه بالمبادرة", False)}),
+        # ... while one that gives words is the inner speaker's statement
+        ("وقال وزير الخارجية الروسي سيرغي لافروف إن الرئيس بشار الأسد أكد أن دمشق منفتحة على الحوار مع جيرانها.",
+         {((ASSAD,), "دمشق منفتحة على الحوار مع جيرانها", False)}),
+    ],
+)
+def test_where_the_words_and_their_speaker_are(text, expected):
+    assert said(text) == expected
+
+
+def test_a_second_relative_clause_speaks_for_the_one_it_tells_of():
+    # "والتي دعا خلالها": the visitor of the relative clause, not the last speaker; he spoke on that
+    # visit, so he does not join the meeting of the sentence
+    text = (LAVROV_SAID + "واستقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية التركي هاكان فيدان في القاهرة، "
+            "بعد أسبوع من الزيارة التي قام بها إلى مصر الرئيس الإيراني مسعود بزشكيان، والتي دعا خلالها إلى "
+            "عقد مؤتمر دولي للسلام.")
+    facts = extract(text, published=DAY)
+    by_words = {s.quote: s.speakers for s in facts.statements}
+    assert by_words["عقد مؤتمر دولي للسلام"] == ("person:masoud-pezeshkian",)
+    assert [m.participants for m in facts.meetings] == [(SISI, "person:hakan-fidan")]

@@ -180,6 +180,8 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
         for meeting in meetings:
             if draft.sentence not in meeting.sentences or (meeting.phone and len(meeting.participants) >= 2):
                 continue
+            if draft.speaker_first < 0 and draft.in_relative:
+                continue  # "عقب الزيارة التي قام بها روحاني، والتي دعا خلالها": he spoke on another occasion
             for speaker in draft.speakers:
                 entity = entities.get(speaker)
                 if entity is None or entity.type != PERSON or speaker in meeting.participants:

@@ -9,9 +9,11 @@ other party after "من جهته"، "بدوره", both parties for "الجانب
 in "في تصريح لـ X،", a ministry named before ("وقالت الخارجية"، "المصدر ذاته"), the issuer of "جاء
 في بيان صادر عن X", "الأخير", a name after "لـ" being whom it was told ("وقال لقناة X"). What the
 agency or an outlet itself reports ("أفادت الوكالة بأن") is nobody's statement; when the words open
-with another speaker ("قال المتحدث إن الرئيس أكد ...") the statement is the inner speaker's, and a
-communiqué quoted at length reports the people it names. Reporting words that are also other words
-("عبر" via, "أبرز" most prominent, "اثني" twelve, "اطّلع" was briefed) count only with what they take.
+with another speaker ("قال المتحدث إن الرئيس أكد ...") the statement is the inner speaker's (the outer
+one's whole when the inner verb gives no words: "إن البرهان أبدى ترحيبه"), a verb after "أنه" is the
+speaker's own ("مؤكداً أنه دعا X إلى"), and a communiqué quoted at length reports the people it names.
+Reporting words that are also other words ("عبر" via, "أبرز" most prominent, "اثني" twelve, "اطّلع"
+was briefed) count only with what they take.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ _NOT_SPEAKERS = frozenset(normalize(w) for w in (
 _COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم", "أنّ")
 )
+# "أنه دعا"، "بأنها أكدت": the verb's subject is the pronoun, the one the words are about
+_PRONOUN_COMPLEMENTIZERS = frozenset(
+    normalize(w) for w in ("أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم", "بأنهم", "أنهما", "بأنهما")
+)
+_ABOUT = frozenset(normalize(w) for w in ("عن", "حول", "بشأن"))  # "تحدث/غرد عن": the matter, not the words
 _CLAUSE_ENDS = frozenset(normalize(w) for w in ("فيما", "بينما", "وفيما", "وبینما", "حين", "؛", ";"))
 # "فيما بينهم"، "فيما يتعلق بـ": "فيما" heading a phrase, not a new clause
 _FIMA_PHRASES = frozenset(normalize(w) for w in ("بين", "بينهم", "بينهما", "بينها", "يتعلق", "يخص", "يتصل"))
@@ -48,6 +55,8 @@ _ASIDES = frozenset(normalize(w) for w in ("حسبما", "وحسبما", "بحس
 # "صرح بذلك وانغ"، "قال ذلك": the words were given before
 _BACK_REFERENCES = frozenset(normalize(w) for w in ("بذلك", "ذلك", "بهذا"))
 _RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللذان"))
+# "التي دعا خلالها"، "الذي أكد فيه": the occasion the relative clause names, during which one spoke
+_DURING = tuple(normalize(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
 # words between a reporting verb and its subject or its words: "أعلن فيه"، "قال أيضاً"
 _FILLERS = frozenset(normalize(w) for w in (
     "فيه", "فيها", "خلاله", "خلالها", "أيضا", "كذلك", "بدوره", "بدورها", "اليوم", "أمس", "مجددا", "له", "لها",
@@ -94,6 +103,7 @@ _MAX_GAP = 16  # words between the speaker and the start of the words
 _COMMUNIQUE_WORDS = 12  # a quotation this long may be a communiqué that reports others' words
 _MIN_WORDS = 3
 _MIN_QUOTED_WORDS = 2  # "الأجواء إيجابية" in quotation marks is a statement
+_QUOTE_MARKS = frozenset('"«“\'')
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +116,8 @@ class StatementDraft:
     cue: int  # token index of the reporting word
     addressee: str | None = None
     speaker_first: int = -1  # token where the speaker's mention starts, -1 when implicit
+    yields: bool = False  # the words open with another's reporting: kept only if that gives no words
+    in_relative: bool = False  # the cue is in a relative clause ("التي دعا خلالها"), its speaker found before it
 
     @property
     def words_given(self) -> bool:
@@ -138,17 +150,24 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
                 used_quotes.update(q.open for q in doc.quotes if draft.start <= q.start < draft.end)
                 last_paragraph = sentence.paragraph
         announced = None
+        held: StatementDraft | None = None  # words opening with another's reporting, kept if it says nothing
         for position, cue in enumerate(cues):
             next_cue = cues[position + 1].first if position + 1 < len(cues) else sentence.last
+            after_next = cues[position + 2].first if position + 2 < len(cues) else sentence.last
             previous = in_sentence if cue.payload.kind == "participle" and in_sentence else last_speaker
             draft, speaker = _statement_at(
-                doc, sentence, cue, next_cue, index, previous, last_feminine, first_cue=position == 0
+                doc, sentence, cue, next_cue, index, previous, last_feminine, position == 0, after_next
             )
             if speaker is not None:
                 if speaker and speaker != last_speaker:
                     last_feminine = _feminine(cue) and cue.payload.kind == "verb"
                 last_speaker = speaker or None
                 in_sentence = speaker or in_sentence
+            if held is not None and draft is None:
+                draft = held  # "قال السفير إن البرهان أبدى ترحيبه": the inner verb gave no words
+            held = None
+            if draft is not None and draft.yields:
+                held, draft = replace(draft, yields=False), None
             if draft is not None:
                 drafts.append(draft)
                 used_quotes.update(q.open for q in doc.quotes if draft.start <= q.start < draft.end)
@@ -175,7 +194,9 @@ def _issued(doc, sentence, cue, next_cue, index, last_speaker):
     elif norms[cue.last].endswith(("ه", "ها")) and norms[cue.last] not in ("بيانه",) and last_speaker:
         speakers = last_speaker  # "وجاء في كلمته"
     else:
-        opening = index.by_first.get(start_token)
+        # 'أن "الصين تقدر ..."': the words may open with a quotation mark before the country
+        first_word = start_token + 1 if norms[start_token] in _QUOTE_MARKS else start_token
+        opening = index.by_first.get(first_word)
         if opening is None or opening.type not in (COUNTRY, ORGANIZATION) or _is_outlet(norms, opening):
             return None, None
         speakers = (opening.key,)
@@ -220,9 +241,11 @@ def _cue_counts(doc: Document, cue, index: _MentionIndex | None = None) -> bool:
         return any(n in _COMPLEMENTIZERS or n == ":" for n in following)
     if _describes(doc, cue):
         return False
-    if cue.first > 0 and norms[cue.first - 1] in _RELATIVES:
-        # "المشاورات التي دعت إليها": describes; "ميقاتي، الذي أكد ... أن": reports
+    if cue.first > 0 and _is_relative(norms[cue.first - 1]):
+        # "المشاورات التي دعت إليها": describes; "ميقاتي، الذي أكد ... أن"، "الزيارة التي دعا خلالها إلى": reports
         following = norms[cue.last : cue.last + 8]
+        if following[:1] and following[0] in _DURING:
+            return True
         return any(n in _COMPLEMENTIZERS or n == ":" for n in following)
     return True
 
@@ -276,6 +299,8 @@ def _inside_words(doc: Document, previous, cue, index) -> bool:
     norms = doc.token_norms
     if cue.clitic or cue.payload.kind != "verb" or norms[cue.first - 1] in ("،", ",", ":"):
         return False
+    if norms[cue.first - 1] in _PRONOUN_COMPLEMENTIZERS and cue.first - 1 >= previous.last:
+        return True  # "مؤكداً أنه دعا شي إلى زيارة ...": "he" is the speaker, the name after is whom he called on
     opening = next((k for k in range(cue.first - 1, previous.last - 1, -1) if norms[k] in _COMPLEMENTIZERS), None)
     if opening is None or cue.first - opening > 7:
         return False
@@ -319,8 +344,12 @@ class _MentionIndex:
         return found[-1] if found else None
 
 
-def _statement_at(doc, sentence, cue, next_cue, index, last_speaker, last_feminine=False, first_cue=False):
-    """(draft or None, speaker or None): the speaker is returned even when no draft is made."""
+def _statement_at(
+    doc, sentence, cue, next_cue, index, last_speaker, last_feminine=False, first_cue=False, after_next=None
+):
+    """(draft or None, speaker or None): the speaker is returned even when no draft is made. Words that
+    open with another's reporting ("قال السفير إن البرهان أبدى ...") run on to the cue after next, in a
+    draft that yields to the inner reporting's own."""
     norms = doc.token_norms
     info: ReportingCue = cue.payload
     if cue.last < sentence.last and norms[cue.last] in _BACK_REFERENCES:
@@ -336,6 +365,7 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker, last_femini
     pos = _skip(doc, cue.last, sentence.last, index)
     speakers: tuple[str, ...] | None = None
     speaker_first = -1
+    in_relative = False
     subject = index.by_first.get(pos)
     told = None
     if subject is not None and _said_to(doc, subject):
@@ -400,6 +430,7 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker, last_femini
         elif _after_relative(norms, cue.first, sentence.first):
             person = index.actor_before(cue.first, sentence.first, (PERSON,))
             speakers = (person.key,) if person else None
+            in_relative = True
         elif _after_turn(norms, cue.first, sentence.first):
             speakers = (OTHER,)
         elif cue.first > sentence.first and norms[cue.first - 1] in ("حيث", "وحيث"):
@@ -432,9 +463,10 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker, last_femini
     start_token = _words_start(doc, sentence, pos, info, next_cue, index)
     if start_token is None:
         return None, speakers
-    if _opens_with_speaker(doc, start_token, next_cue, index):
+    yields = _opens_with_speaker(doc, start_token, next_cue, index)
+    if yields and (after_next is None or doc.quote_at(doc.tokens[cue.first].start) is not None):
         return None, speakers
-    end_token = _words_end(doc, sentence, start_token, next_cue)
+    end_token = _words_end(doc, sentence, start_token, after_next if yields else next_cue)
     if "bi" in info.takes and _welcomes_someone(doc, start_token, index):
         return None, speakers
     if doc.quote_at(doc.tokens[cue.first].start) is not None:
@@ -450,7 +482,9 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker, last_femini
     if end - start <= 0 or len(doc.text[start:end].split()) < (_MIN_QUOTED_WORDS if direct else _MIN_WORDS):
         return None, speakers
     return (
-        StatementDraft(speakers, start, end, direct, sentence.index, cue.first, addressee, speaker_first),
+        StatementDraft(
+            speakers, start, end, direct, sentence.index, cue.first, addressee, speaker_first, yields, in_relative
+        ),
         speakers,
     )
 
@@ -604,7 +638,12 @@ def _is_news_agency(key: str) -> bool:
 def _after_relative(norms, cue_first, floor) -> bool:
     """ "زيلينسكي الذي ألقى كلمة دعا فيها": the speaker is the person the relative clause is about."""
     window = norms[max(floor, cue_first - 4) : cue_first]
-    return any(n in _RELATIVES for n in window)
+    return any(_is_relative(n) for n in window)
+
+
+def _is_relative(norm: str) -> bool:
+    """ "التي"، and "والتي" joining a second relative clause to the first."""
+    return norm in _RELATIVES or (norm[:1] == "و" and norm[1:] in _RELATIVES)
 
 
 def _after_turn(norms, cue_first, floor) -> bool:
@@ -692,6 +731,8 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
             return called
     if first >= limit or ("ila" in takes and "direct" not in takes and "bi" not in takes and "ala" not in takes):
         return None
+    if norms[first] in _ABOUT and "about" in takes:
+        return None  # "غرد X عن المكالمة، قائلاً إن": what he spoke about, the words come later
     return first
 
 
