@@ -89,6 +89,7 @@ def find_meetings(
     fewer than two participants: the caller keeps those that reach two)."""
     norms = doc.token_norms
     meetings: list[MeetingDraft] = []
+    met_apart: set[str] = set()  # hosts who met guests one by one: "كما استقبل ..." goes on so
     speakers = _speaker_mentions(doc, mentions)
     told_day: dt.date | None = None  # the day the article's story has reached so far
     for sentence in doc.sentences:
@@ -204,9 +205,10 @@ def find_meetings(
                 # "أجرى اتصالين هاتفيين مع X ومع Y": one call with each
                 groups = [[groups[0][0], other] for other in groups[0][1:]]
             elif len(groups[0]) > 2:
-                apart = _one_by_one(doc, sentence, window, match, mentions, groups[0])
+                apart = _one_by_one(doc, sentence, window, match, mentions, groups[0], met_apart)
                 if apart:
                     groups, apart_from = apart, match.last
+                    met_apart.add(apart[0][0])
             for group in groups:
                 same = next(
                     (m for m in meetings if m.sentence == sentence.index and set(m.participants) == set(group)), None
@@ -643,9 +645,14 @@ def _add(meeting: MeetingDraft, persons: list[str], sentence: Sentence) -> None:
 _EACH = frozenset(normalize(w) for w in ("كلا", "كل", "كلاً", "وكلا", "وكل"))
 
 
-def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> list[list[str]] | None:
+def _one_by_one(
+    doc, sentence, window, match, mentions, parties: list[str], met_apart: set[str] = frozenset()
+) -> list[list[str]] | None:
     """ "استقبل ... كلاً على حدة"، "أوراق اعتماد سفراء ..."، "استقبل كلاً من وزير خارجية X ووزير
-    خارجية Y": a host who met each guest (or each country's delegation) apart, one meeting each."""
+    خارجية Y": a host who met each guest (or each country's delegation) apart, one meeting each.
+    Talks on the sidelines of a gathering are apart too, whether the sentence says so or the next
+    ("جاء ذلك على هامش ..."), or the story counts them ("اللقاءين"، "لقاءات منفصلة"); and "كما
+    استقبل X ..." after guests met one by one goes on with the same kind of meetings."""
     norms = doc.token_norms
     words = norms[sentence.first : sentence.last]
     apart = any(words[k] == "حده" and k > 0 and words[k - 1] == "علي" for k in range(len(words)))
@@ -655,10 +662,11 @@ def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> l
     # "التقى على هامش القمة X وY": talks aside, each apart (not "الاجتماع المشترك بين ..." held there)
     sideline = (
         match.payload.pos == "verb"
-        and any(w in _SIDELINE for w in words)
+        and (any(w in _SIDELINE for w in words) or _told_apart_after(doc, sentence))
         and not any(norms[k] in _JOINT or norms[k] == "بين" for k in range(*window))
     )
-    if not (apart or credentials or sideline or listed is not None):
+    going_on = match.payload.pos == "verb" and sentence.first + 1 < sentence.last and norms[sentence.first] in _ALSO
+    if not (apart or credentials or sideline or listed is not None or going_on):
         return None
     position = {}
     for mention in mentions:
@@ -677,12 +685,42 @@ def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> l
         countries.setdefault(country or guest, []).append(guest)
     if apart or credentials:
         groups = list(countries.values()) if len(countries) > 1 else [[g] for g in guests]
+    elif going_on and not (sideline or listed is not None):
+        if host not in met_apart or len(countries) < 2 or "" in countries:
+            return None
+        groups = list(countries.values())
     elif len(countries) > 2 or (sideline and len(countries) > 1):
         # "استقبل كلاً من" three delegations or more: one by one; two may have come together
         groups = list(countries.values())
     else:
         return None
     return [[host, *group] for group in groups]
+
+
+_ALSO = frozenset(normalize(w) for w in ("كما", "وكما"))
+# "جاء ذلك على هامش ..."، "وذلك على هامش ...": the sentence before was told beside a gathering
+_THAT = frozenset(normalize(w) for w in ("ذلك", "وذلك", "ذالك", "اللقاء", "اللقاءات", "اللقاءان", "اللقاءين"))
+# the story counts the talks it told: two or more meetings, not one
+_SEVERAL_MEETINGS = frozenset(normalize(w) for w in (
+    "اللقاءين", "اللقاءان", "لقاءين", "لقاءان", "الاجتماعين", "اجتماعين", "المقابلتين", "مقابلتين",
+))  # fmt: skip
+_SEPARATE = frozenset(normalize(w) for w in ("منفصلة", "منفصلين", "منفصلتين", "المنفصلة", "ثنائية", "الثنائية"))
+_MEETINGS_NOUN = frozenset(normalize(w) for w in ("لقاءات", "اللقاءات", "اجتماعات", "الاجتماعات", "مباحثات"))
+
+
+def _told_apart_after(doc, sentence) -> bool:
+    """The next sentence or two say the talks just told were held beside a gathering, or count them."""
+    norms = doc.token_norms
+    for after in doc.sentences[sentence.index + 1 : sentence.index + 3]:
+        opening = norms[after.first : min(after.last, after.first + 5)]
+        if any(w in _SIDELINE for w in opening) and any(w in _THAT for w in opening):
+            return True
+        words = norms[after.first : after.last]
+        if any(w in _SEVERAL_MEETINGS for w in words):
+            return True
+        if any(w in _MEETINGS_NOUN and n in _SEPARATE for w, n in zip(words, words[1:], strict=False)):
+            return True
+    return False
 
 
 def _list_end(norms, mentions, start: int, end: int) -> int:

@@ -172,7 +172,19 @@ _DATELINE = re.compile(
     r"(?:(?P<agency>\([^)\n]{1,40}\)|/[^/\n]{1,40}/|:\s*«[^»\n]{1,30}»)\s*(?P<dash>[-_–—]{1,2})?|(?P<bare>[-_–—]{1,2}))\s*"
     r"(?P<colon>[^\W\d_]{2,8}\s*:\s*)?"  # "الرياض - واس: ..."
 )
+# "الخرطوم 27-12-2022 (سونا)-", "الكويت - ١٦ - ٣ (كونا) --": a date with dashes, read up to the agency
+_DATELINE_TO_AGENCY = re.compile(
+    r"\s*(?P<place>[^\W\d_][^\n_–—:(/]{0,50}?)\s*"
+    r"(?P<agency>\([^)\n]{1,40}\)|/[^/\n]{1,40}/)\s*(?P<dash>[-_–—]{1,2})?\s*"
+    r"(?P<colon>[^\W\d_]{2,8}\s*:\s*)?"
+)
 _DIGIT = re.compile(r"[0-9٠-٩]")
+# "الثلاثاء 27 ديسمبر 2022 07:58 مساءً - الخرطوم 27-12-2022 (سونا)- ...": the page's time stamp
+# before the agency's dateline, both opening the first paragraph
+_STAMP_PREFIX = re.compile(
+    r"\s*(?:[^\W\d_]+\s+)?[0-9٠-٩]{1,2}\s+[^\W\d_]+\s+[0-9٠-٩]{4}\s*"
+    r"(?:[0-9٠-٩]{1,2}:[0-9٠-٩]{2}\s*(?:[^\s\d\-–—|]{1,8}\s*)?)?[-–—|]\s*"
+)
 _FRONT_MAX_TOKENS = 24
 
 
@@ -466,7 +478,10 @@ def _dateline_prefix(text: str, start: int, end: int):
         return None
     place = match.group("place")
     if match.group("bare") and _DIGIT.search(place):
-        return None  # "الكويت - ١٦ - ٣ (كونا) --": read up to the agency instead
+        match = _DATELINE_TO_AGENCY.match(text, start, end)  # "الكويت - ١٦ - ٣ (كونا) --"
+        if not match:
+            return None
+        place = match.group("place")
     if "-" in place and not match.group("agency"):
         return None
     words_before_date = _DIGIT.split(place)[0].split()
@@ -482,7 +497,10 @@ def _dateline(text, paragraphs, kinds) -> tuple[int, int] | None:
         if kind == DATELINE:
             return (start, end)
         if kind == BODY:
-            match = _dateline_prefix(text, start, end)
+            stamp = _STAMP_PREFIX.match(text, start, end)
+            match = _dateline_prefix(text, stamp.end() if stamp else start, end)
+            if match is None and stamp:
+                match = _dateline_prefix(text, start, end)
             if match:
                 end = match.end()
                 while text[end - 1].isspace():
