@@ -12,6 +12,7 @@ refused and past meetings are left out: future tense, "من المقرر"، "غ�
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -718,7 +719,7 @@ def _told_apart_after(doc, sentence) -> bool:
         words = norms[after.first : after.last]
         if any(w in _SEVERAL_MEETINGS for w in words):
             return True
-        if any(w in _MEETINGS_NOUN and n in _SEPARATE for w, n in zip(words, words[1:], strict=False)):
+        if any(w in _MEETINGS_NOUN and n in _SEPARATE for w, n in itertools.pairwise(words)):
             return True
     return False
 
