@@ -190,6 +190,35 @@ def test_also_received_after_one_joint_meeting_stays_one_meeting():
     assert meeting_sets(text) == sorted([{SHOUKRY, SAFADI}, {SHOUKRY, BOURITA, ATTAF}], key=sorted)
 
 
+def test_a_guest_named_in_quote_marks_is_a_party():
+    text = 'استقبل الرئيس عبد الفتاح السيسي، اليوم، "وليام بيرنز" مدير وكالة الاستخبارات المركزية الأمريكية.'
+    (meeting,) = facts_of(text).meetings
+    assert SISI in meeting.participants and len(meeting.participants) == 2
+    assert all(p.startswith("person:") for p in meeting.participants)  # the man, not his agency
+
+
+def test_a_name_in_quoted_speech_is_no_party():
+    text = ('استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي، وقال: "إن مصر تقدّر '
+            'الجهود التي يبذلها الملك عبدالله الثاني من أجل التهدئة في المنطقة".')
+    assert meeting_sets(text) == [{SISI, SAFADI}]
+
+
+def test_those_present_at_both_meetings_join_both():
+    text = ("التقى وزير الخارجية سامح شكري اليوم نظيره الأردني أيمن الصفدي. كما التقى الوزير نظيره المغربي "
+            "ناصر بوريطة. وحضر اللقاءين مساعد وزير الخارجية حمدي لوزا.")
+    found = meeting_sets(text)
+    assert len(found) == 2 and all(len(m) == 3 for m in found)
+    assert {SAFADI, BOURITA} == {p for m in found for p in m} - {SHOUKRY} - {p for p in found[0] & found[1]}
+
+
+@pytest.mark.parametrize("verb", ["وتناول اللقاء", "وبحث اللقاء", "وتطرق الاجتماع إلى"])
+def test_a_briefing_the_next_sentence_calls_a_meeting_is_one(verb):
+    text = (f"أطلع وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي على آخر التطورات في غزة. "
+            f"{verb} العلاقات الثنائية بين البلدين. وحضر اللقاء السفير محمد البدري.")
+    found = meeting_sets(text)
+    assert len(found) == 1 and {SHOUKRY, SAFADI} < found[0]
+
+
 def test_two_guests_arriving_together_are_one_meeting():
     text = ("استقبل وزير الخارجية سامح شكري اليوم في مطار القاهرة كلا من وزير الخارجية الأردني أيمن الصفدي "
             "ووزير الخارجية المغربي ناصر بوريطة لدى وصولهما للمشاركة في الاجتماع الوزاري.")

@@ -132,16 +132,24 @@ def find_meetings(
                 joining = [p for p in persons if _named_after(p, match.first, mentions)]
                 target = referenced or (meetings[-1] if meetings else None)
                 if target is not None:
-                    # "استقبل ... كلاً على حدة ... وحضر المراسم": those present attended each
+                    # "استقبل ... كلاً على حدة ... وحضر المراسم": those present attended each;
+                    # "حضر اللقاءين": the last two meetings of the same host
                     held_apart = (target.trigger, target.sentence)
+                    both = _both_meetings(norms, window, meetings, target)
                     for meeting in meetings:
-                        if meeting is target or (meeting.trigger, meeting.sentence) == held_apart:
+                        if meeting is target or (meeting.trigger, meeting.sentence) == held_apart or meeting in both:
                             _add(meeting, joining, sentence)
                 continue
             grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
             # "وعلى هامش الدورة، ترأس ... الاجتماع الوزاري المشترك": a meeting beside the one read
             beside = _beside(norms, sentence.first, match.first)
             reference = _is_reference(norms, match, info) and not beside
+            # "وبحث اللقاء ..."، "وتناول الاتصال ...": the meeting word after the verb is its subject
+            subject = _meeting_subject(norms, match, info, sentence) if not persons else None
+            if (reference or subject is not None) and not meetings and len(persons) < 2:
+                # "أطلع الوزير X نظيره Y على ..." then "وتناول اللقاء ...": the words before told
+                # the meeting this one names, though with a verb that is not one of meeting
+                persons = _told_before(doc, sentence, mentions) or persons
             if reference and meetings:
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
@@ -167,6 +175,8 @@ def find_meetings(
                 if target.date is None:
                     target.date, target.dated = _date(dates, match.first, None, None)
                 continue
+            if subject is not None and referenced is None and meetings:
+                referenced = _last_of_kind(meetings, subject.payload)
             if referenced is not None and info.pos == "verb" and not persons:
                 # "وجرى خلال اللقاء استعراض ... وبحث آليات ...": more of what the meeting at hand did
                 referenced.sentences.add(sentence.index)
@@ -462,6 +472,15 @@ def _reports(norms, cue, end: int) -> bool:
     return cue.payload.takes != {"an_about"} or "عن" in norms[cue.last : min(end, cue.last + 6)]
 
 
+_QUOTED_NAME_WORDS = 4  # a quotation of at most this many words around a name is the name set off
+
+
+def _quoted_words(doc, offset: int) -> int:
+    """The words of the quotation holding this offset (0 outside quotations)."""
+    quote = doc.quote_at(offset)
+    return 0 if quote is None else len(doc.text[quote.start : quote.end].split())
+
+
 def _persons(mentions, window, speakers, doc) -> list[str]:
     start, end = window
     norms = doc.token_norms
@@ -469,8 +488,8 @@ def _persons(mentions, window, speakers, doc) -> list[str]:
     for mention in mentions:
         if mention.type != PERSON or not start <= mention.first < end:
             continue
-        if id(mention) in speakers or doc.quote_at(mention.start) is not None:
-            continue
+        if id(mention) in speakers or _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS:
+            continue  # a name in speech, not a party; '"وليام بيرنز"' in quote marks is one
         if not mention.key:
             if mention.counterpart and mention.represents.startswith("country:") and mention.number == 1:
                 found.append(mention.represents)  # "مع نظيرته الفرنسية": France, its envoy unnamed
@@ -561,6 +580,26 @@ def _beside(norms, first: int, token: int) -> bool:
     ends it) is another meeting; "على هامش القمة" itself names the one it was beside."""
     sideline = next((k for k in range(first, token) if norms[k] in _SIDELINE), None)
     return sideline is not None and any(norms[k] in ("،", ",") for k in range(sideline, token))
+
+
+def _meeting_subject(norms, match, info, sentence):
+    """The meeting word right after a verb that has it for subject ("وبحث اللقاء")."""
+    if info.pos != "verb":
+        return None
+    subject = triggers().longest_at(norms, match.last, sentence.last)
+    if subject is None or subject.payload.kind == "join" or not _is_reference(norms, subject, subject.payload):
+        return None
+    return subject
+
+
+def _told_before(doc, sentence, mentions) -> list[str]:
+    """The persons of the sentence before (speakers too: "أطلع X Y على" is a meeting of both),
+    when there are two or more."""
+    if sentence.index == 0 or doc.sentences[sentence.index - 1].kind != BODY:
+        return []
+    told = doc.sentences[sentence.index - 1]
+    before = _persons(mentions, (told.first, told.last), frozenset(), doc)
+    return before if len(before) >= 2 else []
 
 
 def _is_reference(norms, match, info) -> bool:
@@ -696,6 +735,21 @@ def _one_by_one(
     else:
         return None
     return [[host, *group] for group in groups]
+
+
+_BOTH_MEETINGS = frozenset(normalize(w) for w in (
+    "اللقاءين", "اللقائين", "اللقاءان", "الاجتماعين", "الاجتماعان", "المقابلتين", "المقابلتان",
+))  # fmt: skip
+
+
+def _both_meetings(norms, window, meetings: list[MeetingDraft], target: MeetingDraft) -> list[MeetingDraft]:
+    """ "حضر اللقاءين ...": the meeting before the last, when its host is the last one's."""
+    if not any(norms[k] in _BOTH_MEETINGS for k in range(*window)):
+        return []
+    index = next((i for i in range(len(meetings) - 1, -1, -1) if meetings[i] is target), -1)
+    if index < 1 or meetings[index - 1].participants[:1] != target.participants[:1]:
+        return []
+    return [meetings[index - 1]]
 
 
 _ALSO = frozenset(normalize(w) for w in ("كما", "وكما"))
