@@ -10,7 +10,7 @@ expected), organisations from the gazetteer and from the shapes their names take
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.extract import gazetteer as gz
@@ -93,6 +93,9 @@ class _Context:
     norms: Sequence[str]
     sentence: Sentence
     surnames: frozenset[str] = frozenset()  # last words of the persons named in full in earlier sentences
+    # token -> the known name found there: each token is asked about many times (as a name's
+    # start, inside an office's complement, after a nisba), and the answer never changes
+    best: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @cache
@@ -654,6 +657,14 @@ def _best_entity(ctx: _Context, i: int):
     """The known name at token i: the longest, and among names of the same length the likeliest
     kind here (an agency after a dateline's dash, a place only where a place is expected). A
     longer name that fails its context gives way to a shorter one ("روسيا اليوم الاثنين": روسيا)."""
+    try:
+        return ctx.best[i]
+    except KeyError:
+        found = ctx.best[i] = _find_best_entity(ctx, i)
+        return found
+
+
+def _find_best_entity(ctx: _Context, i: int):
     matches = gz.name_index().match_at(ctx.norms, i, ctx.sentence.last)
     if not matches:
         return None

@@ -129,6 +129,9 @@ _WORD = re.compile(r"[^\W_]+|\S")
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _STRAIGHT = '"'
 _TERMINATORS = frozenset(".!?؟…")
+# the characters the paragraph scans act on: every other one is passed over in C, not in Python
+_QUOTE_MARKS = re.compile("[" + re.escape("".join({*_QUOTE_PAIRS, *_QUOTE_PAIRS.values(), _STRAIGHT})) + "]")
+_TERMINATOR = re.compile("[" + re.escape("".join(_TERMINATORS)) + "]")
 _NOISE_LINES = frozenset(
     normalize(w)
     for w in (
@@ -279,8 +282,8 @@ def _quotes(text: str, start: int, end: int) -> list[Quote]:
     found: list[Quote] = []
     stack: list[tuple[str, int]] = []
     straight_open: int | None = None
-    for i in range(start, end):
-        char = text[i]
+    for mark in _QUOTE_MARKS.finditer(text, start, end):
+        i, char = mark.start(), mark.group()
         top = stack[-1][0] if stack else ""
         if len(stack) == 1 and (top, char) in (("”", "”"), ("”", "“"), ("“", "“")):
             found.append(Quote(stack.pop()[1], i, top))  # ”…” and “…“: one mark at both ends
@@ -325,8 +328,11 @@ def _sentence_spans(text, start, end, quotes, dateline):
         cut_points.append(dateline[1])
     i = start
     while i < end:
-        char = text[i]
-        if char in _TERMINATORS and not quoted(i):
+        found = _TERMINATOR.search(text, i, end)
+        if found is None:
+            break
+        i, char = found.start(), found.group()
+        if not quoted(i):
             j = i
             while j + 1 < end and (text[j + 1] in _TERMINATORS or text[j + 1] in "»”\")"):
                 j += 1
