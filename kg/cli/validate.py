@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.cli._common import add_source_arguments
+from kg.cli._common import add_source_arguments, resolve_sources
 from kg.errors import GraphError, UsageError
 
 
@@ -19,8 +19,6 @@ def register(subparsers) -> None:
         "1 there are violations, 2 the command could not run (bad arguments, a missing or "
         "unreadable file).",
     )
-    parser.add_argument("graphs", nargs="*", type=Path, metavar="GRAPH",
-                        help="graph files: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML")
     add_source_arguments(parser)
     parser.add_argument("--shapes", type=Path, metavar="FILE",
                         help="a SHACL shapes file to use instead of kg's own ontology/shapes.ttl (with --store: "
@@ -35,9 +33,10 @@ def run(args: argparse.Namespace) -> int:
     from kg.sources import load_dataset
     from kg.validate import format_report, validate
 
-    graphs = [*args.graphs, *args.graph]
+    resolve_sources(args)
+    graphs = list(args.graph)
     if not graphs and args.store is None:
-        raise UsageError("no graph given: pass GRAPH... (or --graph FILE...) and/or --store DIR")
+        raise UsageError("no graph given: pass graph files or a store folder (or --graph FILE, --store DIR)")
     for path in graphs:
         if not path.is_file():
             raise UsageError(f"{path}: no such graph file")
