@@ -18,6 +18,8 @@ import io
 import json
 import re
 import shlex
+import sys
+import types
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -746,3 +748,17 @@ __all__ = [
     "values_blocks",
     "with_labels",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """`kg.query(...)` runs a query (kg.api.query) though `kg.query` also names this module: the
+    package attribute becomes the module as soon as anything imports it, so the module itself
+    answers the call, and `from kg.query import ...` keeps working."""
+
+    def __call__(self, name_or_sparql: str, source, /, **params):
+        from kg.api import query
+
+        return query(name_or_sparql, source, **params)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from rdflib import Dataset
 
 from kg.errors import UsageError
-
-if TYPE_CHECKING:
-    from rdflib import Dataset
 
 
 def is_endpoint(value: str | Path) -> bool:
