@@ -4,6 +4,7 @@ users type them; "did you mean" for misspelled commands, queries and choices."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,30 @@ def test_push_delete_takes_one_graph_per_use(capsys):
     status, _, err = run(capsys, "push", FIXTURE, "--endpoint", "http://127.0.0.1:9/query",
                          "--delete", "https://w3id.org/dipkg/resource/article/x")
     assert status == 2 and "--delete removes graphs" in err
+
+
+def test_information_never_looks_like_an_error(capsys, tmp_path, store):
+    """Errors are `kg CMD: message` on stderr with a non-zero status; a note beside data on stdout
+    says `note:`, and a summary goes to stdout when stdout carries no data."""
+    status, out, err = run(capsys, "validate", store)
+    assert status == 0 and err.startswith("kg validate: note: ") and out.startswith("conforms")
+    status, out, err = run(capsys, "export", store, "-o", tmp_path / "g.ttl")
+    assert (status, err) == (0, "") and out.startswith(f"wrote {tmp_path / 'g.ttl'}: ")
+    status, out, err = run(capsys, "export", store, "-f", "nt")
+    assert status == 0 and err.startswith("kg export: note: wrote -: ")
+
+
+def test_build_summaries_count_a_file_and_a_store_the_same_way(capsys, tmp_path):
+    article = tmp_path / "a.jsonl"
+    article.write_text(json.dumps({"id": "x", "text": "الرياض - استقبل وزير الخارجية السعودي فيصل بن فرحان اليوم "
+                                   "في الرياض نظيره العماني بدر البوسعيدي، وأجرى اتصالاً هاتفياً بوزير الخارجية "
+                                   "المصري سامح شكري.", "published": "2024-02-01"}, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+    target, folder = tmp_path / "g.trig", tmp_path / "store"
+    assert main(["build", str(article), "-o", str(target), "--store", str(folder)]) == 0
+    run_line, in_file, in_store = capsys.readouterr().out.splitlines()
+    assert run_line.startswith("articles 1 | written 1 (1 new, 0 replaced)")
+    assert in_file == in_store.replace(f"-> {folder}", f"-> {target}")
+    assert main(["build", str(article), "--store", str(folder)]) == 0
+    again, counted = capsys.readouterr().out.splitlines()
+    assert "written 0 (0 new, 0 replaced) | unchanged 1" in again and counted == in_store

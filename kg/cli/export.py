@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from kg.cli._common import add_source_arguments, export_format_option, resolve_sources
+from kg.cli._common import add_source_arguments, export_format_option, note, resolve_sources
 
 
 def register(subparsers) -> None:
@@ -37,6 +36,6 @@ def run(args) -> int:
     if args.context is not None:
         args.context.parent.mkdir(parents=True, exist_ok=True)
         args.context.write_text(context_document(), encoding="utf-8")
-    if not args.quiet:
-        print(f"kg export: {summary}", file=sys.stderr)
+    if not args.quiet:  # beside the data when the data goes to stdout, else on stdout
+        note("export", f"wrote {summary}", to_stderr=args.output is None)
     return 0

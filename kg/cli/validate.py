@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from kg.cli._common import add_source_arguments, resolve_sources
+from kg.cli._common import add_source_arguments, note, resolve_sources
 from kg.errors import GraphError, UsageError
 
 
@@ -48,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             from kg.validate import validate_store
 
             report, check = validate_store(open_engine(store=args.store))
-            print(f"kg validate: {check}", file=sys.stderr)
+            note("validate", str(check))  # stdout holds the report alone
         else:
             report = validate(load_dataset(graphs, args.store), shapes_path=args.shapes)
     except GraphError as err:
