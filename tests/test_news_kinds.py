@@ -219,6 +219,31 @@ def test_a_briefing_the_next_sentence_calls_a_meeting_is_one(verb):
     assert len(found) == 1 and {SHOUKRY, SAFADI} < found[0]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال وزير الخارجية سامح شكري إن مصر تتطلع إلى زيارة الرئيس الفرنسي إيمانويل ماكرون.",
+        "قال وزير الخارجية سامح شكري إن القاهرة تنتظر لقاء قريبا مع الرئيس الفرنسي إيمانويل ماكرون.",
+        "وقال وزير الخارجية سامح شكري: نتطلع لزيارة قريبة من الرئيس إيمانويل ماكرون لمصر.",
+    ],
+)
+def test_a_visit_looked_forward_to_is_no_meeting(text):
+    assert facts_of(text).meetings == ()
+
+
+def test_an_unnamed_counterpart_is_not_a_person_of_another_office_named_later():
+    text = ("وقال وزير الخارجية سامح شكري خلال مؤتمر صحفي مع نظيرته الفرنسية، إن العلاقات بين البلدين قوية. "
+            "وتابع: نتطلع لزيارة قريبة من الرئيس إيمانويل ماكرون لمصر.")
+    assert meeting_sets(text) == [{SHOUKRY, "country:FR"}]
+
+
+def test_a_counterpart_with_the_subject_left_out_holds_the_office_of_the_one_before():
+    text = ("صرّح وزير الخارجية سامح شكري بأن المواقف بين البلدين متقاربة.\n"
+            "وقال خلال مؤتمر صحفي مع نظيرته الفرنسية، إن التنسيق بين البلدين مستمر في كل الملفات الإقليمية.\n"
+            "وتابع: نتطلع لزيارة قريبة من الرئيس إيمانويل ماكرون لمصر.")
+    assert meeting_sets(text) == [{SHOUKRY, "country:FR"}]
+
+
 def test_two_guests_arriving_together_are_one_meeting():
     text = ("استقبل وزير الخارجية سامح شكري اليوم في مطار القاهرة كلا من وزير الخارجية الأردني أيمن الصفدي "
             "ووزير الخارجية المغربي ناصر بوريطة لدى وصولهما للمشاركة في الاجتماع الوزاري.")

@@ -167,7 +167,10 @@ def find_mentions(doc: Document) -> list[ActorMention]:
                 found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
             found = [m for m in found if not _after_byline(norms, m.head, sentence.first)]
             found = [m for m in found if not _writer_before_dateline(context, m)]
-            found = _counterpart_roles(found, in_sentence, norms)
+            # "وقال خلال مؤتمر صحفي مع نظيرته": with the subject left out, the counterpart is of the
+            # one the sentence before spoke of
+            speaking_of = in_sentence if any(m.type == PERSON for m in in_sentence) else mentions[-8:]
+            found = _counterpart_roles(found, speaking_of, norms)
             in_sentence.extend(found)
             for mention in found:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:

@@ -415,6 +415,8 @@ def _role_head(role: str) -> str:
         found = classes.get(words[:size])
         if found:
             return found
+    if len(words[0]) > 3 and words[0][-1] in "هة":
+        return _role_head(" ".join((words[0][:-1], *words[1:])))  # "وزيرة الخارجية" holds a minister's office
     return words[0]
 
 
@@ -458,6 +460,8 @@ def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[
         # "الدبلوماسية الروسية": the one Russian of the article, unless the article gave that
         # person another office ("تحيات الرئيس الروسي" is not the Russian minister)
         candidates = [p for p in same_side if not offices.get(p.key) or head not in _OFFICE_OF_ONE]
+        if reference.counterpart and head:  # "نظيرته الفرنسية" holds the host's office: not "الرئيس ماكرون" named later
+            candidates = [p for p in candidates if not _classes_of(p) or head in _classes_of(p)]
     if not candidates:
         return None
     before = [p for p in candidates if p.first < reference.first]
