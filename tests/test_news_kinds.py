@@ -121,6 +121,19 @@ def test_the_dateline_country_counts_as_named_for_a_known_minister():
     assert safadi.represents == "country:JO"
 
 
+@pytest.mark.parametrize(
+    ("text", "represents"),
+    [
+        ("تلقى ولي العهد رئيس مجلس الوزراء الأمير محمد بن سلمان اتصالا هاتفيا اليوم من الرئيس الفرنسي "
+         "إيمانويل ماكرون.", "country:SA"),  # the office the gazetteer knows him in, his country unnamed
+        ("تلقى الأمير محمد بن سلمان اتصالا هاتفيا اليوم من الرئيس الفرنسي إيمانويل ماكرون.", ""),  # no office
+    ],
+)
+def test_a_known_leader_in_his_known_office_represents_his_country_though_it_goes_unnamed(text, represents):
+    mbs = next(e for e in facts_of(text).entities if e.key == "person:mohammed-bin-salman")
+    assert mbs.represents == represents
+
+
 # --- meetings: one by one, letters, credentials, press conferences ------------------------------
 
 SISI, ATTAF, LAVROV, TEBBOUNE = (

@@ -658,10 +658,24 @@ def _person_represents(group: list[ActorMention], home_country: str | None, publ
     office = gz.office_at(known, published) if known is not None else None
     if office is not None and office.represents:
         country = _as_country(office.represents)
-        return country if country in mentioned or office.represents in mentioned else ""
+        if country in mentioned or office.represents in mentioned:
+            return country
+        # "ولي العهد الأمير محمد بن سلمان" in a paper of his own country, which it never names:
+        # the office the text gives is the one the gazetteer knows him in
+        if any(m.role for m in group) and office.role and _same_office(office.role, group):
+            return country
+        return ""
     if home_country and any(m.role for m in group):
         return f"country:{home_country}"
     return ""
+
+
+def _same_office(known_role: str, group: list[ActorMention]) -> bool:
+    """The text gives the person the office (or the class of office) the gazetteer knows."""
+    head, known = _role_head(known_role), normalize(known_role)
+    given = [r for m in group for r in (m.role, *m.extra_roles) if r]
+    # "ولي العهد رئيس مجلس الوزراء": offices stacked in one role, any of them
+    return any(_role_head(r) == head or known in normalize(r) for r in given)
 
 
 def _roles(group: list[ActorMention], known, published) -> tuple[str, ...]:
