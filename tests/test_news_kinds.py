@@ -257,6 +257,31 @@ def test_a_counterpart_with_the_subject_left_out_holds_the_office_of_the_one_bef
     assert meeting_sets(text) == [{SHOUKRY, "country:FR"}]
 
 
+AMBASSADORS = ("سفير إثيوبيا محمد جودتا شيبسا، وسفير بنين تثيرو الحاج عبدو كباسي، وسفير سريلانكا "
+               "تشاندرا تاباتو موديان جيويجيراتني، وسفير السويد ماكس بيور")
+
+
+def test_a_list_of_guests_set_off_in_quote_marks_is_no_speech():
+    text = f"استقبل وكيل وزارة الخارجية سامي الهاشمي أمس السفراء الجدد وهم: «{AMBASSADORS}»."
+    (meeting,) = facts_of(text).meetings
+    assert len(meeting.participants) == 5
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["محمد جودتا شيبسا", "تثيرو الحاج عبدو كباسي", "تشاندرا تاباتو موديان جيويجيراتني", "ماكس بيور"],
+)
+def test_long_foreign_names_after_an_office_run_to_the_comma(name):
+    text = f"استقبل وكيل وزارة الخارجية سامي الهاشمي أمس السفراء الجدد وهم: {AMBASSADORS}."
+    assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+def test_a_full_stop_without_its_space_still_ends_the_sentence():
+    text = ("أشاد الملك عبدالله الثاني بالعلاقات بين البلدين على الأصعدة السياسية والاقتصادية.وكان وزير "
+            "الخارجية أيمن الصفدي قد استقبل أمس نظيره المغربي ناصر بوريطة».واستعرض الجانبان التعاون.")
+    assert meeting_sets(text) == [{SAFADI, BOURITA}]
+
+
 def test_two_guests_arriving_together_are_one_meeting():
     text = ("استقبل وزير الخارجية سامح شكري اليوم في مطار القاهرة كلا من وزير الخارجية الأردني أيمن الصفدي "
             "ووزير الخارجية المغربي ناصر بوريطة لدى وصولهما للمشاركة في الاجتماع الوزاري.")

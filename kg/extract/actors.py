@@ -1555,6 +1555,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     ("تشو تاي يول") and surnames in ة ("سفيان القضاة") go on; without one, only likelier shapes."""
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
+    if norm in _PILGRIM and words and after_title and j + 1 < end and _name_word(norms[j + 1]):
+        return True  # "تثيرو الحاج عبدو كباسي": الحاج inside a West African name
     if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
         return False
     if _person_noun(norm) and not _known_name_word(norm) and norm not in given_names():
@@ -1608,12 +1610,29 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     if len(content) == 2 and all(given_names().get(w) is False for w in content) and norm not in everyday_words():
         # "جان كلود تريشيه"، "خوان بابلو مونتويا": two given names, then the surname
         return not _prose_shape(norm) and (not norm.endswith("ه") or not feminine)
+    if after_title and len(content) >= 2 and _foreign_run_to_comma(ctx, j, len(content)):
+        return True
     if not after_title or len(content) != 2 or norm in everyday_words():
         return False
     # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
     # foreign word that closes the name before a comma or the end of the sentence
     closes = _peek(norms, j + 1, end) in ("،", ",", ".", "")
     return len(norm) <= 4 or (closes and _plausible_first_name(norm))
+
+
+def _foreign_run_to_comma(ctx: _Context, j: int, taken: int) -> bool:
+    """ "سفير سريلانكا تشاندرا تاباتو موديان جيويجيراتني،": after an office, words of no Arabic
+    shape that run on to the comma closing the name (five words at most) are all the name's."""
+    norms, end = ctx.norms, ctx.sentence.last
+    for k in range(j, min(end, j + _MAX_NAME_WORDS + 1 - taken)):
+        if not _foreign_word_shape(norms[k]) or not _foreign_tail_word(ctx, k):
+            return False
+        if _peek(norms, k + 1, end) in ("،", ",", ".", ""):
+            return True
+    return False
+
+
+_PILGRIM = frozenset(normalize(w) for w in ("الحاج", "الحاجة"))
 
 
 def _prayer_after(norms: Sequence[str], j: int, end: int) -> bool:

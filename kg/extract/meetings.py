@@ -481,6 +481,24 @@ def _quoted_words(doc, offset: int) -> int:
     return 0 if quote is None else len(doc.text[quote.start : quote.end].split())
 
 
+_LISTED_SHARE = 0.6  # of a quotation's letters inside names and offices: a list set off, not speech
+
+
+def _listing(doc, offset: int, mentions) -> bool:
+    """ "وهم: «سفير جمهورية بنين X، وسفير مملكة السويد Y، ...»": quote marks around a list of
+    people (their offices, names and countries and little else) set the list off; it is no speech."""
+    quote = doc.quote_at(offset)
+    inside = [m for m in mentions if quote.start <= m.start < quote.end]
+    if sum(1 for m in inside if m.type == PERSON) < 2:
+        return False
+    covered: set[int] = set()
+    for mention in inside:
+        covered.update(range(doc.tokens[mention.head].start, min(mention.end, quote.end)))
+    text = doc.text
+    letters = [i for i in range(quote.start, quote.end) if text[i].isalpha()]
+    return sum(1 for i in letters if i in covered) >= _LISTED_SHARE * len(letters)
+
+
 def _persons(mentions, window, speakers, doc) -> list[str]:
     start, end = window
     norms = doc.token_norms
@@ -488,7 +506,9 @@ def _persons(mentions, window, speakers, doc) -> list[str]:
     for mention in mentions:
         if mention.type != PERSON or not start <= mention.first < end:
             continue
-        if id(mention) in speakers or _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS:
+        if id(mention) in speakers:
+            continue
+        if _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS and not _listing(doc, mention.start, mentions):
             continue  # a name in speech, not a party; '"وليام بيرنز"' in quote marks is one
         if not mention.key:
             if mention.counterpart and mention.represents.startswith("country:") and mention.number == 1:

@@ -338,7 +338,7 @@ def _sentence_spans(text, start, end, quotes, dateline):
                 j += 1
             # "3.5", "أ.ش.أ": a full stop between letters or digits does not end a sentence
             next_char = text[j + 1] if j + 1 < end else " "
-            if next_char.isspace() and not (char == "." and _is_abbreviation(text, i)):
+            if (next_char.isspace() and not (char == "." and _is_abbreviation(text, i))) or _glued(text, i, j + 1, end):
                 cut_points.append(j + 1)
             i = j + 1
             continue
@@ -393,6 +393,23 @@ def _cut_point(text: str, start: int, limit: int) -> int:
         else:
             at_space = match.start()
     return after_comma or at_space or limit
+
+
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]{3}")
+
+
+def _glued(text: str, stop: int, after: int, end: int) -> bool:
+    """ "والاقتصادية.وكان الوكيل": a page that lost the space after a full stop between two words
+    of three letters or more (an abbreviation's letters stand alone: "أ.ش.أ")."""
+    word_end = stop
+    while word_end > 0 and text[word_end - 1] in "»”\")":  # "... لي تشن».وتقدم"
+        word_end -= 1
+    return (
+        text[stop] in ".؟!"
+        and word_end >= 3
+        and _ARABIC_LETTERS.fullmatch(text, word_end - 3, word_end) is not None
+        and _ARABIC_LETTERS.match(text, after, min(end, after + 3)) is not None
+    )
 
 
 def _is_abbreviation(text: str, i: int) -> bool:
