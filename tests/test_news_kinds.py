@@ -134,6 +134,24 @@ def test_a_known_leader_in_his_known_office_represents_his_country_though_it_goe
     assert mbs.represents == represents
 
 
+BUSAIDI, FIDAN = "person:badr-albusaidi", "person:hakan-fidan"
+
+
+def test_his_excellency_goes_back_to_the_one_the_story_keeps_calling_so():
+    text = ("أجرى معالي السيد بدر بن حمد البوسعيدي وزير الخارجية اليوم سلسلة اتصالات هاتفية. وبحث معالي "
+            "وزير الخارجية في اتصال هاتفي مع معالي سيرغي لافروف وزير خارجية روسيا العلاقات الثنائية. كما "
+            "أجرى معاليه اتصالا هاتفيا مع معالي هاكان فيدان وزير خارجية تركيا.")
+    assert meeting_sets(text) == sorted([{BUSAIDI, LAVROV}, {BUSAIDI, FIDAN}], key=sorted)
+
+
+def test_an_office_without_a_country_in_a_story_told_from_home_is_the_home_minister():
+    text = ("مسقط في 12 مارس /العُمانية/ التقى معالي هاكان فيدان وزير الخارجية التركي اليوم معالي السيد بدر بن "
+            "حمد البوسعيدي وزير الخارجية.\nوأوضح معالي السيد وزير الخارجية أن سلطنة عُمان ستواصل العمل مع "
+            "الجانب التركي من أجل تعزيز التعاون بين البلدين.")
+    (statement,) = facts_of(text).statements
+    assert statement.speakers == (BUSAIDI,)
+
+
 # --- meetings: one by one, letters, credentials, press conferences ------------------------------
 
 SISI, ATTAF, LAVROV, TEBBOUNE = (

@@ -353,7 +353,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         )
         found, after = _titled(ctx, title, apposition)
         if found:
-            return found, after
+            return _honoured_office(ctx, i, found), after
     k, honorific, _ = _skip_honorifics(ctx, i)
     if k > i and not (entity is not None and entity.last >= k and entity.payload.entity.type == PERSON):
         name = _name_after(ctx, k, after_title=True)
@@ -639,6 +639,19 @@ def _honorific_pronoun(ctx: _Context, i: int) -> ActorMention | None:
                 named=False, honorific=_HONORIFIC_PRONOUNS[stem],
             )  # fmt: skip
     return None
+
+
+def _honoured_office(ctx: _Context, i: int, found: list[ActorMention]) -> list[ActorMention]:
+    """ "معالي وزير الخارجية"، "معالي السيد وزير الخارجية": the honorific before an office without a
+    name is the office holder's too (a later "معاليه" may point back at it)."""
+    first = found[0]
+    if first.type != PERSON or first.honorific or first.head != i:
+        return found
+    for start in range(max(ctx.sentence.first, i - 3), i):
+        k, honorific, _ = _skip_honorifics(ctx, start)
+        if k == i and honorific:
+            return [replace(first, honorific=honorific), *found[1:]]
+    return found
 
 
 def _skip_honorifics(ctx: _Context, k: int) -> tuple[int, str, int]:
