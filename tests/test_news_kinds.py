@@ -300,6 +300,17 @@ def test_a_full_stop_without_its_space_still_ends_the_sentence():
     assert meeting_sets(text) == [{SAFADI, BOURITA}]
 
 
+@pytest.mark.parametrize("epithet", ["الصديقة", "الشقيقة"])
+def test_a_country_s_epithet_between_an_office_and_a_name_is_skipped(epithet):
+    text = (f"تلقى وزير الخارجية سامح شكري اتصالا هاتفيا اليوم من وزيرة خارجية كندا {epithet} ميلاني جولي. "
+            "كما جددت الوزيرة جولي شكر كندا لمصر على جهودها في إجلاء الرعايا.")
+    facts = facts_of(text)
+    joly = next(e for e in facts.entities if e.label == "ميلاني جولي")
+    assert joly.represents == "country:CA" and epithet not in " ".join(joly.roles)
+    assert [set(m.participants) for m in facts.meetings] == [{SHOUKRY, joly.key}]
+    assert [s.speakers for s in facts.statements] == [(joly.key,)]
+
+
 def test_two_guests_arriving_together_are_one_meeting():
     text = ("استقبل وزير الخارجية سامح شكري اليوم في مطار القاهرة كلا من وزير الخارجية الأردني أيمن الصفدي "
             "ووزير الخارجية المغربي ناصر بوريطة لدى وصولهما للمشاركة في الاجتماع الوزاري.")

@@ -93,6 +93,7 @@ class _Context:
     norms: Sequence[str]
     sentence: Sentence
     surnames: frozenset[str] = frozenset()  # last words of the persons named in full in earlier sentences
+    family: frozenset[str] = frozenset()  # and every such last word, foreign ones without ال too
     # token -> the known name found there: each token is asked about many times (as a name's
     # start, inside an office's complement, after a nisba), and the answer never changes
     best: dict = field(default_factory=dict, compare=False, hash=False)
@@ -153,10 +154,11 @@ def find_mentions(doc: Document) -> list[ActorMention]:
     norms = doc.token_norms
     mentions: list[ActorMention] = []
     surnames: frozenset[str] = frozenset()
+    family: frozenset[str] = frozenset()
     for sentence in doc.sentences:
         if sentence.kind == NOISE:
             continue
-        context = _Context(doc, norms, sentence, surnames)
+        context = _Context(doc, norms, sentence, surnames, family)
         index = sentence.first
         in_sentence: list[ActorMention] = []
         last_person = -9  # where the last named person of the sentence so far ends
@@ -180,6 +182,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             in_sentence = _countries_of_lists(context, in_sentence)
         mentions.extend(in_sentence)
         surnames = surnames | _surnames_of(in_sentence)
+        family = family | {m.name[-1] for m in in_sentence if m.type == PERSON and m.named and len(m.name) >= 2}
     return mentions
 
 
@@ -966,6 +969,12 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
     return [*inner, reference], max(k, title.last)
 
 
+# the epithets news gives a country after its name: "الكويت الشقيقة"، "كندا الصديقة"
+_FRIENDLY = frozenset(normalize(w) for w in (
+    "الشقيقة", "الشقيق", "الصديقة", "الصديق", "الشقيقه", "الصديقه",
+))  # fmt: skip
+
+
 def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str]:
     """What continues an office: offices, countries, nisbas, bodies ("وزير الخارجية والمغتربين"،
     "الأمين العام لجامعة الدول العربية"، "المبعوث الخاص للأمين العام للأمم المتحدة إلى سورية").
@@ -1002,6 +1011,9 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination and (kind == ORGANIZATION or (kind == PLACE and k == role_last > title.last)):
                 role_last = known.last  # "وزير شؤون الديوان الأميري": a seat that an office word governs
             k = known.last
+            continue
+        if norm in _FRIENDLY and inner and inner[-1].type == COUNTRY and inner[-1].last == k:
+            k += 1  # "وزيرة خارجية كندا الصديقة ميلاني جولي": the country's epithet, then the name
             continue
         embassy = _organisation_at(ctx, k) if _embassy_word(norm) else None
         if embassy is not None:
@@ -1278,8 +1290,9 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     known = _person_at(ctx, k, clitic)
     if known is not None:
         return replace(known, weak=False) if after_title else known
-    if after_title and first_norm in ctx.surnames:
-        return _span_mention(ctx, k, k + 1, clitic, PERSON, [first_norm])  # "الوزير المالكي": named before
+    if after_title and (first_norm in ctx.surnames or (first_norm in ctx.family and first_norm not in given_names())):
+        # "الوزير المالكي"، "الوزيرة جولي شكر ...": named before, and the name ends there
+        return _span_mention(ctx, k, k + 1, clitic, PERSON, [first_norm])
     if _office_here(ctx, k):
         return None  # "سمو ولي العهد": an office, not a name
     # a given name that is also an office ("سلطان بن أحمد الجابر"، "أمير عبد اللهيان") when a name goes on
