@@ -311,6 +311,17 @@ def test_a_country_s_epithet_between_an_office_and_a_name_is_skipped(epithet):
     assert [s.speakers for s in facts.statements] == [(joly.key,)]
 
 
+@pytest.mark.parametrize(("office", "name"), [
+    ("السفير الروسي لدى العراق", "ألبروس كوتراشيف"),
+    ("سفير إسبانيا", "ألبرتو نافارو"),
+    ("سفيرة كندا", "أليسون غرانت"),
+])
+def test_a_foreign_name_written_with_hamza_al_is_no_article(office, name):
+    text = f"استقبل رئيس حكومة إقليم كوردستان مسرور بارزاني اليوم {office} {name}."
+    facts = facts_of(text)
+    assert name in {e.label for e in facts.entities if e.type == "Person"}
+
+
 def test_two_guests_arriving_together_are_one_meeting():
     text = ("استقبل وزير الخارجية سامح شكري اليوم في مطار القاهرة كلا من وزير الخارجية الأردني أيمن الصفدي "
             "ووزير الخارجية المغربي ناصر بوريطة لدى وصولهما للمشاركة في الاجتماع الوزاري.")

@@ -1315,7 +1315,7 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         first_norm in given_names() and _surname_follows(ctx, k + 1)
     ):
         return None
-    if after_title and not _plausible_first_name(first_norm):
+    if after_title and not (_plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text)):
         return None
     everyday_given = given_names().get(first_norm) is not False
     if not after_title and not given and everyday_given and not _surname_follows(ctx, k + 1):
@@ -1361,6 +1361,11 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
     return _span_mention(ctx, k, j, clitic, PERSON, words)
+
+
+def _foreign_al(text: str) -> bool:
+    """ "ألبروس"، "ألكسندر"، "ألبرتو": أل with its hamza begins a foreign name; the article is ال."""
+    return len(text) >= 5 and text.startswith("أل") and text[2:3] not in ("ا", "أ", "إ", "ى")
 
 
 def _may_start_unknown_name(norm: str) -> bool:
