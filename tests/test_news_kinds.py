@@ -652,3 +652,13 @@ SUDAN_MEETING = "التقى وزير الخارجية السوداني علي ا
 def test_an_agency_dateline_with_a_dashed_date_or_behind_a_time_stamp_places_the_meeting(opening):
     facts = facts_of(opening + SUDAN_MEETING)
     assert [m.place for m in facts.meetings] == [KHARTOUM]
+
+
+# --- statements as pages print them --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("participle", ["مشدد على أن", "مشير إلى أن", "منوه إلى أن"])
+def test_a_participle_that_lost_its_alif_still_reports(participle):
+    text = (f"وتطرق وزير الخارجية أيمن الصفدي إلى الأوضاع في الإقليم، {participle} أمن العراق ركيزة أساسية "
+            "لاستقرار المنطقة كلها.")
+    assert [s.speakers for s in facts_of(text).statements] == [(SAFADI,)]
