@@ -662,3 +662,12 @@ def test_a_participle_that_lost_its_alif_still_reports(participle):
     text = (f"وتطرق وزير الخارجية أيمن الصفدي إلى الأوضاع في الإقليم، {participle} أمن العراق ركيزة أساسية "
             "لاستقرار المنطقة كلها.")
     assert [s.speakers for s in facts_of(text).statements] == [(SAFADI,)]
+
+
+@pytest.mark.parametrize("cue", ["وأكد السوداني للسفير", "وشهد اللقاء تأكيد السوداني للسفير"])
+def test_a_stance_noun_after_whom_he_told_opens_the_words(cue):
+    text = (f"استقبل رئيس الوزراء محمد شياع السوداني اليوم سفير الكويت طارق الفرج. {cue} حرص العراق على "
+            "بناء أفضل العلاقات مع دول الجوار.")
+    (statement,) = facts_of(text).statements
+    assert statement.speakers == ("person:mohammed-shia-al-sudani",)
+    assert statement.quote.startswith("حرص العراق على بناء")
