@@ -94,6 +94,9 @@ def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
         if read_only:
             store = ox.Store.read_only(str(path))
         else:
+            if (path / "CURRENT").is_file():  # damage shows here without touching the folder (a
+                probe = ox.Store.read_only(str(path))  # read-write open would rotate its LOG)
+                del probe
             path.mkdir(parents=True, exist_ok=True)
             store = ox.Store(str(path))
     except (OSError, RuntimeError) as err:  # RocksDB says Corruption with a RuntimeError
