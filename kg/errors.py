@@ -38,6 +38,10 @@ class GraphError(KgError):
     """A graph file or store could not be read or written."""
 
 
+class OutputError(KgError):
+    """An output file could not be written (or would overwrite an input)."""
+
+
 class QueryError(KgError):
     """A SPARQL query could not be found, bound or run."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -59,8 +60,11 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 def run(args) -> int:
     from dataclasses import replace
 
+    from kg.cli._common import check_outputs
     from kg.query import QueryResult, bind, fetch_labels, format_result, open_engine, resolve_query
 
+    named = [args.query] if os.path.isfile(args.query) else []
+    check_outputs({"the results": args.output}, [*args.graph, *([args.store] if args.store else []), *named])
     query = resolve_query(args.query)
     text = bind(query, parse_params(args.param))
     if args.show_query:
@@ -87,5 +91,6 @@ def _write(args, text: str) -> None:
     if args.output is None:
         sys.stdout.write(text)
         return
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, encoding="utf-8", newline="")
+    from kg.atomic import write_output
+
+    write_output(args.output, text, "the results")
