@@ -35,7 +35,11 @@ def register(subparsers) -> None:
     parser.add_argument("--limit", type=int, metavar="N", help="print at most N rows")
     parser.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph",
                         help="SPARQL engine for --graph files (default oxigraph, in memory)")
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="endpoint timeout in seconds")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="S",
+                        help="seconds an endpoint has to connect and to send each part of its answer (default 60; a "
+                        "timeout is not retried)")
+    parser.add_argument("--max-answer-size", type=float, default=512, metavar="MB",
+                        help="refuse an endpoint's answer larger than this, as it streams in (default 512)")
     parser.add_argument("--page-size", type=int, metavar="N",
                         help="fetch endpoint results in pages of N rows (default: only when the server cuts them)")
     parser.add_argument("--auth", choices=("basic", "digest"),
@@ -73,7 +77,7 @@ def run(args) -> int:
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit must be 0 or more")
     engine = open_engine(args.graph, args.store, args.endpoint, engine=args.engine, timeout=args.timeout,
-                         page_size=args.page_size, auth=args.auth)  # fmt: skip
+                         page_size=args.page_size, auth=args.auth, max_answer_mb=args.max_answer_size)  # fmt: skip
     result: QueryResult = engine.run(text)
     for note in result.notes:
         print(f"kg query: {note}", file=sys.stderr)
