@@ -74,7 +74,7 @@ class Endpoint:
     retries: int = 5  # attempts after the first, on transient failures
     backoff: float = 0.5  # seconds before the first retry; doubles each time
     page_size: int | None = None  # page every SELECT from the start (else only when the server cut it)
-    max_bytes: int = 512 * 2**20  # a larger answer is refused as it streams in (--max-answer-size)
+    max_bytes: int = 64 * 2**20  # a larger answer is refused as it streams in (--max-answer-size)
 
     def __str__(self) -> str:
         return safe_url(self.query_url)
@@ -200,7 +200,7 @@ def with_retries(endpoint: Endpoint, what: str, attempt: Callable[[], _T], sleep
 
 
 _REFUSALS_RETRIED = 2
-_MAX_ANSWER_BYTES = 512 * 2**20
+_MAX_ANSWER_BYTES = 64 * 2**20
 
 
 def _refused(err: BaseException) -> bool:

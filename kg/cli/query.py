@@ -38,8 +38,9 @@ def register(subparsers) -> None:
     parser.add_argument("--timeout", type=float, default=60.0, metavar="S",
                         help="seconds an endpoint has to connect and to send each part of its answer (default 60; a "
                         "timeout is not retried)")
-    parser.add_argument("--max-answer-size", type=float, default=512, metavar="MB",
-                        help="refuse an endpoint's answer larger than this, as it streams in (default 512)")
+    parser.add_argument("--max-answer-size", type=float, default=64, metavar="MB",
+                        help="refuse an endpoint's answer larger than this, as it streams in (default 64; page "
+                        "larger answers with --page-size)")
     parser.add_argument("--page-size", type=int, metavar="N",
                         help="fetch endpoint results in pages of N rows (default: only when the server cuts them)")
     parser.add_argument("--auth", choices=("basic", "digest"),
