@@ -38,8 +38,9 @@ class GraphError(KgError):
     """A graph file or store could not be read or written."""
 
 
-class OutputError(KgError):
-    """An output file could not be written (or would overwrite an input)."""
+class OutputError(GraphError):
+    """An output file could not be written (or would overwrite an input); a GraphError, as
+    writing a graph file always raised."""
 
 
 class QueryError(KgError):
