@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from kg.cli._common import add_source_arguments
+from kg.cli._common import add_source_arguments, resolve_sources
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.engine import open_engine
     from kg.viz import write_viz
 
+    resolve_sources(args, endpoint=True)
     check_outputs({"the page": args.output, "the screenshot": args.png},
                   [*args.graph, *([args.store] if args.store else [])])
     engine = open_engine(args.graph, args.store, args.endpoint)
