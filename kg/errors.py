@@ -38,6 +38,11 @@ class GraphError(KgError):
     """A graph file or store could not be read or written."""
 
 
+class OutputError(GraphError):
+    """An output file could not be written (or would overwrite an input); a GraphError, as
+    writing a graph file always raised."""
+
+
 class QueryError(KgError):
     """A SPARQL query could not be found, bound or run."""
 

@@ -388,12 +388,9 @@ def _write(output: str | Path | None, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    path = Path(output)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    except OSError as err:
-        raise GraphError(f"{path}: cannot write ({err.strerror or err})") from err
+    from kg.atomic import write_output
+
+    write_output(output, data, "the export")  # whole or not at all
 
 
 def _name(output: str | Path | None) -> str:

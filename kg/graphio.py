@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg import atomic, guard
 from kg.errors import GraphError, UsageError, unknown_choice
@@ -130,13 +131,33 @@ def write_graph(graph: Graph | Dataset, path: str | Path | None, fmt: str | None
         from kg.rdf.namespaces import ALL_PREFIXES
 
         options["context"] = dict(ALL_PREFIXES)
-    text = target.serialize(format=plugin, encoding="utf-8", **options).decode("utf-8")
+    if fmt == "trig":
+        text = _trig(target)
+    else:
+        text = target.serialize(format=plugin, encoding="utf-8", **options).decode("utf-8")
+    if fmt in ("nquads", "nt"):  # rdflib writes them in hash order: sorted, two runs give the same bytes
+        text = "".join(sorted(line + "\n" for line in text.split("\n") if line.strip()))  # not splitlines: U+2028
     if path is not None:
         try:
             atomic.write_text(path, text, encoding="utf-8")
         except OSError as err:
-            raise GraphError(f"{path}: cannot write the graph ({err.strerror or err})") from err
+            raise atomic.output_error(path, err, "the graph") from None
     return text
+
+
+def _trig(dataset: Graph | Dataset) -> str:
+    """TriG with its graphs in the order of their names (rdflib takes them in hash order, which
+    changes from one run to the next; within a graph it sorts the subjects itself)."""
+    import io
+
+    from rdflib.plugins.serializers.trig import TrigSerializer
+
+    serializer = TrigSerializer(dataset)
+    serializer.contexts.sort(key=lambda context: (context.identifier == DATASET_DEFAULT_GRAPH_ID,
+                                                  str(context.identifier)))
+    out = io.BytesIO()
+    serializer.serialize(out, encoding="utf-8")
+    return out.getvalue().decode("utf-8")
 
 
 def _first_line(err: Exception) -> str:

@@ -284,7 +284,10 @@ def build(
         try:
             if store_sink is not None:
                 written(store_sink.close())  # stopping at once, it waits only for a batch being written
-                from kg.store import count_union
+                from kg.store import count_union, repair_store
+
+                if options.force and not stop.is_set():  # whatever an old run left, the store ends as a clean build
+                    repair_store(store_sink.store)
 
                 triples = None if at_once(stop) else count_union(store_sink.store)
                 stored = (store_sink.written, store_sink.replaced, triples)

@@ -9,8 +9,34 @@ option never swallows the positional argument after it (`kg query --graph g.ttl 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
+
+def check_outputs(outputs: dict[str, Path | None], inputs: list[Path | str]) -> None:
+    """Refuse, before any work, an output that is one of the inputs (or lies in an input folder
+    such as a store) or that cannot be written. `outputs` maps what each is to its path."""
+    from kg.atomic import check_output
+    from kg.errors import OutputError
+
+    for what, output in outputs.items():
+        if output is None or str(output) == "-":
+            continue
+        target = _resolved(output)
+        for given in inputs:
+            source = _resolved(given)
+            if target == source or (Path(given).is_dir() and source in target.parents and _is_store(Path(given))):
+                raise OutputError(f"{output}: is one of the inputs ({given}); write {what} to another file")
+        check_output(output, what)
+
+
+def _resolved(path: Path | str) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _is_store(folder: Path) -> bool:
+    return (folder / "CURRENT").is_file()
 
 
 def add_source_arguments(parser: argparse.ArgumentParser, *, endpoint: bool = False, positional: bool = True) -> None:

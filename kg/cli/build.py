@@ -86,6 +86,9 @@ def run(args) -> int:
 
     if args.output is None and args.store is None:
         raise UsageError("say where the graph goes: -o FILE and/or --store DIR")
+    from kg.cli._common import check_outputs
+
+    check_outputs({"the graph": args.output, "the errors file": args.errors}, list(args.inputs))
     if args.output is not None:
         output_format(args.output, args.format)  # an unknown format fails before any work
     if args.workers is not None and args.workers < 0:

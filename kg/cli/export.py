@@ -29,13 +29,17 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from kg.cli._common import check_outputs
     from kg.export import context_document, export
 
     resolve_sources(args)
+    check_outputs({"the export": args.output, "the JSON-LD context": args.context},
+                  [*args.graph, *([args.store] if args.store else [])])
     summary = export(args.output, args.format, graphs=args.graph, store=args.store)
     if args.context is not None:
-        args.context.parent.mkdir(parents=True, exist_ok=True)
-        args.context.write_text(context_document(), encoding="utf-8")
+        from kg.atomic import write_output
+
+        write_output(args.context, context_document(), "the JSON-LD context")
     if not args.quiet:  # beside the data when the data goes to stdout, else on stdout
         note("export", f"wrote {summary}", to_stderr=args.output is None)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -39,7 +40,12 @@ def register(subparsers) -> None:
     parser.add_argument("--limit", type=int, metavar="N", help="print at most N rows")
     parser.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph",
                         help="SPARQL engine for --graph files (default oxigraph, in memory)")
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="S", help="endpoint timeout in seconds")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="S",
+                        help="seconds an endpoint has to connect and to send each part of its answer (default 60; a "
+                        "timeout is not retried)")
+    parser.add_argument("--max-answer-size", type=float, default=64, metavar="MB",
+                        help="refuse an endpoint's answer larger than this, as it streams in (default 64; page "
+                        "larger answers with --page-size)")
     parser.add_argument("--page-size", type=int, metavar="N",
                         help="fetch endpoint results in pages of N rows (default: only when the server cuts them)")
     parser.add_argument("--auth", choices=("basic", "digest"),
@@ -64,6 +70,7 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
 def run(args) -> int:
     from dataclasses import replace
 
+    from kg.cli._common import check_outputs
     from kg.query import (
         QueryResult,
         bind,
@@ -77,6 +84,8 @@ def run(args) -> int:
 
     resolve_sources(args, endpoint=True)
     fmt = result_format_for(args.output, args.format)  # a wrong format fails before the query runs
+    named = [args.query] if os.path.isfile(args.query) else []
+    check_outputs({"the results": args.output}, [*args.graph, *([args.store] if args.store else []), *named])
     query = resolve_query(args.query)
     text = bind(query, parse_params(args.param))
     if args.show_query:
@@ -85,7 +94,7 @@ def run(args) -> int:
     if args.limit is not None and args.limit < 0:
         raise UsageError("--limit must be 0 or more")
     engine = open_engine(args.graph, args.store, args.endpoint, engine=args.engine, timeout=args.timeout,
-                         page_size=args.page_size, auth=args.auth)  # fmt: skip
+                         page_size=args.page_size, auth=args.auth, max_answer_mb=args.max_answer_size)  # fmt: skip
     result: QueryResult = engine.run(text)
     for line in result.notes:
         note("query", line)
@@ -116,6 +125,6 @@ def _write(args, text: str) -> None:
     if args.output is None:
         sys.stdout.write(text)
         return
-    from kg import atomic
+    from kg.atomic import write_output
 
-    atomic.write_text(args.output, text, encoding="utf-8", newline="")
+    write_output(args.output, text, "the results")

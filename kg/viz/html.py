@@ -86,12 +86,9 @@ def write_html(view: nx.MultiDiGraph, path: str | Path, *, title: str = "") -> P
     """Write the page as UTF-8 (whatever the locale says) and return its path."""
     path = Path(path)
     text = render_html(view, title=title)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise GraphError(f"{path}: cannot write the page ({err.strerror or err})") from err
-    return path
+    from kg.atomic import write_output
+
+    return write_output(path, text, "the page")  # whole or not at all
 
 
 # ---------------------------------------------------------------------------------------------
