@@ -671,3 +671,14 @@ def test_a_stance_noun_after_whom_he_told_opens_the_words(cue):
     (statement,) = facts_of(text).statements
     assert statement.speakers == ("person:mohammed-shia-al-sudani",)
     assert statement.quote.startswith("حرص العراق على بناء")
+
+
+
+def test_names_set_off_in_brackets_after_an_honorific_take_the_office_after_them():
+    text = ("استقبل السيد (محمد المعلول) القائم بأعمال السفارة الليبية بتونس، المستشارة (سهام العبيدي) القائم "
+            "بأعمال السفارة العراقية، اليوم.")
+    facts = facts_of(text)
+    people = {e.label: e for e in facts.entities if e.type == "Person"}
+    assert people["محمد المعلول"].represents == "country:LY"
+    assert people["سهام العبيدي"].represents == "country:IQ"
+    assert [set(m.participants) for m in facts.meetings] == [{people["محمد المعلول"].key, people["سهام العبيدي"].key}]

@@ -352,12 +352,17 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         # no second one right after it; the office after it is whom he received)
         apposition = not title.clitic and (
             (i == last_person and _same_kind_of_office(last_role, title))
-            or (i == last_person + 1 and norms[i - 1] in ("،", ","))
+            or (i == last_person + 1 and norms[i - 1] in ("،", ",", ")"))
         )
         found, after = _titled(ctx, title, apposition)
         if found:
             return _honoured_office(ctx, i, found), after
     k, honorific, _ = _skip_honorifics(ctx, i)
+    if k > i and k + 2 < end and norms[k] == "(":
+        # "استقبل السيد (محمد المعلول) القائم بأعمال ...": a name the page sets off in brackets
+        name = _name_after(ctx, k + 1, after_title=True)
+        if name is not None and name.last < end and norms[name.last] == ")":
+            return [replace(name, title_first=i, honorific=honorific)], name.last + 1
     if k > i and not (entity is not None and entity.last >= k and entity.payload.entity.type == PERSON):
         name = _name_after(ctx, k, after_title=True)
         if name is not None:

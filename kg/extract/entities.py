@@ -381,7 +381,7 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
         return None  # "ونقل لافروف لخادم الحرمين الشريفين تحيات ...": to the king, not a second office
     if not between and previous.role and _role_head(previous.role) != _role_head(reference.role):
         return None  # "استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": an office before the name, a guest after
-    if not (all(n in ("،", ",") for n in between) and len(between) <= 1):
+    if not (all(n in ("،", ",", ")") for n in between) and len(between) <= 1):
         return None
     # "استقبل المنفي السفير الفرنسي": an office of another country is the verb's object, not a
     # description of the name before it
