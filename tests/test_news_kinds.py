@@ -682,3 +682,17 @@ def test_names_set_off_in_brackets_after_an_honorific_take_the_office_after_them
     assert people["محمد المعلول"].represents == "country:LY"
     assert people["سهام العبيدي"].represents == "country:IQ"
     assert [set(m.participants) for m in facts.meetings] == [{people["محمد المعلول"].key, people["سهام العبيدي"].key}]
+
+
+
+def test_a_participle_in_a_reported_clause_goes_on_from_that_clause_s_subject():
+    text = ("وصل وزير الخارجية ناصر بوريطة اليوم إلى الرياض. وقالت وكالة الأنباء السعودية إن نائب وزير الخارجية "
+            "وليد الخريجي رحب بالوزير المغربي، مؤكدا عمق العلاقات الأخوية التي تربط البلدين.")
+    (statement,) = facts_of(text).statements
+    assert [e.label for e in facts_of(text).entities if e.key == statement.speakers[0]] == ["وليد الخريجي"]
+
+
+def test_a_participle_after_another_speaker_s_verb_is_that_speaker_s():
+    text = ("وجاء في بيان الخارجية أن أنتوني بلينكن تحدث مع عدة وزراء، في حين غرد وزير الخارجية الأردني أيمن "
+            "الصفدي عن الاجتماع، قائلا إن وزراء خارجية اليابان والهند شاركوا في المكالمة.")
+    assert [s.speakers for s in facts_of(text).statements] == [(SAFADI,)]
