@@ -696,3 +696,11 @@ def test_a_participle_after_another_speaker_s_verb_is_that_speaker_s():
     text = ("وجاء في بيان الخارجية أن أنتوني بلينكن تحدث مع عدة وزراء، في حين غرد وزير الخارجية الأردني أيمن "
             "الصفدي عن الاجتماع، قائلا إن وزراء خارجية اليابان والهند شاركوا في المكالمة.")
     assert [s.speakers for s in facts_of(text).statements] == [(SAFADI,)]
+
+
+
+@pytest.mark.parametrize("clause", ["– الذي حضره وزير الخارجية سامح شكري –", "الذي حضره وزير الخارجية سامح شكري"])
+def test_who_attended_told_in_a_relative_clause_joins_the_meeting(clause):
+    text = (f"استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي. وتم خلال اللقاء {clause} "
+            "استعراض العلاقات الثنائية.")
+    assert meeting_sets(text) == [{SISI, SAFADI, SHOUKRY}]
