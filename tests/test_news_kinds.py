@@ -704,3 +704,12 @@ def test_who_attended_told_in_a_relative_clause_joins_the_meeting(clause):
     text = (f"استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي. وتم خلال اللقاء {clause} "
             "استعراض العلاقات الثنائية.")
     assert meeting_sets(text) == [{SISI, SAFADI, SHOUKRY}]
+
+
+
+def test_an_office_then_a_comma_then_the_holder_with_a_rank_of_his_own():
+    text = ("التقى رئيس مجلس السيادة الفريق أول عبد الفتاح البرهان اليوم بمدينة بورتسودان برئيس المخابرات العامة "
+            "المصرية، الوزير حسن محمود رشاد، الذي نقل له رسالة شفوية.")
+    rashad = next(e for e in facts_of(text).entities if e.label == "حسن محمود رشاد")
+    assert rashad.represents == "country:EG"
+    assert any(r.startswith("رئيس المخابرات العامة") for r in rashad.roles)
