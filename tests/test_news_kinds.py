@@ -713,3 +713,16 @@ def test_an_office_then_a_comma_then_the_holder_with_a_rank_of_his_own():
     rashad = next(e for e in facts_of(text).entities if e.label == "حسن محمود رشاد")
     assert rashad.represents == "country:EG"
     assert any(r.startswith("رئيس المخابرات العامة") for r in rashad.roles)
+
+
+
+def test_a_meeting_word_after_li_is_read_whatever_its_first_letter():
+    text = ("نشر دبلوماسيون صوراً للقاء عُقد عبر تقنية “فيديو كونفرنس” شارك فيه وزير الخارجية السعودي فيصل "
+            "بن فرحان مع وزير الخارجية الأمريكي أنتوني بلينكن.")
+    (meeting,) = facts_of(text).meetings
+    assert meeting.phone and set(meeting.participants) == {"person:faisal-bin-farhan", "person:antony-blinken"}
+
+
+def test_li_before_a_name_that_starts_with_lam_and_an_accusative_without_tanween():
+    facts = facts_of("قدم الرئيس دعما للبنان في مواجهة الأزمة.")
+    assert {e.key for e in facts.entities} == {"country:LB"}

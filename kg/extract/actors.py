@@ -1536,6 +1536,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False
     if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "ال")):
         return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
+    if len(norm) > 3 and norm.endswith("ا") and norm[:-1] in everyday_words():
+        return False  # "قدم الرئيس دعما": an accusative noun whose tanween the page left out
     if norm[0] == "و" and not _known_name_word(norm):
         # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name; a long
         # word that is nothing after و is a foreign name ("ويجيسينجهي")
