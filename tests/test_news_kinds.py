@@ -671,3 +671,58 @@ def test_a_stance_noun_after_whom_he_told_opens_the_words(cue):
     (statement,) = facts_of(text).statements
     assert statement.speakers == ("person:mohammed-shia-al-sudani",)
     assert statement.quote.startswith("حرص العراق على بناء")
+
+
+
+def test_names_set_off_in_brackets_after_an_honorific_take_the_office_after_them():
+    text = ("استقبل السيد (محمد المعلول) القائم بأعمال السفارة الليبية بتونس، المستشارة (سهام العبيدي) القائم "
+            "بأعمال السفارة العراقية، اليوم.")
+    facts = facts_of(text)
+    people = {e.label: e for e in facts.entities if e.type == "Person"}
+    assert people["محمد المعلول"].represents == "country:LY"
+    assert people["سهام العبيدي"].represents == "country:IQ"
+    assert [set(m.participants) for m in facts.meetings] == [{people["محمد المعلول"].key, people["سهام العبيدي"].key}]
+
+
+
+def test_a_participle_in_a_reported_clause_goes_on_from_that_clause_s_subject():
+    text = ("وصل وزير الخارجية ناصر بوريطة اليوم إلى الرياض. وقالت وكالة الأنباء السعودية إن نائب وزير الخارجية "
+            "وليد الخريجي رحب بالوزير المغربي، مؤكدا عمق العلاقات الأخوية التي تربط البلدين.")
+    (statement,) = facts_of(text).statements
+    assert [e.label for e in facts_of(text).entities if e.key == statement.speakers[0]] == ["وليد الخريجي"]
+
+
+def test_a_participle_after_another_speaker_s_verb_is_that_speaker_s():
+    text = ("وجاء في بيان الخارجية أن أنتوني بلينكن تحدث مع عدة وزراء، في حين غرد وزير الخارجية الأردني أيمن "
+            "الصفدي عن الاجتماع، قائلا إن وزراء خارجية اليابان والهند شاركوا في المكالمة.")
+    assert [s.speakers for s in facts_of(text).statements] == [(SAFADI,)]
+
+
+
+@pytest.mark.parametrize("clause", ["– الذي حضره وزير الخارجية سامح شكري –", "الذي حضره وزير الخارجية سامح شكري"])
+def test_who_attended_told_in_a_relative_clause_joins_the_meeting(clause):
+    text = (f"استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي. وتم خلال اللقاء {clause} "
+            "استعراض العلاقات الثنائية.")
+    assert meeting_sets(text) == [{SISI, SAFADI, SHOUKRY}]
+
+
+
+def test_an_office_then_a_comma_then_the_holder_with_a_rank_of_his_own():
+    text = ("التقى رئيس مجلس السيادة الفريق أول عبد الفتاح البرهان اليوم بمدينة بورتسودان برئيس المخابرات العامة "
+            "المصرية، الوزير حسن محمود رشاد، الذي نقل له رسالة شفوية.")
+    rashad = next(e for e in facts_of(text).entities if e.label == "حسن محمود رشاد")
+    assert rashad.represents == "country:EG"
+    assert any(r.startswith("رئيس المخابرات العامة") for r in rashad.roles)
+
+
+
+def test_a_meeting_word_after_li_is_read_whatever_its_first_letter():
+    text = ("نشر دبلوماسيون صوراً للقاء عُقد عبر تقنية “فيديو كونفرنس” شارك فيه وزير الخارجية السعودي فيصل "
+            "بن فرحان مع وزير الخارجية الأمريكي أنتوني بلينكن.")
+    (meeting,) = facts_of(text).meetings
+    assert meeting.phone and set(meeting.participants) == {"person:faisal-bin-farhan", "person:antony-blinken"}
+
+
+def test_li_before_a_name_that_starts_with_lam_and_an_accusative_without_tanween():
+    facts = facts_of("قدم الرئيس دعما للبنان في مواجهة الأزمة.")
+    assert {e.key for e in facts.entities} == {"country:LB"}

@@ -352,12 +352,17 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         # no second one right after it; the office after it is whom he received)
         apposition = not title.clitic and (
             (i == last_person and _same_kind_of_office(last_role, title))
-            or (i == last_person + 1 and norms[i - 1] in ("،", ","))
+            or (i == last_person + 1 and norms[i - 1] in ("،", ",", ")"))
         )
         found, after = _titled(ctx, title, apposition)
         if found:
             return _honoured_office(ctx, i, found), after
     k, honorific, _ = _skip_honorifics(ctx, i)
+    if k > i and k + 2 < end and norms[k] == "(":
+        # "استقبل السيد (محمد المعلول) القائم بأعمال ...": a name the page sets off in brackets
+        name = _name_after(ctx, k + 1, after_title=True)
+        if name is not None and name.last < end and norms[name.last] == ")":
+            return [replace(name, title_first=i, honorific=honorific)], name.last + 1
     if k > i and not (entity is not None and entity.last >= k and entity.payload.entity.type == PERSON):
         name = _name_after(ctx, k, after_title=True)
         if name is not None:
@@ -1531,6 +1536,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False
     if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "ال")):
         return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
+    if len(norm) > 3 and norm.endswith("ا") and norm[:-1] in everyday_words():
+        return False  # "قدم الرئيس دعما": an accusative noun whose tanween the page left out
     if norm[0] == "و" and not _known_name_word(norm):
         # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name; a long
         # word that is nothing after و is a foreign name ("ويجيسينجهي")

@@ -383,7 +383,11 @@ def _statement_at(
         subject = None  # "إن هنية أطلع الرئيس أردوغان على": named before the verb, the one after is told
     if subject is not None and subject.type == COUNTRY and not _feminine(cue) and info.kind == "verb":
         subject = None  # "ودعا إسرائيل إلى ...": a country takes a feminine verb, so here it is called on
-    if info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
+    embedded = _embedded_subject(doc, index, cue, sentence) if info.kind == "participle" else None
+    if embedded is not None:
+        # "قالت الوكالة إن نائب الوزير رحب بالضيف، مؤكداً ...": the one the reported clause is about
+        speakers = (embedded.key,)
+    elif info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
         # "مؤكداً أن"، "بررت ... بالقول:": the one the sentence is about
         speakers = (
             last_speaker if info.kind == "participle" and last_speaker else _sentence_subject(index, cue, sentence)
@@ -518,6 +522,24 @@ def _group_nisbas(norms, k, end) -> tuple[str, ...]:
         found.append(f"country:{nisba.payload}")
         k = nisba.last
     return tuple(found)
+
+
+def _embedded_subject(doc, index: _MentionIndex, cue, sentence: Sentence) -> ActorMention | None:
+    """The person a clause after أن/إن opens with, when a participle later in that clause goes on
+    from its verb ("أن نائب وزير الخارجية رحب بالوزير، مؤكداً ...")."""
+    norms = doc.token_norms
+    opening = next((k for k in range(cue.first - 1, sentence.first - 1, -1) if norms[k] in _COMPLEMENTIZERS), None)
+    if opening is None:
+        return None
+    for between in reporting_cues().scan(norms, opening + 1, cue.first):
+        after = _skip(doc, between.last, cue.first, index)
+        named = index.by_first.get(after)
+        if named is not None and named.type == PERSON and norms[after][:1] not in "بل":
+            return None  # "أن X تحدث ...، في حين غرد Y ... قائلا": the participle goes on from Y's verb
+    subject = index.by_first.get(_skip(doc, opening + 1, cue.first, index))
+    if subject is None or subject.type != PERSON or not subject.key or subject.last >= cue.first:
+        return None
+    return subject
 
 
 def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[str, ...] | None:
