@@ -726,3 +726,12 @@ def test_a_meeting_word_after_li_is_read_whatever_its_first_letter():
 def test_li_before_a_name_that_starts_with_lam_and_an_accusative_without_tanween():
     facts = facts_of("قدم الرئيس دعما للبنان في مواجهة الأزمة.")
     assert {e.key for e in facts.entities} == {"country:LB"}
+
+
+
+@pytest.mark.parametrize("then", ["، ثم استقبل", "، قبل أن يستقبل", "، وبعد ذلك استقبل"])
+def test_a_second_reception_in_a_then_clause_is_a_meeting_of_its_own(then):
+    text = (f"استقبل وزير الخارجية سامح شكري اليوم السفير الفرنسي ألكسندر غارسيا{then} السفيرة الألمانية "
+            "إيزابيل هنين.")
+    found = meeting_sets(text)
+    assert len(found) == 2 and all(SHOUKRY in m and len(m) == 2 for m in found)

@@ -182,7 +182,15 @@ def find_meetings(
                 referenced.sentences.add(sentence.index)
                 continue
             host = meetings[-1].participants[:1] if meetings else []
-            if info.pos == "verb" and not _subject_before(mentions, sentence, match) and host and persons:
+            then_clause = (
+                window[0] > sentence.first and norms[window[0]] in _THEN_WORDS and host and host[0] not in persons
+            )
+            if (
+                info.pos == "verb"
+                and (then_clause or not _subject_before(mentions, sentence, match))
+                and host
+                and persons
+            ):
                 # "كما التقى ..."، "واستقبل في وقت لاحق ...": the subject is the host of the last meeting
                 persons = [host[0], *[p for p in persons if p != host[0]]]
                 target = _target(meetings, info, persons, grouped, norms, sentence, stated)
@@ -441,13 +449,39 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
             ):
                 end = k
                 break
+            if k > match.last + 1 and norms[k] in ("،", ",") and _then_clause_at(norms, k + 1, end):
+                end = k  # "استقبل X، ثم استقبل Y"، "... قبل أن يستقبل Y": a meeting of its own
+                break
     start = sentence.first
     for k in range(match.first - 1, sentence.first - 1, -1):
         if norms[k] in _CLAUSE_BREAKS:
             own_subject = any(m.type == PERSON and k < m.first < match.first for m in mentions)
             start = k + 1 if own_subject else sentence.first
             break
+    if info.pos == "verb":
+        # "، ثم استقبل Y"، "، قبل أن يستقبل Y": the host left out, the guests are this clause's own
+        for j in range(match.first - 1, max(start, match.first - 3) - 1, -1):
+            if norms[j] in _THEN_WORDS and j > start and norms[j - 1] in ("،", ","):
+                start = j
+                break
     return start, end
+
+
+_THEN = frozenset(normalize(w) for w in ("ثم", "أن", "ان", "،", ","))
+_THEN_WORDS = frozenset(normalize(w) for w in ("ثم", "قبل", "بعد", "وبعد", "عقب"))
+
+
+def _then_clause_at(norms, j: int, end: int) -> bool:
+    """ "ثم استقبل"، "قبل أن يستقبل"، "وبعد ذلك استقبل": a clause that goes on to another meeting."""
+    for t in range(j + 1, min(end, j + 4)):
+        if _another_meeting_verb(norms, t, end):
+            return any(norms[x] in _THEN_WORDS for x in range(j, t))
+    return False
+
+
+def _another_meeting_verb(norms, k: int, end: int) -> bool:
+    found = triggers().longest_at(norms, k, end)
+    return found is not None and found.payload.pos == "verb" and found.payload.kind not in ("join", "welcome")
 
 
 def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[int]:
@@ -577,7 +611,7 @@ def _is_place_phrase(norms, mention) -> bool:
 
 
 def _named_gathering(norms, mention, floor: int) -> str | None:
-    """"على هامش منتدى الدوحة"، "خلال قمة الرياض": a gathering named after its city was held there."""
+    """ "على هامش منتدى الدوحة"، "خلال قمة الرياض": a gathering named after its city was held there."""
     k = mention.first - 1
     if k - 1 < floor or not any(stem in _EVENT_NOUNS for _, stem in clitic_variants(norms[k])):
         return None
@@ -588,7 +622,7 @@ _HELD = frozenset(normalize(w) for w in ("جرى", "جري", "عقد", "عقدت
 
 
 def _held_at(norms, match, sentence) -> tuple[int, int] | None:
-    """"اللقاء الذي جرى في ..."، "القمة التي عقدت في ...": the clause that says where it was held."""
+    """ "اللقاء الذي جرى في ..."، "القمة التي عقدت في ...": the clause that says where it was held."""
     k = match.last
     if k + 1 < sentence.last and norms[k] in ("الذي", "التي") and norms[k + 1] in _HELD:
         return k + 2, min(sentence.last, k + 12)
