@@ -735,3 +735,12 @@ def test_a_second_reception_in_a_then_clause_is_a_meeting_of_its_own(then):
             "إيزابيل هنين.")
     found = meeting_sets(text)
     assert len(found) == 2 and all(SHOUKRY in m and len(m) == 2 for m in found)
+
+
+
+def test_a_quotation_that_opens_on_the_verb_is_the_words_of_the_one_named_before_it():
+    text = ('تلقى أمير قطر الشيخ تميم بن حمد آل ثاني اتصالا هاتفيا من الرئيس الأمريكي جو بايدن. ووفق البيان فإن '
+            'أمير قطر " أكد للرئيس بايدن ضرورة وقف إطلاق النار فورا وحماية المدنيين".')
+    (statement,) = facts_of(text).statements
+    assert statement.speakers == ("person:tamim-bin-hamad",)
+    assert statement.quote.startswith("ضرورة وقف إطلاق النار")

@@ -224,7 +224,9 @@ def _cue_counts(doc: Document, cue, index: _MentionIndex | None = None) -> bool:
     rather than reports it; only و/ف before a verb."""
     norms = doc.token_norms
     quote = doc.quote_at(doc.tokens[cue.first].start)
-    if quote is not None and not (index is not None and _reported_in_quote(doc, cue, quote, index)):
+    if quote is not None and not (
+        index is not None and (_reported_in_quote(doc, cue, quote, index) or _opens_quote(doc, cue, quote, index))
+    ):
         return False
     if cue.clitic and norms[cue.first][: cue.clitic] not in ("و", "ف"):
         return False
@@ -417,6 +419,8 @@ def _statement_at(
         # "الرئيس السيسي أكد": named right before the verb; not before "وأكد", which goes on from an earlier verb
         # ("أما العالول فأكد": ف after a subject put first counts too)
         before = index.by_last.get(cue.first) if not cue.clitic or norms[cue.first][:1] == "ف" else None
+        if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in _OPENING_MARKS:
+            before = _person_ending(index, cue.first - 1, sentence)  # 'فإن أمير قطر " أكد للرئيس ...
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("قد", "وقد"):
             before = index.by_last.get(cue.first - 1)  # "وكان غروندبرغ قد قال"
         framed = _framed_speaker(norms, index, cue, sentence)
@@ -522,6 +526,26 @@ def _group_nisbas(norms, k, end) -> tuple[str, ...]:
         found.append(f"country:{nisba.payload}")
         k = nisba.last
     return tuple(found)
+
+
+_OPENING_MARKS = frozenset(('"', "“", "«", "”"))
+
+
+def _person_ending(index: _MentionIndex, last: int, sentence: Sentence) -> ActorMention | None:
+    person = index.actor_before(last, sentence.first, (PERSON,))
+    return person if person is not None and person.last == last and person.key else None
+
+
+def _opens_quote(doc: Document, cue, quote, index: _MentionIndex) -> bool:
+    """ 'فإن أمير قطر " أكد للرئيس بايدن ضرورة ..."': a communiqué's words quoted from the verb on,
+    the speaker named right before the quotation mark."""
+    norms = doc.token_norms
+    if cue.payload.kind != "verb" or doc.tokens[cue.first].start > quote.start + 2 or cue.first < 2:
+        return False
+    if norms[cue.first - 1] not in _OPENING_MARKS:
+        return False
+    sentence = doc.sentences[doc.tokens[cue.first].sentence]
+    return _person_ending(index, cue.first - 1, sentence) is not None
 
 
 def _embedded_subject(doc, index: _MentionIndex, cue, sentence: Sentence) -> ActorMention | None:
