@@ -744,3 +744,10 @@ def test_a_quotation_that_opens_on_the_verb_is_the_words_of_the_one_named_before
     (statement,) = facts_of(text).statements
     assert statement.speakers == ("person:tamim-bin-hamad",)
     assert statement.quote.startswith("ضرورة وقف إطلاق النار")
+
+
+
+def test_the_one_met_before_the_verb_is_not_who_spoke():
+    text = ('التقى وزير الخارجية الجزائري أحمد عطاف اليوم ببغداد نظيره التونسي محمد علي النفطي. الوزير عطاف في '
+            'لقائه بنظيره التونسي أبدى استعداد الجزائر لمواصلة الجهود المشتركة في التعاون الاقتصادي.')
+    assert [s.speakers for s in facts_of(text).statements] == [(ATTAF,)]

@@ -419,6 +419,10 @@ def _statement_at(
         # "الرئيس السيسي أكد": named right before the verb; not before "وأكد", which goes on from an earlier verb
         # ("أما العالول فأكد": ف after a subject put first counts too)
         before = index.by_last.get(cue.first) if not cue.clitic or norms[cue.first][:1] == "ف" else None
+        if before is not None and before.head > sentence.first and _governed(doc, before):
+            # "الوزير عطاف في لقائه بنظيره التونسي أبدى ...": the one he met, not who spoke
+            before = index.by_first.get(_skip(doc, sentence.first, cue.first, index))
+            before = before if before is not None and before.type == PERSON and before.last < cue.first else None
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in _OPENING_MARKS:
             before = _person_ending(index, cue.first - 1, sentence)  # 'فإن أمير قطر " أكد للرئيس ...
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("قد", "وقد"):
@@ -529,6 +533,13 @@ def _group_nisbas(norms, k, end) -> tuple[str, ...]:
 
 
 _OPENING_MARKS = frozenset(('"', "“", "«", "”"))
+
+
+def _governed(doc: Document, mention: ActorMention) -> bool:
+    """A name governed by a preposition ("بنظيره"، "مع الرئيس"): the object of the words before."""
+    norms, token = doc.token_norms, doc.tokens[mention.head]
+    clitic = mention.first == mention.head and token.start < mention.start and norms[mention.head][:1] in "بل"
+    return clitic or norms[mention.head - 1] == "مع"
 
 
 def _person_ending(index: _MentionIndex, last: int, sentence: Sentence) -> ActorMention | None:
