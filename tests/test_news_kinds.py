@@ -751,3 +751,19 @@ def test_the_one_met_before_the_verb_is_not_who_spoke():
     text = ('التقى وزير الخارجية الجزائري أحمد عطاف اليوم ببغداد نظيره التونسي محمد علي النفطي. الوزير عطاف في '
             'لقائه بنظيره التونسي أبدى استعداد الجزائر لمواصلة الجهود المشتركة في التعاون الاقتصادي.')
     assert [s.speakers for s in facts_of(text).statements] == [(ATTAF,)]
+
+
+
+def test_a_call_first_named_as_the_call_is_of_the_sentence_s_people():
+    text = ('وقد تبادل وزير الخارجية الإيراني عباس عراقجي خلال الاتصال الهاتفي الذي أجري اليوم، وجهات النظر مع '
+            'وزير خارجية الجزائر أحمد عطاف بشأن التطورات في المنطقة.')
+    (meeting,) = facts_of(text).meetings
+    assert meeting.phone and set(meeting.participants) == {"person:abbas-araghchi", ATTAF}
+
+
+def test_the_bearer_who_handed_over_the_letter_met_its_receiver():
+    text = ('تسلم رئيس مجلس السيادة الفريق أول عبد الفتاح البرهان اليوم رسالة خطية من الرئيس النيجيري محمدو '
+            'بخاري، سلمها له مبعوثه الخاص أحمد الرفاعي.')
+    (meeting,) = facts_of(text).meetings
+    labels = {e.key: e.label for e in facts_of(text).entities}
+    assert {labels[p] for p in meeting.participants} == {"عبد الفتاح البرهان", "أحمد الرفاعي"}

@@ -149,7 +149,9 @@ def find_meetings(
             if (reference or subject is not None) and not meetings and len(persons) < 2:
                 # "أطلع الوزير X نظيره Y على ..." then "وتناول اللقاء ...": the words before told
                 # the meeting this one names, though with a verb that is not one of meeting
-                persons = _told_before(doc, sentence, mentions) or persons
+                told = _told_before(doc, sentence, mentions)
+                during = match.first > sentence.first and norms[match.first - 1] in _DURING_WORDS
+                persons = told or (during and _whole_sentence(doc, sentence, mentions, speakers)) or persons
             if reference and meetings:
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
@@ -644,6 +646,16 @@ def _meeting_subject(norms, match, info, sentence):
     if subject is None or subject.payload.kind == "join" or not _is_reference(norms, subject, subject.payload):
         return None
     return subject
+
+
+_DURING_WORDS = frozenset(normalize(w) for w in ("خلال", "وخلال", "أثناء", "اثناء", "وأثناء", "عبر"))
+
+
+def _whole_sentence(doc, sentence, mentions, speakers) -> list[str]:
+    """ "تبادل X خلال الاتصال الهاتفي ... وجهات النظر مع Y": the article's first word of the meeting
+    is a reference; its people are those of the whole sentence, when two or more."""
+    found = _persons(mentions, (sentence.first, sentence.last), speakers, doc)
+    return found if len(found) >= 2 else []
 
 
 def _told_before(doc, sentence, mentions) -> list[str]:
