@@ -767,3 +767,23 @@ def test_the_bearer_who_handed_over_the_letter_met_its_receiver():
     (meeting,) = facts_of(text).meetings
     labels = {e.key: e.label for e in facts_of(text).entities}
     assert {labels[p] for p in meeting.participants} == {"عبد الفتاح البرهان", "أحمد الرفاعي"}
+
+
+
+@pytest.mark.parametrize("text", [
+    "وشارك الرئيس في المسيرة التي دعا إليها الرئيس التونسي تنديدا بالهجوم الإرهابي.",
+    "وهنأهم نيابة عن خادم الحرمين وولي العهد بذكرى الوحدة اليمنية.",
+    "من جانبه، قدم مبعوث الأمين العام خالص الشكر والتقدير للكويت على إسهاماتها.",
+])
+def test_what_follows_an_office_as_its_object_is_no_name(text):
+    assert person_keys(text) == set()
+
+
+def test_thanks_words_stay_names_where_a_name_goes_on():
+    assert {e.label for e in facts_of("استقبل الرئيس خالص جلبي اليوم.").entities} == {"خالص جلبي"}
+
+
+def test_france_s_minister_for_europe_and_foreign_affairs_is_a_foreign_minister():
+    text = ("التقى وزير الخارجية أيمن الصفدي، الخميس، وزير أوروبا والشؤون الخارجية الفرنسي جان إيف لودريان، "
+            "وبحثا سبل تطوير العلاقات.")
+    assert meeting_sets(text) == [{SAFADI, "person:jean-yves-le-drian"}]

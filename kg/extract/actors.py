@@ -1322,6 +1322,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None
     if after_title and not (_plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text)):
         return None
+    if first_norm in _THANKS_WORDS and _peek(norms, k + 1, end).startswith("ال"):
+        return None  # "قدم مبعوث الأمين العام خالص الشكر": sincere thanks, not a name
     everyday_given = given_names().get(first_norm) is not False
     if not after_title and not given and everyday_given and not _surname_follows(ctx, k + 1):
         return None  # an everyday word that is also a name ("نيل"، "غير") starts no name on its own
@@ -1366,6 +1368,15 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
     return _span_mention(ctx, k, j, clitic, PERSON, words)
+
+
+# adjectives of thanks and greeting that come right after an office as the object ("خالص الشكر")
+_THANKS_WORDS = frozenset(normalize(w) for w in ("خالص", "جزيل", "عميق", "بالغ", "أسمى", "أصدق", "أطيب"))
+
+
+def _tafil(norm: str) -> bool:
+    """The verbal noun تفعيل ("تنديد"، "تأكيد"، "تعزيز"): ت, two letters, ي, a letter."""
+    return len(norm) == 5 and norm[0] == "ت" and norm[3] == "ي" and norm[1] not in "ايو" and norm[2] not in "ايو"
 
 
 def _foreign_al(text: str) -> bool:
@@ -1536,8 +1547,10 @@ def _plausible_first_name(norm: str) -> bool:
         return False
     if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "ال")):
         return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
-    if len(norm) > 3 and norm.endswith("ا") and norm[:-1] in everyday_words():
-        return False  # "قدم الرئيس دعما": an accusative noun whose tanween the page left out
+    if len(norm) > 3 and norm.endswith("ا") and (norm[:-1] in everyday_words() or _tafil(norm[:-1])):
+        return False  # "قدم الرئيس دعما"، "تنديدا بالهجوم": an accusative noun whose tanween the page left out
+    if len(norm) > 3 and norm[0] in "بل" and norm[1:] in everyday_words() and norm not in given_names():
+        return False  # "بذكرى الوحدة": a preposition on an everyday word
     if norm[0] == "و" and not _known_name_word(norm):
         # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name; a long
         # word that is nothing after و is a foreign name ("ويجيسينجهي")
