@@ -787,3 +787,10 @@ def test_france_s_minister_for_europe_and_foreign_affairs_is_a_foreign_minister(
     text = ("التقى وزير الخارجية أيمن الصفدي، الخميس، وزير أوروبا والشؤون الخارجية الفرنسي جان إيف لودريان، "
             "وبحثا سبل تطوير العلاقات.")
     assert meeting_sets(text) == [{SAFADI, "person:jean-yves-le-drian"}]
+
+
+
+def test_a_surname_that_is_also_an_office_word_is_the_person_named_before():
+    text = ('استقبل الرئيس الإيراني إبراهيم رئيسي اليوم في دمشق وزير الخارجية فيصل المقداد. وجدد رئيسي خلال '
+            'اللقاء دعم بلاده المستمر لسيادة سوريا واستقلالها ووحدة أراضيها.')
+    assert [s.speakers for s in facts_of(text).statements] == [("person:ebrahim-raisi",)]

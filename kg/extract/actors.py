@@ -329,6 +329,9 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     norm = norms[i]
     if not _is_arabic_word(norm):
         return [], i + 1
+    if norm in ctx.family and norm not in given_names() and _office_word_alone(ctx, i):
+        # "وجدد رئيسي خلال اللقاء": the surname of "إبراهيم رئيسي" named before, not "my president"
+        return [_span_mention(ctx, i, i + 1, 0, PERSON, [norm])], i + 1
     # names no list knows, by where they stand: after a nisba that stands for a person, as the
     # subject of a reporting verb, before an office in apposition
     unlisted = None
@@ -1377,6 +1380,12 @@ _THANKS_WORDS = frozenset(normalize(w) for w in ("خالص", "جزيل", "عمي
 def _tafil(norm: str) -> bool:
     """The verbal noun تفعيل ("تنديد"، "تأكيد"، "تعزيز"): ت, two letters, ي, a letter."""
     return len(norm) == 5 and norm[0] == "ت" and norm[3] == "ي" and norm[1] not in "ايو" and norm[2] not in "ايو"
+
+
+def _office_word_alone(ctx: _Context, i: int) -> bool:
+    """A word read as an office ("رئيسي") with nothing after it that an office would take."""
+    title = titles().longest_at(ctx.norms, i, ctx.sentence.last)
+    return title is not None and title.last == i + 1 and not title.clitic
 
 
 def _foreign_al(text: str) -> bool:
