@@ -794,3 +794,9 @@ def test_a_surname_that_is_also_an_office_word_is_the_person_named_before():
     text = ('استقبل الرئيس الإيراني إبراهيم رئيسي اليوم في دمشق وزير الخارجية فيصل المقداد. وجدد رئيسي خلال '
             'اللقاء دعم بلاده المستمر لسيادة سوريا واستقلالها ووحدة أراضيها.')
     assert [s.speakers for s in facts_of(text).statements] == [("person:ebrahim-raisi",)]
+
+
+
+@pytest.mark.parametrize("name", ["فخر الدين ألطون", "نور الدين بوكروح"])
+def test_a_word_before_al_din_is_a_compound_given_name(name):
+    assert name in {e.label for e in facts_of(f"استقبل الرئيس عبد المجيد تبون اليوم المستشار {name}.").entities}

@@ -1313,6 +1313,10 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and not _office_here(ctx, k)
     ) or (after_title and (_ali_here(ctx, k) or _given_after_honorific(ctx, k, first_norm, following)))
     given = given or (clitic == 0 and _kunya_at(ctx, k))
+    # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name
+    given = given or (
+        following == "الدين" and 2 <= len(first_norm) <= 5 and not _function_word(first_norm) and after_title
+    )
     if _with_tanween(doc.tokens[k].text):
         return None
     if not given and not _name_word(first_norm):
@@ -1323,7 +1327,9 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         first_norm in given_names() and _surname_follows(ctx, k + 1)
     ):
         return None
-    if after_title and not (_plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text)):
+    if after_title and not (
+        _plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text) or following == "الدين"
+    ):
         return None
     if first_norm in _THANKS_WORDS and _peek(norms, k + 1, end).startswith("ال"):
         return None  # "قدم مبعوث الأمين العام خالص الشكر": sincere thanks, not a name
