@@ -800,3 +800,16 @@ def test_a_surname_that_is_also_an_office_word_is_the_person_named_before():
 @pytest.mark.parametrize("name", ["فخر الدين ألطون", "نور الدين بوكروح"])
 def test_a_word_before_al_din_is_a_compound_given_name(name):
     assert name in {e.label for e in facts_of(f"استقبل الرئيس عبد المجيد تبون اليوم المستشار {name}.").entities}
+
+
+
+def test_those_who_attended_told_as_a_reminder_join_the_meeting():
+    text = ('استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي. يذكر أن الاستقبال حضره '
+            'وزير الخارجية سامح شكري.')
+    assert meeting_sets(text) == [{SISI, SAFADI, SHOUKRY}]
+
+
+def test_a_reminder_of_an_earlier_meeting_adds_no_one():
+    text = ('استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي. يذكر أن اللقاء الأخير بين '
+            'الرئيس السيسي والملك عبدالله الثاني جرى في العقبة.')
+    assert meeting_sets(text) == [{SISI, SAFADI}]

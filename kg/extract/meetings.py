@@ -376,7 +376,12 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
         if found is not None and not (recent and found.payload == "past"):
             return True
     if not recent and (_pluperfect(norms, sentence, match) or _background(norms, sentence)):
-        return True
+        # "يذكر أن الاستقبال حضره X": who attended the meeting at hand is no earlier event
+        attended = triggers().longest_at(norms, match.last, sentence.last) if match.last < sentence.last else None
+        told = info.kind == "join" or (
+            _is_reference(norms, match, info) and attended is not None and attended.payload.kind == "join"
+        )  # "يذكر أن الاستقبال حضره ..."
+        return not (told and _background(norms, sentence) and not _pluperfect(norms, sentence, match))
     if near is not None and (near.exact or abs(near.first - match.last) <= 6) and _same_clause(norms, match, near):
         if near.relation == FUTURE:
             return True
