@@ -813,3 +813,24 @@ def test_a_reminder_of_an_earlier_meeting_adds_no_one():
     text = ('استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي. يذكر أن اللقاء الأخير بين '
             'الرئيس السيسي والملك عبدالله الثاني جرى في العقبة.')
     assert meeting_sets(text) == [{SISI, SAFADI}]
+
+
+
+WANG = "person:wang-yi"
+
+
+@pytest.mark.parametrize("apart", ["على التوالي", "كل على حدة"])
+def test_ministers_of_several_countries_met_one_after_another_are_a_meeting_each(apart):
+    text = f"عقد وزير الخارجية الصيني وانغ يي اليوم محادثات مع وزراء خارجية فلسطين والصومال وتونس {apart}."
+    assert meeting_sets(text) == sorted([{WANG, "country:PS"}, {WANG, "country:SO"}, {WANG, "country:TN"}], key=sorted)
+
+
+def test_the_minister_named_later_takes_his_country_s_place_in_its_meeting():
+    text = ("عقد وزير الخارجية الصيني وانغ يي اليوم محادثات مع وزراء خارجية فلسطين والصومال وتونس على التوالي. "
+            "وخلال المحادثات مع وزير الخارجية الفلسطيني رياض المالكي، قال وانغ إن الصين ستواصل دعمها القوي "
+            "للقضية العادلة للشعب الفلسطيني.")
+    facts = facts_of(text)
+    assert sorted((set(m.participants) for m in facts.meetings), key=sorted) == sorted(
+        [{WANG, "person:riyad-al-maliki"}, {WANG, "country:SO"}, {WANG, "country:TN"}], key=sorted
+    )
+    assert [s.speakers for s in facts.statements] == [(WANG,)]  # "وانغ": a Chinese family name, first

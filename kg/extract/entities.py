@@ -251,7 +251,8 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     for mention in mentions:
         if mention.type == PERSON and mention.named and len(mention.name) >= 2 and _family_name_first(mention):
             first = mention.name[0]
-            if first not in given_names() and not is_stopword(first) and first not in office_words():
+            # a Chinese family name may be listed as a given name too ("وانغ"): here it is the family's
+            if given_names().get(first) is not True and not is_stopword(first) and first not in office_words():
                 surnames.setdefault(first, mention.key)
         if mention.type == PERSON and mention.named and len(mention.name) >= 2:
             last, before = mention.name[-1], mention.name[-2]
@@ -274,7 +275,8 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
         for taken, stem in clitic_variants(token.norm):
             key = surnames.get(stem)
             # "وجدد سعيّد التأكيد": a surname that is also a given name, when no name follows it
-            if key is not None and stem in given_names() and (following in given_names() or following in _PARTICLES):
+            name_follows = given_names().get(following) is False or following in _PARTICLES  # not "إن"، "أن"
+            if key is not None and stem in given_names() and name_follows:
                 continue
             if key is not None and taken <= 1:
                 start = token.start + _original_length(token.text, taken)

@@ -155,7 +155,7 @@ def find_meetings(
             if reference and meetings:
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
-                target = referenced or _last_of_kind(meetings, info)
+                target = referenced or _standing_for(meetings, persons, mentions) or _last_of_kind(meetings, info)
                 _add(target, persons if _names_follow(norms, match, sentence) else [], sentence)
                 if target.place is None and not target.phone:
                     # "خلال اللقاء الذي جرى في قصر البحر في أبوظبي": where the meeting was
@@ -596,8 +596,13 @@ def _parties(mentions, window, doc) -> list[str]:
     said = next((k for k in range(start, end) if norms[k] in ("ان", "بان", "انه", "انها") or norms[k] == ":"), end)
     end = min(end, said)
     found = []
+    # "وزراء خارجية فلسطين والصومال وتونس": the countries of unnamed officials named together
+    plural = [(m.head, m.last) for m in mentions if m.type == PERSON and not m.named and m.number > 1]
     for mention in mentions:
         if not start <= mention.first < end:
+            continue
+        if mention.in_title and mention.type == COUNTRY and any(a <= mention.first < b for a, b in plural):
+            found.append(mention.key)
             continue
         if mention.type == PERSON and not mention.named and not mention.key and mention.number == 1:
             if mention.represents.startswith("country:") and doc.quote_at(mention.start) is None:
@@ -641,6 +646,18 @@ def _beside(norms, first: int, token: int) -> bool:
     ends it) is another meeting; "على هامش القمة" itself names the one it was beside."""
     sideline = next((k for k in range(first, token) if norms[k] in _SIDELINE), None)
     return sideline is not None and any(norms[k] in ("،", ",") for k in range(sideline, token))
+
+
+def _standing_for(meetings: list[MeetingDraft], persons: list[str], mentions) -> MeetingDraft | None:
+    """ "وخلال المحادثات مع وزير الخارجية الفلسطيني رياض المالكي": of talks held with several
+    countries' ministers one after another, the one with the country this person stands for."""
+    countries = set()
+    for person in persons:
+        mention = next((m for m in mentions if m.key == person and m.represents), None)
+        known = gz.known(person)
+        countries.add(mention.represents if mention is not None else (known.represents if known else ""))
+    countries.discard("")
+    return next((m for m in reversed(meetings) if countries & set(m.participants)), None)
 
 
 def _meeting_subject(norms, match, info, sentence):
@@ -766,7 +783,9 @@ def _one_by_one(
     استقبل X ..." after guests met one by one goes on with the same kind of meetings."""
     norms = doc.token_norms
     words = norms[sentence.first : sentence.last]
-    apart = any(words[k] == "حده" and k > 0 and words[k - 1] == "علي" for k in range(len(words)))
+    apart = any(
+        words[k] in ("حده", "التوالي") and k > 0 and words[k - 1] == "علي" for k in range(len(words))
+    )  # "كلاً على حدة"، "على التوالي": one after another
     credentials = any(words[k] == "اوراق" and k + 1 < len(words) and words[k + 1].startswith("اعتماد")
                       for k in range(len(words)))  # fmt: skip
     listed = next((k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None)
