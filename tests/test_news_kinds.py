@@ -834,3 +834,10 @@ def test_the_minister_named_later_takes_his_country_s_place_in_its_meeting():
         [{WANG, "person:riyad-al-maliki"}, {WANG, "country:SO"}, {WANG, "country:TN"}], key=sorted
     )
     assert [s.speakers for s in facts.statements] == [(WANG,)]  # "وانغ": a Chinese family name, first
+
+
+
+@pytest.mark.parametrize("name", ["مولاي الحسن", "مولاي رشيد"])
+def test_moulay_is_part_of_a_moroccan_prince_s_name(name):
+    text = f"استقبل الأمير {name} اليوم بالرباط الأمير تركي بن محمد بن فهد مبعوث خادم الحرمين الشريفين."
+    assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}
