@@ -153,6 +153,7 @@ def build(
     pool: ProcessPoolExecutor | None = None  # started with the first chunk: a run that skips all needs none
     max_in_flight = max(2, options.workers * 4)  # chunks: enough to keep workers busy while a batch is handed over
     interrupted = False
+    finished = False  # the whole input written, nothing failed on the way: the store may be compacted
 
     def show() -> None:
         if progress is not None:  # an article counts as done once extracted, before its batch is written
@@ -245,6 +246,7 @@ def build(
         # what is in flight is a few chunks: finish them, so everything read so far is written
         collect(keep=0)
         write_batch()
+        finished = not interrupted and not stop.is_set()
     except BaseException:
         with contextlib.suppress(Exception):  # keep what was extracted before the failure
             write_batch()
@@ -255,7 +257,7 @@ def build(
         log.close()
         try:
             if store_sink is not None:
-                written(store_sink.close())
+                written(store_sink.close(compact=finished))
                 stored = (store_sink.written, store_sink.replaced, count_union(store_sink.store))
         finally:  # an error's traceback keeps this frame alive: let go of the store (and its lock) now
             store_sink = opened = None

@@ -31,7 +31,7 @@ from kg.rdf.namespaces import DIP, DIPR_IRI
 from kg.resources import extractor_fingerprint
 from kg.shacl import kg_shapes
 from kg.sparql import from_oxigraph, to_oxigraph
-from kg.store import extraction_mark, validation_notes, write_nquads
+from kg.store import COMPACT_AFTER_WRITING, compact_store, extraction_mark, validation_notes, write_nquads
 
 _CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
 
@@ -112,8 +112,9 @@ class StoreSink:
             adds.update(self._finished.popleft())
         return adds
 
-    def close(self) -> Counter[str]:
-        """Write what is left and wait for the writer; raises what made writing fail."""
+    def close(self, *, compact: bool = False) -> Counter[str]:
+        """Write what is left and wait for the writer; raises what made writing fail. With
+        `compact`, a run that wrote many graphs ends by compacting the store (see kg.store.compact)."""
         if self._writer.is_alive():
             if self._error is None and self._batch:
                 self._queue.put((self._batch, self._adds))
@@ -123,6 +124,8 @@ class StoreSink:
         self._raise_if_failed()
         try:
             self.store.flush()
+            if compact and self.written >= COMPACT_AFTER_WRITING:
+                compact_store(self.store)
         except OSError as err:
             raise GraphError(f"{self.name}: writing article graphs failed ({err})") from err
         return self.written_since()
