@@ -1,15 +1,16 @@
 # Two entry points (see README): `make demo` builds the bundled examples, `make test` runs every test.
-# Both set up what they need first: the virtual environment, and for the tests the servers and browser.
+# Both set up what they need first: the demo only kg and its Python packages; the tests also their
+# tools (pytest, the Oxigraph server, Playwright) and system packages (Virtuoso, Chromium).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
 .PHONY: demo test setup system-deps lint
 
-demo: $(VENV)/.installed system-deps
+demo: $(VENV)/.installed
 	$(BIN)/kg build examples -o exports/graph.ttl --store exports/store
 	$(BIN)/kg validate exports/graph.ttl
-	$(BIN)/kg viz --graph exports/graph.ttl -o exports/graph.html --png exports/graph.png
+	$(BIN)/kg viz --graph exports/graph.ttl -o exports/graph.html
 	$(BIN)/kg stats --graph exports/graph.ttl
 
 test: $(VENV)/.installed-test system-deps

@@ -6,15 +6,41 @@
     >>> kg.write_graph(graph, "out.ttl")
 """
 
-import kg.extract.pipeline  # noqa: F401  (the subpackage first, so that `kg.extract` stays the function)
-from kg.api import build_from_paths, build_graph, extract, extract_all
-from kg.errors import GraphError, InputError, KgError, Problem, QueryError, RemoteError, UsageError
-from kg.graphio import read_graphs, write_graph
-from kg.io import read_articles
-from kg.model import Article, ArticleFacts, Entity, Meeting, Mention, Statement
-from kg.sources import load_dataset
-from kg.text import Document, analyse, normalize
+from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# The public names are imported when first used, not by `import kg`: the `kg` command (and any
+# `import kg.something`) would otherwise pay for rdflib and the whole extractor before doing anything.
+_PUBLIC = {
+    "Article": "kg.model",
+    "ArticleFacts": "kg.model",
+    "Document": "kg.text",
+    "Entity": "kg.model",
+    "GraphError": "kg.errors",
+    "InputError": "kg.errors",
+    "KgError": "kg.errors",
+    "Meeting": "kg.model",
+    "Mention": "kg.model",
+    "Problem": "kg.errors",
+    "QueryError": "kg.errors",
+    "RemoteError": "kg.errors",
+    "Statement": "kg.model",
+    "UsageError": "kg.errors",
+    "analyse": "kg.text",
+    "build_from_paths": "kg.api",
+    "build_graph": "kg.api",
+    "extract": "kg.api",
+    "extract_all": "kg.api",
+    "load_dataset": "kg.sources",
+    "normalize": "kg.text",
+    "read_articles": "kg.io",
+    "read_graphs": "kg.graphio",
+    "write_graph": "kg.graphio",
+}
 __all__ = [
     "Article",
     "ArticleFacts",
@@ -42,4 +68,39 @@ __all__ = [
     "write_graph",
 ]
 
-__version__ = "0.1.0"
+# `kg.extract` is the function, though a subpackage has the same name: the subpackage is loaded
+# now (it is only a docstring), so that importing its modules later never sets `kg.extract` to it,
+# and the name is then left to __getattr__.
+importlib.import_module("kg.extract")
+del extract  # type: ignore[name-defined]  # noqa: F821  (bound by the import just above)
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    elif not name.startswith("__"):
+        try:  # a submodule (kg.api, kg.store...) as `kg.api` after a plain `import kg`
+            value = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module 'kg' has no attribute {name!r}") from None
+    else:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC))
+
+
+if TYPE_CHECKING:  # for type checkers and editors, which do not run __getattr__
+    from kg.api import build_from_paths, build_graph, extract, extract_all
+    from kg.errors import GraphError, InputError, KgError, Problem, QueryError, RemoteError, UsageError
+    from kg.graphio import read_graphs, write_graph
+    from kg.io import read_articles
+    from kg.model import Article, ArticleFacts, Entity, Meeting, Mention, Statement
+    from kg.sources import load_dataset
+    from kg.text import Document, analyse, normalize

@@ -63,9 +63,15 @@ class StoreEngine:
             self.union = has_union(self.store)
 
     def run(self, sparql: str) -> QueryResult:
+        from kg.guard import check_query
+
+        check_query(sparql, engine="Oxigraph")  # SERVICE would send requests
         return run_sparql(self.store, sparql, union=self.union)
 
     def select(self, sparql: str) -> Iterator[OxRow]:
+        from kg.guard import check_query
+
+        check_query(sparql, engine="Oxigraph")
         try:
             solutions = self.store.query(sparql, use_default_graph_as_union=not self.union)
             for solution in solutions:
@@ -93,17 +99,22 @@ class RdflibEngine:
     description: str = "rdflib"
 
     def run(self, sparql: str) -> QueryResult:
+        from kg.guard import check_query, sealed
+
         form = query_form(sparql)
+        graphs = (str(g.identifier) for g in self.dataset.graphs())
+        check_query(sparql, engine="rdflib", graphs=graphs)  # SERVICE and FROM <url> would send requests
         try:
-            result = self.dataset.query(sparql)
+            with sealed():  # FROM names graphs of the dataset: no file or URL is read
+                result = self.dataset.query(sparql)
+                if form == "ASK":
+                    return QueryResult(boolean=bool(result.askAnswer))
+                if form in {"CONSTRUCT", "DESCRIBE"}:
+                    return QueryResult(triples=tuple(result.graph))
+                names = tuple(str(v) for v in result.vars)
+                return QueryResult(vars=names, rows=tuple(tuple(row) for row in result))
         except Exception as err:  # pyparsing and evaluation errors alike
             raise QueryError(f"the query failed on rdflib: {one_line(err)}") from err
-        if form == "ASK":
-            return QueryResult(boolean=bool(result.askAnswer))
-        if form in {"CONSTRUCT", "DESCRIBE"}:
-            return QueryResult(triples=tuple(result.graph))
-        names = tuple(str(v) for v in result.vars)
-        return QueryResult(vars=names, rows=tuple(tuple(row) for row in result))
 
     def select(self, sparql: str) -> Iterator[OxRow]:
         return rows_of(self.run(sparql))

@@ -15,6 +15,10 @@ class KgError(Exception):
     exit_code = 1
 
 
+class Terminated(BaseException):
+    """SIGTERM, as KeyboardInterrupt is SIGINT: the command stops where it is (exit status 143)."""
+
+
 class UsageError(KgError):
     """The command line or an API call asked for something that cannot be done as asked."""
 

@@ -8,8 +8,8 @@ built from the ontology. Every RDF export parses back to the same graph.
 N-Quads, N-Triples, TriG and Turtle stream from Oxigraph's serializer to the file or standard
 output, in memory that does not grow with the store: the union (which a store kg wrote keeps in
 its default graph) is dumped as it is, and the article graphs one by one. A file is written
-under a temporary name in its own folder and renamed once whole, so a reader never sees half an
-export. JSON-LD and RDF/XML are made in memory.
+by kg.atomic: under a temporary name in its own folder, renamed once whole, so a reader never
+sees half an export. JSON-LD and RDF/XML are made in memory.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -226,32 +225,15 @@ def _union_store(store: ox.Store) -> ox.Store:
 
 @contextlib.contextmanager
 def _target(output: str | Path | None) -> Iterator[BinaryIO]:
-    """Standard output, or a temporary file beside `output` renamed to it once written whole."""
+    """Standard output, or the file, which appears only once written whole (kg.atomic)."""
     if output is None or str(output) == "-":
         yield sys.stdout.buffer
         sys.stdout.flush()
         return
-    path = Path(output)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as err:
-        raise GraphError(f"{path}: cannot write ({err.strerror or err})") from err
-    try:
-        with os.fdopen(handle, "wb") as out:
-            yield out
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a file written plainly is not
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    from kg.atomic import atomic_open
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    with atomic_open(output, "wb", encoding=None) as out:
+        yield out
 
 
 def _export_rdfxml(store: ox.Store, output: str | Path | None, started: float) -> ExportSummary:

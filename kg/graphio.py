@@ -7,7 +7,8 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.errors import GraphError, unknown_choice
+from kg import atomic, guard
+from kg.errors import GraphError, UsageError, unknown_choice
 from kg.rdf.namespaces import bind_prefixes
 
 # format name -> (rdflib plugin, file suffix, keeps named graphs)
@@ -39,29 +40,50 @@ def format_for(path: str | Path, given: str | None = None) -> str:
     return _SUFFIXES.get(Path(path).suffix.lower(), "turtle")
 
 
+def output_format(path: str | Path, given: str | None = None) -> str:
+    """The format to write a file in: the one given, else the one its suffix names. A suffix that
+    names none ("x.csv", "graph") is a usage error rather than Turtle under a misleading name."""
+    if given:
+        return format_for(path, given)
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        known = ", ".join(sorted(_SUFFIXES))
+        said = f"the suffix {suffix!r}" if suffix else "a name without a suffix"
+        raise UsageError(f"{path}: cannot tell a graph format from {said}; use one of {known}, or say "
+                         f"--format ({', '.join(FORMATS)})")
+    return _SUFFIXES[suffix]
+
+
 def read_graphs(paths: Iterable[str | Path], dataset: Dataset | None = None) -> Dataset:
     """Parse graph files into one Dataset (quads formats keep their named graphs)."""
     dataset = dataset if dataset is not None else Dataset(default_union=True)
     bind_prefixes(dataset)
+    paths = [Path(path) for path in paths]
+    guard.check_sizes(paths, engine="rdflib")
     for path in paths:
-        path = Path(path)
         if not path.is_file():
             raise GraphError(f"{path}: no such graph file")
         fmt = format_for(path)
         plugin, _, quads = FORMATS[fmt]
+        text = guard.checked_graph_file(path, fmt)  # refuses entity bombs, resolves JSON-LD contexts
+        target = dataset if quads else dataset.default_graph
         try:
-            if quads:
-                dataset.parse(path, format=plugin)
-            else:
-                dataset.default_graph.parse(path, format=plugin)
+            with guard.sealed(path):  # the parser opens no other file and no URL
+                if text is None:
+                    target.parse(path, format=plugin)
+                else:
+                    target.parse(data=text, format=plugin, publicID=path.resolve().as_uri())
         except Exception as err:  # rdflib raises many kinds; all mean the same thing here
             raise GraphError(f"{path}: not valid {fmt} ({_first_line(err)})") from err
     return dataset
 
 
 def write_graph(graph: Graph | Dataset, path: str | Path | None, fmt: str | None = None) -> str:
-    """Serialise to a file (or return the text when path is None); the format follows the suffix."""
-    fmt = format_for(path or "", fmt)
+    """Serialise to a file (or return the text when path is None); the format follows the suffix.
+
+    The file is written atomically (see kg.atomic): it appears whole or not at all. A file whose
+    suffix names no graph format needs `fmt` (else UsageError)."""
+    fmt = output_format(path, fmt) if path is not None else format_for("", fmt)
     plugin, _, quads = FORMATS[fmt]
     bind_prefixes(graph)
     target: Graph | Dataset = graph
@@ -72,8 +94,10 @@ def write_graph(graph: Graph | Dataset, path: str | Path | None, fmt: str | None
             target.add(triple)
     text = target.serialize(format=plugin, encoding="utf-8").decode("utf-8")
     if path is not None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_text(text, encoding="utf-8")
+        try:
+            atomic.write_text(path, text, encoding="utf-8")
+        except OSError as err:
+            raise GraphError(f"{path}: cannot write the graph ({err.strerror or err})") from err
     return text
 
 

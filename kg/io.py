@@ -45,9 +45,9 @@ def read_articles(
             if not files:
                 yield Problem(str(path), f"no article files in this folder (expected {', '.join(ARTICLE_SUFFIXES)})")
             for file in files:
-                yield from _read_file(file, date, publisher, encoding, max_bytes)
+                yield from _read_file_guarded(file, date, publisher, encoding, max_bytes)
         elif path.is_file():
-            yield from _read_file(path, date, publisher, encoding, max_bytes)
+            yield from _read_file_guarded(path, date, publisher, encoding, max_bytes)
         elif path.exists():
             yield Problem(str(path), "not a regular file or folder")
         else:
@@ -57,13 +57,32 @@ def read_articles(
 def article_from_text(
     text: str, *, title: str = "", id: str = "", published: dt.date | None = None, publisher: str = "", url: str = ""
 ) -> Article:
-    """An Article from a string (the Python API's way in); the id defaults to a hash of the text."""
-    return Article(id=id or text_id(text), text=text, title=title, url=url, published=published, publisher=publisher)
+    """An Article from a string (the Python API's way in); the id defaults to a hash of the text.
+    Control characters become spaces, as in every article kg reads."""
+    article = Article(id=id or text_id(text), text=text, title=title, url=url, published=published, publisher=publisher)
+    return without_controls(article)
 
 
 def text_id(text: str) -> str:
     """A stable id for an article that has none: a short hash of its text."""
     return "sha-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _read_file_guarded(path, date, publisher, encoding, max_bytes) -> Iterator[ReadResult]:
+    """The file's articles; whatever goes wrong reading it is its Problem, and the next file is read."""
+    try:
+        yield from _read_file(path, date, publisher, encoding, max_bytes)
+    except Exception as err:  # one input's failure (even RecursionError, MemoryError) is that input's error line
+        yield Problem(str(path), f"could not be read ({failure(err)})")
+
+
+def failure(err: BaseException) -> str:
+    """An exception as the end of a one-line message: its kind and its first 200 characters."""
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    if isinstance(err, MemoryError):
+        return "out of memory"
+    return f"{type(err).__name__}: {' '.join(str(err).split())[:200]}"
 
 
 def _read_file(path, date, publisher, encoding, max_bytes) -> Iterator[ReadResult]:
@@ -98,7 +117,7 @@ def _read_json_lines(path, date, publisher, encoding, max_bytes) -> Iterator[Rea
     if path.suffix.lower() == ".json" or stripped.startswith("["):
         yield from _read_json_document(stripped, path, date, publisher, max_bytes)
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028, U+0085 are text
         if not line.strip():
             continue
         if len(line) > max_bytes:
@@ -106,10 +125,14 @@ def _read_json_lines(path, date, publisher, encoding, max_bytes) -> Iterator[Rea
             continue
         try:
             record = json.loads(line)
+            results = list(_from_record(record, path, number, date, publisher))
         except json.JSONDecodeError as err:
             yield Problem(str(path), f"not valid JSON ({err.msg} at column {err.colno})", number)
             continue
-        yield from _from_record(record, path, number, date, publisher)
+        except Exception as err:  # e.g. RecursionError on a line nested 100,000 deep
+            yield Problem(str(path), f"not read ({failure(err)})", number)
+            continue
+        yield from results
 
 
 def _from_record(record, path, number, date, publisher) -> Iterator[ReadResult]:
@@ -126,6 +149,9 @@ def _read_json_document(text, path, date, publisher, max_bytes) -> Iterator[Read
         data = json.loads(text)
     except json.JSONDecodeError as err:
         yield Problem(str(path), f"not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})")
+        return
+    except RecursionError:
+        yield Problem(str(path), "not valid JSON (nested too deeply)")
         return
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
@@ -179,6 +205,7 @@ def _article_from_txt(text: str, path: Path) -> Article:
 
 
 def _finish(article: Article, path: str, line: int | None, date, publisher) -> Iterator[ReadResult]:
+    article = without_controls(article)
     if not article.text.strip():
         yield Problem(path, "empty file" if line is None else "the article's text is empty", line)
         return
@@ -191,13 +218,42 @@ def _finish(article: Article, path: str, line: int | None, date, publisher) -> I
     yield article
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
+def without_controls(article: Article) -> Article:
+    """The article with control characters (NUL, escape, C1...) in its text, title and publisher
+    replaced by spaces, one for one, so offsets into the text stay as they are. Tab and line ends stay."""
+    fields = {}
+    for name in ("text", "title", "publisher"):
+        value = getattr(article, name)
+        if _CONTROLS.search(value):
+            fields[name] = _CONTROLS.sub(" ", value)
+    return replace(article, **fields) if fields else article
+
+
+def _utf8(encoding: str) -> bool:
+    return encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
+
+
 def _decode(raw: bytes, path: str, encoding: str) -> str | Problem:
     if not raw.strip():
         return Problem(path, "empty file")
-    if _looks_binary(raw):
-        return Problem(path, "binary data, not text (expected UTF-8 text, JSON lines or HTML)")
+    if _utf8(encoding):
+        # a UTF-16 or UTF-32 byte-order mark says what the text is; it would look binary (NUL bytes)
+        encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), encoding)
+    if _utf8(encoding) and _looks_binary(raw):
+        hint = next((f"; it reads as {name} text: pass --encoding {name}" for name in ("utf-16-le", "utf-16-be")
+                     if _reads_as(raw, name)), "")
+        return Problem(path, f"binary data, not text (expected UTF-8 text, JSON lines or HTML{hint})")
     try:
-        text = raw.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
+        text = raw.decode("utf-8-sig" if _utf8(encoding) else encoding)
+        if not _utf8(encoding):
+            text = text.removeprefix("\ufeff")
+            if _looks_binary_text(text):
+                return Problem(path, f"binary data, not {encoding} text (expected text, JSON lines or HTML)")
     except UnicodeDecodeError as err:
         bad = raw[err.start : err.start + 1].hex()
         return Problem(
@@ -216,6 +272,19 @@ def _looks_binary(raw: bytes) -> bool:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return controls > len(head) // 20
+
+
+def _reads_as(raw: bytes, encoding: str) -> bool:
+    """Do the first bytes decode in this encoding to text with Arabic in it, and nothing binary?"""
+    head = raw[:8192]
+    text = head[: len(head) // 2 * 2].decode(encoding, "replace")
+    return has_arabic(text) and "\ufffd" not in text[:-1] and not _looks_binary_text(text)
+
+
+def _looks_binary_text(text: str) -> bool:
+    """The same test on decoded text (for encodings such as UTF-16, where NUL bytes are normal)."""
+    head = text[:8192]
+    return "\x00" in head or sum(1 for c in head if c < " " and c not in "\t\n\x0c\r") > len(head) // 20
 
 
 _DATE_PREFIX = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -305,9 +374,21 @@ class _HTMLText(HTMLParser):
         self._current = []
 
 
+def _without_unclosed_comment(html: str) -> str:
+    """The page up to a `<!--` that never closes: a browser reads the rest as the comment's; Python's
+    parser would hand it over as text, megabytes of one 'sentence'."""
+    position = 0
+    while (start := html.find("<!--", position)) >= 0:
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return html[:start]
+        position = end + 3
+    return html
+
+
 def _article_from_html(text: str, path: Path) -> Article:
     parser = _HTMLText()
-    parser.feed(text)
+    parser.feed(_without_unclosed_comment(text))
     parser.close()
     parser._flush()
     published, _ = _parse_date(parser.published)

@@ -336,12 +336,14 @@ def export_actor_network(source, path: Path, fmt: str) -> None:
         raise unknown_choice("network format", fmt, EXPORT_FORMATS)
     network = _scalar_attributes(actor_network(source))
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from kg.atomic import atomic_open
+
     try:
-        if fmt == "graphml":
-            nx.write_graphml(network, path, encoding="utf-8")
-        else:
-            nx.write_gexf(network, path, encoding="utf-8")
+        with atomic_open(path, "wb", encoding=None) as out:  # whole or not at all
+            if fmt == "graphml":
+                nx.write_graphml(network, out, encoding="utf-8")
+            else:
+                nx.write_gexf(network, out, encoding="utf-8")
     except OSError as err:
         raise GraphError(f"{path}: cannot write the {fmt} file ({err.strerror or err})") from err
 

@@ -45,6 +45,7 @@ class Progress:
         self._done = self._errors = 0
         self._drawn = False  # a bar is on the screen and must be cleared before a message
         self._lines = 0  # progress lines printed (not on a terminal)
+        self._started_work = False  # in a log, lines are due `interval` after the first item is done
 
     def update(self, done: int, errors: int = 0, *, force: bool = False) -> None:
         """Record that `done` items are finished (`errors` of them failed); show it when due."""
@@ -54,6 +55,10 @@ class Progress:
             self._samples.append((now, done))
             while len(self._samples) > 2 and now - self._samples[0][0] > _RATE_WINDOW:
                 self._samples.popleft()
+        if not self.terminal and not self._started_work:
+            if done == 0 and not force:
+                return  # a log gets no line about start-up (loading word lists), only about work
+            self._started_work, self._last_shown = True, now
         if self.enabled and (force or now - self._last_shown >= self.interval):
             self._last_shown = now
             self._show(now)

@@ -324,9 +324,9 @@ def parameter_term(param: Param, raw: str) -> Node:
                 return URIRef(DIPT_IRI + raw)
             if raw.isascii():
                 raise unknown_choice(f"topic for parameter {param.name}:", raw, TOPIC_KEYS)
-        return Literal(fold_arabic(raw))
+        return _folded(param, raw)
     if kind == "text":
-        return Literal(fold_arabic(raw))
+        return _folded(param, raw)
     if kind == "date":
         try:
             return Literal(dt.date.fromisoformat(raw).isoformat(), datatype=XSD.date)
@@ -338,6 +338,15 @@ def parameter_term(param: Param, raw: str) -> Node:
         except ValueError:
             raise UsageError(f"parameter {param.name}: {raw!r} is not a whole number") from None
     return _guess_term(raw)  # "auto": ad-hoc queries
+
+
+def _folded(param: Param, raw: str) -> Literal:
+    """A name or text as the queries compare it; one of only tashkeel or tatweel would match everything."""
+    folded = fold_arabic(raw)
+    if not match_key(folded).strip():
+        raise UsageError(f"parameter {param.name}: {raw!r} has no letters once tashkeel and tatweel are set aside, "
+                         "so it would match everything; give a name or words")
+    return Literal(folded)
 
 
 def _guess_term(raw: str) -> Node:

@@ -107,7 +107,7 @@ def write_articles(store_dir: str | Path | ox.Store, dataset: Dataset) -> StoreW
     node = convert.node
     targets = {
         context.identifier: node(context.identifier)
-        for context in dataset.contexts()
+        for context in dataset.graphs()
         if context.identifier != DATASET_DEFAULT_GRAPH_ID
     }
     quads = default_quads = 0
@@ -398,13 +398,20 @@ def load_files(paths: Sequence[str | Path], store: str | Path | None = None) -> 
     memory = ox.Store()
     if store is not None:
         memory.extend(article_quads(open_store(store, read_only=True)))
+    from kg import guard
+
+    paths = [Path(path) for path in paths]
+    guard.check_sizes(paths, engine="oxigraph")
     for path in paths:
-        path = Path(path)
         if not path.is_file():
             raise GraphError(f"{path}: no such graph file")
         fmt = format_for(path)
+        text = guard.checked_graph_file(path, fmt)  # refuses entity bombs, resolves JSON-LD contexts
         try:
-            memory.load(path=str(path), format=_OX_FORMATS[fmt])
+            if text is None:
+                memory.load(path=str(path), format=_OX_FORMATS[fmt])
+            else:
+                memory.load(text, format=_OX_FORMATS[fmt], base_iri=path.resolve().as_uri())
         except (SyntaxError, ValueError, OSError) as err:
             raise GraphError(f"{path}: not valid {fmt} ({one_line(err)})") from err
     return memory

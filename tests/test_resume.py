@@ -91,6 +91,51 @@ def test_building_again_skips_every_unchanged_article_and_changes_nothing(tmp_pa
     assert store_quads(tmp_path / "store") == before
 
 
+UNDATED = ("دمشق-سانا\n\nاستقبل الرئيس السوري بشار الأسد اليوم الأحد 14 آب 2022 في دمشق وزير الخارجية "
+           "الإيراني حسين أمير عبد اللهيان، وبحث الجانبان العلاقات الثنائية.")
+
+
+def stored_dates(store_dir: Path) -> set[str]:
+    dates = open_store(store_dir, read_only=True).quads_for_pattern(
+        None, ox.NamedNode("http://purl.org/dc/terms/date"), None, None)
+    return {q.object.value for q in dates if isinstance(q.graph_name, ox.NamedNode)}
+
+
+def test_an_undated_article_dated_from_its_dateline_is_unchanged_when_built_again(tmp_path):
+    source = tmp_path / "undated.jsonl"
+    source.write_text(json.dumps({"id": "undated", "text": UNDATED}, ensure_ascii=False) + "\n", encoding="utf-8")
+    first = build([source], store=tmp_path / "store")
+    assert (first.written, first.failed) == (1, 0)
+    assert stored_dates(tmp_path / "store") == {"2022-08-14"}  # the dateline's date, which the input lacks
+    before = store_quads(tmp_path / "store")
+    for _ in range(2):
+        again = build([source], store=tmp_path / "store")
+        assert (again.written, again.replaced, again.unchanged) == (0, 0, 1)
+    assert store_quads(tmp_path / "store") == before
+
+
+def test_an_article_that_loses_its_own_date_is_extracted_again_with_its_datelines(tmp_path):
+    source = tmp_path / "dated.jsonl"
+    record = {"id": "dated", "text": UNDATED, "published": "2020-02-02"}
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    build([source], store=tmp_path / "store")
+    assert stored_dates(tmp_path / "store") == {"2020-02-02"}
+    del record["published"]
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    summary = build([source], store=tmp_path / "store")
+    assert (summary.written, summary.replaced, summary.unchanged) == (1, 1, 0)
+    assert stored_dates(tmp_path / "store") == {"2022-08-14"}
+    assert build([source], store=tmp_path / "store").unchanged == 1
+
+
+def test_building_the_examples_again_replaces_nothing(tmp_path, capsys):
+    from kg.cli import main
+
+    assert main(["build", str(ROOT / "examples"), "--store", str(tmp_path / "store"), "-q"]) == 0
+    assert main(["build", str(ROOT / "examples"), "--store", str(tmp_path / "store")]) == 0
+    assert "written 0 (0 new, 0 replaced) | unchanged 14 | failed 0" in capsys.readouterr().out
+
+
 def test_changed_articles_replace_their_graph_and_nothing_else(tmp_path, source):
     build([source], store=tmp_path / "store")
     edit(source, {3: {"text": ARABIC[3 % 5]["text"] + "\nوأضاف أن المشاورات ستستمر خلال الأيام المقبلة."},

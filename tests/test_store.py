@@ -59,7 +59,7 @@ def quads(store: ox.Store) -> set[str]:
 
 
 def assert_same_graphs(a: Dataset, b: Dataset) -> None:
-    names = {c.identifier for c in a.contexts() if len(c)} | {c.identifier for c in b.contexts() if len(c)}
+    names = {c.identifier for c in a.graphs() if len(c)} | {c.identifier for c in b.graphs() if len(c)}
     for name in names:
         left, right = to_isomorphic(a.graph(name)), to_isomorphic(b.graph(name))
         if left != right:

@@ -48,6 +48,21 @@ def test_normalize(text, expected):
     assert normalize(text) == expected
 
 
+def test_pyarabics_tashkeel_and_tatweel_and_every_other_mark_are_dropped():
+    from pyarabic.araby_const import TASHKEEL
+    from pyarabic.araby_const import TATWEEL as PYARABIC_TATWEEL
+
+    from kg.text.normalize import _MARKS, _REMOVED
+
+    assert set(TASHKEEL) | {PYARABIC_TATWEEL} <= _MARKS <= set(_REMOVED)
+    # beyond pyarabic's eight: maddah, hamza above and below (U+0653-065F), dagger alef, Quranic signs
+    assert {chr(c) for c in range(0x0653, 0x0660)} | {"\u0670", "\u0610", "\u061a"} <= _MARKS
+    assert all(is_mark(char) for char in _MARKS)
+    word = "مُحَمَّـــدٌ" + "\u0670\u0653\u0617"
+    assert normalize(word) == "محمد"
+    assert normalize_with_offsets(word).text == "محمد"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -202,6 +217,20 @@ def test_quotations_are_found_in_each_of_the_three_styles():
     text = 'قال الأول «نعم»، وقال الثاني "لا"، وقال الثالث “ربما”.'
     doc = doc_of(text)
     assert [text[q.start : q.end] for q in doc.quotes] == ["نعم", "لا", "ربما"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الأول ”لن نقبل بأي حل مفروض” ثم غادر.",  # the closing mark at both ends
+        "وقال الأول “لن نقبل بأي حل مفروض“ ثم غادر.",  # the opening mark at both ends
+    ],
+)
+def test_a_quotation_between_two_same_marks(text):
+    doc = doc_of(text)
+    assert [text[q.start : q.end] for q in doc.quotes] == ["لن نقبل بأي حل مفروض"]
+    # a closing mark alone (its quotation opened a paragraph before) opens nothing
+    assert doc_of("وهذا ما قاله الوزير” في كلمته، وقال الرئيس إن الحل سياسي.").quotes == ()
 
 
 # --- page noise ---------------------------------------------------------------------------------

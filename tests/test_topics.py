@@ -118,3 +118,147 @@ def test_every_topic_of_the_examples_is_in_the_scheme(example_facts):
             seen.update(holder.topics)
         assert set(facts.topics) <= SCHEME
     assert len(seen) >= 12
+
+
+# --- Issue 9: topics as real agency copy words them, and as an analyst tags them -------------------
+
+# Wording of real agency copy for a topic of the scheme, each inside a held meeting.
+AGENCY_WORDING = [
+    ("bilateral-relations", "علاقات الأخوة التي تربط الشعبين"),
+    ("bilateral-relations", "الروابط الأخوية العريقة"),
+    ("bilateral-relations", "عددا من القضايا الثنائية"),
+    ("bilateral-relations", "متانة العلاقات التي تجمع البلدين"),
+    ("bilateral-relations", "التعاون القائم بين البلدين في عدة مجالات"),
+    ("bilateral-relations", "أهمية التنسيق بين البلدين الشقيقين"),
+    ("bilateral-relations", "آفاق العلاقات المصرية الإثيوبية"),
+    ("diplomatic-relations", "تسلمه نسخة من أوراق اعتماد السفير الجديد"),
+    ("diplomatic-relations", "ترتيبات افتتاح السفارة في العاصمة"),
+    ("regional-situation", "آخر المستجدات على الصعيدين الإقليمي والدولي"),
+    ("regional-situation", "القضايا المطروحة إقليمياً ودولياً"),
+    ("regional-situation", "التطورات الخطيرة التي تشهدها المنطقة"),
+    ("regional-situation", "ما تشهده بلدان كثيرة من صراعات ونزاعات"),
+    ("security", "تطورات الأوضاع السياسية والأمنية"),
+    ("security", "مبادئ الأمن المشترك"),
+    ("security", "دعم السلام والاستقرار في القارة"),
+    ("sovereignty", "رفض التدخلات الخارجية في شؤون البلدين"),
+    ("nuclear", "حماية المنشآت النووية السلمية"),
+    ("humanitarian-aid", "ضرورة رفع المعاناة الإنسانية عن المدنيين"),
+    ("ceasefire", "الجهود الرامية إلى وقف العنف"),
+    ("palestinian-question", "آخر التطورات في فلسطين"),
+    ("palestinian-question", "الأوضاع الراهنة على الساحة الفلسطينية"),
+    ("political-process", "الإسراع في تشكيل اللجنة الدستورية"),  # the committee is a body and the topic
+    ("political-process", "الخطوات المقبلة في تنفيذ خارطة الطريق"),
+    ("bilateral-relations", "مختلف أوجه التعاون"),
+    ("bilateral-relations", "التحضير لاجتماع اللجنة العليا المشتركة"),
+    ("bilateral-relations", "العلاقات الوطيدة"),
+    ("regional-situation", "آخر مستجدات المنطقة"),
+    ("security", "التنسيق في ملاحقة شبكات تهريب المخدرات"),
+    ("economic-cooperation", "التعاون في مختلف المجالات وخصوصاً على الصعيد الاقتصادي"),
+    ("military-cooperation", "فرص التعاون في المجال الدفاعي"),
+]
+
+
+@pytest.mark.parametrize(("key", "phrase"), AGENCY_WORDING, ids=[p for _, p in AGENCY_WORDING])
+def test_agency_wording_of_a_topic(key, phrase):
+    found = extract(MEETING.format(phrase), published=DAY)
+    (meeting,) = found.meetings
+    assert key in meeting.topics
+
+
+@pytest.mark.parametrize(
+    ("phrase", "key", "not_key"),
+    [
+        # cooperation qualified by a field is that field's topic
+        ("الاتفاقيات الخاصة بتعزيز التعاون العسكري", "military-cooperation", "bilateral-relations"),
+        ("سبل تعزيز نفاذ المساعدات الإنسانية إلى المتضررين", "humanitarian-aid", "bilateral-relations"),
+        # the situation in a place that is itself a topic is that topic
+        ("الأوضاع في القدس والمسجد الأقصى", "palestinian-question", "regional-situation"),
+        # talks about a truce are the truce's talks; so is the escalation to be ended
+        ("دفع المفاوضات قدماً للتوصل إلى وقف لإطلاق النار", "ceasefire", "political-process"),
+        ("جهود خفض التصعيد بعد أن بلغ هذا التصعيد حداً خطيراً", "ceasefire", "regional-situation"),
+    ],
+)
+def test_a_vague_phrase_gives_way_to_the_topic_it_is_about(phrase, key, not_key):
+    (meeting,) = extract(MEETING.format(phrase), published=DAY).meetings
+    assert key in meeting.topics
+    assert not_key not in meeting.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_topic"),
+    [
+        # "التطرف" alone is no counter-terrorism
+        pytest.param(MEETING.format("دور المؤسسات الدينية في مواجهة التطرف"), "counter-terrorism", id="extremism"),
+        # "issues of common interest" names no topic
+        pytest.param(MEETING.format("القضايا ذات الاهتمام المشترك"), "regional-situation", id="common-interest"),
+        # the honorific "سيادة" / "سيادته" is no sovereignty
+        pytest.param(
+            "استقبل وزير الخارجية التونسي نبيل عمار اليوم سفير فلسطين هائل الفاهوم الذي هنأه بنيل ثقة سيادة رئيس "
+            "الجمهورية.", "sovereignty", id="honorific-before-office",
+        ),
+        pytest.param(
+            "استقبل الرئيس الفلسطيني محمود عباس في رام الله اليوم وزير الخارجية الروسي سيرغي لافروف. "
+            "وأكد سيادته أهمية الدور الروسي.", "sovereignty", id="honorific-pronoun",
+        ),
+        # a national day named after sovereignty is no talk about sovereignty
+        pytest.param(
+            "استقبل الرئيس الجزائري عبد المجيد تبون في الجزائر اليوم الرئيس التونسي قيس سعيد الذي حل للمشاركة في "
+            "الاحتفالات المخلدة للذكرى الستين لاسترجاع السيادة الوطنية.", "sovereignty", id="national-day",
+        ),
+        # an office given after the name goes on past the words the name's mention keeps
+        pytest.param(
+            "استقبل وكيل وزارة الخارجية العراقية محمد حسين بحر العلوم في بغداد اليوم محمد علي النفطي، وزير الشؤون "
+            "الخارجية والهجرة والتونسيين بالخارج.", "refugees", id="office-after-the-name",
+        ),
+    ],
+)
+def test_words_that_name_no_topic(text, not_a_topic):
+    found = extract(text, published=DAY)
+    assert found.meetings
+    assert not_a_topic not in found.topics
+
+
+def test_the_headline_counts_and_goes_to_the_main_meeting():
+    text = (
+        "وزير الخارجية يبحث مع نظيره العماني العلاقات الثنائية\n\n"
+        "استقبل وزير الخارجية المصري سامح شكري في القاهرة اليوم نظيره العماني بدر البوسعيدي.\n"
+    )
+    found = extract(text, title="وزير الخارجية يبحث مع نظيره العماني العلاقات الثنائية", published=DAY)
+    (meeting,) = found.meetings
+    assert meeting.topics == ("bilateral-relations",)
+
+
+def test_a_headline_that_is_not_in_the_text_counts_too():
+    text = "استقبل وزير الخارجية المصري سامح شكري في القاهرة اليوم نظيره العماني بدر البوسعيدي."
+    found = extract(text, title="شكري والبوسعيدي يبحثان أزمة سد النهضة", published=DAY)
+    (meeting,) = found.meetings
+    assert meeting.topics == ("water",)
+
+
+def test_a_headline_office_is_no_topic():
+    text = "استقبل وزير الخارجية المصري سامح شكري في القاهرة اليوم وزير الطاقة العماني سالم العوفي."
+    found = extract(text, title="شكري يستقبل وزير الطاقة العماني", published=DAY)
+    assert found.meetings
+    assert found.topics == ()
+
+
+def test_a_sentence_naming_the_meeting_again_gives_its_topics_to_the_meeting():
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة اليوم رئيس الوزراء الإثيوبي آبي أحمد. "
+        "وجرى خلال اللقاء بحث أزمة سد النهضة، وأكد السيسي أن مصر حريصة على التعاون."
+    )
+    found = extract(text, published=DAY)
+    (meeting,) = found.meetings
+    assert "water" in meeting.topics
+    assert all("water" not in s.topics for s in found.statements)
+
+
+def test_without_a_meeting_the_topics_of_the_story_go_to_the_statement():
+    text = (
+        "تتجه أنظار المجتمع الدولي إلى المنطقة التي تشهد تصاعدا لظاهرة الإرهاب. "
+        "وقال المتحدث باسم وزارة الخارجية المصرية أحمد أبو زيد إن مصر ستعرض رؤيتها في نيويورك."
+    )
+    found = extract(text, published=DAY)
+    assert not found.meetings
+    (statement,) = found.statements
+    assert "counter-terrorism" in statement.topics

@@ -11,6 +11,7 @@ See `kg build --store DIR --workers N` for the command, and the README's "Large 
 from kg.batch.reading import count_articles, read_stream
 from kg.batch.runner import BatchOptions, BatchSummary, build, default_workers
 from kg.batch.sink import article_graph
+from kg.batch.stop import Stop
 from kg.batch.work import Extracted, Failed, extract_article
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "BatchSummary",
     "Extracted",
     "Failed",
+    "Stop",
     "article_graph",
     "build",
     "count_articles",

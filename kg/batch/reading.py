@@ -83,10 +83,13 @@ def source_and_line(article: Article) -> tuple[str, int | None]:
 
 
 def _read_one(path: Path, options: dict, stream_over: int) -> Iterator[Article | Problem]:
-    if _streamable(path, options["encoding"], stream_over):
-        yield from _stream_json_lines(path, **options)
-    else:
+    if not _streamable(path, options["encoding"], stream_over):
         yield from kgio.read_articles([path], **options)
+        return
+    try:
+        yield from _stream_json_lines(path, **options)
+    except Exception as err:  # one input's failure is that input's error line (the lines before it are read)
+        yield Problem(str(path), f"could not be read ({kgio.failure(err)})")
 
 
 def _streamable(path: Path, encoding: str, stream_over: int) -> bool:
@@ -123,10 +126,13 @@ def _stream_json_lines(path: Path, *, date, publisher, encoding, max_bytes) -> I
                 continue
             try:
                 record = json.loads(line)
+                result = kgio._article_from_record(record, path, number)
             except json.JSONDecodeError as err:
                 yield Problem(where, f"not valid JSON ({err.msg} at column {err.colno})", number)
                 continue
-            result = kgio._article_from_record(record, path, number)
+            except Exception as err:  # e.g. RecursionError on a line nested 100,000 deep
+                yield Problem(where, f"not read ({kgio.failure(err)})", number)
+                continue
             if isinstance(result, Problem):
                 yield result
             else:

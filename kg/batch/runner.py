@@ -15,17 +15,17 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.batch.reading import read_stream
 from kg.batch.sink import DatasetSink, ErrorLog, StoreSink, article_graph
+from kg.batch.stop import Abandoned, abandonable, at_once, hurried
 from kg.batch.work import Failed, Outcome, extract_chunk, init_worker
 from kg.errors import KgError, Problem, UsageError
 from kg.io import DEFAULT_MAX_BYTES
@@ -33,6 +33,9 @@ from kg.model import Article
 from kg.progress import Progress
 from kg.rdf.iri import mint_iri
 from kg.rdf.namespaces import DIPR_IRI
+
+if TYPE_CHECKING:  # imported where workers start: a build in this process needs no multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,7 @@ class BatchSummary:
         if self.failed and self.errors_file:
             line += f" (errors in {self.errors_file})"
         if self.interrupted:
-            line += " | interrupted: what was read so far is written; run the same command again to resume"
+            line += " | interrupted: the articles written stay; run the same command again to resume"
         return line
 
 
@@ -126,10 +129,10 @@ def build(
     Articles the store already holds unchanged are skipped (unless `options.force`); changed ones
     replace their graph. An article that cannot be read or extracted goes to the `errors` file
     (JSONL) and to `report`, and the rest carry on. Setting `stop` ends the run early and
-    cleanly: everything extracted so far is written. Returns the counts of what happened.
+    cleanly: everything extracted so far is written; a kg.batch.stop.Stop can also ask for a
+    hurried stop (SIGTERM: the extraction at hand is dropped) or one at once (a second signal:
+    nothing more is handed to the store). Returns the counts of what happened.
     """
-    from kg.store import count_union, open_store
-
     if store is None and dataset is None:
         raise UsageError("nothing to write to: give a store and/or a dataset")
     started = time.perf_counter()
@@ -139,9 +142,11 @@ def build(
     store_sink = dataset_sink = None
     stored = (0, 0, 0)  # articles written, of them replaced, triples in the store at the end
     if store is not None:
+        from kg.store import open_store  # only here: a build to a file (-o) never loads kg.store
+
         store_name = "store" if isinstance(store, ox.Store) else str(store)
         opened = store if isinstance(store, ox.Store) else open_store(store)
-        store_sink = StoreSink(opened, store_name, options.base)
+        store_sink = StoreSink(opened, store_name, options.base, stop=stop)
     if dataset is not None:
         dataset_sink = DatasetSink(dataset, options.base)
     log = ErrorLog(errors)
@@ -189,22 +194,45 @@ def build(
                 store_sink.add(outcome)
             if dataset_sink is not None:
                 dataset_sink.add(outcome)
-        if store_sink is not None and store_sink.due(
+        if store_sink is not None and not hurried(stop) and store_sink.due(
             options.batch_articles, options.batch_bytes, options.batch_seconds
         ):
-            write_batch()
+            with abandonable(stop):  # the writer may be a batch behind
+                write_batch()
         show()
 
     def collect(keep: int) -> None:
         """Receive the chunks that are done, waiting while more than `keep` are in flight."""
         while in_flight and (len(in_flight) > keep or _ready(in_flight[0])):
+            task = in_flight[0]
+            if not isinstance(task, list):
+                with abandonable(stop):  # a hurried stop does not wait for the workers
+                    try:
+                        task = _result(task)
+                    except KgError:
+                        if hurried(stop):  # a SIGTERM to the whole group: it ended the workers too
+                            raise Abandoned from None
+                        raise
+            in_flight.popleft()
+            receive(task)
+
+    def finish() -> None:
+        """Hand the last batch to the writer; when hurried, with the chunks done so far only."""
+        while hurried(stop) and in_flight:
             task = in_flight.popleft()
-            receive(task if isinstance(task, list) else _result(task))
+            if isinstance(task, list):
+                receive(task)
+            elif task.done() and not task.cancelled() and task.exception() is None:
+                receive(task.result())
+        if not at_once(stop):
+            write_batch()
 
     def submit(chunk: list[Article]) -> None:
         nonlocal pool
         if options.workers <= 0:
-            in_flight.append(extract_chunk(chunk, options.base, keep_facts, want_nquads))
+            with abandonable(stop):  # SIGTERM is honoured in the middle of a long extraction
+                outcomes = extract_chunk(chunk, options.base, keep_facts, want_nquads)
+            in_flight.append(outcomes)
             return
         if pool is None:
             pool = _start_pool(options.workers)
@@ -217,7 +245,7 @@ def build(
                                 encoding=options.encoding, max_bytes=options.max_bytes):
             if stop.is_set():
                 interrupted = True
-                report("stopping: writing the articles at hand (press Ctrl-C again to stop at once)")
+                report(_stopping(stop))
                 break
             if isinstance(item, Problem):
                 if item.fatal:
@@ -245,20 +273,28 @@ def build(
             submit(chunk)
         # what is in flight is a few chunks: finish them, so everything read so far is written
         collect(keep=0)
-        write_batch()
+        finish()
         finished = not interrupted and not stop.is_set()
+    except Abandoned:  # a hurried stop: what was being extracted is left for the next run
+        interrupted = True
+        finish()
     except BaseException:
-        with contextlib.suppress(Exception):  # keep what was extracted before the failure
-            write_batch()
+        if not at_once(stop):
+            with contextlib.suppress(Exception):  # keep what was extracted before the failure
+                write_batch()
         raise
     finally:
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            _stop_pool(pool, at_once=hurried(stop))
         log.close()
         try:
             if store_sink is not None:
+                # stopping at once, it waits only for a batch being written
                 written(store_sink.close(compact=finished))
-                stored = (store_sink.written, store_sink.replaced, count_union(store_sink.store))
+                from kg.store import count_union
+
+                triples = None if at_once(stop) else count_union(store_sink.store)
+                stored = (store_sink.written, store_sink.replaced, triples)
         finally:  # an error's traceback keeps this frame alive: let go of the store (and its lock) now
             store_sink = opened = None
     show()
@@ -291,6 +327,8 @@ def _ready(task: Future | list[Outcome]) -> bool:
 
 
 def _result(future: Future) -> list[Outcome]:
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool as err:
@@ -300,17 +338,41 @@ def _result(future: Future) -> list[Outcome]:
         ) from err
 
 
+def _stopping(stop: threading.Event) -> str:
+    if hurried(stop):
+        return "stopping: writing what was extracted, leaving the articles at hand (a second signal stops at once)"
+    return "stopping: writing the articles at hand (press Ctrl-C again to stop at once)"
+
+
+def _stop_pool(pool: ProcessPoolExecutor, *, at_once: bool) -> None:
+    """Shut the workers down: once their tasks are done, or (a hurried stop) killed where they are."""
+    if not at_once:
+        pool.shutdown(wait=True, cancel_futures=True)
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()  # where they are: a chunk half extracted is extracted again next time
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(timeout=5)
+
+
 def _start_pool(workers: int) -> ProcessPoolExecutor:
     """Worker processes, started with Ctrl-C ignored so that only this process handles it.
 
     A Python started with SIGINT ignored keeps it ignored, so a Ctrl-C that reaches the whole
-    process group while a worker is still starting up cannot kill it half-way.
+    process group while a worker is still starting up cannot kill it half-way. Each worker dies
+    with this process, even when it is killed with -9 (see kg.batch.work.init_worker).
     """
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")
     with _sigint_ignored():
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
+                                   initargs=(os.getpid(),))
         for _ in range(workers):  # processes start on demand: start them all now, in this window
             pool.submit(os.getpid)
     return pool

@@ -22,18 +22,19 @@ from typing import TextIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
+from rdflib.namespace import DCTERMS
 
-from kg.batch.work import Extracted, Failed
+from kg.batch.stop import at_once
+from kg.batch.work import Extracted, Failed, dated
 from kg.errors import GraphError
 from kg.model import Article, ArticleFacts
 from kg.rdf.iri import mint_iri
 from kg.rdf.namespaces import DIP, DIPR_IRI
 from kg.resources import extractor_fingerprint
-from kg.shacl import kg_shapes
 from kg.sparql import from_oxigraph, to_oxigraph
-from kg.store import COMPACT_AFTER_WRITING, compact_store, extraction_mark, validation_notes, write_nquads
 
 _CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
+_DATE = ox.NamedNode(str(DCTERMS.date))
 
 
 def article_graph(article: Article, base: str = DIPR_IRI) -> str:
@@ -46,12 +47,16 @@ class StoreSink:
 
     Batches are written by a thread of their own (Oxigraph lets go of the GIL while it loads), so
     extraction results keep coming in while a batch is on its way to disk; at most one batch
-    waits behind the one being written.
+    waits behind the one being written. Once `stop` says to stop at once (kg.batch.stop), the
+    batches not yet being written are dropped; a batch being written is never cut in half.
     """
 
-    def __init__(self, store: ox.Store, name: str, base: str = DIPR_IRI) -> None:
+    def __init__(self, store: ox.Store, name: str, base: str = DIPR_IRI, stop: threading.Event | None = None) -> None:
         self.store, self.name, self.base = store, name, base
+        self._stop = stop
         self.fingerprint = extractor_fingerprint()
+        from kg.shacl import kg_shapes  # here: only a build into a store checks shapes as it writes
+
         self.shapes = kg_shapes().fingerprint
         self._batch: dict[str, Extracted] = {}  # graph -> its latest version (the last one read wins)
         self._adds: Counter[str] = Counter()
@@ -76,8 +81,14 @@ class StoreSink:
         }
         if not any(p == _CONTENT_HASH for p, _ in stored):
             return False  # never written, or left incomplete by an interrupted run
+        from kg.store import extraction_mark  # here: a build to a file (-o) never loads kg.store
+
         if extraction_mark(graph.value, self.fingerprint) not in self.store:
             return False  # written by another version of kg, or of its word lists
+        if article.published is None and any(p == _DATE for p, _ in stored):
+            # extraction dates an undated article from its dateline: the stored graph holds that
+            # date, so it is what the article must be compared with (not the missing one)
+            article = dated(article)
         return stored == _metadata(article, self.base)
 
     def add(self, outcome: Extracted) -> None:
@@ -114,9 +125,9 @@ class StoreSink:
 
     def close(self, *, compact: bool = False) -> Counter[str]:
         """Write what is left and wait for the writer; raises what made writing fail. With
-        `compact`, a run that wrote many graphs ends by compacting the store (see kg.store.compact)."""
+        `compact`, a run that wrote many graphs ends by compacting the store (see kg.store.compact_store)."""
         if self._writer.is_alive():
-            if self._error is None and self._batch:
+            if self._error is None and self._batch and not at_once(self._stop):
                 self._queue.put((self._batch, self._adds))
                 self._batch, self._adds = {}, Counter()
             self._queue.put(None)
@@ -124,8 +135,11 @@ class StoreSink:
         self._raise_if_failed()
         try:
             self.store.flush()
-            if compact and self.written >= COMPACT_AFTER_WRITING:
-                compact_store(self.store)
+            if compact:
+                from kg import store
+
+                if self.written >= store.COMPACT_AFTER_WRITING:
+                    store.compact_store(self.store)
         except OSError as err:
             raise GraphError(f"{self.name}: writing article graphs failed ({err})") from err
         return self.written_since()
@@ -139,7 +153,7 @@ class StoreSink:
 
     def _write_batches(self) -> None:
         while (item := self._queue.get()) is not None:
-            if self._error is not None:
+            if self._error is not None or at_once(self._stop):
                 continue  # keep taking batches so that no one waits on a writer that has given up
             batch, adds = item
             try:
@@ -151,6 +165,8 @@ class StoreSink:
             self._finished.append(adds)
 
     def _write(self, batch: dict[str, Extracted]) -> None:
+        from kg.store import extraction_mark, validation_notes, write_nquads
+
         data = b"".join(outcome.nquads for outcome in batch.values())
         # the same quads as triples, for the union: each line of an article's N-Quads ends with its
         # graph's name (a literal holds no raw newline), so dropping it is a plain bytes replace

@@ -8,7 +8,12 @@ the mark that the article's graph is complete (see kg.batch.sink).
 
 from __future__ import annotations
 
+import ctypes
+import os
 import signal
+import sys
+import threading
+import time
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -61,13 +66,57 @@ class Failed:
 Outcome = Extracted | Failed
 
 
-def init_worker() -> None:
-    """Start-up of a worker process: Ctrl-C is the parent's to handle; load the word lists once."""
+def init_worker(parent: int | None = None) -> None:
+    """Start-up of a worker process: Ctrl-C is the parent's to handle (it stops the workers
+    itself); the worker dies with its parent `parent`; the word lists are loaded once. SIGTERM
+    keeps its default: the pool ends broken workers with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        die_with(parent)
     from kg.extract import pipeline
 
     pipeline.extract(Article(id="warm-up", text="التقى الرئيس السوري بشار الأسد في دمشق اليوم وزير الخارجية."))
     kg_shapes()
+
+
+def die_with(parent: int) -> None:
+    """End this process when `parent` ends, however it ends (kill -9 included): on Linux the kernel
+    sends SIGKILL (prctl PR_SET_PDEATHSIG); elsewhere a thread watches the parent's pid. A worker
+    left behind would hold its memory (about 125 MB) and the pool's pipes forever, and keep
+    multiprocessing's resource tracker running with it."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before prctl: nothing would tell us
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), name="kg-parent-watch", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int, interval: float = 0.5) -> None:
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(1)
+
+
+def dated(article: Article) -> Article:
+    """The article with the date extraction gives it: its own, else its dateline's or first
+    lines' (kg.extract.pipeline's own rule, so the two never disagree)."""
+    if article.published is not None:
+        return article
+    from dataclasses import replace
+
+    from kg.extract.pipeline import _stated_date
+    from kg.text.document import analyse
+
+    found = _stated_date(analyse(article))
+    return article if found is None else replace(article, published=found)
 
 
 def extract_chunk(

@@ -2,7 +2,8 @@
 
 Each subcommand lives in its own module here with `register(subparsers)`, which adds its parser
 and sets `run=function(args) -> exit status`. Modules are found by name, so adding a command
-never touches this file.
+never touches this file. Only the command being run is imported (`kg --help` imports none), so
+that no command pays for what the others use (rdflib, pyshacl, networkx...).
 """
 
 from __future__ import annotations
@@ -12,46 +13,123 @@ import contextlib
 import importlib
 import os
 import pkgutil
+import signal
 import sys
+import threading
 
-from kg.errors import KgError
+from kg.errors import KgError, Terminated
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None, *, overview: bool = False) -> argparse.ArgumentParser:
+    """The parser of every command, each registered in full; with `only`, that command's alone.
+
+    With `overview`, the commands are listed by name and summary without being imported (the
+    summary is read from the source of their `add_parser` call): what `kg --help` and a
+    misspelled command need, in a fraction of the time that importing every command takes."""
     parser = argparse.ArgumentParser(
         prog="kg",
         description="Build a knowledge graph of diplomacy (actors, meetings, statements, topics) "
         "from Arabic news, and query, export, load and explore it.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
+    for name in command_names():
+        if only is not None and name != only:
             continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        register = getattr(module, "register", None)
+        summary = _summary(name) if overview else None
+        if summary is not None:
+            subparsers.add_parser(name, help=summary)
+            continue
+        register = getattr(importlib.import_module(f"{__name__}.{name}"), "register", None)
         if register is not None:
             register(subparsers)
     return parser
 
 
+def command_names() -> list[str]:
+    """The commands: every module of this package whose name does not start with "_"."""
+    return sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+
+
+def _parser_for(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser a command line needs: its command's alone, or the overview when it names none
+    (`kg`, `kg --help`, a misspelled command)."""
+    for token in argv:
+        if token in ("-h", "--help"):
+            break
+        if not token.startswith("-"):
+            if token in command_names():
+                return build_parser(only=token)
+            break
+    return build_parser(overview=True)
+
+
+def _summary(name: str) -> str | None:
+    """The help= of the command's `add_parser(name, help=...)` call, read from its source without
+    running it (None when the source cannot say, and the command is then imported)."""
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec(f"{__name__}.{name}")
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return None
+    try:
+        with open(spec.origin, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read())
+    except (OSError, SyntaxError, ValueError):
+        return None
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_parser"
+                and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value == name):
+            for keyword in node.keywords:
+                if keyword.arg == "help" and isinstance(keyword.value, ast.Constant):
+                    return str(keyword.value.value)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run `kg ARGS`; returns the exit status (0 ok, 1 some inputs failed, 2 usage error)."""
     _utf8_streams()
-    parser = build_parser()
     if argv is None:
         # under LC_ALL=C, Python hands Arabic arguments over surrogate-escaped: decode them as UTF-8
         argv = [_utf8_argument(a) for a in sys.argv[1:]]
-    args = parser.parse_args(argv)
+    args = _parser_for(argv).parse_args(argv)
+    if not hasattr(args, "run"):  # a command the overview listed by name only: parse again with all of them
+        args = build_parser().parse_args(argv)
+    from kg import guard  # here, not at the top: `kg --help` needs none of what it imports (urllib, expat)
+
     try:
-        return int(args.run(args) or 0)
+        with guard.policy(allow_network=getattr(args, "allow_network", False),
+                          max_graph_mb=getattr(args, "max_graph_size", None)), _terminated_on_sigterm():
+            return int(args.run(args) or 0)
     except KgError as err:
         print(f"kg {args.command}: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
-        return 130
+        return 128 + signal.SIGINT
+    except Terminated:
+        print(f"kg {args.command}: terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except BrokenPipeError:  # `kg ... | head` closed the pipe: not an error of ours
         return 0
+
+
+@contextlib.contextmanager
+def _terminated_on_sigterm():
+    """SIGTERM raises Terminated, as Ctrl-C raises KeyboardInterrupt: files being written are
+    cleaned up and the status is 143 (`kg build` has its own handling, kg.batch.stop)."""
+
+    def handler(signum, frame):
+        raise Terminated
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _utf8_argument(argument: str) -> str:

@@ -13,3 +13,9 @@ def add_source_arguments(parser: argparse.ArgumentParser, *, endpoint: bool = Fa
     parser.add_argument("--store", type=Path, metavar="DIR", help="an embedded Oxigraph store folder")
     if endpoint:
         parser.add_argument("--endpoint", metavar="URL", help="a remote SPARQL 1.1 endpoint")
+    parser.add_argument("--allow-network", action="store_true",
+                        help="let graph files and queries reach the network: fetch the JSON-LD @context URLs a "
+                        "file names, run SERVICE calls (off by default: graph files and queries are untrusted)")
+    parser.add_argument("--max-graph-size", type=float, metavar="MB",
+                        help="read graph files into memory up to this many MB together (default: 128 with rdflib, "
+                        "1024 with Oxigraph); larger graphs belong in a store (--store)")

@@ -79,14 +79,15 @@ def run(args) -> int:
     from rdflib import Dataset
 
     from kg.batch import BatchOptions, build, count_articles
-    from kg.graphio import format_for, write_graph
+    from kg.batch.stop import Stop
+    from kg.graphio import output_format, write_graph
     from kg.progress import Progress
     from kg.rdf.namespaces import bind_prefixes
 
     if args.output is None and args.store is None:
         raise UsageError("say where the graph goes: -o FILE and/or --store DIR")
     if args.output is not None:
-        format_for(args.output, args.format)  # an unknown format fails before any work
+        output_format(args.output, args.format)  # an unknown format fails before any work
     if args.workers is not None and args.workers < 0:
         raise UsageError(f"--workers takes a number of processes (0 = extract in this process), got {args.workers}")
     total = count_articles(args.inputs)
@@ -99,7 +100,7 @@ def run(args) -> int:
         bind_prefixes(dataset)
     progress = Progress(total or None, label=f"kg {args.command}", interval=args.log_every,
                         enabled=not (args.quiet or args.no_progress))
-    stop = threading.Event()
+    stop = Stop()
 
     def report(text: str) -> None:
         progress.message(f"kg {args.command}: {text}")
@@ -110,24 +111,29 @@ def run(args) -> int:
                             progress=progress, stop=stop, report=report)
     finally:
         progress.close()
+    # a run that read nothing writes no file: an empty graph under the name would pass for a result
+    nothing = summary.failed and not summary.written + summary.unchanged
     if summary.interrupted:
         kept = unwritten = ""
         if args.store is not None:
             kept = f"; {summary.written} articles written to {args.store}: run the same command again to resume"
         if args.output is not None:
             unwritten = f"; {args.output} not written"
-        print(f"kg {args.command}: interrupted{kept}{unwritten}", file=sys.stderr)
+        how = "stopped at once" if stop.now else "terminated" if stop.hurry else "interrupted"
+        print(f"kg {args.command}: {how}{kept}{unwritten}", file=sys.stderr)
+    elif dataset is not None and nothing:
+        print(f"kg {args.command}: no article could be read; {args.output} not written", file=sys.stderr)
     elif dataset is not None:
         write_graph(dataset, args.output, args.format)
     if not args.quiet:
-        if dataset is not None and not summary.interrupted:
+        if dataset is not None and not summary.interrupted and not nothing:
             counts = {"articles": summary.written + summary.unchanged, "meetings": summary.meetings,
                       "statements": summary.statements}
             print(_summary(dataset, counts, _topics(dataset), args), file=sys.stdout)
         if args.store is not None:
             print(summary, file=sys.stdout)
     if summary.interrupted:
-        return 130
+        return stop.exit_status  # 130 after Ctrl-C, 143 after SIGTERM
     return 1 if summary.failed else 0
 
 
@@ -144,13 +150,12 @@ _WORKERS_FROM = 200  # articles
 
 
 @contextlib.contextmanager
-def _stop_on_signals(stop: threading.Event):
-    """Ctrl-C (or SIGTERM) asks the build to stop after the articles at hand; a second one stops at once."""
+def _stop_on_signals(stop):
+    """Ctrl-C asks the build to stop after the articles at hand, SIGTERM without them; a second
+    signal stops at once (kg.batch.stop)."""
 
     def handler(signum, frame):
-        if stop.is_set():
-            raise KeyboardInterrupt
-        stop.set()
+        stop.on_signal(signum)
 
     if threading.current_thread() is not threading.main_thread():
         yield

@@ -32,8 +32,9 @@ def run(args) -> int:
 
     summary = export(args.output, args.format, graphs=args.graph, store=args.store)
     if args.context is not None:
-        args.context.parent.mkdir(parents=True, exist_ok=True)
-        args.context.write_text(context_document(), encoding="utf-8")
+        from kg.atomic import write_text
+
+        write_text(args.context, context_document())
     if not args.quiet:
         print(f"kg export: {summary}", file=sys.stderr)
     return 0

@@ -87,5 +87,6 @@ def _write(args, text: str) -> None:
     if args.output is None:
         sys.stdout.write(text)
         return
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, encoding="utf-8", newline="")
+    from kg.atomic import write_text
+
+    write_text(args.output, text, newline="")  # whole or not at all

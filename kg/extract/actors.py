@@ -22,6 +22,7 @@ from kg.extract.lexicon import (
     read_list,
     read_table,
     reporting_cues,
+    stopwords,
     titles,
     topic_phrases,
     triggers,
@@ -51,6 +52,8 @@ _HONORIFIC_PRONOUNS = {
 }  # fmt: skip
 # honorifics that are offices too ("الملك عبد الله الثاني"); الأمير and الشيخ are ranks, not offices
 _ROYAL_HONORIFICS = frozenset(normalize(w) for w in ("الملك", "السلطان", "الملكة"))
+# ranks that stand inside a name before the father's name ("بن السلطان إسكندر"، "بن الشيخ زايد")
+_NAME_RANKS = frozenset(normalize(w) for w in ("السلطان", "الملك", "الأمير", "الشيخ", "الإمام"))
 _MAX_NAME_WORDS = 4
 _MAX_COMPLEMENT = 12
 
@@ -89,6 +92,7 @@ class _Context:
     doc: Document
     norms: Sequence[str]
     sentence: Sentence
+    surnames: frozenset[str] = frozenset()  # last words of the persons named in full in earlier sentences
 
 
 @cache
@@ -98,7 +102,8 @@ def given_names() -> dict[str, bool]:
     names: dict[str, bool] = {}
     for row in read_table("given_names.tsv"):
         for variant in _compound_variants(normalize(row["name_ar"])):
-            everyday = row.get("ambiguous", "0") == "1" or is_stopword(variant) or variant in everyday_words()
+            # "فيصل" is not ف + "يصل": only the word itself counts as a function word here
+            everyday = row.get("ambiguous", "0") == "1" or variant in stopwords() or variant in everyday_words()
             names[variant] = names.get(variant, False) or everyday
     return names
 
@@ -119,6 +124,16 @@ def office_words() -> frozenset[str]:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """Occupations and kinship words that follow a name in apposition (person_nouns.txt)."""
+    return frozenset(normalize(w) for w in read_list("person_nouns.txt"))
+
+
+def _person_noun(norm: str) -> bool:
+    return any(stem in person_nouns() for taken, stem in clitic_variants(norm) if taken <= 1)
+
+
+@cache
 def everyday_words() -> frozenset[str]:
     """Words of prose that are also names somewhere (a town, a surname): never taken alone as one.
     The one-word entries of kg's word lists (offices, topics, meeting and reporting words,
@@ -134,21 +149,96 @@ def find_mentions(doc: Document) -> list[ActorMention]:
     """Every actor and place mention of the document, in text order (references not yet resolved)."""
     norms = doc.token_norms
     mentions: list[ActorMention] = []
+    surnames: frozenset[str] = frozenset()
     for sentence in doc.sentences:
         if sentence.kind == NOISE:
             continue
-        context = _Context(doc, norms, sentence)
+        context = _Context(doc, norms, sentence, surnames)
         index = sentence.first
         in_sentence: list[ActorMention] = []
         last_person = -9  # where the last named person of the sentence so far ends
+        last_role = ""  # the office the text gave that person
         while index < sentence.last:
-            found, index_after = _mentions_at(context, index, last_person)
+            found, index_after = _mentions_at(context, index, last_person, last_role)
+            if sentence.kind == DATELINE:
+                found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
+            found = [m for m in found if not _after_byline(norms, m.head, sentence.first)]
             found = _counterpart_roles(found, in_sentence)
             in_sentence.extend(found)
-            last_person = max([last_person, *(m.last for m in found if m.type == PERSON and m.named)])
+            for mention in found:
+                if mention.type == PERSON and mention.named and mention.last >= last_person:
+                    last_person, last_role = mention.last, mention.role
             index = max(index_after, index + 1)
+        if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
+            in_sentence = _countries_of_lists(context, in_sentence)
         mentions.extend(in_sentence)
+        surnames = surnames | _surnames_of(in_sentence)
     return mentions
+
+
+# offices held abroad: those beside them in a list are often the hosts
+_FOREIGN_KINDS = frozenset({"diplomat", "envoy", "counterpart"})
+_SIDE_WORDS = frozenset(normalize(w) for w in ("الجانب", "الطرف", "الوفد"))
+
+
+def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorMention]:
+    """Officials whose office names no country, in a sentence that says whose they are:
+    "وحضره من الجانب الكويتي X، وY" (the side named before them), and "وزير الخارجية السوري X
+    ووزير شؤون رئاسة الجمهورية Y" (the one before in a list joined by و, of another office)."""
+    norms = ctx.norms
+    sides = []  # (token, country key) of "الجانب الكويتي"
+    for k in range(ctx.sentence.first + 1, ctx.sentence.last - 1):
+        if norms[k] in _SIDE_WORDS and norms[k - 1] in ("من", "ومن", "عن", "وعن"):
+            nisba = gz.nisba_index().longest_at(norms, k + 1, ctx.sentence.last, clitics=False)
+            if nisba is not None:
+                sides.append((k, f"country:{nisba.payload}"))
+    result: list[ActorMention] = []
+    for mention in found:
+        if mention.type == PERSON and mention.role and not mention.represents and not mention.counterpart:
+            side = [key for k, key in sides if k < mention.head]
+            before = result[-1] if result else None
+            if side:
+                mention = replace(mention, represents=side[-1])
+            elif (
+                before is not None
+                and before.type == PERSON
+                and before.named
+                and before.represents.startswith("country:")
+                and before.role
+                and mention.head == before.last
+                and norms[mention.head][:1] == "و"
+                and _role_kind(mention.role) not in _FOREIGN_KINDS
+                and _role_kind(before.role) not in _FOREIGN_KINDS  # "السفيرة الأميركية X ونائب رئيس مجلس النواب Y"
+            ):
+                mention = replace(mention, represents=before.represents)
+        result.append(mention)
+    return result
+
+
+def _surnames_of(mentions: list[ActorMention]) -> frozenset[str]:
+    """"المالكي" of "رياض المالكي": the family names (ال-words) that end the names read so far."""
+    return frozenset(
+        m.name[-1]
+        for m in mentions
+        if m.type == PERSON and m.named and len(m.name) >= 2 and m.name[-1].startswith("ال")
+        and m.name[-1] not in office_words() and m.name[-1] not in everyday_words()
+    )
+
+
+_BYLINE_CUES = frozenset(normalize(w) for w in ("كتب", "كتبت", "بقلم", "تصوير", "متابعة", "إعداد", "تحرير"))
+
+
+def _after_byline(norms, head: int, first: int) -> bool:
+    """"كتبت: هند باسم أجرى الوزير ...": a writer's name run into the first line of the body."""
+    return head - 2 >= first and norms[head - 1] in (":", "-") and norms[head - 2] in _BYLINE_CUES
+
+
+def _same_kind_of_office(role: str, title) -> bool:
+    """No office yet, or one of the same kind ("الرئيس بول كاغامي رئيس جمهورية رواندا")."""
+    if not role:
+        return True
+    before = titles().longest_at(tuple(normalize(role).split()), 0, clitics=True)
+    return before is None or before.payload.kind == title.payload.kind
 
 
 def _counterpart_roles(found: list[ActorMention], before: list[ActorMention]) -> list[ActorMention]:
@@ -174,10 +264,23 @@ def _office_only(role: str) -> str:
     return " ".join(kept) or role
 
 
-def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[ActorMention], int]:
+def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = "") -> tuple[list[ActorMention], int]:
     norms, end = ctx.norms, ctx.sentence.last
-    if not _is_arabic_word(norms[i]) or not _may_start_mention(norms[i]):
+    norm = norms[i]
+    if not _is_arabic_word(norm):
         return [], i + 1
+    # names no list knows, by where they stand: after a nisba that stands for a person, as the
+    # subject of a reporting verb, before an office in apposition
+    unlisted = None
+    if _NISBA_WORD.get(norm, True) and _may_be_nisba(norm):
+        unlisted = _name_after_nationality(ctx, i)
+    elif i > ctx.sentence.first and _REPORTING.get(norms[i - 1], True) and _reporting_verb(norms[i - 1]):
+        unlisted = _subject_of_reporting_verb(ctx, i)
+    if unlisted is not None:
+        return [unlisted], unlisted.last
+    if not _may_start_mention(norm):
+        name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
+        return ([name], name.last) if name is not None else ([], i + 1)
     pronoun = _honorific_pronoun(ctx, i)
     if pronoun is not None:
         return [pronoun], i + 1
@@ -185,8 +288,11 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[Act
     title = titles().longest_at(norms, i, end)
     if title is not None and not _entity_covers(entity, title):
         # "هاكان فيدان وزير الخارجية ومحمد شيمشك": an office right after a name describes that name
+        # ("استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": a name its office came before takes
+        # no second one right after it; the office after it is whom he received)
         apposition = not title.clitic and (
-            i == last_person or (i == last_person + 1 and norms[i - 1] in ("،", ","))
+            (i == last_person and _same_kind_of_office(last_role, title))
+            or (i == last_person + 1 and norms[i - 1] in ("،", ","))
         )
         found, after = _titled(ctx, title, apposition)
         if found:
@@ -208,10 +314,12 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[Act
         _starts_with_given_name(norms[i])
         or (norms[i][:1] == "و" and _starts_with_given_name(norms[i][1:]))
         or (norms[i] in given_names() and _surname_follows(ctx, i + 1))
+        or _kunya_at(ctx, i)
     ):
         name = _name_after(ctx, i, after_title=False, joined=norms[i][:1] == "و" and norms[i][1:] in given_names())
         if name:
             return [name], name.last
+
     return [], i + 1
 
 
@@ -219,10 +327,194 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9) -> tuple[list[Act
 def _first_words() -> frozenset[str]:
     """Every word a mention can start with: first words of known names, offices, honorifics,
     the heads of bodies, given names, honorific pronouns."""
-    found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS)
+    found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS) | {"ابو"}
     for index in (gz.name_index(), titles(), honorifics()):
         found.update(index._by_first)
     return frozenset(found)
+
+
+_NOUN_NISBA_BEFORE = frozenset(("،", ",", "(", "-", ":", '"', "«", "»", "."))
+# particles a noun follows, never a noun a nisba would be the adjective of
+_PARTICLES_BEFORE_NOUN = frozenset(normalize(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "أمام", "ضد", "بعد", "قبل", "عند", "لدى", "حول", "و",
+    "أو", "ثم", "لكن", "لكن", "أن", "إن", "بأن", "حيث", "إذ", "كما", "فيما", "بينما", "سوى", "مثل", "أما", "وأما",
+    "ومع", "وبين", "وعلى", "وفي", "ومن", "لان", "لأن", "يد", "بيد",
+))  # fmt: skip
+
+
+def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
+    """"والياباني هاروكي موراكامي"، "على الأسباني ألبرت بورتاس"، "مع الأمريكي جون كيري": a nisba
+    that modifies no noun before it stands for a person of that country, whose name follows
+    (the caller has seen a nisba at token i)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if i + 1 >= end:
+        return None
+    nisba = gz.nisba_index().longest_at(norms, i, i + 1)
+    if nisba is None or not nisba.phrase[0].endswith(("ي", "يه")):
+        return None  # a plural or dual nisba ("الإيرانيين") is no one person
+    if _best_entity(ctx, i) is not None:
+        return None  # "أن السعودية ستخفض": the name of a country
+    if nisba.clitic and i > ctx.sentence.first and gz.nisba_index().longest_at(norms, i - 1, i, clitics=False):
+        return None  # "الجانبين المصري والسوداني": adjectives in a row
+    if not nisba.clitic and i > ctx.sentence.first:
+        before = norms[i - 1]
+        # after a noun ("العاصمة الفلبينية", "الجيش الفرنسي") the nisba is its adjective
+        if before not in _NOUN_NISBA_BEFORE and before not in _PARTICLES_BEFORE_NOUN and not _verb_before(before):
+            return None
+    known = _best_entity(ctx, i + 1)
+    if known is not None and known.payload.entity.type != PERSON:
+        return None
+    name = _name_after(ctx, i + 1, after_title=True)
+    if name is None or (name.key and name.weak):
+        return None
+    if len(name.name) < 2 and not name.key and given_names().get(name.name[0]) is not False:
+        if not _foreign_word_shape(name.name[0]):
+            return None
+        if _peek(norms, name.last, end) not in _NOUN_NISBA_BEFORE and not is_stopword(_peek(norms, name.last, end)):
+            return None  # one unknown word: only when what follows closes it ("والفرنسي بيولي .")
+    return replace(name, represents=name.represents or f"country:{nisba.payload}", title_first=i)
+
+
+# what follows the subject of "قال": the words (إن، أن، :), an office in apposition, where or to whom
+_AFTER_SPEAKER = frozenset(normalize(w) for w in ("إن", "أن", "بأن", ":", "،", ",", "في", "خلال", "أمام", "لدى"))
+
+
+def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
+    """"وقال جورج هوفمان إن ..."، "وأضاف سري سكيك المتحدث باسم ...": the subject of a reporting
+    verb, a name of two words or more that the words, an office or a media name follow (the
+    caller has seen the verb before token i)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if i + 1 >= end:
+        return None
+    first = norms[i]
+    foreign = _foreign_word_shape(first)
+    if first not in given_names() and not foreign and not _family_name_shape(first):
+        return None
+    if _best_entity(ctx, i) is not None:
+        return None  # a name kg knows is read as such
+    following = _peek(norms, i + 1, end)
+    if (_family_name_shape(first) or (foreign and len(first) >= 5)) and (
+        following in _WORDS_FOLLOW or _to_media(following)
+    ):
+        # "وقال الاعرجي إن"، "وأضاف كامينين أنه": a family name alone, the words right after it
+        return _span_mention(ctx, i, i + 1, 0, PERSON, [first])
+    if first not in given_names() and not foreign:
+        return None
+    name = _name_after(ctx, i, after_title=True)
+    if name is None or name.key or len(name.name) < 2:
+        return None
+    if first not in given_names() and not all(_foreign_word_shape(w) or w in given_names() for w in name.name[1:]):
+        return None
+    following = _peek(norms, name.last, end)
+    if following in _AFTER_SPEAKER or _to_media(following) or titles().longest_at(norms, name.last, end):
+        return name
+    return None
+
+
+_WORDS_FOLLOW = frozenset(normalize(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", ":", '"', "«"))
+
+
+def _family_name_shape(norm: str) -> bool:
+    """"الاعرجي"، "الهاجري"، "الربيعي": a family name of the nisba shape (ال...ي) that is no
+    country's nisba nor any word of kg's lists."""
+    return (
+        norm.startswith("ال")
+        and norm.endswith("ي")
+        and len(norm) >= 7
+        and not gz.nisba_index().get((norm,))
+        and norm not in everyday_words()
+        and not _person_noun(norm)
+        and not _verbal_noun(norm[2:])
+        and _name_word(norm)
+    )
+
+
+def _foreign_word_shape(norm: str) -> bool:
+    """A word that may be a name nobody listed: none of prose's shapes (ال, the participles in م,
+    the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists."""
+    if len(norm) < 3 or norm.startswith("ال") or norm in everyday_words() or _function_word(norm):
+        return False
+    if norm[0] == "م" and norm[1] not in "اوي":
+        return False  # "مسؤول"، "مصدر"، "متحدث": an Arabic participle or noun of place
+    if norm.endswith(("ون", "ين", "ات", "اء")) or _prose_shape(norm) or _person_noun(norm):
+        return False
+    return _name_word(norm) and _plausible_first_name(norm)
+
+
+def _to_media(norm: str) -> bool:
+    """"لصحيفة"، "لوكالة": to whom the words were said."""
+    return norm[:1] == "ل" and norm[1:] in _MEDIA_NOUNS
+
+
+def _may_be_nisba(norm: str) -> bool:
+    cached = _NISBA_WORD.get(norm)
+    if cached is None:
+        cached = _NISBA_WORD[norm] = gz.nisba_index().longest_at((norm,), 0) is not None
+    return cached
+
+
+_NISBA_WORD: dict[str, bool] = {}
+
+
+def _verb_before(norm: str) -> bool:
+    """A verb the nisba can be the subject or object of: a reporting or meeting word, a present tense."""
+    if reporting_cues().longest_at((norm,), 0) or triggers().longest_at((norm,), 0):
+        return True
+    stem = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    return stem[:1] in "يت" and 4 <= len(stem) <= 6 and stem not in given_names()  # "ويلاقي"، "وتغلب"
+
+
+_CLOSING_MARKS = ("،", ",", "؛", ";")
+
+
+def _extended_to_apposition(ctx: _Context, name: ActorMention) -> ActorMention:
+    """"السفير ريكاردو سيلفا سانتيستيبان بنزا، سفير جمهورية بيرو": a name between an office and
+    ", office" runs to the comma, whatever its words look like (a month, a word in ة)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    words = list(name.name)
+    for j in range(name.last, min(end - 1, name.last + 3)):
+        if norms[j] in _CLOSING_MARKS:
+            found = titles().longest_at(norms, j + 1, end)
+            if found is None or found.clitic or j == name.last:
+                return name
+            return _span_mention(ctx, name.first, j, 0, PERSON, words, represents=name.represents)
+        if not _foreign_tail_word(ctx, j):
+            return name
+        words.append(norms[j])
+    return name
+
+
+def _foreign_tail_word(ctx: _Context, j: int) -> bool:
+    norm = ctx.norms[j]
+    return (
+        _is_arabic_word(norm)
+        and not _function_word(norm)
+        and (norm not in everyday_words() or norm in given_names())  # "مجدي رمضان"
+        and not _person_noun(norm)
+        and not _with_tanween(ctx.doc.tokens[j].text)
+        and titles().longest_at(ctx.norms, j, ctx.sentence.last) is None
+        and gz.name_index().longest_at(ctx.norms, j, ctx.sentence.last, clitics=False) is None
+    )
+
+
+def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
+    """"هائل الفاهوم، سفير دولة فلسطين": two to four name words set off by a comma before an office
+    describe a person, though the first name is none kg knows."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if not any(
+        (norms[j] in ("،", ",") and j + 1 < end and _title_word(norms[j + 1])) or _title_word(norms[j])
+        for j in range(i + 2, min(end, i + 5))
+    ):
+        return None  # no office two to four words on
+    name = _name_after(ctx, i, after_title=True)
+    if name is None or len(name.name) < 2 or name.key:
+        return None
+    body_office = norms[i] in given_names() and _office_of_a_body_after(ctx, name.last)
+    if not (_office_set_off_after(ctx, name.last) or body_office):
+        return None
+    if norms[i] not in given_names() and name.name[-1].endswith("ه"):
+        return None  # "ختام الزيارة، ...": a noun and its genitive, no name
+    return name
 
 
 def _may_start_mention(norm: str) -> bool:
@@ -275,34 +567,34 @@ _PREFERENCE = (COUNTRY, PERSON, ORGANIZATION, PLACE)
 
 def _best_entity(ctx: _Context, i: int):
     """The known name at token i: the longest, and among names of the same length the likeliest
-    kind here (an agency after a dateline's dash, a place only where a place is expected)."""
+    kind here (an agency after a dateline's dash, a place only where a place is expected). A
+    longer name that fails its context gives way to a shorter one ("روسيا اليوم الاثنين": روسيا)."""
     matches = gz.name_index().match_at(ctx.norms, i, ctx.sentence.last)
     if not matches:
         return None
-    size = matches[0].last - matches[0].first
-    same = [m for m in matches if m.last - m.first == size]
-    clitic = min(m.clitic for m in same)
-    same = [m for m in same if m.clitic == clitic]
     preference = list(_PREFERENCE)
     if _after_dateline_dash(ctx, i):
         preference = [ORGANIZATION, PLACE, COUNTRY, PERSON]
     elif _in_dateline(ctx, i):
         preference = [PLACE, COUNTRY, ORGANIZATION, PERSON]  # "الجزائر -": the city of the dateline
-    elif _city_abroad_meant(ctx, same):
-        preference = [PLACE, COUNTRY, PERSON, ORGANIZATION]
-    for kind in preference:
-        for match in same:
-            known = match.payload.entity
-            if known.type != kind:
-                continue
-            if kind == PLACE and not _place_in_context(ctx, match):
-                continue
-            if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
-                continue
-            if kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match):
-                continue
-            return match
+    for size in sorted({m.last - m.first for m in matches}, reverse=True):
+        same = [m for m in matches if m.last - m.first == size]
+        clitic = min(m.clitic for m in same)
+        same = [m for m in same if m.clitic == clitic]
+        order = [PLACE, COUNTRY, PERSON, ORGANIZATION] if _city_abroad_meant(ctx, same) else preference
+        for kind in order:
+            for match in same:
+                if match.payload.entity.type == kind and _fits_context(ctx, match, kind):
+                    return match
     return None
+
+
+def _fits_context(ctx: _Context, match, kind: str) -> bool:
+    if kind == PLACE and not _place_in_context(ctx, match):
+        return False
+    if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
+        return False
+    return not (kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match))
 
 
 def _city_abroad_meant(ctx: _Context, same) -> bool:
@@ -342,15 +634,25 @@ def countries_mentioned(doc: Document) -> frozenset[str]:
     return cached
 
 
+# "قناة"، "موقع"، "مراسل": a channel's or site's short name is meant after these
+_MEDIA_NOUNS = frozenset(normalize(w) for w in (
+    "قناة", "قناه", "شبكة", "موقع", "صحيفة", "وكالة", "مراسل", "مراسلة", "تلفزيون", "إذاعة", "لقناة", "لموقع",
+    "لصحيفة", "لوكالة", "لشبكة", "لتلفزيون", "لمراسل",
+))  # fmt: skip
+
+
 def _initials_in_context(ctx: _Context, match) -> bool:
-    """An agency's initials count in a dateline or set off by marks: "(بنا)"، "/أ ش أ/"، "- واس"."""
+    """An agency's initials or a channel's short name count in a dateline, set off by marks
+    ("(بنا)"، "/أ ش أ/"، "- واس"، «الميادين») or after a media noun ("موقع روسيا اليوم")."""
     doc = ctx.doc
     start = doc.tokens[match.first].start
     if doc.dateline is not None and doc.dateline[0] <= start < doc.dateline[1]:
         return True
+    if match.first > ctx.sentence.first and ctx.norms[match.first - 1] in _MEDIA_NOUNS:
+        return True
     before = doc.text[max(0, start - 2) : start].strip()
     after = doc.text[doc.tokens[match.last - 1].end : doc.tokens[match.last - 1].end + 2].strip()
-    return before[-1:] in ("(", "/", '"', "«", "-") or after[:1] in (")", "/", '"', "»")
+    return before[-1:] in ("(", "/", '"', "«", "-", "“") or after[:1] in (")", "/", '"', "»", "”")
 
 
 def known_surname_is_word(phrase: tuple[str, ...]) -> bool:
@@ -429,6 +731,7 @@ _PLACE_CUES = frozenset(normalize(w) for w in (
     "في", "مدينة", "المدينة", "العاصمة", "عاصمة", "بلدة", "محافظة", "منطقة", "ريف", "شمال", "جنوب", "شرق",
     "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ضواحي", "مطار", "ميناء", "إقليم", "ولاية", "مقاطعة",
     "قضاء", "مخيم", "معبر", "أنحاء", "داخل", "خارج", "عاصمتها", "عاصمته", "مدن", "المدن", "لدى",
+    "منتدى", "قمة", "مؤتمر", "ملتقى", "حوار", "اجتماعات",
 ))  # fmt: skip
 _WEAK_PLACE_CUES = frozenset(normalize(w) for w in ("من", "إلى", "الى", "عن", "نحو", "قرب", "حتى", "و", "،", ","))
 _BIG_CITY = 1_000_000
@@ -457,8 +760,8 @@ def _place_in_context(ctx: _Context, match) -> bool:
     while k >= ctx.sentence.first and gz.nisba_index().longest_at(ctx.norms, k, k + 1, clitics=False):
         k -= 1
     cue = ctx.norms[k] if k >= ctx.sentence.first else ""
-    if cue in _PLACE_CUES:
-        return True
+    if cue in _PLACE_CUES or (cue[:1] in "بو" and cue[1:] in _PLACE_CUES and len(cue) > 3):
+        return True  # "في مدينة سوتشي"، "بمدينة سوتشي"
     if cue in _WEAK_PLACE_CUES and known.population >= _CITY:
         return cue not in ("و", "،", ",") or _place_before(ctx, k + 1)
     return known.population >= _BIG_CITY and len(match.phrase[0]) >= 4
@@ -494,16 +797,23 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
     if name_start < ctx.sentence.last - 1 and norms[name_start] in ("،", ",") and name_start == k:
         # "المندوب الدائم للجزائر لدى الأمم المتحدة، عمار بن جامع،": the name set off by commas
         after_comma = _name_after(ctx, name_start + 1, after_title=True)
-        if after_comma is not None and (after_comma.key or after_comma.name[0] in given_names()):
+        if after_comma is not None and (
+            after_comma.key or after_comma.name[0] in given_names() or after_comma.name[0] == "عبد"
+            or _set_off(ctx, after_comma)
+        ):
             name_start += 1
     if apposition and honorific == "":
         name = _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None and (name.key or name.name[0] in given_names()) else []
     elif info.number == 2:
-        names = _name_list(ctx, name_start)
+        # "السفيرين الإيراني مهدي سبحاني": the first nisba was read with the office
+        nisba_before = gz.nisba_index().longest_at(norms, name_start - 1, name_start, clitics=False)
+        names = _name_list(ctx, name_start, represents if nisba_before else "")
     elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
         name = _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None else []
+    if len(names) == 1 and not names[0].key:
+        names = [_extended_to_apposition(ctx, names[0])]
     if names:
         placed = [
             replace(
@@ -554,17 +864,41 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         norm = norms[k]
         if not _is_arabic_word(norm) or honorifics().longest_at(norms, k, end) or norm in _HONORIFIC_PRONOUNS:
             break
-        known = _best_entity(ctx, k)
+        known = _best_entity(ctx, k) or (_place_governed(ctx, k) if info.kind == "official" else None)
+        longer_title = titles().longest_at(norms, k, end)
+        if known is not None and longer_title is not None and longer_title.last > known.last:
+            known = None  # "القائم بالأعمال" is an office, not the Iraqi town القائم
+        if known is not None and known.payload.entity.type == PLACE and represents and known.phrase[0] in given_names():
+            break  # "وزير خارجية أفغانستان صلاح الدين رباني": a name, though a province bears it too
+        if known is not None and known.payload.entity.type == PERSON and _envoy_of(info, known, represents):
+            # "سفير خادم الحرمين الشريفين": the envoy of a head of state serves that head's country
+            represents = known.payload.entity.represents
+            k = role_last = known.last
+            continue
         if known is not None and known.payload.entity.type != PERSON:
             kind = known.payload.entity.type
             inner.append(replace(_entity_mention(ctx, known), in_title=True))
             if not destination and not represents and kind in (COUNTRY, ORGANIZATION):
                 represents = known.payload.entity.key
-            if not destination and kind == ORGANIZATION:
-                role_last = known.last
+            elif not destination and not represents and norms[k - 1] == "باسم" and _seat_of_power(known.payload.entity):
+                represents = f"country:{known.payload.entity.country}"  # "المتحدثة باسم البيت الأبيض"
+            if not destination and (kind == ORGANIZATION or (kind == PLACE and k == role_last > title.last)):
+                role_last = known.last  # "وزير شؤون الديوان الأميري": a seat that an office word governs
             k = known.last
             continue
+        embassy = _organisation_at(ctx, k) if _embassy_word(norm) else None
+        if embassy is not None:
+            # "القائم بأعمال سفارة السودان": whose embassy it is says whom the office serves
+            inner.append(replace(embassy, in_title=True))
+            if not destination and not represents:
+                represents = embassy.represents
+            k = embassy.last
+            if not destination:
+                role_last = k
+            continue
         nisba = gz.nisba_index().longest_at(norms, k, end)
+        if nisba is not None and norm in given_names() and _peek(norms, nisba.last, end) in ("بن", "ابن", "بنت"):
+            break  # "الأمير تركي بن محمد": a given name that is also a nisba, then the name goes on
         if nisba is not None and (nisba.clitic == 0 or norm[:1] in "لب"):
             if not destination and not represents:
                 represents = f"country:{nisba.payload}"
@@ -576,11 +910,18 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             represents = represents or org_adjective
             k += 1
             continue
-        if norm in ("لشوون", "بشوون") and k + 1 < end and norms[k + 1].startswith("ال"):
+        if norm in ("لشوون", "بشوون", "للشوون") and k + 1 < end and norms[k + 1].startswith("ال"):
             # "المفوضة الأوروبية لشؤون المتوسط"، "وزير الدولة لشؤون الخليج العربي": the office's field
             k += 2
-            while k < end and norms[k].startswith("ال") and norms[k] in office_words():
+            # "للشؤون الدولية المتعددة": the field's own adjectives go on with it
+            while k < end and norms[k].startswith("ال") and (norms[k] in office_words() or norms[k].endswith("ه")):
                 k += 1
+            if not destination:
+                role_last = k
+            continue
+        if norm[:1] == "ب" and len(norm) > 3 and norms[k - 1] in _CHARGED:
+            # "المبعوث الخاص المكلف بملف الدول العربية": the file an office is charged with
+            k = _charged_field(ctx, k + 1, inner)
             if not destination:
                 role_last = k
             continue
@@ -601,6 +942,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             gz.nisba_index().longest_at(norms, inner_title.last, end, clitics=False) is not None
         ):
             break  # "رئيس الدولة والرئيس التركي": a second person
+        if inner_title is not None and k == title.last and _bare_office(ctx, title):
+            break  # "استقبل الرئيس وزير الخارجية الإيراني": the president receives the minister
         if inner_title is not None and inner_title.payload.kind != "counterpart" and inner_title.payload.number == 1:
             k = inner_title.last
             if not destination:
@@ -625,6 +968,81 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
     return inner, k, role_last, represents
 
 
+_CHARGED = frozenset(normalize(w) for w in ("المكلف", "المكلفة", "مكلف", "مكلفة", "المعني", "المعنية"))
+
+
+def _charged_field(ctx: _Context, k: int, inner: list[ActorMention]) -> int:
+    """Past the words of the field an office is charged with ("بملف [الدول العربية]"،
+    "بالشؤون [المغاربية]"): ال-words and the places or bodies they name, which the office
+    deals with rather than serves."""
+    norms, end = ctx.norms, ctx.sentence.last
+    start = k
+    while k < end and k - start < 4:
+        known = _best_entity(ctx, k)
+        if known is not None and known.payload.entity.type in (COUNTRY, PLACE, ORGANIZATION):
+            inner.append(replace(_entity_mention(ctx, known), in_title=True))
+            k = known.last
+            continue
+        norm = norms[k]
+        if norm == "غير" and _peek(norms, k + 1, end).startswith("ال"):
+            k += 1  # "الهجرة غير النظامية"
+            continue
+        if not norm.startswith("ال") or is_stopword(norm) or norm in given_names() or _is_surname_here(ctx, k):
+            break
+        if titles().longest_at(norms, k, end) is not None or gz.nisba_index().longest_at(norms, k, end, clitics=False):
+            break
+        k += 1
+    return k
+
+
+_EMBASSY_WORDS = frozenset(normalize(w) for w in ("سفارة", "السفارة"))
+# Offices that stand complete with the article alone: another office right after one is a second person
+_BARE_OFFICE_KINDS = frozenset({"head", "minister", "government", "royal"})
+
+
+def _seat_of_power(place) -> bool:
+    """A palace or house that stands for a state's leadership (البيت الأبيض، الكرملين، الإليزيه),
+    read after "باسم" only: names like "الديوان الأميري" are shared by several states."""
+    return place.type == PLACE and place.kind == "venue" and bool(place.country)
+
+
+def _embassy_word(norm: str) -> bool:
+    return any(stem in _EMBASSY_WORDS for _, stem in clitic_variants(norm))
+
+
+def _bare_office(ctx: _Context, title) -> bool:
+    """"الرئيس"، "الوزير" alone: a one-word office with the article names its holder by itself."""
+    word = ctx.norms[title.first][title.clitic :]
+    return title.last - title.first == 1 and word.startswith("ال") and title.payload.kind in _BARE_OFFICE_KINDS
+
+
+def _envoy_of(info, known, represents: str) -> bool:
+    """An ambassador or envoy of a known head of state or king ("مبعوث خادم الحرمين الشريفين")."""
+    person = known.payload.entity
+    return (
+        info.kind in ("diplomat", "envoy")
+        and not represents
+        and not known.payload.weak
+        and person.represents.startswith("country:")
+        and _role_kind(person.role) in ("head", "royal")
+    )
+
+
+def _role_kind(role: str) -> str:
+    found = titles().longest_at(tuple(normalize(role).split()), 0) if role else None
+    return found.payload.kind if found is not None else ""
+
+
+def _place_governed(ctx: _Context, k: int):
+    """"حاكم دبي"، "محافظ حلب": a town after an office is where the office is, when its name is no
+    given name or everyday word."""
+    match = gz.name_index().longest_at(ctx.norms, k, ctx.sentence.last, clitics=False)
+    if match is None or match.payload.entity.type != PLACE:
+        return None
+    word = match.phrase[0]
+    return None if word in given_names() or word in everyday_words() else match
+
+
 def _unknown_office_word(ctx: _Context, k: int) -> bool:
     """"مدير مكتب اللجنة المركزية للشؤون الخارجية": an unknown ال-word that more office follows."""
     norms, end = ctx.norms, ctx.sentence.last
@@ -641,12 +1059,48 @@ def _unknown_office_word(ctx: _Context, k: int) -> bool:
 
 
 def _role_text(doc: Document, title, role_last: int, info) -> str:
+    if info.kind == "counterpart":
+        return ""  # "نظيريه": the office of the person before, given later
     if info.number > 1:
         return info.role
-    if info.kind == "counterpart":
-        return ""
     text = _span_text(doc, title.first, max(role_last, title.last), title.clitic)
-    return normalize_role(text)
+    words = normalize_role(text).split()
+    size = title.last - title.first
+    if len(words) > size + 1 and gz.nisba_index().longest_at((normalize(words[size]),), 0, clitics=False):
+        del words[size]  # "المبعوث الجزائري الخاص": whose envoy is not part of the office
+    while len(words) > 1 and normalize(words[-1]) in _STATE_WORDS:
+        words.pop()  # "وزير الخارجية في جمهورية [الجابون]": the state's title belongs to its name
+    return _definite_office(" ".join(words))
+
+
+_STATE_WORDS = frozenset(
+    normalize(w)
+    for w in ("في", "جمهورية", "بجمهورية", "لجمهورية", "دولة", "بدولة", "لدولة", "مملكة", "بمملكة", "لمملكة")
+)
+
+
+def _ministry_word(norm: str) -> bool:
+    """"خارجية"، "دفاع": the name of a ministry without ال (not "شؤون", which a complement follows)."""
+    return "ال" + norm in office_words() and (norm.endswith("يه") or norm in _MINISTRY_NOUNS)
+
+
+_MINISTRY_NOUNS = frozenset(normalize(w) for w in ("دفاع", "عدل", "اقتصاد", "نفط", "تجارة", "طاقة", "صحة", "زراعة"))
+_MINISTER_WORDS = frozenset(normalize(w) for w in ("وزير", "وزيرة", "ووزير", "ووزيرة"))
+
+
+def _definite_office(role: str) -> str:
+    """"وزير خارجية" (of "وزير خارجية مصر") is the office "وزير الخارجية"; "وزير شؤون رئاسة
+    الجمهورية" stays as it is."""
+    words = role.split()
+    return " ".join(
+        "ال" + w
+        if position == len(words) - 1
+        and position > 0
+        and normalize(words[position - 1]) in _MINISTER_WORDS
+        and _ministry_word(normalize(w))
+        else w
+        for position, w in enumerate(words)
+    )
 
 
 def _is_surname_here(ctx: _Context, k: int) -> bool:
@@ -654,6 +1108,8 @@ def _is_surname_here(ctx: _Context, k: int) -> bool:
     norm = ctx.norms[k]
     if not norm.startswith("ال") or norm in office_words() or norm in everyday_words():
         return False
+    if norm in ctx.surnames:
+        return True  # "وصل رياض المالكي ... وكان في استقبال الوزير المالكي"
     known = gz.name_index().longest_at(ctx.norms, k, ctx.sentence.last)
     return known is not None and known.payload.entity.type == PERSON
 
@@ -661,11 +1117,11 @@ def _is_surname_here(ctx: _Context, k: int) -> bool:
 # --- names --------------------------------------------------------------------------------------
 
 
-def _name_list(ctx: _Context, k: int) -> list[ActorMention]:
-    """"الرئيسين بشار الأسد وفلاديمير بوتين", "الرئيسين الروسي فلاديمير بوتين والتركي رجب طيب أردوغان"."""
+def _name_list(ctx: _Context, k: int, represents: str = "") -> list[ActorMention]:
+    """"الرئيسين بشار الأسد وفلاديمير بوتين", "الرئيسين الروسي فلاديمير بوتين والتركي رجب طيب أردوغان"
+    (`represents`: the country of a nisba read just before k)."""
     norms, end = ctx.norms, ctx.sentence.last
     names: list[ActorMention] = []
-    represents = ""
     joined = False
     while k < end:
         nisba = gz.nisba_index().longest_at(norms, k, end)
@@ -673,7 +1129,8 @@ def _name_list(ctx: _Context, k: int) -> list[ActorMention]:
             represents, k = f"country:{nisba.payload}", nisba.last
             joined = False
         name = _name_after(ctx, k, after_title=True, joined=joined)
-        if name is None or not (name.key or name.name[0] in given_names()):
+        # a nisba before a name marks it as one however foreign ("والغامبي سيرين مودو نجي")
+        if name is None or not (name.key or name.name[0] in given_names() or (represents and len(name.name) >= 2)):
             break
         names.append(replace(name, represents=represents or name.represents))
         represents = ""
@@ -701,17 +1158,22 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     known = _person_at(ctx, k, clitic)
     if known is not None:
         return replace(known, weak=False) if after_title else known
+    if after_title and first_norm in ctx.surnames:
+        return _span_mention(ctx, k, k + 1, clitic, PERSON, [first_norm])  # "الوزير المالكي": named before
     if _office_here(ctx, k):
         return None  # "سمو ولي العهد": an office, not a name
     # a given name that is also an office ("سلطان بن أحمد الجابر"، "أمير عبد اللهيان") when a name goes on
     following = _peek(norms, k + 1, end)
     given = (
         first_norm in given_names()
-        and not is_stopword(first_norm)
+        and not _function_word(first_norm)
         and (after_title or given_names()[first_norm] is False)
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
         and not _office_here(ctx, k)
-    )
+    ) or (after_title and (_ali_here(ctx, k) or _given_after_honorific(ctx, k, first_norm, following)))
+    given = given or (clitic == 0 and _kunya_at(ctx, k))
+    if _with_tanween(doc.tokens[k].text):
+        return None
     if not given and not _name_word(first_norm):
         return None
     if first_norm in ("بن", "ابن", "بنت", "ال"):
@@ -722,7 +1184,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None
     if after_title and not _plausible_first_name(first_norm):
         return None
-    if not after_title and given_names().get(first_norm) is not False and not _surname_follows(ctx, k + 1):
+    everyday_given = given_names().get(first_norm) is not False
+    if not after_title and not given and everyday_given and not _surname_follows(ctx, k + 1):
         return None  # an everyday word that is also a name ("نيل"، "غير") starts no name on its own
     words = [first_norm]
     j = k + 1
@@ -731,7 +1194,7 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and first_norm not in given_names()
         and not (j < end and _continues_name(ctx, j, words, after_title) and norms[j] not in everyday_words())
     )
-    while not surname_first and j < end and len([w for w in words if w not in _PARTICLES]) < _MAX_NAME_WORDS:
+    while not surname_first and j < end and _room_in_name(words, norms[j]):
         norm = norms[j]
         if norm == "-" and j + 1 < end and _hyphen_joins(doc, j):
             words[-1] = words[-1] + "-" + norms[j + 1]
@@ -740,6 +1203,14 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         if norm in _PARTICLES and j + 1 < end and _name_word(norms[j + 1]):
             words.append(norm)
             j += 1
+            continue
+        if norm == "الدين" and words[-1] not in _PARTICLES and len(words[-1]) >= 3:
+            words.append(norm)  # "سراج الدين"، "صلاح الدين": one name in two words
+            j += 1
+            continue
+        if norm in ("بن", "ابن", "بنت") and j + 2 < end and norms[j + 1] in _NAME_RANKS and _name_word(norms[j + 2]):
+            words.extend((norm, norms[j + 1]))  # "السلطان إبراهيم بن السلطان إسكندر": the father's rank
+            j += 2
             continue
         if not _continues_name(ctx, j, words, after_title):
             break
@@ -751,10 +1222,131 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None
     # a known person further on ("تصريف الأعمال نجيب ميقاتي"): the words before belong to the office
     for m in range(k + 1, min(j, k + 3)):
+        if norms[m] in ("بن", "ابن", "بنت") or norms[m - 1] in ("بن", "ابن", "بنت"):
+            break  # "مكتوم بن محمد بن راشد": the father's name, part of this one
         inside = _person_at(ctx, m, 0)
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
     return _span_mention(ctx, k, j, clitic, PERSON, words)
+
+
+def _may_start_unknown_name(norm: str) -> bool:
+    """A given name, or a word that is no everyday or function word and may begin a name (cached)."""
+    cached = _UNKNOWN_START.get(norm)
+    if cached is None:
+        cached = _UNKNOWN_START[norm] = norm in given_names() or (
+            norm not in everyday_words() and not _function_word(norm) and _plausible_first_name(norm)
+        )
+    return cached
+
+
+_UNKNOWN_START: dict[str, bool] = {}
+
+
+def _title_word(norm: str) -> bool:
+    """Can an office start at this word? (a quick test before the full lookups)"""
+    cached = _TITLE_START.get(norm)
+    if cached is None:
+        cached = _TITLE_START[norm] = titles().longest_at((norm,), 0) is not None or any(
+            stem in titles()._by_first for _, stem in clitic_variants(norm)
+        )
+    return cached
+
+
+_TITLE_START: dict[str, bool] = {}
+
+
+def _reporting_verb(norm: str) -> bool:
+    """Is this word a reporting verb ("وقال"، "أضاف")? Cached: it is asked of every word."""
+    cached = _REPORTING.get(norm)
+    if cached is None:
+        cue = reporting_cues().longest_at((norm,), 0)
+        cached = _REPORTING[norm] = cue is not None and cue.payload.kind == "verb"
+    return cached
+
+
+_REPORTING: dict[str, bool] = {}
+
+
+def _office_set_off_after(ctx: _Context, j: int) -> bool:
+    """"، سفير ..."، "، وزير ...": a comma, then an office (no preposition on it)."""
+    if _peek(ctx.norms, j, ctx.sentence.last) not in ("،", ","):
+        return False
+    found = titles().longest_at(ctx.norms, j + 1, ctx.sentence.last)
+    return found is not None and not found.clitic
+
+
+def _office_of_a_body_after(ctx: _Context, j: int) -> bool:
+    """"فيم دويسنبرج رئيس البنك المركزي الأوروبي": an office that heads a body named after it,
+    right after the name, describes the name."""
+    norms, end = ctx.norms, ctx.sentence.last
+    found = titles().longest_at(norms, j, end)
+    if found is None or found.clitic or found.payload.number != 1 or found.payload.kind == "counterpart":
+        return False
+    if norms[j].startswith("ال"):
+        return False  # "الرئيس"، "الوزير" after a name: the object of a verb as often as an apposition
+    following = _peek(norms, found.last, end)
+    return following.startswith("ال") or _best_entity(ctx, found.last) is not None if found.last < end else False
+
+
+def _kunya_at(ctx: _Context, k: int) -> bool:
+    """"أبو جهاد الهاشمي"، "أبو مازن": أبو and a given name make a name (a kunya)."""
+    if ctx.norms[k] != "ابو" or k + 1 >= ctx.sentence.last:
+        return False
+    following = ctx.norms[k + 1]
+    return following in given_names() and not _function_word(following) and not _office_here(ctx, k + 1)
+
+
+def _given_after_honorific(ctx: _Context, k: int, first_norm: str, following: str) -> bool:
+    """"السيدة آلينا رومانوسكي": after an honorific, a given name that is also a function word
+    ("إلينا") begins a name when a name word follows it."""
+    if given_names().get(first_norm) is not False or not _name_word(following) or following in everyday_words():
+        return False
+    return any(
+        (found := honorifics().longest_at(ctx.norms, start, k)) is not None and found.last == k
+        for start in range(max(ctx.sentence.first, k - 3), k)
+    )
+
+
+def _room_in_name(words: list[str], norm: str) -> bool:
+    """Four words make a name; Gulf names run longer ("عبدالله علي عبدالله السالم الصباح") when
+    the words past four are names too."""
+    content = len([w for w in words if w not in _PARTICLES and w != "الدين"])
+    if content < _MAX_NAME_WORDS:
+        return True
+    return content < _MAX_NAME_WORDS + 2 and (
+        _known_name_word(norm) or given_names().get(norm) is False or norm in _family_names()
+    )
+
+
+@cache
+def _family_names() -> frozenset[str]:
+    """The ال-words that end the gazetteer's names ("الصباح"، "آل ثاني" ...), everyday words too."""
+    found = set()
+    for row in read_table("actors.tsv"):
+        for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
+            last = normalize(name).split()[-1:] if name else []
+            found.update(w for w in last if w.startswith("ال") and len(w) > 3)
+    return frozenset(found - set(office_words()))
+
+
+def _ali_here(ctx: _Context, j: int) -> bool:
+    """"علي" (also written "على") is the name Ali, not the preposition, when a name goes on after
+    it: "عبدالله علي عبدالله"، "على الصادق"، "علي بن ..."."""
+    if ctx.norms[j] != "علي" or j + 1 >= ctx.sentence.last:
+        return False
+    following = ctx.norms[j + 1]
+    if (
+        following in ("عبد", "بن", "ابو", "ال")
+        or given_names().get(following) is False
+        or (following.startswith("ال") and following in given_names())  # "الصادق"، "الطيب"
+        or (_known_name_word(following) and following not in everyday_words())
+    ):
+        return True
+    # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
+    after_honorific = j > ctx.sentence.first and honorifics().longest_at(ctx.norms, j - 1, j) is not None
+    closes = _peek(ctx.norms, j + 2, ctx.sentence.last) in ("،", ",", ".", "")
+    return after_honorific and closes and _plausible_first_name(following) and not following.startswith("ال")
 
 
 def _office_here(ctx: _Context, k: int) -> bool:
@@ -797,8 +1389,18 @@ def _plausible_first_name(norm: str) -> bool:
     word with a preposition on it ("لعملية"), not a feminine noun that is no given name."""
     if norm in given_names():
         return True
+    if _person_noun(norm):
+        return False
     if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "ال")):
         return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
+    if norm[0] == "و" and not _known_name_word(norm):
+        # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name; a long
+        # word that is nothing after و is a foreign name ("ويجيسينجهي")
+        stem = norm[1:]
+        prose = _prose_shape(stem) or stem.endswith("ه") or stem.startswith(("ال", "است", "ان", "ت"))
+        return len(norm) >= 7 and _foreign_name_word(norm, [""]) and not prose
+    if _prose_shape(norm):
+        return False
     if norm.endswith("ه") and len(norm) > 3:
         return False
     if norm.endswith("ات") and len(norm) > 4:
@@ -815,28 +1417,76 @@ def _plausible_first_name(norm: str) -> bool:
     return not (norm[0] in "لب" and (stem in everyday_words() or stem in office_words() or stem.endswith("ه")))
 
 
+def _prose_shape(norm: str) -> bool:
+    """Shapes of Arabic verbs and verbal nouns that no name takes: "يتسلم"، "تستضيف" (present
+    tense), "اغتنم"، "اجتمع" (افتعل), "استعداد" (استفعال), "ادعاء"، "انتهاء" (nouns in اء), and
+    words with a dual pronoun ("وتمنياتهما")."""
+    if norm in given_names() or _known_name_word(norm):
+        return False
+    if norm.startswith(("يت", "يست", "تت", "تست", "نت", "نست")) and len(norm) >= 5:
+        return True
+    if len(norm) == 4 and norm[0] in "يت" and norm[1] not in "اوي":
+        return True  # "يرفع"، "يقام"، "تعقد": the present tense of a three-letter verb
+    if len(norm) == 5 and norm[0] in "يت" and norm[1] not in "اوي" and norm[2] == "ا":
+        return True  # "يغادر"، "يناقش"، "تشارك": the present tense of فاعل
+    if len(norm) == 5 and norm[0] == "ا" and norm[2] == "ت":
+        return True
+    if len(norm) == 7 and norm.startswith("است") and norm[5] == "ا":
+        return True
+    if norm.startswith("است") and norm.endswith("ا") and len(norm) >= 6:
+        return True  # "استنادا"، "استعدادا": a verbal noun as an adverb
+    return norm.endswith(("اء", "هما", "كما")) and len(norm) >= 5
+
+
+def _with_tanween(token_text: str) -> bool:
+    """"عدداً": an indefinite noun with its case ending, never a name."""
+    return any(mark in token_text for mark in "\u064b\u064c\u064d")
+
+
 def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool = False) -> bool:
     """Does token j go on with the name of `words`? After an office, foreign names of three words
     ("تشو تاي يول") and surnames in ة ("سفيان القضاة") go on; without one, only likelier shapes."""
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
-    if not _name_word(norm) or (norm == "الله" and words[-1] != "عبد"):
+    if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
+        return False
+    if _person_noun(norm) and not _known_name_word(norm) and norm not in given_names():
+        return False  # "روبنز باريكيلو زميل ..."، "كريم العلمي المصنف": what the person is
+    if not (_name_word(norm) or _ali_here(ctx, j)) or (norm == "الله" and not _god_name_compound(words)):
         return False  # "طيب الله ثراه"
     if norm[0] in "وف" and len(norm) > 2 and not _foreign_name_word(norm, words):
         return False
     if honorifics().longest_at(norms, j, end):
         return False
-    known = gz.name_index().longest_at(norms, j, end, clitics=False)
-    if known is not None and known.payload.entity.type in (COUNTRY, ORGANIZATION):
+    if _preposition_on_office_or_place(ctx, j):
         return False
+    if norm != "عبد" and _peek(norms, j + 1, end) == "الله" and _prayer_after(norms, j + 2, end):
+        return False  # "ناصر المحمد طيب الله ثراه": a prayer after the name
+    if len(words) == 2 and _country_inside_name(ctx, j - 1, words[:1], after_title):
+        return True  # the surname after "خافيير سوريا"
+    known = gz.name_index().longest_at(norms, j, end, clitics=False)
+    if known is not None and known.payload.entity.type == COUNTRY and _country_inside_name(ctx, j, words, after_title):
+        return True
+    if known is not None and known.payload.entity.type in (COUNTRY, ORGANIZATION) and not (
+        known.payload.weak and known.payload.entity.type == ORGANIZATION
+    ):
+        return False  # an agency's short name ("مهر") needs support: inside a name it is a name word
     if known is not None and known.payload.entity.type == PLACE and known.last - known.first > 1:
         return False
     if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm):
         return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name
-    if norm.endswith(("هم", "هما", "كم", "نا")) and not _known_name_word(norm) and norm not in given_names():
-        return False  # "حقوقهم": a word with a pronoun on it
-    content = [w for w in words if w not in _PARTICLES]
+    if words[-1] in _PARTICLES:
+        return True  # "أبو عيطة"، "بن حمزة": the word a particle governs is a name, whatever its shape
+    after_given = given_names().get(words[-1]) is False
+    foreign_ending = after_given and len(norm) >= 5 and not norm.startswith("ال")
+    # "حقوقهم": a word with a pronoun on it; "خافيير سولانا": a foreign surname after a given name
+    pronoun_on = norm.endswith(("هم", "هما", "كم", "نا")) and not _known_name_word(norm) and norm not in given_names()
+    if pronoun_on and not (foreign_ending and norm.endswith("انا") and not _prose_shape(norm)):
+        return False
+    content = [w for w in words if w not in _PARTICLES and w != "الدين"]
     feminine = norm.endswith("ه") and norm not in given_names() and not _known_name_word(norm)
+    if feminine and foreign_ending and ctx.doc.tokens[j].text.endswith("يه"):
+        feminine = False  # "جان كلود تريشيه"، "ألان فورنييه": ه, not ة, after a given name
     if feminine and not (after_title and len(content) == 1 and norm.startswith("ال")):
         return False  # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname)
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
@@ -846,8 +1496,74 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True
     if _known_name_word(norm):
         return True
-    # "تشو تاي يول": a third short foreign word after an office
-    return after_title and len(content) == 2 and len(norm) <= 4 and norm not in everyday_words()
+    if len(content) == 2 and all(given_names().get(w) is False for w in content) and norm not in everyday_words():
+        # "جان كلود تريشيه"، "خوان بابلو مونتويا": two given names, then the surname
+        return not _prose_shape(norm) and (not norm.endswith("ه") or not feminine)
+    if not after_title or len(content) != 2 or norm in everyday_words():
+        return False
+    # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
+    # foreign word that closes the name before a comma or the end of the sentence
+    closes = _peek(norms, j + 1, end) in ("،", ",", ".", "")
+    return len(norm) <= 4 or (closes and _plausible_first_name(norm))
+
+
+def _prayer_after(norms: Sequence[str], j: int, end: int) -> bool:
+    """The word closing "طيب الله ثراه"، "رضي الله عنه"، "سبحانه وتعالى": a pronoun or تعالى."""
+    word = _peek(norms, j, end)
+    return word.endswith(("ه", "ها", "هم")) or word in ("تعالي", "وتعالي")
+
+
+def _set_off(ctx: _Context, name: ActorMention) -> bool:
+    """"سفير تركيا، كوفن بيقيتش،": an unknown name of two or more words between commas after an office."""
+    after = _peek(ctx.norms, name.last, ctx.sentence.last)
+    return len(name.name) >= 2 and after in ("،", ",", ".", "") and name.name[0] not in everyday_words()
+
+
+def _country_inside_name(ctx: _Context, j: int, words: list[str], after_title: bool) -> bool:
+    """"السفير خافيير سوريا كينتانا،": a one-word country name between a given name and an unknown
+    surname that ends the name (Spanish and Portuguese names carry such words)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if not after_title or len(words) != 1 or given_names().get(words[0]) is not False or j + 1 >= end:
+        return False
+    surname = norms[j + 1]
+    return (
+        _name_word(surname)
+        and not surname.startswith("ال")
+        and surname not in everyday_words()
+        and surname not in given_names()
+        and gz.name_index().longest_at(norms, j + 1, end) is None
+        and _peek(norms, j + 2, end) in ("،", ",", ".", "")
+    )
+
+
+def _preposition_on_office_or_place(ctx: _Context, j: int) -> bool:
+    """"لولي عهد الكويت"، "لمصر"، "بالقاهرة": ل or ب before an office or a known place ends a name."""
+    norm = ctx.norms[j]
+    if norm[:1] not in "لب" or len(norm) < 4:
+        return False
+    if _known_name_word(norm) or norm in given_names():
+        return False
+    found = titles().longest_at(ctx.norms, j, ctx.sentence.last)
+    if found is not None and found.clitic:
+        return True
+    known = gz.name_index().longest_at(ctx.norms, j, ctx.sentence.last)
+    return known is not None and known.clitic == 1 and known.payload.entity.type in (COUNTRY, PLACE, ORGANIZATION)
+
+
+def _god_name_compound(words: list[str]) -> bool:
+    """"عبد الله"، and names of one word and "الله" ("عين الله"، "نصر الله"), not "طيب الله ثراه"
+    after a name nor "رحمه الله" (a pronoun on the word before)."""
+    if words[-1] == "عبد":
+        return True
+    first = words[0]
+    return (
+        len(words) == 1
+        and len(first) >= 3
+        and not first.endswith("ه")
+        and given_names().get(first) is not True
+        and first not in everyday_words()
+        and not _prose_shape(first)
+    )
 
 
 def _foreign_name_word(norm: str, words: list[str]) -> bool:
@@ -863,16 +1579,25 @@ def _foreign_name_word(norm: str, words: list[str]) -> bool:
         or stem in everyday_words()
         or is_stopword(stem)
         or titles().longest_at((stem,), 0, clitics=False)
-        or gz.name_index().longest_at((stem,), 0, clitics=False)
+        or _sizeable_name(stem)
         or gz.nisba_index().longest_at((stem,), 0, clitics=False)
     )
+
+
+def _sizeable_name(word: str) -> bool:
+    """A known name other than a small town abroad ("ورك" is Warwick, and "وورك" a name)."""
+    found = gz.name_index().longest_at((word,), 0, clitics=False)
+    if found is None:
+        return False
+    known = found.payload.entity
+    return known.type != PLACE or known.kind not in ("city", "capital") or known.population >= _CITY
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")
 
 
 def _name_word(norm: str) -> bool:
-    if not norm or not _is_arabic_word(norm) or is_stopword(norm):
+    if not norm or not _is_arabic_word(norm) or _function_word(norm):
         return False
     for suffix in _PRONOUN_SUFFIXES:  # "بينهما"، "عليها": a preposition with a pronoun
         if norm.endswith(suffix) and is_stopword(norm[: -len(suffix)]):
@@ -884,6 +1609,11 @@ def _name_word(norm: str) -> bool:
     if date_words().longest_at((norm,), 0, clitics=False):
         return False
     return not gz.nisba_index().longest_at((norm,), 0, clitics=False) or norm.startswith("ال")
+
+
+def _function_word(norm: str) -> bool:
+    """A stopword, also behind a clitic ("وخلال"), unless the whole word is a given name ("فيصل")."""
+    return norm in stopwords() or (is_stopword(norm) and norm not in given_names())
 
 
 def _starts_with_given_name(norm: str) -> bool:
@@ -901,7 +1631,18 @@ def _surname_follows(ctx: _Context, j: int) -> bool:
     if norm in ("الله", "الاله"):
         return False  # "طيب الله ثراه"
     if given_names().get(ctx.norms[j - 1]):
-        return False  # "سلامة السدود": an everyday word that is also a name needs a known surname
+        # "سلامة السدود": an everyday word that is also a name needs a known surname, or a family
+        # name of the nisba shape ("أيمن الظواهري"، "سعيد الهاجري"): an indefinite noun takes no
+        # definite adjective after it, so a long ال-word in ي there is a surname
+        return (
+            norm.startswith("ال")
+            and norm.endswith("ي")
+            and len(norm) >= 7
+            and _name_word(norm)
+            and norm not in everyday_words()
+            and norm not in office_words()
+            and not gz.nisba_index().get((norm,))
+        )
     return (
         norm.startswith("ال")
         and len(norm) > 4
@@ -929,7 +1670,7 @@ def _known_name_words() -> frozenset[str]:
         for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
             found.update(normalize(name).split())
     return frozenset(
-        w for w in found if w and not is_stopword(w) and w not in office_words() and w not in everyday_words()
+        w for w in found if w and not _function_word(w) and w not in office_words() and w not in everyday_words()
     )
 
 

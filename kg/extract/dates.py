@@ -181,8 +181,11 @@ def _relative(norms, i, last, published) -> DateMention | None:
         weekday, j = following.payload.value, following.last
     else:
         return None
-    if weekday is not None and offset is None and j < last and _NUMERIC.match(norms[j]):
-        return None  # "الأربعاء 10 أبريل 2024": the explicit date that follows says the day
+    stated = _explicit(norms, j, last, published) if j < last and _NUMERIC.match(norms[j]) else None
+    if stated is not None:
+        # "الأربعاء 10 أبريل 2024"، "يوم أمس السبت 22 يناير": one date, the day stated, not the
+        # arithmetic from the article's date
+        return DateMention(i, stated.last, stated.date, stated.relation, True)
     direction = 0
     after = date_words().longest_at(norms, j, last) if j < last else None
     if after is not None and after.payload.kind == "direction":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
@@ -35,6 +35,8 @@ from kg.text.normalize import normalize
 _PARTICLES = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "آل"))
 _KINGDOMS = ("SA", "JO", "MA", "BH", "GB", "NL", "BE", "ES", "SE", "NO", "DK")
 _NATIONAL_BODY_KINDS = frozenset({"ministry", "army", "news-agency", "party", "company", "other", "agency"})
+# classes of offices one person holds for a country at a time: "الرئيس الروسي" is Russia's president
+_OFFICE_OF_ONE = frozenset({"رييس", "رييسه", "monarch", "head-of-state", "head-of-government", "crown-prince", "emir"})
 _GENERIC_ROLES = frozenset(normalize(w) for w in ("الرئيس", "الوزير", "الوزيرة", "رئيس", "وزير", "الملك", "الأمير"))
 
 
@@ -58,7 +60,8 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions.sort(key=lambda m: (m.first, -m.last))
     mentions = _resolve_references(mentions, doc.token_norms)
     dateline_place, dateline_country = _dateline(doc, mentions)
-    entities = _entities(doc, mentions, dateline_country)
+    home = _home_agency_country(doc, mentions) or dateline_country
+    entities = _entities(doc, mentions, home, None if home else _home_of_officials(mentions))
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
 
 
@@ -105,11 +108,20 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in sorted(persons, key=lambda m: -len(m.name)):
         if mention.key:
             full_names.append((mention.name, mention.key, _office_class_of(mention)))
+    # the gazetteer's full names of the known persons named here ("الملك سلمان" is also "سلمان بن عبد العزيز آل سعود")
+    for key in dict.fromkeys(m.key for m in persons if m.key):
+        office = _office_class_of(next(m for m in persons if m.key == key))
+        full_names.extend((tuple(normalize(name).split()), key, office) for name in _names_of(key))
     keyed: dict[int, str] = {}
     for mention in sorted(persons, key=lambda m: -len(m.name)):
         if mention.key:
             continue
-        key = _longer_name_key(mention.name, full_names, _office_class_of(mention)) or _surname_key(mention.name)
+        key = (
+            _longer_name_key(mention.name, full_names, _office_class_of(mention))
+            or _surname_key(mention.name)
+            or _known_name_start(mention.name)
+            or _short_form_key(mention, full_names)
+        )
         if key is None:
             key = "person:" + "_".join(mention.name)
             full_names.append((mention.name, key, _office_class_of(mention)))
@@ -174,8 +186,50 @@ def _surname_key(name: tuple[str, ...]) -> str | None:
         return None
     key = found.pop()
     # "ليزا جونسون" is not Boris Johnson: a first name that differs says another person
-    first_names = {normalize(name).split()[0] for name in _names_of(key)}
-    return key if len(name) == 1 or name[0] in first_names else None
+    first_names = {_skeleton(normalize(name).split()[0]) for name in _names_of(key)}
+    return key if len(name) == 1 or _skeleton(name[0]) in first_names else None
+
+
+def _skeleton(word: str) -> str:
+    """A transliterated name without its long vowels and final ه: "خوسي" ~ "خوسيه"، "جوزيف" ~ "جوزف"."""
+    return "".join(c for c in word.removesuffix("ه") if c not in "اوي") or word
+
+
+def _short_form_key(mention: ActorMention, full_names) -> str | None:
+    """The one longer name of the article this is a short form of: the first and the family name
+    ("محمد الصباح" for "محمد عبد الله المبارك الصباح"), or the first name alone after an honorific
+    ("الشيخ محمد")."""
+    plain = _plain(mention.name)
+    if len(plain) == 2:
+        longer_names = [(_plain(longer), key) for longer, key, _ in full_names]
+        found = {key for longer, key in longer_names if len(longer) > 2 and (longer[0], longer[-1]) == plain}
+    elif len(plain) == 1 and mention.title_first >= 0 and plain[0] in given_names():
+        found = {key for longer, key, _ in full_names if len(longer) > 1 and _plain(longer)[0] == plain[0]}
+    else:
+        return None
+    return found.pop() if len(found) == 1 else None
+
+
+def _known_name_start(name: tuple[str, ...]) -> str | None:
+    """"سلمان بن عبد العزيز" begins the gazetteer's "سلمان بن عبد العزيز آل سعود": a name of three
+    words or more that begins one known person's full name only is that person."""
+    plain = _plain(name)
+    if len(name) < 3 or len(plain) < 2:
+        return None
+    found = {key for known, key in _plain_person_names().get(plain[0], ()) if known[: len(plain)] == plain}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _plain_person_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The gazetteer's person names as _plain words, by their first word."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for key, names in _person_names().items():
+        for written in names:
+            plain = _plain(tuple(normalize(written).split()))
+            if plain:
+                by_first[plain[0]].append((plain, key))
+    return dict(by_first)
 
 
 def _names_of(key: str) -> list[str]:
@@ -201,7 +255,7 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
                 surnames.setdefault(first, mention.key)
         if mention.type == PERSON and mention.named and len(mention.name) >= 2:
             last, before = mention.name[-1], mention.name[-2]
-            if before in ("ال", "بن", "ابو", "ابن", "عبد") or len(last) < 3:
+            if before in ("ال", "بن", "ابو", "ابن", "عبد") or len(last) < 3 or last == "الدين":
                 continue
             if is_stopword(last) or last in office_words():
                 continue
@@ -259,6 +313,15 @@ def _original_length(text: str, normalised_chars: int) -> int:
     return len(text)
 
 
+# the office classes (office_classes.tsv) an honorific pronoun goes with: جلالته a monarch, سموه an emir
+# or a crown prince, فخامته a head of state ("الرئيس" alone is its own class)
+_HONORIFIC_OFFICES = {
+    normalize("جلالة"): frozenset({"monarch"}),
+    normalize("سمو"): frozenset({"emir", "crown-prince"}),
+    normalize("فخامة"): frozenset({"head-of-state", normalize("رئيس")}),
+}
+
+
 def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMention]:
     """Offices without a name, and "جلالته"/"سموه", point at the person they stand for."""
     resolved: list[ActorMention] = []
@@ -271,7 +334,9 @@ def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMentio
         elif mention.type == PERSON and not mention.named and mention.number == 1:
             target = None
             if mention.honorific and not mention.role:
-                target = _honoured(mention, persons)
+                target = _honoured(mention, persons, offices)
+            elif _unread_complement(mention, norms):
+                target = None  # "رئيس «هيئة التفاوض»": whose office it is was not read
             elif mention.role or mention.represents:
                 target = (
                     _apposition(mention, persons, norms)
@@ -284,6 +349,16 @@ def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMentio
                     offices.setdefault(target.key, set()).add(_role_head(mention.role))
         resolved.append(mention)
     return resolved
+
+
+def _unread_complement(mention: ActorMention, norms) -> bool:
+    """A bare "رئيس"/"وزير" (no ال) needs the body it heads; unless that is "البلاد"، "الوزارة"
+    (pointing back), an office cut short names nobody."""
+    role = normalize(mention.role).split()
+    if len(role) != 1 or role[0].startswith("ال") or mention.represents:
+        return False
+    following = norms[mention.last] if mention.last < len(norms) else ""
+    return following not in _BACK_REFERENCES
 
 
 def _classes_of(mention: ActorMention) -> set[str]:
@@ -301,17 +376,35 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
         return None
     previous = persons[-1]
     between = norms[previous.last : reference.first]
-    return previous if all(n in ("،", ",") for n in between) and len(between) <= 1 else None
+    written = normalize(reference.text).split()[:1]
+    if written and norms[reference.first] != written[0] and norms[reference.first][:1] in "لب":
+        return None  # "ونقل لافروف لخادم الحرمين الشريفين تحيات ...": to the king, not a second office
+    if not between and previous.role and _role_head(previous.role) != _role_head(reference.role):
+        return None  # "استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": an office before the name, a guest after
+    if not (all(n in ("،", ",") for n in between) and len(between) <= 1):
+        return None
+    # "استقبل المنفي السفير الفرنسي": an office of another country is the verb's object, not a
+    # description of the name before it
+    theirs = _represents_of(previous)
+    if reference.represents and theirs and _as_country(reference.represents) != theirs:
+        return None
+    return previous
 
 
-def _honoured(reference: ActorMention, persons: list[ActorMention]) -> ActorMention | None:
+def _honoured(reference: ActorMention, persons: list[ActorMention], offices: dict[str, set[str]]):
+    """ "جلالته"، "سموه": the last person given the same honorific, else the last one whose office the
+    honorific goes with ("الملك عبدالله الثاني ... جلالته"), else the last person named."""
     base = _bare_word(reference.honorific)
     same = [p for p in persons if p.honorific and base in {_bare_word(w) for w in p.honorific.split()}]
     if same:
         return same[-1]
+    fitting = [p for p in persons if offices.get(p.key, set()) & _HONORIFIC_OFFICES.get(base, frozenset())]
+    if fitting:
+        return fitting[-1]
     return persons[-1] if persons else None
 
 
+@lru_cache(maxsize=4096)  # asked of every person for every office without a name: once per role is enough
 def _role_head(role: str) -> str:
     """The class of an office (kg/data/office_classes.tsv), else its first word without ال."""
     words = tuple(_bare_word(w) for w in normalize(role).split())
@@ -348,17 +441,23 @@ def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[
     same_side = [
         p for p in persons if p.named and (not reference.represents or _represents_of(p) == reference.represents)
     ]
-    exact = normalize(_office_only_words(reference.role))
-    candidates = [p for p in same_side if p.role and normalize(_office_only_words(p.role)) == exact]
+    exact = _office_key(reference.role)
+    candidates = [p for p in same_side if p.role and _office_key(p.role) == exact]
     if not candidates:
-        candidates = [p for p in same_side if head in offices.get(p.key, ()) or _role_head(p.role) == head]
+        candidates = [
+            p
+            for p in same_side
+            if (head in offices.get(p.key, ()) or _role_head(p.role) == head) and _same_body(exact, head, p)
+        ]
 
     if not candidates and len(exact.split()) == 1:
         # "الوزير" alone: any minister ("وزير الخارجية والمغتربين")
         word = _bare_word(exact)
         candidates = [p for p in same_side if any(_bare_word(r.split()[0]) == word for r in _roles_of(p) if r)]
     if not candidates and reference.represents and len({p.key for p in same_side}) == 1:
-        candidates = same_side  # "الدبلوماسية الروسية": the one Russian of the article
+        # "الدبلوماسية الروسية": the one Russian of the article, unless the article gave that
+        # person another office ("تحيات الرئيس الروسي" is not the Russian minister)
+        candidates = [p for p in same_side if not offices.get(p.key) or head not in _OFFICE_OF_ONE]
     if not candidates:
         return None
     before = [p for p in candidates if p.first < reference.first]
@@ -368,9 +467,34 @@ def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[
     return candidates[0] if len({p.key for p in candidates}) == 1 or reference.represents else None
 
 
+# words an office uses to point back at the body already named ("وكيل الوزارة"، "أمير البلاد")
+_BACK_REFERENCES = frozenset(normalize(w) for w in (
+    "الوزارة", "الدولة", "البلاد", "الحكومة", "المملكة", "الجمهورية", "الإمارة", "السلطنة", "المنظمة", "الجامعة",
+))  # fmt: skip
+
+
+def _same_body(office: str, head: str, person: ActorMention) -> bool:
+    """"رئيس الجمعية الوطنية" is not "الرئيس": past a class of office kg knows, the words naming
+    the body must be the person's own ("وكيل الوزارة" for "وكيل وزارة الخارجية") or point back."""
+    words = office.split()
+    if head in _office_classes().values() or len(words) == 1:
+        return True
+    theirs = {_bare_word(w) for role in _roles_of(person) for w in role.split()}
+    # a country's name is checked through represents; one word of the body in common will do
+    # ("رئيس وكالة الاستخبارات المركزية" for "مدير وكالة المخابرات المركزية")
+    body = [w for w in words[1:] if w not in _BACK_REFERENCES and not gz.name_index().get((w,))]
+    return not body or any(_bare_word(w) in theirs for w in body)
+
+
 def _roles_of(mention: ActorMention) -> list[str]:
     known = gz.known(mention.key) if mention.key else None
     return [normalize(mention.role)] + ([normalize(o.role) for o in known.offices] if known is not None else [])
+
+
+@lru_cache(maxsize=4096)
+def _office_key(role: str) -> str:
+    """The office of a role as _holder compares them (normalised, without the country's adjective)."""
+    return normalize(_office_only_words(role))
 
 
 def _office_only_words(role: str) -> str:
@@ -400,6 +524,47 @@ def _known_role_head(mention: ActorMention) -> str:
     return _role_head(known.role) if known else ""
 
 
+# Wire services write every official with his country; a state agency names its own without it
+_WIRES = frozenset({"org:reuters", "org:afp", "org:ap", "org:bloomberg", "org:dpa", "org:efe", "org:ansa"})
+
+
+def _home_agency_country(doc: Document, mentions: list[ActorMention]) -> str | None:
+    """The country of the state agency that wrote the article ("الرياض - واس"، publisher "كونا"):
+    its copy gives its own officials an office and no country ("وزير الخارجية")."""
+    agencies = []
+    if doc.dateline is not None:
+        start, end = doc.dateline
+        agencies = [m.key for m in mentions if m.type == ORGANIZATION and m.key and start <= m.start < end]
+    if doc.article.publisher:
+        found = gz.name_index().longest_at(tuple(normalize(doc.article.publisher).split()), 0)
+        if found is not None and found.last == len(normalize(doc.article.publisher).split()):
+            agencies.append(found.payload.entity.key)
+    for key in agencies:
+        known = gz.known(key)
+        if known is not None and known.kind in _OWN_VOICES and known.country and key not in _WIRES:
+            return known.country
+    return None
+
+
+# a state agency's copy and a ministry's own site write their officials without a country
+_OWN_VOICES = frozenset({"news-agency", "ministry"})
+
+
+def _home_of_officials(mentions: list[ActorMention]) -> str | None:
+    """"استقبل رئيس الجمهورية عبد المجيد تبون ...": an office written in full without a country,
+    held by a known official of one country, says the article is told from that country."""
+    found = set()
+    for mention in mentions:
+        if mention.type != PERSON or not mention.named or not mention.key or mention.represents:
+            continue
+        if not mention.role or normalize(mention.role) in _GENERIC_ROLES or mention.counterpart:
+            continue
+        known = gz.known(mention.key)
+        if known is not None and known.represents.startswith("country:"):
+            found.add(known.represents.split(":", 1)[1])
+    return found.pop() if len(found) == 1 else None
+
+
 def _dateline(doc: Document, mentions: list[ActorMention]) -> tuple[str | None, str | None]:
     if doc.dateline is None:
         return None, None
@@ -412,7 +577,7 @@ def _dateline(doc: Document, mentions: list[ActorMention]) -> tuple[str | None, 
     return None, None
 
 
-def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
+def _entities(doc, mentions, home_country, officials_home=None) -> tuple[Entity, ...]:
     by_key: dict[str, list[ActorMention]] = defaultdict(list)
     for mention in mentions:
         if mention.key:
@@ -423,12 +588,22 @@ def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
             wanted[key] = None
     represents: dict[str, str] = {}
     mentioned = {m.key for m in mentions if m.key} | {f"country:{c}" for c in nisbas_mentioned(doc)}
+    if home_country:
+        mentioned.add(f"country:{home_country}")  # "عمان -"، "(كونا)": the article is told from there
+    # "بالجزائر العاصمة": a city named names its country too
+    mentioned |= {f"country:{_country_of(m.key)}" for m in mentions if m.type == PLACE and _country_of(m.key)}
+    if officials_home and f"country:{officials_home}" in mentioned:
+        home_country = officials_home  # told from a country the article names, not only its officials'
     for key in list(wanted):
         group = by_key[key]
         if group[0].type == PERSON:
-            represents[key] = _person_represents(group, dateline_country, doc.article.published, mentioned)
+            represents[key] = _person_represents(group, home_country, doc.article.published, mentioned)
             if represents[key]:
                 wanted.setdefault(represents[key], None)
+    for key in list(wanted):
+        group = by_key.get(key)
+        if group and group[0].type == PERSON and not represents.get(key):
+            represents[key] = _boss_country(key, by_key, represents)
     entities = []
     for key in wanted:
         entity = _entity(doc, key, by_key.get(key, []), represents.get(key, ""))
@@ -437,10 +612,41 @@ def _entities(doc, mentions, dateline_country) -> tuple[Entity, ...]:
     return tuple(entities)
 
 
-def _person_represents(group: list[ActorMention], dateline_country: str | None, published, mentioned) -> str:
+# "مساعد الوزير"، "مدير مكتب الوزير"، "مستشار الرئيس": an office in the service of an office
+_BOSSES = frozenset(normalize(w) for w in ("الوزير", "الوزيرة", "الرئيس", "الأمير", "الملك"))
+
+
+def _boss_country(key: str, by_key, represents: dict[str, str]) -> str:
+    """An aide of "الوزير" or "الرئيس" serves the country of the minister or president the
+    article names (only one such country)."""
+    bosses = {
+        _bare_word(word)
+        for m in by_key[key]
+        if m.role
+        for word in normalize(m.role).split()[1:]
+        if word in _BOSSES
+    }
+    if not bosses:
+        return ""
+    found = {
+        represents[other]
+        for other, group in by_key.items()
+        if other != key and represents.get(other)
+        and any(m.role and _bare_word(normalize(m.role).split()[0]) in bosses for m in group)
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
+def _country_of(key: str) -> str:
+    known = gz.known(key) if key else None
+    return known.country if known is not None else ""
+
+
+def _person_represents(group: list[ActorMention], home_country: str | None, published, mentioned) -> str:
     """Whom the text says the person speaks for; else the gazetteer's answer when the article
-    names that country or body at all (a graph holds what its articles mention); else, for an
-    official the text gives an office but no country, the dateline's country."""
+    names that country or body at all, or is told from it (a graph holds what its articles
+    mention); else, for an official the text gives an office but no country, the country the
+    article is told from (its state agency's, else its dateline's)."""
     for mention in group:
         if mention.represents:
             return _as_country(mention.represents)
@@ -449,8 +655,8 @@ def _person_represents(group: list[ActorMention], dateline_country: str | None, 
     if office is not None and office.represents:
         country = _as_country(office.represents)
         return country if country in mentioned or office.represents in mentioned else ""
-    if dateline_country and any(m.role for m in group):
-        return f"country:{dateline_country}"
+    if home_country and any(m.role for m in group):
+        return f"country:{home_country}"
     return ""
 
 

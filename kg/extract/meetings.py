@@ -24,8 +24,9 @@ from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
 
 _CLAUSE_BREAKS = frozenset(
-    normalize(w) for w in ("حيث", "فيما", "بينما", "وفيما", "وبينما", "الذي", "التي", "الذين", "؛", ";")
-)
+    normalize(w)
+    for w in ("حيث", "فيما", "بينما", "وفيما", "وبينما", "الذي", "التي", "الذين", "؛", ";", "جدير", "والجدير")
+)  # "جدير بالذكر أن ...": an aside about something else
 GROUP_WORDS = frozenset(normalize(w) for w in (
     "الجانبان", "الجانبين", "الطرفان", "الطرفين", "الرئيسان", "الرئيسين", "الوزيران", "الوزيرين",
     "الزعيمان", "الزعيمين", "البلدين", "البلدان", "المسؤولان", "المسؤولين",
@@ -37,11 +38,14 @@ _TOPIC_NOUNS = frozenset(normalize(w) for w in (
     "الحرب", "النزاع", "المعارك", "الحصار", "العدوان", "الإبادة", "سكان", "أهالي", "المدنيين",
 ))  # fmt: skip
 _PLACE_WORDS = frozenset(
-    normalize(w) for w in ("العاصمة", "مدينة", "المدينة", "قصر", "مقر", "منتجع", "ولاية", "إقليم", "بمكتبه", "مكتبه")
+    normalize(w)
+    for w in ("العاصمة", "مدينة", "المدينة", "قصر", "مقر", "منتجع", "ولاية", "إقليم", "بمكتبه", "مكتبه", "مطار")
 )
 _EXCLUDING_WORDS = frozenset(normalize(w) for w in ("عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل"))
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
+# "عقد اجتماعاً منفصلاً مع نظيره"، "التقاه على انفراد": a meeting of its own, though its people met before
+_APART = frozenset(normalize(w) for w in ("منفصلا", "منفصلاً", "منفصل", "منفصلة", "انفراد", "منفرد", "منفردا"))
 _ANOTHER_TIME = (("وقت", "سابق"), ("وقت", "لاحق"), ("قبل", "ذلك"), ("بعد", "ذلك"))
 _PAST_LIMIT_DAYS = 10  # a meeting dated further back than this is background, not news
 _SHORT_QUOTE_WORDS = 6  # "قمة القاهرة للسلام" in quote marks is a name, not speech
@@ -86,19 +90,37 @@ def find_meetings(
     norms = doc.token_norms
     meetings: list[MeetingDraft] = []
     speakers = _speaker_mentions(doc, mentions)
+    told_day: dt.date | None = None  # the day the article's story has reached so far
     for sentence in doc.sentences:
         if sentence.kind != BODY:
             continue
         dates = find_dates(norms, sentence.first, sentence.last, published)
+        day_before = told_day
+        stated = [d.date for d in dates if d.date is not None and d.exact and d.relation != FUTURE]
+        if stated:
+            told_day = stated[-1]
         blocked_from = sentence.last  # once a planned meeting is read, the rest of the clause is planned too
+        apart_from = sentence.last  # once guests are met one by one, "وبحث معهم" speaks of those meetings
         for match in triggers().scan(norms, sentence.first, sentence.last):
             info = match.payload
             if not _trigger_counts(doc, match, info):
                 continue
             if match.first > blocked_from and not _clause_break_between(norms, blocked_from, match.first):
                 continue
+            if (
+                match.first > apart_from
+                and info.kind != "join"
+                and not _clause_break_between(norms, apart_from, match.first)
+            ):
+                continue
             if _not_held(doc, sentence, match, info, dates, published):
                 blocked_from = min(blocked_from, match.first)
+                continue
+            if info.kind == "welcome":
+                welcome = _welcome(doc, sentence, match, mentions, speakers, dateline_place)
+                if welcome is not None:
+                    welcome.date, welcome.dated = _date(dates, match.first, None, _last_told(meetings) or day_before)
+                    meetings.append(welcome)
                 continue
             window = _window(doc, sentence, match, info, mentions)
             persons = _persons(mentions, window, speakers, doc)
@@ -108,29 +130,50 @@ def find_meetings(
                 joining = [p for p in persons if _named_after(p, match.first, mentions)]
                 target = referenced or (meetings[-1] if meetings else None)
                 if target is not None:
-                    _add(target, joining, sentence)
+                    # "استقبل ... كلاً على حدة ... وحضر المراسم": those present attended each
+                    held_apart = (target.trigger, target.sentence)
+                    for meeting in meetings:
+                        if meeting is target or (meeting.trigger, meeting.sentence) == held_apart:
+                            _add(meeting, joining, sentence)
                 continue
             grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
-            reference = _is_reference(norms, match, info)
+            # "وعلى هامش الدورة، ترأس ... الاجتماع الوزاري المشترك": a meeting beside the one read
+            beside = _beside(norms, sentence.first, match.first)
+            reference = _is_reference(norms, match, info) and not beside
             if reference and meetings:
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
                 target = referenced or _last_of_kind(meetings, info)
                 _add(target, persons if _names_follow(norms, match, sentence) else [], sentence)
+                if target.place is None and not target.phone:
+                    # "خلال اللقاء الذي جرى في قصر البحر في أبوظبي": where the meeting was
+                    held_at = _held_at(norms, match, sentence)
+                    if held_at is not None:
+                        target.place, target.venue = _in_city(*_place(doc, mentions, held_at, match, info, None))
                 continue
-            target = _target(meetings, info, persons, grouped, norms, sentence)
+            stated = _date(dates, match.first, None, None)[0]
+            target = _target(meetings, info, persons, grouped, norms, sentence, stated)
             if target is not None:
                 _add(target, persons, sentence)
                 # "عقد ... اجتماعاً عبر تقنية الاتصال المرئي": the noun's own clause says how it was held
                 remote = info.phone or _phone_near(norms, match, sentence, window)
                 if remote and not target.phone and len(target.participants) <= 2:
                     target.phone, target.kind, target.place = True, "call", None
+                elif not target.phone and target.place is None:
+                    # "سلم السفير دعوة ..." then "واستقبل ... السفير بمقر المجلس في طرابلس": where it was
+                    target.place, target.venue = _in_city(*_place(doc, mentions, window, match, info, None))
+                if target.date is None:
+                    target.date, target.dated = _date(dates, match.first, None, None)
+                continue
+            if referenced is not None and info.pos == "verb" and not persons:
+                # "وجرى خلال اللقاء استعراض ... وبحث آليات ...": more of what the meeting at hand did
+                referenced.sentences.add(sentence.index)
                 continue
             host = meetings[-1].participants[:1] if meetings else []
             if info.pos == "verb" and not _subject_before(mentions, sentence, match) and host and persons:
                 # "كما التقى ..."، "واستقبل في وقت لاحق ...": the subject is the host of the last meeting
                 persons = [host[0], *[p for p in persons if p != host[0]]]
-                target = _target(meetings, info, persons, grouped, norms, sentence)
+                target = _target(meetings, info, persons, grouped, norms, sentence, stated)
                 if target is not None:
                     _add(target, persons, sentence)
                     continue
@@ -139,17 +182,37 @@ def find_meetings(
                 if len(persons) >= 2
                 else persons + [k for k in _parties(mentions, window, doc) if k not in persons]
             )
+            if info.pos == "verb" and len(parties) == 1 and parties[0].startswith("person:"):
+                # "ويقوم الوزير الصيني وانغ يي بجولة ... وقد التقى الوزير السعودي في الرياض": the
+                # subject left out is the one the story follows
+                subject = _arriving(doc, mentions, sentence)
+                if subject is not None and subject not in parties:
+                    parties = [subject, *parties]
             kind = _kind(norms, match, info, sentence)
             phone = info.phone or kind == "call" or _phone_near(norms, match, sentence, window)
             place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
+            date, dated = _date(dates, match.first, referenced, _last_told(meetings) or day_before)
             if not phone and place is None:
-                place = _visited(doc, mentions, sentence) or _same_day_place(meetings, published)
-            date, dated = _date(dates, match.first, published, referenced)
+                place = (
+                    _visited(doc, mentions, sentence)
+                    or _event_city(doc, mentions, sentence, window)
+                    or _same_day_place(meetings, date)
+                )
+            place, venue = _in_city(place, venue)
             groups = [list(dict.fromkeys(parties))]
             if phone and len(groups[0]) > 2 and _several_calls(norms, window):
                 # "أجرى اتصالين هاتفيين مع X ومع Y": one call with each
                 groups = [[groups[0][0], other] for other in groups[0][1:]]
+            elif len(groups[0]) > 2:
+                apart = _one_by_one(doc, sentence, window, match, mentions, groups[0])
+                if apart:
+                    groups, apart_from = apart, match.last
             for group in groups:
+                same = next(
+                    (m for m in meetings if m.sentence == sentence.index and set(m.participants) == set(group)), None
+                )
+                if same is not None:
+                    continue  # "قدّم السفراء ... حيث التقى الوزير السفراء كلاً على حدة": told twice
                 meeting = MeetingDraft(
                     kind="call" if phone else kind,
                     phone=phone,
@@ -166,6 +229,52 @@ def find_meetings(
     return meetings
 
 
+def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> MeetingDraft | None:
+    """ "وكان في استقباله لدى وصوله X وY"، "كان في استقبال الوزير المالكي ..."، "على رأس مستقبليه":
+    those who met an arriving guest. The guest is named after "في استقبال", or is the one whose
+    arrival the sentence before told ("وصل الرئيس X إلى ...")."""
+    persons = _persons(mentions, (sentence.first, sentence.last), speakers, doc)
+    pronoun = match.phrase[-1].endswith(("ه", "ها"))
+    if pronoun:
+        guest = _arriving(doc, mentions, sentence)
+    else:
+        guest = next((m.key for m in mentions if m.type == PERSON and m.key and m.first >= match.last
+                      and m.first < sentence.last), None)  # fmt: skip
+    if guest is None:
+        return None
+    participants = list(dict.fromkeys([guest, *persons]))
+    if len(participants) < 2:
+        return None
+    place, venue = _place(doc, mentions, (sentence.first, sentence.last), match, _WELCOME_INFO, None)
+    if place is None and sentence.index > 0:
+        place = _visited(doc, mentions, doc.sentences[sentence.index - 1]) or dateline_place
+    place, venue = _in_city(place, venue)
+    draft = MeetingDraft("reception", False, participants, sentence.index, match.first, place=place, venue=venue)
+    draft.sentences.add(sentence.index)
+    return draft
+
+
+@dataclass(frozen=True, slots=True)
+class _WelcomeInfo:
+    kind: str = "visit"  # a place after "إلى" counts, as for a visit
+
+
+_WELCOME_INFO = _WelcomeInfo()
+
+
+def _arriving(doc, mentions, sentence) -> str | None:
+    """The first person named in the body sentence before: the one who arrived."""
+    for index in range(sentence.index - 1, max(-1, sentence.index - 3), -1):
+        before = doc.sentences[index]
+        if before.kind != BODY:
+            continue
+        found = next((m.key for m in mentions if m.type == PERSON and m.key and before.first <= m.first < before.last
+                      and doc.quote_at(m.start) is None), None)  # fmt: skip
+        if found is not None:
+            return found
+    return None
+
+
 def _trigger_counts(doc: Document, match, info) -> bool:
     """A verb carries only و/ف before it ("لبحث" is "to discuss"); a meeting word inside a long
     quotation is speech; a word that needs another ("أجرى محادثات") must have it."""
@@ -175,7 +284,19 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     quote = doc.quote_at(doc.tokens[match.first].start)
     if quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS:
         return False
+    if _hands_over(info) and _said_before(doc, match.first):
+        return False  # "وقال لافروف إنه نقل إلى الرئيس رسالة": told in the meeting already read
     return not info.needs or _needed_word(norms, match.last, len(norms), info.needs)
+
+
+def _hands_over(info) -> bool:
+    """ "تسلم رسالة"، "نقل رسالة"، "قدم أوراق اعتماده": a letter or credentials handed over."""
+    return (normalize("رسالة"),) in info.needs or (normalize("اوراق"),) in info.needs
+
+
+def _said_before(doc: Document, token: int) -> bool:
+    sentence = doc.sentences[doc.tokens[token].sentence]
+    return any(cue.first < token for cue in reporting_cues().scan(doc.token_norms, sentence.first, token))
 
 
 def _clause_break_between(norms, start, end) -> bool:
@@ -215,8 +336,11 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
     modality = _modality()
     near = _nearest(dates, match.first)
     # "وكان لافروف قد أجرى في وقت سابق اليوم محادثات": told as background, yet held today
-    recent = near is not None and near.date is not None and published is not None and (
-        0 <= (published - near.date).days <= 1
+    recent = (
+        near is not None
+        and near.date is not None
+        and published is not None
+        and (0 <= (published - near.date).days <= 1)
     )
     for k in range(max(sentence.first, match.first - 4), match.first):
         found = modality.before.longest_at(norms, k, match.first)
@@ -224,11 +348,13 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
             return True
     for k in range(match.last, min(sentence.last, match.last + 3)):
         found = modality.after.longest_at(norms, k, sentence.last)
+        if found is not None and found.payload == "not-meeting" and _joint(norms, found.last, sentence.last):
+            continue  # "مؤتمر صحفي مشترك مع نظيره": a press conference given together is a meeting
         if found is not None and not (recent and found.payload == "past"):
             return True
     if not recent and (_pluperfect(norms, sentence, match) or _background(norms, sentence)):
         return True
-    if near is not None and (near.exact or abs(near.first - match.last) <= 6):
+    if near is not None and (near.exact or abs(near.first - match.last) <= 6) and _same_clause(norms, match, near):
         if near.relation == FUTURE:
             return True
         if near.relation == PAST and near.date and published and (published - near.date).days > _PAST_LIMIT_DAYS:
@@ -236,7 +362,23 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
     return info.tense == "present" and any(d.relation == FUTURE for d in dates)
 
 
+_JOINT = frozenset(normalize(w) for w in ("مشترك", "مشتركا", "مشتركاً", "المشترك", "مع", "جمعه", "جمعهما"))
+
+
+def _joint(norms, start: int, end: int) -> bool:
+    return any(norms[k] in _JOINT for k in range(start, min(end, start + 3)))
+
+
 _KANA = frozenset(normalize(w) for w in ("كان", "كانت", "كانا", "كانوا", "كانتا", "وكان", "وكانت", "وكانا", "وكانوا"))
+
+
+def _same_clause(norms, match, date: DateMention) -> bool:
+    """ "قدّم السفراء أوراقهم ...، جدير بالذكر أنهم سيقدمونها غداً": a date far on, past a comma or
+    a clause break, dates another event."""
+    first, last = sorted((match.last, date.first))
+    if last - first <= 12:
+        return True
+    return not any(norms[k] in _CLAUSE_BREAKS or norms[k] in ("،", ",", ".", "؛") for k in range(first, last))
 
 
 def _pluperfect(norms, sentence, match) -> bool:
@@ -258,13 +400,20 @@ def _nearest(dates: Sequence[DateMention], token: int) -> DateMention | None:
     return min(dates, key=lambda d: min(abs(d.first - token), abs(d.last - token)))
 
 
-def _date(dates, token, published, referenced) -> tuple[dt.date | None, bool]:
+def _date(dates, token, referenced, told_day) -> tuple[dt.date | None, bool]:
+    """The day the sentence states; else the summit's it was held beside; else the day the story
+    has reached ("وصل ... صباح اليوم" then "وعقد ... مباحثات"); a day no words state is none (the
+    publication date is not a meeting's date)."""
     near = _nearest([d for d in dates if d.date is not None and d.exact], token)
     if near is not None:
         return near.date, True
     if referenced is not None and referenced.dated:
         return referenced.date, True  # "على هامش القمة": the day of the summit
-    return published, False
+    return told_day, told_day is not None
+
+
+def _last_told(meetings: list[MeetingDraft]) -> dt.date | None:
+    return meetings[-1].date if meetings and meetings[-1].dated else None
 
 
 def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
@@ -274,7 +423,9 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     end = sentence.last
     if info.kind != "join":
         for k in range(match.last, sentence.last):
-            if norms[k] in _CLAUSE_BREAKS or (k > match.last + 2 and reporting_cues().longest_at(norms, k, end)):
+            if norms[k] in _CLAUSE_BREAKS or (
+                k > match.last + 2 and _reports(norms, reporting_cues().longest_at(norms, k, end), end)
+            ):
                 end = k
                 break
     start = sentence.first
@@ -292,7 +443,8 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
     cue_tokens: set[int] = set()
     for sentence in doc.sentences:
         for cue in reporting_cues().scan(norms, sentence.first, sentence.last):
-            cue_tokens.update((cue.first, cue.last - 1))
+            if _reports(norms, cue, sentence.last):
+                cue_tokens.update((cue.first, cue.last - 1))
     found = set()
     for mention in mentions:
         if mention.head - 1 in cue_tokens or mention.last in cue_tokens:
@@ -300,22 +452,57 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
     return found
 
 
+def _reports(norms, cue, end: int) -> bool:
+    """A reporting word that reports: "عبر" only with "عن" after it ("عبر تقنية الفيديو" is "via")."""
+    if cue is None:
+        return False
+    return cue.payload.takes != {"an_about"} or "عن" in norms[cue.last : min(end, cue.last + 6)]
+
+
 def _persons(mentions, window, speakers, doc) -> list[str]:
     start, end = window
     norms = doc.token_norms
     found = []
     for mention in mentions:
-        if mention.type != PERSON or not mention.key or not start <= mention.first < end:
+        if mention.type != PERSON or not start <= mention.first < end:
             continue
         if id(mention) in speakers or doc.quote_at(mention.start) is not None:
+            continue
+        if not mention.key:
+            if mention.counterpart and mention.represents.startswith("country:") and mention.number == 1:
+                found.append(mention.represents)  # "مع نظيرته الفرنسية": France, its envoy unnamed
             continue
         head = mention.head
         if (head > start and norms[head - 1] in _EXCLUDING_WORDS) or (
             head > start + 1 and norms[head - 2] in _EXCLUDING_WORDS and norms[head - 1] == "من"
         ):
             continue
+        if _sender(norms, head, start):
+            continue
         found.append(mention.key)
     return list(dict.fromkeys(found))
+
+
+_LETTERS = frozenset(normalize(w) for w in (
+    "رسالة", "رسالتين", "برسالة", "رسالته", "رسالتها", "برقية", "دعوة", "تهنئة", "تحيات", "تحية",
+))  # fmt: skip
+_LETTER_ADJECTIVES = frozenset(normalize(w) for w in (
+    "خطية", "شفهية", "شفوية", "مكتوبة", "رسمية", "تهنئة", "جوابية", "خاصة", "أخوية", "تتضمن",
+))  # fmt: skip
+_KIN = frozenset(normalize(w) for w in ("أخيه", "اخيه", "أخيها", "شقيقه", "شقيقها", "نظيره", "نظيرها"))
+
+
+def _sender(norms, head: int, floor: int) -> bool:
+    """ "رسالة خطية من أخيه الملك سلمان": whom a letter or greeting is from, no party to the meeting."""
+    k = head - 1
+    while k >= floor and norms[k] in _KIN:
+        k -= 1
+    if k < floor or norms[k] != "من":
+        return False
+    k -= 1
+    while k >= floor and k >= head - 6 and norms[k] in _LETTER_ADJECTIVES:
+        k -= 1
+    return k >= floor and norms[k] in _LETTERS
 
 
 def _parties(mentions, window, doc) -> list[str]:
@@ -327,7 +514,13 @@ def _parties(mentions, window, doc) -> list[str]:
     end = min(end, said)
     found = []
     for mention in mentions:
-        if mention.type in (COUNTRY, ORGANIZATION) and mention.key and start <= mention.first < end:
+        if not start <= mention.first < end:
+            continue
+        if mention.type == PERSON and not mention.named and not mention.key and mention.number == 1:
+            if mention.represents.startswith("country:") and doc.quote_at(mention.start) is None:
+                found.append(mention.represents)  # "القائم بأعمال سفارة السودان": Sudan, its envoy unnamed
+            continue
+        if mention.type in (COUNTRY, ORGANIZATION) and mention.key:
             known = gz.known(mention.key)
             if (known is not None and known.kind == "news-agency") or mention.in_title:
                 continue
@@ -337,7 +530,34 @@ def _parties(mentions, window, doc) -> list[str]:
 
 
 def _is_place_phrase(norms, mention) -> bool:
-    return mention.first > 0 and norms[mention.first - 1] in ("في", "الي")
+    """ "في ليبيا"، "إلى ليبيا"، "سفراء لدى السودان": where, not who."""
+    return mention.first > 0 and norms[mention.first - 1] in ("في", "الي", "لدي")
+
+
+def _named_gathering(norms, mention, floor: int) -> str | None:
+    """"على هامش منتدى الدوحة"، "خلال قمة الرياض": a gathering named after its city was held there."""
+    k = mention.first - 1
+    if k - 1 < floor or not any(stem in _EVENT_NOUNS for _, stem in clitic_variants(norms[k])):
+        return None
+    return "في" if norms[k - 1] in (*_SIDELINE, "في", "خلال") else None
+
+
+_HELD = frozenset(normalize(w) for w in ("جرى", "جري", "عقد", "عقدت", "انعقد", "انعقدت", "أقيم", "أقيمت", "تم"))
+
+
+def _held_at(norms, match, sentence) -> tuple[int, int] | None:
+    """"اللقاء الذي جرى في ..."، "القمة التي عقدت في ...": the clause that says where it was held."""
+    k = match.last
+    if k + 1 < sentence.last and norms[k] in ("الذي", "التي") and norms[k + 1] in _HELD:
+        return k + 2, min(sentence.last, k + 12)
+    return None
+
+
+def _beside(norms, first: int, token: int) -> bool:
+    """ "وعلى هامش الدورة، ترأس ... الاجتماع": a meeting word past the "على هامش" phrase (a comma
+    ends it) is another meeting; "على هامش القمة" itself names the one it was beside."""
+    sideline = next((k for k in range(first, token) if norms[k] in _SIDELINE), None)
+    return sideline is not None and any(norms[k] in ("،", ",") for k in range(sideline, token))
 
 
 def _is_reference(norms, match, info) -> bool:
@@ -359,18 +579,20 @@ def _last_of_kind(meetings: list[MeetingDraft], info) -> MeetingDraft:
 
 
 def _names_follow(norms, match, sentence) -> bool:
-    """"اللقاء بين الرئيسين"، "لقائه مع": the meeting word is followed by who met."""
+    """ "اللقاء بين الرئيسين"، "لقائه مع": the meeting word is followed by who met."""
     following = norms[match.last : min(sentence.last, match.last + 3)]
     return any(n in ("بين", "مع") for n in following)
 
 
-def _target(meetings, info, persons, grouped, norms, sentence) -> MeetingDraft | None:
-    """The meeting already read that these words are about, if any."""
+def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> MeetingDraft | None:
+    """The meeting already read that these words are about, if any (not one of another day:
+    "وكان فيلتمان قد التقى حمدوك أمس" is not today's meeting of the four)."""
+    meetings = [m for m in meetings if not (stated and m.dated and m.date != stated)]
     if not meetings:
         return None
     # "على هامش القمة"، "كما التقى": another, smaller meeting of people already met
     sideline = (
-        any(norms[k] in _SIDELINE for k in range(sentence.first, sentence.last))
+        any(norms[k] in _SIDELINE or norms[k] in _APART for k in range(sentence.first, sentence.last))
         or norms[sentence.first] in ("كما", "وكما")
         or any(tuple(norms[k : k + 2]) in _ANOTHER_TIME for k in range(sentence.first, sentence.last))
     )
@@ -418,6 +640,79 @@ def _add(meeting: MeetingDraft, persons: list[str], sentence: Sentence) -> None:
     meeting.sentences.add(sentence.index)
 
 
+_EACH = frozenset(normalize(w) for w in ("كلا", "كل", "كلاً", "وكلا", "وكل"))
+
+
+def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> list[list[str]] | None:
+    """ "استقبل ... كلاً على حدة"، "أوراق اعتماد سفراء ..."، "استقبل كلاً من وزير خارجية X ووزير
+    خارجية Y": a host who met each guest (or each country's delegation) apart, one meeting each."""
+    norms = doc.token_norms
+    words = norms[sentence.first : sentence.last]
+    apart = any(words[k] == "حده" and k > 0 and words[k - 1] == "علي" for k in range(len(words)))
+    credentials = any(words[k] == "اوراق" and k + 1 < len(words) and words[k + 1].startswith("اعتماد")
+                      for k in range(len(words)))  # fmt: skip
+    listed = next((k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None)
+    # "التقى على هامش القمة X وY": talks aside, each apart (not "الاجتماع المشترك بين ..." held there)
+    sideline = (
+        match.payload.pos == "verb"
+        and any(w in _SIDELINE for w in words)
+        and not any(norms[k] in _JOINT or norms[k] == "بين" for k in range(*window))
+    )
+    if not (apart or credentials or sideline or listed is not None):
+        return None
+    position = {}
+    for mention in mentions:
+        if mention.key in parties and window[0] <= mention.first < window[1]:
+            position.setdefault(mention.key, mention)
+    list_end = _list_end(norms, mentions, listed + 2, window[1]) if listed is not None else 0
+    in_list = [p for p in parties if p in position and listed is not None and listed < position[p].first < list_end]
+    hosts = [p for p in parties if p not in in_list]
+    host = next((p for p in hosts if p.startswith("person:")), hosts[0] if hosts else None)
+    if host is None:
+        return None
+    guests = [p for p in parties if p != host]
+    countries: dict[str, list[str]] = {}
+    for guest in guests:
+        country = _country_of(guest, position.get(guest))
+        countries.setdefault(country or guest, []).append(guest)
+    if apart or credentials:
+        groups = list(countries.values()) if len(countries) > 1 else [[g] for g in guests]
+    elif len(countries) > 2 or (sideline and len(countries) > 1):
+        # "استقبل كلاً من" three delegations or more: one by one; two may have come together
+        groups = list(countries.values())
+    else:
+        return None
+    return [[host, *group] for group in groups]
+
+
+def _list_end(norms, mentions, start: int, end: int) -> int:
+    """Where the list after "كلاً من" ends: names, offices and countries joined by و and commas
+    ("سفراء كل من بلجيكا وفنلندا، ومالطا نسخة ..." ends before "نسخة")."""
+    starts: dict[int, int] = {}
+    for mention in mentions:
+        if start <= mention.head < end:
+            starts[mention.head] = max(starts.get(mention.head, 0), mention.last)
+    k = start
+    while k < end:
+        if k in starts:
+            k = starts[k]
+        elif norms[k] in ("و", "،", ","):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _country_of(key: str, mention: ActorMention | None) -> str:
+    """Whom a guest stands for: the office's country in the text, else the gazetteer's."""
+    if not key.startswith("person:"):
+        return key
+    if mention is not None and mention.represents:
+        return mention.represents
+    known = gz.known(key)
+    return known.represents if known is not None else ""
+
+
 _SEVERAL_CALLS = frozenset(normalize(w) for w in ("اتصالين", "اتصالات", "مكالمتين", "مكالمات", "الاتصالين"))
 
 
@@ -426,8 +721,8 @@ def _several_calls(norms, window) -> bool:
 
 
 def _kind(norms, match, info, sentence) -> str:
-    """"عقد ... قمة" is a summit, "أجرى ... محادثات" talks: the noun the verb needs says the kind."""
-    if info.pos != "verb" or not info.needs:
+    """ "عقد ... قمة" is a summit, "أجرى ... محادثات" talks: the noun the verb needs says the kind."""
+    if info.pos != "verb" or not info.needs or _hands_over(info):
         return info.kind
     for k in range(match.last, min(sentence.last, match.last + 12)):
         noun = triggers().longest_at(norms, k, sentence.last)
@@ -437,7 +732,7 @@ def _kind(norms, match, info, sentence) -> str:
 
 
 def _phone_near(norms, match, sentence, window) -> bool:
-    """"اتصالاً هاتفياً"، "اجتماعاً عبر تقنية الاتصال المرئي": a call or video word in the clause."""
+    """ "اتصالاً هاتفياً"، "اجتماعاً عبر تقنية الاتصال المرئي": a call or video word in the clause."""
     markers = phone_markers()
     for k in range(max(window[0], match.first - 3), min(window[1], match.last + 20)):
         if norms[k] in markers or (norms[k][:1] in "وب" and norms[k][1:] in markers):
@@ -459,15 +754,21 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
         if info.kind == "reception" and mention.first == match.last and match.phrase[0].startswith("استضاف"):
             candidates.append(mention)  # "استضافت القاهرة قمة ..."
             continue
-        preposition = _preposition_before(doc, mention, start)
+        preposition = _preposition_before(doc, mention, start) or _named_gathering(doc.token_norms, mention, start)
         if preposition is None or (preposition == "الي" and info.kind != "visit"):
             continue
+        if any(doc.token_norms[k] in _AHEAD for k in range(max(start, mention.first - 4), mention.first)):
+            continue  # "لحضور قمة مرتقبة في باريس": where a gathering still to come will be
         candidates.append(mention)
     after = [m for m in candidates if m.first >= match.first]
     chosen = after[0] if after else (candidates[-1] if candidates else None)
     if chosen is None:
         return dateline_place, None
     known = gz.known(chosen.key)
+    if known is not None and known.type == COUNTRY and _capital_word_before(doc.token_norms, chosen, start):
+        capital = gz.capital_of(known.country)
+        if capital is not None:
+            return capital, None  # "في العاصمة السعودية": Riyadh
     dateline_known = gz.known(dateline_place) if dateline_place else None
     in_dateline_country = dateline_known is not None and dateline_known.type == PLACE
     if known is not None and known.type == COUNTRY and in_dateline_country and dateline_known.country == known.country:
@@ -476,19 +777,38 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
         city = next((m for m in candidates if m.first > chosen.first and m.first <= chosen.last + 2), None)
         if city is not None:
             return city.key, chosen.key
+        if known.city:
+            return known.city, chosen.key  # "بقصر السيف": in Kuwait City
         dateline_known = gz.known(dateline_place) if dateline_place else None
         if dateline_known is not None and dateline_known.country == known.country:
             return dateline_place, chosen.key
     return chosen.key, None
 
 
+def _in_city(place: str | None, venue: str | None) -> tuple[str | None, str | None]:
+    """A palace or airport found as the place stands in a city: the city is the place."""
+    known = gz.known(place) if place else None
+    if known is not None and known.kind == "venue" and known.city:
+        return known.city, venue or place
+    return place, venue
+
+
+def _capital_word_before(norms, mention, floor: int) -> bool:
+    k = mention.first - 1
+    return k >= floor and any(stem == "العاصمه" for _, stem in clitic_variants(norms[k]))
+
+
 _VISIT_WORDS = frozenset(
-    normalize(w) for w in ("زار", "يزور", "تزور", "زارت", "زيارة", "زيارته", "زيارتها", "وصل", "وصلت", "يصل")
-)
+    normalize(w)
+    for w in (
+        "زار", "يزور", "تزور", "زارت", "زيارة", "زيارته", "زيارتها", "وصل", "وصلت", "يصل", "وصوله", "وصولها",
+        "وصولهما", "وصولهم", "حل", "حلت", "يحل", "قدم", "قدومه",
+    )
+)  # fmt: skip
 
 
 def _visited(doc, mentions, sentence) -> str | None:
-    """"لافروف، الذي يزور الجزائر العاصمة"، "في زيارة رسمية إلى دمشق": the place of the visit."""
+    """ "لافروف، الذي يزور الجزائر العاصمة"، "في زيارة رسمية إلى دمشق": the place of the visit."""
     norms = doc.token_norms
     for mention in mentions:
         if mention.type not in (PLACE, COUNTRY) or not mention.key or mention.in_title:
@@ -498,20 +818,57 @@ def _visited(doc, mentions, sentence) -> str | None:
         before = [n for n in norms[max(sentence.first, mention.first - 3) : mention.first]]
         if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in before):
             return mention.key
+        # "وصل الرئيس التوغولي فور نياسيغبي اليوم إلى نواكشوط": the visit word further back
+        if mention.first > sentence.first and norms[mention.first - 1] in ("الي", "إلى"):
+            earlier = norms[max(sentence.first, mention.first - 9) : mention.first - 1]
+            if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in earlier):
+                return mention.key
     return None
 
 
-def _same_day_place(meetings: list[MeetingDraft], published) -> str | None:
+def _same_day_place(meetings: list[MeetingDraft], date) -> str | None:
     """A meeting of the same day and trip as the last one, when its own sentence names no place."""
-    if meetings and meetings[-1].place and not meetings[-1].phone and meetings[-1].date == published:
+    if meetings and meetings[-1].place and not meetings[-1].phone and meetings[-1].date == date:
         return meetings[-1].place
     return None
+
+
+_EVENT_NOUNS = frozenset(normalize(w) for w in (
+    "الدورة", "دورة", "أعمال", "اعمال", "أعمالها", "اعمالها", "الاجتماع", "اجتماع", "الاجتماعات", "اجتماعات",
+    "المؤتمر", "مؤتمر", "القمة", "قمة", "المنتدى", "منتدى", "الملتقى", "ملتقى",
+))  # fmt: skip
+_AHEAD = frozenset(normalize(w) for w in (
+    "المقرر", "المقبل", "المقبلة", "المزمع", "المزمعة", "المرتقب", "المرتقبة", "القادم", "القادمة", "ستعقد",
+    "مقررة", "مقرر", "مقبلة", "مقبل", "مزمعة", "مرتقبة", "مرتقب", "قادمة",
+    "سيعقد", "تعقد", "ستنطلق", "تنطلق", "غدا", "غداً", "ستستضيف", "تستضيف",
+))  # fmt: skip
+
+
+def _event_city(doc, mentions, sentence, window) -> str | None:
+    """ "استقبل ... المشاركين في الدورة ... التي افتتحت أعمالها اليوم في أبوظبي": met at the
+    gathering the sentence names, in its city, unless that gathering is still to come."""
+    norms = doc.token_norms
+    rest = range(window[1], sentence.last)
+    if not any(any(stem in _EVENT_NOUNS for _, stem in clitic_variants(norms[k])) for k in rest):
+        return None
+    for k in rest:
+        if norms[k] in _AHEAD:
+            return None
+        mention = next((m for m in mentions if m.first == k and m.type == PLACE and m.key), None)
+        if mention is not None and (norms[k - 1] == "في" or doc.tokens[k].norm[:1] == "ب"):
+            return mention.key
+    return None
+
+
+_RESIDENT = frozenset(normalize(w) for w in ("مقيم", "مقيمين", "مقيما", "مقيمًا", "المقيم", "المقيمين", "ومقره"))
 
 
 def _preposition_before(doc, mention, floor) -> str | None:
     """ "في"، "ب"، "إلى" before the place, over "العاصمة الصينية", "مدينة", "قصر ... في"."""
     norms = doc.token_norms
     token = doc.tokens[mention.first]
+    if mention.first > floor and norms[mention.first - 1] in _RESIDENT:
+        return None  # "سفراء غير مقيمين بالقاهرة": where they live, not where they met
     if token.start < mention.start and token.norm[:1] == "ب":
         return "في"
     k = mention.first - 1
@@ -526,6 +883,8 @@ def _preposition_before(doc, mention, floor) -> str | None:
     if k < floor:
         return None
     norm = norms[k]
+    if not skipped and norm[:1] == "ب" and norm[1:] in _PLACE_WORDS:
+        return "في"  # "بمدينة موسكو"، "بالعاصمة طرابلس"
     if norm in ("في", "الي"):
         if k - 1 >= floor and any(stem in _TOPIC_NOUNS for _, stem in clitic_variants(norms[k - 1])):
             return None  # "الأوضاع في ليبيا": what was discussed, not where

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import PERSON, find_mentions
+from kg.extract.actors import PERSON, ActorMention, find_mentions
 from kg.extract.entities import resolve
 from kg.extract.meetings import MeetingDraft, find_meetings
-from kg.extract.statements import GROUP, OTHER, StatementDraft, find_statements, quote_of
+from kg.extract.statements import EVERYONE, GROUP, OTHER, StatementDraft, find_statements, quote_of
 from kg.extract.topics import TopicMention, find_topics
 from kg.model import Article, ArticleFacts, Entity, Meeting, Mention, Statement
-from kg.text.document import Document, analyse
+from kg.text.document import Document, analyse, windows
 from kg.text.normalize import normalize
 
 _SPOKESPEOPLE = frozenset(normalize(w) for w in ("متحدث", "المتحدث", "ناطق", "الناطق", "متحدثة", "المتحدثة"))
@@ -26,6 +26,15 @@ def extract(article: Article) -> ArticleFacts:
         if found is not None:
             article = replace(article, published=found)
             doc = analyse(article)
+    spans = windows(doc)
+    if len(spans) > 1:
+        return _merged(article, [(first, _extract(doc.window(first, last))) for first, last in spans])
+    return _extract(doc)
+
+
+def _extract(doc: Document) -> ArticleFacts:
+    """The facts of an analysed article (or of one window of a very long one)."""
+    article = doc.article
     resolved = resolve(doc, find_mentions(doc))
     mentions = resolved.mentions
     drafts = find_meetings(doc, mentions, article.published, resolved.dateline_place)
@@ -33,17 +42,14 @@ def extract(article: Article) -> ArticleFacts:
     statement_drafts = _resolve_speakers(statement_drafts, drafts)
     entities = {e.key: e for e in resolved.entities}
     _add_speakers_to_meetings(doc, statement_drafts, drafts, entities)
+    statement_drafts = [s for s in statement_drafts if s.words_given]
     for draft in drafts:
         # countries and bodies stood in for the people until the people were named
         persons = [p for p in draft.participants if p.startswith("person:")]
         if len(persons) >= 2:
             draft.participants[:] = persons
     drafts = [d for d in drafts if len([p for p in d.participants if p in entities or gz.known(p)]) >= 2]
-    # a topic phrase inside a name or an office ("مجلس الأمن"، "وزير الطاقة") is no topic
-    named = [(m.start, m.end) for m in mentions if m.type != "Person"]
-    named += [(doc.tokens[m.head].start, doc.tokens[m.first].start) for m in mentions if m.head < m.first]
-    named += [(m.start, m.end) for m in mentions if m.type == "Person" and not m.named and m.role]
-    topics = [t for t in find_topics(doc) if not any(a <= t.start < b for a, b in named)]
+    topics = _topics_outside_names(doc, mentions) + _title_topics(article, doc)
     meeting_topics, statement_topics = _assign_topics(topics, drafts, statement_drafts)
     meetings = tuple(_meeting(doc, d, meeting_topics.get(i, ())) for i, d in enumerate(drafts))
     statements = tuple(
@@ -64,6 +70,55 @@ def extract(article: Article) -> ArticleFacts:
         statements=statements,
         topics=tuple(dict.fromkeys(article_topics)),
         reported_by=reported_by,
+    )
+
+
+def _merged(article: Article, parts: list[tuple[int, ArticleFacts]]) -> ArticleFacts:
+    """The facts of a text read in windows (kg.text.document.windows), as one article's: each
+    window's sentence numbers moved by its first sentence, an entity named in several windows
+    merged into one (all its mentions, the fullest label), statements pointing at their meetings."""
+    entities: dict[str, Entity] = {}
+    meetings: list[Meeting] = []
+    statements: list[Statement] = []
+    for first, facts in parts:
+        for entity in facts.entities:
+            moved = replace(entity, mentions=_moved(entity.mentions, first),
+                            references=_moved(entity.references, first))
+            known = entities.get(entity.key)
+            entities[entity.key] = moved if known is None else _joined(known, moved)
+        for statement in facts.statements:
+            meeting = None if statement.meeting is None else statement.meeting + len(meetings)
+            statements.append(replace(statement, span=_moved((statement.span,), first)[0], meeting=meeting))
+        meetings.extend(replace(m, trigger=_moved((m.trigger,), first)[0]) for m in facts.meetings)
+    return ArticleFacts(
+        article=article,
+        entities=tuple(entities.values()),
+        meetings=tuple(meetings),
+        statements=tuple(statements),
+        topics=tuple(dict.fromkeys(t for _, facts in parts for t in facts.topics)),
+        reported_by=tuple(dict.fromkeys(k for _, facts in parts for k in facts.reported_by)),
+        warnings=tuple(w for _, facts in parts for w in facts.warnings),
+    )
+
+
+def _moved(mentions: tuple[Mention, ...], first: int) -> tuple[Mention, ...]:
+    return tuple(replace(m, sentence=m.sentence + first) if m.sentence >= 0 else m for m in mentions)
+
+
+def _joined(a: Entity, b: Entity) -> Entity:
+    """One entity from two windows' readings of it: the fuller label, the other spellings as aliases."""
+    label = b.label if len(b.label) > len(a.label) else a.label
+    spellings = dict.fromkeys(a.aliases + b.aliases + (a.label, b.label))
+    return replace(
+        a,
+        label=label,
+        label_en=a.label_en or b.label_en,
+        wikidata=a.wikidata or b.wikidata,
+        represents=a.represents or b.represents,
+        roles=tuple(dict.fromkeys(a.roles + b.roles)),
+        aliases=tuple(x for x in spellings if x != label),
+        mentions=a.mentions + b.mentions,
+        references=a.references + b.references,
     )
 
 
@@ -88,7 +143,8 @@ def _is_agency(key: str) -> bool:
 
 
 def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]) -> list[StatementDraft]:
-    """GROUP: the persons of the meeting at hand; OTHER: its parties but the previous speaker."""
+    """GROUP: the persons of the meeting at hand; EVERYONE: all who took part in it; OTHER: its
+    parties but the previous speaker."""
     resolved = []
     previous: tuple[str, ...] = ()
     for draft in drafts:
@@ -98,6 +154,8 @@ def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]
             speakers = speakers[1:]  # "الجانبان السعودي والإيراني"
         elif speakers == (GROUP,):
             speakers = tuple(meeting.participants[:2]) if meeting else ()
+        elif speakers == (EVERYONE,):
+            speakers = tuple(meeting.participants) if meeting and len(meeting.participants) >= 2 else ()
         elif speakers == (OTHER,):
             others = [p for p in (meeting.participants if meeting else []) if p not in previous]
             speakers = (others[0],) if others else ()
@@ -122,26 +180,83 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
         for meeting in meetings:
             if draft.sentence not in meeting.sentences or (meeting.phone and len(meeting.participants) >= 2):
                 continue
+            if draft.speaker_first < 0 and draft.in_relative:
+                continue  # "عقب الزيارة التي قام بها روحاني، والتي دعا خلالها": he spoke on another occasion
             for speaker in draft.speakers:
                 entity = entities.get(speaker)
                 if entity is None or entity.type != PERSON or speaker in meeting.participants:
                     continue
+                if gz.known(speaker) is None and len(entity.label.split()) < 2:
+                    continue  # one word no list knows ("المبعوث الأممي نتائج"): too weak to add a participant
                 if any(normalize(r).split()[:1] and normalize(r).split()[0] in _SPOKESPEOPLE for r in entity.roles):
                     continue
                 meeting.participants.append(speaker)
 
 
+def _topics_outside_names(doc: Document, mentions: list[ActorMention]) -> list[TopicMention]:
+    """The topic phrases that are not part of a name or an office ("مجلس الأمن"، "وزير الطاقة"); a body
+    that is itself a topic stays one ("تشكيل اللجنة الدستورية"), and a phrase that runs on past a
+    reference ("نظيره العماني العلاقات الثنائية") is not inside it."""
+    named = [(m.start, m.end) for m in mentions if m.type != "Person"]
+    named += [(doc.tokens[m.head].start, doc.tokens[m.first].start) for m in mentions if m.head < m.first]
+    named += [(m.start, _office_end(doc, m)) for m in mentions if m.type == "Person" and not m.named and m.role]
+    bodies = {(m.start, m.end) for m in mentions if m.type != "Person"}
+    return [
+        t
+        for t in find_topics(doc)
+        if (t.start, t.end) in bodies or not any(a <= t.start and t.end <= b for a, b in named)
+    ]
+
+
+def _title_topics(article: Article, doc: Document) -> list[TopicMention]:
+    """The headline's topics when the headline is not part of the text (a feed's title field)."""
+    title = article.title.strip()
+    if not title or title in article.text:
+        return []
+    title_doc = analyse(Article(id=article.id, text=title))
+    if not find_topics(title_doc):
+        return []
+    return [replace(t, headline=True) for t in _topics_outside_names(title_doc, find_mentions(title_doc))]
+
+
+def _office_end(doc: Document, mention) -> int:
+    """Where an office ends: its name goes on through words joined by "و" ("وزير الشؤون الخارجية
+    والهجرة والتونسيين بالخارج"), which the office's mention may leave out."""
+    end = mention.end
+    k = mention.last
+    tokens = doc.tokens
+    while k < len(tokens) and tokens[k].norm.startswith("وال") and doc.text[end : tokens[k].start].isspace():
+        end = tokens[k].end
+        k += 1
+    return end
+
+
 def _assign_topics(topics: list[TopicMention], meetings: list[MeetingDraft], statements: list[StatementDraft]):
+    """Each topic to what it was said of: the words that hold it, the meeting its sentence reports
+    (or names again: "وجرى خلال اللقاء بحث ..."), a statement of its sentence, the meeting reported
+    before it; the headline's to the main meeting (the first), and with no meeting at all, to the
+    statement nearest before it (the first after)."""
     meeting_topics: dict[int, list[str]] = {}
     statement_topics: dict[int, list[str]] = {}
     for topic in topics:
+        if topic.headline:
+            if meetings:
+                meeting_topics.setdefault(0, []).append(topic.key)
+            elif statements:
+                statement_topics.setdefault(0, []).append(topic.key)
+            continue
         inside = next((i for i, s in enumerate(statements) if s.start <= topic.start < s.end), None)
         if inside is not None:
             statement_topics.setdefault(inside, []).append(topic.key)
             continue
         holder = next((i for i in range(len(meetings) - 1, -1, -1) if topic.sentence in meetings[i].sentences), None)
+        if holder is None and topic.of_meeting:
+            holder = next((i for i in range(len(meetings) - 1, -1, -1) if meetings[i].sentence <= topic.sentence), None)
         if holder is None:
             holder = next((i for i, s in enumerate(statements) if s.sentence == topic.sentence), None)
+            if holder is None and not meetings and statements:
+                before = [i for i, s in enumerate(statements) if s.sentence <= topic.sentence]
+                holder = before[-1] if before else 0
             if holder is not None:
                 statement_topics.setdefault(holder, []).append(topic.key)
                 continue

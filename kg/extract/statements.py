@@ -4,50 +4,111 @@ A statement starts at a reporting word (قال، أكد، أشار إلى أن،
 the actor named right after it ("وقال الأسد", "أكد سمو ولي العهد") or right before it ("الرئيس
 السيسي أكد"), the previous speaker for a continuation ("مشيراً إلى أن") or a verb without a
 subject ("وأضاف:"), the body that issued a statement ("أصدرت الرئاسة بياناً أكدت فيه"), the
-other party after "من جهته"، "بدوره", or both parties for "الجانبان". What the agency itself
-reports ("أفادت الوكالة بأن") is nobody's statement; when the words open with another speaker
-("قال المتحدث إن الرئيس أكد ...") the statement is the inner speaker's.
+other party after "من جهته"، "بدوره", both parties for "الجانبان", everyone at the meeting for
+"وأكد القادة". Agency copy adds more: the author of a letter ("رسالة من X ... أعرب فيها"), the one
+in "في تصريح لـ X،", a ministry named before ("وقالت الخارجية"، "المصدر ذاته"), the issuer of "جاء
+في بيان صادر عن X", "الأخير", a name after "لـ" being whom it was told ("وقال لقناة X"). What the
+agency or an outlet itself reports ("أفادت الوكالة بأن") is nobody's statement; when the words open
+with another speaker ("قال المتحدث إن الرئيس أكد ...") the statement is the inner speaker's (the outer
+one's whole when the inner verb gives no words: "إن البرهان أبدى ترحيبه"), a verb after "أنه" is the
+speaker's own ("مؤكداً أنه دعا X إلى"), and a communiqué quoted at length reports the people it names.
+Reporting words that are also other words ("عبر" via, "أبرز" most prominent, "اثني" twelve, "اطّلع"
+was briefed) count only with what they take.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, ActorMention, everyday_words
-from kg.extract.lexicon import ReportingCue, clitic_variants, honorifics, reporting_cues
+from kg.extract.lexicon import ReportingCue, clitic_variants, honorifics, reporting_cues, titles
 from kg.extract.meetings import GROUP_WORDS
 from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
 
 GROUP = "@group"  # "الجانبان": the parties of the meeting at hand
 OTHER = "@other"  # "من جهته، أكد أن": the party that did not speak last
+EVERYONE = "@everyone"  # "وأكد القادة/المشاركون": all who took part in the meeting at hand
 
 _TURN_WORDS = (("من", "جهته"), ("من", "جانبه"), ("بدوره",), ("من", "جهتها"), ("من", "جانبها"), ("بدورها",))
 # who reports without being a party: the agency, sources, the paper ("أفادت الوكالة", "ذكرت مصادر")
 _NOT_SPEAKERS = frozenset(normalize(w) for w in (
     "الوكالة", "وكالة", "المصادر", "مصادر", "مصدر", "المصدر", "التقارير", "تقارير", "الصحيفة", "صحيفة",
     "وسائل", "البيان", "بيان", "التقرير", "القناة", "الموقع", "المكتب", "الأنباء", "الإعلام", "مراسل",
+    "موقع", "قناة", "جريدة", "مجلة", "إذاعة",
 ))  # fmt: skip
 _COMPLEMENTIZERS = frozenset(
     normalize(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم", "أنّ")
 )
+# "أنه دعا"، "بأنها أكدت": the verb's subject is the pronoun, the one the words are about
+_PRONOUN_COMPLEMENTIZERS = frozenset(
+    normalize(w) for w in ("أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "أنهم", "إنهم", "بأنهم", "أنهما", "بأنهما")
+)
+_ABOUT = frozenset(normalize(w) for w in ("عن", "حول", "بشأن"))  # "تحدث/غرد عن": the matter, not the words
 _CLAUSE_ENDS = frozenset(normalize(w) for w in ("فيما", "بينما", "وفيما", "وبینما", "حين", "؛", ";"))
+# "فيما بينهم"، "فيما يتعلق بـ": "فيما" heading a phrase, not a new clause
+_FIMA_PHRASES = frozenset(normalize(w) for w in ("بين", "بينهم", "بينهما", "بينها", "يتعلق", "يخص", "يتصل"))
+# "حسبما أعلنت الوزارة"، "وفق ما أفادت الوكالة"، "ما صرح به": an aside naming a source, or what was said
+_ASIDES = frozenset(normalize(w) for w in ("حسبما", "وحسبما", "بحسبما", "مثلما", "ومثلما", "ما", "لما", "بما"))
+# "صرح بذلك وانغ"، "قال ذلك": the words were given before
+_BACK_REFERENCES = frozenset(normalize(w) for w in ("بذلك", "ذلك", "بهذا"))
 _RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللذان"))
+# "التي دعا خلالها"، "الذي أكد فيه": the occasion the relative clause names, during which one spoke
+_DURING = tuple(normalize(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
 # words between a reporting verb and its subject or its words: "أعلن فيه"، "قال أيضاً"
 _FILLERS = frozenset(normalize(w) for w in (
     "فيه", "فيها", "خلاله", "خلالها", "أيضا", "كذلك", "بدوره", "بدورها", "اليوم", "أمس", "مجددا", "له", "لها",
 ))  # fmt: skip
+# an outlet the article cites, not a party: "ذكرت وكالة "سانا""، "أشار موقع روسيا اليوم"
+_MEDIA_WORDS = frozenset(normalize(w) for w in (
+    "وكالة", "الوكالة", "صحيفة", "الصحيفة", "جريدة", "الجريدة", "مجلة", "المجلة", "قناة", "القناة", "موقع", "الموقع",
+    "إذاعة", "الإذاعة", "تلفزيون", "التلفزيون", "شبكة", "الشبكة",
+))  # fmt: skip
+# whom one welcomes or praises in person ("رحب بالضيف"، "أشاد بأصحاب المعالي"): a greeting, not words
+_GUEST_WORDS = frozenset(normalize(w) for w in (
+    "الضيف", "الضيوف", "ضيفه", "ضيوفه", "الوفد", "الوفود", "وفد", "الزائر", "الزوار", "أصحاب",
+    "السفير", "السفراء", "الوزير", "الوزراء", "الرئيس", "نظيره", "نظيرته", "المشاركين", "الحضور",
+))  # fmt: skip
+# "وأكد القادة الثلاثة"، "وشدد المشاركون": the people of a meeting of more than two, never one of them
+_PLURAL_GROUPS = frozenset(normalize(w) for w in (
+    "القادة", "الزعماء", "الرؤساء", "الوزراء", "المشاركون", "المشاركين", "المجتمعون", "المجتمعين", "الحاضرون",
+))  # fmt: skip
+# "وأضاف المصدر ذاته": the source just quoted goes on
+_SAME_SOURCE = (frozenset(normalize(w) for w in ("المصدر", "البيان", "البلاغ")), frozenset(("ذاته", "نفسه")))
+# "وقالت الخارجية"، "وأضافت الوزارة": the body named in full earlier in the article
+_BODY_WORDS = frozenset(normalize(w) for w in (
+    "الخارجية", "الوزارة", "الرئاسة", "الحكومة", "السفارة", "الديوان", "الأمانة", "المنظمة", "الجامعة",
+))  # fmt: skip
+# "وفي تصريح للمتحدث ... X، ذكر أن": the words of the one the statement belongs to
+_FRAME_NOUNS = frozenset(normalize(w) for w in (
+    "تصريح", "تصريحات", "حديث", "كلمة", "مقابلة", "بيان", "تغريدة", "منشور", "رسالة",
+))  # fmt: skip
+# "تسلم رسالة من X ... أعرب فيها": whoever wrote a letter or a cable speaks in it
+_MESSAGE_NOUNS = frozenset(normalize(w) for w in ("رسالة", "برقية", "رسالتين", "كلمة", "خطاب"))
+# a clause of time or occasion after the speaker ("خلال لقائه ..."، "لدى استقباله ..."), the words after it
+_CIRCUMSTANTIAL = frozenset(normalize(w) for w in ("خلال", "لدى", "أثناء", "عقب", "في", "على"))
+# words with a leading ل that call for nothing ("دعا X لها")
+_NOT_CALLS = frozenset(normalize(w) for w in ("لها", "لهم", "لهما", "لدى", "لكن", "لذلك", "لقد", "لدي", "لكل"))
+# the head of a body's name ("وأعربت وزارة الشؤون الخارجية ... عن"): someone speaks, even when the list
+# does not know the body, so the last speaker does not go on
+_BODY_HEADS = frozenset(normalize(w) for w in (
+    "وزارة", "رئاسة", "سفارة", "حكومة", "هيئة", "لجنة", "حركة", "مفوضية", "منظمة", "دائرة", "قيادة", "مجلس",
+    "المجلس",
+))  # fmt: skip
+_LATTER = frozenset(normalize(w) for w in ("الأخير", "الأخيرة"))  # "أشار الأخير": the person named last
 _ATTRIBUTION = frozenset(normalize(w) for w in ("وفق", "وفقا", "بحسب", "حسب", "طبقا", "نقلا"))
 _MAX_GAP = 16  # words between the speaker and the start of the words
+_COMMUNIQUE_WORDS = 12  # a quotation this long may be a communiqué that reports others' words
 _MIN_WORDS = 3
 _MIN_QUOTED_WORDS = 2  # "الأجواء إيجابية" in quotation marks is a statement
+_QUOTE_MARKS = frozenset('"«“\'')
 
 
 @dataclass(frozen=True, slots=True)
 class StatementDraft:
-    speakers: tuple[str, ...]  # entity keys, or GROUP / OTHER to resolve against meetings
+    speakers: tuple[str, ...]  # entity keys, or GROUP / OTHER / EVERYONE to resolve against meetings
     start: int  # original offsets of the words
     end: int
     direct: bool
@@ -55,6 +116,13 @@ class StatementDraft:
     cue: int  # token index of the reporting word
     addressee: str | None = None
     speaker_first: int = -1  # token where the speaker's mention starts, -1 when implicit
+    yields: bool = False  # the words open with another's reporting: kept only if that gives no words
+    in_relative: bool = False  # the cue is in a relative clause ("التي دعا خلالها"), its speaker found before it
+
+    @property
+    def words_given(self) -> bool:
+        """False for "صرح بذلك وانغ": who spoke in this sentence, the words given before."""
+        return self.end > self.start
 
 
 def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[StatementDraft]:
@@ -62,7 +130,9 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
     index = _MentionIndex(mentions)
     drafts: list[StatementDraft] = []
     last_speaker: tuple[str, ...] | None = None
+    last_feminine = False  # the last speaker was the subject of a feminine verb ("وقالت ساندرز")
     last_paragraph = -1
+    announced: tuple[tuple[str, ...], int] | None = None  # a speaker whose words open the next sentence
     for sentence in doc.sentences:
         if sentence.kind != BODY:
             continue
@@ -70,35 +140,174 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             last_speaker = None  # a speaker carries over to the next paragraph, no further
         in_sentence: tuple[str, ...] | None = None
         used_quotes: set[int] = set()
-        cues = [c for c in reporting_cues().scan(doc.token_norms, sentence.first, sentence.last) if _cue_counts(doc, c)]
-        for position, cue in enumerate(cues):
-            next_cue = cues[position + 1].first if position + 1 < len(cues) else sentence.last
-            previous = in_sentence if cue.payload.kind == "participle" and in_sentence else last_speaker
-            draft, speaker = _statement_at(doc, sentence, cue, next_cue, index, previous)
-            if speaker is not None:
-                last_speaker = speaker or None
-                in_sentence = speaker or in_sentence
+        found = reporting_cues().scan(doc.token_norms, sentence.first, sentence.last)
+        cues = [c for c in found if _cue_counts(doc, c, index)]
+        cues = [c for i, c in enumerate(cues) if i == 0 or not _inside_words(doc, cues[i - 1], c, index)]
+        if announced is not None and sentence.index == announced[1] + 1:
+            draft = _announced_words(doc, sentence, announced[0], cues)
             if draft is not None:
                 drafts.append(draft)
                 used_quotes.update(q.open for q in doc.quotes if draft.start <= q.start < draft.end)
+                last_paragraph = sentence.paragraph
+        announced = None
+        held: StatementDraft | None = None  # words opening with another's reporting, kept if it says nothing
+        for position, cue in enumerate(cues):
+            next_cue = cues[position + 1].first if position + 1 < len(cues) else sentence.last
+            after_next = cues[position + 2].first if position + 2 < len(cues) else sentence.last
+            previous = in_sentence if cue.payload.kind == "participle" and in_sentence else last_speaker
+            draft, speaker = _statement_at(
+                doc, sentence, cue, next_cue, index, previous, last_feminine, position == 0, after_next
+            )
+            if speaker is not None:
+                if speaker and speaker != last_speaker:
+                    last_feminine = _feminine(cue) and cue.payload.kind == "verb"
+                last_speaker = speaker or None
+                in_sentence = speaker or in_sentence
+            if held is not None and draft is None:
+                draft = held  # "قال السفير إن البرهان أبدى ترحيبه": the inner verb gave no words
+            held = None
+            if draft is not None and draft.yields:
+                held, draft = replace(draft, yields=False), None
+            if draft is not None:
+                drafts.append(draft)
+                used_quotes.update(q.open for q in doc.quotes if draft.start <= q.start < draft.end)
+                last_paragraph = sentence.paragraph
+            elif speaker and position == len(cues) - 1 and doc.token_norms[sentence.last - 1] == ":":
+                announced = (speaker, sentence.index)  # "قال الوزير:" at a line's end, the words below
                 last_paragraph = sentence.paragraph
         drafts.extend(_trailing_attributions(doc, sentence, index, used_quotes))
     return _unique(drafts)
 
 
-def _cue_counts(doc: Document, cue) -> bool:
-    """A reporting word in quotation marks is the speaker's own; one right after "التي"/"الذي"
-    ("المشاورات التي دعت إليها") describes something rather than reports it; only و/ف before a verb."""
+def _issued(doc, sentence, cue, next_cue, index, last_speaker):
+    """ "وجاء في بلاغ صادر عن وزارة الخارجية أن ...": the issuer named in the phrase speaks; "جاء في
+    كلمته" the speaker before; else a country or body the words open with ("أن المملكة تعتبر ...")."""
     norms = doc.token_norms
-    if doc.quote_at(doc.tokens[cue.first].start) is not None:
+    start_token = _words_start(doc, sentence, cue.last, cue.payload, next_cue, index)
+    if start_token is None or start_token <= cue.last:
+        return None, None
+    issuer = next(
+        (m for k in range(cue.last, start_token) if (m := index.by_first.get(k)) is not None and not m.in_title), None
+    )
+    if issuer is not None:
+        speakers = (issuer.key,)
+    elif norms[cue.last].endswith(("ه", "ها")) and norms[cue.last] not in ("بيانه",) and last_speaker:
+        speakers = last_speaker  # "وجاء في كلمته"
+    else:
+        # 'أن "الصين تقدر ..."': the words may open with a quotation mark before the country
+        first_word = start_token + 1 if norms[start_token] in _QUOTE_MARKS else start_token
+        opening = index.by_first.get(first_word)
+        if opening is None or opening.type not in (COUNTRY, ORGANIZATION) or _is_outlet(norms, opening):
+            return None, None
+        speakers = (opening.key,)
+    if speakers[0] not in (GROUP, OTHER, EVERYONE) and _is_news_agency(speakers[0]):
+        return None, ()
+    end_token = _words_end(doc, sentence, start_token, next_cue)
+    start, end, direct = _span(doc, start_token, end_token)
+    if end - start <= 0 or len(doc.text[start:end].split()) < (_MIN_QUOTED_WORDS if direct else _MIN_WORDS):
+        return None, speakers
+    return StatementDraft(speakers, start, end, direct, sentence.index, cue.first), speakers
+
+
+def _announced_words(doc: Document, sentence: Sentence, speakers, cues) -> StatementDraft | None:
+    """The sentence after "وأضاف:" at a line's end: the words, quoted or not, up to a reporting word."""
+    end_token = cues[0].first if cues else sentence.last
+    start, end, direct = _span(doc, sentence.first, end_token)
+    if end - start <= 0 or len(doc.text[start:end].split()) < (_MIN_QUOTED_WORDS if direct else _MIN_WORDS):
+        return None
+    return StatementDraft(speakers, start, end, direct, sentence.index, sentence.first)
+
+
+def _cue_counts(doc: Document, cue, index: _MentionIndex | None = None) -> bool:
+    """A reporting word in quotation marks is the speaker's own, unless a quoted communiqué reports
+    someone it names; one right after "التي"/"الذي" ("المشاورات التي دعت إليها") describes something
+    rather than reports it; only و/ف before a verb."""
+    norms = doc.token_norms
+    quote = doc.quote_at(doc.tokens[cue.first].start)
+    if quote is not None and not (index is not None and _reported_in_quote(doc, cue, quote, index)):
         return False
     if cue.clitic and norms[cue.first][: cue.clitic] not in ("و", "ف"):
         return False
-    if cue.first > 0 and norms[cue.first - 1] in _RELATIVES:
-        # "المشاورات التي دعت إليها": describes; "ميقاتي، الذي أكد ... أن": reports
+    if cue.first > 0 and not cue.clitic and norms[cue.first - 1] in _ASIDES:
+        return False  # "حسب ما أفادت الوكالة"، "ما صرح به": names a source or what was said, reports nothing
+    sentence_end = doc.sentences[doc.tokens[cue.first].sentence].last
+    if cue.payload.takes == {"an_about"} and not _expresses(doc, cue, sentence_end, index):
+        return False  # "عبر تقنية الفيديو": "via", not "expressed"
+    if cue.payload.takes == {"ala"} and "علي" not in norms[cue.last : sentence_end]:
+        return False  # "اثني عشر شهراً": "twelve", not "praised"
+    if cue.first > 1 and not cue.clitic and norms[cue.first - 1] == "كما" and norms[cue.first - 2][:1].isalnum():
+        # "نهج قطر كما يؤكد الأمير يتركز في ...": an aside inside the words, unless it reports words of its own
+        following = norms[cue.last : cue.last + 10]
+        return any(n in _COMPLEMENTIZERS or n == ":" for n in following)
+    if _describes(doc, cue):
+        return False
+    if cue.first > 0 and _is_relative(norms[cue.first - 1]):
+        # "المشاورات التي دعت إليها": describes; "ميقاتي، الذي أكد ... أن"، "الزيارة التي دعا خلالها إلى": reports
         following = norms[cue.last : cue.last + 8]
+        if following[:1] and following[0] in _DURING:
+            return True
         return any(n in _COMPLEMENTIZERS or n == ":" for n in following)
     return True
+
+
+def _expresses(doc: Document, cue, sentence_end: int, index: _MentionIndex | None) -> bool:
+    """ "أعرب/عبّر X عن": عن right after the verb or after its subject; "عبر الحوار" is "through"."""
+    norms = doc.token_norms
+    if "عن" not in norms[cue.last : sentence_end]:
+        return False
+    if cue.phrase[0] != "عبر":
+        return True  # "أعرب" means nothing else
+    k = _skip(doc, cue.last, sentence_end, index)
+    if k >= sentence_end:
+        return False
+    word = norms[k]
+    subject = (index is not None and k in index.by_first) or titles().longest_at(norms, k) is not None
+    return word == "عن" or subject or word in GROUP_WORDS or word in _PLURAL_GROUPS or word in _BODY_HEADS
+
+
+def _reported_in_quote(doc: Document, cue, quote, index: _MentionIndex) -> bool:
+    """ 'وقالت الرئاسة في بيان: "... وأكد الرئيس عون أن ..."': a communiqué quoted at length reports what
+    someone it names said; the verb counts when that one is named right after it and the words follow."""
+    norms = doc.token_norms
+    if cue.payload.kind != "verb" or len(doc.text[quote.start : quote.end].split()) < _COMMUNIQUE_WORDS:
+        return False
+    inside = next((t.index for t in doc.tokens[cue.first :] if t.start >= quote.end), len(norms))
+    subject = index.by_first.get(_skip(doc, cue.last, inside, index))
+    if subject is None or not subject.named or _is_outlet(norms, subject) or _is_news_agency(subject.key):
+        return False
+    following = norms[subject.last : min(inside, subject.last + 6)]
+    return any(n in _COMPLEMENTIZERS or n in (":", "علي", "الي", "عن") for n in following)
+
+
+def _describes(doc: Document, cue) -> bool:
+    """ "مشاريع قرارات تدعو إلى وقف النار": a present-tense verb right after a common noun, with no و
+    before it, describes that noun (a clause standing for "التي تدعو") rather than reports."""
+    norms = doc.token_norms
+    word = cue.phrase[0]
+    if cue.clitic or cue.payload.kind != "verb" or word[:1] not in ("ي", "ت") or cue.first == 0:
+        return False
+    before = norms[cue.first - 1]
+    sentence = doc.sentences[doc.tokens[cue.first].sentence]
+    if cue.first - 1 < sentence.first or not before[:1].isalpha() or before.startswith("ال"):
+        return False  # "الصين تدعو": a definite subject before its verb reports
+    return not gz.name_index().longest_at(norms, cue.first - 1, cue.first) and before not in everyday_words()
+
+
+def _inside_words(doc: Document, previous, cue, index) -> bool:
+    """ "وأضاف أن الحوار الذي جرى أكد عمق العلاقات": a verb whose subject is a thing said (the talks,
+    the visit) inside what the previous cue reports is part of the words, not a statement of its own."""
+    norms = doc.token_norms
+    if cue.clitic or cue.payload.kind != "verb" or norms[cue.first - 1] in ("،", ",", ":"):
+        return False
+    if norms[cue.first - 1] in _PRONOUN_COMPLEMENTIZERS and cue.first - 1 >= previous.last:
+        return True  # "مؤكداً أنه دعا شي إلى زيارة ...": "he" is the speaker, the name after is whom he called on
+    opening = next((k for k in range(cue.first - 1, previous.last - 1, -1) if norms[k] in _COMPLEMENTIZERS), None)
+    if opening is None or cue.first - opening > 7:
+        return False
+    between = range(opening + 1, cue.first)
+    if any(norms[k] in ("،", ",") or k in index.by_first for k in between):
+        return False
+    return _skip(doc, cue.last, len(norms), index) not in index.by_first
 
 
 class _MentionIndex:
@@ -116,25 +325,62 @@ class _MentionIndex:
             self.by_first.setdefault(mention.first, mention)
             self.by_last[mention.last] = mention
 
-    def named_after(self, head: int) -> ActorMention | None:
-        """The named person right after an office that was read on its own."""
+    def named_after(self, head: int, norms=None) -> ActorMention | None:
+        """The named person right after an office that was read on its own, or after the body it
+        serves ("الممثلة العليا للشؤون الخارجية ... في الاتحاد الأوروبي كايا كالاس")."""
         end = next((m.last for m in self.references if m.head == head), None)
-        found = self.by_first.get(end) if end is not None else None
-        return found if found is not None and found.type == PERSON and found.named else None
+        if end is None:
+            return None
+        for k in range(end, end + 8 if norms is not None else end + 1):
+            if norms is not None and k < len(norms) and (norms[k] in ("،", ",", ":") or norms[k] in _COMPLEMENTIZERS):
+                return None
+            found = self.by_first.get(k)
+            if found is not None and found.type == PERSON:
+                return found if found.named else None
+        return None
 
     def actor_before(self, token: int, floor: int, kinds=(PERSON, ORGANIZATION, COUNTRY)) -> ActorMention | None:
         found = [m for m in self.all if floor <= m.head and m.last <= token and m.type in kinds and not m.in_title]
         return found[-1] if found else None
 
 
-def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
-    """(draft or None, speaker or None): the speaker is returned even when no draft is made."""
+def _statement_at(
+    doc, sentence, cue, next_cue, index, last_speaker, last_feminine=False, first_cue=False, after_next=None
+):
+    """(draft or None, speaker or None): the speaker is returned even when no draft is made. Words that
+    open with another's reporting ("قال السفير إن البرهان أبدى ...") run on to the cue after next, in a
+    draft that yields to the inner reporting's own."""
     norms = doc.token_norms
     info: ReportingCue = cue.payload
+    if cue.last < sentence.last and norms[cue.last] in _BACK_REFERENCES:
+        # "صرح بذلك وانغ عندما ...": the words were given before; only who spoke, and where, is new
+        # the one who said it is named after, or is the speaker of the words just reported
+        subject = index.by_first.get(_skip(doc, cue.last + 1, sentence.last, index))
+        said_it = (subject.key,) if subject is not None and subject.type == PERSON else last_speaker
+        if not said_it:
+            return None, None
+        return StatementDraft(said_it, 0, 0, False, sentence.index, cue.first), None
+    if "issued" in info.takes:
+        return _issued(doc, sentence, cue, next_cue, index, last_speaker)
     pos = _skip(doc, cue.last, sentence.last, index)
     speakers: tuple[str, ...] | None = None
     speaker_first = -1
+    in_relative = False
     subject = index.by_first.get(pos)
+    told = None
+    if subject is not None and _said_to(doc, subject):
+        # "وقال لقناة الميادين إن"، "وقال للرئيس الأسد إن": whom he told, the speaker is not named here
+        told, pos = subject, _skip(doc, subject.last, sentence.last, index)
+        subject = index.by_first.get(pos)
+    if subject is None and pos < sentence.last and norms[pos] in _LATTER:
+        subject = index.actor_before(cue.first, 0, (PERSON,))  # "بينما أشار الأخير": the person named last
+        if subject is not None:
+            subject = replace(subject, first=pos, last=pos + 1, title_first=-1)
+    if subject is not None and _is_outlet(norms, subject):
+        return None, ()
+    named_before = index.by_last.get(cue.first)
+    if subject is not None and "object" in info.takes and named_before is not None and named_before.type == PERSON:
+        subject = None  # "إن هنية أطلع الرئيس أردوغان على": named before the verb, the one after is told
     if subject is not None and subject.type == COUNTRY and not _feminine(cue) and info.kind == "verb":
         subject = None  # "ودعا إسرائيل إلى ...": a country takes a feminine verb, so here it is called on
     if info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
@@ -146,63 +392,99 @@ def _statement_at(doc, sentence, cue, next_cue, index, last_speaker):
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
         if norms[pos : pos + 1] and norms[pos] in GROUP_WORDS:
             pos += 1
-    elif pos in index.unresolved and index.named_after(pos) is None:
+    elif pos in index.unresolved and index.named_after(pos, norms) is None:
         return None, ()
     elif pos in index.unresolved:
-        subject = index.named_after(pos)  # "الوزير المقداد": the office, then the name read on its own
+        subject = index.named_after(pos, norms)  # "الوزير المقداد": the office, then the name read on its own
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
     elif pos < sentence.last and norms[pos] in GROUP_WORDS:
         speakers, speaker_first, pos = (GROUP, *_group_nisbas(norms, pos + 1, sentence.last)), pos, pos + 1
-    elif pos < sentence.last and _not_speaker(norms, pos):
+    elif pos < sentence.last and norms[pos] in _PLURAL_GROUPS:
+        speakers, speaker_first, pos = (EVERYONE,), pos, pos + 1
+    elif pos + 1 < sentence.last and norms[pos] in _SAME_SOURCE[0] and norms[pos + 1] in _SAME_SOURCE[1]:
+        if not last_speaker:
+            return None, ()
+        speakers, pos = last_speaker, pos + 2
+    elif (body := _body_named_before(norms, index, pos, cue)) is not None:
+        speakers, speaker_first, pos = (body.key,), pos, pos + 1
+    elif pos < sentence.last and (_not_speaker(norms, pos) or norms[pos] in _BODY_HEADS):
         return None, ()
     else:
-        before = index.by_last.get(cue.first)
+        # "الرئيس السيسي أكد": named right before the verb; not before "وأكد", which goes on from an earlier verb
+        # ("أما العالول فأكد": ف after a subject put first counts too)
+        before = index.by_last.get(cue.first) if not cue.clitic or norms[cue.first][:1] == "ف" else None
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("قد", "وقد"):
             before = index.by_last.get(cue.first - 1)  # "وكان غروندبرغ قد قال"
+        framed = _framed_speaker(norms, index, cue, sentence)
         if before is not None and before.head >= sentence.first:
             speakers, speaker_first = (before.key,), before.head
+        elif framed is not None:
+            speakers = (framed.key,)
         elif _issuer(norms, cue, sentence):
             group = next((k for k in range(sentence.first, cue.first) if norms[k] in GROUP_WORDS), None)
-            actor = index.actor_before(cue.first, sentence.first)
             if group is not None:  # "وأصدر الجانبان السعودي والإيراني بياناً أعلنا فيه"
                 speakers = (GROUP, *_group_nisbas(norms, group + 1, sentence.last))
             else:
+                actor = _issuer_of(norms, index, cue, sentence)
                 speakers = (actor.key,) if actor else None
         elif _after_relative(norms, cue.first, sentence.first):
             person = index.actor_before(cue.first, sentence.first, (PERSON,))
             speakers = (person.key,) if person else None
+            in_relative = True
         elif _after_turn(norms, cue.first, sentence.first):
             speakers = (OTHER,)
         elif cue.first > sentence.first and norms[cue.first - 1] in ("حيث", "وحيث"):
             speakers = _sentence_subject(index, cue, sentence)  # "حيث أعلن ...": the main clause's subject
         elif cue.first > sentence.first and norms[cue.first - 1] in GROUP_WORDS:
             speakers = (GROUP,)
-        elif _feminine(cue) and not _last_is_feminine(last_speaker):
+        elif _feminine(cue) and not (_last_is_feminine(last_speaker) or last_feminine):
             actor = index.actor_before(cue.first, sentence.first, (ORGANIZATION,))
             speakers = (actor.key,) if actor else None
         else:
-            speakers = last_speaker
+            # "قدّر مخبر عواطف الرئيس ... وأشار إلى": a verb joined to the sentence's first goes on with its subject
+            subject = _clause_subject(doc, index, cue, sentence) if first_cue else None
+            speakers = (subject.key,) if subject is not None else last_speaker
     if not speakers or ("subject" in info.takes and speaker_first < 0):
         return None, None
-    if speakers[0] not in (GROUP, OTHER) and _is_news_agency(speakers[0]):
+    if speakers[0] not in (GROUP, OTHER, EVERYONE) and _is_news_agency(speakers[0]):
         return None, ()
     # "قال بوتين للرئيس الأسد": an addressee after ل
     target = index.by_first.get(pos)
-    if target is not None and target.type == PERSON and norms[pos][:1] == "ل" and target.key not in speakers:
+    if told is not None:
+        addressee = told.key if told.type == PERSON and told.key not in speakers else None
+    elif target is not None and target.type == PERSON and norms[pos][:1] == "ل" and target.key not in speakers:
+        addressee, pos = target.key, target.last
+    elif "object" in info.takes:  # "أطلع ظريف الأسد على": whom he told, then what about
+        if target is None or target.type != PERSON or target.key in speakers:
+            return None, speakers
         addressee, pos = target.key, target.last
     else:
         addressee = None
-    start_token = _words_start(doc, sentence, pos, info, next_cue)
+    start_token = _words_start(doc, sentence, pos, info, next_cue, index)
     if start_token is None:
         return None, speakers
-    if _opens_with_speaker(doc, start_token, next_cue, index):
+    yields = _opens_with_speaker(doc, start_token, next_cue, index)
+    if yields and (after_next is None or doc.quote_at(doc.tokens[cue.first].start) is not None):
         return None, speakers
-    end_token = _words_end(doc, sentence, start_token, next_cue)
-    start, end, direct = _span(doc, start_token, end_token)
+    end_token = _words_end(doc, sentence, start_token, after_next if yields else next_cue)
+    if "bi" in info.takes and _welcomes_someone(doc, start_token, index):
+        return None, speakers
+    if doc.quote_at(doc.tokens[cue.first].start) is not None:
+        # reported by a quoted communiqué: the words of the one it names, in the communiqué's wording
+        start, end = doc.tokens[start_token].start, doc.tokens[end_token - 1].end
+        while end > start and doc.text[end - 1] in "،,.:؛ \"”»":
+            end -= 1
+        direct = False
+    else:
+        start, end, direct = _span(doc, start_token, end_token)
+    if "quoted" in info.takes and not direct:
+        return None, speakers
     if end - start <= 0 or len(doc.text[start:end].split()) < (_MIN_QUOTED_WORDS if direct else _MIN_WORDS):
         return None, speakers
     return (
-        StatementDraft(speakers, start, end, direct, sentence.index, cue.first, addressee, speaker_first),
+        StatementDraft(
+            speakers, start, end, direct, sentence.index, cue.first, addressee, speaker_first, yields, in_relative
+        ),
         speakers,
     )
 
@@ -214,10 +496,15 @@ def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None)
         if norms[pos] in _FILLERS or norms[pos] in ("،", ","):
             pos += 1
             continue
+        if norms[pos] == "(" and ")" in norms[pos + 1 : pos + 4]:
+            pos = norms.index(")", pos + 1) + 1  # "دعت الصين اليوم (الجمعة) ..."
+            continue
         honorific = honorifics().longest_at(norms, pos, end, clitics=False)
         if honorific is None:
             break
-        pos = honorific.last
+        # "سمو الأمير": the honorific's last word may be the mention itself ("الأمير" standing for the emir)
+        inside = next((k for k in range(pos + 1, honorific.last) if index is not None and k in index.by_first), None)
+        pos = inside if inside is not None else honorific.last
     return pos
 
 
@@ -241,10 +528,72 @@ def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[st
     return (person.key,) if person else None
 
 
+def _clause_subject(doc, index: _MentionIndex, cue, sentence: Sentence) -> ActorMention | None:
+    """The person right after the sentence's first verb ("وفي هذا الصدد، قدّر مخبر ..."), when the
+    reporting verb is joined to it by و further on."""
+    norms = doc.token_norms
+    if not cue.clitic or norms[cue.first][:1] != "و":
+        return None
+    verb = sentence.first
+    comma = next((k for k in range(sentence.first, min(sentence.first + 5, cue.first)) if norms[k] in ("،", ",")), None)
+    if comma is not None:
+        verb = comma + 1  # past "وفي هذا الصدد،"
+    if verb + 1 >= cue.first or verb in index.by_first:
+        return None
+    subject = index.by_first.get(_skip(doc, verb + 1, cue.first, index))
+    return subject if subject is not None and subject.type == PERSON and not subject.in_title else None
+
+
 def _issuer(norms, cue, sentence) -> bool:
     """ "أصدرت الرئاسة بياناً أكدت فيه": the verb's subject is whoever issued the statement."""
     following = norms[cue.last] if cue.last < sentence.last else ""
     return following in ("فيه", "فيها")
+
+
+def _issuer_of(norms, index: _MentionIndex, cue, sentence: Sentence) -> ActorMention | None:
+    """Who speaks "فيه/فيها": the author of a letter or cable ("رسالة من X ... أعرب فيها"), else the
+    subject of the sentence, a body for a feminine verb ("أصدرت الرئاسة بياناً أكدت فيه"), a person
+    for a masculine one ("أجرى X اتصالاً مع Y، أعرب فيه"); else the actor named last."""
+    for k in range(sentence.first, cue.first):
+        if any(stem in _MESSAGE_NOUNS for _, stem in clitic_variants(norms[k])):
+            source = next((j for j in range(k + 1, min(k + 4, cue.first)) if norms[j] == "من"), None)
+            author = next((index.by_first[j] for j in range(source + 1, min(source + 4, cue.first))
+                           if j in index.by_first), None) if source is not None else None  # fmt: skip
+            if author is not None:
+                return author
+    kinds = (ORGANIZATION, COUNTRY) if _feminine(cue) else (PERSON,)
+    subject = next(
+        (m for m in index.all if sentence.first <= m.head < cue.first and m.type in kinds and not m.in_title), None
+    )
+    return subject or index.actor_before(cue.first, sentence.first)
+
+
+def _framed_speaker(norms, index: _MentionIndex, cue, sentence: Sentence) -> ActorMention | None:
+    """ "وفي تصريح للمتحدث الرسمي ... أحمد حافظ، ذكر أن": the one whose statement frames the sentence."""
+    opening = [k for k in range(sentence.first, min(sentence.first + 2, cue.first)) if norms[k] in ("في", "وفي")]
+    if not opening or opening[0] + 1 >= cue.first or norms[opening[0] + 1] not in _FRAME_NOUNS:
+        return None
+    found = [
+        m
+        for m in index.all
+        if opening[0] + 1 < m.head and m.last <= cue.first and m.type in (PERSON, ORGANIZATION) and not m.in_title
+    ]
+    first = found[0] if found else None
+    return first if first is not None and norms[first.head].startswith("ل") else None
+
+
+def _body_named_before(norms, index: _MentionIndex, pos: int, cue) -> ActorMention | None:
+    """ "وقالت الخارجية": the ministry (presidency, embassy ...) the article named in full before."""
+    if pos >= len(norms) or norms[pos] not in _BODY_WORDS:
+        return None
+    word = norms[pos]
+    bare = word[2:]
+    found = [
+        m
+        for m in index.all
+        if m.type == ORGANIZATION and m.last <= cue.first and (word in m.name or (m.name and m.name[0] == bare))
+    ]
+    return found[-1] if found else None
 
 
 def _feminine(cue) -> bool:
@@ -260,6 +609,27 @@ def _not_speaker(norms, pos) -> bool:
     return any(stem in _NOT_SPEAKERS for _, stem in clitic_variants(norms[pos]))
 
 
+def _said_to(doc: Document, mention: ActorMention) -> bool:
+    """ "لقناة الميادين"، "للرئيس الأسد": the mention carries ل, so it is whom the words were said to."""
+    token = doc.tokens[mention.head]
+    if not token.norm.startswith("ل"):
+        return False
+    if mention.title_first < 0:
+        return mention.start > token.start  # the name was read past a clitic
+    title = titles().longest_at(doc.token_norms, mention.head, mention.first)
+    return title is not None and title.clitic > 0
+
+
+def _is_outlet(norms, subject: ActorMention) -> bool:
+    """An outlet the article cites ("وكالة "سانا""، "موقع روسيا اليوم"): a known news agency, or an
+    organisation the gazetteer does not know whose name starts with an outlet's word."""
+    if subject.type != ORGANIZATION:
+        return False
+    if _is_news_agency(subject.key):
+        return True
+    return gz.known(subject.key) is None and any(s in _MEDIA_WORDS for _, s in clitic_variants(norms[subject.head]))
+
+
 def _is_news_agency(key: str) -> bool:
     known = gz.known(key)
     return known is not None and known.kind == "news-agency"
@@ -268,7 +638,12 @@ def _is_news_agency(key: str) -> bool:
 def _after_relative(norms, cue_first, floor) -> bool:
     """ "زيلينسكي الذي ألقى كلمة دعا فيها": the speaker is the person the relative clause is about."""
     window = norms[max(floor, cue_first - 4) : cue_first]
-    return any(n in _RELATIVES for n in window)
+    return any(_is_relative(n) for n in window)
+
+
+def _is_relative(norm: str) -> bool:
+    """ "التي"، and "والتي" joining a second relative clause to the first."""
+    return norm in _RELATIVES or (norm[:1] == "و" and norm[1:] in _RELATIVES)
 
 
 def _after_turn(norms, cue_first, floor) -> bool:
@@ -281,23 +656,38 @@ def _after_turn(norms, cue_first, floor) -> bool:
     return False
 
 
+def _turn_at(norms, k: int) -> int:
+    """How many words "من جانبه"، "بدوره" take at k, else 0."""
+    for words in _TURN_WORDS:
+        if tuple(_strip_waw(n) for n in norms[k : k + len(words)]) == words:
+            return len(words)
+    return 0
+
+
 def _strip_waw(norm: str) -> str:
     return norm[1:] if norm.startswith("و") and len(norm) > 2 and norm[1:] in ("من", "بدوره", "بدورها") else norm
 
 
-def _words_start(doc, sentence, pos, info, next_cue) -> int | None:
+def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None = None) -> int | None:
     """The token where the words begin: after a colon, a complementizer, or a preposition the cue
     takes right after the speaker ("أعرب X عن"، "أكد X على"), or a quotation; else the words follow
     the speaker directly ("أكد الرئيس ضرورة ...", "أكد حرص الجزائر على ...")."""
     norms = doc.token_norms
-    limit = min(sentence.last, next_cue, pos + _MAX_GAP)
+    while pos < min(sentence.last, next_cue) and (norms[pos] in _FILLERS or norms[pos] == "("):
+        if norms[pos] == "(" and ")" not in norms[pos + 1 : pos + 4]:
+            break
+        pos = norms.index(")", pos + 1) + 1 if norms[pos] == "(" else pos + 1  # "اليوم (الجمعة)"
+    # a clause of the occasion ("خلال لقائه X، على هامش ..."، "لدى استقباله ...") may stand before the words
+    gap = 2 * _MAX_GAP if pos < len(norms) and norms[pos] in _CIRCUMSTANTIAL else _MAX_GAP
+    limit = min(sentence.last, next_cue, pos + gap)
     takes = info.takes
     k = pos
     while k < limit:
         norm = norms[k]
         quote = doc.quote_at(doc.tokens[k].start)
-        if quote is not None and len(doc.text[quote.start : quote.end].split()) > 2:
-            return k
+        opens = quote is not None and quote.open >= doc.tokens[k].start - 1
+        if opens and len(doc.text[quote.start : quote.end].split()) > 2:
+            return k  # a quotation opens here
         if norm == ":":
             return k + 1
         if norm in _COMPLEMENTIZERS:
@@ -310,24 +700,75 @@ def _words_start(doc, sentence, pos, info, next_cue) -> int | None:
             return k + 1
         if norm == "الي" and "ila" in takes and (near or k - pos <= 4):
             return k + 1  # "دعا الدول العربية إلى دعم ...": whom he called on, then what for
-        if near and norm == "علي" and "ala" in takes:
-            return k + 1
+        if near and norm == "علي" and "ala" in takes and norms[k + 1 : k + 2] != ("هامش",):
+            return k + 1  # not "على هامش القمة": where, not what
         if near and norm == "من" and "min" in takes:
             return k + 1
-        if "bi" in takes and norm.startswith("ب") and k == pos:
+        if "bi" in takes and norm.startswith("ب") and near:
             return k
         if norm in _ATTRIBUTION:  # "وفق البيان"، "بحسب مصادر": a source, then the words
             k += 2
             continue
         if norm in _CLAUSE_ENDS:
             return None
+        if k > pos and norm in ("،", ",") and _new_clause(norms, k + 1):
+            break  # "أكد X ضرورة ...، ونقل ... أن": the أن of another verb; the words follow the speaker
         k += 1
+    end = min(sentence.last, next_cue)
+    if k == pos + gap < end and norms[pos] in _CIRCUMSTANTIAL:
+        # "وأضاف خلال لقائه X رئيس ... ضمن أعمال القمة أن ...": a long "while meeting" clause, then the words
+        found = next((j for j in range(k, end) if norms[j] in _COMPLEMENTIZERS or norms[j] == ":"), None)
+        if found is not None:
+            return found + 1 if norms[found] == ":" else _with_subjunctive(doc, found)
     first = pos
-    while first < limit and (norms[first] in ("،", ",") or norms[first] in _ATTRIBUTION):
-        first += 2 if norms[first] in _ATTRIBUTION else 1
+    while first < limit and (norms[first] in ("،", ",") or norms[first] in _ATTRIBUTION or _turn_at(norms, first)):
+        first += 2 if norms[first] in _ATTRIBUTION else _turn_at(norms, first) or 1  # "، من جانبه، حرص ..."
+    if "issued" in takes or "that" in takes:
+        return None  # "جاء في إطار ..."، "أبرز القضايا": no words without أن or a colon
+    if "ila" in takes and "direct" not in takes and index is not None:
+        called = _called_to(norms, index, pos, limit)  # "دعا الاتحاد الأوروبي لإعادة النظر"
+        if called is not None:
+            return called
     if first >= limit or ("ila" in takes and "direct" not in takes and "bi" not in takes and "ala" not in takes):
         return None
+    if norms[first] in _ABOUT and "about" in takes:
+        return None  # "غرد X عن المكالمة، قائلاً إن": what he spoke about, the words come later
     return first
+
+
+def _new_clause(norms, k: int) -> bool:
+    """ "، ونقل"، "، وبحث": a comma, then a word joined by و that is no name, source or pronoun."""
+    if k >= len(norms) or not norms[k].startswith("و") or len(norms[k]) < 4:
+        return False
+    word = norms[k]
+    if word in _ATTRIBUTION or word in ("وهو", "وهي", "وذلك") or titles().longest_at(norms, k, clitics=False):
+        return False  # "، وزير المالية": an office whose و is its own first letter
+    return not gz.name_index().longest_at(norms, k)
+
+
+def _called_to(norms, index: _MentionIndex, pos: int, limit: int) -> int | None:
+    """ "دعا X الاتحاد الأوروبي لإعادة النظر": after whom he called on, لـ and what he called for."""
+    for k in range(pos, min(limit, pos + 8)):
+        callee = index.by_first.get(k)
+        if callee is None:
+            continue
+        after = callee.last
+        if after < limit and norms[after].startswith("ل") and len(norms[after]) > 3 and norms[after] not in _NOT_CALLS:
+            return after
+        return None
+    return None
+
+
+def _welcomes_someone(doc, k: int, index: _MentionIndex) -> bool:
+    """ "رحب سموه بجلالة ملك ماليزيا"، "أشاد بالوفد": the object after ب is a person, not a matter."""
+    norms = doc.token_norms
+    if k >= len(norms) or not norms[k].startswith("ب"):
+        return False
+    found = index.by_first.get(k)
+    if found is not None:
+        return found.type == PERSON
+    word = norms[k][1:]
+    return word in _GUEST_WORDS or bool(honorifics().get(word))
 
 
 def _with_subjunctive(doc, k: int) -> int:
@@ -361,6 +802,8 @@ def _words_end(doc, sentence, start_token, next_cue) -> int:
         end = next_cue - 1
     for k in range(start_token, end):
         if norms[k] in _CLAUSE_ENDS and doc.quote_at(doc.tokens[k].start) is None and k > start_token:
+            if norms[k] in ("فيما", "وفيما") and norms[k + 1 : k + 2] and norms[k + 1] in _FIMA_PHRASES:
+                continue
             return k
     return end
 

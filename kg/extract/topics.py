@@ -1,11 +1,42 @@
-"""Topic phrases of the scheme (kg/data/topics.tsv) found in the body, with where they stand."""
+"""Topic phrases of the scheme (kg/data/topics.tsv) found in the headline and the body, with where they stand.
+
+A phrase is read in its sentence before it counts, the way an analyst tags a story:
+- an honorific or a holiday that holds a topic word is no topic ("سيادة الرئيس"، "عيد ... السيادة");
+- cooperation qualified by a field is that field's topic ("تعزيز التعاون العسكري": military, not bilateral);
+- a situation whose place is itself a topic is that topic ("الأوضاع في القدس": the Palestinian question);
+- a vague phrase gives way to a specific topic of its sentence (talks about a truce are the truce's);
+- relations or cooperation with the two sides named after them, or between two nations'
+  adjectives, are bilateral relations ("العلاقات التي تجمع البلدين"، "العلاقات المصرية الفرنسية").
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from kg.extract.lexicon import topic_phrases
-from kg.text.document import BODY, Document
+from kg.extract.gazetteer import nisba_index
+from kg.extract.lexicon import (
+    PhraseIndex,
+    PhraseMatch,
+    TopicPhrase,
+    clitic_variants,
+    honorifics,
+    reporting_cues,
+    titles,
+    topic_context_words,
+    topic_phrase_entries,
+    triggers,
+)
+from kg.text.document import BODY, FRONT, Document, Sentence
+from kg.text.normalize import normalize
+
+BILATERAL = "bilateral-relations"
+SOVEREIGNTY = "sovereignty"
+_RELATION_SPAN = 6  # "العلاقات التاريخية الوثيقة التي تربط بين البلدين": the sides within six words
+_HONORIFIC = normalize("سيادة")
+_HONORIFIC_PRONOUN = normalize("سيادته")
+_IN = normalize("في")
+_RELATION_WORD = TopicPhrase("", frozenset())  # "العلاقات"، "التعاون": bilateral only with the sides named
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,20 +45,152 @@ class TopicMention:
     sentence: int
     start: int  # original offsets of the phrase
     end: int
+    headline: bool = False  # in the headline block ahead of the body
+    of_meeting: bool = False  # its sentence names a meeting again ("وجرى خلال اللقاء بحث ...")
 
 
 def find_topics(doc: Document) -> list[TopicMention]:
-    """Every topic phrase in the body sentences (quotations included), in text order."""
+    """Every topic phrase of the headline and the body sentences (quotations included), in text order."""
     found = []
-    norms = doc.token_norms
-    index = topic_phrases()
+    in_headline = True
     for sentence in doc.sentences:
-        if sentence.kind != BODY:
+        if sentence.kind == BODY:
+            in_headline = False
+        elif not (in_headline and sentence.kind == FRONT):
             continue
-        for match in index.scan(norms, sentence.first, sentence.last):
-            found.append(
-                TopicMention(
-                    match.payload, sentence.index, doc.tokens[match.first].start, doc.tokens[match.last - 1].end
-                )
-            )
+        topics = _sentence_topics(doc, sentence)
+        of_meeting = bool(topics) and _names_a_meeting(doc.token_norms, sentence)
+        for first, last, key in topics:
+            start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+            found.append(TopicMention(key, sentence.index, start, end, in_headline, of_meeting))
     return found
+
+
+def _names_a_meeting(norms, sentence: Sentence) -> bool:
+    return any("meeting-reference" in _uses(norms[i]) for i in range(sentence.first, sentence.last))
+
+
+def _sentence_topics(doc: Document, sentence: Sentence) -> list[tuple[int, int, str]]:
+    """(first token, last token, key) of the topics one sentence names."""
+    norms = doc.token_norms
+    end = sentence.last
+    matches, heads = _phrases(norms, sentence.first, end)
+    if not matches and not heads:
+        return []
+    keys = {m.payload.key for m in matches}
+    found = []
+    for n, match in enumerate(matches):
+        if match.payload.gives_way_to & keys:
+            continue
+        if _place_is_a_topic(norms, match, matches[n + 1 : n + 2]):
+            continue
+        if match.payload.key == SOVEREIGNTY and (_is_honorific(norms, match, end) or _names_a_holiday(norms, match)):
+            continue
+        found.append((match.first, match.last, match.payload.key))
+    if heads:
+        covered = {i for m in matches for i in range(m.first, m.last)}
+        found.extend(_bilateral_by_sides(norms, heads, end, covered))
+    return sorted(found)
+
+
+def _phrases(norms, start: int, end: int) -> tuple[list[PhraseMatch[TopicPhrase]], list[int]]:
+    """Longest phrases left to right, and the relation words outside them ("العلاقات"، "التعاون");
+    a generic relations phrase gives way to the field it strengthens ("بتعزيز التعاون العسكري"،
+    "سبل تعزيز نفاذ المساعدات")."""
+    index = _phrase_index()
+    found = []
+    heads = []
+    i = start
+    while i < end:
+        match = index.longest_at(norms, i, end) if index.may_match(norms[i]) else None
+        if match is None:
+            i += 1
+            continue
+        if match.payload is _RELATION_WORD:
+            heads.append(i)
+            i += 1
+            continue
+        if match.payload.key == BILATERAL and match.last - match.first > 1:
+            inner = index.longest_at(norms, match.last - 1, end)
+            if inner is not None and inner.last > match.last and inner.payload.key not in (BILATERAL, ""):
+                match = inner
+        if (
+            found
+            and found[-1].payload.key == BILATERAL
+            and found[-1].last == match.first
+            and match.clitic == 0
+            and match.payload.key != BILATERAL
+            and "strengthening" in _uses(found[-1].phrase[-1])
+        ):
+            found.pop()  # "سبل تعزيز نفاذ المساعدات": what is strengthened is the topic
+        found.append(match)
+        i = match.last
+    return found, heads
+
+
+def _place_is_a_topic(norms, match, following) -> bool:
+    """ "الأوضاع في القدس": the situation in a place that is a topic of its own is that topic."""
+    return (
+        match.phrase[-1] == _IN
+        and bool(following)
+        and following[0].first == match.last
+        and following[0].payload.key != match.payload.key
+    )
+
+
+def _is_honorific(norms, match, end: int) -> bool:
+    """ "سيادة رئيس الجمهورية"، "وأكد سيادته": the honorific, not sovereignty."""
+    if match.phrase == (_HONORIFIC,) and match.clitic == 0 and match.last < end:
+        following = norms[match.last]
+        return bool(titles().longest_at((following,), 0) or honorifics().longest_at((following,), 0))
+    if match.phrase == (_HONORIFIC_PRONOUN,) and match.clitic == 0 and match.first > 0:
+        return _is_verb(norms, match.first - 1)
+    return False
+
+
+def _is_verb(norms, k: int) -> bool:
+    """A reporting or meeting verb ("وأكد"، "استقبل"), or a verb with its object ("يجريها")."""
+    norm = norms[k]
+    if reporting_cues().longest_at(norms, k, k + 1) or triggers().longest_at(norms, k, k + 1):
+        return True
+    return len(norm) >= 5 and norm[0] in "يت" and norm.endswith("ها")
+
+
+def _names_a_holiday(norms, match) -> bool:
+    """ "الاحتفالات المخلدة للذكرى الستين لاسترجاع السيادة الوطنية": a national day, not the topic."""
+    return any("national-day" in _uses(norms[i]) for i in range(max(0, match.first - 4), match.first))
+
+
+def _bilateral_by_sides(norms, heads: list[int], end: int, covered: set[int]) -> list[tuple[int, int, str]]:
+    nisbas = nisba_index()
+    found = []
+    for i in heads:
+        if i in covered:
+            continue
+        # "العلاقات المصرية الفرنسية"، "العلاقات السعودية-الأمريكية"
+        words = [n for n in norms[i + 1 : min(end, i + 4)] if n.isalnum()]
+        nations = [nisbas.get((w,)) for w in words[:2]]
+        if len(nations) == 2 and all(nations) and nations[0] != nations[1]:
+            found.append((i, i + 1, BILATERAL))
+            continue
+        for j in range(i + 1, min(end, i + 1 + _RELATION_SPAN)):
+            if j in covered or "relation-head" in _uses(norms[j]):
+                break
+            if "two-sides" in _uses(norms[j]):
+                found.append((i, j + 1, BILATERAL))
+                break
+    return found
+
+
+@cache
+def _phrase_index() -> PhraseIndex[TopicPhrase]:
+    """The scheme's phrases, and the relation words as phrases of no topic: one lookup per token."""
+    relation_words = [(word, _RELATION_WORD) for word in topic_context_words()["relation-head"]]
+    return PhraseIndex(topic_phrase_entries() + relation_words)
+
+
+@cache
+def _uses(norm: str) -> frozenset[str]:
+    """The uses (topic_context.tsv) of a token, through its clitics; most tokens have none."""
+    stems = {rest for _, rest in clitic_variants(norm)}
+    return frozenset(use for use, words in topic_context_words().items() if not stems.isdisjoint(words))

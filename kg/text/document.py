@@ -9,6 +9,7 @@ trailing links ("اقرأ أيضاً") and the body proper.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -82,15 +83,46 @@ class Document:
         return self.text[sentence.start : sentence.end]
 
     def quote_at(self, offset: int) -> Quote | None:
-        """The quotation whose words hold this original offset, if any."""
-        for quote in self.quotes:
-            if quote.start <= offset < quote.end:
-                return quote
+        """The quotation whose words hold this original offset, if any (the first one, when a
+        quotation left open holds another). A binary search, not a walk through every quotation:
+        the first quotation ending after the offset is the only one that can hold it."""
+        reach = self._quote_reach
+        index = bisect_right(reach, offset)  # quotes before it all end at or before the offset
+        if index < len(reach) and self.quotes[index].start <= offset:
+            return self.quotes[index]
         return None
+
+    @cached_property
+    def _quote_opens(self) -> list[int]:
+        return [quote.open for quote in self.quotes]
+
+    @cached_property
+    def _quote_reach(self) -> list[int]:
+        """How far the quotations reach so far, in their order (by opening mark): the running
+        maximum of their ends."""
+        reach, furthest = [], -1
+        for quote in self.quotes:
+            furthest = max(furthest, quote.end)
+            reach.append(furthest)
+        return reach
 
     @cached_property
     def token_norms(self) -> tuple[str, ...]:
         return tuple(t.norm for t in self.tokens)
+
+    def window(self, first: int, last: int) -> Document:
+        """Sentences [first, last) as a document of their own: tokens and sentences numbered from 0,
+        offsets still into the whole text, the quotations that reach into them (see windows())."""
+        t0, t1 = self.sentences[first].first, self.sentences[last - 1].last
+        tokens = tuple(Token(t.index - t0, t.start, t.end, t.text, t.norm, t.sentence - first)
+                       for t in self.tokens[t0:t1])
+        sentences = tuple(Sentence(s.index - first, s.start, s.end, s.paragraph, s.first - t0, s.last - t0, s.kind)
+                          for s in self.sentences[first:last])
+        start, end = sentences[0].start, sentences[-1].end
+        lo = bisect_left(self._quote_reach, start)  # the quotations before lo all end before the window
+        hi = bisect_left(self._quote_opens, end)  # and those from hi on open after it
+        quotes = tuple(q for q in self.quotes[lo:hi] if q.close >= start)
+        return Document(self.article, self.norm, tokens, sentences, self.paragraphs, quotes, self.dateline)
 
 
 _WORD = re.compile(r"[^\W_]+|\S")
@@ -103,7 +135,9 @@ _NOISE_LINES = frozenset(
         "menu", "القائمة", "الرئيسية", "شارك", "شارك الخبر", "مشاركة", "طباعة", "تويتر", "فيسبوك",
         "واتساب", "تلغرام", "انستغرام", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد", "تابعونا", "إعلان",
         "الأكثر قراءة", "أخبار ذات صلة", "مواضيع ذات صلة", "الوسوم", "كلمات مفتاحية", "تعليقات",
-        "search", "home", "share", "print", "advertisement",
+        "search", "home", "share", "print", "advertisement", "خبر عاجل", "عاجل", "شارك عبر", "شارك على",
+        "شارك هذا المقال", "انسخ الرابط", "نسخ الرابط", "حجم الخط", "النشرة البريدية", "قد يعجبك أيضا",
+        "قد يعجبك أيضاً", "ذات صلة", "موضوعات متعلقة", "اخترنا لك", "المزيد", "إقرأ أيضا",
     )
 )  # fmt: skip
 # "آخر تحديث: 17/03/2021 - 18:42": a page's time stamp, not a dateline
@@ -111,8 +145,24 @@ _STAMPS = tuple(
     normalize(w) for w in ("آخر تحديث", "اخر تحديث", "تاريخ النشر", "نشر في", "تم النشر", "تحديث:", "نشر بتاريخ")
 )
 _TRAILER_START = tuple(
-    normalize(w) for w in ("اقرأ أيضا", "اقرأ أيضاً", "المصدر:", "المصدر :", "اقرأ ايضا", "للمزيد", "تابع")
+    normalize(w) for w in (
+        "اقرأ أيضا", "اقرأ أيضاً", "المصدر:", "المصدر :", "اقرأ ايضا", "للمزيد", "تابع", "اقرأ المزيد",
+        "اقرأ كذلك", "شاهد أيضا", "شاهد ايضا", "طالع أيضا", "طالع ايضا", "شارك على", "شارك عبر",
+        "الوسوم", "كلمات مفتاحية", "كلمات دلالية", "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة",
+    )
+)  # fmt: skip
+# "كتب: أحمد سمير"، "بقلم - سامي يوسف"، "| كتبت: منى علي |": a byline, the writer not a party. A
+# cue, a mark or not, then at most five words of name up to the line's end or a separator.
+_BYLINE = re.compile(
+    r"(?:^|[|\-–—_/،,]\s*)(?:كتب|كتبت|كتبه|بقلم|متابعة|إعداد|اعداد|تحرير|تصوير|ترجمة|مراسل|مراسلة|مراسلنا)"
+    r"\s*(?:[:：\-–—]\s*)?(?:[^\W\d_]+\s*){1,5}(?=$|[|\-–—_/(،,])"
 )
+# "رئيس مجلسي الإدارة والتحرير محمد الباز", "رئيس التحرير": the masthead over a paper's page
+_MASTHEAD = tuple(
+    normalize(w)
+    for w in ("رئيس التحرير", "رئيس مجلس الإدارة", "رئيس مجلسي الإدارة", "رئيس مجلسى الإدارة", "مدير التحرير",
+              "رئيس تحرير", "المدير العام ورئيس التحرير")
+)  # fmt: skip
 # "دمشق - سانا", "بكين (وكالات) -", "موسكو _ بوابة الهدف", "الرياض - واس:": short prefix, then a dash
 # "دمشق - سانا", "بكين (وكالات) -", "موسكو _ بوابة الهدف", "عمان 14 آب (بترا) -",
 # "القاهرة في 14 يوليو /أ ش أ/", "أبوظبي في 19 يوليو / وام /": a place, maybe a date, then an agency
@@ -131,9 +181,8 @@ def analyse(article: Article) -> Document:
     text = article.text
     norm = normalize_with_offsets(text)
     paragraphs = _paragraphs(text)
-    quotes: list[Quote] = []
-    for start, end in paragraphs:
-        quotes.extend(_quotes(text, start, end))
+    paragraph_quotes = [_quotes(text, start, end) for start, end in paragraphs]
+    quotes = [quote for found in paragraph_quotes for quote in found]
     kinds = _classify(text, paragraphs, article.title)
     dateline = _dateline(text, paragraphs, kinds)
 
@@ -144,8 +193,8 @@ def analyse(article: Article) -> Document:
     norm_index = _NormIndex(offsets)
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         kind = kinds[p_index]
-        p_quotes = [q for q in quotes if p_start <= q.open < p_end]
-        for s_start, s_end in _sentence_spans(text, p_start, p_end, p_quotes, dateline):
+        p_quotes = paragraph_quotes[p_index]
+        for s_start, s_end in _capped(text, _sentence_spans(text, p_start, p_end, p_quotes, dateline)):
             first = len(tokens)
             n_start, n_end = norm_index.lookup(s_start), norm_index.lookup(s_end)
             for match in _WORD.finditer(norm_text, n_start, n_end):
@@ -166,6 +215,25 @@ def analyse(article: Article) -> Document:
         quotes=tuple(quotes),
         dateline=dateline,
     )
+
+
+WINDOW_TOKENS = 8000  # news articles run to 600 tokens, long reports to a few thousand
+
+
+def windows(doc: Document, size: int = WINDOW_TOKENS) -> list[tuple[int, int]]:
+    """Runs of whole sentences, [first, last), of about `size` tokens each, that extraction reads
+    one at a time: the extractors compare mentions within an article, which grows with the square
+    of its length, so a text of megabytes is read in windows and its time grows linearly. An
+    article of up to `size` tokens (every real one) is one window."""
+    if len(doc.tokens) <= size:
+        return [(0, len(doc.sentences))]
+    found, first = [], 0
+    for sentence in doc.sentences:
+        if sentence.last - doc.sentences[first].first > size and sentence.index > first:
+            found.append((first, sentence.index))
+            first = sentence.index
+    found.append((first, len(doc.sentences)))
+    return found
 
 
 class _NormIndex:
@@ -194,15 +262,21 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in one paragraph: «…», “…”, and straight "…" paired in order."""
+    """Quotations in one paragraph: «…», “…”, and straight "…" paired in order; also the mismatched
+    pairs of Arabic pages, ”…” and “…“ (one mark used at both ends)."""
     found: list[Quote] = []
     stack: list[tuple[str, int]] = []
     straight_open: int | None = None
     for i in range(start, end):
         char = text[i]
-        if char in _QUOTE_PAIRS and not (char == "“" and stack and stack[-1][0] == "„"):
+        top = stack[-1][0] if stack else ""
+        if len(stack) == 1 and (top, char) in (("”", "”"), ("”", "“"), ("“", "“")):
+            found.append(Quote(stack.pop()[1], i, top))  # ”…” and “…“: one mark at both ends
+        elif char == "”" and not stack and straight_open is None and text.find("”", i + 1, end) >= 0:
+            stack.append((char, i))  # a closing mark that opens, closed by the same mark further on
+        elif char in _QUOTE_PAIRS and not (char == "“" and top == "„"):
             stack.append((char, i))
-        elif stack and char == _QUOTE_PAIRS[stack[-1][0]]:
+        elif stack and char == _QUOTE_PAIRS.get(top):
             mark, opened = stack.pop()
             if not stack:
                 found.append(Quote(opened, i, mark))
@@ -224,14 +298,23 @@ def _quotes(text: str, start: int, end: int) -> list[Quote]:
 
 def _sentence_spans(text, start, end, quotes, dateline):
     """Sentence spans of a paragraph: split after . ! ? ؟ … outside quotations."""
-    inside = [(q.open, q.close) for q in quotes]
+    opens, reach, furthest = [], [], -1  # quotes by opening mark, and how far they reach so far
+    for quote in quotes:
+        furthest = max(furthest, quote.close)
+        opens.append(quote.open)
+        reach.append(furthest)
+
+    def quoted(i: int) -> bool:  # inside a quotation: opened before i, closed after it
+        before = bisect_left(opens, i)
+        return before > 0 and reach[before - 1] > i
+
     cut_points = []
     if dateline and start == dateline[0] and dateline[1] < end:
         cut_points.append(dateline[1])
     i = start
     while i < end:
         char = text[i]
-        if char in _TERMINATORS and not any(a < i < b for a, b in inside):
+        if char in _TERMINATORS and not quoted(i):
             j = i
             while j + 1 < end and (text[j + 1] in _TERMINATORS or text[j + 1] in "»”\")"):
                 j += 1
@@ -259,6 +342,41 @@ def _sentence_spans(text, start, end, quotes, dateline):
     return cleaned
 
 
+MAX_SENTENCE_CHARS = 2000  # news sentences run to 600 characters; the extractors' work grows with the square
+_CUT_AFTER = re.compile(r"[،,؛;:]\s+|\s+")
+
+
+def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences of at most MAX_SENTENCE_CHARS: a longer run of text without a full stop (a list,
+    a page with no punctuation, a crafted input) is cut into segments after its last comma, or
+    else at its last space, before the limit, so extraction time grows linearly with its length."""
+    if all(end - start <= MAX_SENTENCE_CHARS for start, end in spans):
+        return spans
+    capped = []
+    for start, end in spans:
+        while end - start > MAX_SENTENCE_CHARS:
+            cut = _cut_point(text, start, start + MAX_SENTENCE_CHARS)
+            capped.append((start, cut))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            capped.append((start, end))
+    return capped
+
+
+def _cut_point(text: str, start: int, limit: int) -> int:
+    """Where to end a segment that may run to `limit`: after the last comma (or semicolon, colon)
+    in its last quarter, else at the last space there, else at the limit itself."""
+    after_comma = at_space = None
+    for match in _CUT_AFTER.finditer(text, max(start + 1, limit - MAX_SENTENCE_CHARS // 4), limit):
+        if match.group()[0] in "،,؛;:":
+            after_comma = match.start() + 1
+        else:
+            at_space = match.start()
+    return after_comma or at_space or limit
+
+
 def _is_abbreviation(text: str, i: int) -> bool:
     """A full stop after a single letter ("أ. ش. أ") belongs to an abbreviation."""
     before = text[max(0, i - 2) : i]
@@ -270,14 +388,26 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
     title_norm = " ".join(_WORD.findall(normalize(title))) if title else ""
     body_started = False
     in_links = False  # the lines under a bare "اقرأ أيضاً" are link headlines
+    masthead = False  # "رئيس التحرير" on a line of its own: the editor's name is on the next one
     for start, end in paragraphs:
         raw = text[start:end]
         words = _WORD.findall(normalize(raw))
         joined = " ".join(words)
+        if not body_started and (joined.startswith(_MASTHEAD) or (masthead and len(words) <= 4)):
+            masthead = joined.startswith(_MASTHEAD) and len(words) <= 5
+            kinds.append(NOISE)  # a page's masthead: its editors are no party to the news
+            continue
+        masthead = False
         # headlines end without a full stop, or with "..": "بين الأسد وبوتين.."
         stripped = raw.rstrip()
         ends_sentence = stripped[-1:] in ".!?؟:\"»”)" and not stripped.endswith("..")
-        if joined in _NOISE_LINES or (len(words) <= 4 and raw.isascii()) or joined.startswith(_STAMPS):
+        if (
+            joined in _NOISE_LINES
+            or (len(words) <= 4 and raw.isascii())
+            or joined.startswith(_STAMPS)
+            or (_is_byline(raw, words, ends_sentence) and not _is_dateline_line(raw))
+            or _is_tag_line(raw)
+        ):
             in_links = joined.startswith(_TRAILER_START)
             kinds.append(NOISE)
             continue
@@ -304,6 +434,17 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
         body_started = True
         kinds.append(BODY)
     return kinds
+
+
+def _is_byline(raw: str, words: list[str], ends_sentence: bool) -> bool:
+    """A short line that holds a byline ("السبت 06-09-2014 | كتب: جمعة حمد الله |")."""
+    return len(words) <= 16 and not ends_sentence and _BYLINE.search(raw.strip()) is not None
+
+
+def _is_tag_line(raw: str) -> bool:
+    """"#جنيف #سوريا": a line of hashtags."""
+    pieces = raw.split()
+    return bool(pieces) and sum(p.startswith("#") for p in pieces) * 2 >= len(pieces)
 
 
 def _is_dateline_line(raw: str) -> bool:

@@ -12,17 +12,20 @@ import re
 from array import array
 from dataclasses import dataclass
 
-# Removed entirely: tashkeel and Quranic annotation marks, tatweel, zero-width and bidi controls, BOM.
-_REMOVED = "".join(
+from pyarabic.araby_const import TASHKEEL, TATWEEL
+
+# Marks on a letter beyond pyarabic's TASHKEEL (the eight harakat, tanween, shadda and sukun): the
+# rarer ones after them (maddah, hamza above and below, subscript alef... U+0653–U+065F), the
+# superscript (dagger) alef, and the Quranic annotation signs that sit on letters
+_OTHER_MARKS = "".join(chr(c) for c in (*range(0x0653, 0x0660), 0x0670, *range(0x0610, 0x061B)))
+# Removed entirely: all of those marks, tatweel, Quranic pause and verse signs, zero-width and bidi
+# controls, BOM, soft hyphen.
+_REMOVED = "".join(TASHKEEL) + TATWEEL + _OTHER_MARKS + "".join(
     chr(c)
     for c in (
-        *range(0x0610, 0x061B),
-        *range(0x064B, 0x0660),
-        0x0670,
         *range(0x06D6, 0x06DD),
         *range(0x06DF, 0x06E9),
         *range(0x06EA, 0x06EE),
-        0x0640,
         *range(0x200B, 0x2010),
         *range(0x202A, 0x202F),
         *range(0x2066, 0x206A),
@@ -57,7 +60,7 @@ def normalize(text: str) -> str:
     return text.lower()
 
 
-_MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x0610, 0x061B)))
+_MARKS = frozenset("".join(TASHKEEL) + TATWEEL + _OTHER_MARKS)
 
 
 def end_with_marks(original: str, end: int) -> int:

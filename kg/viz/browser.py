@@ -151,6 +151,7 @@ def screenshot(html: str | Path, png: str | Path, *, width: int = 1600, height: 
         if log.page_errors:
             raise BrowserError(f"{html}: the page raised: {log.page_errors[0]}")
         page.wait_for_timeout(150)  # one more frame after physics stopped
-        png.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(png))
+        from kg.atomic import write_bytes
+
+        write_bytes(png, page.screenshot())  # whole or not at all
     return png

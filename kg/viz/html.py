@@ -87,8 +87,9 @@ def write_html(view: nx.MultiDiGraph, path: str | Path, *, title: str = "") -> P
     path = Path(path)
     text = render_html(view, title=title)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        from kg.atomic import write_text
+
+        write_text(path, text, encoding="utf-8")  # whole or not at all
     except OSError as err:
         raise GraphError(f"{path}: cannot write the page ({err.strerror or err})") from err
     return path

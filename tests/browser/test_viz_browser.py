@@ -51,12 +51,19 @@ def drawn_share(page) -> float:
 
 def hover(page, node: str) -> None:
     """Bring a node to the middle of the canvas and move the mouse onto it."""
-    point = page.evaluate("""id => {
-        const network = kgViz.network;
-        network.focus(id, {scale: 2.5, animation: false});
-        const dom = network.canvasToDOM(network.getPosition(id));
-        return {x: dom.x, y: dom.y, under: network.getNodeAt(dom)};
-    }""", node)
+    # vis-network learns a node's hit box when it draws it: under load the first frame after
+    # focus may not have been drawn yet, so draw and ask again for a while before giving up
+    for _ in range(50):
+        point = page.evaluate("""id => {
+            const network = kgViz.network;
+            network.focus(id, {scale: 2.5, animation: false});
+            network.redraw();
+            const dom = network.canvasToDOM(network.getPosition(id));
+            return {x: dom.x, y: dom.y, under: network.getNodeAt(dom)};
+        }""", node)
+        if point["under"] == node:
+            break
+        page.wait_for_timeout(100)
     assert point["under"] == node, f"another node covers {node}"
     box = page.locator("#kg-network").bounding_box()
     page.mouse.move(box["x"] + point["x"] + 1, box["y"] + point["y"] + 1)

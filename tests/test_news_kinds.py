@@ -1,0 +1,463 @@
+"""How real Arabic news is written, kind by kind: page noise, bylines, common phrases that look like
+names, lists, calls, dates and places as agencies and papers write them. Every sentence here is
+written for these tests; none is copied from a news site. The article date is Tuesday 12 March
+2024 unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.api import extract
+
+DAY = dt.date(2024, 3, 12)  # a Tuesday
+
+SHOUKRY, SAFADI, BOURITA = "person:sameh-shoukry", "person:ayman-safadi", "person:nasser-bourita"
+
+
+def facts_of(text: str, published: dt.date | None = DAY):
+    return extract(text, published=published)
+
+
+def person_keys(text: str, published: dt.date | None = DAY) -> set[str]:
+    return {e.key for e in facts_of(text, published).entities if e.type == "Person"}
+
+
+# --- page noise ---------------------------------------------------------------------------------
+
+RECEPTION = "استقبل وزير الخارجية سامح شكري اليوم نظيره المغربي ناصر بوريطة بمقر الوزارة."
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "كتب: هشام عبد الودود",
+        "كتب - هشام عبد الودود",
+        "كتبت: منى السيد علي",
+        "بقلم: سامي عبد الرحيم",
+        "الأحد 10-03-2024 14:05 | كتب: هشام عبد الودود |",
+        "تصوير: كريم مجدي",
+        "متابعة - رامي سليمان",
+    ],
+)
+def test_a_byline_is_no_person(noise):
+    text = f"شكري يستقبل بوريطة\n\n{noise}\n\n{RECEPTION}"
+    assert person_keys(text) == {SHOUKRY, BOURITA}
+
+
+def test_a_byline_after_a_dateline_keeps_the_dateline_place():
+    facts = facts_of(f"القاهرة - كتب: هشام عبد الودود\n\n{RECEPTION}")
+    assert {e.key for e in facts.entities if e.type == "Person"} == {SHOUKRY, BOURITA}
+    assert facts.meetings[0].place == "place:cairo-360630"
+
+
+def test_the_verb_kataba_in_a_sentence_is_no_byline():
+    text = "كتب وزير الخارجية الأردني أيمن الصفدي على منصة إكس أن بلاده ترفض التهجير رفضاً قاطعاً."
+    assert SAFADI in person_keys(text)
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        "إقرأ المزيد: بوريطة يلتقي مسؤولين إسبان في مدريد",
+        "اقرأ أيضاً:\nبوريطة يلتقي مسؤولين إسبان في مدريد",
+        "شاهد أيضا: لقاء في مدريد بين بوريطة ومسؤولين إسبان",
+        "#مدريد #المغرب #إسبانيا",
+        "الوسوم: مدريد إسبانيا المغرب",
+    ],
+)
+def test_links_and_tags_after_the_body_are_noise(trailer):
+    facts = facts_of(f"{RECEPTION}\n\n{trailer}\nشارك على: فيسبوك تويتر واتساب")
+    assert not any(e.key.startswith("place:madrid") for e in facts.entities)
+    assert len(facts.meetings) == 1
+
+
+def test_breaking_news_banner_is_noise():
+    facts = facts_of(f"خبر عاجل\n\n{RECEPTION}")
+    assert len(facts.meetings) == 1 and set(facts.meetings[0].participants) == {SHOUKRY, BOURITA}
+
+
+# --- common phrases that are also names ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الرئيس عبد الفتاح السيسي أهمية تعزيز التعاون بين البلدين في كافة الميادين.",
+        "وبحث الجانبان سبل التعاون في مختلف الميادين الاقتصادية والثقافية.",
+        "أعلنت روسيا اليوم الاثنين أنها سترسل وفداً إلى جنيف.",
+        "وتحتل الجزيرة موقعاً مهماً في خطوط الملاحة الدولية.",
+    ],
+)
+def test_everyday_words_are_no_channel(text):
+    assert not any(e.type == "Organization" for e in facts_of(text).entities)
+
+
+def test_russia_today_in_prose_still_names_the_country():
+    facts = facts_of("أعلنت روسيا اليوم الاثنين أنها سترسل وفداً إلى جنيف.")
+    assert "country:RU" in {e.key for e in facts.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("وقال لافروف في مقابلة مع قناة الميادين إن موسكو منفتحة على الحوار.", "org:al-mayadeen"),
+        ("وقال لافروف في حديث لـ«روسيا اليوم» إن موسكو منفتحة على الحوار.", "org:rt"),
+        ("ونقل موقع روسيا اليوم عن مصدر دبلوماسي أن الجولة المقبلة ستعقد في جنيف.", "org:rt"),
+    ],
+)
+def test_a_channel_named_as_such_is_found(text, channel):
+    assert channel in {e.key for e in facts_of(text).entities}
+
+
+# --- whom a person represents -------------------------------------------------------------------
+
+
+def test_the_dateline_country_counts_as_named_for_a_known_minister():
+    facts = facts_of("عمان - تلقى وزير الخارجية أيمن الصفدي اتصالاً هاتفياً اليوم من نظيره الصربي.")
+    safadi = next(e for e in facts.entities if e.key == SAFADI)
+    assert safadi.represents == "country:JO"
+
+
+# --- meetings: one by one, letters, credentials, press conferences ------------------------------
+
+SISI, ATTAF, LAVROV, TEBBOUNE = (
+    "person:abdel-fattah-el-sisi", "person:ahmed-attaf", "person:sergey-lavrov", "person:abdelmadjid-tebboune",
+)  # fmt: skip
+
+
+def meeting_sets(text: str, published: dt.date | None = DAY) -> list[set[str]]:
+    return sorted((set(m.participants) for m in facts_of(text, published).meetings), key=sorted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استقبل الرئيس عبد الفتاح السيسي اليوم بقصر الاتحادية كلاً من وزير الخارجية الأردني أيمن الصفدي "
+        "ووزير الخارجية المغربي ناصر بوريطة، كلٌّ على حدة.",
+        "استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي ووزير الخارجية المغربي "
+        "ناصر بوريطة كلا على حدة، وبحث معهما العلاقات الثنائية.",
+    ],
+)
+def test_guests_received_one_by_one_are_separate_meetings(text):
+    assert meeting_sets(text) == sorted([{SISI, SAFADI}, {SISI, BOURITA}], key=sorted)
+
+
+def test_three_delegations_received_in_a_list_are_met_one_by_one():
+    text = ("استقبل وزير الخارجية سامح شكري اليوم كلا من وزير الخارجية الأردني أيمن الصفدي ووزير الخارجية "
+            "المغربي ناصر بوريطة ووزير الخارجية الروسي سيرغي لافروف.")
+    assert meeting_sets(text) == sorted([{SHOUKRY, SAFADI}, {SHOUKRY, BOURITA}, {SHOUKRY, LAVROV}], key=sorted)
+
+
+def test_two_guests_arriving_together_are_one_meeting():
+    text = ("استقبل وزير الخارجية سامح شكري اليوم في مطار القاهرة كلا من وزير الخارجية الأردني أيمن الصفدي "
+            "ووزير الخارجية المغربي ناصر بوريطة لدى وصولهما للمشاركة في الاجتماع الوزاري.")
+    assert meeting_sets(text) == [{SHOUKRY, SAFADI, BOURITA}]
+
+
+def test_credentials_from_unnamed_ambassadors_are_one_meeting_per_country():
+    text = "تسلم الرئيس عبد المجيد تبون اليوم أوراق اعتماد سفراء كل من اليابان والبرازيل وكندا."
+    found = meeting_sets(text)
+    assert found == sorted([{TEBBOUNE, "country:JP"}, {TEBBOUNE, "country:BR"}, {TEBBOUNE, "country:CA"}], key=sorted)
+    assert all(m.kind == "reception" for m in facts_of(text).meetings)
+
+
+def test_a_letter_handed_over_is_a_meeting_with_its_bearer_not_its_sender():
+    text = ("تسلم الرئيس عبد الفتاح السيسي اليوم رسالة خطية من أخيه الرئيس الجزائري عبد المجيد تبون، "
+            "سلمها له وزير الخارجية الجزائري أحمد عطاف خلال استقباله بقصر الاتحادية.")
+    assert meeting_sets(text) == [{SISI, ATTAF}]
+
+
+def test_a_letter_received_is_no_phone_call():
+    text = "تلقى الرئيس عبد الفتاح السيسي اليوم رسالة خطية من أخيه الرئيس الجزائري عبد المجيد تبون."
+    assert facts_of(text).meetings == ()
+
+
+def test_a_letter_told_in_what_someone_said_is_no_new_meeting():
+    text = ("استقبل الرئيس الجزائري عبد المجيد تبون اليوم وزير الخارجية الروسي سيرغي لافروف. وقال لافروف عقب "
+            "اللقاء إنه نقل إلى الرئيس تبون رسالة من الرئيس فلاديمير بوتين تتضمن دعوة لزيارة روسيا.")
+    found = facts_of(text).meetings
+    assert len(found) == 1 and set(found[0].participants) == {TEBBOUNE, LAVROV}
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("وفي مؤتمر صحفي مشترك مع نظيره العراقي فؤاد حسين، قال وزير الخارجية الإيراني عباس عراقجي إن البلدين "
+         "يسعيان إلى تطوير التعاون.", {"person:abbas-araghchi", "person:fuad-hussein"}),
+        ("وقال وزير الخارجية سامح شكري خلال مؤتمر صحفي مع نظيرته الفرنسية إن البلدين يتفقان على ضرورة التهدئة.",
+         {SHOUKRY, "country:FR"}),
+    ],
+)
+def test_a_press_conference_given_with_a_counterpart_is_a_meeting(text, participants):
+    found = facts_of(text).meetings
+    assert len(found) == 1 and set(found[0].participants) == participants
+
+
+def test_a_press_conference_alone_is_no_meeting():
+    text = "وقال وزير الخارجية سامح شكري في مؤتمر صحفي عقده في القاهرة اليوم إن مصر تدعم الحل السياسي."
+    assert facts_of(text).meetings == ()
+
+
+def test_meeting_with_a_pronoun_reception_noun():
+    text = ("وخلال استقباله أمس سفير السودان في دمشق، أكد وزير الخارجية السوري فيصل المقداد "
+            "أهمية التنسيق بين البلدين.")
+    (meeting,) = facts_of(text).meetings
+    assert set(meeting.participants) == {"person:faisal-mekdad", "country:SD"}
+    assert meeting.date == dt.date(2024, 3, 11)
+
+
+def test_an_unnamed_charge_d_affaires_stands_for_his_country():
+    text = ("وخلال استقباله أمس القائم بأعمال سفارة السودان في دمشق، أكد وزير الخارجية السوري فيصل المقداد "
+            "أهمية التنسيق بين البلدين.")
+    (meeting,) = facts_of(text).meetings
+    assert set(meeting.participants) == {"person:faisal-mekdad", "country:SD"}
+
+
+# --- places and dates of meetings ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "venue"),
+    [
+        ("استقبل الرئيس التونسي قيس سعيد اليوم بقصر قرطاج وزير الخارجية الجزائري أحمد عطاف.",
+         "place:carthage-2468245", "place:carthage-palace"),
+        ("استقبل الملك عبد الله الثاني اليوم في قصر الحسينية وزير الخارجية الروسي سيرغي لافروف.",
+         "place:amman-250441", "place:husseiniya-palace"),
+        ("استقبل الرئيس عبد الفتاح السيسي اليوم في قصر الاتحادية وزير الخارجية الروسي سيرغي لافروف.",
+         "place:cairo-360630", "place:ittihadiya"),
+    ],
+)
+def test_a_palace_names_its_city(text, city, venue):
+    (meeting,) = facts_of(text).meetings
+    assert (meeting.place, meeting.venue) == (city, venue)
+
+
+def test_a_meeting_whose_day_no_words_state_has_no_date():
+    text = "استقبل الرئيس عبد الفتاح السيسي وزير الخارجية الروسي سيرغي لافروف في القاهرة."
+    (meeting,) = facts_of(text).meetings
+    assert meeting.date is None
+
+
+def test_a_later_meeting_of_the_same_story_takes_its_day():
+    text = ("وصل وزير الخارجية الروسي سيرغي لافروف إلى القاهرة صباح أمس في زيارة رسمية.\n"
+            "وعقد لافروف جلسة مباحثات مع نظيره المصري سامح شكري تناولت العلاقات الثنائية.")
+    (meeting,) = facts_of(text).meetings
+    assert meeting.date == dt.date(2024, 3, 11)
+
+
+@pytest.mark.parametrize(
+    "label", ["لندن", "طهران", "روما", "إسطنبول"],
+)
+def test_capitals_carry_their_standard_arabic_names(label):
+    from kg.extract import gazetteer as gz
+
+    assert any(p.label == label for p in gz.places().values() if p.population > 1_000_000)
+
+
+def test_counterparts_met_on_the_sidelines_are_met_one_by_one():
+    text = ("التقى وزير الخارجية الروسي سيرغي لافروف اليوم، نظيريه الأردني أيمن الصفدي والمغربي ناصر بوريطة، "
+            "على هامش أعمال المؤتمر الوزاري المنعقد في الدوحة.")
+    assert meeting_sets(text) == sorted([{LAVROV, SAFADI}, {LAVROV, BOURITA}], key=sorted)
+
+
+def test_tahadatha_is_talks():
+    text = "تحادث الرئيس عبد المجيد تبون اليوم في الجزائر مع وزير الخارجية الروسي سيرغي لافروف."
+    (meeting,) = facts_of(text).meetings
+    assert set(meeting.participants) == {TEBBOUNE, LAVROV} and meeting.kind == "talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "place"),
+    [
+        ("وصل وزير الخارجية الروسي سيرغي لافروف اليوم إلى عمان في زيارة رسمية.\n"
+         "وكان في استقباله لدى وصوله وزير الخارجية الأردني أيمن الصفدي.", {LAVROV, SAFADI}, "place:amman-250441"),
+        ("وصل وزير الخارجية الأردني أيمن الصفدي اليوم إلى القاهرة.\n"
+         "وكان وزير الخارجية سامح شكري على رأس مستقبليه في المطار.", {SAFADI, SHOUKRY}, "place:cairo-360630"),
+        ("وكان في استقبال وزير الخارجية الأردني أيمن الصفدي لدى وصوله إلى القاهرة اليوم وزير الخارجية "
+         "سامح شكري.", {SAFADI, SHOUKRY}, "place:cairo-360630"),
+    ],
+)
+def test_those_who_welcomed_a_guest_on_arrival_met_him(text, participants, place):
+    (meeting,) = facts_of(text).meetings
+    assert set(meeting.participants) == participants and meeting.place == place and meeting.date == DAY
+
+
+def test_an_arrival_with_nobody_named_to_welcome_is_no_meeting():
+    text = "وصل وزير الخارجية الروسي سيرغي لافروف اليوم إلى عمان.\nوكان في استقباله عدد من المسؤولين."
+    assert facts_of(text).meetings == ()
+
+
+def test_those_present_attended_each_of_the_meetings_held_apart():
+    text = ("استقبل الرئيس عبد الفتاح السيسي اليوم بقصر الاتحادية كلاً من وزير الخارجية الأردني أيمن الصفدي "
+            "ووزير الخارجية المغربي ناصر بوريطة، كلٌّ على حدة.\nوحضر المقابلتين وزير الخارجية سامح شكري.")
+    assert meeting_sets(text) == sorted([{SISI, SAFADI, SHOUKRY}, {SISI, BOURITA, SHOUKRY}], key=sorted)
+
+
+def test_a_byline_run_into_the_first_line_is_no_person():
+    text = "كتبت: منى السيد أجرى وزير الخارجية سامح شكري اليوم اتصالاً هاتفياً مع نظيره المغربي ناصر بوريطة."
+    assert person_keys(text) == {SHOUKRY, BOURITA}
+
+
+@pytest.mark.parametrize("verb", ["افتتحا", "وقّعا", "ترأسا"])
+def test_a_dual_verb_of_a_joint_act_brings_the_two_together(verb):
+    text = f"وزير الخارجية سامح شكري ونظيره الأردني أيمن الصفدي {verb} اليوم في عمان أعمال اللجنة المشتركة."
+    (meeting,) = facts_of(text).meetings
+    assert set(meeting.participants) == {SHOUKRY, SAFADI}
+
+
+@pytest.mark.parametrize(
+    ("words", "date"),
+    [
+        ("يوم أمس السبت 9 مارس", dt.date(2024, 3, 9)),  # the stated day, not "yesterday" (the 11th)
+        ("اليوم الأحد 10 مارس", dt.date(2024, 3, 10)),
+        ("أمس 8 مارس", dt.date(2024, 3, 8)),
+    ],
+)
+def test_a_stated_day_wins_over_weekday_arithmetic(words, date):
+    text = f"استقبل الرئيس التونسي قيس سعيد {words} بقصر قرطاج وزير الخارجية الجزائري أحمد عطاف."
+    (meeting,) = facts_of(text).meetings
+    assert meeting.date == date
+
+
+def test_a_day_and_month_take_the_year_of_the_article():
+    text = "استقبل الرئيس التونسي قيس سعيد في 5 مارس بقصر قرطاج وزير الخارجية الجزائري أحمد عطاف."
+    (meeting,) = facts_of(text).meetings
+    assert meeting.date == dt.date(2024, 3, 5)
+
+
+def test_a_planned_summits_city_is_not_where_the_invitation_was_handed_over():
+    text = ("سلم السفير الفرنسي لدى ليبيا مصطفى مهراج اليوم دعوة من الرئيس الفرنسي إيمانويل ماكرون لرئيس المجلس "
+            "الرئاسي الليبي محمد المنفي لحضور قمة مرتقبة في باريس.\n"
+            "واستقبل المنفي السفير الفرنسي بمقر المجلس في العاصمة طرابلس.")
+    (meeting,) = facts_of(text).meetings
+    assert meeting.place == "place:tripoli-2210247" and "person:mohamed-al-menfi" in meeting.participants
+
+
+def test_an_office_of_another_country_after_a_name_is_the_object_not_the_name():
+    text = ("استقبل الرئيس السوري بشار الأسد وزير الخارجية الإيراني والوفد المرافق له.\n"
+            "وأطلع عباس عراقجي الرئيس الأسد على نتائج المفاوضات.")
+    facts = facts_of(text)
+    assad = next(e for e in facts.entities if e.key == "person:bashar-al-assad")
+    assert not any("الخارجية" in role for role in assad.roles)
+    (meeting,) = facts.meetings
+    assert set(meeting.participants) == {"person:bashar-al-assad", "person:abbas-araghchi"}
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["عبر تقنية الاتصال المرئي", "عبر الفيديو كونفرنس", "عبر الاتصال المرئي", "في اتصال مرئي"],
+)
+def test_talks_held_by_video_are_a_call(how):
+    text = f"بحث وزير الخارجية سامح شكري مع نظيره المغربي ناصر بوريطة {how} اليوم العلاقات بين البلدين."
+    (meeting,) = facts_of(text).meetings
+    assert meeting.phone and set(meeting.participants) == {SHOUKRY, BOURITA}
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "country"),
+    [
+        ("موسكو - واس\nالتقى وكيل وزارة الخارجية للشؤون الدولية المتعددة عبد الرحمن الحربي اليوم نائب "
+         "وزير الخارجية الروسي ميخائيل بوغدانوف.", "", "country:SA"),
+        ("استقبل وكيل وزارة الخارجية منصور العتيبي اليوم سفير اليابان لدى البلاد.", "وكالة الأنباء الكويتية",
+         "country:KW"),
+    ],
+)
+def test_a_state_agency_gives_its_own_officials_an_office_and_no_country(text, publisher, country):
+    facts = extract(text, published=DAY, publisher=publisher)
+    official = next(e for e in facts.entities if e.type == "Person" and "وكيل" in " ".join(e.roles))
+    assert official.represents == country
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("التقى وزير الخارجية الروسي سيرغي لافروف في العاصمة السعودية اليوم نظيره الأردني أيمن الصفدي.",
+         "place:riyadh-108410"),
+        ("استقبل وزير الخارجية الروسي سيرغي لافروف اليوم في قصر الضيافة بمدينة سوتشي نظيره الأردني أيمن الصفدي.",
+         "place:sochi-491422"),
+        ("استقبل وزير الخارجية الأردني أيمن الصفدي اليوم نظيره الروسي سيرغي لافروف لدى وصوله إلى مطار الملكة "
+         "علياء الدولي.", "place:amman-250441"),
+        ("استقبل الرئيس عبد المجيد تبون اليوم وزير الخارجية الروسي سيرغي لافروف الذي حل اليوم بالجزائر العاصمة.",
+         "place:algiers-2507480"),
+    ],
+)
+def test_where_a_meeting_was_held_as_agencies_write_it(text, place):
+    (meeting,) = facts_of(text).meetings
+    assert meeting.place == place
+
+
+def test_ambassadors_who_present_credentials_to_a_minister_meet_him_one_by_one():
+    text = ("قدّم سفراء كل من بلجيكا وفنلندا وغانا نسخة من أوراق اعتمادهم لوزير الخارجية سامح شكري اليوم "
+            "بمقر الوزارة.")
+    assert meeting_sets(text) == sorted(
+        [{SHOUKRY, "country:BE"}, {SHOUKRY, "country:FI"}, {SHOUKRY, "country:GH"}], key=sorted
+    )
+
+
+def test_an_aside_about_tomorrow_does_not_make_todays_meeting_planned():
+    text = ("قدّم سفراء كل من بلجيكا وفنلندا نسخة من أوراق اعتمادهم لوزير الخارجية سامح شكري، سفراء لبلادهم "
+            "لدى مصر مقيمين بالقاهرة، جدير بالذكر أن السفراء سيقدمون أوراق اعتمادهم للرئيس غداً الأربعاء.")
+    found = facts_of(text).meetings
+    assert sorted(set(m.participants) for m in found) == sorted(
+        [{SHOUKRY, "country:BE"}, {SHOUKRY, "country:FI"}], key=sorted
+    )
+    assert all(m.place is None for m in found)  # where the ambassadors live is not where they met
+
+
+def test_a_meeting_of_the_day_before_with_some_of_the_same_people_is_another_meeting():
+    text = ("التقى وزير الخارجية الروسي سيرغي لافروف اليوم في عمان الملك عبد الله الثاني ووزير الخارجية أيمن "
+            "الصفدي.\nوكان لافروف قد التقى الصفدي على انفراد أمس الاثنين فور وصوله.")
+    found = sorted(((set(m.participants), m.date) for m in facts_of(text).meetings), key=lambda x: x[1])
+    assert found == [({LAVROV, SAFADI}, dt.date(2024, 3, 11)),
+                     ({LAVROV, SAFADI, "person:abdullah-ii"}, DAY)]
+
+
+def test_a_meeting_verb_whose_subject_is_left_out_takes_the_one_the_story_follows():
+    text = ("ويقوم وزير الخارجية الروسي سيرغي لافروف بجولة في المنطقة بدأت في الدوحة.\n"
+            "وقد التقى وزير الخارجية الأردني أيمن الصفدي في عمان أمس الاثنين.")
+    (meeting,) = facts_of(text).meetings
+    assert set(meeting.participants) == {LAVROV, SAFADI} and meeting.date == dt.date(2024, 3, 11)
+
+
+@pytest.mark.parametrize("words", ["محادثة هاتفية", "اتصالاً هاتفياً"])
+def test_two_who_held_a_call_together(words):
+    text = f"أجرى الرئيس الصيني شي جين بينغ والرئيس الأمريكي دونالد ترامب مساء أمس {words}."
+    (meeting,) = facts_of(text).meetings
+    assert meeting.phone and set(meeting.participants) == {"person:xi-jinping", "person:donald-trump"}
+
+
+def test_a_separate_meeting_of_two_who_were_at_a_larger_one_is_its_own():
+    text = ("التقى الرئيس عبد الفتاح السيسي اليوم في القاهرة وزير الخارجية الروسي سيرغي لافروف بحضور وزير "
+            "الخارجية سامح شكري.\nوعقد شكري اجتماعاً منفصلاً مع نظيره الروسي.")
+    assert meeting_sets(text) == sorted([{SISI, LAVROV, SHOUKRY}, {SHOUKRY, LAVROV}], key=sorted)
+
+
+def test_arriving_to_take_part_in_a_meeting_is_not_the_meeting():
+    text = "وصل وزير الخارجية الروسي سيرغي لافروف اليوم إلى عمان للمشاركة في اجتماع وزراء الخارجية العرب."
+    assert facts_of(text).meetings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("التقى وزير الخارجية سامح شكري اليوم على هامش منتدى الدوحة نظيره الأردني أيمن الصفدي.",
+         "place:doha-290030"),
+        ("استقبل الرئيس عبد الفتاح السيسي اليوم الملك عبد الله الثاني.\nوأكد الرئيس خلال اللقاء الذي جرى في "
+         "قصر الاتحادية أهمية التنسيق.", "place:cairo-360630"),
+    ],
+)
+def test_a_meeting_placed_by_its_gathering_or_by_a_later_clause(text, place):
+    (meeting,) = facts_of(text).meetings
+    assert meeting.place == place
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    ["رئيس مجلسي الإدارة والتحرير\nهشام عبد الودود", "رئيس التحرير: هشام عبد الودود", "رئيس التحرير هشام عبد الودود"],
+)
+def test_a_papers_masthead_names_no_person(masthead):
+    text = f"{masthead}\n\nشكري يستقبل بوريطة\n\n{RECEPTION}"
+    assert person_keys(text) == {SHOUKRY, BOURITA}
