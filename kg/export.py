@@ -22,17 +22,16 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import RDF, XSD
 
 from kg.errors import GraphError, UsageError, unknown_choice
-from kg.rdf.namespaces import DIP_IRI, DIPR_IRI, PREFIXES
-from kg.resources import ontology_path
+from kg.rdf.context import RESOURCE_PREFIXES, jsonld_context
+from kg.rdf.namespaces import PREFIXES
 
 # format -> (file suffix, keeps named graphs)
 RDF_FORMATS: dict[str, tuple[str, bool]] = {
@@ -55,10 +54,7 @@ _OX = {
     "trig": ox.RdfFormat.TRIG,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
-# Instance IRIs read best as person:vladimir-putin than as dipr:person\/vladimir-putin.
-RESOURCE_PREFIXES: dict[str, str] = {
-    kind: f"{DIPR_IRI}{kind}/" for kind in ("article", "person", "org", "country", "place", "meeting", "statement")
-}
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +148,8 @@ def export_store(store: ox.Store, output: str | Path | None, fmt: str, *,
                 source = store if union else _union_store(store)
                 source.dump(out, _OX[fmt], from_graph=ox.DefaultGraph(), prefixes=prefixes if fmt != "nt" else None)
                 count = count_union(store) if union else len(source)
+    except BrokenPipeError:  # `kg export | head` closed the pipe: the command ends quietly
+        raise
     except (OSError, ValueError) as err:
         raise GraphError(f"cannot export the store as {fmt} ({err})") from err
     return ExportSummary(_name(output), fmt, count, graphs, time.perf_counter() - started)
@@ -283,57 +281,7 @@ def _export_network(source, output: str | Path | None, fmt: str) -> ExportSummar
     return ExportSummary(str(output), fmt, 0, 0, time.perf_counter() - started)
 
 
-# ---------------------------------------------------------------------------- the JSON-LD context
-
-_STANDARD_TERMS: dict[str, object] = {
-    "label": "rdfs:label",
-    "comment": "rdfs:comment",
-    "altLabel": "skos:altLabel",
-    "prefLabel": "skos:prefLabel",
-    "inScheme": {"@id": "skos:inScheme", "@type": "@id"},
-    "sameAs": {"@id": "owl:sameAs", "@type": "@id"},
-    "wasDerivedFrom": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
-    "title": "dcterms:title",
-    "published": {"@id": "dcterms:date", "@type": "xsd:date"},
-    "publisher": "dcterms:publisher",
-    "url": {"@id": "schema:url", "@type": "@id"},
-}
-
-
-@cache
-def jsonld_context() -> dict[str, object]:
-    """A compact JSON-LD @context from the ontology: a term for each dip: class and property,
-    object properties coerced to IRIs, datatype properties to their range (xsd:date, xsd:boolean),
-    plain strings (range xsd:string) marked as having no language, since text is Arabic by
-    default ("@language": "ar"), so a label or quote reads as a plain string."""
-    ontology = Graph()
-    try:
-        ontology.parse(ontology_path(), format="turtle")
-    except (OSError, FileNotFoundError) as err:
-        raise GraphError(f"cannot read the ontology for the JSON-LD context ({err})") from err
-    context: dict[str, object] = {**PREFIXES, **RESOURCE_PREFIXES, "@language": "ar"}
-    for term in sorted({s for s in ontology.subjects() if isinstance(s, URIRef) and s.startswith(DIP_IRI)}):
-        name = term[len(DIP_IRI) :]
-        if not name:
-            continue
-        curie = f"dip:{name}"
-        kinds = set(ontology.objects(term, RDF.type))
-        ranges = [r for r in ontology.objects(term, RDFS.range) if isinstance(r, URIRef)]
-        if OWL.Class in kinds:
-            context[name] = curie
-        elif OWL.ObjectProperty in kinds:
-            context[name] = {"@id": curie, "@type": "@id"}
-        elif OWL.DatatypeProperty in kinds:
-            datatype = ranges[0] if ranges else None
-            if datatype == XSD.string:
-                context[name] = {"@id": curie, "@language": None}
-            elif datatype is not None and datatype.startswith(str(XSD)):
-                context[name] = {"@id": curie, "@type": f"xsd:{datatype[len(str(XSD)):]}"}
-            else:  # rdf:langString, rdfs:Literal: the default language applies
-                context[name] = curie
-    for name, value in _STANDARD_TERMS.items():
-        context.setdefault(name, value)
-    return context
+# ---------------------------------------------------------------------------- JSON-LD
 
 
 def compact_jsonld(dataset: Dataset) -> tuple[dict, int, int]:
@@ -462,11 +410,6 @@ def _listed(value: object) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def context_document() -> str:
-    """The context as a stand-alone JSON-LD document (for publishing next to the data)."""
-    return json.dumps({"@context": jsonld_context()}, ensure_ascii=False, indent=1) + "\n"
-
-
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -487,6 +430,8 @@ def _write(output: str | Path | None, data: bytes) -> None:
     try:
         with _target(output) as out:
             out.write(data)
+    except BrokenPipeError:
+        raise
     except OSError as err:
         raise GraphError(f"{output}: cannot write ({err.strerror or err})") from err
 

@@ -286,3 +286,16 @@ def test_worker_processes_dump_the_same_file(tmp_path, monkeypatch, fmt):
     monkeypatch.setattr(kg.export.os, "cpu_count", lambda: 2)
     export(shared, store=tmp_path / "store")
     assert shared.read_bytes() == alone.read_bytes()
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    import subprocess
+    import sys
+
+    examples = Path(__file__).parent / "fixtures" / "archive" / "examples.trig"  # more than a pipe holds
+    process = subprocess.Popen([sys.executable, "-m", "kg", "export", "--graph", str(examples), "--format", "nt"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert process.stdout.read(100).startswith(b"<")
+    process.stdout.close()  # as `| head` does
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""

@@ -28,7 +28,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg.export import context_document, export
+    from kg.export import export
+    from kg.rdf.context import context_document
 
     summary = export(args.output, args.format, graphs=args.graph, store=args.store)
     if args.context is not None:
