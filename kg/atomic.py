@@ -12,12 +12,16 @@ cannot be renamed over, and a reader is already waiting on them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+from kg import failpoint
+from kg.errors import OutputError
 
 
 @contextlib.contextmanager
@@ -29,6 +33,8 @@ def atomic_open(
         raise ValueError(f"atomic_open writes whole files: mode 'w' or 'wb', not {mode!r}")
     path = Path(path)
     text = mode == "w"
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
     if _special(path):  # (through any symlink: /dev/stdout is one)
         with path.open(mode, encoding=encoding if text else None, newline=newline if text else None) as handle:
             yield handle
@@ -45,6 +51,7 @@ def atomic_open(
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, _mode_for(path))  # mkstemp makes it 0600; a new file should look like any other
+        failpoint.hit("atomic.before-rename")
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -63,6 +70,69 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write a binary file atomically."""
     with atomic_open(path, "wb", encoding=None) as handle:
         handle.write(data)
+
+
+def write_output(path: str | os.PathLike[str], data: str | bytes, what: str = "the file") -> Path:
+    """Write an output file atomically; any failure is an OutputError of one line that says why
+    (a folder given as the file, a folder that is read-only or a file, a full disk, the file-size
+    limit), naming the file."""
+    path = Path(path)
+    try:
+        if isinstance(data, bytes):
+            write_bytes(path, data)
+        else:
+            write_text(path, data)
+    except OSError as err:
+        raise output_error(path, err, what) from None
+    return path
+
+
+def check_output(path: str | os.PathLike[str], what: str = "the file") -> None:
+    """Before any work: refuse an output that cannot be written (a folder, a folder on its path
+    that is a file, a folder that is not writable), so a long run does not end in that error."""
+    path = Path(path)
+    if path.is_dir():
+        raise output_error(path, IsADirectoryError(errno.EISDIR, "is a folder"), what)
+    if _special(path):
+        return
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the nearest folder that exists: the rest is created
+    if not folder.is_dir():
+        raise output_error(path, NotADirectoryError(errno.ENOTDIR, "not a folder"), what)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        code = errno.EROFS if _read_only_fs(folder) else errno.EACCES
+        raise output_error(path, PermissionError(code, "not writable"), what)
+
+
+def _read_only_fs(folder: Path) -> bool:
+    with contextlib.suppress(OSError, AttributeError):
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    return False
+
+
+def output_error(path: str | os.PathLike[str], err: OSError, what: str = "the file") -> OutputError:
+    """The one-line error for an output that could not be written."""
+    return OutputError(f"{path}: cannot write {what} ({why(err)})")
+
+
+_WHY = {
+    errno.EISDIR: "it is a folder: give a file name",
+    errno.ENOTDIR: "a folder on its path is a file",
+    errno.EEXIST: "a folder on its path is a file",
+    errno.EACCES: "permission denied: the folder is not writable",
+    errno.EPERM: "permission denied: the folder is not writable",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EFBIG: "larger than the file-size limit (ulimit -f)",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+
+
+def why(err: OSError) -> str:
+    """What an OSError met while writing means, in a few words."""
+    return _WHY.get(err.errno or 0, err.strerror or str(err))
 
 
 def _special(path: Path) -> bool:

@@ -132,6 +132,7 @@ def open_engine(
     timeout: float = 60.0,
     page_size: int | None = None,
     auth: str | None = None,
+    max_answer_mb: float | None = None,
 ) -> Engine:
     """The engine for a source: --endpoint URL, --store DIR, or --graph FILE... (in memory).
     `timeout`, `page_size` and `auth` apply to endpoints (see kg.remote.endpoint_from_url)."""
@@ -143,7 +144,9 @@ def open_engine(
             raise UsageError("--endpoint queries the remote store only; leave out --graph and --store")
         from kg.remote import EndpointEngine, endpoint_from_url
 
-        return EndpointEngine(endpoint_from_url(endpoint, timeout=timeout, page_size=page_size, auth=auth))
+        max_bytes = int(max_answer_mb * 2**20) if max_answer_mb else None
+        return EndpointEngine(endpoint_from_url(endpoint, timeout=timeout, page_size=page_size, auth=auth,
+                                                max_bytes=max_bytes))
     if engine not in ("oxigraph", "rdflib"):
         raise unknown_choice("engine", engine, ["oxigraph", "rdflib"])
     if engine == "rdflib":

@@ -30,8 +30,8 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.errors import GraphError, UsageError, unknown_choice
-from kg.rdf.context import RESOURCE_PREFIXES, jsonld_context
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.context import jsonld_context
+from kg.rdf.namespaces import PREFIXES, RESOURCE_PREFIXES
 
 # format -> (file suffix, keeps named graphs)
 RDF_FORMATS: dict[str, tuple[str, bool]] = {
@@ -56,7 +56,6 @@ _OX = {
 }
 
 
-
 @dataclass(frozen=True, slots=True)
 class ExportSummary:
     """What an export wrote."""
@@ -78,9 +77,13 @@ class ExportSummary:
 def export_format(path: str | Path | None, given: str | None = None) -> str:
     """The export format: the one given, else the one the file suffix says."""
     if given:
-        if given not in FORMATS:
+        if given.lower() in NETWORK_FORMATS:
+            return given.lower()
+        from kg.graphio import FORMAT_NAMES
+
+        if given.strip().lower() not in FORMAT_NAMES:  # ttl, nq, json-ld, xml... as rdflib and Jena name them
             raise unknown_choice("export format", given, FORMATS)
-        return given
+        return FORMAT_NAMES[given.strip().lower()]
     if path is not None and Path(path).suffix.lower() in _SUFFIXES:
         return _SUFFIXES[Path(path).suffix.lower()]
     raise UsageError(f"say which format to write with --format ({', '.join(FORMATS)})")
@@ -150,7 +153,13 @@ def export_store(store: ox.Store, output: str | Path | None, fmt: str, *,
                 count = count_union(store) if union else len(source)
     except BrokenPipeError:  # `kg export | head` closed the pipe: the command ends quietly
         raise
-    except (OSError, ValueError) as err:
+    except OSError as err:
+        if output is None or str(output) == "-":
+            raise GraphError(f"cannot export the store as {fmt} ({err})") from err
+        from kg.atomic import output_error
+
+        raise output_error(output, err, "the export") from None
+    except ValueError as err:
         raise GraphError(f"cannot export the store as {fmt} ({err})") from err
     return ExportSummary(_name(output), fmt, count, graphs, time.perf_counter() - started)
 
@@ -427,13 +436,13 @@ def _check_xml_text(triples: list[ox.Triple]) -> None:
 
 
 def _write(output: str | Path | None, data: bytes) -> None:
-    try:
-        with _target(output) as out:
-            out.write(data)
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        raise GraphError(f"{output}: cannot write ({err.strerror or err})") from err
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from kg.atomic import write_output
+
+    write_output(output, data, "the export")  # whole or not at all
 
 
 def _name(output: str | Path | None) -> str:

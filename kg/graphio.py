@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg import atomic, guard
 from kg.errors import GraphError, UsageError, unknown_choice
@@ -31,12 +32,45 @@ _SUFFIXES = {suffix: name for name, (_, suffix, _) in FORMATS.items()} | {
 }
 
 
+# What users of rdflib, Jena and the W3C specs call the formats (and their media types).
+FORMAT_NAMES: dict[str, str] = {name: name for name in FORMATS} | {
+    "ttl": "turtle",
+    "text/turtle": "turtle",
+    "n-triples": "nt",
+    "ntriples": "nt",
+    "application/n-triples": "nt",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "application/n-quads": "nquads",
+    "application/trig": "trig",
+    "json-ld": "jsonld",
+    "application/ld+json": "jsonld",
+    "xml": "rdfxml",
+    "rdf": "rdfxml",
+    "rdf/xml": "rdfxml",
+    "rdf-xml": "rdfxml",
+    "application/rdf+xml": "rdfxml",
+}
+
+
+def graph_format_name(given: str) -> str:
+    """kg's name of an RDF format from any usual name of it (ttl, nt, nq, jsonld, json-ld, xml,
+    rdfxml, a media type); UsageError, with the nearest names, for one it does not know."""
+    name = FORMAT_NAMES.get(given.strip().lower())
+    if name is None:
+        raise unknown_choice("graph format", given, sorted(set(FORMAT_NAMES) - {k for k in FORMAT_NAMES if "/" in k}))
+    return name
+
+
+def known_suffix(path: str | Path) -> bool:
+    """Whether a file's suffix names a graph format."""
+    return Path(path).suffix.lower() in _SUFFIXES
+
+
 def format_for(path: str | Path, given: str | None = None) -> str:
     """The format name for a file: the one given, else the one its suffix says (Turtle by default)."""
     if given:
-        if given not in FORMATS:
-            raise unknown_choice("graph format", given, list(FORMATS))
-        return given
+        return graph_format_name(given)
     return _SUFFIXES.get(Path(path).suffix.lower(), "turtle")
 
 
@@ -92,13 +126,38 @@ def write_graph(graph: Graph | Dataset, path: str | Path | None, fmt: str | None
         bind_prefixes(target)
         for triple in graph.triples((None, None, None)):
             target.add(triple)
-    text = target.serialize(format=plugin, encoding="utf-8").decode("utf-8")
+    options = {}
+    if fmt == "jsonld":  # the same prefixes as a compact @context: "person:vladimir-putin", not the whole IRI
+        from kg.rdf.namespaces import ALL_PREFIXES
+
+        options["context"] = dict(ALL_PREFIXES)
+    if fmt == "trig":
+        text = _trig(target)
+    else:
+        text = target.serialize(format=plugin, encoding="utf-8", **options).decode("utf-8")
+    if fmt in ("nquads", "nt"):  # rdflib writes them in hash order: sorted, two runs give the same bytes
+        text = "".join(sorted(line + "\n" for line in text.split("\n") if line.strip()))  # not splitlines: U+2028
     if path is not None:
         try:
             atomic.write_text(path, text, encoding="utf-8")
         except OSError as err:
-            raise GraphError(f"{path}: cannot write the graph ({err.strerror or err})") from err
+            raise atomic.output_error(path, err, "the graph") from None
     return text
+
+
+def _trig(dataset: Graph | Dataset) -> str:
+    """TriG with its graphs in the order of their names (rdflib takes them in hash order, which
+    changes from one run to the next; within a graph it sorts the subjects itself)."""
+    import io
+
+    from rdflib.plugins.serializers.trig import TrigSerializer
+
+    serializer = TrigSerializer(dataset)
+    serializer.contexts.sort(key=lambda context: (context.identifier == DATASET_DEFAULT_GRAPH_ID,
+                                                  str(context.identifier)))
+    out = io.BytesIO()
+    serializer.serialize(out, encoding="utf-8")
+    return out.getvalue().decode("utf-8")
 
 
 def _first_line(err: Exception) -> str:

@@ -29,7 +29,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.engine import Engine, as_engine, distinct, select_for
-from kg.errors import GraphError, UsageError, unknown_choice
+from kg.errors import UsageError, unknown_choice
 from kg.rdf.namespaces import DIP_IRI, DIPT_IRI, PREFIXES
 from kg.text.normalize import normalize
 
@@ -336,7 +336,7 @@ def export_actor_network(source, path: Path, fmt: str) -> None:
         raise unknown_choice("network format", fmt, EXPORT_FORMATS)
     network = _scalar_attributes(actor_network(source))
     path = Path(path)
-    from kg.atomic import atomic_open
+    from kg.atomic import atomic_open, output_error
 
     try:
         with atomic_open(path, "wb", encoding=None) as out:  # whole or not at all
@@ -345,7 +345,7 @@ def export_actor_network(source, path: Path, fmt: str) -> None:
             else:
                 nx.write_gexf(network, out, encoding="utf-8")
     except OSError as err:
-        raise GraphError(f"{path}: cannot write the {fmt} file ({err.strerror or err})") from err
+        raise output_error(path, err, f"the {fmt} file") from None
 
 
 def _scalar_attributes(network: nx.Graph) -> nx.Graph:

@@ -16,6 +16,7 @@ digest auth; they never appear in a message, a log line or a file.
 
 from __future__ import annotations
 
+import http.client
 import json
 import netrc
 import os
@@ -73,6 +74,7 @@ class Endpoint:
     retries: int = 5  # attempts after the first, on transient failures
     backoff: float = 0.5  # seconds before the first retry; doubles each time
     page_size: int | None = None  # page every SELECT from the start (else only when the server cut it)
+    max_bytes: int = 64 * 2**20  # a larger answer is refused as it streams in (--max-answer-size)
 
     def __str__(self) -> str:
         return safe_url(self.query_url)
@@ -120,6 +122,7 @@ def endpoint_from_url(
     netrc_file: str | None = None,
     page_size: int | None = None,
     retries: int = 5,
+    max_bytes: int | None = None,
 ) -> Endpoint:
     """An Endpoint for a query URL, guessing the update and Graph Store URLs of known servers:
 
@@ -165,6 +168,7 @@ def endpoint_from_url(
         timeout=timeout,
         page_size=page_size,
         retries=retries,
+        max_bytes=max_bytes or _MAX_ANSWER_BYTES,
     )
 
 
@@ -172,21 +176,36 @@ def endpoint_from_url(
 
 
 def with_retries(endpoint: Endpoint, what: str, attempt: Callable[[], _T], sleep=time.sleep) -> _T:
-    """Run `attempt`, retrying transient failures (refused or reset connections, timeouts, HTTP
-    408/429/5xx) with exponential back-off; anything else, or the last failure, as a RemoteError."""
+    """Run `attempt`, retrying the failures a retry can mend (reset connections, HTTP 408/429/5xx)
+    with exponential back-off; a refused connection twice at most (a server restarting), a
+    timeout never (a server that did not answer in --timeout seconds will not do better at once);
+    anything else, or the last failure, as a RemoteError."""
     delay = endpoint.backoff
+    refusals = 0
     for tries in range(endpoint.retries + 1):
         try:
             return attempt()
+        except AnswerTooLarge as err:
+            raise RemoteError(f"{what}: {err}") from None
         except RemoteError:
             raise
         except Exception as err:  # classified below; urllib and SPARQLWrapper raise many kinds
             transient, wait = _transient(err)
-            if not transient or tries == endpoint.retries:
+            refusals += _refused(err)
+            if not transient or tries == endpoint.retries or refusals > _REFUSALS_RETRIED:
                 raise RemoteError(f"{what}: {describe_failure(err)}") from None
             sleep(max(delay, wait))
             delay *= 2
     raise AssertionError("unreachable")
+
+
+_REFUSALS_RETRIED = 2
+_MAX_ANSWER_BYTES = 64 * 2**20
+
+
+def _refused(err: BaseException) -> bool:
+    reason = err.reason if isinstance(err, urllib.error.URLError) else err
+    return isinstance(reason, ConnectionRefusedError)
 
 
 def _transient(err: BaseException) -> tuple[bool, float]:
@@ -200,7 +219,9 @@ def _transient(err: BaseException) -> tuple[bool, float]:
         return status in _TRANSIENT_STATUS, retry_after
     if isinstance(err, urllib.error.URLError):
         err = err.reason if isinstance(err.reason, BaseException) else err
-    return isinstance(err, ConnectionError | TimeoutError | socket.timeout | ConnectionRefusedError), 0.0
+    if isinstance(err, TimeoutError | socket.timeout):
+        return False, 0.0
+    return isinstance(err, ConnectionError | http.client.RemoteDisconnected), 0.0
 
 
 def _status(err: BaseException) -> int | None:
@@ -239,7 +260,9 @@ def describe_failure(err: BaseException) -> str:
     if isinstance(err, urllib.error.URLError):
         reason = err.reason
         if isinstance(reason, ConnectionRefusedError):
-            return "connection refused (is the server running, and on this port?)"
+            return "connection refused (is the server running, and on this port? see --endpoint)"
+        if isinstance(reason, TimeoutError | socket.timeout):
+            return "no connection within the timeout (raise --timeout, or check --endpoint)"
         if isinstance(reason, socket.gaierror):
             return "unknown host"
         return f"cannot connect ({_clip(str(reason))})"
@@ -271,6 +294,23 @@ def _clip(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class AnswerTooLarge(RemoteError):
+    """An answer larger than Endpoint.max_bytes: refused as it streams in, never held whole."""
+
+
+def read_capped(response, limit: int) -> bytes:
+    """The body of a response, read a megabyte at a time; past `limit` bytes, AnswerTooLarge."""
+    chunks, size = [], 0
+    while chunk := response.read(1 << 20):
+        size += len(chunk)
+        if size > limit:
+            response.close()
+            raise AnswerTooLarge(f"the answer is larger than {limit / 2**20:g} MB (raise --max-answer-size, "
+                                 "or ask for less: LIMIT, a narrower pattern)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 # ---------------------------------------------------------------------------- raw HTTP (pushes)
 
 
@@ -297,7 +337,7 @@ class _Http:
             request.add_header("Accept", "*/*")
             self.requests += 1
             with self.opener.open(request, timeout=self.endpoint.timeout) as response:
-                return response.read()
+                return read_capped(response, self.endpoint.max_bytes)
 
         return with_retries(self.endpoint, f"{method} {safe_url(url)}", attempt)
 
@@ -569,7 +609,7 @@ class EndpointEngine:
             self.requests += 1
             response = client.query()
             headers = {k.lower(): v for k, v in response.info().items()}
-            body = response.response.read()
+            body = read_capped(response.response, self.endpoint.max_bytes)
             return body, headers
 
         body, headers = with_retries(self.endpoint, f"query at {self.endpoint}", attempt)

@@ -14,6 +14,7 @@ union out.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
+from kg import failpoint
 from kg.errors import GraphError, QueryError
 from kg.graphio import format_for
 from kg.rdf.namespaces import DIP_IRI
@@ -73,20 +75,40 @@ class StoreWriteSummary:
 
 
 def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
-    """Open (or, for writing, create) the store folder."""
+    """Open (or, for writing, create) the store folder.
+
+    A folder RocksDB cannot open (its CURRENT file missing, a table file damaged, a file where the
+    folder should be) is refused with one line that says so; nothing is ever written into it (a
+    write would start a new, empty store over the damaged one's files)."""
     path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise GraphError(f"{path}: is a file, not a store folder (give a folder: a new one is created)")
     if read_only and not path.is_dir():
         raise GraphError(f"{path}: no such store folder (build one with `kg build ... --store {path}`)")
+    if path.is_dir() and not (path / "CURRENT").is_file() and any(path.iterdir()):
+        what = "its CURRENT file is missing or not a file" if any(path.glob("MANIFEST-*")) or any(
+            path.glob("*.sst")) else "the folder holds other files"
+        raise GraphError(f"{path}: not a store kg can open ({what}); kg writes nothing into it: "
+                         f"{_DAMAGED_ADVICE}")
     try:
         if read_only:
-            return ox.Store.read_only(str(path))
-        path.mkdir(parents=True, exist_ok=True)
-        return ox.Store(str(path))
-    except OSError as err:
-        reason = str(err)
-        if "lock" in reason.lower():
-            reason = "another process has it open for writing"
-        raise GraphError(f"{path}: cannot open the store ({reason})") from err
+            store = ox.Store.read_only(str(path))
+        else:
+            if (path / "CURRENT").is_file():  # damage shows here without touching the folder (a
+                probe = ox.Store.read_only(str(path))  # read-write open would rotate its LOG)
+                del probe
+            path.mkdir(parents=True, exist_ok=True)
+            store = ox.Store(str(path))
+    except (OSError, RuntimeError) as err:  # RocksDB says Corruption with a RuntimeError
+        reason = one_line(err)
+        if "lock file" in reason.lower() or "/LOCK" in reason:
+            raise GraphError(f"{path}: cannot open the store (another process has it open for writing)") from err
+        raise GraphError(f"{path}: the store is damaged, RocksDB cannot open it ({reason[:200]}): "
+                         f"{_DAMAGED_ADVICE}") from err
+    return store
+
+
+_DAMAGED_ADVICE = "build it again into a new folder (`kg build ARTICLES --store NEW`) or restore a copy"
 
 
 def write_articles(store_dir: str | Path | ox.Store, dataset: Dataset) -> StoreWriteSummary:
@@ -95,10 +117,8 @@ def write_articles(store_dir: str | Path | ox.Store, dataset: Dataset) -> StoreW
 
     `store_dir` is a store folder (created if missing) or an open `pyoxigraph.Store`. Triples in
     the dataset's default graph are added (never replaced) to the named graph urn:x-kg:default,
-    since the store's own default graph is the union it derives. The graphs being replaced are
-    removed first, then the new quads are written in large batches (one pass over the dataset, no
-    per-graph transactions): an interrupted write leaves some graphs missing or partial, never
-    doubled, and writing again repairs them.
+    since the store's own default graph is the union it derives. Replacing graphs is one
+    transaction (see `write_nquads`); graphs that are all new are bulk-loaded.
     """
     started = time.perf_counter()
     store = store_dir if isinstance(store_dir, ox.Store) else open_store(store_dir)
@@ -110,34 +130,30 @@ def write_articles(store_dir: str | Path | ox.Store, dataset: Dataset) -> StoreW
         for context in dataset.graphs()
         if context.identifier != DATASET_DEFAULT_GRAPH_ID
     }
-    quads = default_quads = 0
+    default_quads = 0
+    quads: list[ox.Quad] = []
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        target = targets.get(g)
+        if target is None:
+            default_quads += 1
+            target = _DEFAULT_DATA
+        quads.append(ox.Quad(node(s), node(p), node(o), target))
     try:
         ensure_union(store)
-        replaced = _remove_graphs(store, [g.value for g in targets.values()])
-        batch: list[ox.Quad] = []
-        union: set[ox.Triple] = set()
-        for s, p, o, g in dataset.quads((None, None, None, None)):
-            target = targets.get(g)
-            if target is None:
-                default_quads += 1
-                target = _DEFAULT_DATA
-            triple = ox.Triple(node(s), node(p), node(o))
-            union.add(triple)
-            batch.append(ox.Quad(triple.subject, triple.predicate, triple.object, target))
-            if len(batch) >= _BATCH:
-                _add(store, batch)
-                quads += len(batch)
-                batch = []
-        _add(store, batch)
-        quads += len(batch)
-        _settle_union(store, replaced, union)
-        _add_to_union(store, union)
-        _finish(store, replaced)
+        present = present_graphs(store, [g.value for g in targets.values()])
+        if present:
+            text = "".join(_sparql_quad(q) for q in quads) + "".join(_sparql_triple(q) for q in quads)
+            _replace(store, [g.value for g in targets.values()], present, text, [])
+        else:
+            for start in range(0, len(quads), _BATCH):
+                _add(store, quads[start:start + _BATCH])
+            _add_to_union(store, {q.triple for q in quads})
+        _finish(store, len(present))
     except (OSError, SyntaxError) as err:
-        raise GraphError(f"{name}: writing failed ({err})") from err
+        raise GraphError(f"{name}: writing failed ({one_line(err)})") from err
     graphs = sum(1 for g in targets.values() if next(iter(store.quads_for_pattern(None, None, None, g)), None))
     return StoreWriteSummary(
-        name, graphs, replaced.graphs, quads - default_quads, default_quads, time.perf_counter() - started
+        name, graphs, len(present), len(quads) - default_quads, default_quads, time.perf_counter() - started
     )
 
 
@@ -151,12 +167,19 @@ def write_nquads(
     union: bytes | None = None,
 ) -> StoreWriteSummary:
     """Write article graphs given as N-Quads (the fast path for batch builds): the named graphs
-    listed are removed, `data` (which should hold quads of those graphs only) is loaded and the
-    union brought up to date; the quads `then` (completion marks, say) come last, with their
-    union copies, in one transaction of their own, so a write cut short before them leaves them
-    out. `lenient` skips Oxigraph's IRI checks, for data kg wrote itself.
-    `union`, when the caller has it, is `data` as N-Triples (the graph names dropped): it goes to
-    the union as it is, which spares parsing `data` here.
+    listed are replaced by `data` (which should hold quads of those graphs only, one a line), the
+    union brought up to date, and the quads `then` (completion marks, say) written with their
+    union copies.
+
+    When the store holds any of the graphs already, all of it is one Oxigraph transaction (a
+    SPARQL update): readers and a run killed half-way see every graph either as it was or as it
+    is now, and the union always equal to the graphs. The whole of `data` is then held in memory
+    a few times over: callers replacing many graphs write them a few megabytes at a time (as
+    kg.batch.sink does). Graphs that are all new are bulk-loaded instead (several times faster),
+    the marks last, in a transaction of their own: a write cut short before them leaves graphs
+    that are unmarked, which the next build replaces (and `kg store check` reports).
+    `lenient` skips Oxigraph's IRI checks on that path, for data kg wrote itself.
+    `union`, when the caller has it, is `data` as N-Triples (the graph names dropped).
 
     Every writer of a store must go through this function or `write_articles`, or the union the
     queries read goes stale.
@@ -165,64 +188,201 @@ def write_nquads(
     store = store_dir if isinstance(store_dir, ox.Store) else open_store(store_dir)
     name = "store" if isinstance(store_dir, ox.Store) else str(store_dir)
     graphs = list(dict.fromkeys(graphs))
+    marks = list(then)
     try:
         ensure_union(store)
-        replaced = _remove_graphs(store, graphs)
-        if len(data) < _SMALL_LOAD:
-            store.load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
+        present = present_graphs(store, graphs)
+        if present:
+            text = data.decode("utf-8")
+            union_text = union.decode("utf-8") if union is not None else _QUAD_GRAPH.sub(r"\1 .", text)
+            _replace(store, graphs, present, _QUAD_LINE.sub(r"GRAPH \2 { \1 }", text) + union_text, marks)
         else:
-            store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
-        added: set[ox.Triple] = set()
-        quads = 0
-        if union is None:
-            for quad in ox.parse(data, ox.RdfFormat.N_QUADS, lenient=lenient):
-                added.add(quad.triple)
-                quads += 1
-        else:  # after the load, a triple the new graphs hold has a holder: _settle_union keeps it
-            quads = data.count(b"\n")  # kg writes one quad a line
-            if len(union) < _SMALL_LOAD:
-                store.load(union, ox.RdfFormat.N_TRIPLES, to_graph=_DEFAULT, lenient=lenient)
-            else:
-                store.bulk_load(union, ox.RdfFormat.N_TRIPLES, to_graph=_DEFAULT, lenient=lenient)
-        _settle_union(store, replaced, added)
-        _add_to_union(store, added)
-        marks = list(then)
-        store.extend(marks + [ox.Quad(q.subject, q.predicate, q.object, _DEFAULT) for q in marks if _in_union(q)])
-        quads += len(marks)
-        _finish(store, replaced)
+            _load_new(store, data, union, marks, lenient)
+        _finish(store, len(present))
     except (OSError, SyntaxError) as err:
-        raise GraphError(f"{name}: writing failed ({err})") from err
-    return StoreWriteSummary(name, len(graphs), replaced.graphs, quads, 0, time.perf_counter() - started)
+        raise GraphError(f"{name}: writing failed ({one_line(err)})") from err
+    quads = sum(1 for line in data.splitlines() if line.strip() and not line.startswith(b"#")) + len(marks)
+    return StoreWriteSummary(name, len(graphs), len(present), quads, 0, time.perf_counter() - started)
 
 
-@dataclass(frozen=True, slots=True)
-class _Removed:
-    graphs: int  # named graphs that were there and are gone
-    triples: frozenset  # what they held: candidates to leave the union
+# an N-Quads line of kg's (one quad a line, its graph named last): the triple, and the graph
+_QUAD_LINE = re.compile(r"^(.*) (<[^<>\"\s]*>) \.$", re.MULTILINE)
+_QUAD_GRAPH = re.compile(r"^(.*) <[^<>\"\s]*> \.$", re.MULTILINE)
+
+
+def present_graphs(store: ox.Store, graphs: Sequence[str]) -> list[str]:
+    """The graphs of `graphs` the store holds (writing them replaces them)."""
+    return [g for g in graphs if g != LAYOUT_GRAPH and store.contains_named_graph(ox.NamedNode(g))]
+
+
+def _replace(store: ox.Store, graphs: Sequence[str], present: Sequence[str], insert: str, marks: list[ox.Quad]) -> None:
+    """One SPARQL update, so one transaction: take out of the union what only the graphs being
+    replaced held, drop them and their notes, insert the new quads (`insert`: SPARQL triples and
+    GRAPH blocks), their union copies and the marks."""
+    leftovers = _leftovers(store, present, graphs)
+    plain = [t for t in leftovers if not _has_blank(t)]
+    parts = []
+    if plain:
+        parts.append("DELETE DATA {\n" + "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in plain) + "} ;\n")
+    for graph in present:
+        parts.append(f"DROP SILENT GRAPH <{graph}> ;\n"
+                     f"DELETE WHERE {{ GRAPH <{LAYOUT_GRAPH}> {{ <{graph}> ?p ?o }} }} ;\n")
+    marks_text = "".join(_sparql_quad(q) + (_sparql_triple(q) if _in_union(q) else "") for q in marks)
+    parts.append("INSERT DATA {\n" + insert + marks_text + "}\n")
+    failpoint.hit("store.before-commit")
+    store.update("".join(parts))
+    for triple in leftovers:  # blank nodes cannot be named in an update: these few go after it
+        if _has_blank(triple):
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _DEFAULT))
+    failpoint.hit("store.after-commit")
+
+
+def _leftovers(store: ox.Store, present: Sequence[str], graphs: Sequence[str]) -> list[ox.Triple]:
+    """The triples of the graphs being replaced that no other named graph holds: they leave the
+    union (and the ones written again come back with the new quads)."""
+    held: set[ox.Triple] = set()
+    for graph in present:
+        held.update(q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    leaving = {ox.NamedNode(g) for g in graphs} | {_LAYOUT_NODE}
+    return [
+        t for t in held
+        if not any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in leaving
+                   for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None))
+    ]
+
+
+def _has_blank(triple: ox.Triple) -> bool:
+    return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
+
+
+def _sparql_quad(quad: ox.Quad) -> str:
+    if isinstance(quad.graph_name, ox.DefaultGraph):
+        return _sparql_triple(quad)
+    return f"GRAPH {quad.graph_name} {{ {quad.subject} {quad.predicate} {quad.object} }}\n"
+
+
+def _sparql_triple(quad: ox.Quad) -> str:
+    return f"{quad.subject} {quad.predicate} {quad.object} .\n"
+
+
+def _load_new(store: ox.Store, data: bytes, union: bytes | None, marks: list[ox.Quad], lenient: bool) -> None:
+    """Graphs the store does not hold: bulk-loaded, then their union copies, then the marks."""
+    if len(data) < _SMALL_LOAD:
+        store.load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
+    else:
+        store.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=lenient)
+    failpoint.hit("store.after-load")
+    if union is None:
+        _add_to_union(store, {quad.triple for quad in ox.parse(data, ox.RdfFormat.N_QUADS, lenient=lenient)})
+    elif len(union) < _SMALL_LOAD:
+        store.load(union, ox.RdfFormat.N_TRIPLES, to_graph=_DEFAULT, lenient=lenient)
+    else:
+        store.bulk_load(union, ox.RdfFormat.N_TRIPLES, to_graph=_DEFAULT, lenient=lenient)
+    failpoint.hit("store.after-union")
+    store.extend(marks + [ox.Quad(q.subject, q.predicate, q.object, _DEFAULT) for q in marks if _in_union(q)])
+    failpoint.hit("store.after-marks")
 
 
 def rebuild_union(store: ox.Store) -> int:
-    """Build the union again from the article graphs (after another program wrote the store
-    without keeping it); returns the number of distinct triples in it."""
-    store.clear_graph(_DEFAULT)
-    store.remove(_LAYOUT)
-    ensure_union(store)
+    """Bring the union back to what the article graphs hold (after another program wrote the
+    store without keeping it, or damage `check_store` found); returns the number of distinct
+    triples in it."""
+    if not has_union(store):
+        ensure_union(store)
+    else:
+        repair_store(store)
     store.flush()
     return count_union(store)
 
 
-def _remove_graphs(store: ox.Store, graphs: Sequence[str]) -> _Removed:
-    """Remove named graphs, and the layout graph's notes about them (which extractor wrote them,
-    how they were checked); what they held may then leave the union (see `_settle_union`)."""
-    present = [g for g in graphs if g != LAYOUT_GRAPH and store.contains_named_graph(ox.NamedNode(g))]
-    held: set[ox.Triple] = set()
-    for graph in present:
-        node = ox.NamedNode(graph)
-        held.update(quad.triple for quad in store.quads_for_pattern(None, None, None, node))
-        store.remove_graph(node)
-        for note in list(store.quads_for_pattern(node, None, None, _LAYOUT_NODE)):
-            store.remove(note)
-    return _Removed(len(present), frozenset(held))
+@dataclass(frozen=True, slots=True)
+class StoreCheck:
+    """What `check_store` counted. The store is healthy when its union is exactly the triples its
+    article graphs hold, every graph is marked complete and no note is about a graph not there."""
+
+    store: str
+    layout: bool  # the store has kg's union layout (False: written by another program)
+    graphs: int  # named graphs (articles, and urn:x-kg:default if any)
+    quads: int  # quads in them
+    union: int  # triples in the union (what queries see)
+    stale: int  # union triples no graph holds (an old version's, say)
+    missing: int  # quads of the graphs whose triple the union lacks
+    marked: int  # graphs marked complete (their dip:contentHash)
+    unmarked: tuple[str, ...]  # graphs without that mark: left by an interrupted build
+    orphan_notes: int  # notes (extractor, SHACL results) about graphs the store does not hold
+    seconds: float
+
+    @property
+    def healthy(self) -> bool:
+        return self.layout and not (self.stale or self.missing or self.unmarked or self.orphan_notes)
+
+    def lines(self) -> list[str]:
+        verdict = "healthy" if self.healthy else "NOT healthy"
+        lines = [
+            f"{self.store}: {verdict} (checked in {self.seconds:.1f} s)",
+            f"  graphs {self.graphs} | quads {self.quads} | union triples {self.union} | marked complete {self.marked}",
+            f"  stale union triples {self.stale} | quads missing from the union {self.missing} | "
+            f"graphs without a completion mark {len(self.unmarked)} | notes about absent graphs {self.orphan_notes}",
+        ]
+        if not self.layout:
+            lines.append("  the store has no union of its own (another program wrote it): `kg store repair` builds it")
+        if self.stale or self.missing or self.orphan_notes:
+            lines.append("  `kg store repair` rebuilds the union from the graphs and drops the notes")
+        if self.unmarked:
+            shown = ", ".join(self.unmarked[:3]) + (" ..." if len(self.unmarked) > 3 else "")
+            lines.append(f"  unmarked (an interrupted build): {shown}; run the same build again to replace them")
+        return lines
+
+
+_NOT_LAYOUT = f"FILTER(?g != <{LAYOUT_GRAPH}>)"
+_STALE = f"?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_LAYOUT} }}"
+_MISSING = f"GRAPH ?g {{ ?s ?p ?o }} {_NOT_LAYOUT} FILTER NOT EXISTS {{ ?s ?p ?o }}"
+_ORPHAN = (f"GRAPH <{LAYOUT_GRAPH}> {{ ?g ?p ?o }} FILTER(?g != <{LAYOUT_GRAPH}>) "
+           "FILTER NOT EXISTS { GRAPH ?g { ?a ?b ?c } }")
+
+
+def check_store(store: ox.Store, name: str = "store") -> StoreCheck:
+    """Count what `kg store check` shows, with queries the store answers itself (nothing is
+    loaded into Python but the names of the unmarked graphs)."""
+    started = time.perf_counter()
+    layout = has_union(store)
+    graphs = named_graphs(store)
+    content_hash = ox.NamedNode(f"{DIP_IRI}contentHash")
+    unmarked = tuple(
+        g for g in graphs
+        if g != DEFAULT_DATA_GRAPH
+        and next(iter(store.quads_for_pattern(ox.NamedNode(g), content_hash, None, ox.NamedNode(g))), None) is None
+    )
+    marked = len(graphs) - len(unmarked) - (DEFAULT_DATA_GRAPH in graphs)
+    return StoreCheck(
+        store=name,
+        layout=layout,
+        graphs=len(graphs),
+        quads=count_quads(store),
+        union=count_union(store) if layout else 0,
+        stale=_count(store, _STALE) if layout else 0,
+        missing=_count(store, _MISSING) if layout else 0,
+        marked=marked,
+        unmarked=unmarked,
+        orphan_notes=_count(store, _ORPHAN),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def repair_store(store: ox.Store) -> None:
+    """Rebuild the union from the graphs: what no graph holds leaves it, what it lacks joins it,
+    and the notes about graphs not there go (one transaction: a repair cut short changes nothing)."""
+    if not has_union(store):
+        ensure_union(store)
+        return
+    store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ {_STALE} }} ;\n"
+                 f"INSERT {{ ?s ?p ?o }} WHERE {{ {_MISSING} }} ;\n"
+                 f"DELETE {{ GRAPH <{LAYOUT_GRAPH}> {{ ?g ?p ?o }} }} WHERE {{ {_ORPHAN} }}")
+    store.flush()
+
+
+def _count(store: ox.Store, pattern: str) -> int:
+    return int(next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")))["n"].value)
 
 
 def _in_union(quad: ox.Quad) -> bool:
@@ -230,24 +390,14 @@ def _in_union(quad: ox.Quad) -> bool:
     return isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value != LAYOUT_GRAPH
 
 
-def _settle_union(store: ox.Store, removed: _Removed, added: set[ox.Triple]) -> None:
-    """Take out of the union what the removed graphs held and no named graph holds any more."""
-    for triple in removed.triples:
-        if triple in added:
-            continue  # written again: still in the union
-        holders = store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
-        if not any(_in_union(q) for q in holders):
-            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, _DEFAULT))
-
-
 def _add_to_union(store: ox.Store, triples: set[ox.Triple]) -> None:
     # written in bulk: the store ignores a triple the union holds already
     _add(store, [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in triples])
 
 
-def _finish(store: ox.Store, replaced: _Removed) -> None:
+def _finish(store: ox.Store, replaced: int) -> None:
     store.flush()
-    if replaced.graphs > _COMPACT_AFTER_GRAPHS:
+    if replaced > _COMPACT_AFTER_GRAPHS:
         store.optimize()  # many deletions leave tombstones that slow every later scan
 
 
@@ -349,15 +499,15 @@ def validation_notes(graph: str, shapes: str, results: Iterable[str]) -> list[ox
 
 
 def delete_article(store: ox.Store, graph: str) -> int:
-    """Remove an article's named graph, and from the union what no other article holds; returns
-    how many quads the graph held (0 if it was not there)."""
+    """Remove an article's named graph, and from the union what no other article holds (one
+    transaction); returns how many triples the graph held (0 if it was not there)."""
     if graph == LAYOUT_GRAPH or not store.contains_named_graph(ox.NamedNode(graph)):
         return 0
-    removed = _remove_graphs(store, [graph])
-    if has_union(store):
-        _settle_union(store, removed, set())
+    size = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    ensure_union(store)
+    _replace(store, [graph], [graph], "", [])
     store.flush()
-    return len(removed.triples)
+    return size
 
 
 def run_sparql(store: ox.Store, text: str, *, union: bool | None = None) -> QueryResult:

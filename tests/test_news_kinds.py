@@ -121,6 +121,37 @@ def test_the_dateline_country_counts_as_named_for_a_known_minister():
     assert safadi.represents == "country:JO"
 
 
+@pytest.mark.parametrize(
+    ("text", "represents"),
+    [
+        ("تلقى ولي العهد رئيس مجلس الوزراء الأمير محمد بن سلمان اتصالا هاتفيا اليوم من الرئيس الفرنسي "
+         "إيمانويل ماكرون.", "country:SA"),  # the office the gazetteer knows him in, his country unnamed
+        ("تلقى الأمير محمد بن سلمان اتصالا هاتفيا اليوم من الرئيس الفرنسي إيمانويل ماكرون.", ""),  # no office
+    ],
+)
+def test_a_known_leader_in_his_known_office_represents_his_country_though_it_goes_unnamed(text, represents):
+    mbs = next(e for e in facts_of(text).entities if e.key == "person:mohammed-bin-salman")
+    assert mbs.represents == represents
+
+
+BUSAIDI, FIDAN = "person:badr-albusaidi", "person:hakan-fidan"
+
+
+def test_his_excellency_goes_back_to_the_one_the_story_keeps_calling_so():
+    text = ("أجرى معالي السيد بدر بن حمد البوسعيدي وزير الخارجية اليوم سلسلة اتصالات هاتفية. وبحث معالي "
+            "وزير الخارجية في اتصال هاتفي مع معالي سيرغي لافروف وزير خارجية روسيا العلاقات الثنائية. كما "
+            "أجرى معاليه اتصالا هاتفيا مع معالي هاكان فيدان وزير خارجية تركيا.")
+    assert meeting_sets(text) == sorted([{BUSAIDI, LAVROV}, {BUSAIDI, FIDAN}], key=sorted)
+
+
+def test_an_office_without_a_country_in_a_story_told_from_home_is_the_home_minister():
+    text = ("مسقط في 12 مارس /العُمانية/ التقى معالي هاكان فيدان وزير الخارجية التركي اليوم معالي السيد بدر بن "
+            "حمد البوسعيدي وزير الخارجية.\nوأوضح معالي السيد وزير الخارجية أن سلطنة عُمان ستواصل العمل مع "
+            "الجانب التركي من أجل تعزيز التعاون بين البلدين.")
+    (statement,) = facts_of(text).statements
+    assert statement.speakers == (BUSAIDI,)
+
+
 # --- meetings: one by one, letters, credentials, press conferences ------------------------------
 
 SISI, ATTAF, LAVROV, TEBBOUNE = (
@@ -149,6 +180,146 @@ def test_three_delegations_received_in_a_list_are_met_one_by_one():
     text = ("استقبل وزير الخارجية سامح شكري اليوم كلا من وزير الخارجية الأردني أيمن الصفدي ووزير الخارجية "
             "المغربي ناصر بوريطة ووزير الخارجية الروسي سيرغي لافروف.")
     assert meeting_sets(text) == sorted([{SHOUKRY, SAFADI}, {SHOUKRY, BOURITA}, {SHOUKRY, LAVROV}], key=sorted)
+
+
+TWO_COUNTERPARTS = ("التقى وزير الخارجية المصري سامح شكري اليوم في جدة نظيريه الأردني أيمن الصفدي "
+                    "والمغربي ناصر بوريطة.")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "جاء ذلك على هامش اجتماع وزراء خارجية الدول العربية في جدة.",
+        "وذلك على هامش أعمال القمة العربية.",
+        "ولم تكشف الخارجية عما دار في اللقاءين.",
+        "وتناولت اللقاءات الثنائية التطورات في المنطقة.",
+    ],
+)
+def test_talks_the_next_sentence_puts_beside_a_gathering_are_one_per_country(after):
+    assert meeting_sets(f"{TWO_COUNTERPARTS} {after}") == sorted(
+        [{SHOUKRY, SAFADI}, {SHOUKRY, BOURITA}], key=sorted
+    )
+
+
+def test_two_counterparts_met_together_stay_one_meeting():
+    text = f"{TWO_COUNTERPARTS} وبحث الوزراء الثلاثة التنسيق المشترك."
+    assert meeting_sets(text) == [{SHOUKRY, SAFADI, BOURITA}]
+
+
+def test_also_received_after_guests_met_one_by_one_goes_on_one_by_one():
+    text = ("استقبل وزير الخارجية سامح شكري اليوم كلا من وزير الخارجية الأردني أيمن الصفدي ووزير الخارجية "
+            "الروسي سيرغي لافروف، كلٌّ على حدة. كما استقبل الوزير وزير الخارجية المغربي ناصر بوريطة، "
+            "ووزير الخارجية الجزائري أحمد عطاف.")
+    assert meeting_sets(text) == sorted(
+        [{SHOUKRY, SAFADI}, {SHOUKRY, LAVROV}, {SHOUKRY, BOURITA}, {SHOUKRY, ATTAF}], key=sorted
+    )
+
+
+def test_also_received_after_one_joint_meeting_stays_one_meeting():
+    text = ("استقبل وزير الخارجية سامح شكري اليوم نظيره الأردني أيمن الصفدي. كما استقبل الوزير وزير "
+            "الخارجية المغربي ناصر بوريطة، ووزير الخارجية الجزائري أحمد عطاف.")
+    assert meeting_sets(text) == sorted([{SHOUKRY, SAFADI}, {SHOUKRY, BOURITA, ATTAF}], key=sorted)
+
+
+def test_a_guest_named_in_quote_marks_is_a_party():
+    text = 'استقبل الرئيس عبد الفتاح السيسي، اليوم، "وليام بيرنز" مدير وكالة الاستخبارات المركزية الأمريكية.'
+    (meeting,) = facts_of(text).meetings
+    assert SISI in meeting.participants and len(meeting.participants) == 2
+    assert all(p.startswith("person:") for p in meeting.participants)  # the man, not his agency
+
+
+def test_a_name_in_quoted_speech_is_no_party():
+    text = ('استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي، وقال: "إن مصر تقدّر '
+            'الجهود التي يبذلها الملك عبدالله الثاني من أجل التهدئة في المنطقة".')
+    assert meeting_sets(text) == [{SISI, SAFADI}]
+
+
+def test_those_present_at_both_meetings_join_both():
+    text = ("التقى وزير الخارجية سامح شكري اليوم نظيره الأردني أيمن الصفدي. كما التقى الوزير نظيره المغربي "
+            "ناصر بوريطة. وحضر اللقاءين مساعد وزير الخارجية حمدي لوزا.")
+    found = meeting_sets(text)
+    assert len(found) == 2 and all(len(m) == 3 for m in found)
+    assert {SAFADI, BOURITA} == {p for m in found for p in m} - {SHOUKRY} - {p for p in found[0] & found[1]}
+
+
+@pytest.mark.parametrize("verb", ["وتناول اللقاء", "وبحث اللقاء", "وتطرق الاجتماع إلى"])
+def test_a_briefing_the_next_sentence_calls_a_meeting_is_one(verb):
+    text = (f"أطلع وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي على آخر التطورات في غزة. "
+            f"{verb} العلاقات الثنائية بين البلدين. وحضر اللقاء السفير محمد البدري.")
+    found = meeting_sets(text)
+    assert len(found) == 1 and {SHOUKRY, SAFADI} < found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال وزير الخارجية سامح شكري إن مصر تتطلع إلى زيارة الرئيس الفرنسي إيمانويل ماكرون.",
+        "قال وزير الخارجية سامح شكري إن القاهرة تنتظر لقاء قريبا مع الرئيس الفرنسي إيمانويل ماكرون.",
+        "وقال وزير الخارجية سامح شكري: نتطلع لزيارة قريبة من الرئيس إيمانويل ماكرون لمصر.",
+    ],
+)
+def test_a_visit_looked_forward_to_is_no_meeting(text):
+    assert facts_of(text).meetings == ()
+
+
+def test_an_unnamed_counterpart_is_not_a_person_of_another_office_named_later():
+    text = ("وقال وزير الخارجية سامح شكري خلال مؤتمر صحفي مع نظيرته الفرنسية، إن العلاقات بين البلدين قوية. "
+            "وتابع: نتطلع لزيارة قريبة من الرئيس إيمانويل ماكرون لمصر.")
+    assert meeting_sets(text) == [{SHOUKRY, "country:FR"}]
+
+
+def test_a_counterpart_with_the_subject_left_out_holds_the_office_of_the_one_before():
+    text = ("صرّح وزير الخارجية سامح شكري بأن المواقف بين البلدين متقاربة.\n"
+            "وقال خلال مؤتمر صحفي مع نظيرته الفرنسية، إن التنسيق بين البلدين مستمر في كل الملفات الإقليمية.\n"
+            "وتابع: نتطلع لزيارة قريبة من الرئيس إيمانويل ماكرون لمصر.")
+    assert meeting_sets(text) == [{SHOUKRY, "country:FR"}]
+
+
+AMBASSADORS = ("سفير إثيوبيا محمد جودتا شيبسا، وسفير بنين تثيرو الحاج عبدو كباسي، وسفير سريلانكا "
+               "تشاندرا تاباتو موديان جيويجيراتني، وسفير السويد ماكس بيور")
+
+
+def test_a_list_of_guests_set_off_in_quote_marks_is_no_speech():
+    text = f"استقبل وكيل وزارة الخارجية سامي الهاشمي أمس السفراء الجدد وهم: «{AMBASSADORS}»."
+    (meeting,) = facts_of(text).meetings
+    assert len(meeting.participants) == 5
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["محمد جودتا شيبسا", "تثيرو الحاج عبدو كباسي", "تشاندرا تاباتو موديان جيويجيراتني", "ماكس بيور"],
+)
+def test_long_foreign_names_after_an_office_run_to_the_comma(name):
+    text = f"استقبل وكيل وزارة الخارجية سامي الهاشمي أمس السفراء الجدد وهم: {AMBASSADORS}."
+    assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+def test_a_full_stop_without_its_space_still_ends_the_sentence():
+    text = ("أشاد الملك عبدالله الثاني بالعلاقات بين البلدين على الأصعدة السياسية والاقتصادية.وكان وزير "
+            "الخارجية أيمن الصفدي قد استقبل أمس نظيره المغربي ناصر بوريطة».واستعرض الجانبان التعاون.")
+    assert meeting_sets(text) == [{SAFADI, BOURITA}]
+
+
+@pytest.mark.parametrize("epithet", ["الصديقة", "الشقيقة"])
+def test_a_country_s_epithet_between_an_office_and_a_name_is_skipped(epithet):
+    text = (f"تلقى وزير الخارجية سامح شكري اتصالا هاتفيا اليوم من وزيرة خارجية كندا {epithet} ميلاني جولي. "
+            "كما جددت الوزيرة جولي شكر كندا لمصر على جهودها في إجلاء الرعايا.")
+    facts = facts_of(text)
+    joly = next(e for e in facts.entities if e.label == "ميلاني جولي")
+    assert joly.represents == "country:CA" and epithet not in " ".join(joly.roles)
+    assert [set(m.participants) for m in facts.meetings] == [{SHOUKRY, joly.key}]
+    assert [s.speakers for s in facts.statements] == [(joly.key,)]
+
+
+@pytest.mark.parametrize(("office", "name"), [
+    ("السفير الروسي لدى العراق", "ألبروس كوتراشيف"),
+    ("سفير إسبانيا", "ألبرتو نافارو"),
+    ("سفيرة كندا", "أليسون غرانت"),
+])
+def test_a_foreign_name_written_with_hamza_al_is_no_article(office, name):
+    text = f"استقبل رئيس حكومة إقليم كوردستان مسرور بارزاني اليوم {office} {name}."
+    facts = facts_of(text)
+    assert name in {e.label for e in facts.entities if e.type == "Person"}
 
 
 def test_two_guests_arriving_together_are_one_meeting():
@@ -461,3 +632,42 @@ def test_a_meeting_placed_by_its_gathering_or_by_a_later_clause(text, place):
 def test_a_papers_masthead_names_no_person(masthead):
     text = f"{masthead}\n\nشكري يستقبل بوريطة\n\n{RECEPTION}"
     assert person_keys(text) == {SHOUKRY, BOURITA}
+
+
+# --- datelines behind a page's time stamp ---------------------------------------------------------
+
+KHARTOUM = "place:khartoum-379252"
+SUDAN_MEETING = "التقى وزير الخارجية السوداني علي الصادق بمكتبه اليوم سفير دولة فلسطين لدى السودان سمير عبد الجبار."
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "الخرطوم 12-3-2024 (سونا)- ",
+        "الخرطوم - 12 - 3 (سونا) -- ",
+        "الثلاثاء 12 مارس 2024 07:58 مساءً - الخرطوم 12-3-2024 (سونا)- ",
+        "الثلاثاء 12 مارس 2024 | الخرطوم (سونا) - ",
+    ],
+)
+def test_an_agency_dateline_with_a_dashed_date_or_behind_a_time_stamp_places_the_meeting(opening):
+    facts = facts_of(opening + SUDAN_MEETING)
+    assert [m.place for m in facts.meetings] == [KHARTOUM]
+
+
+# --- statements as pages print them --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("participle", ["مشدد على أن", "مشير إلى أن", "منوه إلى أن"])
+def test_a_participle_that_lost_its_alif_still_reports(participle):
+    text = (f"وتطرق وزير الخارجية أيمن الصفدي إلى الأوضاع في الإقليم، {participle} أمن العراق ركيزة أساسية "
+            "لاستقرار المنطقة كلها.")
+    assert [s.speakers for s in facts_of(text).statements] == [(SAFADI,)]
+
+
+@pytest.mark.parametrize("cue", ["وأكد السوداني للسفير", "وشهد اللقاء تأكيد السوداني للسفير"])
+def test_a_stance_noun_after_whom_he_told_opens_the_words(cue):
+    text = (f"استقبل رئيس الوزراء محمد شياع السوداني اليوم سفير الكويت طارق الفرج. {cue} حرص العراق على "
+            "بناء أفضل العلاقات مع دول الجوار.")
+    (statement,) = facts_of(text).statements
+    assert statement.speakers == ("person:mohammed-shia-al-sudani",)
+    assert statement.quote.startswith("حرص العراق على بناء")

@@ -89,12 +89,8 @@ class BatchSummary:
         )
         if self.warnings:
             line += f" | warnings {self.warnings}"
-        line += f" | meetings {self.meetings} | statements {self.statements} | topics {len(self.topics)}"
-        if self.triples is not None:
-            line += f" | triples in the store {self.triples}"
+        # what the graph holds is counted by kg.counts, the same way for a file and a store
         line += f" | {self.rate:.1f} articles/s"
-        if self.store:
-            line += f" -> {self.store}"
         if self.failed and self.errors_file:
             line += f" (errors in {self.errors_file})"
         if self.interrupted:
@@ -291,7 +287,10 @@ def build(
             if store_sink is not None:
                 # stopping at once, it waits only for a batch being written
                 written(store_sink.close(compact=finished))
-                from kg.store import count_union
+                from kg.store import count_union, repair_store
+
+                if options.force and not stop.is_set():  # whatever an old run left, the store ends as a clean build
+                    repair_store(store_sink.store)
 
                 triples = None if at_once(stop) else count_union(store_sink.store)
                 stored = (store_sink.written, store_sink.replaced, triples)

@@ -1,11 +1,11 @@
 """Where extracted articles go: the embedded store (in batches), an rdflib Dataset, the errors file.
 
-Writing to the store is resumable because of its order: an article's old graph is removed, its
-new quads are bulk-loaded, and only then is its dip:contentHash triple added, in a transaction
-of its own (with a note of the extractor that wrote it). The hash is the mark of a complete
-graph. A run stopped anywhere (Ctrl-C, a kill, a crash) leaves graphs that are either complete
-with their mark or unmarked, and an unmarked graph is never taken as unchanged: the next run
-replaces it.
+Writing to the store is resumable: an article's graph carries its dip:contentHash triple (with a
+note of the extractor that wrote it), the mark of a complete graph. Replacing graphs the store
+holds is one transaction per few megabytes (old graphs out, new quads, union and marks in), so
+a run stopped anywhere leaves each article as it was or as it is now; new graphs are bulk-loaded
+and marked last, so a run stopped half-way leaves them unmarked, and an unmarked graph is never
+taken as unchanged: the next run replaces it.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from kg.sparql import from_oxigraph, to_oxigraph
 
 _CONTENT_HASH = ox.NamedNode(str(DIP.contentHash))
 _DATE = ox.NamedNode(str(DCTERMS.date))
+_REPLACE_BYTES = 8 * 2**20  # N-Quads replaced in one transaction (held in memory a few times over)
 
 
 def article_graph(article: Article, base: str = DIPR_IRI) -> str:
@@ -165,6 +166,28 @@ class StoreSink:
             self._finished.append(adds)
 
     def _write(self, batch: dict[str, Extracted]) -> None:
+        """New graphs in one bulk write; graphs the store holds replaced a few megabytes at a time,
+        each part one transaction (kg.store.write_nquads): an article is replaced whole or not at all."""
+        from kg import failpoint
+        from kg.store import present_graphs
+
+        present = set(present_graphs(self.store, list(batch)))
+        new = {graph: outcome for graph, outcome in batch.items() if graph not in present}
+        if new:
+            self._write_part(new)
+        part: dict[str, Extracted] = {}
+        size = 0
+        for graph in present:
+            part[graph] = batch[graph]
+            size += len(batch[graph].nquads)
+            if size >= _REPLACE_BYTES:
+                self._write_part(part)
+                part, size = {}, 0
+        if part:
+            self._write_part(part)
+        failpoint.hit("sink.after-batch")
+
+    def _write_part(self, batch: dict[str, Extracted]) -> None:
         from kg.store import extraction_mark, validation_notes, write_nquads
 
         data = b"".join(outcome.nquads for outcome in batch.values())
@@ -174,7 +197,7 @@ class StoreSink:
             outcome.nquads.replace(f" <{graph}> .\n".encode(), b" .\n") for graph, outcome in batch.items()
         )
         # the marks of complete graphs (and of the extractor that wrote them): kg.store writes them
-        # last, in one transaction, so a run stopped before leaves the batch unmarked, to be written again
+        # with the graphs (a replace) or last (new graphs), so a run stopped before leaves them unmarked
         marks = []
         for graph, outcome in batch.items():
             node = ox.NamedNode(graph)

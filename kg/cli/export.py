@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from kg.cli._common import add_source_arguments
+from kg.cli._common import add_source_arguments, export_format_option, note, resolve_sources
 
 
 def register(subparsers) -> None:
@@ -19,7 +18,9 @@ def register(subparsers) -> None:
         "@context from the ontology); GraphML and GEXF hold the actor network for Gephi.",
     )
     add_source_arguments(parser)
-    parser.add_argument("--format", "-f", choices=FORMATS, help="the format (default: from the -o file's suffix)")
+    parser.add_argument("--format", "-f", type=export_format_option, metavar="FORMAT",
+                        help=f"the format: {', '.join(FORMATS)} (or ttl, nq, json-ld, xml...; default: from the -o "
+                        "file's suffix)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="the file to write (default: stdout)")
     parser.add_argument("--context", type=Path, metavar="FILE",
                         help="also write the JSON-LD @context on its own to this file")
@@ -28,14 +29,18 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from kg.cli._common import check_outputs
     from kg.export import export
     from kg.rdf.context import context_document
 
+    resolve_sources(args)
+    check_outputs({"the export": args.output, "the JSON-LD context": args.context},
+                  [*args.graph, *([args.store] if args.store else [])])
     summary = export(args.output, args.format, graphs=args.graph, store=args.store)
     if args.context is not None:
-        from kg.atomic import write_text
+        from kg.atomic import write_output
 
-        write_text(args.context, context_document())
-    if not args.quiet:
-        print(f"kg export: {summary}", file=sys.stderr)
+        write_output(args.context, context_document(), "the JSON-LD context")
+    if not args.quiet:  # beside the data when the data goes to stdout, else on stdout
+        note("export", f"wrote {summary}", to_stderr=args.output is None)
     return 0

@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from kg.cli._common import add_source_arguments
+from kg.cli._common import add_source_arguments, resolve_sources
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,9 +35,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.cli._common import check_outputs
     from kg.engine import open_engine
     from kg.viz import write_viz
 
+    resolve_sources(args, endpoint=True)
+    check_outputs({"the page": args.output, "the screenshot": args.png},
+                  [*args.graph, *([args.store] if args.store else [])])
     engine = open_engine(args.graph, args.store, args.endpoint)
     summary = write_viz(engine, args.output, view=_utf8(args.view), max_nodes=args.max_nodes,
                         max_edges=args.max_edges, title=_utf8(args.title))

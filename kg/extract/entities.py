@@ -9,7 +9,7 @@ and "سموه" point at the person last called "جلالة ..." or "سمو ...".
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -58,9 +58,9 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions = [_key_body(m) for m in mentions]
     mentions = mentions + _surname_mentions(doc, mentions)
     mentions.sort(key=lambda m: (m.first, -m.last))
-    mentions = _resolve_references(mentions, doc.token_norms)
     dateline_place, dateline_country = _dateline(doc, mentions)
     home = _home_agency_country(doc, mentions) or dateline_country
+    mentions = _resolve_references(mentions, doc.token_norms, home)
     entities = _entities(doc, mentions, home, None if home else _home_of_officials(mentions))
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
 
@@ -322,7 +322,7 @@ _HONORIFIC_OFFICES = {
 }
 
 
-def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMention]:
+def _resolve_references(mentions: list[ActorMention], norms, home: str | None = None) -> list[ActorMention]:
     """Offices without a name, and "جلالته"/"سموه", point at the person they stand for."""
     resolved: list[ActorMention] = []
     persons: list[ActorMention] = []  # named persons so far, in text order
@@ -334,14 +334,14 @@ def _resolve_references(mentions: list[ActorMention], norms) -> list[ActorMentio
         elif mention.type == PERSON and not mention.named and mention.number == 1:
             target = None
             if mention.honorific and not mention.role:
-                target = _honoured(mention, persons, offices)
+                target = _honoured(mention, persons, offices, resolved)
             elif _unread_complement(mention, norms):
                 target = None  # "رئيس «هيئة التفاوض»": whose office it is was not read
             elif mention.role or mention.represents:
                 target = (
                     _apposition(mention, persons, norms)
-                    or _holder(mention, persons, offices)
-                    or _holder(mention, [m for m in mentions if m.named and m.type == PERSON], offices)
+                    or _holder(mention, persons, offices, home)
+                    or _holder(mention, [m for m in mentions if m.named and m.type == PERSON], offices, home)
                 )
             if target is not None:
                 mention = replace(mention, key=target.key)
@@ -391,13 +391,20 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
     return previous
 
 
-def _honoured(reference: ActorMention, persons: list[ActorMention], offices: dict[str, set[str]]):
+def _honoured(
+    reference: ActorMention, persons: list[ActorMention], offices: dict[str, set[str]], earlier: list[ActorMention]
+):
     """ "جلالته"، "سموه": the last person given the same honorific, else the last one whose office the
     honorific goes with ("الملك عبدالله الثاني ... جلالته"), else the last person named."""
     base = _bare_word(reference.honorific)
     same = [p for p in persons if p.honorific and base in {_bare_word(w) for w in p.honorific.split()}]
     if same:
-        return same[-1]
+        # "أجرى معالي السيد بدر البوسعيدي اتصالاً مع معالي سيرغي لافروف ... وبحث معالي وزير الخارجية
+        # ... كما أجرى معاليه": the one the story keeps calling so, not the last one it spoke to
+        called = Counter(m.key for m in earlier if m.key and m.honorific and base in
+                         {_bare_word(w) for w in m.honorific.split()})  # fmt: skip
+        most = max(called[p.key] for p in same)
+        return [p for p in same if called[p.key] == most][-1]
     fitting = [p for p in persons if offices.get(p.key, set()) & _HONORIFIC_OFFICES.get(base, frozenset())]
     if fitting:
         return fitting[-1]
@@ -415,6 +422,8 @@ def _role_head(role: str) -> str:
         found = classes.get(words[:size])
         if found:
             return found
+    if len(words[0]) > 3 and words[0][-1] in "هة":
+        return _role_head(" ".join((words[0][:-1], *words[1:])))  # "وزيرة الخارجية" holds a minister's office
     return words[0]
 
 
@@ -433,7 +442,9 @@ def _office_classes() -> dict[tuple[str, ...], str]:
     }
 
 
-def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[str, set[str]]) -> ActorMention | None:
+def _holder(
+    reference: ActorMention, persons: list[ActorMention], offices: dict[str, set[str]], home: str | None = None
+) -> ActorMention | None:
     """The person an office without a name stands for: one given the very same office first, else
     one of the same class of office ("رئيس الدولة" for "رئيس الجمهورية"); among several, the one
     the article introduced first (an unqualified office points at the article's main actor)."""
@@ -458,8 +469,14 @@ def _holder(reference: ActorMention, persons: list[ActorMention], offices: dict[
         # "الدبلوماسية الروسية": the one Russian of the article, unless the article gave that
         # person another office ("تحيات الرئيس الروسي" is not the Russian minister)
         candidates = [p for p in same_side if not offices.get(p.key) or head not in _OFFICE_OF_ONE]
+        if reference.counterpart and head:  # "نظيرته الفرنسية" holds the host's office: not "الرئيس ماكرون" named later
+            candidates = [p for p in candidates if not _classes_of(p) or head in _classes_of(p)]
     if not candidates:
         return None
+    if home and not reference.represents:
+        # "وزير الخارجية" with no country, in a story told from Muscat: Oman's, not his guest's
+        at_home = [p for p in candidates if _represents_of(p) == f"country:{home}"]
+        candidates = at_home or candidates
     before = [p for p in candidates if p.first < reference.first]
     if before:
         return before[0] if not reference.represents else before[-1]
@@ -612,13 +629,13 @@ def _entities(doc, mentions, home_country, officials_home=None) -> tuple[Entity,
     return tuple(entities)
 
 
-# "مساعد الوزير"، "مدير مكتب الوزير"، "مستشار الرئيس": an office in the service of an office
-_BOSSES = frozenset(normalize(w) for w in ("الوزير", "الوزيرة", "الرئيس", "الأمير", "الملك"))
+# "مساعد الوزير"، "مدير مكتب الوزير"، "المتحدث باسم الأمين العام": an office in the service of an office
+_BOSSES = frozenset(normalize(w) for w in ("الوزير", "الوزيرة", "الرئيس", "الأمير", "الملك", "الأمين"))
 
 
 def _boss_country(key: str, by_key, represents: dict[str, str]) -> str:
-    """An aide of "الوزير" or "الرئيس" serves the country of the minister or president the
-    article names (only one such country)."""
+    """An aide of "الوزير"، "الرئيس" or "الأمين العام" serves the country (or body) of the
+    minister, president or secretary-general the article names (only one such)."""
     bosses = {
         _bare_word(word)
         for m in by_key[key]
@@ -654,10 +671,24 @@ def _person_represents(group: list[ActorMention], home_country: str | None, publ
     office = gz.office_at(known, published) if known is not None else None
     if office is not None and office.represents:
         country = _as_country(office.represents)
-        return country if country in mentioned or office.represents in mentioned else ""
+        if country in mentioned or office.represents in mentioned:
+            return country
+        # "ولي العهد الأمير محمد بن سلمان" in a paper of his own country, which it never names:
+        # the office the text gives is the one the gazetteer knows him in
+        if any(m.role for m in group) and office.role and _same_office(office.role, group):
+            return country
+        return ""
     if home_country and any(m.role for m in group):
         return f"country:{home_country}"
     return ""
+
+
+def _same_office(known_role: str, group: list[ActorMention]) -> bool:
+    """The text gives the person the office (or the class of office) the gazetteer knows."""
+    head, known = _role_head(known_role), normalize(known_role)
+    given = [r for m in group for r in (m.role, *m.extra_roles) if r]
+    # "ولي العهد رئيس مجلس الوزراء": offices stacked in one role, any of them
+    return any(_role_head(r) == head or known in normalize(r) for r in given)
 
 
 def _roles(group: list[ActorMention], known, published) -> tuple[str, ...]:

@@ -13,13 +13,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.errors import GraphError
-from kg.rdf.namespaces import DIP_IRI, DIPR_IRI, PREFIXES
+from kg.rdf.namespaces import DIP_IRI, PREFIXES, RESOURCE_PREFIXES
 from kg.resources import ontology_path
-
-# Instance IRIs read best as person:vladimir-putin than as dipr:person\/vladimir-putin.
-RESOURCE_PREFIXES: dict[str, str] = {
-    kind: f"{DIPR_IRI}{kind}/" for kind in ("article", "person", "org", "country", "place", "meeting", "statement")
-}
 
 _STANDARD_TERMS: dict[str, object] = {
     "label": "rdfs:label",

@@ -151,7 +151,7 @@ def screenshot(html: str | Path, png: str | Path, *, width: int = 1600, height: 
         if log.page_errors:
             raise BrowserError(f"{html}: the page raised: {log.page_errors[0]}")
         page.wait_for_timeout(150)  # one more frame after physics stopped
-        from kg.atomic import write_bytes
+        data = page.screenshot()
+    from kg.atomic import write_output
 
-        write_bytes(png, page.screenshot())  # whole or not at all
-    return png
+    return write_output(png, data, "the screenshot")  # whole or not at all

@@ -86,13 +86,9 @@ def write_html(view: nx.MultiDiGraph, path: str | Path, *, title: str = "") -> P
     """Write the page as UTF-8 (whatever the locale says) and return its path."""
     path = Path(path)
     text = render_html(view, title=title)
-    try:
-        from kg.atomic import write_text
+    from kg.atomic import write_output
 
-        write_text(path, text, encoding="utf-8")  # whole or not at all
-    except OSError as err:
-        raise GraphError(f"{path}: cannot write the page ({err.strerror or err})") from err
-    return path
+    return write_output(path, text, "the page")  # whole or not at all
 
 
 # ---------------------------------------------------------------------------------------------
