@@ -671,3 +671,166 @@ def test_a_stance_noun_after_whom_he_told_opens_the_words(cue):
     (statement,) = facts_of(text).statements
     assert statement.speakers == ("person:mohammed-shia-al-sudani",)
     assert statement.quote.startswith("حرص العراق على بناء")
+
+
+
+def test_names_set_off_in_brackets_after_an_honorific_take_the_office_after_them():
+    text = ("استقبل السيد (محمد المعلول) القائم بأعمال السفارة الليبية بتونس، المستشارة (سهام العبيدي) القائم "
+            "بأعمال السفارة العراقية، اليوم.")
+    facts = facts_of(text)
+    people = {e.label: e for e in facts.entities if e.type == "Person"}
+    assert people["محمد المعلول"].represents == "country:LY"
+    assert people["سهام العبيدي"].represents == "country:IQ"
+    assert [set(m.participants) for m in facts.meetings] == [{people["محمد المعلول"].key, people["سهام العبيدي"].key}]
+
+
+
+def test_a_participle_in_a_reported_clause_goes_on_from_that_clause_s_subject():
+    text = ("وصل وزير الخارجية ناصر بوريطة اليوم إلى الرياض. وقالت وكالة الأنباء السعودية إن نائب وزير الخارجية "
+            "وليد الخريجي رحب بالوزير المغربي، مؤكدا عمق العلاقات الأخوية التي تربط البلدين.")
+    (statement,) = facts_of(text).statements
+    assert [e.label for e in facts_of(text).entities if e.key == statement.speakers[0]] == ["وليد الخريجي"]
+
+
+def test_a_participle_after_another_speaker_s_verb_is_that_speaker_s():
+    text = ("وجاء في بيان الخارجية أن أنتوني بلينكن تحدث مع عدة وزراء، في حين غرد وزير الخارجية الأردني أيمن "
+            "الصفدي عن الاجتماع، قائلا إن وزراء خارجية اليابان والهند شاركوا في المكالمة.")
+    assert [s.speakers for s in facts_of(text).statements] == [(SAFADI,)]
+
+
+
+@pytest.mark.parametrize("clause", ["– الذي حضره وزير الخارجية سامح شكري –", "الذي حضره وزير الخارجية سامح شكري"])
+def test_who_attended_told_in_a_relative_clause_joins_the_meeting(clause):
+    text = (f"استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي. وتم خلال اللقاء {clause} "
+            "استعراض العلاقات الثنائية.")
+    assert meeting_sets(text) == [{SISI, SAFADI, SHOUKRY}]
+
+
+
+def test_an_office_then_a_comma_then_the_holder_with_a_rank_of_his_own():
+    text = ("التقى رئيس مجلس السيادة الفريق أول عبد الفتاح البرهان اليوم بمدينة بورتسودان برئيس المخابرات العامة "
+            "المصرية، الوزير حسن محمود رشاد، الذي نقل له رسالة شفوية.")
+    rashad = next(e for e in facts_of(text).entities if e.label == "حسن محمود رشاد")
+    assert rashad.represents == "country:EG"
+    assert any(r.startswith("رئيس المخابرات العامة") for r in rashad.roles)
+
+
+
+def test_a_meeting_word_after_li_is_read_whatever_its_first_letter():
+    text = ("نشر دبلوماسيون صوراً للقاء عُقد عبر تقنية “فيديو كونفرنس” شارك فيه وزير الخارجية السعودي فيصل "
+            "بن فرحان مع وزير الخارجية الأمريكي أنتوني بلينكن.")
+    (meeting,) = facts_of(text).meetings
+    assert meeting.phone and set(meeting.participants) == {"person:faisal-bin-farhan", "person:antony-blinken"}
+
+
+def test_li_before_a_name_that_starts_with_lam_and_an_accusative_without_tanween():
+    facts = facts_of("قدم الرئيس دعما للبنان في مواجهة الأزمة.")
+    assert {e.key for e in facts.entities} == {"country:LB"}
+
+
+
+@pytest.mark.parametrize("then", ["، ثم استقبل", "، قبل أن يستقبل", "، وبعد ذلك استقبل"])
+def test_a_second_reception_in_a_then_clause_is_a_meeting_of_its_own(then):
+    text = (f"استقبل وزير الخارجية سامح شكري اليوم السفير الفرنسي ألكسندر غارسيا{then} السفيرة الألمانية "
+            "إيزابيل هنين.")
+    found = meeting_sets(text)
+    assert len(found) == 2 and all(SHOUKRY in m and len(m) == 2 for m in found)
+
+
+
+def test_a_quotation_that_opens_on_the_verb_is_the_words_of_the_one_named_before_it():
+    text = ('تلقى أمير قطر الشيخ تميم بن حمد آل ثاني اتصالا هاتفيا من الرئيس الأمريكي جو بايدن. ووفق البيان فإن '
+            'أمير قطر " أكد للرئيس بايدن ضرورة وقف إطلاق النار فورا وحماية المدنيين".')
+    (statement,) = facts_of(text).statements
+    assert statement.speakers == ("person:tamim-bin-hamad",)
+    assert statement.quote.startswith("ضرورة وقف إطلاق النار")
+
+
+
+def test_the_one_met_before_the_verb_is_not_who_spoke():
+    text = ('التقى وزير الخارجية الجزائري أحمد عطاف اليوم ببغداد نظيره التونسي محمد علي النفطي. الوزير عطاف في '
+            'لقائه بنظيره التونسي أبدى استعداد الجزائر لمواصلة الجهود المشتركة في التعاون الاقتصادي.')
+    assert [s.speakers for s in facts_of(text).statements] == [(ATTAF,)]
+
+
+
+def test_a_call_first_named_as_the_call_is_of_the_sentence_s_people():
+    text = ('وقد تبادل وزير الخارجية الإيراني عباس عراقجي خلال الاتصال الهاتفي الذي أجري اليوم، وجهات النظر مع '
+            'وزير خارجية الجزائر أحمد عطاف بشأن التطورات في المنطقة.')
+    (meeting,) = facts_of(text).meetings
+    assert meeting.phone and set(meeting.participants) == {"person:abbas-araghchi", ATTAF}
+
+
+def test_the_bearer_who_handed_over_the_letter_met_its_receiver():
+    text = ('تسلم رئيس مجلس السيادة الفريق أول عبد الفتاح البرهان اليوم رسالة خطية من الرئيس النيجيري محمدو '
+            'بخاري، سلمها له مبعوثه الخاص أحمد الرفاعي.')
+    (meeting,) = facts_of(text).meetings
+    labels = {e.key: e.label for e in facts_of(text).entities}
+    assert {labels[p] for p in meeting.participants} == {"عبد الفتاح البرهان", "أحمد الرفاعي"}
+
+
+
+@pytest.mark.parametrize("text", [
+    "وشارك الرئيس في المسيرة التي دعا إليها الرئيس التونسي تنديدا بالهجوم الإرهابي.",
+    "وهنأهم نيابة عن خادم الحرمين وولي العهد بذكرى الوحدة اليمنية.",
+    "من جانبه، قدم مبعوث الأمين العام خالص الشكر والتقدير للكويت على إسهاماتها.",
+])
+def test_what_follows_an_office_as_its_object_is_no_name(text):
+    assert person_keys(text) == set()
+
+
+def test_thanks_words_stay_names_where_a_name_goes_on():
+    assert {e.label for e in facts_of("استقبل الرئيس خالص جلبي اليوم.").entities} == {"خالص جلبي"}
+
+
+def test_france_s_minister_for_europe_and_foreign_affairs_is_a_foreign_minister():
+    text = ("التقى وزير الخارجية أيمن الصفدي، الخميس، وزير أوروبا والشؤون الخارجية الفرنسي جان إيف لودريان، "
+            "وبحثا سبل تطوير العلاقات.")
+    assert meeting_sets(text) == [{SAFADI, "person:jean-yves-le-drian"}]
+
+
+
+def test_a_surname_that_is_also_an_office_word_is_the_person_named_before():
+    text = ('استقبل الرئيس الإيراني إبراهيم رئيسي اليوم في دمشق وزير الخارجية فيصل المقداد. وجدد رئيسي خلال '
+            'اللقاء دعم بلاده المستمر لسيادة سوريا واستقلالها ووحدة أراضيها.')
+    assert [s.speakers for s in facts_of(text).statements] == [("person:ebrahim-raisi",)]
+
+
+
+@pytest.mark.parametrize("name", ["فخر الدين ألطون", "نور الدين بوكروح"])
+def test_a_word_before_al_din_is_a_compound_given_name(name):
+    assert name in {e.label for e in facts_of(f"استقبل الرئيس عبد المجيد تبون اليوم المستشار {name}.").entities}
+
+
+
+def test_those_who_attended_told_as_a_reminder_join_the_meeting():
+    text = ('استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي. يذكر أن الاستقبال حضره '
+            'وزير الخارجية سامح شكري.')
+    assert meeting_sets(text) == [{SISI, SAFADI, SHOUKRY}]
+
+
+def test_a_reminder_of_an_earlier_meeting_adds_no_one():
+    text = ('استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي. يذكر أن اللقاء الأخير بين '
+            'الرئيس السيسي والملك عبدالله الثاني جرى في العقبة.')
+    assert meeting_sets(text) == [{SISI, SAFADI}]
+
+
+
+WANG = "person:wang-yi"
+
+
+@pytest.mark.parametrize("apart", ["على التوالي", "كل على حدة"])
+def test_ministers_of_several_countries_met_one_after_another_are_a_meeting_each(apart):
+    text = f"عقد وزير الخارجية الصيني وانغ يي اليوم محادثات مع وزراء خارجية فلسطين والصومال وتونس {apart}."
+    assert meeting_sets(text) == sorted([{WANG, "country:PS"}, {WANG, "country:SO"}, {WANG, "country:TN"}], key=sorted)
+
+
+def test_the_minister_named_later_takes_his_country_s_place_in_its_meeting():
+    text = ("عقد وزير الخارجية الصيني وانغ يي اليوم محادثات مع وزراء خارجية فلسطين والصومال وتونس على التوالي. "
+            "وخلال المحادثات مع وزير الخارجية الفلسطيني رياض المالكي، قال وانغ إن الصين ستواصل دعمها القوي "
+            "للقضية العادلة للشعب الفلسطيني.")
+    facts = facts_of(text)
+    assert sorted((set(m.participants) for m in facts.meetings), key=sorted) == sorted(
+        [{WANG, "person:riyad-al-maliki"}, {WANG, "country:SO"}, {WANG, "country:TN"}], key=sorted
+    )
+    assert [s.speakers for s in facts.statements] == [(WANG,)]  # "وانغ": a Chinese family name, first

@@ -329,6 +329,9 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     norm = norms[i]
     if not _is_arabic_word(norm):
         return [], i + 1
+    if norm in ctx.family and norm not in given_names() and _office_word_alone(ctx, i):
+        # "وجدد رئيسي خلال اللقاء": the surname of "إبراهيم رئيسي" named before, not "my president"
+        return [_span_mention(ctx, i, i + 1, 0, PERSON, [norm])], i + 1
     # names no list knows, by where they stand: after a nisba that stands for a person, as the
     # subject of a reporting verb, before an office in apposition
     unlisted = None
@@ -352,12 +355,17 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         # no second one right after it; the office after it is whom he received)
         apposition = not title.clitic and (
             (i == last_person and _same_kind_of_office(last_role, title))
-            or (i == last_person + 1 and norms[i - 1] in ("،", ","))
+            or (i == last_person + 1 and norms[i - 1] in ("،", ",", ")"))
         )
         found, after = _titled(ctx, title, apposition)
         if found:
             return _honoured_office(ctx, i, found), after
     k, honorific, _ = _skip_honorifics(ctx, i)
+    if k > i and k + 2 < end and norms[k] == "(":
+        # "استقبل السيد (محمد المعلول) القائم بأعمال ...": a name the page sets off in brackets
+        name = _name_after(ctx, k + 1, after_title=True)
+        if name is not None and name.last < end and norms[name.last] == ")":
+            return [replace(name, title_first=i, honorific=honorific)], name.last + 1
     if k > i and not (entity is not None and entity.last >= k and entity.payload.entity.type == PERSON):
         name = _name_after(ctx, k, after_title=True)
         if name is not None:
@@ -1305,6 +1313,10 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and not _office_here(ctx, k)
     ) or (after_title and (_ali_here(ctx, k) or _given_after_honorific(ctx, k, first_norm, following)))
     given = given or (clitic == 0 and _kunya_at(ctx, k))
+    # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name
+    given = given or (
+        following == "الدين" and 2 <= len(first_norm) <= 5 and not _function_word(first_norm) and after_title
+    )
     if _with_tanween(doc.tokens[k].text):
         return None
     if not given and not _name_word(first_norm):
@@ -1315,8 +1327,12 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         first_norm in given_names() and _surname_follows(ctx, k + 1)
     ):
         return None
-    if after_title and not (_plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text)):
+    if after_title and not (
+        _plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text) or following == "الدين"
+    ):
         return None
+    if first_norm in _THANKS_WORDS and _peek(norms, k + 1, end).startswith("ال"):
+        return None  # "قدم مبعوث الأمين العام خالص الشكر": sincere thanks, not a name
     everyday_given = given_names().get(first_norm) is not False
     if not after_title and not given and everyday_given and not _surname_follows(ctx, k + 1):
         return None  # an everyday word that is also a name ("نيل"، "غير") starts no name on its own
@@ -1361,6 +1377,21 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
     return _span_mention(ctx, k, j, clitic, PERSON, words)
+
+
+# adjectives of thanks and greeting that come right after an office as the object ("خالص الشكر")
+_THANKS_WORDS = frozenset(normalize(w) for w in ("خالص", "جزيل", "عميق", "بالغ", "أسمى", "أصدق", "أطيب"))
+
+
+def _tafil(norm: str) -> bool:
+    """The verbal noun تفعيل ("تنديد"، "تأكيد"، "تعزيز"): ت, two letters, ي, a letter."""
+    return len(norm) == 5 and norm[0] == "ت" and norm[3] == "ي" and norm[1] not in "ايو" and norm[2] not in "ايو"
+
+
+def _office_word_alone(ctx: _Context, i: int) -> bool:
+    """A word read as an office ("رئيسي") with nothing after it that an office would take."""
+    title = titles().longest_at(ctx.norms, i, ctx.sentence.last)
+    return title is not None and title.last == i + 1 and not title.clitic
 
 
 def _foreign_al(text: str) -> bool:
@@ -1531,6 +1562,10 @@ def _plausible_first_name(norm: str) -> bool:
         return False
     if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "ال")):
         return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
+    if len(norm) > 3 and norm.endswith("ا") and (norm[:-1] in everyday_words() or _tafil(norm[:-1])):
+        return False  # "قدم الرئيس دعما"، "تنديدا بالهجوم": an accusative noun whose tanween the page left out
+    if len(norm) > 3 and norm[0] in "بل" and norm[1:] in everyday_words() and norm not in given_names():
+        return False  # "بذكرى الوحدة": a preposition on an everyday word
     if norm[0] == "و" and not _known_name_word(norm):
         # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name; a long
         # word that is nothing after و is a foreign name ("ويجيسينجهي")

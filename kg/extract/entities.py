@@ -251,7 +251,8 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     for mention in mentions:
         if mention.type == PERSON and mention.named and len(mention.name) >= 2 and _family_name_first(mention):
             first = mention.name[0]
-            if first not in given_names() and not is_stopword(first) and first not in office_words():
+            # a Chinese family name may be listed as a given name too ("وانغ"): here it is the family's
+            if given_names().get(first) is not True and not is_stopword(first) and first not in office_words():
                 surnames.setdefault(first, mention.key)
         if mention.type == PERSON and mention.named and len(mention.name) >= 2:
             last, before = mention.name[-1], mention.name[-2]
@@ -274,7 +275,8 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
         for taken, stem in clitic_variants(token.norm):
             key = surnames.get(stem)
             # "وجدد سعيّد التأكيد": a surname that is also a given name, when no name follows it
-            if key is not None and stem in given_names() and (following in given_names() or following in _PARTICLES):
+            name_follows = given_names().get(following) is False or following in _PARTICLES  # not "إن"، "أن"
+            if key is not None and stem in given_names() and name_follows:
                 continue
             if key is not None and taken <= 1:
                 start = token.start + _original_length(token.text, taken)
@@ -327,13 +329,15 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
     resolved: list[ActorMention] = []
     persons: list[ActorMention] = []  # named persons so far, in text order
     offices: dict[str, set[str]] = {}  # key -> classes of the offices the article gave the person so far
-    for mention in mentions:
+    for position, mention in enumerate(mentions):
         if mention.type == PERSON and mention.named:
             persons.append(mention)
             offices.setdefault(mention.key, set()).update(_classes_of(mention))
         elif mention.type == PERSON and not mention.named and mention.number == 1:
-            target = None
-            if mention.honorific and not mention.role:
+            target = _named_after_comma(mention, mentions[position + 1 :], norms)
+            if target is not None:
+                pass
+            elif mention.honorific and not mention.role:
                 target = _honoured(mention, persons, offices, resolved)
             elif _unread_complement(mention, norms):
                 target = None  # "رئيس «هيئة التفاوض»": whose office it is was not read
@@ -349,6 +353,22 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
                     offices.setdefault(target.key, set()).add(_role_head(mention.role))
         resolved.append(mention)
     return resolved
+
+
+def _named_after_comma(reference: ActorMention, after: list[ActorMention], norms) -> ActorMention | None:
+    """ "برئيس المخابرات العامة المصرية، الوزير حسن محمود رشاد": an office, a comma, then the holder
+    named with a rank of his own."""
+    if not reference.role or reference.last + 1 >= len(norms) or norms[reference.last] not in ("،", ","):
+        return None
+    following = next((m for m in after if m.first > reference.last), None)
+    if following is None or following.type != PERSON or not following.named or not following.key:
+        return None
+    if following.head != reference.last + 1 or following.title_first < 0:
+        return None
+    theirs = _represents_of(following)
+    if reference.represents and theirs and _as_country(reference.represents) != theirs:
+        return None
+    return following
 
 
 def _unread_complement(mention: ActorMention, norms) -> bool:
@@ -381,7 +401,7 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
         return None  # "ونقل لافروف لخادم الحرمين الشريفين تحيات ...": to the king, not a second office
     if not between and previous.role and _role_head(previous.role) != _role_head(reference.role):
         return None  # "استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": an office before the name, a guest after
-    if not (all(n in ("،", ",") for n in between) and len(between) <= 1):
+    if not (all(n in ("،", ",", ")") for n in between) and len(between) <= 1):
         return None
     # "استقبل المنفي السفير الفرنسي": an office of another country is the verb's object, not a
     # description of the name before it

@@ -61,6 +61,9 @@ def clitic_variants(norm: str) -> tuple[tuple[int, str], ...]:
             variants.append((taken, rest))
         if len(rest) > 3 and rest.startswith("لل"):  # للرئيس = ل + الرئيس
             variants.append((taken + 1, "ا" + rest[1:]))
+            # a word whose own first letter is ل: للبنان = ل + لبنان, للقاء = ل + لقاء or ل + اللقاء
+            variants.append((taken + 1, rest[1:]))
+            variants.append((taken + 1, "ا" + rest))
         elif len(rest) > 2 and rest[0] in _PREPOSITIONS:
             variants.append((taken + 1, rest[1:]))
     return tuple(variants)

@@ -149,11 +149,13 @@ def find_meetings(
             if (reference or subject is not None) and not meetings and len(persons) < 2:
                 # "أطلع الوزير X نظيره Y على ..." then "وتناول اللقاء ...": the words before told
                 # the meeting this one names, though with a verb that is not one of meeting
-                persons = _told_before(doc, sentence, mentions) or persons
+                told = _told_before(doc, sentence, mentions)
+                during = match.first > sentence.first and norms[match.first - 1] in _DURING_WORDS
+                persons = told or (during and _whole_sentence(doc, sentence, mentions, speakers)) or persons
             if reference and meetings:
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
-                target = referenced or _last_of_kind(meetings, info)
+                target = referenced or _standing_for(meetings, persons, mentions) or _last_of_kind(meetings, info)
                 _add(target, persons if _names_follow(norms, match, sentence) else [], sentence)
                 if target.place is None and not target.phone:
                     # "خلال اللقاء الذي جرى في قصر البحر في أبوظبي": where the meeting was
@@ -182,7 +184,15 @@ def find_meetings(
                 referenced.sentences.add(sentence.index)
                 continue
             host = meetings[-1].participants[:1] if meetings else []
-            if info.pos == "verb" and not _subject_before(mentions, sentence, match) and host and persons:
+            then_clause = (
+                window[0] > sentence.first and norms[window[0]] in _THEN_WORDS and host and host[0] not in persons
+            )
+            if (
+                info.pos == "verb"
+                and (then_clause or not _subject_before(mentions, sentence, match))
+                and host
+                and persons
+            ):
                 # "كما التقى ..."، "واستقبل في وقت لاحق ...": the subject is the host of the last meeting
                 persons = [host[0], *[p for p in persons if p != host[0]]]
                 target = _target(meetings, info, persons, grouped, norms, sentence, stated)
@@ -366,7 +376,12 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
         if found is not None and not (recent and found.payload == "past"):
             return True
     if not recent and (_pluperfect(norms, sentence, match) or _background(norms, sentence)):
-        return True
+        # "يذكر أن الاستقبال حضره X": who attended the meeting at hand is no earlier event
+        attended = triggers().longest_at(norms, match.last, sentence.last) if match.last < sentence.last else None
+        told = info.kind == "join" or (
+            _is_reference(norms, match, info) and attended is not None and attended.payload.kind == "join"
+        )  # "يذكر أن الاستقبال حضره ..."
+        return not (told and _background(norms, sentence) and not _pluperfect(norms, sentence, match))
     if near is not None and (near.exact or abs(near.first - match.last) <= 6) and _same_clause(norms, match, near):
         if near.relation == FUTURE:
             return True
@@ -441,13 +456,39 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
             ):
                 end = k
                 break
+            if k > match.last + 1 and norms[k] in ("،", ",") and _then_clause_at(norms, k + 1, end):
+                end = k  # "استقبل X، ثم استقبل Y"، "... قبل أن يستقبل Y": a meeting of its own
+                break
     start = sentence.first
     for k in range(match.first - 1, sentence.first - 1, -1):
         if norms[k] in _CLAUSE_BREAKS:
             own_subject = any(m.type == PERSON and k < m.first < match.first for m in mentions)
             start = k + 1 if own_subject else sentence.first
             break
+    if info.pos == "verb":
+        # "، ثم استقبل Y"، "، قبل أن يستقبل Y": the host left out, the guests are this clause's own
+        for j in range(match.first - 1, max(start, match.first - 3) - 1, -1):
+            if norms[j] in _THEN_WORDS and j > start and norms[j - 1] in ("،", ","):
+                start = j
+                break
     return start, end
+
+
+_THEN = frozenset(normalize(w) for w in ("ثم", "أن", "ان", "،", ","))
+_THEN_WORDS = frozenset(normalize(w) for w in ("ثم", "قبل", "بعد", "وبعد", "عقب"))
+
+
+def _then_clause_at(norms, j: int, end: int) -> bool:
+    """ "ثم استقبل"، "قبل أن يستقبل"، "وبعد ذلك استقبل": a clause that goes on to another meeting."""
+    for t in range(j + 1, min(end, j + 4)):
+        if _another_meeting_verb(norms, t, end):
+            return any(norms[x] in _THEN_WORDS for x in range(j, t))
+    return False
+
+
+def _another_meeting_verb(norms, k: int, end: int) -> bool:
+    found = triggers().longest_at(norms, k, end)
+    return found is not None and found.payload.pos == "verb" and found.payload.kind not in ("join", "welcome")
 
 
 def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[int]:
@@ -555,8 +596,13 @@ def _parties(mentions, window, doc) -> list[str]:
     said = next((k for k in range(start, end) if norms[k] in ("ان", "بان", "انه", "انها") or norms[k] == ":"), end)
     end = min(end, said)
     found = []
+    # "وزراء خارجية فلسطين والصومال وتونس": the countries of unnamed officials named together
+    plural = [(m.head, m.last) for m in mentions if m.type == PERSON and not m.named and m.number > 1]
     for mention in mentions:
         if not start <= mention.first < end:
+            continue
+        if mention.in_title and mention.type == COUNTRY and any(a <= mention.first < b for a, b in plural):
+            found.append(mention.key)
             continue
         if mention.type == PERSON and not mention.named and not mention.key and mention.number == 1:
             if mention.represents.startswith("country:") and doc.quote_at(mention.start) is None:
@@ -577,7 +623,7 @@ def _is_place_phrase(norms, mention) -> bool:
 
 
 def _named_gathering(norms, mention, floor: int) -> str | None:
-    """"على هامش منتدى الدوحة"، "خلال قمة الرياض": a gathering named after its city was held there."""
+    """ "على هامش منتدى الدوحة"، "خلال قمة الرياض": a gathering named after its city was held there."""
     k = mention.first - 1
     if k - 1 < floor or not any(stem in _EVENT_NOUNS for _, stem in clitic_variants(norms[k])):
         return None
@@ -588,7 +634,7 @@ _HELD = frozenset(normalize(w) for w in ("جرى", "جري", "عقد", "عقدت
 
 
 def _held_at(norms, match, sentence) -> tuple[int, int] | None:
-    """"اللقاء الذي جرى في ..."، "القمة التي عقدت في ...": the clause that says where it was held."""
+    """ "اللقاء الذي جرى في ..."، "القمة التي عقدت في ...": the clause that says where it was held."""
     k = match.last
     if k + 1 < sentence.last and norms[k] in ("الذي", "التي") and norms[k + 1] in _HELD:
         return k + 2, min(sentence.last, k + 12)
@@ -602,6 +648,18 @@ def _beside(norms, first: int, token: int) -> bool:
     return sideline is not None and any(norms[k] in ("،", ",") for k in range(sideline, token))
 
 
+def _standing_for(meetings: list[MeetingDraft], persons: list[str], mentions) -> MeetingDraft | None:
+    """ "وخلال المحادثات مع وزير الخارجية الفلسطيني رياض المالكي": of talks held with several
+    countries' ministers one after another, the one with the country this person stands for."""
+    countries = set()
+    for person in persons:
+        mention = next((m for m in mentions if m.key == person and m.represents), None)
+        known = gz.known(person)
+        countries.add(mention.represents if mention is not None else (known.represents if known else ""))
+    countries.discard("")
+    return next((m for m in reversed(meetings) if countries & set(m.participants)), None)
+
+
 def _meeting_subject(norms, match, info, sentence):
     """The meeting word right after a verb that has it for subject ("وبحث اللقاء")."""
     if info.pos != "verb":
@@ -610,6 +668,16 @@ def _meeting_subject(norms, match, info, sentence):
     if subject is None or subject.payload.kind == "join" or not _is_reference(norms, subject, subject.payload):
         return None
     return subject
+
+
+_DURING_WORDS = frozenset(normalize(w) for w in ("خلال", "وخلال", "أثناء", "اثناء", "وأثناء", "عبر"))
+
+
+def _whole_sentence(doc, sentence, mentions, speakers) -> list[str]:
+    """ "تبادل X خلال الاتصال الهاتفي ... وجهات النظر مع Y": the article's first word of the meeting
+    is a reference; its people are those of the whole sentence, when two or more."""
+    found = _persons(mentions, (sentence.first, sentence.last), speakers, doc)
+    return found if len(found) >= 2 else []
 
 
 def _told_before(doc, sentence, mentions) -> list[str]:
@@ -715,7 +783,9 @@ def _one_by_one(
     استقبل X ..." after guests met one by one goes on with the same kind of meetings."""
     norms = doc.token_norms
     words = norms[sentence.first : sentence.last]
-    apart = any(words[k] == "حده" and k > 0 and words[k - 1] == "علي" for k in range(len(words)))
+    apart = any(
+        words[k] in ("حده", "التوالي") and k > 0 and words[k - 1] == "علي" for k in range(len(words))
+    )  # "كلاً على حدة"، "على التوالي": one after another
     credentials = any(words[k] == "اوراق" and k + 1 < len(words) and words[k + 1].startswith("اعتماد")
                       for k in range(len(words)))  # fmt: skip
     listed = next((k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None)

@@ -224,7 +224,9 @@ def _cue_counts(doc: Document, cue, index: _MentionIndex | None = None) -> bool:
     rather than reports it; only و/ف before a verb."""
     norms = doc.token_norms
     quote = doc.quote_at(doc.tokens[cue.first].start)
-    if quote is not None and not (index is not None and _reported_in_quote(doc, cue, quote, index)):
+    if quote is not None and not (
+        index is not None and (_reported_in_quote(doc, cue, quote, index) or _opens_quote(doc, cue, quote, index))
+    ):
         return False
     if cue.clitic and norms[cue.first][: cue.clitic] not in ("و", "ف"):
         return False
@@ -383,7 +385,11 @@ def _statement_at(
         subject = None  # "إن هنية أطلع الرئيس أردوغان على": named before the verb, the one after is told
     if subject is not None and subject.type == COUNTRY and not _feminine(cue) and info.kind == "verb":
         subject = None  # "ودعا إسرائيل إلى ...": a country takes a feminine verb, so here it is called on
-    if info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
+    embedded = _embedded_subject(doc, index, cue, sentence) if info.kind == "participle" else None
+    if embedded is not None:
+        # "قالت الوكالة إن نائب الوزير رحب بالضيف، مؤكداً ...": the one the reported clause is about
+        speakers = (embedded.key,)
+    elif info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
         # "مؤكداً أن"، "بررت ... بالقول:": the one the sentence is about
         speakers = (
             last_speaker if info.kind == "participle" and last_speaker else _sentence_subject(index, cue, sentence)
@@ -413,6 +419,12 @@ def _statement_at(
         # "الرئيس السيسي أكد": named right before the verb; not before "وأكد", which goes on from an earlier verb
         # ("أما العالول فأكد": ف after a subject put first counts too)
         before = index.by_last.get(cue.first) if not cue.clitic or norms[cue.first][:1] == "ف" else None
+        if before is not None and before.head > sentence.first and _governed(doc, before):
+            # "الوزير عطاف في لقائه بنظيره التونسي أبدى ...": the one he met, not who spoke
+            before = index.by_first.get(_skip(doc, sentence.first, cue.first, index))
+            before = before if before is not None and before.type == PERSON and before.last < cue.first else None
+        if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in _OPENING_MARKS:
+            before = _person_ending(index, cue.first - 1, sentence)  # 'فإن أمير قطر " أكد للرئيس ...
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("قد", "وقد"):
             before = index.by_last.get(cue.first - 1)  # "وكان غروندبرغ قد قال"
         framed = _framed_speaker(norms, index, cue, sentence)
@@ -518,6 +530,51 @@ def _group_nisbas(norms, k, end) -> tuple[str, ...]:
         found.append(f"country:{nisba.payload}")
         k = nisba.last
     return tuple(found)
+
+
+_OPENING_MARKS = frozenset(('"', "“", "«", "”"))
+
+
+def _governed(doc: Document, mention: ActorMention) -> bool:
+    """A name governed by a preposition ("بنظيره"، "مع الرئيس"): the object of the words before."""
+    norms, token = doc.token_norms, doc.tokens[mention.head]
+    clitic = mention.first == mention.head and token.start < mention.start and norms[mention.head][:1] in "بل"
+    return clitic or norms[mention.head - 1] == "مع"
+
+
+def _person_ending(index: _MentionIndex, last: int, sentence: Sentence) -> ActorMention | None:
+    person = index.actor_before(last, sentence.first, (PERSON,))
+    return person if person is not None and person.last == last and person.key else None
+
+
+def _opens_quote(doc: Document, cue, quote, index: _MentionIndex) -> bool:
+    """ 'فإن أمير قطر " أكد للرئيس بايدن ضرورة ..."': a communiqué's words quoted from the verb on,
+    the speaker named right before the quotation mark."""
+    norms = doc.token_norms
+    if cue.payload.kind != "verb" or doc.tokens[cue.first].start > quote.start + 2 or cue.first < 2:
+        return False
+    if norms[cue.first - 1] not in _OPENING_MARKS:
+        return False
+    sentence = doc.sentences[doc.tokens[cue.first].sentence]
+    return _person_ending(index, cue.first - 1, sentence) is not None
+
+
+def _embedded_subject(doc, index: _MentionIndex, cue, sentence: Sentence) -> ActorMention | None:
+    """The person a clause after أن/إن opens with, when a participle later in that clause goes on
+    from its verb ("أن نائب وزير الخارجية رحب بالوزير، مؤكداً ...")."""
+    norms = doc.token_norms
+    opening = next((k for k in range(cue.first - 1, sentence.first - 1, -1) if norms[k] in _COMPLEMENTIZERS), None)
+    if opening is None:
+        return None
+    for between in reporting_cues().scan(norms, opening + 1, cue.first):
+        after = _skip(doc, between.last, cue.first, index)
+        named = index.by_first.get(after)
+        if named is not None and named.type == PERSON and norms[after][:1] not in "بل":
+            return None  # "أن X تحدث ...، في حين غرد Y ... قائلا": the participle goes on from Y's verb
+    subject = index.by_first.get(_skip(doc, opening + 1, cue.first, index))
+    if subject is None or subject.type != PERSON or not subject.key or subject.last >= cue.first:
+        return None
+    return subject
 
 
 def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[str, ...] | None:

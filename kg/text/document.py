@@ -182,6 +182,11 @@ _DATELINE_TO_AGENCY = re.compile(
     r"(?P<colon>[^\W\d_]{2,8}\s*:\s*)?"
 )
 _DIGIT = re.compile(r"[0-9٠-٩]")
+# a dateline's place is a city's name: never an honorific, nor the verb of a sentence
+_NO_DATELINE_WORDS = frozenset(normalize(w) for w in (
+    "السيد", "السيدة", "الشيخ", "الدكتور", "سعادة", "معالي", "سمو", "فخامة", "استقبل", "التقى", "بحث", "أكد",
+    "قال", "أعلن", "زار", "وصل", "تلقى", "أجرى",
+))  # fmt: skip
 # "الثلاثاء 27 ديسمبر 2022 07:58 مساءً - الخرطوم 27-12-2022 (سونا)- ...": the page's time stamp
 # before the agency's dateline, both opening the first paragraph
 _STAMP_PREFIX = re.compile(
@@ -510,6 +515,8 @@ def _dateline_prefix(text: str, start: int, end: int):
     words_before_date = _DIGIT.split(place)[0].split()
     if not words_before_date or len(words_before_date) > 3 or len(place.split()) > 10:
         return None
+    if any(normalize(word) in _NO_DATELINE_WORDS for word in words_before_date):
+        return None  # "استقبل السيد (محمد المعلول) ...": a sentence with a name in brackets
     return match
 
 
