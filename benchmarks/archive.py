@@ -22,6 +22,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -56,18 +58,22 @@ class Measure:
     peak_bytes: int
     status: int
     output: str  # the last line the command printed (stdout, else stderr)
+    cpu_seconds: float = 0.0  # user + system time of the process tree (a shared machine's wall time varies)
 
 
 def run(command: list[str]) -> Measure:
     """A command as a child process: wall time, peak memory of its tree, exit status, last line."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak = PeakMemory(process.pid)
     out, err = process.communicate()
     seconds = time.perf_counter() - started
     peak.stop()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     lines = (out.strip() or err.strip()).splitlines()
-    return Measure(seconds, peak.bytes or 0, process.returncode, lines[-1] if lines else "")
+    return Measure(seconds, peak.bytes or 0, process.returncode, lines[-1] if lines else "", cpu)
 
 
 def built_store(cache: Path, size: int) -> tuple[Path, dict]:
@@ -97,18 +103,26 @@ def main(argv: list[str] | None = None) -> int:
                         help="where corpora and stores are built and kept (default %(default)s)")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="measure only the commands starting with these")
     parser.add_argument("--build-only", action="store_true", help="build (or find) the stores and stop")
+    parser.add_argument("--rebuild", type=int, nargs="*", default=[], metavar="SIZE",
+                        help="build these sizes again (their figures then come from the same hour as the rest)")
     args = parser.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores, load average {_load()}; cache {args.cache}")
     for size in args.sizes:
+        if size in args.rebuild:
+            shutil.rmtree(args.cache / f"store-{size}", ignore_errors=True)
+            (args.cache / f"store-{size}.build.json").unlink(missing_ok=True)
         store, build = built_store(args.cache, size)
-        print(f"\n{size:,} articles: store {store}, built in {build['seconds']:.0f} s "
+        compacted = ""
+        if "compaction_seconds" in build:  # stores built before builds compacted: compacted afterwards
+            compacted = f", of which {build['compaction_seconds']:.0f} s compacting"
+        print(f"\n{size:,} articles: store {store}, built in {build['seconds']:.0f} s{compacted} "
               f"(peak {build['peak_bytes'] / 2**20:,.0f} MB, {build['when']}, load then {build['load']:.1f})")
         if args.build_only:
             continue
         out = args.cache / f"out-{size}"
         out.mkdir(exist_ok=True)
-        print(f"  {'command':<26} {'wall':>8} {'peak':>9} {'/build':>7}  aim")
+        print(f"  {'command':<26} {'wall':>8} {'cpu':>8} {'peak':>9} {'/build':>7}  aim")
         for name, words, aim in COMMANDS:
             if args.only and not any(name.startswith(o) for o in args.only):
                 continue
@@ -123,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 target = ""
             status = "" if measure.status in (0, 1) else f"  (exit {measure.status}: {measure.output[:120]})"
-            print(f"  {name:<26} {measure.seconds:7.1f}s {measure.peak_bytes / 2**20:7,.0f}MB {share:7.3f}  "
+            peak = measure.peak_bytes / 2**20
+            print(f"  {name:<26} {measure.seconds:7.1f}s {measure.cpu_seconds:7.1f}s {peak:7,.0f}MB {share:7.3f}  "
                   f"{target}{status}", flush=True)
     print(f"\nload average at the end {_load()}")
     return 0

@@ -191,6 +191,14 @@ def _add_union(memory: ox.Store) -> None:
 # ---------------------------------------------------------------------------- small helpers
 
 
+def distinct(engine: Engine) -> str:
+    """"DISTINCT " where the engine's default graph may hold a triple more than once: an endpoint's
+    union of graphs, and Oxigraph's on-the-fly union over a store another program wrote, see a
+    triple once per graph that holds it; a store kg wrote, files loaded and rdflib see it once."""
+    once = isinstance(engine, RdflibEngine) or (isinstance(engine, StoreEngine) and engine.union)
+    return "" if once else "DISTINCT "
+
+
 def count(engine: Engine, sparql: str) -> int:
     """The number a `SELECT (COUNT(...) AS ?n)` query gives (0 for no row)."""
     for row in engine.select(sparql):

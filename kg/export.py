@@ -3,28 +3,35 @@ the actor network as GraphML or GEXF for Gephi.
 
 Turtle, N-Triples and RDF/XML hold the union of the article graphs (each triple once); N-Quads
 and TriG keep one named graph per article; JSON-LD keeps them too, under a compact @context
-built from the ontology. Every RDF export parses back to the same graph. The RDF formats other
-than JSON-LD are written by Oxigraph, so a store of a million triples exports in seconds.
+built from the ontology. Every RDF export parses back to the same graph.
+
+N-Quads, N-Triples, TriG and Turtle stream from Oxigraph's serializer to the file or standard
+output, in memory that does not grow with the store: the union (which a store kg wrote keeps in
+its default graph) is dumped as it is, and the article graphs one by one. A file is written
+by kg.atomic: under a temporary name in its own folder, renamed once whole, so a reader never
+sees half an export. JSON-LD and RDF/XML are made in memory.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import RDF, XSD
 
 from kg.errors import GraphError, UsageError, unknown_choice
-from kg.rdf.namespaces import DIP_IRI, PREFIXES, RESOURCE_PREFIXES
-from kg.resources import ontology_path
+from kg.rdf.context import jsonld_context
+from kg.rdf.namespaces import PREFIXES, RESOURCE_PREFIXES
 
 # format -> (file suffix, keeps named graphs)
 RDF_FORMATS: dict[str, tuple[str, bool]] = {
@@ -93,72 +100,166 @@ def export(
     fmt = export_format(output, fmt)
     if not graphs and store is None:
         raise UsageError("no graph given: pass --graph FILE... or --store DIR")
-    if fmt in NETWORK_FORMATS or fmt == "jsonld":
+    if fmt in NETWORK_FORMATS:
+        from kg.engine import open_engine
+
+        return _export_network(open_engine(graphs, store), output, fmt)
+    if fmt == "jsonld":
         from kg.sources import load_dataset
 
         return export_dataset(load_dataset(graphs, store), output, fmt)
     from kg.store import load_files, open_store
 
-    source = open_store(store, read_only=True) if store is not None and not graphs else load_files(graphs, store)
-    return export_store(source, output, fmt)
+    if store is not None and not graphs:
+        return export_store(open_store(store, read_only=True), output, fmt, store_dir=store)
+    return export_store(load_files(graphs, store), output, fmt)
 
 
-def export_store(store: ox.Store, output: str | Path | None, fmt: str) -> ExportSummary:
-    """Write an Oxigraph store (persistent or in memory) in an RDF format; JSON-LD goes via rdflib."""
+def export_store(store: ox.Store, output: str | Path | None, fmt: str, *,
+                 store_dir: str | Path | None = None) -> ExportSummary:
+    """Write an Oxigraph store (persistent or in memory) in an RDF format; JSON-LD goes via rdflib.
+    `store_dir`, the folder of a persistent store, lets worker processes read it too (large exports
+    of named graphs are shared among the cores)."""
     started = time.perf_counter()
     fmt = export_format(output, fmt)
     if fmt in NETWORK_FORMATS or fmt == "jsonld":
         from kg.store import store_to_dataset
 
         return export_dataset(store_to_dataset(store), output, fmt)
-    from kg.store import has_union, named_graphs
+    if fmt == "rdfxml":
+        return _export_rdfxml(store, output, started)
+    from kg.store import count_quads, count_union, has_union, named_graphs
 
-    prefixes = {**PREFIXES, **RESOURCE_PREFIXES}
-    keeps_graphs = RDF_FORMATS[fmt][1]
     union = has_union(store)
+    prefixes = {**PREFIXES, **RESOURCE_PREFIXES}
+    graphs = 0
     try:
-        if keeps_graphs:
-            names = named_graphs(store)
-            counter = _Counter(_grouped_quads(store, names, include_default=not union))
-            data = ox.serialize(counter, format=_OX[fmt], prefixes=prefixes if fmt == "trig" else None)
-            count, graphs = counter.count, len(names)
-        else:
-            if union:  # a store kg wrote keeps the union, each triple once
-                source = (quad.triple for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        with _target(output) as out:
+            if RDF_FORMATS[fmt][1]:
+                names = named_graphs(store)
+                graphs = len(names)
+                if union:  # the article graphs one by one: not kg's derived union, nor its layout notes
+                    if fmt == "trig":
+                        out.write("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()).encode() + b"\n")
+                    for chunk in _graph_chunks(store, store_dir, names, fmt):
+                        out.write(chunk)
+                    count = count_quads(store)
+                else:  # files read into memory: all of it is data
+                    store.dump(out, _OX[fmt], prefixes=prefixes if fmt == "trig" else None)
+                    count = len(store)
             else:
-                source = store.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-            triples = sorted(set(source), key=str)  # sorted: grouped by subject, and the same file every time
-            if fmt == "rdfxml":
-                _check_xml_text(triples)
-            data = ox.serialize(triples, format=_OX[fmt], prefixes=prefixes if fmt != "nt" else None)
-            if fmt == "rdfxml":  # a raw carriage return would be read back as a line feed (XML end-of-line rule)
-                data = data.replace(b"\r", b"&#13;")
-            count, graphs = len(triples), 0
-    except (OSError, ValueError) as err:
+                source = store if union else _union_store(store)
+                source.dump(out, _OX[fmt], from_graph=ox.DefaultGraph(), prefixes=prefixes if fmt != "nt" else None)
+                count = count_union(store) if union else len(source)
+    except BrokenPipeError:  # `kg export | head` closed the pipe: the command ends quietly
+        raise
+    except OSError as err:
+        if output is None or str(output) == "-":
+            raise GraphError(f"cannot export the store as {fmt} ({err})") from err
+        from kg.atomic import output_error
+
+        raise output_error(output, err, "the export") from None
+    except ValueError as err:
         raise GraphError(f"cannot export the store as {fmt} ({err})") from err
-    _write(output, data)
     return ExportSummary(_name(output), fmt, count, graphs, time.perf_counter() - started)
 
 
-def _grouped_quads(store: ox.Store, names: list[str], *, include_default: bool):
-    """Quads graph by graph (so TriG writes each graph once): the default graph first where it
-    is data rather than kg's derived union, then the named graphs in order."""
-    if include_default:
-        yield from store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+PARALLEL_FROM = 2_000  # named graphs from which an export shares the dumping among worker processes
+_CHUNK = 250  # named graphs a worker dumps at a time
+
+
+def _graph_chunks(store: ox.Store, store_dir: str | Path | None, names: list[str], fmt: str) -> Iterator[bytes]:
+    """The named graphs dumped (see `dump_graphs`), in order, a chunk at a time: by worker
+    processes that each open the store read-only, when there are many and more than one core;
+    at most a few chunks wait in memory."""
+    chunks = [names[i : i + _CHUNK] for i in range(0, len(names), _CHUNK)]
+    workers = min(os.cpu_count() or 1, 4)
+    if store_dir is None or len(names) < PARALLEL_FROM or workers < 2:
+        for chunk in chunks:
+            yield dump_graphs(store, chunk, fmt)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    pending: deque = deque()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for chunk in chunks:
+            pending.append(pool.submit(_dump_in_worker, str(store_dir), chunk, fmt))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+_WORKER_STORES: dict[str, ox.Store] = {}
+
+
+def _dump_in_worker(store_dir: str, names: list[str], fmt: str) -> bytes:
+    store = _WORKER_STORES.get(store_dir)
+    if store is None:
+        store = _WORKER_STORES[store_dir] = ox.Store.read_only(store_dir)
+    return dump_graphs(store, names, fmt)
+
+
+def dump_graphs(store: ox.Store, names: list[str], fmt: str) -> bytes:
+    """Named graphs one after the other, each dumped by Oxigraph as a graph of its own: N-Quads
+    lines are its N-Triples with the graph's name put before the final dot (a literal holds no
+    raw line break, so every line ends so); TriG blocks hold its Turtle, without the prefix lines
+    (the file states them once, on top)."""
+    prefixes = {**PREFIXES, **RESOURCE_PREFIXES}
+    parts = []
     for name in names:
-        yield from store.quads_for_pattern(None, None, None, ox.NamedNode(name))
+        graph = ox.NamedNode(name)
+        if fmt == "nquads":
+            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+            parts.append(data.replace(b" .\n", f" <{name}> .\n".encode()))
+        else:
+            data = store.dump(format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=prefixes)
+            body = b"".join(line for line in data.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+            parts.append(f"<{name}> {{\n".encode() + body.strip(b"\n") + b"\n}\n\n")
+    return b"".join(parts)
 
 
-class _Counter:
-    """An iterable that counts what passes through it."""
+def _union_store(store: ox.Store) -> ox.Store:
+    """A store whose default graph is the union of another's graphs, each triple once (for files
+    read into memory, and stores another program wrote)."""
+    union = ox.Store()
+    union.extend(ox.Quad(t.subject, t.predicate, t.object)
+                 for t in store.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True))  # fmt: skip
+    return union
 
-    def __init__(self, items):
-        self.items, self.count = items, 0
 
-    def __iter__(self):
-        for item in self.items:
-            self.count += 1
-            yield item
+@contextlib.contextmanager
+def _target(output: str | Path | None) -> Iterator[BinaryIO]:
+    """Standard output, or the file, which appears only once written whole (kg.atomic)."""
+    if output is None or str(output) == "-":
+        yield sys.stdout.buffer
+        sys.stdout.flush()
+        return
+    from kg.atomic import atomic_open
+
+    with atomic_open(output, "wb", encoding=None) as out:
+        yield out
+
+
+def _export_rdfxml(store: ox.Store, output: str | Path | None, started: float) -> ExportSummary:
+    """RDF/XML, made in memory: sorted triples (grouped by subject), and control characters refused."""
+    from kg.store import has_union
+
+    if has_union(store):  # a store kg wrote keeps the union, each triple once
+        source = (quad.triple for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    else:
+        source = store.query("CONSTRUCT WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    triples = sorted(set(source), key=str)
+    _check_xml_text(triples)
+    try:
+        data = ox.serialize(triples, format=_OX["rdfxml"], prefixes={**PREFIXES, **RESOURCE_PREFIXES})
+    except (OSError, ValueError) as err:
+        raise GraphError(f"cannot export the store as rdfxml ({err})") from err
+    # a raw carriage return would be read back as a line feed (XML end-of-line rule)
+    _write(output, data.replace(b"\r", b"&#13;"))
+    return ExportSummary(_name(output), "rdfxml", len(triples), 0, time.perf_counter() - started)
 
 
 def export_dataset(dataset: Dataset, output: str | Path | None, fmt: str) -> ExportSummary:
@@ -166,12 +267,7 @@ def export_dataset(dataset: Dataset, output: str | Path | None, fmt: str) -> Exp
     started = time.perf_counter()
     fmt = export_format(output, fmt)
     if fmt in NETWORK_FORMATS:
-        if output is None:
-            raise UsageError(f"{fmt} is written to a file: give -o FILE")
-        from kg.network import export_actor_network  # the viz/stats work's module, loaded only here
-
-        export_actor_network(dataset, Path(output), fmt)
-        return ExportSummary(str(output), fmt, 0, 0, time.perf_counter() - started)
+        return _export_network(dataset, output, fmt)
     if fmt != "jsonld":
         from kg.store import quads_of
 
@@ -183,57 +279,18 @@ def export_dataset(dataset: Dataset, output: str | Path | None, fmt: str) -> Exp
     return ExportSummary(_name(output), fmt, quads, named, time.perf_counter() - started)
 
 
-# ---------------------------------------------------------------------------- the JSON-LD context
+def _export_network(source, output: str | Path | None, fmt: str) -> ExportSummary:
+    """The actor network of a graph (an engine, or what kg.engine.as_engine takes) for Gephi."""
+    started = time.perf_counter()
+    if output is None:
+        raise UsageError(f"{fmt} is written to a file: give -o FILE")
+    from kg.network import export_actor_network  # the viz/stats work's module, loaded only here
 
-_STANDARD_TERMS: dict[str, object] = {
-    "label": "rdfs:label",
-    "comment": "rdfs:comment",
-    "altLabel": "skos:altLabel",
-    "prefLabel": "skos:prefLabel",
-    "inScheme": {"@id": "skos:inScheme", "@type": "@id"},
-    "sameAs": {"@id": "owl:sameAs", "@type": "@id"},
-    "wasDerivedFrom": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
-    "title": "dcterms:title",
-    "published": {"@id": "dcterms:date", "@type": "xsd:date"},
-    "publisher": "dcterms:publisher",
-    "url": {"@id": "schema:url", "@type": "@id"},
-}
+    export_actor_network(source, Path(output), fmt)
+    return ExportSummary(str(output), fmt, 0, 0, time.perf_counter() - started)
 
 
-@cache
-def jsonld_context() -> dict[str, object]:
-    """A compact JSON-LD @context from the ontology: a term for each dip: class and property,
-    object properties coerced to IRIs, datatype properties to their range (xsd:date, xsd:boolean),
-    plain strings (range xsd:string) marked as having no language, since text is Arabic by
-    default ("@language": "ar"), so a label or quote reads as a plain string."""
-    ontology = Graph()
-    try:
-        ontology.parse(ontology_path(), format="turtle")
-    except (OSError, FileNotFoundError) as err:
-        raise GraphError(f"cannot read the ontology for the JSON-LD context ({err})") from err
-    context: dict[str, object] = {**PREFIXES, **RESOURCE_PREFIXES, "@language": "ar"}
-    for term in sorted({s for s in ontology.subjects() if isinstance(s, URIRef) and s.startswith(DIP_IRI)}):
-        name = term[len(DIP_IRI) :]
-        if not name:
-            continue
-        curie = f"dip:{name}"
-        kinds = set(ontology.objects(term, RDF.type))
-        ranges = [r for r in ontology.objects(term, RDFS.range) if isinstance(r, URIRef)]
-        if OWL.Class in kinds:
-            context[name] = curie
-        elif OWL.ObjectProperty in kinds:
-            context[name] = {"@id": curie, "@type": "@id"}
-        elif OWL.DatatypeProperty in kinds:
-            datatype = ranges[0] if ranges else None
-            if datatype == XSD.string:
-                context[name] = {"@id": curie, "@language": None}
-            elif datatype is not None and datatype.startswith(str(XSD)):
-                context[name] = {"@id": curie, "@type": f"xsd:{datatype[len(str(XSD)):]}"}
-            else:  # rdf:langString, rdfs:Literal: the default language applies
-                context[name] = curie
-    for name, value in _STANDARD_TERMS.items():
-        context.setdefault(name, value)
-    return context
+# ---------------------------------------------------------------------------- JSON-LD
 
 
 def compact_jsonld(dataset: Dataset) -> tuple[dict, int, int]:
@@ -360,11 +417,6 @@ def _single(values: list) -> object:
 
 def _listed(value: object) -> list:
     return value if isinstance(value, list) else [value]
-
-
-def context_document() -> str:
-    """The context as a stand-alone JSON-LD document (for publishing next to the data)."""
-    return json.dumps({"@context": jsonld_context()}, ensure_ascii=False, indent=1) + "\n"
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

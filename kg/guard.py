@@ -214,7 +214,7 @@ def _resolve_contexts(document: object, path: Path, fetched: dict[str, object], 
 def _context(reference: str, path: Path, fetched: dict[str, object], depth: int) -> object:
     """The context a reference names: kg's own, or (with --allow-network) a fetched one."""
     if reference == KG_CONTEXT_IRI:
-        from kg.export import jsonld_context
+        from kg.rdf.context import jsonld_context
 
         return jsonld_context()
     if not reference.lower().startswith(("http://", "https://")):
@@ -256,7 +256,7 @@ def check_query(text: str, *, engine: str, graphs: Iterable[str] | None = None) 
         return
     import re
 
-    from kg.query import mask_sparql
+    from kg.sparql import mask_sparql
 
     masked = mask_sparql(text)
     match = re.search(r"\bSERVICE\b", masked, re.IGNORECASE)

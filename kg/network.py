@@ -28,8 +28,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.engine import Engine, as_engine, select_for
-from kg.errors import GraphError, UsageError, unknown_choice
+from kg.engine import Engine, as_engine, distinct, select_for
+from kg.errors import UsageError, unknown_choice
 from kg.rdf.namespaces import DIP_IRI, DIPT_IRI, PREFIXES
 from kg.text.normalize import normalize
 
@@ -123,12 +123,13 @@ def class_counts(source) -> dict[str, int]:
     engine = as_engine(source)
     counts = dict.fromkeys(CLASSES, 0)
     name_of = {iri: name for name, iri in zip(CLASSES, _CLASS_RANK, strict=True)}
-    query = f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ {_CLASS_VALUES} ?s a ?c }} GROUP BY ?c"
+    once = distinct(engine)  # a node typed by many graphs of an endpoint counts once
+    query = f"SELECT ?c (COUNT({once}?s) AS ?n) WHERE {{ {_CLASS_VALUES} ?s a ?c }} GROUP BY ?c"
     for cls, number in engine.select(query):
         counts[name_of[cls.value]] = int(number.value)
     # a node typed with two classes (PhoneCall and Meeting) counts as the more specific one only
     query = (f"SELECT ?s WHERE {{ {_CLASS_VALUES} ?s a ?c }} "
-             "GROUP BY ?s HAVING (COUNT(?c) > 1)")  # fmt: skip
+             f"GROUP BY ?s HAVING (COUNT({once}?c) > 1)")  # fmt: skip
     several = [node.value for (node,) in engine.select(query)]
     if several:
         best = classify(engine, several)
@@ -141,7 +142,7 @@ def class_counts(source) -> dict[str, int]:
 
 def count_articles(source) -> int:
     engine = as_engine(source)
-    for (number,) in engine.select(f"SELECT (COUNT(?s) AS ?n) WHERE {{ ?s a <{_ARTICLE}> }}"):
+    for (number,) in engine.select(f"SELECT (COUNT({distinct(engine)}?s) AS ?n) WHERE {{ ?s a <{_ARTICLE}> }}"):
         return int(number.value)
     return 0
 
@@ -223,12 +224,14 @@ class MeetingActors:
         order = sorted(actors)
         position = {actor: index for index, actor in enumerate(order)}
         meetings, topics = [], {}
+        keys: dict[str, str] = {}  # topic IRI -> key: a few topics, named again and again
         for meeting, participants, topic_iris in rows:
             members = tuple(sorted({position[p] for p in participants if p in position}))
             if members:
                 meetings.append((meeting, members))
                 if meeting:
-                    topics[meeting] = tuple(sorted({topic_key(t) for t in topic_iris}))
+                    found = {keys.get(t) or keys.setdefault(t, topic_key(t)) for t in topic_iris}
+                    topics[meeting] = tuple(sorted(found))
         return cls(actors, meetings, topics)
 
     def weights(self) -> Counter[tuple[int, int]]:
@@ -333,14 +336,16 @@ def export_actor_network(source, path: Path, fmt: str) -> None:
         raise unknown_choice("network format", fmt, EXPORT_FORMATS)
     network = _scalar_attributes(actor_network(source))
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from kg.atomic import atomic_open, output_error
+
     try:
-        if fmt == "graphml":
-            nx.write_graphml(network, path, encoding="utf-8")
-        else:
-            nx.write_gexf(network, path, encoding="utf-8")
+        with atomic_open(path, "wb", encoding=None) as out:  # whole or not at all
+            if fmt == "graphml":
+                nx.write_graphml(network, out, encoding="utf-8")
+            else:
+                nx.write_gexf(network, out, encoding="utf-8")
     except OSError as err:
-        raise GraphError(f"{path}: cannot write the {fmt} file ({err.strerror or err})") from err
+        raise output_error(path, err, f"the {fmt} file") from None
 
 
 def _scalar_attributes(network: nx.Graph) -> nx.Graph:
@@ -365,7 +370,7 @@ def _scalar(value: object) -> str | int | float | bool:
 # The fact graph
 
 
-def fact_graph(source, nodes: Iterable[str] | None = None) -> nx.MultiDiGraph:
+def fact_graph(source, nodes: Iterable[str] | None = None, *, summaries: bool = True) -> nx.MultiDiGraph:
     """Every node of `CLASSES` (or the `nodes` given, those of them that have a class) with its
     attributes, and every relation between two of them.
 
@@ -378,7 +383,8 @@ def fact_graph(source, nodes: Iterable[str] | None = None) -> nx.MultiDiGraph:
 
     With `nodes`, the nodes their relations point to but which are not among them are there too,
     marked `context` (for their names: a meeting's tooltip names all its participants); `incoming`
-    and `topics` then come from the whole graph, counted in the store.
+    and `topics` then come from the whole graph, counted in the store, unless `summaries` is false
+    (they are left out: the actor network has its own).
     """
     engine = as_engine(source)
     wanted = None if nodes is None else set(nodes)
@@ -409,7 +415,7 @@ def fact_graph(source, nodes: Iterable[str] | None = None) -> nx.MultiDiGraph:
     if wanted is None:
         _count_incoming(graph)
         _topics(graph)
-    else:
+    elif summaries:
         _count_incoming_in_store(engine, graph, sorted(classes))
         _topics_in_store(engine, graph, sorted(classes))
     return graph

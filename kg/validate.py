@@ -289,13 +289,31 @@ def _suspect(results: Iterable[Result], suspects: set[Node], kept: list[Result])
 def _types_disagree(engine: StoreEngine) -> set[Node]:
     """Nodes that some graph types otherwise than the union does, or describes without their type
     (a phone call that another article calls a meeting held somewhere): the union checks their
-    triples against shapes that the graph alone does not."""
-    query = ("SELECT DISTINCT ?s WHERE { "
-             "{ SELECT ?s (COUNT(DISTINCT ?t) AS ?n) WHERE { ?s a ?t } GROUP BY ?s } "
-             f"{{ SELECT ?s ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{LAYOUT_GRAPH}>) }} GROUP BY ?s ?g }} "
-             "OPTIONAL { SELECT ?s ?g (COUNT(?t) AS ?k) WHERE { GRAPH ?g { ?s a ?t } } GROUP BY ?s ?g } "
-             "FILTER(!BOUND(?k) || ?k < ?n) }")  # fmt: skip
-    return {from_oxigraph(s) for (s,) in engine.select(query) if isinstance(s, ox.NamedNode)}
+    triples against shapes that the graph alone does not. Grouped in the store a batch of nodes
+    or graphs at a time, so that memory does not follow the store's size."""
+    found: set[Node] = set()
+    # nodes with several types in the union (most have one): a graph that gives fewer
+    query = "SELECT ?s (COUNT(?t) AS ?n) WHERE { ?s a ?t } GROUP BY ?s HAVING (COUNT(?t) > 1)"
+    several = {s.value: int(n.value) for s, n in engine.select(query) if isinstance(s, ox.NamedNode)}
+    per_graph = (f"SELECT DISTINCT ?s ?k WHERE {{ {{ SELECT ?s ?g (COUNT(?t) AS ?k) WHERE {{ {{values}} "
+                 f"GRAPH ?g {{ ?s a ?t }} FILTER(?g != <{LAYOUT_GRAPH}>) }} GROUP BY ?s ?g }} }}")  # fmt: skip
+    for node, fewer in select_for(engine, "s", several, per_graph):
+        if int(fewer.value) < several[node.value]:
+            found.add(URIRef(node.value))
+    # graphs where some subject has no type at all: their subjects typed elsewhere
+    graphs = [g.value for g in engine.store.named_graphs() if isinstance(g, ox.NamedNode) and g.value != LAYOUT_GRAPH]
+    typed_only = f"BIND(IF(?p = {sparql_term(RDF.type)}, ?s, ?nothing) AS ?typed)"
+    counts = (f"SELECT ?g (COUNT(DISTINCT ?s) AS ?all) (COUNT(DISTINCT ?typed) AS ?types) WHERE {{ {{values}} "
+              f"GRAPH ?g {{ ?s ?p ?o }} {typed_only} }} GROUP BY ?g")  # fmt: skip
+    loose = [g.value for g, every, typed in select_for(engine, "g", graphs, counts) if every.value != typed.value]
+    for graph in loose:
+        quads = list(engine.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        typed = {q.subject for q in quads if q.predicate.value == str(RDF.type)}
+        for subject in {q.subject for q in quads} - typed:
+            if isinstance(subject, ox.NamedNode) and next(iter(engine.store.quads_for_pattern(
+                    subject, ox.NamedNode(str(RDF.type)), None, None)), None) is not None:  # fmt: skip
+                found.add(URIRef(subject.value))
+    return found
 
 
 def _over_limits(engine: StoreEngine, shapes: Shapes) -> set[Node]:

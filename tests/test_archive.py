@@ -31,12 +31,29 @@ def store_dir(tmp_path_factory):
     return folder
 
 
-@pytest.fixture(scope="module", params=["file", "store", "rdflib"])
-def engine(request, store_dir):
+@pytest.fixture(scope="module")
+def foreign_store_dir(tmp_path_factory):
+    """A store another program wrote: article graphs only, no union kept in its default graph."""
+    import pyoxigraph as ox
+
+    folder = tmp_path_factory.mktemp("foreign") / "store"
+    store = ox.Store(str(folder))
+    store.load(path=str(EXAMPLES), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store  # closed: kg opens it read-only
+    return folder
+
+
+@pytest.fixture(scope="module", params=["file", "store", "foreign store", "rdflib"])
+def engine(request, store_dir, foreign_store_dir):
     if request.param == "file":
         return open_engine([EXAMPLES])
     if request.param == "store":
         return open_engine(store=store_dir)
+    if request.param == "foreign store":
+        found = open_engine(store=foreign_store_dir)
+        assert not found.union  # Oxigraph's union on the fly, which sees a triple once per graph
+        return found
     return as_engine(read_graphs([EXAMPLES]))
 
 
@@ -214,3 +231,41 @@ def test_communities_are_the_same_in_every_run():
     runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "5")}
     assert len(runs) == 1
+
+
+# ---------------------------------------------------------------------------- a remote endpoint
+
+
+@pytest.fixture(scope="module")
+def endpoint_engine(tmp_path_factory):
+    """The examples pushed to an Oxigraph server of this module's own (nothing else on it)."""
+    from servers import oxigraph_serve
+
+    from kg.remote import EndpointEngine, push
+    from kg.store import load_files
+
+    with oxigraph_serve(tmp_path_factory.mktemp("endpoint")) as server:
+        endpoint = server.endpoint()
+        assert push(load_files([EXAMPLES]), endpoint).mismatched == []
+        yield EndpointEngine(endpoint)
+
+
+@pytest.mark.server
+def test_an_endpoint_gives_the_stats_and_network_a_file_gives(endpoint_engine, golden):
+    assert endpoint_engine.triples() == 2173
+    assert graph_stats(endpoint_engine, top=1000).to_json() == golden["stats"]
+    assert network_json(actor_network(endpoint_engine)) == golden["network"]
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("name", VIEWS)
+def test_an_endpoint_gives_the_views_a_file_gives(endpoint_engine, golden, name):
+    assert view_json(build_view(endpoint_engine, name)) == golden["views"][name]
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(("name", "limit"), CUT_VIEWS)
+def test_an_endpoint_cuts_views_in_the_store_as_a_file_does(in_store, endpoint_engine, golden, name, limit):
+    view = view_json(build_view(endpoint_engine, name, max_nodes=limit))
+    view["graph"].pop("left_out_names")
+    assert view == golden["cut_views"][f"{name} {limit}"]

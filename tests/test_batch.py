@@ -128,6 +128,22 @@ def test_a_graph_written_again_keeps_only_its_latest_check(tmp_path, monkeypatch
     assert list(store.quads_for_pattern(None, results[0], None, results[1])) == []
 
 
+def test_a_build_that_wrote_many_graphs_ends_by_compacting_the_store(tmp_path, monkeypatch):
+    from kg import store
+
+    compacted = []
+    monkeypatch.setattr(store, "compact_store", compacted.append)
+    monkeypatch.setattr(store, "COMPACT_AFTER_WRITING", 3)
+    build([corpus(tmp_path / "few.jsonl", 2)], store=tmp_path / "few")
+    assert compacted == []
+    build([corpus(tmp_path / "many.jsonl", 4)], store=tmp_path / "many")
+    assert len(compacted) == 1
+    stop = __import__("threading").Event()
+    stop.set()  # an interrupted run leaves at once
+    build([corpus(tmp_path / "more.jsonl", 5)], store=tmp_path / "more", stop=stop)
+    assert len(compacted) == 1
+
+
 def test_small_batches_write_everything(tmp_path):
     source = corpus(tmp_path / "in.jsonl", 23)
     options = BatchOptions(batch_articles=4)

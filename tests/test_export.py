@@ -225,3 +225,81 @@ def test_awkward_text_survives(tmp_path, text, fmt):
     path = tmp_path / f"out{RDF_FORMATS[fmt][0]}"
     export_dataset(dataset, path, fmt)
     assert_round_trip(path, fmt, dataset)
+
+
+# ---------------------------------------------------------------------------- streaming from a store
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "trig", "turtle", "nt"])
+def test_a_store_streams_to_stdout_the_same_as_to_a_file(tmp_path, capsysbinary, fmt):
+    write_articles(tmp_path / "store", fixture())
+    path = tmp_path / f"out{RDF_FORMATS[fmt][0]}"
+    export(path, store=tmp_path / "store")
+    capsysbinary.readouterr()
+    export(None, fmt, store=tmp_path / "store")
+    assert capsysbinary.readouterr().out == path.read_bytes()
+
+
+def test_an_export_appears_whole_or_not_at_all(tmp_path, monkeypatch):
+    write_articles(tmp_path / "store", fixture())
+    target = tmp_path / "out" / "graph.nq"
+    export(target, store=tmp_path / "store")
+    before = target.read_bytes()
+    assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+    import kg.export
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(kg.export, "dump_graphs", broken)
+    with pytest.raises(GraphError, match="disk full"):
+        export(target, store=tmp_path / "store")
+    assert target.read_bytes() == before  # the old file stands
+    assert [p.name for p in target.parent.iterdir()] == ["graph.nq"]  # no half-written file left
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_the_store_s_own_notes_and_union_stay_home(tmp_path):
+    from kg.batch import build
+
+    build([Path(__file__).parent / "fixtures" / "batch_articles.jsonl"], store=tmp_path / "store")
+    export(tmp_path / "out.nq", store=tmp_path / "store")
+    text = (tmp_path / "out.nq").read_text(encoding="utf-8")
+    assert "urn:x-kg:" not in text  # no layout notes (extraction marks, checks)
+    back = ox.Store()
+    back.load(path=str(tmp_path / "out.nq"))
+    assert all(isinstance(q.graph_name, ox.NamedNode) for q in back)  # every quad in its article's graph
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "trig"])
+def test_worker_processes_dump_the_same_file(tmp_path, monkeypatch, fmt):
+    import kg.export
+
+    write_articles(tmp_path / "store", fixture())
+    alone, shared = tmp_path / f"alone{RDF_FORMATS[fmt][0]}", tmp_path / f"shared{RDF_FORMATS[fmt][0]}"
+    export(alone, store=tmp_path / "store")
+    monkeypatch.setattr(kg.export, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(kg.export, "_CHUNK", 1)
+    monkeypatch.setattr(kg.export.os, "cpu_count", lambda: 2)
+    export(shared, store=tmp_path / "store")
+    assert shared.read_bytes() == alone.read_bytes()
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    import subprocess
+    import sys
+
+    examples = Path(__file__).parent / "fixtures" / "archive" / "examples.trig"  # more than a pipe holds
+    process = subprocess.Popen([sys.executable, "-m", "kg", "export", "--graph", str(examples), "--format", "nt"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert process.stdout.read(100).startswith(b"<")
+    process.stdout.close()  # as `| head` does
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""

@@ -154,6 +154,7 @@ def build(
     pool: ProcessPoolExecutor | None = None  # started with the first chunk: a run that skips all needs none
     max_in_flight = max(2, options.workers * 4)  # chunks: enough to keep workers busy while a batch is handed over
     interrupted = False
+    finished = False  # the whole input written, nothing failed on the way: the store may be compacted
 
     def show() -> None:
         if progress is not None:  # an article counts as done once extracted, before its batch is written
@@ -269,6 +270,7 @@ def build(
         # what is in flight is a few chunks: finish them, so everything read so far is written
         collect(keep=0)
         finish()
+        finished = not interrupted and not stop.is_set()
     except Abandoned:  # a hurried stop: what was being extracted is left for the next run
         interrupted = True
         finish()
@@ -283,7 +285,8 @@ def build(
         log.close()
         try:
             if store_sink is not None:
-                written(store_sink.close())  # stopping at once, it waits only for a batch being written
+                # stopping at once, it waits only for a batch being written
+                written(store_sink.close(compact=finished))
                 from kg.store import count_union, repair_store
 
                 if options.force and not stop.is_set():  # whatever an old run left, the store ends as a clean build

@@ -124,8 +124,9 @@ class StoreSink:
             adds.update(self._finished.popleft())
         return adds
 
-    def close(self) -> Counter[str]:
-        """Write what is left and wait for the writer; raises what made writing fail."""
+    def close(self, *, compact: bool = False) -> Counter[str]:
+        """Write what is left and wait for the writer; raises what made writing fail. With
+        `compact`, a run that wrote many graphs ends by compacting the store (see kg.store.compact_store)."""
         if self._writer.is_alive():
             if self._error is None and self._batch and not at_once(self._stop):
                 self._queue.put((self._batch, self._adds))
@@ -135,6 +136,11 @@ class StoreSink:
         self._raise_if_failed()
         try:
             self.store.flush()
+            if compact:
+                from kg import store
+
+                if self.written >= store.COMPACT_AFTER_WRITING:
+                    store.compact_store(self.store)
         except OSError as err:
             raise GraphError(f"{self.name}: writing article graphs failed ({err})") from err
         return self.written_since()

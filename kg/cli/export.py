@@ -30,7 +30,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from kg.cli._common import check_outputs
-    from kg.export import context_document, export
+    from kg.export import export
+    from kg.rdf.context import context_document
 
     resolve_sources(args)
     check_outputs({"the export": args.output, "the JSON-LD context": args.context},

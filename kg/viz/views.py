@@ -32,7 +32,7 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.engine import Engine, as_engine, select_for
+from kg.engine import Engine, as_engine, distinct, select_for
 from kg.errors import UsageError
 from kg.network import (
     ACTOR_CLASSES,
@@ -60,6 +60,7 @@ DEFAULT_MAX_NODES = 2000  # a larger view shows its most connected nodes only, u
 DEFAULT_MAX_EDGES = 5000  # and its strongest links only, unless --max-edges says
 READ_WHOLE = 20_000  # graphs with at most this many nodes are read whole; larger ones are chosen from in the store
 LISTED = 25  # the longest list a tooltip row holds (an actor's partners, a link's meetings) before "+N"
+LISTED_MEETINGS = 10  # the meetings a link's tooltip names (each a line), before "+N"
 _RELATION_VALUES = " ".join(f"<{iri}>" for iri in RELATIONS)
 
 
@@ -182,9 +183,10 @@ def most_connected(engine: Engine, limit: int) -> dict[str, int]:
     """The `limit` nodes with the most relations (either way), most first, ties in IRI order,
     with their degree: counted and ranked in the store, only the top read out."""
     relations = f"VALUES ?p {{ {_RELATION_VALUES} }}"
+    once = distinct(engine)  # a relation that many graphs of an endpoint state counts once
     counted = (f"{{ SELECT ?n (SUM(?d) AS ?deg) WHERE {{ "
-               f"{{ SELECT ?n (COUNT(*) AS ?d) WHERE {{ {relations} ?n ?p ?o }} GROUP BY ?n }} UNION "
-               f"{{ SELECT ?n (COUNT(*) AS ?d) WHERE {{ {relations} ?o ?p ?n }} GROUP BY ?n }} "
+               f"{{ SELECT ?n (COUNT({once}*) AS ?d) WHERE {{ {relations} ?n ?p ?o }} GROUP BY ?n }} UNION "
+               f"{{ SELECT ?n (COUNT({once}*) AS ?d) WHERE {{ {relations} ?o ?p ?n }} GROUP BY ?n }} "
                f"}} GROUP BY ?n }}")  # fmt: skip
     query = f"SELECT ?n ?deg WHERE {counted} ORDER BY DESC(?deg) LIMIT {limit}"
     top = [(n.value, int(d.value)) for n, d in engine.select(query) if isinstance(n, ox.NamedNode)]
@@ -293,8 +295,8 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
     limit = _limit(max_nodes, len(linked))
     kept = set(linked[:limit] if limit else linked)
     drawn = sorted(found.order[i] for i in kept)
-    if facts is None:
-        facts = fact_graph(engine, drawn)
+    if facts is None:  # the actors' names and details; their counts and topics come from the network
+        facts = fact_graph(engine, drawn, summaries=False)
     listed = {i: _partners(found, partners[i], weights, i) for i in kept}
     partner_names = _names_of(engine, facts, {found.order[o] for shown in listed.values() for o in shown[0]})
     # positions follow IRI order, so pairs sort as their actors' IRIs do
@@ -305,13 +307,14 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
         _note_strongest(view, edge_limit, len(drawn_pairs))
         drawn_pairs = sorted(strongest)
     shared = _shared_meetings(found, {pair for pair, _ in drawn_pairs})
-    meeting_lines = _meeting_lines(engine, facts, {m for ms in shared.values() for m in ms[:LISTED]})
-    topic_names = _topic_names(engine, facts, {t for i in kept for t in _actor_topics(found, i)})
+    meeting_lines = _meeting_lines(engine, facts, {m for ms in shared.values() for m in ms[:LISTED_MEETINGS]})
+    actor_topics = {i: sorted(_actor_topics(found, i)) for i in kept}
+    topic_names = _topic_names(engine, facts, {t for topics in actor_topics.values() for t in topics})
     for index in sorted(kept):
         actor = found.order[index]
         data = facts.nodes[actor]
         shown, more = listed[index]
-        topics = sorted(_actor_topics(found, index))
+        topics = actor_topics[index]
         participants = tuple(partner_names[found.order[o]] for o in shown) + ((f"… +{more}",) if more else ())
         # the full view's counts are replaced by what this view is about; the IRI stays last
         rows = [row for row in _node_rows(facts, actor) if row[0] not in ("meetings", "statements")]
@@ -322,9 +325,9 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
     for (first, second), weight in drawn_pairs:
         meetings = shared[first, second]
         topics = sorted({t for m in meetings for t in found.topics_of(m)})
-        lines = tuple(meeting_lines[m] for m in meetings[:LISTED])
-        if len(meetings) > LISTED:
-            lines += (f"… +{len(meetings) - LISTED}",)
+        lines = tuple(meeting_lines[m] for m in meetings[:LISTED_MEETINGS])
+        if len(meetings) > LISTED_MEETINGS:
+            lines += (f"… +{len(meetings) - LISTED_MEETINGS}",)
         rows = (
             ("weight", str(weight)),
             ("topics", tuple(topic_names.get(t, t) for t in topics)),
@@ -359,7 +362,10 @@ def _shared_meetings(found: MeetingActors, pairs: set[tuple[int, int]]) -> dict[
 
 
 def _actor_topics(found: MeetingActors, index: int) -> set[str]:
-    return {t for meeting in found.meetings_of(index) for t in found.topics_of(meeting)}
+    topics: set[str] = set()
+    for meeting in found.meetings_of(index):
+        topics.update(found.topics_of(meeting))
+    return topics
 
 
 def _partners(found: MeetingActors, met: set[int], weights: Counter, index: int) -> tuple[list[int], int]:
