@@ -260,7 +260,8 @@ def test_viz_command_names_a_missing_graph_file(tmp_path):
 
 
 def test_viz_command_prints_what_it_wrote(tmp_path):
-    result = run_kg("viz", "--graph", str(FIXTURE), "-o", str(tmp_path / "g.html"), "--view", "full", "--max-nodes", "12")
+    result = run_kg("viz", "--graph", str(FIXTURE), "-o", str(tmp_path / "g.html"), "--view", "full",
+                    "--max-nodes", "12")
     assert result.returncode == 0
     assert "view full, 12 nodes (of 29" in result.stdout.decode("utf-8")
 

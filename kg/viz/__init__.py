@@ -18,7 +18,8 @@ from kg.viz.views import VIEW_CHOICES, ViewSpec, build_view
 
 FULL_INLINE = 3000  # the actor network's page holds the full view too up to this many nodes
 
-__all__ = ["FULL_INLINE", "VIEW_CHOICES", "ViewSpec", "VizSummary", "build_view", "render_html", "write_html", "write_viz"]
+__all__ = ["FULL_INLINE", "VIEW_CHOICES", "ViewSpec", "VizSummary", "build_view", "render_html", "write_html",
+           "write_viz"]
 
 
 @dataclass(frozen=True, slots=True)

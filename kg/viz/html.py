@@ -98,7 +98,8 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "", full: nx.MultiDiGraph
     return page
 
 
-def write_html(view: nx.MultiDiGraph, path: str | Path, *, title: str = "", full: nx.MultiDiGraph | None = None) -> Path:
+def write_html(view: nx.MultiDiGraph, path: str | Path, *, title: str = "",
+               full: nx.MultiDiGraph | None = None) -> Path:
     """Write the page as UTF-8 (whatever the locale says), whole or not at all, and return its path."""
     path = Path(path)
     text = render_html(view, title=title, full=full)

@@ -54,11 +54,13 @@ def meeting_times(engine: Engine | None, facts: nx.MultiDiGraph | None) -> dict[
     """Every meeting and phone call of the graph."""
     if engine is None:
         assert facts is not None
-        return {node: MeetingTime(data.get("date", ""), data["class"] == "PhoneCall", min(data.get("sources", ("",))))
+        return {node: MeetingTime(data.get("date", ""), data["class"] == "PhoneCall",
+                                  min(data.get("sources", ("",))))
                 for node, data in facts.nodes(data=True) if data["class"] in MEETING_CLASSES}  # fmt: skip
     query = (f"SELECT ?m ?c (MIN(?d) AS ?date) (MIN(STR(?a)) AS ?article) WHERE {{ "
              f"VALUES ?c {{ <{DIP_IRI}Meeting> <{DIP_IRI}PhoneCall> }} ?m a ?c "
-             f"OPTIONAL {{ ?m <{DIP_IRI}date> ?d }} OPTIONAL {{ ?m <{_PROV}wasDerivedFrom> ?a }} }} GROUP BY ?m ?c")  # fmt: skip
+             f"OPTIONAL {{ ?m <{DIP_IRI}date> ?d }} OPTIONAL {{ ?m <{_PROV}wasDerivedFrom> ?a }} }} "
+             f"GROUP BY ?m ?c")  # fmt: skip
     found: dict[str, MeetingTime] = {}
     for m, c, d, a in engine.select(query):
         call = c.value.endswith("PhoneCall")
@@ -67,7 +69,8 @@ def meeting_times(engine: Engine | None, facts: nx.MultiDiGraph | None) -> dict[
     return found
 
 
-def statement_times(engine: Engine | None, facts: nx.MultiDiGraph | None, speakers: Iterable[str]) -> list[StatementTime]:
+def statement_times(engine: Engine | None, facts: nx.MultiDiGraph | None,
+                    speakers: Iterable[str]) -> list[StatementTime]:
     """The statements of the `speakers`, one per (statement, speaker)."""
     speakers = sorted(set(speakers))
     if engine is None:
@@ -79,7 +82,8 @@ def statement_times(engine: Engine | None, facts: nx.MultiDiGraph | None, speake
                 continue
             during = [facts.nodes[m].get("date", "") for m in related(facts, node, "madeDuring")]
             article = min(data.get("sources", ("",)))
-            date = next((d for d in during if d), "") or facts.graph.get("articles", {}).get(article, {}).get("date", "")
+            known = facts.graph.get("articles", {}).get(article, {})
+            date = next((d for d in during if d), "") or known.get("date", "")
             found += [StatementTime(node, s, date, data["label_ar"], article)
                       for s in related(facts, node, "speaker") if s in wanted]
         return found
@@ -104,7 +108,8 @@ def articles(engine: Engine | None, facts: nx.MultiDiGraph | None, iris: Iterabl
                              known.get(iri, {}).get("date", "")) for iri in iris}  # fmt: skip
     query = (f"SELECT ?a (SAMPLE(?t) AS ?title) (SAMPLE(STR(?u)) AS ?url) (MIN(?d) AS ?date) WHERE {{ {{values}} "
              f"?a a <{DIP_IRI}Article> OPTIONAL {{ ?a <{_DCTERMS}title> ?t }} "
-             f"OPTIONAL {{ ?a <https://schema.org/url> ?u }} OPTIONAL {{ ?a <{_DCTERMS}date> ?d }} }} GROUP BY ?a")  # fmt: skip
+             f"OPTIONAL {{ ?a <https://schema.org/url> ?u }} OPTIONAL {{ ?a <{_DCTERMS}date> ?d }} }} "
+             f"GROUP BY ?a")  # fmt: skip
     found = {iri: Article("", "", "") for iri in iris}
     for a, t, u, d in select_for(engine, "a", iris, query, batch=2000):
         found[a.value] = Article(t.value if t is not None else "", u.value if u is not None else "", _day(d))

@@ -34,7 +34,6 @@ import pyoxigraph as ox
 
 from kg.engine import Engine, as_engine, select_for
 from kg.errors import UsageError
-from kg.viz import timeline
 from kg.network import (
     ACTOR_CLASSES,
     EVENT_CLASSES,
@@ -54,6 +53,7 @@ from kg.network import (
     related,
     topic_key,
 )
+from kg.viz import timeline
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 VIEW_CHOICES = ("full", "actors", "actor:NAME")
