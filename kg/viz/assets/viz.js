@@ -95,10 +95,12 @@
     nodes.forEach(function (node) {
       if (node.stray !== undefined) { return; }
       var at = positions[node.id];
+      if (!at) { return; }  // hidden (by the time filter, say): no position
       box.minX = Math.min(box.minX, at.x);
       box.maxX = Math.max(box.maxX, at.x);
       box.maxY = Math.max(box.maxY, at.y);
     });
+    if (box.minX === Infinity) { box = { minX: 0, maxX: 0, maxY: 0 }; }
     var gap = 80;
     var columns = Math.max(4, Math.floor((box.maxX - box.minX) / gap) + 1);
     // one update of the data set, not network.moveNode: each moveNode call ends in a full redraw
@@ -161,8 +163,13 @@
     if (current.settled) { options = Object.assign({}, options, { physics: { enabled: false } }); }
     network.setOptions(options);
     network.setData({ nodes: nodes, edges: edges });
-    if (!current.settled) { progress.hidden = false; document.body.removeAttribute("data-settled"); }
-    if (nodes.length === 0) { settle(); }
+    if (nodes.length === 0) {
+      settle();
+    } else if (!current.settled) {
+      progress.hidden = false;
+      document.body.removeAttribute("data-settled");
+      network.stabilize(options.physics.stabilization.iterations);  // ends in stabilizationIterationsDone
+    }
     var button = document.getElementById("kg-switch");
     if (button) {
       button.textContent = name === "alt" ? "شبكة الفاعلين · who met whom" : "الشبكة الكاملة · full graph";
@@ -759,7 +766,10 @@
     state.drawn = true;
   });
   // a resized canvas is blank until its next frame: the page is not ready before that
-  network.on("resize", function () { state.drawn = false; });
+  network.on("resize", function () {
+    state.drawn = false;
+    setTimeout(function () { network.redraw(); }, 0);
+  });
 
   // --- Export: the current view as PNG (the canvas) and SVG (built from positions) ---------------------
   function download(name, url) {
