@@ -154,3 +154,19 @@ def screenshot(html: str | Path, png: str | Path, *, width: int = 1600, height: 
         png.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(png))
     return png
+
+
+def page_screenshot(html: str | Path, png: str | Path, *, width: int = 1200, height: int = 900,
+                    browser: Any = None) -> Path:
+    """A screenshot of a plain page (the `kg report` page: nothing to settle), whole length."""
+    if browser is None:
+        with open_browser() as own:
+            return page_screenshot(html, png, width=width, height=height, browser=own)
+    png = Path(png)
+    with open_page(browser, html, width=width, height=height) as (page, log):
+        page.wait_for_load_state("load")
+        if log.page_errors:
+            raise BrowserError(f"{html}: the page raised: {log.page_errors[0]}")
+        png.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(png), full_page=True)
+    return png
