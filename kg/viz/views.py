@@ -124,6 +124,8 @@ def build_view(source, spec: ViewSpec | str = "full", max_nodes: int | None = No
     else:
         view = _neighbourhood_in_store(engine, spec.actor, max_nodes)
     view.graph["view"] = str(spec)
+    if spec.kind == "actors":  # cut by pairs already (a pair's meetings and calls are two edges)
+        return view
     return _keep_strongest(view, _limit(max_edges, view.number_of_edges(), default=DEFAULT_MAX_EDGES))
 
 
