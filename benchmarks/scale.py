@@ -90,11 +90,12 @@ def kg_build(path: Path, store: Path, workers: int, errors: Path) -> Run:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if process.returncode not in (0, 1):
         raise SystemExit(f"kg build failed ({process.returncode}):\n{err[-2000:]}")
-    summary = out.strip().splitlines()[-1]
+    lines = out.strip().splitlines()
+    summary = next(line for line in lines if "| written " in line)  # the run; then what the store holds
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     fields = dict(part.strip().split(" ", 1) for part in summary.split("|")[:4])
     articles = int(fields["articles"])
-    triples = int(summary.split("triples in the store ")[1].split()[0])
+    triples = int(lines[-1].split("| triples ")[1].split()[0])
     return Run(articles, seconds, cpu, peak.bytes, triples, int(fields["failed"]), summary)
 
 

@@ -61,5 +61,9 @@ class Problem:
 
 
 def unknown_choice(what: str, given: str, valid: list[str] | tuple[str, ...]) -> UsageError:
-    """An error for a name outside a closed set, listing the valid ones."""
-    return UsageError(f"unknown {what} {given!r}; expected one of: {', '.join(sorted(valid))}")
+    """An error for a name outside a closed set: the nearest names ("did you mean"), then all of them."""
+    import difflib
+
+    near = difflib.get_close_matches(given, list(valid), n=3, cutoff=0.6)
+    hint = f" (did you mean {' or '.join(repr(n) for n in near)}?)" if near else ""
+    return UsageError(f"unknown {what} {given!r}{hint}; expected one of: {', '.join(sorted(valid))}")

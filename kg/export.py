@@ -23,7 +23,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.errors import GraphError, UsageError, unknown_choice
-from kg.rdf.namespaces import DIP_IRI, DIPR_IRI, PREFIXES
+from kg.rdf.namespaces import DIP_IRI, PREFIXES, RESOURCE_PREFIXES
 from kg.resources import ontology_path
 
 # format -> (file suffix, keeps named graphs)
@@ -46,10 +46,6 @@ _OX = {
     "nquads": ox.RdfFormat.N_QUADS,
     "trig": ox.RdfFormat.TRIG,
     "rdfxml": ox.RdfFormat.RDF_XML,
-}
-# Instance IRIs read best as person:vladimir-putin than as dipr:person\/vladimir-putin.
-RESOURCE_PREFIXES: dict[str, str] = {
-    kind: f"{DIPR_IRI}{kind}/" for kind in ("article", "person", "org", "country", "place", "meeting", "statement")
 }
 
 
@@ -74,9 +70,13 @@ class ExportSummary:
 def export_format(path: str | Path | None, given: str | None = None) -> str:
     """The export format: the one given, else the one the file suffix says."""
     if given:
-        if given not in FORMATS:
+        if given.lower() in NETWORK_FORMATS:
+            return given.lower()
+        from kg.graphio import FORMAT_NAMES
+
+        if given.strip().lower() not in FORMAT_NAMES:  # ttl, nq, json-ld, xml... as rdflib and Jena name them
             raise unknown_choice("export format", given, FORMATS)
-        return given
+        return FORMAT_NAMES[given.strip().lower()]
     if path is not None and Path(path).suffix.lower() in _SUFFIXES:
         return _SUFFIXES[Path(path).suffix.lower()]
     raise UsageError(f"say which format to write with --format ({', '.join(FORMATS)})")

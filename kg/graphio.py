@@ -31,12 +31,45 @@ _SUFFIXES = {suffix: name for name, (_, suffix, _) in FORMATS.items()} | {
 }
 
 
+# What users of rdflib, Jena and the W3C specs call the formats (and their media types).
+FORMAT_NAMES: dict[str, str] = {name: name for name in FORMATS} | {
+    "ttl": "turtle",
+    "text/turtle": "turtle",
+    "n-triples": "nt",
+    "ntriples": "nt",
+    "application/n-triples": "nt",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "application/n-quads": "nquads",
+    "application/trig": "trig",
+    "json-ld": "jsonld",
+    "application/ld+json": "jsonld",
+    "xml": "rdfxml",
+    "rdf": "rdfxml",
+    "rdf/xml": "rdfxml",
+    "rdf-xml": "rdfxml",
+    "application/rdf+xml": "rdfxml",
+}
+
+
+def graph_format_name(given: str) -> str:
+    """kg's name of an RDF format from any usual name of it (ttl, nt, nq, jsonld, json-ld, xml,
+    rdfxml, a media type); UsageError, with the nearest names, for one it does not know."""
+    name = FORMAT_NAMES.get(given.strip().lower())
+    if name is None:
+        raise unknown_choice("graph format", given, sorted(set(FORMAT_NAMES) - {k for k in FORMAT_NAMES if "/" in k}))
+    return name
+
+
+def known_suffix(path: str | Path) -> bool:
+    """Whether a file's suffix names a graph format."""
+    return Path(path).suffix.lower() in _SUFFIXES
+
+
 def format_for(path: str | Path, given: str | None = None) -> str:
     """The format name for a file: the one given, else the one its suffix says (Turtle by default)."""
     if given:
-        if given not in FORMATS:
-            raise unknown_choice("graph format", given, list(FORMATS))
-        return given
+        return graph_format_name(given)
     return _SUFFIXES.get(Path(path).suffix.lower(), "turtle")
 
 
@@ -92,7 +125,12 @@ def write_graph(graph: Graph | Dataset, path: str | Path | None, fmt: str | None
         bind_prefixes(target)
         for triple in graph.triples((None, None, None)):
             target.add(triple)
-    text = target.serialize(format=plugin, encoding="utf-8").decode("utf-8")
+    options = {}
+    if fmt == "jsonld":  # the same prefixes as a compact @context: "person:vladimir-putin", not the whole IRI
+        from kg.rdf.namespaces import ALL_PREFIXES
+
+        options["context"] = dict(ALL_PREFIXES)
+    text = target.serialize(format=plugin, encoding="utf-8", **options).decode("utf-8")
     if path is not None:
         try:
             atomic.write_text(path, text, encoding="utf-8")

@@ -18,6 +18,8 @@ import io
 import json
 import re
 import shlex
+import sys
+import types
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,7 +32,7 @@ from rdflib.term import Node
 
 from kg.engine import Engine, OxigraphEngine, RdflibEngine, StoreEngine, fetch_labels, open_engine, pick_label
 from kg.errors import QueryError, UsageError, unknown_choice
-from kg.rdf.namespaces import DIPR_IRI, DIPT_IRI, PREFIXES, TOPIC_KEYS
+from kg.rdf.namespaces import ALL_PREFIXES, DIPT_IRI, TOPIC_KEYS
 from kg.resources import queries_dir
 from kg.sparql import (
     QueryResult,
@@ -108,9 +110,8 @@ KINDS: dict[str, str] = {
     "integer": "a whole number",
 }
 _NODE_KINDS = frozenset({"actor", "country", "place", "topic", "meeting"})
-# Short prefixes for instance IRIs, accepted in parameters and shown in tables.
-_RESOURCE_KINDS = ("article", "person", "org", "country", "place", "meeting", "statement")
-_ALL_PREFIXES: dict[str, str] = {**PREFIXES, **{kind: f"{DIPR_IRI}{kind}/" for kind in _RESOURCE_KINDS}}
+# Short prefixes for instance IRIs too, accepted in parameters and shown in tables.
+_ALL_PREFIXES: dict[str, str] = ALL_PREFIXES
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _QUERY_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -388,7 +389,51 @@ def run_query(
 
 # ---------------------------------------------------------------------------- writing results
 
-FORMATS = ("table", "csv", "tsv", "json")
+# The W3C SPARQL 1.1 results formats (and an aligned table); graph results take an RDF format.
+FORMATS = ("table", "csv", "tsv", "json", "xml")
+_RESULT_NAMES: dict[str, str] = {name: name for name in FORMATS} | {
+    "srj": "json",
+    "sparql-json": "json",
+    "application/sparql-results+json": "json",
+    "srx": "xml",
+    "sparql-xml": "xml",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+# What a result format means for a CONSTRUCT or DESCRIBE answer (a graph).
+_GRAPH_FOR_RESULT = {"table": "turtle", "json": "jsonld", "xml": "rdfxml"}
+_SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".srj": "json", ".xml": "xml", ".srx": "xml"}
+
+
+def result_format_name(given: str) -> str:
+    """A results format (table, csv, tsv, json, xml) or an RDF format for graph answers (turtle, nt,
+    nquads, trig, jsonld, rdfxml) from any usual name of it (srj, sparql-json, ttl, n-triples...)."""
+    from kg.graphio import FORMAT_NAMES
+
+    name = given.strip().lower()
+    if name in _RESULT_NAMES:
+        return _RESULT_NAMES[name]
+    if name in FORMAT_NAMES:
+        return FORMAT_NAMES[name]
+    names = [*FORMATS, "srj", "srx", *(k for k in FORMAT_NAMES if "/" not in k and k not in FORMATS)]
+    raise unknown_choice("result format", given, names)
+
+
+def result_format_for(path: str | Path | None, given: str | None = None) -> str:
+    """The format to write results in: the one given, else the one an -o file's suffix names
+    (.csv, .tsv, .json/.srj, .xml/.srx, or an RDF suffix such as .ttl), else the table."""
+    if given:
+        return result_format_name(given)
+    if path is not None:
+        suffix = Path(path).suffix.lower()
+        if suffix in _SUFFIX_FORMATS:
+            return _SUFFIX_FORMATS[suffix]
+        from kg.graphio import known_suffix, output_format
+
+        if known_suffix(path):
+            return output_format(path)
+    return "table"
 
 
 def format_result(
@@ -400,14 +445,23 @@ def format_result(
     max_width: int = 60,
     isolate: bool = True,
 ) -> str:
-    """Results as text: an aligned table, or the SPARQL 1.1 CSV, TSV and JSON results formats.
-    Graph results (CONSTRUCT) come out as N-Triples in csv/tsv/json and as Turtle in a table."""
-    if fmt not in FORMATS:
-        raise unknown_choice("result format", fmt, FORMATS)
+    """Results as text: an aligned table, or the SPARQL 1.1 CSV, TSV, JSON and XML results formats.
+    Graph results (CONSTRUCT, DESCRIBE) are written in the RDF format asked for (a table shows
+    Turtle, json means JSON-LD and xml RDF/XML), with kg's prefixes bound."""
+    fmt = result_format_name(fmt)
     if result.triples is not None:
-        return _triples_text(result.triples, "turtle" if fmt == "table" else "nt")
+        if fmt in ("csv", "tsv"):
+            raise UsageError(f"a {fmt} file holds rows, and this query gives a graph: ask for an RDF format "
+                             "(--format ttl, nt, jsonld, rdfxml, trig or nq)")
+        return graph_text(result.triples, _GRAPH_FOR_RESULT.get(fmt, fmt))
+    if fmt not in FORMATS:
+        gives = "a yes or no" if result.boolean is not None else "rows"
+        raise UsageError(f"{fmt} is a graph format, and this query gives {gives}: ask for one of "
+                         f"{', '.join(FORMATS)} (or run a CONSTRUCT query)")
     if fmt == "json":
         return results_json(result)
+    if fmt == "xml":
+        return results_xml(result)
     if fmt == "csv":
         return results_csv(result)
     if fmt == "tsv":
@@ -415,16 +469,64 @@ def format_result(
     return results_table(result, labels=labels, lang=lang, max_width=max_width, isolate=isolate)
 
 
-def _triples_text(triples: Iterable[tuple[Node, Node, Node]], plugin: str) -> str:
+def graph_text(triples: Iterable[tuple[Node, Node, Node]], fmt: str = "turtle") -> str:
+    """Triples in an RDF format (kg's name of it, see kg.graphio.FORMATS), kg's prefixes bound."""
     from rdflib import Graph
 
-    from kg.rdf.namespaces import bind_prefixes
+    from kg.graphio import write_graph
 
     graph = Graph()
-    bind_prefixes(graph)
     for triple in triples:
         graph.add(triple)
-    return graph.serialize(format=plugin)
+    return write_graph(graph, None, fmt)
+
+
+# ---------------------------------------------------------------------------- names beside IRIs
+
+LABEL_LANGS = ("ar", "en")
+
+
+def with_labels(
+    result: QueryResult, labels: Mapping[URIRef, Mapping[str, str]], langs: Iterable[str] = LABEL_LANGS
+) -> QueryResult:
+    """The rows with, after each column that holds IRIs, one column per language holding their
+    labels (`participant` → `participant_ar`, `participant_en`): names a spreadsheet or a pipeline
+    can read, in every format. A label the graph lacks is left unbound."""
+    if result.triples is not None or result.boolean is not None:
+        return result
+    langs = tuple(langs)
+    taken = set(result.vars)
+    plan: list[tuple[int, list[tuple[str, str]]]] = []  # (column, [(new variable, language)])
+    for index, var in enumerate(result.vars):
+        if any(isinstance(row[index], URIRef) for row in result.rows):
+            added = []
+            for lang in langs:
+                name = f"{var}_{lang}"
+                while name in taken:
+                    name += "_label"
+                taken.add(name)
+                added.append((name, lang))
+            plan.append((index, added))
+    if not plan:
+        return result
+    extra = dict(plan)
+    names: list[str] = []
+    for index, var in enumerate(result.vars):
+        names.append(var)
+        names.extend(name for name, _ in extra.get(index, ()))
+
+    def label(term: Node | None, lang: str) -> Literal | None:
+        found = (labels.get(term) or {}).get(lang) if isinstance(term, URIRef) else None
+        return Literal(found, lang=lang) if found else None
+
+    rows = []
+    for row in result.rows:
+        cells: list[Node | None] = []
+        for index, term in enumerate(row):
+            cells.append(term)
+            cells.extend(label(term, lang) for _, lang in extra.get(index, ()))
+        rows.append(tuple(cells))
+    return QueryResult(vars=tuple(names), rows=tuple(rows), notes=result.notes)
 
 
 def term_json(term: Node) -> dict[str, str]:
@@ -453,6 +555,24 @@ def results_json(result: QueryResult) -> str:
     ]
     doc = {"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def results_xml(result: QueryResult) -> str:
+    """The SPARQL Query Results XML Format (written by rdflib's serializer)."""
+    from rdflib import Variable
+    from rdflib.query import Result
+
+    if result.boolean is not None:
+        answer = Result("ASK")
+        answer.askAnswer = result.boolean
+    else:
+        answer = Result("SELECT")
+        variables = [Variable(v) for v in result.vars]
+        answer.vars = variables
+        answer.bindings = [
+            {var: term for var, term in zip(variables, row, strict=True) if term is not None} for row in result.rows
+        ]
+    return answer.serialize(format="xml", encoding="utf-8").decode("utf-8") + "\n"
 
 
 def results_csv(result: QueryResult) -> str:
@@ -608,6 +728,7 @@ __all__ = [
     "find_query",
     "fold_arabic",
     "format_result",
+    "graph_text",
     "list_queries",
     "mask_sparql",
     "match_key",
@@ -616,10 +737,28 @@ __all__ = [
     "pick_label",
     "query_form",
     "resolve_query",
+    "result_format_for",
+    "result_format_name",
+    "results_xml",
     "run_query",
     "sparql_match_key",
     "sparql_term",
     "split_prologue",
     "strip_comments",
     "values_blocks",
+    "with_labels",
 ]
+
+
+class _CallableModule(types.ModuleType):
+    """`kg.query(...)` runs a query (kg.api.query) though `kg.query` also names this module: the
+    package attribute becomes the module as soon as anything imports it, so the module itself
+    answers the call, and `from kg.query import ...` keeps working."""
+
+    def __call__(self, name_or_sparql: str, source, /, **params):
+        from kg.api import query
+
+        return query(name_or_sparql, source, **params)
+
+
+sys.modules[__name__].__class__ = _CallableModule

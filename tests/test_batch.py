@@ -238,8 +238,10 @@ def test_the_command_with_only_good_articles_exits_0_and_builds_the_file_too(tmp
     status = main(["build", str(source), "--store", str(tmp_path / "store"), "-o", str(tmp_path / "g.ttl")])
     out, _ = capsys.readouterr()
     assert status == 0
-    assert out.splitlines()[0].startswith("articles 5 | actors")
-    assert "written 5 (5 new, 0 replaced)" in out.splitlines()[1]
+    run, in_file, in_store = out.splitlines()
+    assert run.startswith("articles 5 | written 5 (5 new, 0 replaced)")
+    assert in_file.startswith("articles 5 | actors") and in_file.endswith(f"-> {tmp_path / 'g.ttl'}")
+    assert in_file.rsplit(" -> ", 1)[0] == in_store.rsplit(" -> ", 1)[0]  # counted the same way
     assert (tmp_path / "g.ttl").stat().st_size > 0
 
 

@@ -155,7 +155,11 @@ def test_an_unknown_format_lists_the_valid_ones():
 def test_kg_export_writes_a_file_and_a_summary(tmp_path, capsys):
     out = tmp_path / "graph.trig"
     assert main(["export", "--graph", str(FIXTURE), "-o", str(out), "--context", str(tmp_path / "ctx.jsonld")]) == 0
-    assert "480 quads in 4 named graphs as trig" in capsys.readouterr().err
+    printed = capsys.readouterr()
+    assert printed.err == "" and printed.out.startswith(f"wrote {out}: 480 quads in 4 named graphs as trig")
+    assert main(["export", str(FIXTURE), "-f", "nq"]) == 0  # the data on stdout, the note on stderr
+    printed = capsys.readouterr()
+    assert printed.err.startswith("kg export: note: wrote -: 480 quads") and len(printed.out.splitlines()) == 480
     assert_round_trip(out, "trig", fixture())
     assert json.loads((tmp_path / "ctx.jsonld").read_text(encoding="utf-8"))["@context"]["participant"]
 

@@ -151,6 +151,74 @@ def test_three_delegations_received_in_a_list_are_met_one_by_one():
     assert meeting_sets(text) == sorted([{SHOUKRY, SAFADI}, {SHOUKRY, BOURITA}, {SHOUKRY, LAVROV}], key=sorted)
 
 
+TWO_COUNTERPARTS = ("التقى وزير الخارجية المصري سامح شكري اليوم في جدة نظيريه الأردني أيمن الصفدي "
+                    "والمغربي ناصر بوريطة.")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "جاء ذلك على هامش اجتماع وزراء خارجية الدول العربية في جدة.",
+        "وذلك على هامش أعمال القمة العربية.",
+        "ولم تكشف الخارجية عما دار في اللقاءين.",
+        "وتناولت اللقاءات الثنائية التطورات في المنطقة.",
+    ],
+)
+def test_talks_the_next_sentence_puts_beside_a_gathering_are_one_per_country(after):
+    assert meeting_sets(f"{TWO_COUNTERPARTS} {after}") == sorted(
+        [{SHOUKRY, SAFADI}, {SHOUKRY, BOURITA}], key=sorted
+    )
+
+
+def test_two_counterparts_met_together_stay_one_meeting():
+    text = f"{TWO_COUNTERPARTS} وبحث الوزراء الثلاثة التنسيق المشترك."
+    assert meeting_sets(text) == [{SHOUKRY, SAFADI, BOURITA}]
+
+
+def test_also_received_after_guests_met_one_by_one_goes_on_one_by_one():
+    text = ("استقبل وزير الخارجية سامح شكري اليوم كلا من وزير الخارجية الأردني أيمن الصفدي ووزير الخارجية "
+            "الروسي سيرغي لافروف، كلٌّ على حدة. كما استقبل الوزير وزير الخارجية المغربي ناصر بوريطة، "
+            "ووزير الخارجية الجزائري أحمد عطاف.")
+    assert meeting_sets(text) == sorted(
+        [{SHOUKRY, SAFADI}, {SHOUKRY, LAVROV}, {SHOUKRY, BOURITA}, {SHOUKRY, ATTAF}], key=sorted
+    )
+
+
+def test_also_received_after_one_joint_meeting_stays_one_meeting():
+    text = ("استقبل وزير الخارجية سامح شكري اليوم نظيره الأردني أيمن الصفدي. كما استقبل الوزير وزير "
+            "الخارجية المغربي ناصر بوريطة، ووزير الخارجية الجزائري أحمد عطاف.")
+    assert meeting_sets(text) == sorted([{SHOUKRY, SAFADI}, {SHOUKRY, BOURITA, ATTAF}], key=sorted)
+
+
+def test_a_guest_named_in_quote_marks_is_a_party():
+    text = 'استقبل الرئيس عبد الفتاح السيسي، اليوم، "وليام بيرنز" مدير وكالة الاستخبارات المركزية الأمريكية.'
+    (meeting,) = facts_of(text).meetings
+    assert SISI in meeting.participants and len(meeting.participants) == 2
+    assert all(p.startswith("person:") for p in meeting.participants)  # the man, not his agency
+
+
+def test_a_name_in_quoted_speech_is_no_party():
+    text = ('استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الأردني أيمن الصفدي، وقال: "إن مصر تقدّر '
+            'الجهود التي يبذلها الملك عبدالله الثاني من أجل التهدئة في المنطقة".')
+    assert meeting_sets(text) == [{SISI, SAFADI}]
+
+
+def test_those_present_at_both_meetings_join_both():
+    text = ("التقى وزير الخارجية سامح شكري اليوم نظيره الأردني أيمن الصفدي. كما التقى الوزير نظيره المغربي "
+            "ناصر بوريطة. وحضر اللقاءين مساعد وزير الخارجية حمدي لوزا.")
+    found = meeting_sets(text)
+    assert len(found) == 2 and all(len(m) == 3 for m in found)
+    assert {SAFADI, BOURITA} == {p for m in found for p in m} - {SHOUKRY} - {p for p in found[0] & found[1]}
+
+
+@pytest.mark.parametrize("verb", ["وتناول اللقاء", "وبحث اللقاء", "وتطرق الاجتماع إلى"])
+def test_a_briefing_the_next_sentence_calls_a_meeting_is_one(verb):
+    text = (f"أطلع وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي على آخر التطورات في غزة. "
+            f"{verb} العلاقات الثنائية بين البلدين. وحضر اللقاء السفير محمد البدري.")
+    found = meeting_sets(text)
+    assert len(found) == 1 and {SHOUKRY, SAFADI} < found[0]
+
+
 def test_two_guests_arriving_together_are_one_meeting():
     text = ("استقبل وزير الخارجية سامح شكري اليوم في مطار القاهرة كلا من وزير الخارجية الأردني أيمن الصفدي "
             "ووزير الخارجية المغربي ناصر بوريطة لدى وصولهما للمشاركة في الاجتماع الوزاري.")
@@ -461,3 +529,23 @@ def test_a_meeting_placed_by_its_gathering_or_by_a_later_clause(text, place):
 def test_a_papers_masthead_names_no_person(masthead):
     text = f"{masthead}\n\nشكري يستقبل بوريطة\n\n{RECEPTION}"
     assert person_keys(text) == {SHOUKRY, BOURITA}
+
+
+# --- datelines behind a page's time stamp ---------------------------------------------------------
+
+KHARTOUM = "place:khartoum-379252"
+SUDAN_MEETING = "التقى وزير الخارجية السوداني علي الصادق بمكتبه اليوم سفير دولة فلسطين لدى السودان سمير عبد الجبار."
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "الخرطوم 12-3-2024 (سونا)- ",
+        "الخرطوم - 12 - 3 (سونا) -- ",
+        "الثلاثاء 12 مارس 2024 07:58 مساءً - الخرطوم 12-3-2024 (سونا)- ",
+        "الثلاثاء 12 مارس 2024 | الخرطوم (سونا) - ",
+    ],
+)
+def test_an_agency_dateline_with_a_dashed_date_or_behind_a_time_stamp_places_the_meeting(opening):
+    facts = facts_of(opening + SUDAN_MEETING)
+    assert [m.place for m in facts.meetings] == [KHARTOUM]

@@ -155,6 +155,18 @@ AGENCY_WORDING = [
     ("security", "التنسيق في ملاحقة شبكات تهريب المخدرات"),
     ("economic-cooperation", "التعاون في مختلف المجالات وخصوصاً على الصعيد الاقتصادي"),
     ("military-cooperation", "فرص التعاون في المجال الدفاعي"),
+    ("economic-cooperation", "تطوير العلاقات التجارية بين البلدين"),
+    ("diplomatic-relations", "إمكانية تعيين سفراء في العاصمتين خلال الأشهر المقبلة"),
+    ("diplomatic-relations", "إقامة علاقات دبلوماسية كاملة"),
+    ("diplomatic-relations", "رفع مستوى التمثيل الدبلوماسي"),
+    ("humanitarian-aid", "التعاون الدولي في مواجهة الأزمات الإنسانية"),
+    ("regional-situation", "تصاعد النزاعات الإقليمية"),
+    ("regional-situation", "آخر تطورات الأوضاع"),
+    # relations with a state named after مع
+    ("bilateral-relations", "فرص تحسين العلاقات مع السودان"),
+    ("bilateral-relations", "إعادة بناء العلاقات مع الخرطوم"),
+    # a place that is itself a topic, named with a common noun before it
+    ("palestinian-question", "الحفاظ على المقدسات بمدينة القدس"),
 ]
 
 
@@ -176,6 +188,8 @@ def test_agency_wording_of_a_topic(key, phrase):
         # talks about a truce are the truce's talks; so is the escalation to be ended
         ("دفع المفاوضات قدماً للتوصل إلى وقف لإطلاق النار", "ceasefire", "political-process"),
         ("جهود خفض التصعيد بعد أن بلغ هذا التصعيد حداً خطيراً", "ceasefire", "regional-situation"),
+        # the situation of a field is that field's
+        ("تطورات الأوضاع السياسية والأمنية في البلاد", "security", "regional-situation"),
     ],
 )
 def test_a_vague_phrase_gives_way_to_the_topic_it_is_about(phrase, key, not_key):
@@ -191,6 +205,11 @@ def test_a_vague_phrase_gives_way_to_the_topic_it_is_about(phrase, key, not_key)
         pytest.param(MEETING.format("دور المؤسسات الدينية في مواجهة التطرف"), "counter-terrorism", id="extremism"),
         # "issues of common interest" names no topic
         pytest.param(MEETING.format("القضايا ذات الاهتمام المشترك"), "regional-situation", id="common-interest"),
+        # what one country's own plan is for is its policy, not cooperation
+        pytest.param(MEETING.format("نجاح الخطة الخمسية الثالثة للتنمية الاقتصادية لإثيوبيا"), "economic-cooperation",
+                     id="own-plan"),
+        # relations with a body, not a state
+        pytest.param(MEETING.format("تعزيز التنسيق مع الاتحاد الأفريقي"), "bilateral-relations", id="with-a-body"),
         # the honorific "سيادة" / "سيادته" is no sovereignty
         pytest.param(
             "استقبل وزير الخارجية التونسي نبيل عمار اليوم سفير فلسطين هائل الفاهوم الذي هنأه بنيل ثقة سيادة رئيس "

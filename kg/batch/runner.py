@@ -89,12 +89,8 @@ class BatchSummary:
         )
         if self.warnings:
             line += f" | warnings {self.warnings}"
-        line += f" | meetings {self.meetings} | statements {self.statements} | topics {len(self.topics)}"
-        if self.triples is not None:
-            line += f" | triples in the store {self.triples}"
+        # what the graph holds is counted by kg.counts, the same way for a file and a store
         line += f" | {self.rate:.1f} articles/s"
-        if self.store:
-            line += f" -> {self.store}"
         if self.failed and self.errors_file:
             line += f" (errors in {self.errors_file})"
         if self.interrupted:

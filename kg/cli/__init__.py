@@ -50,17 +50,54 @@ def command_names() -> list[str]:
     return sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
 
 
-def _parser_for(argv: list[str]) -> argparse.ArgumentParser:
-    """The parser a command line needs: its command's alone, or the overview when it names none
-    (`kg`, `kg --help`, a misspelled command)."""
-    for token in argv:
+def _command_at(argv: list[str]) -> int | None:
+    """Where the command's name is on a command line (None for `kg`, `kg --help`, a misspelled
+    command: what the overview answers)."""
+    for index, token in enumerate(argv):
         if token in ("-h", "--help"):
-            break
+            return None
         if not token.startswith("-"):
-            if token in command_names():
-                return build_parser(only=token)
-            break
-    return build_parser(overview=True)
+            return index if token in command_names() else None
+    return None
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments of a command line. A command's own arguments are parsed intermixed: its
+    positionals may come before, between or after its options (`kg query --graph g.ttl NAME`,
+    `kg stats g.ttl --top 5`), since no option takes more than one value per use."""
+    at = _command_at(argv)
+    if at is None:
+        parser = build_parser(overview=True)
+        for token in argv:
+            if token in ("-h", "--help"):
+                break
+            if not token.startswith("-"):
+                parser.error(_unknown_command(token))
+        return parser.parse_args(argv)
+    name = argv[at]
+    parser = build_parser(only=name)
+    if argv[:at]:  # only -h/--help can come before a command, and it was dealt with above
+        parser.parse_args(argv[:at])
+    command_parser = _subparser(parser, name)
+    args = command_parser.parse_intermixed_args(argv[at + 1 :])
+    args.command = name
+    return args
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]
+    raise KeyError(name)
+
+
+def _unknown_command(token: str) -> str:
+    import difflib
+
+    names = command_names()
+    near = difflib.get_close_matches(token, names, n=2, cutoff=0.5)
+    hint = f" (did you mean {' or '.join(repr(n) for n in near)}?)" if near else ""
+    return f"unknown command {token!r}{hint}; commands: {', '.join(names)}"
 
 
 def _summary(name: str) -> str | None:
@@ -92,9 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:
         # under LC_ALL=C, Python hands Arabic arguments over surrogate-escaped: decode them as UTF-8
         argv = [_utf8_argument(a) for a in sys.argv[1:]]
-    args = _parser_for(argv).parse_args(argv)
-    if not hasattr(args, "run"):  # a command the overview listed by name only: parse again with all of them
-        args = build_parser().parse_args(argv)
+    args = _parse(argv)
     from kg import guard  # here, not at the top: `kg --help` needs none of what it imports (urllib, expat)
 
     try:

@@ -126,12 +126,16 @@ def run(args) -> int:
     elif dataset is not None:
         write_graph(dataset, args.output, args.format)
     if not args.quiet:
+        # the run, then what each target holds, counted the same way for a file and a store
+        print(summary, file=sys.stdout)
         if dataset is not None and not summary.interrupted and not nothing:
-            counts = {"articles": summary.written + summary.unchanged, "meetings": summary.meetings,
-                      "statements": summary.statements}
-            print(_summary(dataset, counts, _topics(dataset), args), file=sys.stdout)
-        if args.store is not None:
-            print(summary, file=sys.stdout)
+            from kg.counts import dataset_counts
+
+            print(f"{dataset_counts(dataset)} -> {args.output}", file=sys.stdout)
+        if args.store is not None and summary.triples is not None:
+            from kg.counts import store_counts
+
+            print(f"{store_counts(args.store)} -> {args.store}", file=sys.stdout)
     if summary.interrupted:
         return stop.exit_status  # 130 after Ctrl-C, 143 after SIGTERM
     return 1 if summary.failed else 0
@@ -166,33 +170,3 @@ def _stop_on_signals(stop):
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
-
-
-def _topics(dataset) -> set:
-    """The topics the graphs hold (the same as the articles' topics, and it counts skipped ones too)."""
-    from rdflib.namespace import RDF
-
-    from kg.rdf.namespaces import DIP
-
-    return set(dataset.subjects(RDF.type, DIP.Topic))
-
-
-def _summary(dataset, counts, topics, args) -> str:
-    from rdflib.namespace import RDF
-
-    from kg.rdf.namespaces import DIP
-
-    union = dataset
-    kinds = {name: len(set(union.subjects(RDF.type, cls))) for name, cls in (
-        ("persons", DIP.Person), ("organizations", DIP.Organization), ("countries", DIP.Country),
-        ("places", DIP.Place), ("meetings", DIP.Meeting), ("calls", DIP.PhoneCall), ("statements", DIP.Statement),
-    )}
-    actors = kinds["persons"] + kinds["organizations"] + kinds["countries"]
-    triples = len(set(union.triples((None, None, None))))
-    where = " and ".join(str(p) for p in (args.output, args.store) if p is not None)
-    return (
-        f"articles {counts['articles']} | actors {actors} (persons {kinds['persons']}, organizations "
-        f"{kinds['organizations']}, countries {kinds['countries']}) | places {kinds['places']} | meetings "
-        f"{kinds['meetings'] + kinds['calls']} ({kinds['calls']} by phone) | statements {kinds['statements']} | "
-        f"topics {len(topics)} | triples {triples} -> {where}"
-    )

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from kg.cli._common import add_source_arguments
+from kg.cli._common import add_source_arguments, export_format_option, note, resolve_sources
 
 
 def register(subparsers) -> None:
@@ -19,7 +18,9 @@ def register(subparsers) -> None:
         "@context from the ontology); GraphML and GEXF hold the actor network for Gephi.",
     )
     add_source_arguments(parser)
-    parser.add_argument("--format", "-f", choices=FORMATS, help="the format (default: from the -o file's suffix)")
+    parser.add_argument("--format", "-f", type=export_format_option, metavar="FORMAT",
+                        help=f"the format: {', '.join(FORMATS)} (or ttl, nq, json-ld, xml...; default: from the -o "
+                        "file's suffix)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="the file to write (default: stdout)")
     parser.add_argument("--context", type=Path, metavar="FILE",
                         help="also write the JSON-LD @context on its own to this file")
@@ -30,10 +31,11 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from kg.export import context_document, export
 
+    resolve_sources(args)
     summary = export(args.output, args.format, graphs=args.graph, store=args.store)
     if args.context is not None:
         args.context.parent.mkdir(parents=True, exist_ok=True)
         args.context.write_text(context_document(), encoding="utf-8")
-    if not args.quiet:
-        print(f"kg export: {summary}", file=sys.stderr)
+    if not args.quiet:  # beside the data when the data goes to stdout, else on stdout
+        note("export", f"wrote {summary}", to_stderr=args.output is None)
     return 0

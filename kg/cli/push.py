@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from kg.cli._common import add_source_arguments
+from kg.cli._common import add_source_arguments, resolve_sources
 from kg.errors import UsageError
 
 
@@ -29,9 +29,9 @@ def register(subparsers) -> None:
     parser.add_argument("--batch", type=int, default=10_000, metavar="N", help="at most N triples per request")
     parser.add_argument("--into", metavar="IRI",
                         help="the named graph for triples outside any (as from a Turtle file)")
-    parser.add_argument("--only", nargs="+", metavar="IRI", help="push only these named graphs")
-    parser.add_argument("--delete", nargs="+", metavar="IRI",
-                        help="instead of pushing, remove these named graphs from the store")
+    parser.add_argument("--only", action="append", metavar="IRI", help="push only this named graph (repeatable)")
+    parser.add_argument("--delete", action="append", metavar="IRI",
+                        help="instead of pushing, remove this named graph from the store (repeatable)")
     parser.add_argument("--auth", choices=("basic", "digest"), help="HTTP auth for queries (pushes negotiate it)")
     parser.add_argument("--netrc", metavar="FILE", help="netrc file with the store's credentials (default ~/.netrc)")
     parser.add_argument("--timeout", type=float, default=120.0, metavar="S", help="seconds per request (default 120)")
@@ -42,6 +42,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    resolve_sources(args)
     from kg.remote import count_graphs, delete_graph, endpoint_from_url, push
 
     endpoint = endpoint_from_url(
@@ -62,7 +63,7 @@ def run(args) -> int:
         print(f"{endpoint}: removed {len(args.delete)} graphs" + (f"; still there: {', '.join(left)}" if left else ""))
         return 1 if left else 0
     if not args.graph and args.store is None:
-        raise UsageError("no graph given: pass --graph FILE... or --store DIR")
+        raise UsageError("no graph given: pass graph files or a store folder (or --graph FILE, --store DIR)")
     from kg.store import load_files, open_store
 
     source = open_store(args.store, read_only=True) if args.store is not None and not args.graph else load_files(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kg.cli._common import add_source_arguments
+from kg.cli._common import add_source_arguments, resolve_sources
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.errors import UsageError
     from kg.stats import format_stats, graph_stats
 
+    resolve_sources(args, endpoint=True)
     if args.top < 0:
         raise UsageError(f"--top must be 0 or more, not {args.top}")
     stats = graph_stats(open_engine(args.graph, args.store, args.endpoint), top=args.top, seed=args.seed)

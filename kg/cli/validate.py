@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from kg.cli._common import add_source_arguments
+from kg.cli._common import add_source_arguments, note, resolve_sources
 from kg.errors import GraphError, UsageError
 
 
@@ -19,8 +18,6 @@ def register(subparsers) -> None:
         "1 there are violations, 2 the command could not run (bad arguments, a missing or "
         "unreadable file).",
     )
-    parser.add_argument("graphs", nargs="*", type=Path, metavar="GRAPH",
-                        help="graph files: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML")
     add_source_arguments(parser)
     parser.add_argument("--shapes", type=Path, metavar="FILE",
                         help="a SHACL shapes file to use instead of kg's own ontology/shapes.ttl (with --store: "
@@ -35,9 +32,10 @@ def run(args: argparse.Namespace) -> int:
     from kg.sources import load_dataset
     from kg.validate import format_report, validate
 
-    graphs = [*args.graphs, *args.graph]
+    resolve_sources(args)
+    graphs = list(args.graph)
     if not graphs and args.store is None:
-        raise UsageError("no graph given: pass GRAPH... (or --graph FILE...) and/or --store DIR")
+        raise UsageError("no graph given: pass graph files or a store folder (or --graph FILE, --store DIR)")
     for path in graphs:
         if not path.is_file():
             raise UsageError(f"{path}: no such graph file")
@@ -49,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             from kg.validate import validate_store
 
             report, check = validate_store(open_engine(store=args.store))
-            print(f"kg validate: {check}", file=sys.stderr)
+            note("validate", str(check))  # stdout holds the report alone
         else:
             report = validate(load_dataset(graphs, args.store), shapes_path=args.shapes)
     except GraphError as err:

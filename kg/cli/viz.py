@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from kg.cli._common import add_source_arguments
+from kg.cli._common import add_source_arguments, resolve_sources
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.engine import open_engine
     from kg.viz import write_viz
 
+    resolve_sources(args, endpoint=True)
     engine = open_engine(args.graph, args.store, args.endpoint)
     summary = write_viz(engine, args.output, view=_utf8(args.view), max_nodes=args.max_nodes,
                         max_edges=args.max_edges, title=_utf8(args.title))

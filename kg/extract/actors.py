@@ -10,7 +10,7 @@ expected), organisations from the gazetteer and from the shapes their names take
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.extract import gazetteer as gz
@@ -93,6 +93,9 @@ class _Context:
     norms: Sequence[str]
     sentence: Sentence
     surnames: frozenset[str] = frozenset()  # last words of the persons named in full in earlier sentences
+    # token -> the known name found there: each token is asked about many times (as a name's
+    # start, inside an office's complement, after a nisba), and the answer never changes
+    best: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 @cache
@@ -163,7 +166,8 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             if sentence.kind == DATELINE:
                 found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
             found = [m for m in found if not _after_byline(norms, m.head, sentence.first)]
-            found = _counterpart_roles(found, in_sentence)
+            found = [m for m in found if not _writer_before_dateline(context, m)]
+            found = _counterpart_roles(found, in_sentence, norms)
             in_sentence.extend(found)
             for mention in found:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
@@ -233,6 +237,17 @@ def _after_byline(norms, head: int, first: int) -> bool:
     return head - 2 >= first and norms[head - 1] in (":", "-") and norms[head - 2] in _BYLINE_CUES
 
 
+def _writer_before_dateline(ctx: _Context, mention: ActorMention) -> bool:
+    """"أحمد جودة - القاهرة - التقى ...": a name opening a line, then a dash and a city, is the writer's."""
+    if mention.type != PERSON or mention.title_first >= 0 or mention.first != ctx.sentence.first:
+        return False
+    norms, end = ctx.norms, ctx.sentence.last
+    if _peek(norms, mention.last, end) not in ("-", "–", "—"):
+        return False
+    place = _best_entity(ctx, mention.last + 1) if mention.last + 1 < end else None
+    return place is not None and place.payload.entity.type in (PLACE, COUNTRY)
+
+
 def _same_kind_of_office(role: str, title) -> bool:
     """No office yet, or one of the same kind ("الرئيس بول كاغامي رئيس جمهورية رواندا")."""
     if not role:
@@ -241,16 +256,55 @@ def _same_kind_of_office(role: str, title) -> bool:
     return before is None or before.payload.kind == title.payload.kind
 
 
-def _counterpart_roles(found: list[ActorMention], before: list[ActorMention]) -> list[ActorMention]:
+def _counterpart_roles(found: list[ActorMention], before: list[ActorMention], norms) -> list[ActorMention]:
     """"نظيره" holds the office of the person the sentence spoke of before."""
     result = []
     for mention in found:
         if mention.counterpart and not mention.role:
             holder = next((m for m in reversed(before) if m.type == PERSON and m.role and not m.counterpart), None)
             if holder is not None:
-                mention = replace(mention, role=_office_only(holder.role))
+                role = _counterpart_office(holder.role)
+                title_word = norms[mention.title_first] if mention.title_first >= 0 else ""
+                if _FEMININE_COUNTERPART & {stem for _, stem in clitic_variants(title_word)}:
+                    role = _feminine_office(role)  # "نظيرته الروسية": the woman who holds it
+                mention = replace(mention, role=role)
         result.append(mention)
     return result
+
+
+_FEMININE_COUNTERPART = frozenset(normalize(w) for w in ("نظيرته", "نظيرتها"))
+
+
+def _feminine_office(role: str) -> str:
+    """"المتحدث باسم وزارة الخارجية" held by a woman: "المتحدثة باسم وزارة الخارجية"."""
+    head, _, rest = role.partition(" ")
+    if head.endswith(("ة", "ه")) or not head:
+        return role
+    return f"{head}ة {rest}".strip()
+
+
+def _counterpart_office(role: str) -> str:
+    """The office a counterpart holds: a minister's in its common name ("وزير الشؤون الخارجية
+    والتعاون الإفريقي" is Morocco's name for it, the counterpart is "وزير الخارجية"), any other
+    without whose it is."""
+    words = tuple(normalize(role).split())
+    for size in range(min(4, len(words)), 0, -1):
+        common = _ministers_by_phrase().get(words[:size])
+        if common:
+            return common
+    return _office_only(role)
+
+
+@cache
+def _ministers_by_phrase() -> dict[tuple[str, ...], str]:
+    """Normalised phrases of a minister's office class (office_classes.tsv) -> the class's first phrase."""
+    first: dict[str, str] = {}
+    found: dict[tuple[str, ...], str] = {}
+    for row in read_table("office_classes.tsv"):
+        common = first.setdefault(row["class"], row["phrase"])
+        if common.startswith("وزير"):
+            found[tuple(normalize(row["phrase"]).split())] = common
+    return found
 
 
 def _office_only(role: str) -> str:
@@ -333,7 +387,7 @@ def _first_words() -> frozenset[str]:
     return frozenset(found)
 
 
-_NOUN_NISBA_BEFORE = frozenset(("،", ",", "(", "-", ":", '"', "«", "»", "."))
+_NOUN_NISBA_BEFORE = frozenset(("،", ",", "(", ":", '"', "«", "»", "."))
 # particles a noun follows, never a noun a nisba would be the adjective of
 _PARTICLES_BEFORE_NOUN = frozenset(normalize(w) for w in (
     "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "أمام", "ضد", "بعد", "قبل", "عند", "لدى", "حول", "و",
@@ -367,6 +421,9 @@ def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
     name = _name_after(ctx, i + 1, after_title=True)
     if name is None or (name.key and name.weak):
         return None
+    first = name.name[0]
+    if first not in given_names() and len(first) == 4 and first[0] in "بلك":
+        return None  # "بشكل مطرد": a preposition on a noun
     if len(name.name) < 2 and not name.key and given_names().get(name.name[0]) is not False:
         if not _foreign_word_shape(name.name[0]):
             return None
@@ -484,6 +541,37 @@ def _extended_to_apposition(ctx: _Context, name: ActorMention) -> ActorMention:
     return name
 
 
+def _office_words_to_comma(ctx: _Context, k: int) -> int:
+    """"وزير الشؤون الخارجية والتعاون الإفريقي [والمغاربة المقيمين بالخارج]، ناصر بوريطة،": the
+    ال-words of a long ministry's name run on to the comma that sets off the holder's name."""
+    norms, end = ctx.norms, ctx.sentence.last
+    for j in range(k, min(end - 1, k + 5)):
+        if norms[j] in ("،", ","):
+            if j == k or _name_after(ctx, j + 1, after_title=True) is None:
+                return k
+            return j
+        stem = next((s for t, s in clitic_variants(norms[j]) if t <= 1 and s.startswith("ال")), "")
+        if not stem or len(stem) < 5 or is_stopword(stem) or _best_entity(ctx, j) is not None:
+            return k
+    return k
+
+
+def _words_set_off(ctx: _Context, j: int) -> ActorMention | None:
+    """"الأمينة العامة للمنظمة الدولية للفرنكوفونية، لويز موشيكيوابو،": two or three words between
+    commas after an office, none a word kg knows, are the holder's name (though the first starts
+    like ل + a word)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    for close in range(j + 2, min(end, j + 4)):
+        if norms[close] in _CLOSING_MARKS:
+            if all(_foreign_tail_word(ctx, m) and norms[m] not in given_names() for m in range(j, close)) and all(
+                not _known_name_word(norms[m]) and not _prose_shape(norms[m]) and not norms[m].endswith("ه")
+                for m in range(j, close)
+            ):
+                return _span_mention(ctx, j, close, 0, PERSON, norms[j:close])
+            return None
+    return None
+
+
 def _foreign_tail_word(ctx: _Context, j: int) -> bool:
     norm = ctx.norms[j]
     return (
@@ -493,7 +581,7 @@ def _foreign_tail_word(ctx: _Context, j: int) -> bool:
         and not _person_noun(norm)
         and not _with_tanween(ctx.doc.tokens[j].text)
         and titles().longest_at(ctx.norms, j, ctx.sentence.last) is None
-        and gz.name_index().longest_at(ctx.norms, j, ctx.sentence.last, clitics=False) is None
+        and not _sizeable_name(norm)
     )
 
 
@@ -569,6 +657,14 @@ def _best_entity(ctx: _Context, i: int):
     """The known name at token i: the longest, and among names of the same length the likeliest
     kind here (an agency after a dateline's dash, a place only where a place is expected). A
     longer name that fails its context gives way to a shorter one ("روسيا اليوم الاثنين": روسيا)."""
+    try:
+        return ctx.best[i]
+    except KeyError:
+        found = ctx.best[i] = _find_best_entity(ctx, i)
+        return found
+
+
+def _find_best_entity(ctx: _Context, i: int):
     matches = gz.name_index().match_at(ctx.norms, i, ctx.sentence.last)
     if not matches:
         return None
@@ -790,10 +886,13 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
     norms, doc = ctx.norms, ctx.doc
     info = title.payload
     inner, k, role_last, represents = _complement(ctx, title)
+    if role_last == k and info.number == 1:
+        k = role_last = _office_words_to_comma(ctx, k)
     role = _role_text(doc, title, role_last, info)
     name_start, honorific, _ = _skip_honorifics(ctx, k)
     extra = (normalize_role(_span_text(doc, k, k + 1)),) if honorific in _ROYAL_HONORIFICS else ()
     names: list[ActorMention] = []
+    set_off = None
     if name_start < ctx.sentence.last - 1 and norms[name_start] in ("،", ",") and name_start == k:
         # "المندوب الدائم للجزائر لدى الأمم المتحدة، عمار بن جامع،": the name set off by commas
         after_comma = _name_after(ctx, name_start + 1, after_title=True)
@@ -802,6 +901,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
             or _set_off(ctx, after_comma)
         ):
             name_start += 1
+        elif after_comma is None:
+            set_off = _words_set_off(ctx, name_start + 1)
     if apposition and honorific == "":
         name = _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None and (name.key or name.name[0] in given_names()) else []
@@ -810,7 +911,7 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         nisba_before = gz.nisba_index().longest_at(norms, name_start - 1, name_start, clitics=False)
         names = _name_list(ctx, name_start, represents if nisba_before else "")
     elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
-        name = _name_after(ctx, name_start, after_title=True)
+        name = set_off or _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None else []
     if len(names) == 1 and not names[0].key:
         names = [_extended_to_apposition(ctx, names[0])]
@@ -1059,11 +1160,14 @@ def _unknown_office_word(ctx: _Context, k: int) -> bool:
 
 
 def _role_text(doc: Document, title, role_last: int, info) -> str:
+    first, clitic = title.first, title.clitic
     if info.kind == "counterpart":
-        return ""  # "نظيريه": the office of the person before, given later
-    if info.number > 1:
+        if role_last <= title.last:
+            return ""  # "نظيريه": the office of the person before, given later
+        first, clitic = title.last, 0  # "نظيره وزير شؤون خارجية روسيا": the office the text gives
+    elif info.number > 1:
         return info.role
-    text = _span_text(doc, title.first, max(role_last, title.last), title.clitic)
+    text = _span_text(doc, first, max(role_last, title.last), clitic)
     words = normalize_role(text).split()
     size = title.last - title.first
     if len(words) > size + 1 and gz.nisba_index().longest_at((normalize(words[size]),), 0, clitics=False):
@@ -1487,6 +1591,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     feminine = norm.endswith("ه") and norm not in given_names() and not _known_name_word(norm)
     if feminine and foreign_ending and ctx.doc.tokens[j].text.endswith("يه"):
         feminine = False  # "جان كلود تريشيه"، "ألان فورنييه": ه, not ة, after a given name
+    if feminine and after_title and len(content) == 1 and ctx.doc.tokens[j].text.endswith("زه") and len(norm) >= 6:
+        feminine = False  # "إيراكلي كوباخيدزه": the Georgian -dze, written with ه
     if feminine and not (after_title and len(content) == 1 and norm.startswith("ال")):
         return False  # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname)
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"

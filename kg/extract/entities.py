@@ -612,13 +612,13 @@ def _entities(doc, mentions, home_country, officials_home=None) -> tuple[Entity,
     return tuple(entities)
 
 
-# "مساعد الوزير"، "مدير مكتب الوزير"، "مستشار الرئيس": an office in the service of an office
-_BOSSES = frozenset(normalize(w) for w in ("الوزير", "الوزيرة", "الرئيس", "الأمير", "الملك"))
+# "مساعد الوزير"، "مدير مكتب الوزير"، "المتحدث باسم الأمين العام": an office in the service of an office
+_BOSSES = frozenset(normalize(w) for w in ("الوزير", "الوزيرة", "الرئيس", "الأمير", "الملك", "الأمين"))
 
 
 def _boss_country(key: str, by_key, represents: dict[str, str]) -> str:
-    """An aide of "الوزير" or "الرئيس" serves the country of the minister or president the
-    article names (only one such country)."""
+    """An aide of "الوزير"، "الرئيس" or "الأمين العام" serves the country (or body) of the
+    minister, president or secretary-general the article names (only one such)."""
     bosses = {
         _bare_word(word)
         for m in by_key[key]

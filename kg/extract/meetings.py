@@ -12,6 +12,7 @@ refused and past meetings are left out: future tense, "من المقرر"، "غ�
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -89,6 +90,7 @@ def find_meetings(
     fewer than two participants: the caller keeps those that reach two)."""
     norms = doc.token_norms
     meetings: list[MeetingDraft] = []
+    met_apart: set[str] = set()  # hosts who met guests one by one: "كما استقبل ..." goes on so
     speakers = _speaker_mentions(doc, mentions)
     told_day: dt.date | None = None  # the day the article's story has reached so far
     for sentence in doc.sentences:
@@ -130,16 +132,24 @@ def find_meetings(
                 joining = [p for p in persons if _named_after(p, match.first, mentions)]
                 target = referenced or (meetings[-1] if meetings else None)
                 if target is not None:
-                    # "استقبل ... كلاً على حدة ... وحضر المراسم": those present attended each
+                    # "استقبل ... كلاً على حدة ... وحضر المراسم": those present attended each;
+                    # "حضر اللقاءين": the last two meetings of the same host
                     held_apart = (target.trigger, target.sentence)
+                    both = _both_meetings(norms, window, meetings, target)
                     for meeting in meetings:
-                        if meeting is target or (meeting.trigger, meeting.sentence) == held_apart:
+                        if meeting is target or (meeting.trigger, meeting.sentence) == held_apart or meeting in both:
                             _add(meeting, joining, sentence)
                 continue
             grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
             # "وعلى هامش الدورة، ترأس ... الاجتماع الوزاري المشترك": a meeting beside the one read
             beside = _beside(norms, sentence.first, match.first)
             reference = _is_reference(norms, match, info) and not beside
+            # "وبحث اللقاء ..."، "وتناول الاتصال ...": the meeting word after the verb is its subject
+            subject = _meeting_subject(norms, match, info, sentence) if not persons else None
+            if (reference or subject is not None) and not meetings and len(persons) < 2:
+                # "أطلع الوزير X نظيره Y على ..." then "وتناول اللقاء ...": the words before told
+                # the meeting this one names, though with a verb that is not one of meeting
+                persons = _told_before(doc, sentence, mentions) or persons
             if reference and meetings:
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
@@ -165,6 +175,8 @@ def find_meetings(
                 if target.date is None:
                     target.date, target.dated = _date(dates, match.first, None, None)
                 continue
+            if subject is not None and referenced is None and meetings:
+                referenced = _last_of_kind(meetings, subject.payload)
             if referenced is not None and info.pos == "verb" and not persons:
                 # "وجرى خلال اللقاء استعراض ... وبحث آليات ...": more of what the meeting at hand did
                 referenced.sentences.add(sentence.index)
@@ -204,9 +216,10 @@ def find_meetings(
                 # "أجرى اتصالين هاتفيين مع X ومع Y": one call with each
                 groups = [[groups[0][0], other] for other in groups[0][1:]]
             elif len(groups[0]) > 2:
-                apart = _one_by_one(doc, sentence, window, match, mentions, groups[0])
+                apart = _one_by_one(doc, sentence, window, match, mentions, groups[0], met_apart)
                 if apart:
                     groups, apart_from = apart, match.last
+                    met_apart.add(apart[0][0])
             for group in groups:
                 same = next(
                     (m for m in meetings if m.sentence == sentence.index and set(m.participants) == set(group)), None
@@ -459,6 +472,15 @@ def _reports(norms, cue, end: int) -> bool:
     return cue.payload.takes != {"an_about"} or "عن" in norms[cue.last : min(end, cue.last + 6)]
 
 
+_QUOTED_NAME_WORDS = 4  # a quotation of at most this many words around a name is the name set off
+
+
+def _quoted_words(doc, offset: int) -> int:
+    """The words of the quotation holding this offset (0 outside quotations)."""
+    quote = doc.quote_at(offset)
+    return 0 if quote is None else len(doc.text[quote.start : quote.end].split())
+
+
 def _persons(mentions, window, speakers, doc) -> list[str]:
     start, end = window
     norms = doc.token_norms
@@ -466,8 +488,8 @@ def _persons(mentions, window, speakers, doc) -> list[str]:
     for mention in mentions:
         if mention.type != PERSON or not start <= mention.first < end:
             continue
-        if id(mention) in speakers or doc.quote_at(mention.start) is not None:
-            continue
+        if id(mention) in speakers or _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS:
+            continue  # a name in speech, not a party; '"وليام بيرنز"' in quote marks is one
         if not mention.key:
             if mention.counterpart and mention.represents.startswith("country:") and mention.number == 1:
                 found.append(mention.represents)  # "مع نظيرته الفرنسية": France, its envoy unnamed
@@ -560,6 +582,26 @@ def _beside(norms, first: int, token: int) -> bool:
     return sideline is not None and any(norms[k] in ("،", ",") for k in range(sideline, token))
 
 
+def _meeting_subject(norms, match, info, sentence):
+    """The meeting word right after a verb that has it for subject ("وبحث اللقاء")."""
+    if info.pos != "verb":
+        return None
+    subject = triggers().longest_at(norms, match.last, sentence.last)
+    if subject is None or subject.payload.kind == "join" or not _is_reference(norms, subject, subject.payload):
+        return None
+    return subject
+
+
+def _told_before(doc, sentence, mentions) -> list[str]:
+    """The persons of the sentence before (speakers too: "أطلع X Y على" is a meeting of both),
+    when there are two or more."""
+    if sentence.index == 0 or doc.sentences[sentence.index - 1].kind != BODY:
+        return []
+    told = doc.sentences[sentence.index - 1]
+    before = _persons(mentions, (told.first, told.last), frozenset(), doc)
+    return before if len(before) >= 2 else []
+
+
 def _is_reference(norms, match, info) -> bool:
     """ "القمة"، "اللقاء"، "خلال الاتصال"، "لقائه": a meeting word that points back at one."""
     if info.pos != "noun":
@@ -643,9 +685,14 @@ def _add(meeting: MeetingDraft, persons: list[str], sentence: Sentence) -> None:
 _EACH = frozenset(normalize(w) for w in ("كلا", "كل", "كلاً", "وكلا", "وكل"))
 
 
-def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> list[list[str]] | None:
+def _one_by_one(
+    doc, sentence, window, match, mentions, parties: list[str], met_apart: set[str] = frozenset()
+) -> list[list[str]] | None:
     """ "استقبل ... كلاً على حدة"، "أوراق اعتماد سفراء ..."، "استقبل كلاً من وزير خارجية X ووزير
-    خارجية Y": a host who met each guest (or each country's delegation) apart, one meeting each."""
+    خارجية Y": a host who met each guest (or each country's delegation) apart, one meeting each.
+    Talks on the sidelines of a gathering are apart too, whether the sentence says so or the next
+    ("جاء ذلك على هامش ..."), or the story counts them ("اللقاءين"، "لقاءات منفصلة"); and "كما
+    استقبل X ..." after guests met one by one goes on with the same kind of meetings."""
     norms = doc.token_norms
     words = norms[sentence.first : sentence.last]
     apart = any(words[k] == "حده" and k > 0 and words[k - 1] == "علي" for k in range(len(words)))
@@ -655,10 +702,11 @@ def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> l
     # "التقى على هامش القمة X وY": talks aside, each apart (not "الاجتماع المشترك بين ..." held there)
     sideline = (
         match.payload.pos == "verb"
-        and any(w in _SIDELINE for w in words)
+        and (any(w in _SIDELINE for w in words) or _told_apart_after(doc, sentence))
         and not any(norms[k] in _JOINT or norms[k] == "بين" for k in range(*window))
     )
-    if not (apart or credentials or sideline or listed is not None):
+    going_on = match.payload.pos == "verb" and sentence.first + 1 < sentence.last and norms[sentence.first] in _ALSO
+    if not (apart or credentials or sideline or listed is not None or going_on):
         return None
     position = {}
     for mention in mentions:
@@ -677,12 +725,57 @@ def _one_by_one(doc, sentence, window, match, mentions, parties: list[str]) -> l
         countries.setdefault(country or guest, []).append(guest)
     if apart or credentials:
         groups = list(countries.values()) if len(countries) > 1 else [[g] for g in guests]
+    elif going_on and not (sideline or listed is not None):
+        if host not in met_apart or len(countries) < 2 or "" in countries:
+            return None
+        groups = list(countries.values())
     elif len(countries) > 2 or (sideline and len(countries) > 1):
         # "استقبل كلاً من" three delegations or more: one by one; two may have come together
         groups = list(countries.values())
     else:
         return None
     return [[host, *group] for group in groups]
+
+
+_BOTH_MEETINGS = frozenset(normalize(w) for w in (
+    "اللقاءين", "اللقائين", "اللقاءان", "الاجتماعين", "الاجتماعان", "المقابلتين", "المقابلتان",
+))  # fmt: skip
+
+
+def _both_meetings(norms, window, meetings: list[MeetingDraft], target: MeetingDraft) -> list[MeetingDraft]:
+    """ "حضر اللقاءين ...": the meeting before the last, when its host is the last one's."""
+    if not any(norms[k] in _BOTH_MEETINGS for k in range(*window)):
+        return []
+    index = next((i for i in range(len(meetings) - 1, -1, -1) if meetings[i] is target), -1)
+    if index < 1 or meetings[index - 1].participants[:1] != target.participants[:1]:
+        return []
+    return [meetings[index - 1]]
+
+
+_ALSO = frozenset(normalize(w) for w in ("كما", "وكما"))
+# "جاء ذلك على هامش ..."، "وذلك على هامش ...": the sentence before was told beside a gathering
+_THAT = frozenset(normalize(w) for w in ("ذلك", "وذلك", "ذالك", "اللقاء", "اللقاءات", "اللقاءان", "اللقاءين"))
+# the story counts the talks it told: two or more meetings, not one
+_SEVERAL_MEETINGS = frozenset(normalize(w) for w in (
+    "اللقاءين", "اللقاءان", "لقاءين", "لقاءان", "الاجتماعين", "اجتماعين", "المقابلتين", "مقابلتين",
+))  # fmt: skip
+_SEPARATE = frozenset(normalize(w) for w in ("منفصلة", "منفصلين", "منفصلتين", "المنفصلة", "ثنائية", "الثنائية"))
+_MEETINGS_NOUN = frozenset(normalize(w) for w in ("لقاءات", "اللقاءات", "اجتماعات", "الاجتماعات", "مباحثات"))
+
+
+def _told_apart_after(doc, sentence) -> bool:
+    """The next sentence or two say the talks just told were held beside a gathering, or count them."""
+    norms = doc.token_norms
+    for after in doc.sentences[sentence.index + 1 : sentence.index + 3]:
+        opening = norms[after.first : min(after.last, after.first + 5)]
+        if any(w in _SIDELINE for w in opening) and any(w in _THAT for w in opening):
+            return True
+        words = norms[after.first : after.last]
+        if any(w in _SEVERAL_MEETINGS for w in words):
+            return True
+        if any(w in _MEETINGS_NOUN and n in _SEPARATE for w, n in itertools.pairwise(words)):
+            return True
+    return False
 
 
 def _list_end(norms, mentions, start: int, end: int) -> int:

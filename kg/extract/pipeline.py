@@ -195,16 +195,17 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
 
 def _topics_outside_names(doc: Document, mentions: list[ActorMention]) -> list[TopicMention]:
     """The topic phrases that are not part of a name or an office ("مجلس الأمن"، "وزير الطاقة"); a body
-    that is itself a topic stays one ("تشكيل اللجنة الدستورية"), and a phrase that runs on past a
-    reference ("نظيره العماني العلاقات الثنائية") is not inside it."""
+    or a place that is itself a topic stays one ("تشكيل اللجنة الدستورية"، "بمدينة القدس"), and a phrase
+    that runs on past a reference ("نظيره العماني العلاقات الثنائية") is not inside it."""
     named = [(m.start, m.end) for m in mentions if m.type != "Person"]
     named += [(doc.tokens[m.head].start, doc.tokens[m.first].start) for m in mentions if m.head < m.first]
     named += [(m.start, _office_end(doc, m)) for m in mentions if m.type == "Person" and not m.named and m.role]
     bodies = {(m.start, m.end) for m in mentions if m.type != "Person"}
+    places = {m.end for m in mentions if m.type == "Place"}  # "بمدينة القدس": the place is the topic
     return [
         t
         for t in find_topics(doc)
-        if (t.start, t.end) in bodies or not any(a <= t.start and t.end <= b for a, b in named)
+        if (t.start, t.end) in bodies or t.end in places or not any(a <= t.start and t.end <= b for a, b in named)
     ]
 
 

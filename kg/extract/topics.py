@@ -3,10 +3,12 @@
 A phrase is read in its sentence before it counts, the way an analyst tags a story:
 - an honorific or a holiday that holds a topic word is no topic ("سيادة الرئيس"، "عيد ... السيادة");
 - cooperation qualified by a field is that field's topic ("تعزيز التعاون العسكري": military, not bilateral);
+- what a plan is for is the policy of the country that adopts it ("الخطة الخمسية للتنمية الاقتصادية");
 - a situation whose place is itself a topic is that topic ("الأوضاع في القدس": the Palestinian question);
 - a vague phrase gives way to a specific topic of its sentence (talks about a truce are the truce's);
-- relations or cooperation with the two sides named after them, or between two nations'
-  adjectives, are bilateral relations ("العلاقات التي تجمع البلدين"، "العلاقات المصرية الفرنسية").
+- relations or cooperation with the two sides named after them, between two nations' adjectives,
+  or with a state named after مع are bilateral relations ("العلاقات التي تجمع البلدين"، "العلاقات
+  المصرية الفرنسية"، "تحسين العلاقات مع سوريا").
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from kg.extract import gazetteer as gz
 from kg.extract.gazetteer import nisba_index
 from kg.extract.lexicon import (
     PhraseIndex,
@@ -32,10 +35,13 @@ from kg.text.normalize import normalize
 
 BILATERAL = "bilateral-relations"
 SOVEREIGNTY = "sovereignty"
+ECONOMIC = "economic-cooperation"
 _RELATION_SPAN = 6  # "العلاقات التاريخية الوثيقة التي تربط بين البلدين": the sides within six words
+_PLAN_SPAN = 5  # "الخطة الخمسية الـ 15 للتنمية الاقتصادية": the plan within five words before
 _HONORIFIC = normalize("سيادة")
 _HONORIFIC_PRONOUN = normalize("سيادته")
 _IN = normalize("في")
+_WITH = normalize("مع")
 _RELATION_WORD = TopicPhrase("", frozenset())  # "العلاقات"، "التعاون": bilateral only with the sides named
 
 
@@ -85,6 +91,8 @@ def _sentence_topics(doc: Document, sentence: Sentence) -> list[tuple[int, int, 
         if _place_is_a_topic(norms, match, matches[n + 1 : n + 2]):
             continue
         if match.payload.key == SOVEREIGNTY and (_is_honorific(norms, match, end) or _names_a_holiday(norms, match)):
+            continue
+        if match.payload.key == ECONOMIC and _names_a_plan(norms, match, sentence.first):
             continue
         found.append((match.first, match.last, match.payload.key))
     if heads:
@@ -156,6 +164,14 @@ def _is_verb(norms, k: int) -> bool:
     return len(norm) >= 5 and norm[0] in "يت" and norm.endswith("ها")
 
 
+def _names_a_plan(norms, match, floor: int) -> bool:
+    """ "اعتماد الخطة الخمسية للتنمية الاقتصادية للصين": what a plan is for (ل) is the policy of the
+    country that adopts it, not cooperation with another."""
+    if not match.clitic or norms[match.first][match.clitic - 1] != "ل":
+        return False
+    return any("plan" in _uses(norms[k]) for k in range(max(floor, match.first - _PLAN_SPAN), match.first))
+
+
 def _names_a_holiday(norms, match) -> bool:
     """ "الاحتفالات المخلدة للذكرى الستين لاسترجاع السيادة الوطنية": a national day, not the topic."""
     return any("national-day" in _uses(norms[i]) for i in range(max(0, match.first - 4), match.first))
@@ -173,6 +189,10 @@ def _bilateral_by_sides(norms, heads: list[int], end: int, covered: set[int]) ->
         if len(nations) == 2 and all(nations) and nations[0] != nations[1]:
             found.append((i, i + 1, BILATERAL))
             continue
+        with_state = _with_a_state(norms, i + 1, end)
+        if with_state:
+            found.append((i, with_state, BILATERAL))
+            continue
         for j in range(i + 1, min(end, i + 1 + _RELATION_SPAN)):
             if j in covered or "relation-head" in _uses(norms[j]):
                 break
@@ -180,6 +200,20 @@ def _bilateral_by_sides(norms, heads: list[int], end: int, covered: set[int]) ->
                 found.append((i, j + 1, BILATERAL))
                 break
     return found
+
+
+def _with_a_state(norms, k: int, end: int) -> int:
+    """ "بناء العلاقات مع مصر"، "العلاقات الجيدة مع دمشق": relations with a state (or its capital) named
+    after مع, one word between at most; the token after the state, else 0."""
+    for j in range(k, min(end - 1, k + 2)):
+        if norms[j] != _WITH:
+            continue
+        name = gz.name_index().longest_at(norms, j + 1, end)
+        state = name is not None and (
+            name.payload.entity.type == "Country" or name.payload.entity.kind == "capital"
+        )
+        return name.last if state else 0
+    return 0
 
 
 @cache

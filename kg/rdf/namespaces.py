@@ -104,10 +104,17 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
 }
 
+# Instance IRIs by kind (kg.rdf.iri.KINDS): person:vladimir-putin reads better than
+# dipr:person\/vladimir-putin, so every graph and export binds these too (topics are dipt:).
+RESOURCE_KINDS: tuple[str, ...] = ("article", "person", "org", "country", "place", "meeting", "statement")
+RESOURCE_PREFIXES: dict[str, str] = {kind: f"{DIPR_IRI}{kind}/" for kind in RESOURCE_KINDS}
+ALL_PREFIXES: dict[str, str] = {**PREFIXES, **RESOURCE_PREFIXES}
+
 TOPIC_KEYS: tuple[str, ...] = tuple(k for k in DIPT._extras if k)
 
 
 def bind_prefixes(graph) -> None:
-    """Bind the contract's prefixes on an rdflib Graph or Dataset (replacing rdflib's defaults)."""
-    for prefix, iri in PREFIXES.items():
+    """Bind the contract's prefixes and the resource namespaces on an rdflib Graph or Dataset
+    (replacing rdflib's defaults)."""
+    for prefix, iri in ALL_PREFIXES.items():
         graph.bind(prefix, iri, override=True, replace=True)

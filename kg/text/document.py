@@ -129,6 +129,9 @@ _WORD = re.compile(r"[^\W_]+|\S")
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _STRAIGHT = '"'
 _TERMINATORS = frozenset(".!?؟…")
+# the characters the paragraph scans act on: every other one is passed over in C, not in Python
+_QUOTE_MARKS = re.compile("[" + re.escape("".join({*_QUOTE_PAIRS, *_QUOTE_PAIRS.values(), _STRAIGHT})) + "]")
+_TERMINATOR = re.compile("[" + re.escape("".join(_TERMINATORS)) + "]")
 _NOISE_LINES = frozenset(
     normalize(w)
     for w in (
@@ -172,7 +175,19 @@ _DATELINE = re.compile(
     r"(?:(?P<agency>\([^)\n]{1,40}\)|/[^/\n]{1,40}/|:\s*«[^»\n]{1,30}»)\s*(?P<dash>[-_–—]{1,2})?|(?P<bare>[-_–—]{1,2}))\s*"
     r"(?P<colon>[^\W\d_]{2,8}\s*:\s*)?"  # "الرياض - واس: ..."
 )
+# "الخرطوم 27-12-2022 (سونا)-", "الكويت - ١٦ - ٣ (كونا) --": a date with dashes, read up to the agency
+_DATELINE_TO_AGENCY = re.compile(
+    r"\s*(?P<place>[^\W\d_][^\n_–—:(/]{0,50}?)\s*"
+    r"(?P<agency>\([^)\n]{1,40}\)|/[^/\n]{1,40}/)\s*(?P<dash>[-_–—]{1,2})?\s*"
+    r"(?P<colon>[^\W\d_]{2,8}\s*:\s*)?"
+)
 _DIGIT = re.compile(r"[0-9٠-٩]")
+# "الثلاثاء 27 ديسمبر 2022 07:58 مساءً - الخرطوم 27-12-2022 (سونا)- ...": the page's time stamp
+# before the agency's dateline, both opening the first paragraph
+_STAMP_PREFIX = re.compile(
+    r"\s*(?:[^\W\d_]+\s+)?[0-9٠-٩]{1,2}\s+[^\W\d_]+\s+[0-9٠-٩]{4}\s*"
+    r"(?:[0-9٠-٩]{1,2}:[0-9٠-٩]{2}\s*(?:[^\s\d\-–—|]{1,8}\s*)?)?[-–—|]\s*"
+)
 _FRONT_MAX_TOKENS = 24
 
 
@@ -267,8 +282,8 @@ def _quotes(text: str, start: int, end: int) -> list[Quote]:
     found: list[Quote] = []
     stack: list[tuple[str, int]] = []
     straight_open: int | None = None
-    for i in range(start, end):
-        char = text[i]
+    for mark in _QUOTE_MARKS.finditer(text, start, end):
+        i, char = mark.start(), mark.group()
         top = stack[-1][0] if stack else ""
         if len(stack) == 1 and (top, char) in (("”", "”"), ("”", "“"), ("“", "“")):
             found.append(Quote(stack.pop()[1], i, top))  # ”…” and “…“: one mark at both ends
@@ -313,8 +328,11 @@ def _sentence_spans(text, start, end, quotes, dateline):
         cut_points.append(dateline[1])
     i = start
     while i < end:
-        char = text[i]
-        if char in _TERMINATORS and not quoted(i):
+        found = _TERMINATOR.search(text, i, end)
+        if found is None:
+            break
+        i, char = found.start(), found.group()
+        if not quoted(i):
             j = i
             while j + 1 < end and (text[j + 1] in _TERMINATORS or text[j + 1] in "»”\")"):
                 j += 1
@@ -466,7 +484,10 @@ def _dateline_prefix(text: str, start: int, end: int):
         return None
     place = match.group("place")
     if match.group("bare") and _DIGIT.search(place):
-        return None  # "الكويت - ١٦ - ٣ (كونا) --": read up to the agency instead
+        match = _DATELINE_TO_AGENCY.match(text, start, end)  # "الكويت - ١٦ - ٣ (كونا) --"
+        if not match:
+            return None
+        place = match.group("place")
     if "-" in place and not match.group("agency"):
         return None
     words_before_date = _DIGIT.split(place)[0].split()
@@ -482,7 +503,10 @@ def _dateline(text, paragraphs, kinds) -> tuple[int, int] | None:
         if kind == DATELINE:
             return (start, end)
         if kind == BODY:
-            match = _dateline_prefix(text, start, end)
+            stamp = _STAMP_PREFIX.match(text, start, end)
+            match = _dateline_prefix(text, stamp.end() if stamp else start, end)
+            if match is None and stamp:
+                match = _dateline_prefix(text, start, end)
             if match:
                 end = match.end()
                 while text[end - 1].isspace():
