@@ -84,10 +84,20 @@ def test_report_writes_each_chart_as_png_and_embeds_it(report):
     assert "http://" not in text.replace("http://www.w3.org", "")  # nothing to fetch
 
 
-def test_report_command(tmp_path):
+@pytest.mark.parametrize("where", [["SOURCE"], ["--source", "SOURCE"], ["--graph", "SOURCE"]])
+def test_report_command(tmp_path, where):
     out = tmp_path / "r.html"
-    result = subprocess.run([sys.executable, "-m", "kg", "report", "--graph", str(FIXTURE), "-o", str(out)],
+    source = [str(FIXTURE) if arg == "SOURCE" else arg for arg in where]
+    result = subprocess.run([sys.executable, "-m", "kg", "report", *source, "-o", str(out)],
                             capture_output=True, check=False)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "5 tables" in result.stdout.decode("utf-8")
     assert (tmp_path / "r_files" / "country-pairs.png").is_file()
+
+
+def test_report_of_a_missing_source_is_one_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "kg", "report", str(tmp_path / "nothing.ttl"),
+                             "-o", str(tmp_path / "r.html")], capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert "nothing.ttl" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "r.html").exists()

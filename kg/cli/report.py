@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.cli._common import add_source_arguments
+from kg.cli._common import add_source_arguments, resolve_sources
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.engine import open_engine
     from kg.report import write_report
 
+    resolve_sources(args, endpoint=True)
     engine = open_engine(args.graph, args.store, args.endpoint)
     print(write_report(engine, args.output, title=args.title))
     return 0

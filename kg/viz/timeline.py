@@ -86,16 +86,22 @@ def statement_times(engine: Engine | None, facts: nx.MultiDiGraph | None,
             date = next((d for d in during if d), "") or known.get("date", "")
             found += [StatementTime(node, s, date, data["label_ar"], article)
                       for s in related(facts, node, "speaker") if s in wanted]
-        return found
+        return sorted(found, key=_by_speaker)
     query = (f"SELECT ?sp ?s (MIN(?md) AS ?meetingDate) (MIN(?ad) AS ?articleDate) (SAMPLE(?l) AS ?label) "
              f"(MIN(STR(?a)) AS ?article) WHERE {{ {{values}} ?s <{DIP_IRI}speaker> ?sp "
              f"OPTIONAL {{ ?s <{_RDFS}label> ?l }} "
              f"OPTIONAL {{ ?s <{DIP_IRI}madeDuring>/<{DIP_IRI}date> ?md }} "
              f"OPTIONAL {{ ?s <{_PROV}wasDerivedFrom> ?a OPTIONAL {{ ?a <{_DCTERMS}date> ?ad }} }} }} "
              f"GROUP BY ?sp ?s")  # fmt: skip
-    return [StatementTime(s.value, sp.value, _day(md) or _day(ad), label.value if label is not None else "",
-                          a.value if a is not None else "")
-            for sp, s, md, ad, label, a in select_for(engine, "sp", speakers, query)]  # fmt: skip
+    found = [StatementTime(s.value, sp.value, _day(md) or _day(ad), label.value if label is not None else "",
+                           a.value if a is not None else "")
+             for sp, s, md, ad, label, a in select_for(engine, "sp", speakers, query)]  # fmt: skip
+    return sorted(found, key=_by_speaker)
+
+
+def _by_speaker(statement: StatementTime) -> tuple[str, str]:
+    """One order whichever way the statements were read (a store answers in its own order)."""
+    return statement.speaker, statement.iri
 
 
 def articles(engine: Engine | None, facts: nx.MultiDiGraph | None, iris: Iterable[str]) -> dict[str, Article]:

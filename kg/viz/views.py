@@ -328,7 +328,8 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
                     for kind in ("met", "call")} for pair, meetings in shared.items()}  # fmt: skip
     meeting_lines = _meeting_lines(engine, facts, {m for kinds in split.values() for ms in kinds.values()
                                                    for m in ms[:LISTED]})  # fmt: skip
-    topic_names = _topic_names(engine, facts, {t for i in kept for t in _actor_topics(found, i)})
+    used_topics = {t for i in kept for t in _actor_topics(found, i)}
+    topic_names = _topic_names(engine, facts, used_topics)
     for index in sorted(kept):
         actor = found.order[index]
         data = facts.nodes[actor]
@@ -357,7 +358,8 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
             )
             view.add_edge(found.order[first], found.order[second], key=relation, relation=relation,
                           weight=len(meetings), topics=tuple(topics), rows=rows)
-    view.graph["topic_names_ar"] = {key: name.partition(" (")[0] for key, name in topic_names.items()}
+    view.graph["topic_names_ar"] = {key: name.partition(" (")[0] for key, name in sorted(topic_names.items())
+                                    if key in used_topics}  # fmt: skip
     _add_timeline(view, engine, facts, found, kept, times)
     _set_communities(view)
     _set_degrees(view)
