@@ -37,7 +37,8 @@ LABEL_LENGTH = 48  # characters of a label drawn on the canvas; the tooltip has 
 LAYOUT_FROM = 150  # views with more nodes start from kg.viz.layout; smaller ones from vis-network's own
 SETTLE_BUDGET_S = 9.0  # the page stops the physics after this long, settled or not
 STRAY_GROUP = 3  # groups of this many nodes or fewer, apart from the rest, are tucked under it
-PANEL_LIMIT = 200  # an actor's latest statements the side panel lists (it says how many more there are)
+PANEL_LIMIT = 60  # an actor's latest statements the side panel lists (it says how many more there are)
+PANEL_WORDS = 140  # characters of a statement's label the side panel shows (the page stays small at archive scale)
 _LTR_ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 
 
@@ -440,13 +441,18 @@ def _time_payload(view: nx.MultiDiGraph, nodes: list[dict[str, Any]]) -> dict[st
         said.sort(key=lambda s: (s.date or "0", s.iri), reverse=True)  # the latest first: those are kept
         if len(said) > PANEL_LIMIT:
             more[index[speaker]] = len(said) - PANEL_LIMIT
-        statements += [[number[s.date[:7]] if s.date else -1, index[speaker], s.date, s.label, article(s.article)]
+        statements += [[number[s.date[:7]] if s.date else -1, index[speaker], s.date, _shorter(s.label),
+                        article(s.article)]
                        for s in said[:PANEL_LIMIT]]  # fmt: skip
     payload["statements"] = statements
     payload["moreStatements"] = more
     known = timeline["articles"]
     payload["articles"] = [[known[iri].title, known[iri].url] if iri in known else ["", ""] for iri in articles]
     return payload
+
+
+def _shorter(text: str) -> str:
+    return text if len(text) <= PANEL_WORDS else text[: PANEL_WORDS - 1].rstrip() + "…"
 
 
 def _community_legend(view: nx.MultiDiGraph) -> list[dict[str, Any]]:

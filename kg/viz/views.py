@@ -60,7 +60,8 @@ VIEW_CHOICES = ("full", "actors", "actor:NAME")
 DEFAULT_MAX_NODES = 2000  # a larger view shows its most connected nodes only, unless --max-nodes says
 DEFAULT_MAX_EDGES = 5000  # and its strongest links only, unless --max-edges says
 READ_WHOLE = 20_000  # graphs with at most this many nodes are read whole; larger ones are chosen from in the store
-LISTED = 25  # the longest list a tooltip row holds (an actor's partners, a link's meetings) before "+N"
+LISTED = 25  # the longest list a tooltip row holds (an actor's partners) before "+N"
+LISTED_MEETINGS = 10  # the meetings a link's tooltip names (each a line), before "+N"
 _RELATION_VALUES = " ".join(f"<{iri}>" for iri in RELATIONS)
 
 
@@ -327,7 +328,7 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
     split = {pair: {kind: [m for m in meetings if (kind == "call") == (m in times and times[m].call)]
                     for kind in ("met", "call")} for pair, meetings in shared.items()}  # fmt: skip
     meeting_lines = _meeting_lines(engine, facts, {m for kinds in split.values() for ms in kinds.values()
-                                                   for m in ms[:LISTED]})  # fmt: skip
+                                                   for m in ms[:LISTED_MEETINGS]})  # fmt: skip
     used_topics = {t for i in kept for t in _actor_topics(found, i)}
     topic_names = _topic_names(engine, facts, used_topics)
     for index in sorted(kept):
@@ -348,9 +349,9 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
             if not meetings:
                 continue
             topics = sorted({t for m in meetings for t in found.topics_of(m)})
-            lines = tuple(meeting_lines[m] for m in meetings[:LISTED])
-            if len(meetings) > LISTED:
-                lines += (f"… +{len(meetings) - LISTED}",)
+            lines = tuple(meeting_lines[m] for m in meetings[:LISTED_MEETINGS])
+            if len(meetings) > LISTED_MEETINGS:
+                lines += (f"… +{len(meetings) - LISTED_MEETINGS}",)
             rows = (
                 ("weight", str(len(meetings))),
                 ("topics", tuple(topic_names.get(t, t) for t in topics)),
