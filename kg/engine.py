@@ -208,8 +208,16 @@ def as_engine(source: Engine | ox.Store | Dataset | Graph) -> Engine:
     return source
 
 
+WHOLE_GRAPH = "urn:x-kg:whole"  # the one graph of a file that has no article graphs (Turtle, N-Triples)
+
+
 def _add_union(memory: ox.Store) -> None:
     # in Rust, not through Python: a large TriG file copies in seconds
+    if next(iter(memory.named_graphs()), None) is None:
+        # a union alone: it is also the one graph, so that queries reading facts graph by graph
+        # ("GRAPH ?g { ?meeting dip:participant ?a . ?a dip:represents ?c }") read it too
+        memory.update(f"INSERT {{ GRAPH <{WHOLE_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}")
+        return
     memory.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 

@@ -732,3 +732,37 @@ def test_kg_queries_name_shows_one_in_full(capsys):
     assert main(["queries", "statements-with-phrase"]) == 0
     out = capsys.readouterr().out
     assert "phrase (text, required)" in out and "kg query statements-with-phrase" in out
+
+
+# ---------------------------------------------------------------------------- country pairs
+
+_DISAGREEING_ARTICLES = """
+@prefix dip: <https://w3id.org/dipkg/ontology#> .
+@prefix article: <https://w3id.org/dipkg/resource/article/> .
+@prefix meeting: <https://w3id.org/dipkg/resource/meeting/> .
+@prefix person: <https://w3id.org/dipkg/resource/person/> .
+@prefix country: <https://w3id.org/dipkg/resource/country/> .
+article:a1 {
+  meeting:m1 a dip:Meeting ; dip:participant person:p1 , person:p2 .
+  person:p1 a dip:Person ; dip:represents country:AA .
+  person:p2 a dip:Person ; dip:represents country:BB .
+  country:AA a dip:Country . country:BB a dip:Country .
+}
+article:a2 {
+  meeting:m2 a dip:Meeting ; dip:participant person:p1 , person:p3 .
+  person:p1 a dip:Person ; dip:represents country:CC .
+  person:p3 a dip:Person ; dip:represents country:DD .
+  country:CC a dip:Country . country:DD a dip:Country .
+}
+"""
+
+
+def test_country_pairs_take_each_person_s_country_from_the_article_that_tells_the_meeting(tmp_path):
+    # an article that disagrees about whom p1 stands for does not pair AA with DD or CC with BB
+    from kg.engine import open_engine
+
+    path = tmp_path / "two.trig"
+    path.write_text(_DISAGREEING_ARTICLES, encoding="utf-8")
+    rows = {(str(a).rsplit("/", 1)[-1], str(b).rsplit("/", 1)[-1], int(n))
+            for a, b, n in run_query("country-pairs", open_engine([path])).rows}  # fmt: skip
+    assert rows == {("AA", "BB", 1), ("CC", "DD", 1)}
