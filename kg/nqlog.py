@@ -160,6 +160,9 @@ class LogWriter:
         self.folder = log_folder(store_dir)
         self.extractor = extractor
         self.folder.mkdir(exist_ok=True)
+        for left in self.folder.glob(".*.part"):  # a killed run's temporary file (kg.atomic): never read
+            with contextlib.suppress(OSError):
+                left.unlink()
         numbers = [int(p.stem) for p in self.folder.iterdir() if p.stem.isdigit()]
         self._next = max(numbers, default=0) + 1
 

@@ -141,3 +141,10 @@ def test_an_unmarked_graph_is_never_copied(built, tmp_path):
     assert graph not in logged(built)
     fast, slow = exports(built, tmp_path)
     assert fast == slow
+
+
+def test_the_log_streams_to_a_pipe_the_bytes_of_the_file(built, tmp_path):
+    fast, slow = exports(built, tmp_path)
+    piped = subprocess.run([sys.executable, "-m", "kg", "export", str(built), "--format", "nquads"],
+                           capture_output=True, check=True)  # stdout a pipe: copied by sendfile
+    assert piped.stdout == fast == slow
