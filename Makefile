@@ -11,6 +11,10 @@ demo: $(VENV)/.installed
 	$(BIN)/kg build examples -o exports/graph.ttl --store exports/store
 	$(BIN)/kg validate exports/graph.ttl
 	$(BIN)/kg viz --graph exports/graph.ttl -o exports/graph.html
+	$(BIN)/kg report --store exports/store -o exports/report.html
+	# screenshots of both pages at their default state (Playwright and Chromium: `make test` installs them)
+	$(BIN)/python scripts/screenshot.py exports/graph.html exports/graph.png || echo "no screenshot: install the browser extra"
+	$(BIN)/python scripts/screenshot.py --page exports/report.html exports/report.png || echo "no screenshot: install the browser extra"
 	$(BIN)/kg stats --graph exports/graph.ttl
 
 test: $(VENV)/.installed-test system-deps

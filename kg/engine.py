@@ -17,7 +17,9 @@ module imports none of them.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -105,7 +107,7 @@ class RdflibEngine:
         graphs = (str(g.identifier) for g in self.dataset.graphs())
         check_query(sparql, engine="rdflib", graphs=graphs)  # SERVICE and FROM <url> would send requests
         try:
-            with sealed():  # FROM names graphs of the dataset: no file or URL is read
+            with sealed(), room_to_recurse():  # FROM names graphs of the dataset: no file or URL is read
                 result = self.dataset.query(sparql)
                 if form == "ASK":
                     return QueryResult(boolean=bool(result.askAnswer))
@@ -113,6 +115,9 @@ class RdflibEngine:
                     return QueryResult(triples=tuple(result.graph))
                 names = tuple(str(v) for v in result.vars)
                 return QueryResult(vars=names, rows=tuple(tuple(row) for row in result))
+        except RecursionError as err:
+            raise QueryError("the query nests too deeply for rdflib's parser: run it on the embedded store "
+                             "(the default engine)") from err
         except Exception as err:  # pyparsing and evaluation errors alike
             raise QueryError(f"the query failed on rdflib: {one_line(err)}") from err
 
@@ -121,6 +126,26 @@ class RdflibEngine:
 
     def triples(self) -> int:
         return len(set(self.dataset.triples((None, None, None))))
+
+
+# rdflib parses SPARQL with pyparsing, one Python call per grammar rule: a query of 50 lines with
+# subqueries nests some 750 calls deep, and once another library has turned on pyparsing's
+# packrat cache for the whole process (matplotlib does, at `import matplotlib.pyplot`) each
+# rule costs an extra call, past Python's default limit of 1000. Parsing and evaluation get a
+# higher limit while they run (still far from the C stack's end: Python 3.11 calls Python
+# functions without C recursion), and the process's own limit comes back afterwards.
+RDFLIB_RECURSION_LIMIT = 6000
+
+
+@contextmanager
+def room_to_recurse(limit: int = RDFLIB_RECURSION_LIMIT) -> Iterator[None]:
+    """Python's recursion limit raised to at least `limit` inside the block."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, limit))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
 
 
 def open_engine(

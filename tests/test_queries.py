@@ -147,6 +147,25 @@ def test_every_example_gives_rows_on_both_engines_and_the_same_rows(query, examp
     assert sorted_rows(a) == sorted_rows(b)
 
 
+def test_rdflib_parses_the_longest_examples_after_matplotlib_turned_on_packrat_parsing(rdflib_engine):
+    """matplotlib turns on pyparsing's packrat cache for the whole process when pyplot is imported
+    (`kg report`, any notebook), which makes rdflib's parser nest past Python's default recursion limit
+    on actor-profile; the engine gives it room, and gives the process's own limit back."""
+    import sys
+
+    import matplotlib.pyplot  # noqa: F401
+    import pyparsing
+
+    assert pyparsing.ParserElement._packratEnabled
+    limit = sys.getrecursionlimit()
+    query = find_query("actor-profile")
+    result = rdflib_engine.run(bind(query, query.example_params(0)))
+    assert result.rows and sys.getrecursionlimit() == limit
+    nested = "SELECT * WHERE " + "{ " * 400 + "?s ?p ?o" + " }" * 400
+    with pytest.raises(QueryError, match="nests too deeply"):
+        rdflib_engine.run(nested)
+
+
 def sorted_rows(result: QueryResult) -> list[tuple]:
     """Rows comparable across engines: ' | ' lists sorted (GROUP_CONCAT has no order)."""
     out = []

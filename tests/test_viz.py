@@ -116,9 +116,13 @@ def test_topics_each_node_is_filtered_under(dataset, node, topics):
 def test_actors_view_links_actors_who_met(dataset):
     view = build_view(dataset, "actors")
     assert set(view.nodes) == {LAVROV, SAFADI, SHOUKRY, GUTERRES, f"{R}person/faisal-mekdad"}
-    assert view.number_of_edges() == 6
+    # six pairs met; Safadi and Lavrov also spoke by phone: calls are an edge of their own
+    assert view.number_of_edges() == 7
+    assert len({frozenset((a, b)) for a, b in view.edges()}) == 6
     (data,) = [d for a, b, d in view.edges(data=True) if {a, b} == {SHOUKRY, GUTERRES}]
     assert data["weight"] == 1 and data["topics"] == ("ceasefire",)
+    kinds = {k: d["weight"] for a, b, k, d in view.edges(keys=True, data=True) if {a, b} == {SAFADI, LAVROV}}
+    assert kinds == {"met": 1, "call": 1}
     assert "6 actors who met no other actor are not shown." in [en for _, en in view.graph["notes"]]
 
 
@@ -215,7 +219,7 @@ def test_canvas_labels(label, drawn):
 
 def test_write_viz_summary(dataset, tmp_path):
     summary = write_viz(dataset, tmp_path / "out" / "graph.html", view="actors")
-    assert (summary.nodes, summary.edges, summary.view) == (5, 6, "actors")
+    assert (summary.nodes, summary.edges, summary.view) == (5, 7, "actors")
     assert summary.path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
@@ -256,7 +260,8 @@ def test_viz_command_names_a_missing_graph_file(tmp_path):
 
 
 def test_viz_command_prints_what_it_wrote(tmp_path):
-    result = run_kg("viz", "--graph", str(FIXTURE), "-o", str(tmp_path / "g.html"), "--max-nodes", "12")
+    result = run_kg("viz", "--graph", str(FIXTURE), "-o", str(tmp_path / "g.html"), "--view", "full",
+                    "--max-nodes", "12")
     assert result.returncode == 0
     assert "view full, 12 nodes (of 29" in result.stdout.decode("utf-8")
 

@@ -20,8 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_source_arguments(parser, endpoint=True)
     parser.add_argument("-o", "--output", type=Path, default=Path("exports/graph.html"), metavar="FILE",
                         help="the page to write (default: exports/graph.html)")
-    parser.add_argument("--view", default="full", metavar="VIEW",
-                        help="full (everything), actors (who met whom, edge weight = meetings), or "
+    parser.add_argument("--view", default="actors", metavar="VIEW",
+                        help="actors (the default: who met whom, edge weight = meetings, with the full graph one click "
+                        "away on small graphs), full (everything), or "
                         "actor:NAME (one actor's neighbourhood; NAME in any spelling, or an IRI)")
     parser.add_argument("--max-nodes", type=int, metavar="N",
                         help="keep only the N most connected nodes; the page says what was left out "

@@ -16,7 +16,10 @@ from pathlib import Path
 from kg.viz.html import render_html, write_html
 from kg.viz.views import VIEW_CHOICES, ViewSpec, build_view
 
-__all__ = ["VIEW_CHOICES", "ViewSpec", "VizSummary", "build_view", "render_html", "write_html", "write_viz"]
+FULL_INLINE = 3000  # the actor network's page holds the full view too up to this many nodes
+
+__all__ = ["FULL_INLINE", "VIEW_CHOICES", "ViewSpec", "VizSummary", "build_view", "render_html", "write_html",
+           "write_viz"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +40,29 @@ class VizSummary:
         return "\n".join([line, *(f"  {note}" for note in self.notes)])
 
 
-def write_viz(source, path: str | Path, *, view: str | ViewSpec = "full", max_nodes: int | None = None,
+def write_viz(source, path: str | Path, *, view: str | ViewSpec = "actors", max_nodes: int | None = None,
               max_edges: int | None = None, title: str = "") -> VizSummary:
     """Draw one view of the graph (an engine, or what kg.engine.as_engine takes) as an HTML page
-    at `path` (UTF-8, self-contained)."""
-    shown = build_view(source, view, max_nodes=max_nodes, max_edges=max_edges)
-    written = write_html(shown, path, title=title)
+    at `path` (UTF-8, self-contained). The actor network (the default) carries the full view too,
+    one click away, when the whole graph has at most FULL_INLINE nodes."""
+    import networkx as nx
+
+    from kg.engine import as_engine
+    from kg.network import class_counts
+
+    spec = ViewSpec.parse(view) if isinstance(view, str) else view
+    source = source if isinstance(source, nx.MultiDiGraph) else as_engine(source)
+    shown = build_view(source, spec, max_nodes=max_nodes, max_edges=max_edges)
+    full = None
+    if spec.kind == "actors":
+        size = source.number_of_nodes() if isinstance(source, nx.MultiDiGraph) else sum(class_counts(source).values())
+        if size <= FULL_INLINE:
+            full = build_view(source, "full")
+        else:
+            shown.graph["notes"] = [*shown.graph.get("notes", ()), (
+                f"الشبكة الكاملة ({size} عقدة) أكبر من أن تُضمّن هنا: ‎kg viz --view full‎ يرسمها.",
+                f"The full graph ({size:,} nodes) is too large to include: kg viz --view full draws it.")]
+    written = write_html(shown, path, title=title, full=full)
     notes = tuple(en for _, en in shown.graph.get("notes", ()) if "--max-" in en)
     return VizSummary(written, shown.graph["view"], shown.number_of_nodes(), shown.number_of_edges(),
                       shown.graph["total_nodes"], notes)

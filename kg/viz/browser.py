@@ -155,3 +155,19 @@ def screenshot(html: str | Path, png: str | Path, *, width: int = 1600, height: 
     from kg.atomic import write_output
 
     return write_output(png, data, "the screenshot")  # whole or not at all
+
+
+def page_screenshot(html: str | Path, png: str | Path, *, width: int = 1200, height: int = 900,
+                    browser: Any = None) -> Path:
+    """A screenshot of a plain page (the `kg report` page: nothing to settle), whole length."""
+    if browser is None:
+        with open_browser() as own:
+            return page_screenshot(html, png, width=width, height=height, browser=own)
+    with open_page(browser, html, width=width, height=height) as (page, log):
+        page.wait_for_load_state("load")
+        if log.page_errors:
+            raise BrowserError(f"{html}: the page raised: {log.page_errors[0]}")
+        data = page.screenshot(full_page=True)
+    from kg.atomic import write_output
+
+    return write_output(png, data, "the screenshot")

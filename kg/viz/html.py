@@ -36,11 +36,14 @@ LABEL_LENGTH = 48  # characters of a label drawn on the canvas; the tooltip has 
 LAYOUT_FROM = 150  # views with more nodes start from kg.viz.layout; smaller ones from vis-network's own
 SETTLE_BUDGET_S = 9.0  # the page stops the physics after this long, settled or not
 STRAY_GROUP = 3  # groups of this many nodes or fewer, apart from the rest, are tucked under it
+PANEL_LIMIT = 60  # an actor's latest statements the side panel lists (it says how many more there are)
+PANEL_WORDS = 140  # characters of a statement's label the side panel shows (the page stays small at archive scale)
 _LTR_ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 
 
-def render_html(view: nx.MultiDiGraph, *, title: str = "") -> str:
-    """The page for a view (see kg.viz.views) as a string."""
+def render_html(view: nx.MultiDiGraph, *, title: str = "", full: nx.MultiDiGraph | None = None) -> str:
+    """The page for a view (see kg.viz.views) as a string; with `full`, the full view too, one
+    click away on the page."""
     net = _pyvis_network(view)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     classes = vocabulary()["classes"]
@@ -48,6 +51,11 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "") -> str:
         "nodes": nodes,
         "edges": edges,
         "options": json.loads(options),
+        "view": view.graph.get("view", "full"),
+        # the actor network draws its own labels (kg.viz.assets/viz.js: by importance, none overlapping)
+        "labelLayer": "timeline" in view.graph,
+        "time": _time_payload(view, nodes),
+        "communities": _community_legend(view),
         "classes": {key: {"ar": c["ar"], "en": c["en"]} for key, c in classes.items()},
         "relations": {key: {"ar": r["ar"], "en": r["en"]} for key, r in vocabulary()["relations"].items()},
         "fields": vocabulary()["fields"],
@@ -63,6 +71,11 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "") -> str:
          "swatch": _swatch(classes[key]["shape"], classes[key]["color"])}
         for key in classes
     ]
+    if full is not None:
+        full_net = _pyvis_network(full)
+        full_nodes, full_edges, *_rest, full_options = full_net.get_network_data()
+        payload["alt"] = {"view": "full", "nodes": full_nodes, "edges": full_edges,
+                          "options": json.loads(full_options), "time": _time_payload(full, full_nodes)}
     vis_js, vis_css, app_js = _asset_text()
     page = _template().render(
         title=title or _default_title(view),
@@ -70,6 +83,9 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "") -> str:
         node_count=view.number_of_nodes(),
         edge_count=view.number_of_edges(),
         notes=view.graph.get("notes", ()),
+        has_full=full is not None,
+        has_time=bool(payload["time"]["months"]) or any(payload["time"]["undated"]),
+        communities=payload["communities"],
         legend=legend,
         topics=_topic_choices(view),
         data_json=Markup(_script_json(payload)),
@@ -82,10 +98,11 @@ def render_html(view: nx.MultiDiGraph, *, title: str = "") -> str:
     return page
 
 
-def write_html(view: nx.MultiDiGraph, path: str | Path, *, title: str = "") -> Path:
-    """Write the page as UTF-8 (whatever the locale says) and return its path."""
+def write_html(view: nx.MultiDiGraph, path: str | Path, *, title: str = "",
+               full: nx.MultiDiGraph | None = None) -> Path:
+    """Write the page as UTF-8 (whatever the locale says), whole or not at all, and return its path."""
     path = Path(path)
-    text = render_html(view, title=title)
+    text = render_html(view, title=title, full=full)
     from kg.atomic import write_output
 
     return write_output(path, text, "the page")  # whole or not at all
@@ -101,6 +118,9 @@ def _pyvis_network(view: nx.MultiDiGraph) -> Network:
     relations = vocabulary()["relations"]
     positions = initial_positions(view) if view.number_of_nodes() > LAYOUT_FROM else {}
     strays = _strays(view)
+    layered = "timeline" in view.graph  # the actor network: labels drawn by the page, by importance
+    palette = vocabulary()["communities"]
+    topic_ar = view.graph.get("topic_names_ar", {})
     for node, data in view.nodes(data=True):
         item: dict[str, Any] = {
             "id": node,
@@ -112,6 +132,19 @@ def _pyvis_network(view: nx.MultiDiGraph) -> Network:
             "topics": list(data["topics"]),
             "rows": [list(row) for row in data["rows"]],
         }
+        if data.get("date"):
+            item["date"] = data["date"]
+        if layered:
+            item["short"] = item.pop("label")
+            item["value"] = data.get("meetings", 0) + 1
+            community = data.get("community")
+            if community is not None:
+                item["community"] = community
+                if community < len(palette):
+                    color = palette[community]
+                    item["color"] = {"background": color, "border": _darker(color),
+                                     "highlight": {"background": color, "border": "#111111"},
+                                     "hover": {"background": color, "border": "#111111"}}
         if node in positions:
             item["x"], item["y"] = (round(value) for value in positions[node])
         if node in strays:
@@ -128,9 +161,14 @@ def _pyvis_network(view: nx.MultiDiGraph) -> Network:
         net.nodes.append(item)
     for number, (source, target, relation, data) in enumerate(view.edges(keys=True, data=True)):
         edge: dict[str, Any] = {"id": f"e{number}", "from": source, "to": target, "rel": relation}
-        if relation == "met":
+        if relation in ("met", "call"):
             edge.update(value=data["weight"], topics=list(data["topics"]), rows=[list(r) for r in data["rows"]],
-                        label=_met_label(view, data), arrows={"to": {"enabled": False}})
+                        arrows={"to": {"enabled": False}}, weight=data["weight"],
+                        text=_met_label(data, topic_ar))
+            if relation == "call":
+                edge["dashes"] = [6, 5]
+            if not layered:
+                edge["label"] = edge["text"]
         else:
             edge["label"] = relations[relation]["ar"]
         net.edges.append(edge)
@@ -163,7 +201,9 @@ def _options(view: nx.MultiDiGraph) -> dict[str, Any]:
             "font": {"size": 10, "color": "#52606d", "strokeWidth": 2, "strokeColor": "#ffffff", "align": "middle"},
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
             "scaling": {"min": 1, "max": 8, "label": {"enabled": False}},
-            "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            # the actor network: straight edges, so that their labels sit at their middles
+            "smooth": False if large or "timeline" in view.graph else {"enabled": True, "type": "continuous",
+                                                                      "roundness": 0.3},
             "selectionWidth": 2,
         },
         "physics": {
@@ -223,9 +263,9 @@ def _first_strong_is_ltr(text: str) -> bool:
     return False
 
 
-def _met_label(view: nx.MultiDiGraph, data: dict) -> str:
-    topic_labels = {topic_key(n): d["label"] for n, d in view.nodes(data=True) if d["class"] == "Topic"}
-    topics = "، ".join(topic_labels.get(t, t) for t in data["topics"][:2])
+def _met_label(data: dict, topic_ar: dict[str, str]) -> str:
+    """`×N · topic، topic…`, the topics by their Arabic names (the scheme's @ar labels)."""
+    topics = "، ".join(topic_ar.get(t, t) for t in data["topics"][:2])
     more = "…" if len(data["topics"]) > 2 else ""
     return f"×{data['weight']}" + (f" · {topics}{more}" if topics else "")
 
@@ -329,3 +369,90 @@ def _script_json(payload: dict[str, Any]) -> str:
 
 def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+# ---------------------------------------------------------------------------------------------
+# Time: the slider's months, the histogram above it, and the events the page filters by them
+
+_EVENT_KIND = {"Meeting": 0, "PhoneCall": 1, "Statement": 2}
+
+
+def _months_between(first: str, last: str) -> list[str]:
+    """Every month from `first` to `last` ('YYYY-MM'), both included."""
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _time_payload(view: nx.MultiDiGraph, nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The slider's months (the first dated event's to the last's), events per month (meetings,
+    calls, statements) and undated events; for the actor network also its meetings, its actors'
+    latest statements and their articles; in the other views each event node gets its `month`."""
+    timeline = view.graph.get("timeline")
+    if timeline is None:
+        events = [(node["date"][:7], _EVENT_KIND[node["cls"]]) for node in nodes
+                  if node["cls"] in _EVENT_KIND and node.get("date")]  # fmt: skip
+        undated = [0, 0, 0]
+        for node in nodes:
+            if node["cls"] in _EVENT_KIND and not node.get("date"):
+                undated[_EVENT_KIND[node["cls"]]] += 1
+    else:
+        events = [(date[:7], 1 if call else 0) for date, call, *_ in timeline["meetings"] if date]
+        events += [(s.date[:7], 2) for s in timeline["statements"] if s.date]
+        undated = [sum(1 for m in timeline["meetings"] if not m[0] and not m[1]),
+                   sum(1 for m in timeline["meetings"] if not m[0] and m[1]),
+                   sum(1 for s in timeline["statements"] if not s.date)]
+    months = _months_between(min(e[0] for e in events), max(e[0] for e in events)) if events else []
+    number = {month: i for i, month in enumerate(months)}
+    histogram = [[0, 0, 0] for _ in months]
+    for month, kind in events:
+        histogram[number[month]][kind] += 1
+    payload: dict[str, Any] = {"months": months, "histogram": histogram, "undated": undated}
+    if timeline is None:
+        for node in nodes:
+            if node["cls"] in _EVENT_KIND:
+                node["month"] = number[node["date"][:7]] if node.get("date") else -1
+        return payload
+    index = {node["id"]: i for i, node in enumerate(nodes)}
+    articles: dict[str, int] = {}
+
+    def article(iri: str) -> int:
+        if not iri:
+            return -1
+        return articles.setdefault(iri, len(articles))
+
+    payload["meetings"] = [
+        [number[date[:7]] if date else -1, int(call), [index[a] for a in inside], others, article(source), date]
+        for date, call, inside, others, source in sorted(timeline["meetings"], key=lambda m: (m[0] or "9", m[2]))
+    ]  # fmt: skip
+    by_speaker: dict[str, list] = {}
+    for statement in timeline["statements"]:
+        if statement.speaker in index:
+            by_speaker.setdefault(statement.speaker, []).append(statement)
+    statements, more = [], {}
+    for speaker, said in sorted(by_speaker.items()):
+        said.sort(key=lambda s: (s.date or "0", s.iri), reverse=True)  # the latest first: those are kept
+        if len(said) > PANEL_LIMIT:
+            more[index[speaker]] = len(said) - PANEL_LIMIT
+        statements += [[number[s.date[:7]] if s.date else -1, index[speaker], s.date, _shorter(s.label),
+                        article(s.article)]
+                       for s in said[:PANEL_LIMIT]]  # fmt: skip
+    payload["statements"] = statements
+    payload["moreStatements"] = more
+    known = timeline["articles"]
+    payload["articles"] = [[known[iri].title, known[iri].url] if iri in known else ["", ""] for iri in articles]
+    return payload
+
+
+def _shorter(text: str) -> str:
+    return text if len(text) <= PANEL_WORDS else text[: PANEL_WORDS - 1].rstrip() + "…"
+
+
+def _community_legend(view: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The coloured communities, each named after its most active member."""
+    palette = vocabulary()["communities"]
+    return [{"color": palette[number], "name": name, "size": size}
+            for number, (name, size) in enumerate(view.graph.get("communities", ())[: len(palette)])]

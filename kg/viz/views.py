@@ -53,13 +53,14 @@ from kg.network import (
     related,
     topic_key,
 )
+from kg.viz import timeline
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 VIEW_CHOICES = ("full", "actors", "actor:NAME")
 DEFAULT_MAX_NODES = 2000  # a larger view shows its most connected nodes only, unless --max-nodes says
 DEFAULT_MAX_EDGES = 5000  # and its strongest links only, unless --max-edges says
 READ_WHOLE = 20_000  # graphs with at most this many nodes are read whole; larger ones are chosen from in the store
-LISTED = 25  # the longest list a tooltip row holds (an actor's partners, a link's meetings) before "+N"
+LISTED = 25  # the longest list a tooltip row holds (an actor's partners) before "+N"
 LISTED_MEETINGS = 10  # the meetings a link's tooltip names (each a line), before "+N"
 _RELATION_VALUES = " ".join(f"<{iri}>" for iri in RELATIONS)
 
@@ -124,6 +125,8 @@ def build_view(source, spec: ViewSpec | str = "full", max_nodes: int | None = No
     else:
         view = _neighbourhood_in_store(engine, spec.actor, max_nodes)
     view.graph["view"] = str(spec)
+    if spec.kind == "actors":  # cut by pairs already (a pair's meetings and calls are two edges)
+        return view
     return _keep_strongest(view, _limit(max_edges, view.number_of_edges(), default=DEFAULT_MAX_EDGES))
 
 
@@ -152,7 +155,8 @@ def _full_view(facts: nx.MultiDiGraph) -> nx.MultiDiGraph:
         if data.get("context"):
             continue
         view.add_node(node, **{"class": data["class"]}, label=data["label_ar"], label_en=data["label_en"],
-                      alt_labels=data["alt_labels"], topics=data["topics"], rows=tuple(_node_rows(facts, node)))
+                      alt_labels=data["alt_labels"], topics=data["topics"], rows=tuple(_node_rows(facts, node)),
+                      date=_event_date(facts, node))
     for source, target, relation in facts.edges(keys=True):
         if source not in view or target not in view:
             continue
@@ -160,6 +164,20 @@ def _full_view(facts: nx.MultiDiGraph) -> nx.MultiDiGraph:
             source, target = target, source
         view.add_edge(source, target, key=relation, relation=relation, weight=1, topics=(), rows=())
     return view
+
+
+def _event_date(facts: nx.MultiDiGraph, node: str) -> str:
+    """The day of a meeting or statement ('' for other nodes, or when unknown): a statement's is the
+    day of the meeting it was made at, else its article's."""
+    data = facts.nodes[node]
+    if data["class"] in MEETING_CLASSES:
+        return data.get("date", "")
+    if data["class"] != "Statement":
+        return ""
+    during = [facts.nodes[m].get("date", "") for m in related(facts, node, "madeDuring")]
+    articles = facts.graph.get("articles", {})
+    from_articles = sorted(articles.get(a, {}).get("date", "") for a in data.get("sources", ()))
+    return next((d for d in during if d), "") or next((d for d in from_articles if d), "")
 
 
 def _full_view_in_store(engine: Engine, max_nodes: int | None) -> nx.MultiDiGraph:
@@ -307,9 +325,14 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
         _note_strongest(view, edge_limit, len(drawn_pairs))
         drawn_pairs = sorted(strongest)
     shared = _shared_meetings(found, {pair for pair, _ in drawn_pairs})
-    meeting_lines = _meeting_lines(engine, facts, {m for ms in shared.values() for m in ms[:LISTED_MEETINGS]})
+    times = timeline.meeting_times(engine, facts)
+    split = {pair: {kind: [m for m in meetings if (kind == "call") == (m in times and times[m].call)]
+                    for kind in ("met", "call")} for pair, meetings in shared.items()}  # fmt: skip
+    meeting_lines = _meeting_lines(engine, facts, {m for kinds in split.values() for ms in kinds.values()
+                                                   for m in ms[:LISTED_MEETINGS]})  # fmt: skip
     actor_topics = {i: sorted(_actor_topics(found, i)) for i in kept}
-    topic_names = _topic_names(engine, facts, {t for topics in actor_topics.values() for t in topics})
+    used_topics = {t for topics in actor_topics.values() for t in topics}
+    topic_names = _topic_names(engine, facts, used_topics)
     for index in sorted(kept):
         actor = found.order[index]
         data = facts.nodes[actor]
@@ -322,19 +345,26 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
                        ("topics", tuple(topic_names.get(t, t) for t in topics))]
         view.add_node(actor, **{"class": data["class"]}, label=data["label_ar"], label_en=data["label_en"],
                       alt_labels=data["alt_labels"], topics=tuple(topics), rows=tuple(rows))
-    for (first, second), weight in drawn_pairs:
-        meetings = shared[first, second]
-        topics = sorted({t for m in meetings for t in found.topics_of(m)})
-        lines = tuple(meeting_lines[m] for m in meetings[:LISTED_MEETINGS])
-        if len(meetings) > LISTED_MEETINGS:
-            lines += (f"… +{len(meetings) - LISTED_MEETINGS}",)
-        rows = (
-            ("weight", str(weight)),
-            ("topics", tuple(topic_names.get(t, t) for t in topics)),
-            ("meetings", lines),
-        )
-        view.add_edge(found.order[first], found.order[second], key="met", relation="met", weight=weight,
-                      topics=tuple(topics), rows=rows)
+    for (first, second), _ in drawn_pairs:
+        # one edge for the meetings in person, one for the phone calls: the page draws calls dashed
+        for relation, meetings in split[first, second].items():
+            if not meetings:
+                continue
+            topics = sorted({t for m in meetings for t in found.topics_of(m)})
+            lines = tuple(meeting_lines[m] for m in meetings[:LISTED_MEETINGS])
+            if len(meetings) > LISTED_MEETINGS:
+                lines += (f"… +{len(meetings) - LISTED_MEETINGS}",)
+            rows = (
+                ("weight", str(len(meetings))),
+                ("topics", tuple(topic_names.get(t, t) for t in topics)),
+                ("meetings", lines),
+            )
+            view.add_edge(found.order[first], found.order[second], key=relation, relation=relation,
+                          weight=len(meetings), topics=tuple(topics), rows=rows)
+    view.graph["topic_names_ar"] = {key: name.partition(" (")[0] for key, name in sorted(topic_names.items())
+                                    if key in used_topics}  # fmt: skip
+    _add_timeline(view, engine, facts, found, kept, times)
+    _set_communities(view)
     _set_degrees(view)
     if len(kept) < len(linked):
         view.graph["total_nodes"] = len(linked)
@@ -346,6 +376,47 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
         if engine is not None:
             _index_left_out(view, engine, [found.order[i] for i in linked if i not in kept])
     return view
+
+
+def _add_timeline(view: nx.MultiDiGraph, engine: Engine | None, facts: nx.MultiDiGraph, found: MeetingActors,
+                  kept: set[int], times: dict[str, timeline.MeetingTime]) -> None:
+    """What the page's time slider and side panel need (graph["timeline"]): each meeting of a
+    shown actor with another actor (its day, whether a call, its shown actors, how many others,
+    its article), the shown actors' statements, their articles, and each actor's meeting count
+    (the size of its node and the order its label is drawn in)."""
+    meetings = []
+    for meeting, members in found.meetings:
+        inside = [found.order[m] for m in members if m in kept]
+        if len(members) < 2 or not inside:
+            continue
+        when = times.get(meeting, timeline.MeetingTime("", False, ""))
+        meetings.append((when.date, when.call, tuple(inside), len(members) - len(inside), when.article))
+    statements = timeline.statement_times(engine, None if engine is not None else facts, view.nodes)
+    articles = timeline.articles(engine, None if engine is not None else facts,
+                                 [m[4] for m in meetings] + [s.article for s in statements])
+    view.graph["timeline"] = {"meetings": meetings, "statements": statements, "articles": articles}
+    counts = found.meeting_counts()
+    for actor in view:
+        view.nodes[actor]["meetings"] = counts[found.position[actor]]
+
+
+def _set_communities(view: nx.MultiDiGraph) -> None:
+    """`community` of each actor: Louvain communities of the meetings network (fixed seed), 0 the
+    largest; graph["communities"] names each after its most active member."""
+    weighted = nx.Graph()
+    weighted.add_nodes_from(view)
+    for first, second, data in view.edges(data=True):
+        previous = weighted.get_edge_data(first, second, {"weight": 0})["weight"]
+        weighted.add_edge(first, second, weight=previous + data["weight"])
+    found = nx.community.louvain_communities(weighted, weight="weight", seed=7) if weighted.number_of_edges() else []
+    ranked = sorted((sorted(c) for c in found), key=lambda members: (-len(members), members[0]))
+    named = []
+    for number, members in enumerate(ranked):
+        for actor in members:
+            view.nodes[actor]["community"] = number
+        head = max(members, key=lambda a: (view.nodes[a].get("meetings", 0), a))
+        named.append((view.nodes[head]["label"], len(members)))
+    view.graph["communities"] = named
 
 
 def _shared_meetings(found: MeetingActors, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], list[str]]:

@@ -68,3 +68,67 @@ def open_settled(browser):
     for context in reversed(opened):
         context.__exit__(None, None, None)
 
+
+
+# --- a small graph over four months, for the time slider (names and words written for the tests) ---
+
+TIMELINE_ACTORS = {"a": "سالم الهادي", "b": "نادر الكرمي", "c": "وفاء الزين", "d": "ماجد العطار",
+                   "e": "ريم السعدي", "f": "كمال الجبوري"}
+# (meeting, day or None, call?, actors, article)
+TIMELINE_MEETINGS = (
+    ("m1", "2023-01-10", False, "ab", "t1"),
+    ("m2", "2023-02-05", True, "bc", "t2"),
+    ("m3", "2023-03-20", False, "cd", "t3"),
+    ("m4", "2023-03-25", False, "ac", "t3"),
+    ("m5", "2023-04-02", False, "ad", "t4"),
+    ("m6", None, False, "ef", "t5"),
+)
+
+
+def timeline_dataset():
+    from rdflib import XSD, Dataset, Literal, URIRef
+    from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
+
+    from kg.rdf.namespaces import DIP, DIPR_IRI
+
+    dataset = Dataset(default_union=True)
+    person = {key: URIRef(f"{DIPR_IRI}person/t-{key}") for key in TIMELINE_ACTORS}
+    for key, (meeting, day, call, who, article) in enumerate(TIMELINE_MEETINGS):
+        graph = dataset.graph(URIRef(f"{DIPR_IRI}article/{article}"))
+        source = URIRef(f"{DIPR_IRI}article/{article}")
+        graph.add((source, RDF.type, DIP.Article))
+        graph.add((source, DCTERMS.title, Literal(f"خبر رقم {key + 1}", lang="ar")))
+        graph.add((source, URIRef("https://schema.org/url"), URIRef(f"https://news.example/{article}")))
+        if day:
+            graph.add((source, DCTERMS.date, Literal(day, datatype=XSD.date)))
+        node = URIRef(f"{DIPR_IRI}meeting/{meeting}")
+        graph.add((node, RDF.type, DIP.PhoneCall if call else DIP.Meeting))
+        graph.add((node, RDFS.label, Literal(f"لقاء {meeting}", lang="ar")))
+        graph.add((node, DIP.meetingKind, Literal("call" if call else "talks")))
+        graph.add((node, PROV.wasDerivedFrom, source))
+        if day:
+            graph.add((node, DIP.date, Literal(day, datatype=XSD.date)))
+        for letter in who:
+            graph.add((node, DIP.participant, person[letter]))
+            graph.add((person[letter], RDF.type, DIP.Person))
+            graph.add((person[letter], RDFS.label, Literal(TIMELINE_ACTORS[letter], lang="ar")))
+    said = URIRef(f"{DIPR_IRI}statement/t-s1")
+    graph = dataset.graph(URIRef(f"{DIPR_IRI}article/t2"))
+    graph.add((said, RDF.type, DIP.Statement))
+    graph.add((said, RDFS.label, Literal("سالم الهادي: الحوار طريقنا", lang="ar")))
+    graph.add((said, DIP.speaker, person["a"]))
+    graph.add((said, DIP.quote, Literal("الحوار طريقنا", lang="ar")))
+    graph.add((said, DIP.direct, Literal(True)))
+    graph.add((said, PROV.wasDerivedFrom, URIRef(f"{DIPR_IRI}article/t2")))
+    return dataset, {key: str(iri) for key, iri in person.items()}
+
+
+@pytest.fixture(scope="session")
+def timeline(tmp_path_factory):
+    """The timeline graph's actor-network page (with the full view one click away), and its actors."""
+    from kg.viz import write_viz
+
+    dataset, person = timeline_dataset()
+    path = tmp_path_factory.mktemp("timeline") / "timeline.html"
+    write_viz(dataset, path)
+    return path, person
