@@ -30,6 +30,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.errors import GraphError, UsageError, unknown_choice
+from kg.nqlog import graph_nquads
 from kg.rdf.context import jsonld_context
 from kg.rdf.namespaces import PREFIXES, RESOURCE_PREFIXES
 
@@ -141,8 +142,7 @@ def export_store(store: ox.Store, output: str | Path | None, fmt: str, *,
                 if union:  # the article graphs one by one: not kg's derived union, nor its layout notes
                     if fmt == "trig":
                         out.write("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes.items()).encode() + b"\n")
-                    for chunk in _graph_chunks(store, store_dir, names, fmt):
-                        out.write(chunk)
+                    _write_graphs(out, store, store_dir, names, fmt)
                     count = count_quads(store)
                 else:  # files read into memory: all of it is data
                     store.dump(out, _OX[fmt], prefixes=prefixes if fmt == "trig" else None)
@@ -164,17 +164,61 @@ def export_store(store: ox.Store, output: str | Path | None, fmt: str, *,
     return ExportSummary(_name(output), fmt, count, graphs, time.perf_counter() - started)
 
 
+def _write_graphs(out: BinaryIO, store: ox.Store, store_dir: str | Path | None, names: list[str], fmt: str) -> None:
+    """The named graphs, in order: copied from the store's N-Quads log (kg.nqlog) where it holds
+    a graph as the store still marks it, dumped from the store otherwise."""
+    logged = {}
+    if fmt == "nquads" and store_dir is not None:
+        from kg import nqlog
+
+        logged = nqlog.usable(store, store_dir)
+    if not logged:
+        for chunk in _graph_chunks(store, store_dir, [names[i:i + _CHUNK] for i in range(0, len(names), _CHUNK)], fmt):
+            out.write(chunk)
+        return
+    from kg.nqlog import copy_range
+
+    with contextlib.ExitStack() as stack:
+        files: dict[Path, BinaryIO | None] = {}
+        for segment in {entry.segment for entry in logged.values()}:
+            try:  # opened now: a build pruning the log later cannot take it from under the export
+                files[segment] = stack.enter_context(segment.open("rb"))
+            except OSError:
+                files[segment] = None
+        # runs of consecutive graphs: (segment, offset, length) copied, or names dumped
+        runs: list[tuple[Path, int, int] | list[str]] = []
+        for name in names:
+            entry = logged.get(name)
+            last = runs[-1] if runs else None
+            if entry is None or files[entry.segment] is None:
+                if isinstance(last, list) and len(last) < _CHUNK:
+                    last.append(name)
+                else:
+                    runs.append([name])
+            elif isinstance(last, tuple) and last[0] == entry.segment and last[1] + last[2] == entry.offset:
+                runs[-1] = (last[0], last[1], last[2] + entry.length)
+            else:
+                runs.append((entry.segment, entry.offset, entry.length))
+        dumped = _graph_chunks(store, store_dir, [run for run in runs if isinstance(run, list)], fmt)
+        for run in runs:
+            if isinstance(run, list):
+                out.write(next(dumped))
+            else:
+                source = files[run[0]]
+                assert source is not None
+                copy_range(out, source, run[1], run[2])
+
+
 PARALLEL_FROM = 2_000  # named graphs from which an export shares the dumping among worker processes
 _CHUNK = 250  # named graphs a worker dumps at a time
 
 
-def _graph_chunks(store: ox.Store, store_dir: str | Path | None, names: list[str], fmt: str) -> Iterator[bytes]:
-    """The named graphs dumped (see `dump_graphs`), in order, a chunk at a time: by worker
-    processes that each open the store read-only, when there are many and more than one core;
-    at most a few chunks wait in memory."""
-    chunks = [names[i : i + _CHUNK] for i in range(0, len(names), _CHUNK)]
+def _graph_chunks(store: ox.Store, store_dir: str | Path | None, chunks: list[list[str]], fmt: str) -> Iterator[bytes]:
+    """The chunks of named graphs dumped (see `dump_graphs`), in order: by worker processes that
+    each open the store read-only, when there are many and more than one core; at most a few
+    chunks wait in memory."""
     workers = min(os.cpu_count() or 1, 4)
-    if store_dir is None or len(names) < PARALLEL_FROM or workers < 2:
+    if store_dir is None or sum(map(len, chunks)) < PARALLEL_FROM or workers < 2:
         for chunk in chunks:
             yield dump_graphs(store, chunk, fmt)
         return
@@ -204,16 +248,14 @@ def _dump_in_worker(store_dir: str, names: list[str], fmt: str) -> bytes:
 
 def dump_graphs(store: ox.Store, names: list[str], fmt: str) -> bytes:
     """Named graphs one after the other, each dumped by Oxigraph as a graph of its own: N-Quads
-    lines are its N-Triples with the graph's name put before the final dot (a literal holds no
-    raw line break, so every line ends so); TriG blocks hold its Turtle, without the prefix lines
-    (the file states them once, on top)."""
+    as `graph_nquads` writes them; TriG blocks hold its Turtle, without the prefix lines (the
+    file states them once, on top)."""
     prefixes = {**PREFIXES, **RESOURCE_PREFIXES}
     parts = []
     for name in names:
         graph = ox.NamedNode(name)
         if fmt == "nquads":
-            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-            parts.append(data.replace(b" .\n", f" <{name}> .\n".encode()))
+            parts.append(graph_nquads(store, name))  # (kg.nqlog keeps the log of the same bytes)
         else:
             data = store.dump(format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=prefixes)
             body = b"".join(line for line in data.splitlines(keepends=True) if not line.startswith(b"@prefix "))

@@ -21,6 +21,7 @@ POINTS = (
     "store.after-load",  # new articles: their graphs bulk-loaded, the union not yet
     "store.after-union",  # new articles: graphs and union loaded, the completion marks not yet
     "store.after-marks",  # new articles: marked complete
+    "nqlog.before-index",  # a batch committed and its N-Quads log segment written, not its index
     "sink.after-batch",  # a whole batch written, the next not begun
     "atomic.before-rename",  # an output file written to its temporary name, not yet renamed
 )

@@ -37,7 +37,8 @@ DEFAULT_DATA_GRAPH = "urn:x-kg:default"  # where triples given outside any named
 _LAYOUT = ox.Quad(ox.NamedNode(LAYOUT_GRAPH), ox.NamedNode("urn:x-kg:layout"), ox.Literal("union-default-graph/1"),
                   ox.NamedNode(LAYOUT_GRAPH))  # fmt: skip
 _LAYOUT_NODE = ox.NamedNode(LAYOUT_GRAPH)
-_EXTRACTED_WITH = ox.NamedNode("urn:x-kg:extractedWith")  # article graph -> the extractor that wrote it
+EXTRACTED_WITH = "urn:x-kg:extractedWith"  # article graph -> the extractor that wrote it
+_EXTRACTED_WITH = ox.NamedNode(EXTRACTED_WITH)
 VALIDATED_WITH = "urn:x-kg:validatedWith"  # article graph -> the shapes it was checked with (kg.shacl)
 SHACL_RESULT = "urn:x-kg:shaclResult"  # article graph -> one result of that check, as JSON
 _DEFAULT = ox.DefaultGraph()
@@ -311,6 +312,8 @@ class StoreCheck:
     unmarked: tuple[str, ...]  # graphs without that mark: left by an interrupted build
     orphan_notes: int  # notes (extractor, SHACL results) about graphs the store does not hold
     seconds: float
+    logged: int = 0  # graphs in the store folder's N-Quads log (kg.nqlog)
+    log_stale: int = 0  # of them, logged with marks the store no longer holds (export dumps those)
 
     @property
     def healthy(self) -> bool:
@@ -324,6 +327,9 @@ class StoreCheck:
             f"  stale union triples {self.stale} | quads missing from the union {self.missing} | "
             f"graphs without a completion mark {len(self.unmarked)} | notes about absent graphs {self.orphan_notes}",
         ]
+        if self.logged:
+            lines.append(f"  N-Quads log (export copies from it): {self.logged} graphs, {self.log_stale} stale "
+                         "(informational: export dumps those from the store; `kg store repair` drops them)")
         if not self.layout:
             lines.append("  the store has no union of its own (another program wrote it): `kg store repair` builds it")
         if self.stale or self.missing or self.orphan_notes:
@@ -341,10 +347,16 @@ _ORPHAN = (f"GRAPH <{LAYOUT_GRAPH}> {{ ?g ?p ?o }} FILTER(?g != <{LAYOUT_GRAPH}>
            "FILTER NOT EXISTS { GRAPH ?g { ?a ?b ?c } }")
 
 
-def check_store(store: ox.Store, name: str = "store") -> StoreCheck:
+def check_store(store: ox.Store, name: str = "store", folder: str | Path | None = None) -> StoreCheck:
     """Count what `kg store check` shows, with queries the store answers itself (nothing is
-    loaded into Python but the names of the unmarked graphs)."""
+    loaded into Python but the names of the unmarked graphs); with the store's `folder`, its
+    N-Quads log too."""
     started = time.perf_counter()
+    logged = log_stale = 0
+    if folder is not None:
+        from kg.nqlog import stale_count
+
+        logged, log_stale = stale_count(store, folder)
     layout = has_union(store)
     graphs = named_graphs(store)
     content_hash = ox.NamedNode(f"{DIP_IRI}contentHash")
@@ -366,6 +378,8 @@ def check_store(store: ox.Store, name: str = "store") -> StoreCheck:
         unmarked=unmarked,
         orphan_notes=_count(store, _ORPHAN),
         seconds=time.perf_counter() - started,
+        logged=logged,
+        log_stale=log_stale,
     )
 
 

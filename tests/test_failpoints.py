@@ -15,6 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import failpoint
+from kg.export import export_store
 from kg.store import check_store, open_store
 
 # (id, city, visitor's country, subject): short dispatches written for this test
@@ -93,7 +94,8 @@ def titles(folder: Path) -> dict[str, set[str]]:
 
 
 KILLS = ["store.before-commit", "store.before-commit@2", "store.after-commit", "store.after-commit@2",
-         "store.after-load", "store.after-union", "store.after-marks", "sink.after-batch", "sink.after-batch@2"]
+         "store.after-load", "store.after-union", "store.after-marks", "nqlog.before-index", "nqlog.before-index@2",
+         "sink.after-batch", "sink.after-batch@2"]
 
 
 @pytest.mark.parametrize("point", KILLS)
@@ -110,9 +112,18 @@ def test_a_replace_killed_at_a_failpoint_resumes_to_the_clean_store(stores, tmp_
     old, clean, now = graphs(stores["old-store"]), graphs(stores["clean"]), graphs(store)
     for graph, quads in old.items():  # each article as it was or as it is now: never partial, never gone
         assert now.get(graph) in (quads, clean[graph]), graph
+    assert exported(store, tmp_path) == exported(store, tmp_path, log=False)  # the N-Quads log never lies
     assert run_build(stores["new"], store) == 0
     assert everything(store) == everything(stores["clean"])
     assert check_store(open_store(store, read_only=True)).healthy
+    assert exported(store, tmp_path) == exported(stores["clean"], tmp_path, log=False)
+
+
+def exported(folder: Path, tmp: Path, log: bool = True) -> bytes:
+    """The store's N-Quads export: from its log where it can (kg.nqlog), or every graph dumped."""
+    target = tmp / "export.nq"
+    export_store(open_store(folder, read_only=True), target, "nquads", store_dir=folder if log else None)
+    return target.read_bytes()
 
 
 def test_force_and_repair_mend_a_union_damaged_by_an_older_kg(stores, tmp_path):

@@ -142,7 +142,8 @@ def build(
 
         store_name = "store" if isinstance(store, ox.Store) else str(store)
         opened = store if isinstance(store, ox.Store) else open_store(store)
-        store_sink = StoreSink(opened, store_name, options.base, stop=stop)
+        log_dir = None if isinstance(store, ox.Store) else Path(store)
+        store_sink = StoreSink(opened, store_name, options.base, stop=stop, log=log_dir)
     if dataset is not None:
         dataset_sink = DatasetSink(dataset, options.base)
     log = ErrorLog(errors)

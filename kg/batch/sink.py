@@ -52,10 +52,19 @@ class StoreSink:
     batches not yet being written are dropped; a batch being written is never cut in half.
     """
 
-    def __init__(self, store: ox.Store, name: str, base: str = DIPR_IRI, stop: threading.Event | None = None) -> None:
+    def __init__(self, store: ox.Store, name: str, base: str = DIPR_IRI, stop: threading.Event | None = None,
+                 log: Path | None = None) -> None:
         self.store, self.name, self.base = store, name, base
         self._stop = stop
         self.fingerprint = extractor_fingerprint()
+        self._log = None  # the store folder's N-Quads log (kg.nqlog), which export copies from
+        if log is not None:
+            from kg.nqlog import LogWriter
+
+            try:
+                self._log = LogWriter(log, self.fingerprint)
+            except OSError as err:
+                raise GraphError(f"{self.name}: cannot write its N-Quads log ({err})") from err
         from kg.shacl import kg_shapes  # here: only a build into a store checks shapes as it writes
 
         self.shapes = kg_shapes().fingerprint
@@ -136,6 +145,8 @@ class StoreSink:
         self._raise_if_failed()
         try:
             self.store.flush()
+            if self._log is not None:
+                self._log.prune()
             if compact:
                 from kg import store
 
@@ -185,6 +196,8 @@ class StoreSink:
                 part, size = {}, 0
         if part:
             self._write_part(part)
+        if self._log is not None:  # after the store committed the graphs: an entry never runs ahead
+            self._log.append((graph, outcome.nquads, outcome.content_hash) for graph, outcome in batch.items())
         failpoint.hit("sink.after-batch")
 
     def _write_part(self, batch: dict[str, Extracted]) -> None:
