@@ -22,9 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -32,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
-from scale import PeakMemory
+from scale import load_average, run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKERS = 2
@@ -63,17 +61,9 @@ class Measure:
 
 def run(command: list[str]) -> Measure:
     """A command as a child process: wall time, peak memory of its tree, exit status, last line."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    peak = PeakMemory(process.pid)
-    out, err = process.communicate()
-    seconds = time.perf_counter() - started
-    peak.stop()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    lines = (out.strip() or err.strip()).splitlines()
-    return Measure(seconds, peak.bytes or 0, process.returncode, lines[-1] if lines else "", cpu)
+    child = run_child(command)
+    lines = (child.out.strip() or child.err.strip()).splitlines()
+    return Measure(child.seconds, child.peak or 0, child.status, lines[-1] if lines else "", child.cpu_seconds)
 
 
 def built_store(cache: Path, size: int) -> tuple[Path, dict]:
@@ -107,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="build these sizes again (their figures then come from the same hour as the rest)")
     args = parser.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {os.cpu_count()} cores, load average {_load()}; cache {args.cache}")
+    print(f"machine: {os.cpu_count()} cores, load average {load_average()}; cache {args.cache}")
     for size in args.sizes:
         if size in args.rebuild:
             shutil.rmtree(args.cache / f"store-{size}", ignore_errors=True)
@@ -140,16 +130,12 @@ def main(argv: list[str] | None = None) -> int:
             peak = measure.peak_bytes / 2**20
             print(f"  {name:<26} {measure.seconds:7.1f}s {measure.cpu_seconds:7.1f}s {peak:7,.0f}MB {share:7.3f}  "
                   f"{target}{status}", flush=True)
-    print(f"\nload average at the end {_load()}")
+    print(f"\nload average at the end {load_average()}")
     return 0
 
 
 def _ok(passed: bool) -> str:
     return "ok" if passed else "MISSED"
-
-
-def _load() -> str:
-    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -80,6 +80,32 @@ def kg_build(path: Path, store: Path, workers: int, errors: Path) -> Run:
     """`kg build --store` in a child process, with its tree's peak memory and CPU time."""
     command = [sys.executable, "-m", "kg", "build", str(path), "--store", str(store), "--workers", str(workers),
                "--errors", str(errors), "--no-progress"]
+    child = run_child(command)
+    if child.status not in (0, 1):
+        raise SystemExit(f"kg build failed ({child.status}):\n{child.err[-2000:]}")
+    lines = child.out.strip().splitlines()
+    summary = next(line for line in lines if "| written " in line)  # the run; then what the store holds
+    seconds, cpu, peak = child.seconds, child.cpu_seconds, child.peak
+    fields = dict(part.strip().split(" ", 1) for part in summary.split("|")[:4])
+    articles = int(fields["articles"])
+    triples = int(lines[-1].split("| triples ")[1].split()[0])
+    return Run(articles, seconds, cpu, peak, triples, int(fields["failed"]), summary)
+
+
+@dataclass(frozen=True)
+class Child:
+    """A finished child process: wall time, CPU time of its tree, peak memory of its tree, output."""
+
+    seconds: float
+    cpu_seconds: float  # user + system of the process and its descendants
+    peak: int | None  # bytes; None without psutil
+    status: int
+    out: str
+    err: str
+
+
+def run_child(command: list[str]) -> Child:
+    """Run a command from the project's root, sampling its tree's memory while it runs."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
@@ -88,15 +114,8 @@ def kg_build(path: Path, store: Path, workers: int, errors: Path) -> Run:
     seconds = time.perf_counter() - started
     peak.stop()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"kg build failed ({process.returncode}):\n{err[-2000:]}")
-    lines = out.strip().splitlines()
-    summary = next(line for line in lines if "| written " in line)  # the run; then what the store holds
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    fields = dict(part.strip().split(" ", 1) for part in summary.split("|")[:4])
-    articles = int(fields["articles"])
-    triples = int(lines[-1].split("| triples ")[1].split()[0])
-    return Run(articles, seconds, cpu, peak.bytes, triples, int(fields["failed"]), summary)
+    return Child(seconds, cpu, peak.bytes, process.returncode, out, err)
 
 
 class PeakMemory:
@@ -175,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {os.cpu_count()} cores, load average {_load()}; work folder {work}")
+    print(f"machine: {os.cpu_count()} cores, load average {load_average()}; work folder {work}")
     for size in args.sizes:
         path = work / f"corpus-{size}.jsonl"
         if not path.exists():
@@ -191,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         for workers in args.workers:
             store = work / f"store-{size}-w{workers}"
             shutil.rmtree(store, ignore_errors=True)
-            load = _load()
+            load = load_average()
             run = kg_build(path, store, workers, work / f"errors-{size}-w{workers}.jsonl")
             peak = f"{run.peak_bytes / 2**20:,.0f} MB" if run.peak_bytes is not None else "n/a (no psutil)"
             print(f"  kg build --workers {workers}: {run.rate:8.1f} articles/s ({run.seconds / 60:.1f} min), "
@@ -203,11 +222,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    re-run, every article unchanged: {again.rate:8.1f} articles/s ({again.seconds:.0f} s)")
             if not args.keep:
                 shutil.rmtree(store, ignore_errors=True)
-    print(f"\nload average at the end {_load()}")
+    print(f"\nload average at the end {load_average()}")
     return 0
 
 
-def _load() -> str:
+def load_average() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
