@@ -474,7 +474,6 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     return start, end
 
 
-_THEN = frozenset(normalize(w) for w in ("ثم", "أن", "ان", "،", ","))
 _THEN_WORDS = frozenset(normalize(w) for w in ("ثم", "قبل", "بعد", "وبعد", "عقب"))
 
 
@@ -827,6 +826,7 @@ def _one_by_one(
     return [[host, *group] for group in groups]
 
 
+# "حضر اللقاءين": the two meetings just told (a definite dual)
 _BOTH_MEETINGS = frozenset(normalize(w) for w in (
     "اللقاءين", "اللقائين", "اللقاءان", "الاجتماعين", "الاجتماعان", "المقابلتين", "المقابلتان",
 ))  # fmt: skip
@@ -846,9 +846,7 @@ _ALSO = frozenset(normalize(w) for w in ("كما", "وكما"))
 # "جاء ذلك على هامش ..."، "وذلك على هامش ...": the sentence before was told beside a gathering
 _THAT = frozenset(normalize(w) for w in ("ذلك", "وذلك", "ذالك", "اللقاء", "اللقاءات", "اللقاءان", "اللقاءين"))
 # the story counts the talks it told: two or more meetings, not one
-_SEVERAL_MEETINGS = frozenset(normalize(w) for w in (
-    "اللقاءين", "اللقاءان", "لقاءين", "لقاءان", "الاجتماعين", "اجتماعين", "المقابلتين", "مقابلتين",
-))  # fmt: skip
+_SEVERAL_MEETINGS = _BOTH_MEETINGS | frozenset(normalize(w) for w in ("لقاءين", "لقاءان", "اجتماعين", "مقابلتين"))
 _SEPARATE = frozenset(normalize(w) for w in ("منفصلة", "منفصلين", "منفصلتين", "المنفصلة", "ثنائية", "الثنائية"))
 _MEETINGS_NOUN = frozenset(normalize(w) for w in ("لقاءات", "اللقاءات", "اجتماعات", "الاجتماعات", "مباحثات"))
 
