@@ -68,3 +68,17 @@ def examples_union(examples_dataset):
     for triple in examples_dataset.triples((None, None, None)):
         union.add(triple)
     return union
+
+
+@pytest.fixture(scope="session")
+def small_store(tmp_path_factory) -> Path:
+    """A store folder holding tests/fixtures/small.trig, shared by the tests that only read it."""
+    from rdflib import Dataset
+
+    from kg.store import write_articles
+
+    folder = tmp_path_factory.mktemp("small") / "store"
+    dataset = Dataset()
+    dataset.parse(PROJECT / "tests" / "fixtures" / "small.trig", format="trig")
+    write_articles(folder, dataset)
+    return folder

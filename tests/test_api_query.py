@@ -15,23 +15,13 @@ from rdflib import Dataset, Graph
 
 import kg
 from kg.errors import UsageError
-from kg.store import write_articles
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small.trig"
 R = "https://w3id.org/dipkg/resource/"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("api") / "store"
-    dataset = Dataset()
-    dataset.parse(FIXTURE, format="trig")
-    write_articles(folder, dataset)
-    return folder
-
-
-def test_query_by_name_on_a_store_gives_rows_with_labels(store):
-    rows = kg.query("meetings-of-actor", store, actor="لافروف")
+def test_query_by_name_on_a_store_gives_rows_with_labels(small_store):
+    rows = kg.query("meetings-of-actor", small_store, actor="لافروف")
     assert len(rows) >= 4 and "participant_ar" in rows.columns and "place_en" in rows.columns
     first = rows[0]
     assert first["participant"] == f"{R}person/sergey-lavrov"
@@ -41,52 +31,52 @@ def test_query_by_name_on_a_store_gives_rows_with_labels(store):
     assert all(isinstance(row["sources"], int) for row in rows)
 
 
-def test_the_same_rows_from_a_file_a_list_an_engine_and_an_rdflib_graph(store):
+def test_the_same_rows_from_a_file_a_list_an_engine_and_an_rdflib_graph(small_store):
     from kg.engine import open_engine
 
     def records(rows):  # pairs with as many meetings come in either order
         return sorted(rows.to_records(), key=lambda r: (r["actor1"], r["actor2"]))
 
-    expected = records(kg.query("who-met-whom", store))
+    expected = records(kg.query("who-met-whom", small_store))
     dataset = Dataset()
     dataset.parse(FIXTURE, format="trig")
     for source in (FIXTURE, str(FIXTURE), [FIXTURE], open_engine(graphs=[FIXTURE]), dataset):
         assert records(kg.query("who-met-whom", source)) == expected
 
 
-def test_parameters_sparql_text_and_keywords(store):
-    later = kg.query("meetings-of-actor", store, actor="لافروف", **{"from": "2022-01-01"})
+def test_parameters_sparql_text_and_keywords(small_store):
+    later = kg.query("meetings-of-actor", small_store, actor="لافروف", **{"from": "2022-01-01"})
     assert later.to_records() and all(r["date"] is None or r["date"] >= dt.date(2022, 1, 1) for r in later)
-    raw = kg.query("SELECT ?s WHERE { ?s a <https://w3id.org/dipkg/ontology#Country> } ORDER BY ?s", store,
+    raw = kg.query("SELECT ?s WHERE { ?s a <https://w3id.org/dipkg/ontology#Country> } ORDER BY ?s", small_store,
                    labels=False)
     assert raw.columns == ("s",) and {r["s"] for r in raw} >= {f"{R}country/RU", f"{R}country/SY"}
-    assert kg.query("ASK { ?s ?p ?o }", store) is True
-    graph = kg.query(f"DESCRIBE <{R}person/sergey-lavrov>", store)
+    assert kg.query("ASK { ?s ?p ?o }", small_store) is True
+    graph = kg.query(f"DESCRIBE <{R}person/sergey-lavrov>", small_store)
     assert isinstance(graph, Graph) and "person:sergey-lavrov" in graph.serialize(format="turtle")
     with pytest.raises(UsageError, match="did you mean 'actor'"):
-        kg.query("meetings-of-actor", store, acter="لافروف")
+        kg.query("meetings-of-actor", small_store, acter="لافروف")
 
 
-def test_to_pandas(store):
+def test_to_pandas(small_store):
     pandas = pytest.importorskip("pandas")
-    frame = kg.query("counterparts-of-actor", store, actor="لافروف").to_pandas()
+    frame = kg.query("counterparts-of-actor", small_store, actor="لافروف").to_pandas()
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns[:3]) == ["participant", "participant_ar", "participant_en"]
     assert "فيصل المقداد" in set(frame["counterpart_ar"])
 
 
-def test_to_pandas_without_pandas_says_what_to_install(store, monkeypatch):
+def test_to_pandas_without_pandas_says_what_to_install(small_store, monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)
-    rows = kg.query("who-met-whom", store)
+    rows = kg.query("who-met-whom", small_store)
     with pytest.raises(UsageError, match="pip install pandas"):
         rows.to_pandas()
     assert rows.to_records()
 
 
-def test_open_store_and_actor_network(store):
-    opened = kg.open_store(store, read_only=True)
+def test_open_store_and_actor_network(small_store):
+    opened = kg.open_store(small_store, read_only=True)
     assert len(opened) > 100
-    network = kg.actor_network(store)
+    network = kg.actor_network(small_store)
     lavrov, mekdad = f"{R}person/sergey-lavrov", f"{R}person/faisal-mekdad"
     assert network.nodes[lavrov]["label_ar"] == "سيرغي لافروف"
     assert network.edges[lavrov, mekdad]["weight"] == 2

@@ -18,17 +18,6 @@ from kg.sources import split_sources
 FIXTURE = Path(__file__).parent / "fixtures" / "small.trig"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("conv") / "store"
-    from kg.store import write_articles
-
-    dataset = Dataset()
-    dataset.parse(FIXTURE, format="trig")
-    write_articles(folder, dataset)
-    return folder
-
-
 def run(capsys, *args) -> tuple[int, str, str]:
     status = main([str(a) for a in args])
     out, err = capsys.readouterr()
@@ -55,8 +44,8 @@ def test_query_takes_its_source_in_any_place(capsys, args):
     assert "سيرغي لافروف" in out
 
 
-def test_stats_viz_validate_export_take_a_positional_graph_or_store(capsys, tmp_path, store):
-    for source in (FIXTURE, store):
+def test_stats_viz_validate_export_take_a_positional_graph_or_store(capsys, tmp_path, small_store):
+    for source in (FIXTURE, small_store):
         status, out, _ = run(capsys, "stats", source, "--top", "3")
         assert status == 0 and "سيرغي لافروف" in out
         page = tmp_path / "page.html"
@@ -71,16 +60,17 @@ def test_stats_viz_validate_export_take_a_positional_graph_or_store(capsys, tmp_
     assert status == 0
 
 
-def test_a_store_and_a_graph_file_together(capsys, store):
-    status, out, _ = run(capsys, "query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", store, FIXTURE, "-f", "csv")
+def test_a_store_and_a_graph_file_together(capsys, small_store):
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    status, out, _ = run(capsys, "query", count, small_store, FIXTURE, "-f", "csv")
     assert status == 0 and int(out.splitlines()[1]) > 100
 
 
-def test_sources_are_sorted_by_what_they_are(tmp_path, store):
-    graphs, found, url = split_sources([FIXTURE, store, "http://127.0.0.1:7878/query"])
-    assert (graphs, found, url) == ([FIXTURE], store, "http://127.0.0.1:7878/query")
+def test_sources_are_sorted_by_what_they_are(tmp_path, small_store):
+    graphs, found, url = split_sources([FIXTURE, small_store, "http://127.0.0.1:7878/query"])
+    assert (graphs, found, url) == ([FIXTURE], small_store, "http://127.0.0.1:7878/query")
     with pytest.raises(UsageError, match="one store at a time"):
-        split_sources([store, tmp_path])
+        split_sources([small_store, tmp_path])
     with pytest.raises(UsageError, match="no such graph file or store folder"):
         split_sources([tmp_path / "nothing-here"])
     with pytest.raises(UsageError, match="not an endpoint"):
@@ -140,14 +130,14 @@ def test_push_delete_takes_one_graph_per_use(capsys):
     assert status == 2 and "--delete removes graphs" in err
 
 
-def test_information_never_looks_like_an_error(capsys, tmp_path, store):
+def test_information_never_looks_like_an_error(capsys, tmp_path, small_store):
     """Errors are `kg CMD: message` on stderr with a non-zero status; a note beside data on stdout
     says `note:`, and a summary goes to stdout when stdout carries no data."""
-    status, out, err = run(capsys, "validate", store)
+    status, out, err = run(capsys, "validate", small_store)
     assert status == 0 and err.startswith("kg validate: note: ") and out.startswith("conforms")
-    status, out, err = run(capsys, "export", store, "-o", tmp_path / "g.ttl")
+    status, out, err = run(capsys, "export", small_store, "-o", tmp_path / "g.ttl")
     assert (status, err) == (0, "") and out.startswith(f"wrote {tmp_path / 'g.ttl'}: ")
-    status, out, err = run(capsys, "export", store, "-f", "nt")
+    status, out, err = run(capsys, "export", small_store, "-f", "nt")
     assert status == 0 and err.startswith("kg export: note: wrote -: ")
 
 
