@@ -147,6 +147,14 @@ def class_counts(source) -> dict[str, int]:
     return counts
 
 
+def node_count(source) -> int:
+    """How many nodes have a class of CLASSES: `class_counts`' total, counted in one pass."""
+    engine = as_engine(source)
+    for (number,) in engine.select(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {_CLASS_VALUES} ?s a ?c }}"):
+        return int(number.value)
+    return 0
+
+
 def count_articles(source) -> int:
     engine = as_engine(source)
     for (number,) in engine.select(f"SELECT (COUNT({distinct(engine)}?s) AS ?n) WHERE {{ ?s a <{_ARTICLE}> }}"):

@@ -322,3 +322,28 @@ def test_an_endpoint_cuts_views_in_the_store_as_a_file_does(in_store, endpoint_e
     view = view_json(build_view(endpoint_engine, name, max_nodes=limit))
     view["graph"].pop("left_out_names")
     assert as_golden(view) == golden["cut_views"][f"{name} {limit}"]
+
+
+# ---------------------------------------------------------------------------- the page's timeline
+
+
+def test_the_node_count_is_the_class_counts_total(engine):
+    from kg.network import class_counts, node_count
+
+    assert node_count(engine) == sum(class_counts(engine).values()) == 284
+
+
+@pytest.mark.parametrize("limit", [1, 2, 30])
+def test_the_latest_statements_chosen_in_the_store_are_those_a_graph_read_whole_gives(engine, limit):
+    # small limits make the store guess a month to name statements from, and look up the speakers
+    # whose guess fell short: the answer is the same as counting and sorting all of them in memory
+    from kg.network import actor_classes, fact_graph
+    from kg.viz import timeline
+
+    actors = sorted(actor_classes(engine))
+    found = timeline.statements(engine, None, actors, limit)
+    whole = timeline.statements(None, fact_graph(engine), actors, limit)
+    assert found == whole
+    assert sum(found.total(a) for a in actors) >= len(found.latest) >= 10
+    assert all(len([s for s in found.latest if s.speaker == a]) == min(limit, found.total(a)) for a in actors)
+    assert any(s.url for s in found.latest) and all(s.label for s in found.latest)

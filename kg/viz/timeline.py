@@ -115,7 +115,7 @@ def meetings(engine: Engine, actors: Mapping[str, str] | None = None) -> tuple[M
         f"OPTIONAL {{ SELECT ?m (GROUP_CONCAT(STR(?n); separator=' ') AS ?topics) WHERE {{ "
         f"{{ SELECT ?m WHERE {{ {meeting} }} }} {{ SELECT ?m ?n WHERE {{ VALUES (?k ?n) {{ {numbered_topics} }} "
         f"{{ SELECT ?m ?k WHERE {{ ?m <{DIP_IRI}topic> ?k }} }} }} }} }} GROUP BY ?m }} "
-        f"OPTIONAL {{ SELECT ?m (MIN(?d) AS ?date) WHERE {{ ?m <{DIP_IRI}date> ?d }} GROUP BY ?m }} "
+        f"OPTIONAL {{ SELECT ?m ?date WHERE {{ ?m <{DIP_IRI}date> ?date }} }} "
         f"OPTIONAL {{ SELECT ?m (true AS ?call) WHERE {{ ?m a <{DIP_IRI}PhoneCall> }} }} "
         f"OPTIONAL {{ SELECT ?m ?url WHERE {{ {{ SELECT ?m WHERE {{ {meeting} }} }} "
         f"{{ SELECT ?m ?a WHERE {{ ?m <{_PROV}wasDerivedFrom> ?a }} }} "
@@ -125,15 +125,21 @@ def meetings(engine: Engine, actors: Mapping[str, str] | None = None) -> tuple[M
     members: dict[str, tuple[int, ...]] = {}
     about: dict[str, tuple[str, ...]] = {}
     times: dict[str, MeetingTime] = {}
+    combinations: dict[str, tuple[str, ...]] = {}  # a few sets of topics, met again and again
     for m, a, k, call, date, url in engine.select(query):
         name = m.value
-        link = url.value if url is not None else ""
-        if name in times:  # a meeting told by several articles: its first URL
-            link = min(filter(None, (times[name].url, link)), default="")
+        day, link = _day(date), url.value if url is not None else ""
+        if name in times:  # a meeting with several days or articles: a row for each, the first kept
+            known = times[name]
+            day = min(filter(None, (known.date, day)), default="")
+            link = min(filter(None, (known.url, link)), default="")
         else:  # an endpoint's union of graphs may repeat a number: a set
             members[name] = tuple(sorted(set(map(int, a.value.split()))))
-            about[name] = tuple(sorted({keys[int(n)] for n in k.value.split()})) if k is not None else ()
-        times[name] = MeetingTime(_day(date), call is not None, link)
+            if k is not None:
+                if k.value not in combinations:
+                    combinations[k.value] = tuple(sorted({keys[int(n)] for n in k.value.split()}))
+                about[name] = combinations[k.value]
+        times[name] = MeetingTime(day, call is not None, link)
     found = MeetingActors(actors, list(members.items()), about)
     return found, times
 
@@ -164,7 +170,7 @@ def statements(engine: Engine | None, facts: nx.MultiDiGraph | None, speakers: I
     while asked:
         short = {}
         for speaker, counts, named in _count_and_name(engine, asked, by_hash=by_hash):
-            undated = totals[speaker] - sum(counts.values())  # the joins by hash see dated ones only
+            undated = totals[speaker] - sum(counts.values())  # not there when joined by hash
             if undated > 0:
                 counts[""] = counts.get("", 0) + undated
             months[speaker], dated[speaker] = counts, named
@@ -197,26 +203,28 @@ _NEVER = '"9999-12-31"^^<http://www.w3.org/2001/XMLSchema#date>'  # after any da
 
 def _dated(speakers: str, by_hash: bool) -> str:
     """A sub-SELECT of (?k, ?s, ?from, ?date): each statement ?s of a speaker the VALUES block
-    `speakers` numbers ?k, with its day: the first of its meetings' days, else of its articles'.
+    `speakers` numbers ?k, with its day (unbound when it has none): the first of its meetings'
+    days, else of its articles'.
 
-    `by_hash`: each statement's meetings' days and articles' days are joined in two branches, the
-    small side of each join first (a join keeps its first side in memory, streams the second);
-    a statement with neither day is not there. Else looked up statement by statement, undated
-    ones included (their ?date unbound)."""
-    if not by_hash:
-        return (f"{{ SELECT ?k ?s ?from (COALESCE(MIN(?md), MIN(?ad)) AS ?date) WHERE {{ {speakers} "
-                f"?s <{DIP_IRI}speaker> ?sp "
-                f"OPTIONAL {{ ?s <{DIP_IRI}madeDuring>/<{DIP_IRI}date> ?md }} "
-                f"OPTIONAL {{ ?s <{_PROV}wasDerivedFrom>/<{_DCTERMS}date> ?ad }} }} GROUP BY ?k ?s ?from }}")
+    Two branches give each statement its meetings' days (?d1) and its articles' days (?d2), their
+    MINs taken together. `by_hash`: each relation read whole in a sub-SELECT, the small side of
+    each join first (Oxigraph keeps a join's first side in memory and streams the other): for many
+    speakers; a statement without a day is then not there. Else looked up statement by
+    statement, with a third branch for each statement alone (an undated one is there too)."""
     said = f"{{ SELECT ?k ?s ?from WHERE {{ {speakers} ?s <{DIP_IRI}speaker> ?sp }} }}"
-    return (f"{{ SELECT ?k ?s ?from (IF(MIN(?d1) < {_NEVER}, MIN(?d1), MIN(?d2)) AS ?date) WHERE {{ "
-            f"{{ {said} {{ SELECT ?s (?d AS ?d1) ({_NEVER} AS ?d2) WHERE {{ "
-            f"{{ SELECT ?m ?d WHERE {{ ?m <{DIP_IRI}date> ?d }} }} "
-            f"{{ SELECT ?s ?m WHERE {{ ?s <{DIP_IRI}madeDuring> ?m }} }} }} }} }} UNION "
-            f"{{ {said} {{ SELECT ?s ({_NEVER} AS ?d1) (?d AS ?d2) WHERE {{ "
-            f"{{ SELECT ?a ?d WHERE {{ ?a <{_DCTERMS}date> ?d }} }} "
-            f"{{ SELECT ?s ?a WHERE {{ ?s <{_PROV}wasDerivedFrom> ?a }} }} }} }} }} "
-            f"}} GROUP BY ?k ?s ?from }}")
+    alone = "" if by_hash else f" UNION {{ {said} }}"
+    if by_hash:
+        during = (f"{said} {{ SELECT ?s ?d1 WHERE {{ {{ SELECT ?m ?d1 WHERE {{ ?m <{DIP_IRI}date> ?d1 }} }} "
+                  f"{{ SELECT ?s ?m WHERE {{ ?s <{DIP_IRI}madeDuring> ?m }} }} }} }}")
+        told = (f"{said} {{ SELECT ?s ?d2 WHERE {{ {{ SELECT ?a ?d2 WHERE {{ ?a <{_DCTERMS}date> ?d2 }} }} "
+                f"{{ SELECT ?s ?a WHERE {{ ?s <{_PROV}wasDerivedFrom> ?a }} }} }} }}")
+    else:
+        during = f"{speakers} ?s <{DIP_IRI}speaker> ?sp . ?s <{DIP_IRI}madeDuring> ?m . ?m <{DIP_IRI}date> ?d1"
+        told = f"{speakers} ?s <{DIP_IRI}speaker> ?sp . ?s <{_PROV}wasDerivedFrom> ?a . ?a <{_DCTERMS}date> ?d2"
+    return (f"{{ SELECT ?k ?s ?from ?date WHERE {{ "
+            f"{{ SELECT ?k ?s ?from (MIN(COALESCE(?d1, {_NEVER})) AS ?first) (MIN(COALESCE(?d2, {_NEVER})) AS ?then) "
+            f"WHERE {{ {{ {during} }} UNION {{ {told} }}{alone} }} GROUP BY ?k ?s ?from }} "
+            f"BIND(IF(?first < {_NEVER}, ?first, IF(?then < {_NEVER}, ?then, ?none)) AS ?date) }} }}")
 
 
 def _likely_from(total: int, limit: int, first: str, last: str) -> str:
@@ -235,8 +243,7 @@ def _count_and_name(engine: Engine, asked: Mapping[str, str], *,
                     by_hash: bool = True) -> Iterator[tuple[str, dict[str, int], list]]:
     """For each speaker asked, with a month: its statements counted per month ('' undated), and
     the (day, IRI) of those from that month on (of all for ''). One SELECT a batch of speakers;
-    the relations that date them joined `by_hash` (read whole: for many speakers; undated
-    statements are then neither counted nor named), else looked up statement by statement."""
+    the relations that date them joined `by_hash` (see `_dated`)."""
     speakers = sorted(asked)
     for start in range(0, len(speakers), _BATCH):
         batch = speakers[start : start + _BATCH]
@@ -258,8 +265,7 @@ def _count_and_name(engine: Engine, asked: Mapping[str, str], *,
                     day, _, iri = entry.partition("|")
                     named.setdefault(int(k.value), []).append((_day_text(day), iri))
         for n, speaker in enumerate(batch):
-            if n in counts:
-                yield speaker, counts[n], named.get(n, [])
+            yield speaker, counts.get(n, {}), named.get(n, [])
 
 
 def _latest(found: Iterable[StatementTime], limit: int) -> tuple[StatementTime, ...]:

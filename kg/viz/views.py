@@ -49,6 +49,7 @@ from kg.network import (
     find_actor,
     meeting_actors_of,
     names,
+    node_count,
     nodes_of,
     one_of,
     related,
@@ -115,7 +116,7 @@ def build_view(source, spec: ViewSpec | str = "full", max_nodes: int | None = No
         facts: nx.MultiDiGraph | None = source
     else:
         engine = as_engine(source)
-        size = sum(class_counts(engine).values()) if size is None else size
+        size = node_count(engine) if size is None else size
         facts = fact_graph(engine) if size <= READ_WHOLE else None
     if spec.kind == "actors":
         view = _actors_view(engine, facts, max_nodes, max_edges)
@@ -265,9 +266,9 @@ def _node_rows(facts: nx.MultiDiGraph, node: str) -> list[tuple[str, str | tuple
         add("topics", labels("topic"))
         add("article", _articles(facts, data))
         add("evidence", data.get("evidence"))
-    elif kind in ACTOR_CLASSES:
-        add("roles", data.get("roles"))
-        add("represents", labels("represents"))
+    elif kind in ACTOR_CLASSES:  # an archive gives some actors a hundred roles
+        add("roles", _listed(list(data.get("roles", ())), LISTED))
+        add("represents", _listed(list(labels("represents")), LISTED))
         add("meetings", counted("participant"))
         add("statements", counted("speaker"))
     elif kind == "Place":
