@@ -22,6 +22,7 @@ say otherwise, and the page says what was left out.
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -411,10 +412,10 @@ def _add_timeline(view: nx.MultiDiGraph, engine: Engine | None, facts: nx.MultiD
         for member in members:
             if member in kept:
                 latest.setdefault(member, []).append(meeting)
+    day = {meeting: when.date for meeting, when in times.items()}
     linked: set[str] = set()
-    for of_one in latest.values():  # IRI order, then the latest first (a stable sort)
-        of_one.sort(key=lambda m: times[m].date if m in times else "", reverse=True)
-        linked.update(of_one[: timeline.PANEL_LIMIT])
+    for of_one in latest.values():  # the latest first; a day's in IRI order (as a stable sort has them)
+        linked.update(heapq.nlargest(timeline.PANEL_LIMIT, of_one, key=lambda m: day.get(m, "")))
     urls = timeline.meeting_urls(engine, None if engine is not None else facts, linked)
     meetings = []
     for meeting, members in shown:
