@@ -33,7 +33,7 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.engine import Engine, as_engine, distinct, select_for
+from kg.engine import Engine, as_engine, distinct, labels, select_for
 from kg.errors import UsageError
 from kg.network import (
     ACTOR_CLASSES,
@@ -508,7 +508,11 @@ def _meeting_lines(engine: Engine | None, facts: nx.MultiDiGraph, meetings: set[
     if engine is None or all(m in facts for m in meetings):
         called = {m: facts.nodes[m]["label_ar"] for m in meetings}
     else:
-        called = {m: found.ar for m, found in names(engine, meetings).items()}
+        # rdfs:label alone (one lookup a meeting, not three: a meeting has no other names), then
+        # as kg.network.names would: Arabic, else without a language, else the IRI's last part
+        found = labels(engine, meetings)
+        called = {m: found.get(m, {}).get("ar") or found.get(m, {}).get("") or compact_iri(m).rsplit("/", 1)[-1]
+                  for m in meetings}  # fmt: skip
     lines = {}
     for m in meetings:
         line = f"{times[m].date if m in times else ''} {called[m]}".strip()
