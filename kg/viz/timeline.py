@@ -26,7 +26,7 @@ from kg.network import MEETING_CLASSES, MeetingActors, actor_classes, related, t
 from kg.rdf.namespaces import DIP_IRI
 from kg.sparql import sparql_term
 
-PANEL_LIMIT = 30  # an actor's latest statements the side panel lists (it says how many more there are)
+PANEL_LIMIT = 20  # an actor's latest statements the side panel lists (it says how many more there are)
 
 _PROV = "http://www.w3.org/ns/prov#"
 _DCTERMS = "http://purl.org/dc/terms/"
