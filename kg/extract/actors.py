@@ -981,6 +981,11 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
 _FRIENDLY = frozenset(normalize(w) for w in (
     "الشقيقة", "الشقيق", "الصديقة", "الصديق", "الشقيقه", "الصديقه",
 ))  # fmt: skip
+# the words of a state's official name after its country ("جمهورية إثيوبيا الفيدرالية الديمقراطية")
+_STATE_FORMS = frozenset(normalize(w) for w in (
+    "الشعبية", "الديمقراطية", "الديموقراطية", "الاشتراكية", "الفيدرالية", "الفدرالية", "الاتحادية",
+    "الإسلامية", "الهاشمية", "التعددية", "البوليفارية", "الدستورية",
+))  # fmt: skip
 
 
 def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str]:
@@ -994,6 +999,13 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
     represents = ""
     k = title.last
     destination = False
+    epithet_end = -1
+    overlapping = _best_entity(ctx, k - 1) if title.last - title.first > 1 else None
+    if overlapping is not None and overlapping.payload.entity.type == ORGANIZATION and overlapping.last > k:
+        # "رئيس الديوان الملكي الهاشمي": the office's last word begins the body it serves
+        inner.append(replace(_entity_mention(ctx, overlapping), in_title=True))
+        represents = overlapping.payload.entity.key
+        k = role_last = overlapping.last
     while k < end and k - title.last < _MAX_COMPLEMENT:
         norm = norms[k]
         if not _is_arabic_word(norm) or honorifics().longest_at(norms, k, end) or norm in _HONORIFIC_PRONOUNS:
@@ -1020,8 +1032,12 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                 role_last = known.last  # "وزير شؤون الديوان الأميري": a seat that an office word governs
             k = known.last
             continue
-        if norm in _FRIENDLY and inner and inner[-1].type == COUNTRY and inner[-1].last == k:
-            k += 1  # "وزيرة خارجية كندا الصديقة ميلاني جولي": the country's epithet, then the name
+        if (norm in _FRIENDLY or norm in _STATE_FORMS) and inner and inner[-1].type == COUNTRY and (
+            inner[-1].last == k or epithet_end == k
+        ):
+            # "وزيرة خارجية كندا الصديقة ميلاني جولي"، "سفير جمهورية بنغلادش الشعبية نور ...": the
+            # country's epithet or the rest of its official name, then the holder's name
+            k = epithet_end = k + 1
             continue
         embassy = _organisation_at(ctx, k) if _embassy_word(norm) else None
         if embassy is not None:
@@ -1046,6 +1062,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         if org_adjective:
             represents = represents or org_adjective
             k += 1
+            continue
+        if norm == "غير" and _peek(norms, k + 1, end) in ("المقيم", "المقيمه"):
+            k += 2  # "السفير غير المقيم لجمهورية زامبيا": an envoy accredited from abroad
+            if not destination:
+                role_last = k
             continue
         if norm in ("لشوون", "بشوون", "للشوون") and k + 1 < end and norms[k + 1].startswith("ال"):
             # "المفوضة الأوروبية لشؤون المتوسط"، "وزير الدولة لشؤون الخليج العربي": the office's field
@@ -1580,6 +1601,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False  # "تحيات": a feminine plural, not a name
     if len(norm) == 4 and norm[0] == "ا":
         return False  # "اطلق"، "اعلن": a verb of the form أفعل written without its hamza
+    if len(norm) == 5 and norm[0] == "ا" and norm[3] == "ا":
+        return False  # "أوراق"، "أعمال": a broken plural (أفعال), which is no given name
     stem = norm[1:]
     if norm[0] in "وف" and (stem in given_names() or stem in everyday_words()):
         return False
@@ -1623,6 +1646,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     norm = norms[j]
     if norm in _PILGRIM and words and after_title and j + 1 < end and _name_word(norms[j + 1]):
         return True  # "تثيرو الحاج عبدو كباسي": الحاج inside a West African name
+    if norm == "او" and after_title and len(words) >= 2 and _peek(norms, j + 1, end) in ("،", ",", ".", ""):
+        return True  # "كيم بيل أو،": a Korean name's last syllable, not "or" (nothing follows it)
     if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
         return False
     if _person_noun(norm) and not _known_name_word(norm) and norm not in given_names():

@@ -20,7 +20,9 @@ from kg.text.normalize import normalize
 # CLDR territory codes that are not states
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
 # Country names that are also everyday words; only their other names are matched
-_AMBIGUOUS_COUNTRY_NAMES = frozenset(normalize(w) for w in ("مالي",))
+# Country names and nisba forms that are everyday words too: مالي (financial), and ألباني without
+# hamza, which reads as "the builder" ("الملك الباني"); the definite "الألباني" stays.
+_AMBIGUOUS_COUNTRY_NAMES = frozenset(normalize(w) for w in ("مالي", "الباني", "البانية"))
 # Letters of Persian, Urdu, Kurdish, Pashto, Uyghur spellings, which GeoNames mixes with Arabic ones
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 \-]+$")
 

@@ -64,6 +64,7 @@ class MeetingDraft:
     date: dt.date | None = None
     dated: bool = False  # the date was read from the text, not assumed
     sentences: set[int] = field(default_factory=set)  # every sentence that speaks of it
+    ceremony: bool = False  # credentials handed over: later sentences may add envoys to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +237,10 @@ def find_meetings(
                 )
                 if same is not None:
                     continue  # "قدّم السفراء ... حيث التقى الوزير السفراء كلاً على حدة": told twice
+                ceremony = _ceremony_goes_on(meetings, norms, sentence, group, date) if len(groups) == 1 else None
+                if ceremony is not None:
+                    _add(ceremony, group[1:], sentence)
+                    continue
                 meeting = MeetingDraft(
                     kind="call" if phone else kind,
                     phone=phone,
@@ -246,6 +251,7 @@ def find_meetings(
                     venue=venue,
                     date=date,
                     dated=dated,
+                    ceremony=len(groups) == 1 and _credentials(norms, sentence),
                 )
                 meeting.sentences.add(sentence.index)
                 meetings.append(meeting)
@@ -772,6 +778,21 @@ def _add(meeting: MeetingDraft, persons: list[str], sentence: Sentence) -> None:
 _EACH = frozenset(normalize(w) for w in ("كلا", "كل", "كلاً", "وكلا", "وكل"))
 
 
+def _credentials(norms, sentence) -> bool:
+    """Does the sentence tell of credentials handed over ("أوراق اعتماد", "أوراق اعتمادهم")?"""
+    return any(norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")
+               for k in range(sentence.first, sentence.last - 1))  # fmt: skip
+
+
+def _ceremony_goes_on(meetings: list[MeetingDraft], norms, sentence, group: list[str], date) -> MeetingDraft | None:
+    """ "فقد تقبل الملك أوراق اعتماد ..." then "كما تقبل جلالته أوراق اعتماد ...": more envoys of
+    the same ceremony, not another meeting."""
+    if norms[sentence.first] not in _ALSO or not _credentials(norms, sentence):
+        return None
+    return next((m for m in reversed(meetings) if m.ceremony and m.sentence < sentence.index
+                 and m.participants[:1] == group[:1] and m.date == date), None)  # fmt: skip
+
+
 def _one_by_one(
     doc, sentence, window, match, mentions, parties: list[str], met_apart: set[str] = frozenset()
 ) -> list[list[str]] | None:
@@ -785,8 +806,7 @@ def _one_by_one(
     apart = any(
         words[k] in ("حده", "التوالي") and k > 0 and words[k - 1] == "علي" for k in range(len(words))
     )  # "كلاً على حدة"، "على التوالي": one after another
-    credentials = any(words[k] == "اوراق" and k + 1 < len(words) and words[k + 1].startswith("اعتماد")
-                      for k in range(len(words)))  # fmt: skip
+    credentials = _credentials(norms, sentence)
     listed = next((k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None)
     # "التقى على هامش القمة X وY": talks aside, each apart (not "الاجتماع المشترك بين ..." held there)
     sideline = (
@@ -795,8 +815,8 @@ def _one_by_one(
         and not any(norms[k] in _JOINT or norms[k] == "بين" for k in range(*window))
     )
     going_on = match.payload.pos == "verb" and sentence.first + 1 < sentence.last and norms[sentence.first] in _ALSO
-    if not (apart or credentials or sideline or listed is not None or going_on):
-        return None
+    if not (apart or sideline or listed is not None or going_on) or (credentials and not apart):
+        return None  # a credentials ceremony is one meeting of all the envoys, unless told apart
     position = {}
     for mention in mentions:
         if mention.key in parties and window[0] <= mention.first < window[1]:
@@ -812,7 +832,7 @@ def _one_by_one(
     for guest in guests:
         country = _country_of(guest, position.get(guest))
         countries.setdefault(country or guest, []).append(guest)
-    if apart or credentials:
+    if apart:
         groups = list(countries.values()) if len(countries) > 1 else [[g] for g in guests]
     elif going_on and not (sideline or listed is not None):
         if host not in met_apart or len(countries) < 2 or "" in countries:
