@@ -887,3 +887,31 @@ def test_the_minister_named_later_takes_his_country_s_place_in_its_meeting():
 def test_moulay_is_part_of_a_moroccan_prince_s_name(name):
     text = f"استقبل الأمير {name} اليوم بالرباط الأمير تركي بن محمد بن فهد مبعوث خادم الحرمين الشريفين."
     assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+def test_officials_with_a_host_who_receives_at_home_serve_his_country():
+    text = ("استقبل الملك عبد الله الثاني في قصر الحسينية بعمّان اليوم وزير الخارجية الفرنسي جان نويل بارو، "
+            "بحضور وزير الدولة للشؤون الاقتصادية مهند شحادة.\nوأكد الملك دعم الأردن لجهود السلام.")
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert persons["مهند شحادة"].represents == "country:JO"  # beside his king, at home
+    assert persons["جان نويل بارو"].represents == "country:FR"
+
+
+def test_an_envoy_beside_the_host_keeps_no_country_the_text_does_not_give():
+    text = ("استقبل الملك عبد الله الثاني في قصر الحسينية بعمّان اليوم وزير الخارجية الفرنسي جان نويل بارو، "
+            "بحضور السفير سامر الخطيب.\nوأكد الملك دعم الأردن لجهود السلام.")
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert persons["سامر الخطيب"].represents == ""  # an ambassador may serve either side
+
+
+def test_a_co_chair_is_no_president():
+    text = ("التقى وزير الخارجية الروسي سيرغي لافروف في موسكو اليوم وزير الخارجية الإماراتي والرئيس المشارك "
+            "للجنة الحكومية المشتركة، عبد الله بن زايد آل نهيان.")
+    keys = {e.key for e in facts_of(text).entities if e.type == "Person"}
+    assert keys == {"person:sergey-lavrov", "person:abdullah-bin-zayed"}
+
+
+def test_a_reporting_verb_without_its_subject_keeps_the_speaker_in_the_meeting():
+    text = ("أكد وزير الخارجية أيمن الصفدي دعم الأردن الكامل للسعودية.\n"
+            "وثمّن في مؤتمر صحفي مشترك مع وزير الخارجية السعودي الأمير فيصل بن فرحان، اليوم، مواقف المملكة.")
+    assert meeting_sets(text) == [{SAFADI, "person:faisal-bin-farhan"}]

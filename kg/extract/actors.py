@@ -1689,6 +1689,10 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         feminine = False  # "جان كلود تريشيه"، "ألان فورنييه": ه, not ة, after a given name
     if feminine and after_title and len(content) == 1 and ctx.doc.tokens[j].text.endswith("زه") and len(norm) >= 6:
         feminine = False  # "إيراكلي كوباخيدزه": the Georgian -dze, written with ه
+    if feminine and after_title and len(content) == 1 and content[0] in given_names() and (
+        _peek(norms, j + 1, end) in ("،", ",", ".", "")
+    ):
+        feminine = False  # "وزير الدولة مهند شحادة.": a surname in ة closing a given name after an office
     if feminine and not (after_title and len(content) == 1 and norm.startswith("ال")):
         return False  # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname)
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"

@@ -200,6 +200,12 @@ def find_meetings(
                 if target is not None:
                     _add(target, persons, sentence)
                     continue
+            if len(persons) == 1 and info.pos == "noun" and _opens_on_reporting_verb(doc, mentions, sentence, match):
+                # "وثمّن في مؤتمر صحفي مشترك مع نظيره ..." after "أكد الوزير X ...": the speaker the
+                # story follows held it
+                subject = _arriving(doc, mentions, sentence)
+                if subject is not None and subject not in persons:
+                    persons = [subject, *persons]
             parties = (
                 persons
                 if len(persons) >= 2
@@ -302,6 +308,17 @@ def _arriving(doc, mentions, sentence) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _opens_on_reporting_verb(doc, mentions, sentence, match) -> bool:
+    """ "وأكد خلال لقائه ..."، "وثمن في مؤتمر صحفي ...": the sentence opens on a reporting verb whose
+    subject is left out (no person named before the meeting word)."""
+    cue = reporting_cues().longest_at(doc.token_norms, sentence.first, match.first)
+    return (
+        cue is not None
+        and cue.payload.kind == "verb"
+        and not any(m.type == PERSON and sentence.first <= m.first < match.first for m in mentions)
+    )
 
 
 def _trigger_counts(doc: Document, match, info) -> bool:
