@@ -915,3 +915,18 @@ def test_a_reporting_verb_without_its_subject_keeps_the_speaker_in_the_meeting()
     text = ("أكد وزير الخارجية أيمن الصفدي دعم الأردن الكامل للسعودية.\n"
             "وثمّن في مؤتمر صحفي مشترك مع وزير الخارجية السعودي الأمير فيصل بن فرحان، اليوم، مواقف المملكة.")
     assert meeting_sets(text) == [{SAFADI, "person:faisal-bin-farhan"}]
+
+
+def test_a_statements_list_of_envoys_joins_the_credentials_ceremony():
+    text = ("تسلم رئيس المجلس الرئاسي محمد المنفي اليوم في طرابلس أوراق اعتماد ثلاثة سفراء.\n"
+            "وقال المجلس في بيان: \"ضمت قائمة السفراء كلا من سفير تركيا، كمال أوزدمير، وسفير اليابان، "
+            "تاكيشي موري، وسفير صربيا، زوران يوفانوفيتش\".")
+    names = {e.key: e.label for e in facts_of(text).entities}
+    assert [sorted(names[p] for p in m) for m in meeting_sets(text)] == [
+        sorted(["محمد المنفي", "كمال أوزدمير", "تاكيشي موري", "زوران يوفانوفيتش"])]
+
+
+@pytest.mark.parametrize("name", ["إيزاك بيرما سبيولمي", "إيفان بتروف", "أولاف نيلسن"])
+def test_a_foreign_given_name_with_a_long_a_after_an_office(name):
+    text = f"استقبل وزير الخارجية سامح شكري اليوم السفير {name}، سفير جمهورية أوغندا."
+    assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}

@@ -614,8 +614,10 @@ def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
     body_office = norms[i] in given_names() and _office_of_a_body_after(ctx, name.last)
     if not (_office_set_off_after(ctx, name.last) or body_office):
         return None
-    if norms[i] not in given_names() and name.name[-1].endswith("ه"):
-        return None  # "ختام الزيارة، ...": a noun and its genitive, no name
+    if norms[i] not in given_names() and (
+        name.name[-1].endswith("ه") or (name.name[-1].startswith("ال") and _verbal_noun(name.name[-1][2:]))
+    ):
+        return None  # "ختام الزيارة، ..."، "أوراق الاعتماد، ...": a noun and its genitive, no name
     return name
 
 
@@ -1601,8 +1603,6 @@ def _plausible_first_name(norm: str) -> bool:
         return False  # "تحيات": a feminine plural, not a name
     if len(norm) == 4 and norm[0] == "ا":
         return False  # "اطلق"، "اعلن": a verb of the form أفعل written without its hamza
-    if len(norm) == 5 and norm[0] == "ا" and norm[3] == "ا":
-        return False  # "أوراق"، "أعمال": a broken plural (أفعال), which is no given name
     stem = norm[1:]
     if norm[0] in "وف" and (stem in given_names() or stem in everyday_words()):
         return False

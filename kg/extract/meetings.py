@@ -328,8 +328,9 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     if info.pos == "verb" and match.clitic and norms[match.first][: match.clitic] not in ("و", "ف"):
         return False
     quote = doc.quote_at(doc.tokens[match.first].start)
-    if quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS:
-        return False
+    listing = info.kind == "join" and any(need[0] in _EACH for need in info.needs)
+    if quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS and not listing:
+        return False  # ("ضمت قائمة السفراء كلا من ...": a statement's list of who was there is no speech)
     if _hands_over(info) and _said_before(doc, match.first):
         return False  # "وقال لافروف إنه نقل إلى الرئيس رسالة": told in the meeting already read
     return not info.needs or _needed_word(norms, match.last, len(norms), info.needs)
