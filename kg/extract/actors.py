@@ -536,6 +536,8 @@ def _verb_before(norm: str) -> bool:
 
 
 _CLOSING_MARKS = ("،", ",", "؛", ";")
+# what may follow the last word of a name: a comma, a full stop, a closing quote mark, the end
+_NAME_ENDS = frozenset(("،", ",", ".", "", "؛", ";", '"', "”", "»", "'", ")"))
 
 
 def _extended_to_apposition(ctx: _Context, name: ActorMention) -> ActorMention:
@@ -1537,7 +1539,7 @@ def _ali_here(ctx: _Context, j: int) -> bool:
         return True
     # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
     after_honorific = j > ctx.sentence.first and honorifics().longest_at(ctx.norms, j - 1, j) is not None
-    closes = _peek(ctx.norms, j + 2, ctx.sentence.last) in ("،", ",", ".", "")
+    closes = _peek(ctx.norms, j + 2, ctx.sentence.last) in _NAME_ENDS
     return after_honorific and closes and _plausible_first_name(following) and not following.startswith("ال")
 
 
@@ -1646,7 +1648,7 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     norm = norms[j]
     if norm in _PILGRIM and words and after_title and j + 1 < end and _name_word(norms[j + 1]):
         return True  # "تثيرو الحاج عبدو كباسي": الحاج inside a West African name
-    if norm == "او" and after_title and len(words) >= 2 and _peek(norms, j + 1, end) in ("،", ",", ".", ""):
+    if norm == "او" and after_title and len(words) >= 2 and _peek(norms, j + 1, end) in _NAME_ENDS:
         return True  # "كيم بيل أو،": a Korean name's last syllable, not "or" (nothing follows it)
     if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
         return False
@@ -1690,7 +1692,7 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     if feminine and after_title and len(content) == 1 and ctx.doc.tokens[j].text.endswith("زه") and len(norm) >= 6:
         feminine = False  # "إيراكلي كوباخيدزه": the Georgian -dze, written with ه
     if feminine and after_title and len(content) == 1 and content[0] in given_names() and (
-        _peek(norms, j + 1, end) in ("،", ",", ".", "")
+        _peek(norms, j + 1, end) in _NAME_ENDS
     ):
         feminine = False  # "وزير الدولة مهند شحادة.": a surname in ة closing a given name after an office
     if feminine and not (after_title and len(content) == 1 and norm.startswith("ال")):
@@ -1711,7 +1713,7 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
     # foreign word that closes the name before a comma or the end of the sentence
-    closes = _peek(norms, j + 1, end) in ("،", ",", ".", "")
+    closes = _peek(norms, j + 1, end) in _NAME_ENDS
     return len(norm) <= 4 or (closes and _plausible_first_name(norm))
 
 
@@ -1722,7 +1724,7 @@ def _foreign_run_to_comma(ctx: _Context, j: int, taken: int) -> bool:
     for k in range(j, min(end, j + _MAX_NAME_WORDS + 1 - taken)):
         if not _foreign_word_shape(norms[k]) or not _foreign_tail_word(ctx, k):
             return False
-        if _peek(norms, k + 1, end) in ("،", ",", ".", ""):
+        if _peek(norms, k + 1, end) in _NAME_ENDS:
             return True
     return False
 
@@ -1739,7 +1741,7 @@ def _prayer_after(norms: Sequence[str], j: int, end: int) -> bool:
 def _set_off(ctx: _Context, name: ActorMention) -> bool:
     """"سفير تركيا، كوفن بيقيتش،": an unknown name of two or more words between commas after an office."""
     after = _peek(ctx.norms, name.last, ctx.sentence.last)
-    return len(name.name) >= 2 and after in ("،", ",", ".", "") and name.name[0] not in everyday_words()
+    return len(name.name) >= 2 and after in _NAME_ENDS and name.name[0] not in everyday_words()
 
 
 def _country_inside_name(ctx: _Context, j: int, words: list[str], after_title: bool) -> bool:
@@ -1755,7 +1757,7 @@ def _country_inside_name(ctx: _Context, j: int, words: list[str], after_title: b
         and surname not in everyday_words()
         and surname not in given_names()
         and gz.name_index().longest_at(norms, j + 1, end) is None
-        and _peek(norms, j + 2, end) in ("،", ",", ".", "")
+        and _peek(norms, j + 2, end) in _NAME_ENDS
     )
 
 
