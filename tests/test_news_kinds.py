@@ -930,3 +930,11 @@ def test_a_statements_list_of_envoys_joins_the_credentials_ceremony():
 def test_a_foreign_given_name_with_a_long_a_after_an_office(name):
     text = f"استقبل وزير الخارجية سامح شكري اليوم السفير {name}، سفير جمهورية أوغندا."
     assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+def test_a_quoted_statement_that_tells_the_meeting_again_gives_its_place():
+    text = ("استقبل الرئيس التونسي قيس سعيد اليوم وزير الخارجية المغربي ناصر بوريطة.\n"
+            "وأفاد بيان للرئاسة أن \"رئيس الجمهورية قيس سعيد استقبل بعد ظهر اليوم بقصر قرطاج السيد ناصر "
+            "بوريطة الذي نقل إليه تحيات العاهل المغربي وتمنياته\".")
+    (meeting,) = facts_of(text).meetings
+    assert meeting.venue == "place:carthage-palace"

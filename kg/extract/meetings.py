@@ -107,6 +107,8 @@ def find_meetings(
         for match in triggers().scan(norms, sentence.first, sentence.last):
             info = match.payload
             if not _trigger_counts(doc, match, info):
+                if meetings and info.pos == "verb" and info.tense == "past" and _in_long_quote(doc, match):
+                    _restated(doc, sentence, match, info, mentions, speakers, meetings)
                 continue
             if match.first > blocked_from and not _clause_break_between(norms, blocked_from, match.first):
                 continue
@@ -327,13 +329,29 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     norms = doc.token_norms
     if info.pos == "verb" and match.clitic and norms[match.first][: match.clitic] not in ("و", "ف"):
         return False
-    quote = doc.quote_at(doc.tokens[match.first].start)
     listing = info.kind == "join" and any(need[0] in _EACH for need in info.needs)
-    if quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS and not listing:
+    if _in_long_quote(doc, match) and not listing:
         return False  # ("ضمت قائمة السفراء كلا من ...": a statement's list of who was there is no speech)
     if _hands_over(info) and _said_before(doc, match.first):
         return False  # "وقال لافروف إنه نقل إلى الرئيس رسالة": told in the meeting already read
     return not info.needs or _needed_word(norms, match.last, len(norms), info.needs)
+
+
+def _in_long_quote(doc: Document, match) -> bool:
+    quote = doc.quote_at(doc.tokens[match.first].start)
+    return quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS
+
+
+def _restated(doc, sentence, match, info, mentions, speakers, meetings: list[MeetingDraft]) -> None:
+    """ "وأفاد بيان الرئاسة أن "الرئيس استقبل بعد ظهر اليوم بقصر قرطاج السيد ..."": a statement that
+    tells again a meeting already read gives no meeting, but may tell where it was held."""
+    window = _window(doc, sentence, match, info, mentions)
+    persons = _persons(mentions, window, speakers, doc, in_speech=True)
+    if len(persons) < 2:
+        return
+    target = next((m for m in reversed(meetings) if set(persons) <= set(m.participants)), None)
+    if target is not None and target.place is None and not target.phone:
+        target.place, target.venue = _in_city(*_place(doc, mentions, window, match, info, None, in_speech=True))
 
 
 def _hands_over(info) -> bool:
@@ -563,7 +581,8 @@ def _listing(doc, offset: int, mentions) -> bool:
     return sum(1 for i in letters if i in covered) >= _LISTED_SHARE * len(letters)
 
 
-def _persons(mentions, window, speakers, doc) -> list[str]:
+def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[str]:
+    """The parties named in a trigger's window (`in_speech`: a meeting told again inside a quotation)."""
     start, end = window
     norms = doc.token_norms
     found = []
@@ -572,7 +591,8 @@ def _persons(mentions, window, speakers, doc) -> list[str]:
             continue
         if id(mention) in speakers:
             continue
-        if _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS and not _listing(doc, mention.start, mentions):
+        if (not in_speech and _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS
+                and not _listing(doc, mention.start, mentions)):  # fmt: skip
             continue  # a name in speech, not a party; '"وليام بيرنز"' in quote marks is one
         if not mention.key:
             if mention.counterpart and mention.represents.startswith("country:") and mention.number == 1:
@@ -959,7 +979,9 @@ def _phone_near(norms, match, sentence, window) -> bool:
     return False
 
 
-def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | None, str | None]:
+def _place(
+    doc, mentions, window, match, info, dateline_place, in_speech: bool = False
+) -> tuple[str | None, str | None]:
     """(city or country, venue): "في موسكو"، "بالرياض"، "في العاصمة الصينية بكين"، "زيارة إلى
     دمشق"، "استضافت القاهرة"، "في قصر اليمامة بالرياض"; the dateline's place when the clause
     names none, or names only a venue in the dateline's country."""
@@ -968,7 +990,7 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
     for mention in mentions:
         if mention.type not in (PLACE, COUNTRY) or not mention.key or not start <= mention.first < end:
             continue
-        if doc.quote_at(mention.start) is not None or mention.in_title:
+        if (doc.quote_at(mention.start) is not None and not in_speech) or mention.in_title:
             continue
         if info.kind == "reception" and mention.first == match.last and match.phrase[0].startswith("استضاف"):
             candidates.append(mention)  # "استضافت القاهرة قمة ..."
