@@ -938,3 +938,10 @@ def test_a_quoted_statement_that_tells_the_meeting_again_gives_its_place():
             "بوريطة الذي نقل إليه تحيات العاهل المغربي وتمنياته\".")
     (meeting,) = facts_of(text).meetings
     assert meeting.venue == "place:carthage-palace"
+
+
+def test_an_agencys_dated_dateline_gives_the_day_of_a_meeting_told_without_one():
+    text = ("طرابلس 15 يوليو 2021 (وال) - استقبل رئيس المجلس الرئاسي محمد المنفي السفيرة الفرنسية لدى "
+            "ليبيا بياتريس دوهيلين.")
+    (meeting,) = facts_of(text, published=None).meetings
+    assert meeting.date == dt.date(2021, 7, 15)

@@ -21,7 +21,7 @@ from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention
 from kg.extract.dates import FUTURE, PAST, DateMention, find_dates
 from kg.extract.lexicon import PhraseIndex, clitic_variants, phone_markers, read_table, reporting_cues, triggers
-from kg.text.document import BODY, Document, Sentence
+from kg.text.document import BODY, DATELINE, Document, Sentence
 from kg.text.normalize import normalize
 
 _CLAUSE_BREAKS = frozenset(
@@ -93,7 +93,7 @@ def find_meetings(
     meetings: list[MeetingDraft] = []
     met_apart: set[str] = set()  # hosts who met guests one by one: "كما استقبل ..." goes on so
     speakers = _speaker_mentions(doc, mentions)
-    told_day: dt.date | None = None  # the day the article's story has reached so far
+    told_day = _dateline_day(doc, published)  # the day the article's story has reached so far
     for sentence in doc.sentences:
         if sentence.kind != BODY:
             continue
@@ -480,6 +480,18 @@ def _date(dates, token, referenced, told_day) -> tuple[dt.date | None, bool]:
     if referenced is not None and referenced.dated:
         return referenced.date, True  # "على هامش القمة": the day of the summit
     return told_day, told_day is not None
+
+
+def _dateline_day(doc: Document, published: dt.date | None) -> dt.date | None:
+    """ "طرابلس 15 يوليو 2021 (وال) -": the day an agency's dateline states is the story's day."""
+    for sentence in doc.sentences:
+        if sentence.kind == DATELINE:
+            dates = find_dates(doc.token_norms, sentence.first, sentence.last, published)
+            stated = [d.date for d in dates if d.date is not None and d.exact and d.relation != FUTURE]
+            return stated[-1] if stated else None
+        if sentence.kind == BODY:
+            return None
+    return None
 
 
 def _last_told(meetings: list[MeetingDraft]) -> dt.date | None:
