@@ -945,3 +945,19 @@ def test_an_agencys_dated_dateline_gives_the_day_of_a_meeting_told_without_one()
             "ليبيا بياتريس دوهيلين.")
     (meeting,) = facts_of(text, published=None).meetings
     assert meeting.date == dt.date(2021, 7, 15)
+
+
+def _said(text: str) -> list[tuple[tuple[str, ...], str]]:
+    return [(s.speakers, s.quote) for s in facts_of(text).statements]
+
+
+def test_regarding_is_no_new_clause_in_reported_words():
+    text = ("أكد نائب رئيس الوزراء وزير الخارجية وشؤون المغتربين أيمن الصفدي، دعم الأردن الكامل للسعودية "
+            "فيما يتعلق بأمن حدودها.")
+    assert _said(text) == [((SAFADI,), "دعم الأردن الكامل للسعودية فيما يتعلق بأمن حدودها")]
+
+
+def test_where_and_when_he_spoke_are_no_part_of_his_words():
+    text = ("أكد وزير الخارجية أيمن الصفدي دعم الأردن للسعودية.\nوثمّن في مؤتمر صحفي مشترك مع نظيره السعودي "
+            "الأمير فيصل بن فرحان، الإثنين، مواقف المملكة الثابتة.")
+    assert ((SAFADI,), "مواقف المملكة الثابتة") in _said(text)

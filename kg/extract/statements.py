@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, ActorMention, everyday_words
-from kg.extract.lexicon import ReportingCue, clitic_variants, honorifics, reporting_cues, titles
+from kg.extract.lexicon import ReportingCue, clitic_variants, date_words, honorifics, reporting_cues, titles, triggers
 from kg.extract.meetings import GROUP_WORDS
 from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
@@ -766,8 +766,8 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         if norm in _ATTRIBUTION:  # "وفق البيان"، "بحسب مصادر": a source, then the words
             k += 2
             continue
-        if norm in _CLAUSE_ENDS:
-            return None
+        if norm in _CLAUSE_ENDS and not (k + 1 < limit and norms[k + 1] in _FIMA_PHRASES):
+            return None  # ("فيما يتعلق بـ": regarding, no new clause)
         if k > pos and norm in ("،", ",") and _new_clause(norms, k + 1):
             break  # "أكد X ضرورة ...، ونقل ... أن": the أن of another verb; the words follow the speaker
         k += 1
@@ -790,7 +790,25 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         return None
     if norms[first] in _ABOUT and "about" in takes:
         return None  # "غرد X عن المكالمة، قائلاً إن": what he spoke about, the words come later
-    return first
+    return _after_occasion(norms, first, limit)
+
+
+def _after_occasion(norms, first: int, limit: int) -> int:
+    """ "وثمّن في مؤتمر صحفي مشترك مع نظيره ...، الإثنين، مواقف ...": where he spoke, set off by a
+    comma, and the day, are no part of the words."""
+    if norms[first] not in _CIRCUMSTANTIAL or not any(
+        (found := triggers().longest_at(norms, k, limit)) is not None and found.payload.pos == "noun"
+        for k in range(first + 1, min(limit, first + 3))
+    ):
+        return first
+    comma = next((k for k in range(first + 2, limit) if norms[k] in ("،", ",")), None)
+    opened = any(norms[k] in ("عن", "علي", "الي") or norms[k] in _COMPLEMENTIZERS for k in range(first, comma or first))
+    if comma is None or opened:
+        return first  # "أعرب خلال لقائه بالسفراء عن رغبة ...": the words were opened before the comma
+    k = comma
+    while k < limit and (norms[k] in ("،", ",") or date_words().longest_at(norms, k, limit) is not None):
+        k += 1
+    return k if k < limit else first
 
 
 def _new_clause(norms, k: int) -> bool:
