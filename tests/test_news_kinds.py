@@ -961,3 +961,13 @@ def test_where_and_when_he_spoke_are_no_part_of_his_words():
     text = ("أكد وزير الخارجية أيمن الصفدي دعم الأردن للسعودية.\nوثمّن في مؤتمر صحفي مشترك مع نظيره السعودي "
             "الأمير فيصل بن فرحان، الإثنين، مواقف المملكة الثابتة.")
     assert ((SAFADI,), "مواقف المملكة الثابتة") in _said(text)
+
+
+def test_an_agencys_name_in_the_dateline_is_no_town():
+    text = ("رام الله - وكالة الأنباء المحلية\nاستقبل الرئيس محمود عباس اليوم في رام الله السفير المصري "
+            "لدى السلطة الوطنية ياسر عثمان.")
+    facts = facts_of(text)
+    assert {e.key for e in facts.entities if e.type == "Place"} == {"place:ramallah-282239"}
+    persons = {e.label: e for e in facts.entities if e.type == "Person"}
+    assert persons["ياسر عثمان"].roles == ("السفير",)
+    assert persons["ياسر عثمان"].represents == "country:EG"  # "لدى السلطة الوطنية": where he serves
