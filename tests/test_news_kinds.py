@@ -971,3 +971,15 @@ def test_an_agencys_name_in_the_dateline_is_no_town():
     persons = {e.label: e for e in facts.entities if e.type == "Person"}
     assert persons["ياسر عثمان"].roles == ("السفير",)
     assert persons["ياسر عثمان"].represents == "country:EG"  # "لدى السلطة الوطنية": where he serves
+
+
+def test_a_wish_of_success_is_no_surname():
+    text = "استقبل الرئيس جوزاف عون السفير الأمريكي ميشال عيسى اليوم، وتمنى للسفير عيسى التوفيق في مهامه."
+    assert "عيسى التوفيق" not in {e.label for e in facts_of(text).entities}
+
+
+def test_words_that_follow_an_occasion_without_a_partner_keep_their_own_commas():
+    text = ("وصرح المتحدث الرسمي بأن الرئيس السيسي أكد خلال اللقاء موقف مصر الثابت الداعم لاستقرار السودان، "
+            "ورفضها لأي تدخلات خارجية.")
+    (statement,) = facts_of(text).statements
+    assert statement.quote.startswith("خلال اللقاء موقف مصر الثابت")

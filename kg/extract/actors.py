@@ -1698,6 +1698,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         feminine = False  # "وزير الدولة مهند شحادة.": a surname in ة closing a given name after an office
     if feminine and not (after_title and len(content) == 1 and norm.startswith("ال")):
         return False  # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname)
+    if norm.startswith("ال") and _verbal_noun(norm[2:]) and not _known_name_word(norm) and norm not in given_names():
+        return False  # "تمنى للسفير عيسى التوفيق": a verbal noun after the name, no surname
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
     if len(content) < 2:
         return True

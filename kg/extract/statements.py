@@ -790,12 +790,12 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         return None
     if norms[first] in _ABOUT and "about" in takes:
         return None  # "غرد X عن المكالمة، قائلاً إن": what he spoke about, the words come later
-    return _after_occasion(norms, first, limit)
+    return _after_occasion(norms, first, limit, index)
 
 
-def _after_occasion(norms, first: int, limit: int) -> int:
-    """ "وثمّن في مؤتمر صحفي مشترك مع نظيره ...، الإثنين، مواقف ...": where he spoke, set off by a
-    comma, and the day, are no part of the words."""
+def _after_occasion(norms, first: int, limit: int, index: _MentionIndex | None) -> int:
+    """ "وثمّن في مؤتمر صحفي مشترك مع نظيره ...، الإثنين، مواقف ...": where he spoke, with whom,
+    set off by a comma, and the day, are no part of the words."""
     if norms[first] not in _CIRCUMSTANTIAL or not any(
         (found := triggers().longest_at(norms, k, limit)) is not None and found.payload.pos == "noun"
         for k in range(first + 1, min(limit, first + 3))
@@ -803,7 +803,8 @@ def _after_occasion(norms, first: int, limit: int) -> int:
         return first
     comma = next((k for k in range(first + 2, limit) if norms[k] in ("،", ",")), None)
     opened = any(norms[k] in ("عن", "علي", "الي") or norms[k] in _COMPLEMENTIZERS for k in range(first, comma or first))
-    if comma is None or opened:
+    partner = index.by_last.get(comma) if index is not None and comma is not None else None
+    if comma is None or opened or partner is None or partner.type != PERSON:
         return first  # "أعرب خلال لقائه بالسفراء عن رغبة ...": the words were opened before the comma
     k = comma
     while k < limit and (norms[k] in ("،", ",") or date_words().longest_at(norms, k, limit) is not None):
