@@ -983,3 +983,17 @@ def test_words_that_follow_an_occasion_without_a_partner_keep_their_own_commas()
             "ورفضها لأي تدخلات خارجية.")
     (statement,) = facts_of(text).statements
     assert statement.quote.startswith("خلال اللقاء موقف مصر الثابت")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("وشارك في الاستقبال رئيس دائرة الاتصال في الرئاسة فخر الدين ألطون.", "فخر الدين ألطون",
+         "رئيس دائرة الاتصال في الرئاسة"),
+        ("وقال مدير إدارة المراسم بالرئاسة سليم الحداد إن الزيارة ناجحة.", "سليم الحداد",
+         "مدير إدارة المراسم بالرئاسة"),
+    ],
+)
+def test_offices_of_a_department_go_on_to_the_name(text, name, role):
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert persons[name].roles == (role,)
