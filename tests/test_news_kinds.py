@@ -997,3 +997,9 @@ def test_words_that_follow_an_occasion_without_a_partner_keep_their_own_commas()
 def test_offices_of_a_department_go_on_to_the_name(text, name, role):
     persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
     assert persons[name].roles == (role,)
+
+
+def test_a_hashtag_inside_a_sentence_marks_a_word_of_it():
+    text = "تلقى رئيس الجمهورية ميشال #عون برقية تهنئة بعيد الاستقلال من الرئيس الروسي فلاديمير بوتين."
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert persons["ميشال عون"].roles == ("رئيس الجمهورية",)
