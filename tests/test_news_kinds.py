@@ -1003,3 +1003,8 @@ def test_a_hashtag_inside_a_sentence_marks_a_word_of_it():
     text = "تلقى رئيس الجمهورية ميشال #عون برقية تهنئة بعيد الاستقلال من الرئيس الروسي فلاديمير بوتين."
     persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
     assert persons["ميشال عون"].roles == ("رئيس الجمهورية",)
+
+
+def test_a_name_cut_off_where_the_page_ends_is_none():
+    text = "استقبل وزير الخارجية سامح شكري اليوم نظيره المغربي ناصر بوريطة، وحضر اللقاء السفير نا"
+    assert person_keys(text) == {SHOUKRY, BOURITA}

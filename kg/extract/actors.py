@@ -1349,6 +1349,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None
     if first_norm in ("بن", "ابن", "بنت", "ال"):
         return None  # "... بن عبدالعزيز": the rest of a name already read
+    if len(first_norm) <= 2 and not given and k + 1 >= end:
+        return None  # "السفير نا": a name cut off where the page's text ends
     if not after_title and not _starts_with_given_name(first_norm) and not given and not (
         first_norm in given_names() and _surname_follows(ctx, k + 1)
     ):
