@@ -1008,3 +1008,9 @@ def test_a_hashtag_inside_a_sentence_marks_a_word_of_it():
 def test_a_name_cut_off_where_the_page_ends_is_none():
     text = "استقبل وزير الخارجية سامح شكري اليوم نظيره المغربي ناصر بوريطة، وحضر اللقاء السفير نا"
     assert person_keys(text) == {SHOUKRY, BOURITA}
+
+
+def test_unnamed_envoys_who_joined_stand_for_their_states():
+    text = ("استقبل الرئيس الصومالي حسن شيخ محمود في مقديشو أمس سفراء الدول الصديقة.\n"
+            "وشارك اللقاء من جانب السفراء سفراء تركيا، والسويد، والاتحاد الأوروبي.")
+    assert meeting_sets(text) == [{"person:hassan-sheikh-mohamud", "country:TR", "country:SE", "org:eu"}]

@@ -133,6 +133,7 @@ def find_meetings(
             if info.kind == "join":
                 # "انضم إليه"، "حضر اللقاء"، "شارك في القمة": people join the meeting at hand
                 joining = [p for p in persons if _named_after(p, match.first, mentions)]
+                joining += [k for k in _envoys_of_states(mentions, window, match.last) if k not in joining]
                 target = referenced or (meetings[-1] if meetings else None)
                 if target is not None:
                     # "استقبل ... كلاً على حدة ... وحضر المراسم": those present attended each;
@@ -310,6 +311,27 @@ def _arriving(doc, mentions, sentence) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _envoys_of_states(mentions, window, after: int) -> list[str]:
+    """ "وشارك في اللقاء سفراء تركيا واليمن والاتحاد الأوروبي": envoys the text leaves unnamed, of the
+    states and bodies listed after them, stand for those states and bodies."""
+    found: list[str] = []
+    listing = False
+    for mention in sorted(mentions, key=lambda m: m.first):
+        if not (max(window[0], after) <= mention.first < window[1]):
+            continue
+        if mention.type == PERSON and not mention.key and mention.number == 3:
+            listing = True
+            if mention.represents:
+                found.append(mention.represents)
+        elif listing and mention.type in (COUNTRY, ORGANIZATION) and mention.key and not mention.in_title:
+            found.append(mention.key)
+        elif listing and mention.type == PERSON and not mention.key and mention.represents:
+            found.append(mention.represents)  # "والمبعوث الخاص للأمين العام للأمم المتحدة"
+        elif mention.type == PERSON and mention.key:
+            listing = False
+    return list(dict.fromkeys(found))
 
 
 def _opens_on_reporting_verb(doc, mentions, sentence, match) -> bool:
