@@ -1014,3 +1014,12 @@ def test_unnamed_envoys_who_joined_stand_for_their_states():
     text = ("استقبل الرئيس الصومالي حسن شيخ محمود في مقديشو أمس سفراء الدول الصديقة.\n"
             "وشارك اللقاء من جانب السفراء سفراء تركيا، والسويد، والاتحاد الأوروبي.")
     assert meeting_sets(text) == [{"person:hassan-sheikh-mohamud", "country:TR", "country:SE", "org:eu"}]
+
+
+def test_a_list_of_meetings_announced_with_a_colon_is_one_meeting_an_item():
+    text = ("أجرى وزير الخارجية المغربي ناصر بوريطة اليوم بفاس عدة لقاءات مع وزراء أفارقة على هامش المنتدى:\n"
+            "* بوريطة مع وزير الخارجية الغامبي مامادو تانغارا.\n"
+            "* لقاء بوريطة مع وزيرة الخارجية في غينيا بيساو، سوزي كارلا باربوسا.")
+    names = {e.key: e.label for e in facts_of(text).entities}
+    found = sorted(sorted(names[p] for p in m) for m in meeting_sets(text))
+    assert found == [["سوزي كارلا باربوسا", "ناصر بوريطة"], ["مامادو تانغارا", "ناصر بوريطة"]]

@@ -94,9 +94,16 @@ def find_meetings(
     met_apart: set[str] = set()  # hosts who met guests one by one: "كما استقبل ..." goes on so
     speakers = _speaker_mentions(doc, mentions)
     told_day = _dateline_day(doc, published)  # the day the article's story has reached so far
+    series: MeetingDraft | None = None  # "أجرى ... عدة لقاءات ...:" then one item a line
     for sentence in doc.sentences:
         if sentence.kind != BODY:
             continue
+        if series is not None:
+            item = _listed_meeting(doc, sentence, mentions, series)
+            if item is not None:
+                meetings.append(item)
+                continue
+            series = None
         dates = find_dates(norms, sentence.first, sentence.last, published)
         day_before = told_day
         stated = [d.date for d in dates if d.date is not None and d.exact and d.relation != FUTURE]
@@ -264,7 +271,32 @@ def find_meetings(
                 )
                 meeting.sentences.add(sentence.index)
                 meetings.append(meeting)
+                if norms[sentence.last - 1] == ":" and any(norms[k] in _MEETINGS_NOUN for k in range(*window)):
+                    series = meeting
     return meetings
+
+
+_BULLETS = frozenset(("*", "-", "•", "–", "·", "▪"))
+
+
+def _listed_meeting(doc, sentence, mentions, series: MeetingDraft) -> MeetingDraft | None:
+    """ "* بوريطة مع وزير الخارجية الغامبي مامادو تانغارا.": an item of a list of meetings announced
+    before ("أجرى ... عدة لقاءات ...:"), one meeting of the announcer with the person after مع."""
+    norms = doc.token_norms
+    if norms[sentence.first] not in _BULLETS:
+        return None
+    with_at = next((k for k in range(sentence.first + 1, sentence.last) if norms[k] == "مع"), None)
+    if with_at is None:
+        return None
+    guest = next((m.key for m in mentions if m.type == PERSON and m.key and with_at < m.first < sentence.last
+                  and m.key != series.participants[0]), None)  # fmt: skip
+    if guest is None:
+        return None
+    meeting = MeetingDraft(kind=series.kind, phone=series.phone, participants=[series.participants[0], guest],
+                           sentence=sentence.index, trigger=with_at, place=series.place, venue=series.venue,
+                           date=series.date, dated=series.dated)  # fmt: skip
+    meeting.sentences.add(sentence.index)
+    return meeting
 
 
 def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> MeetingDraft | None:
