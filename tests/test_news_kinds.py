@@ -1023,3 +1023,11 @@ def test_a_list_of_meetings_announced_with_a_colon_is_one_meeting_an_item():
     names = {e.key: e.label for e in facts_of(text).entities}
     found = sorted(sorted(names[p] for p in m) for m in meeting_sets(text))
     assert found == [["سوزي كارلا باربوسا", "ناصر بوريطة"], ["مامادو تانغارا", "ناصر بوريطة"]]
+
+
+def test_a_country_is_labelled_with_the_names_the_article_writes():
+    text = ("استقبل وزير الخارجية الكويتي سالم عبد الله الجابر الصباح اليوم نظيره السعودي الأمير فيصل بن فرحان، "
+            "والقائم بأعمال سفارة الولايات المتحدة الأمريكية جيمس هولتسنايدر، وأكد متانة العلاقات مع المملكة.")
+    countries = {e.key: e for e in facts_of(text).entities if e.type == "Country"}
+    assert "المملكة" in countries["country:SA"].aliases
+    assert "الولايات المتحدة الأمريكية" in countries["country:US"].aliases

@@ -642,8 +642,9 @@ def _entities(doc, mentions, home_country, officials_home=None) -> tuple[Entity,
         if group and group[0].type == PERSON and not represents.get(key):
             represents[key] = _boss_country(key, by_key, represents)
     entities = []
+    words = f" {' '.join(doc.token_norms)} "
     for key in wanted:
-        entity = _entity(doc, key, by_key.get(key, []), represents.get(key, ""))
+        entity = _entity(doc, key, by_key.get(key, []), represents.get(key, ""), words)
         if entity is not None:
             entities.append(entity)
     return tuple(entities)
@@ -720,10 +721,16 @@ def _roles(group: list[ActorMention], known, published) -> tuple[str, ...]:
     return tuple(dict.fromkeys(roles))
 
 
-def _entity(doc: Document, key: str, group: list[ActorMention], represents: str) -> Entity | None:
+def _entity(doc: Document, key: str, group: list[ActorMention], represents: str, words: str = "") -> Entity | None:
     known = gz.known(key)
     named = [m for m in group if m.named]
     spellings = list(dict.fromkeys(" ".join(m.text.split()) for m in sorted(named, key=lambda m: -len(m.name))))
+    if known is not None and known.type == COUNTRY:
+        # "سفير المملكة"، "سفارة الولايات المتحدة الأمريكية": the country's names the article writes,
+        # inside an office or a body's name too, so that each is a label it can be found by
+        spellings = list(dict.fromkeys(
+            spellings + [n for n in gz.country_names().get(known.country, ()) if _written(normalize(n), words)]
+        ))
     if known is not None:
         label, label_en, wikidata, type_ = known.label, known.label_en, known.wikidata, known.type
     elif named:
@@ -744,6 +751,12 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str)
         mentions=tuple(_mention(doc, m) for m in named),
         references=tuple(_mention(doc, m) for m in group if not m.named),
     )
+
+
+def _written(name: str, words: str) -> bool:
+    """Is the (normalised) name among the article's words, alone or behind و، ب، ف، ل?"""
+    forms = [name, *(c + name for c in "وبفل")] + (["لل" + name[2:], "ولل" + name[2:]] if name.startswith("ال") else [])
+    return any(f" {form} " in words for form in forms)
 
 
 def _mention(doc: Document, m: ActorMention) -> Mention:
