@@ -1031,3 +1031,9 @@ def test_a_country_is_labelled_with_the_names_the_article_writes():
     countries = {e.key: e for e in facts_of(text).entities if e.type == "Country"}
     assert "المملكة" in countries["country:SA"].aliases
     assert "الولايات المتحدة الأمريكية" in countries["country:US"].aliases
+
+
+def test_an_honorific_pronoun_after_a_participle_says_who_speaks():
+    text = ("تلقى صاحب السمو الشيخ محمد بن زايد آل نهيان اتصالاً هاتفياً من الفريق أول عبد الفتاح البرهان. "
+            "وقد أطلع البرهان سموه على الأوضاع في السودان، مؤكداً سموه وقوف الإمارات إلى جانب السودان.")
+    assert _said(text) == [(("person:mohamed-bin-zayed",), "وقوف الإمارات إلى جانب السودان")]

@@ -389,6 +389,9 @@ def _statement_at(
     if embedded is not None:
         # "قالت الوكالة إن نائب الوزير رحب بالضيف، مؤكداً ...": the one the reported clause is about
         speakers = (embedded.key,)
+    elif info.kind == "participle" and subject is not None and subject.type == PERSON and not subject.named:
+        # "مؤكداً سموه وقوف ...": the honorific pronoun after the participle says who speaks
+        speakers, speaker_first, pos = (subject.key,), pos, subject.last
     elif info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
         # "مؤكداً أن"، "بررت ... بالقول:": the one the sentence is about
         speakers = (
