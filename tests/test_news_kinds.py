@@ -1037,3 +1037,15 @@ def test_an_honorific_pronoun_after_a_participle_says_who_speaks():
     text = ("تلقى صاحب السمو الشيخ محمد بن زايد آل نهيان اتصالاً هاتفياً من الفريق أول عبد الفتاح البرهان. "
             "وقد أطلع البرهان سموه على الأوضاع في السودان، مؤكداً سموه وقوف الإمارات إلى جانب السودان.")
     assert _said(text) == [(("person:mohamed-bin-zayed",), "وقوف الإمارات إلى جانب السودان")]
+
+
+def test_the_partner_named_after_asides_takes_part():
+    text = ('والتقى وزير الخارجية الإيراني "عباس عراقجي" الذي سافر إلى جدة للمشاركة في الاجتماع الاستثنائي '
+            'لوزراء خارجية منظمة التعاون الإسلامي، اليوم الثلاثاء، مع وزير الخارجية العراقي "فؤاد حسين".')
+    assert meeting_sets(text) == [{"person:abbas-araghchi", "person:fuad-hussein"}]
+
+
+def test_our_countrys_minister_is_no_name():
+    text = ("التقى وزير الخارجية الإيراني عباس عراقجي اليوم في جدة نظيره العراقي فؤاد حسين.\n"
+            "وقدم وزير خارجية بلادنا شكره للحكومة العراقية.")
+    assert person_keys(text) == {"person:abbas-araghchi", "person:fuad-hussein"}

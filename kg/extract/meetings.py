@@ -136,6 +136,11 @@ def find_meetings(
                 continue
             window = _window(doc, sentence, match, info, mentions)
             persons = _persons(mentions, window, speakers, doc)
+            if info.pos == "verb" and info.kind != "join" and len(persons) == 1:
+                # "التقى الوزير X الذي وصل ... للمشاركة في الاجتماع ...، اليوم، مع نظيره Y": the partner
+                # named after مع past the asides
+                window = _partner_after(doc, mentions, window, sentence) or window
+                persons = _persons(mentions, window, speakers, doc)
             referenced = _meeting_named(meetings, sentence)
             if info.kind == "join":
                 # "انضم إليه"، "حضر اللقاء"، "شارك في القمة": people join the meeting at hand
@@ -364,6 +369,23 @@ def _envoys_of_states(mentions, window, after: int) -> list[str]:
         elif mention.type == PERSON and mention.key:
             listing = False
     return list(dict.fromkeys(found))
+
+
+def _partner_after(doc, mentions, window, sentence) -> tuple[int, int] | None:
+    """The window stretched to "مع" + a named person further on in the sentence, when nothing but
+    asides (commas, a relative clause, the day) stands between."""
+    norms = doc.token_norms
+    for k in range(window[1], sentence.last - 1):
+        if norms[k] in (".", "؛"):
+            return None
+        verb = triggers().longest_at(norms, k, sentence.last) if k > window[1] else None
+        if verb is not None and verb.payload.pos == "verb":
+            return None  # another meeting verb: its own partner
+        if norms[k] == "مع":
+            partner = next((m for m in mentions if m.type == PERSON and m.key and m.named
+                            and k < m.first <= k + 6 and m.first < sentence.last), None)  # fmt: skip
+            return (window[0], partner.last) if partner is not None else None
+    return None
 
 
 def _opens_on_reporting_verb(doc, mentions, sentence, match) -> bool:
