@@ -1049,3 +1049,11 @@ def test_our_countrys_minister_is_no_name():
     text = ("التقى وزير الخارجية الإيراني عباس عراقجي اليوم في جدة نظيره العراقي فؤاد حسين.\n"
             "وقدم وزير خارجية بلادنا شكره للحكومة العراقية.")
     assert person_keys(text) == {"person:abbas-araghchi", "person:fuad-hussein"}
+
+
+def test_what_is_handed_over_after_an_office_is_no_name():
+    text = ("فقد تقبل جلالة الملك عبد الله الثاني أوراق اعتماد كل من سفير الجمهورية التركية إسماعيل أراماز، "
+            "والسفير غير المقيم لجمهورية البيرو بول باريدس بوتيلا.")
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert "أوراق اعتماد" not in persons
+    assert persons["بول باريدس بوتيلا"].represents == "country:PE"
