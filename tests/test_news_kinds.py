@@ -1057,3 +1057,13 @@ def test_what_is_handed_over_after_an_office_is_no_name():
     persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
     assert "أوراق اعتماد" not in persons
     assert persons["بول باريدس بوتيلا"].represents == "country:PE"
+
+
+def test_an_airport_no_list_knows_is_where_the_guest_was_met():
+    text = ("وصل وزير الخارجية السعودي الأمير فيصل بن فرحان اليوم إلى مطار الدوحة الدولي، وكان في استقباله "
+            "نظيره القطري محمد بن عبد الرحمن آل ثاني.")
+    facts = facts_of(text)
+    places = {e.key: e.label for e in facts.entities if e.type == "Place"}
+    assert "مطار الدوحة الدولي" in places.values()
+    (meeting,) = facts.meetings
+    assert places[meeting.venue] == "مطار الدوحة الدولي" and meeting.place == "place:doha-290030"

@@ -341,6 +341,9 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         unlisted = _subject_of_reporting_verb(ctx, i)
     if unlisted is not None:
         return [unlisted], unlisted.last
+    airport = _airport_at(ctx, i) if _AIRPORT_WORD.intersection(s for _, s in clitic_variants(norm)) else None
+    if airport is not None:
+        return [airport], airport.last
     if not _may_start_mention(norm):
         name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
         return ([name], name.last) if name is not None else ([], i + 1)
@@ -389,6 +392,25 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
             return [name], name.last
 
     return [], i + 1
+
+
+_AIRPORT_WORD = frozenset((normalize("مطار"),))
+_INTERNATIONAL = frozenset(normalize(w) for w in ("الدولي", "الدولية", "الجوية"))
+
+
+def _airport_at(ctx: _Context, i: int) -> ActorMention | None:
+    """ "مطار الدوحة الدولي"، "مطار \"أيفاتو\" الدولي"، "مطار قاعدة الرياض الجوية": an airport no list
+    knows, named up to الدولي (or الجوية) within a few words, is a place where guests are met."""
+    norms, end = ctx.norms, ctx.sentence.last
+    known = _best_entity(ctx, i)
+    if known is not None and known.last > i + 1:
+        return None  # an airport the gazetteer knows
+    last = next((j + 1 for j in range(i + 2, min(end, i + 7)) if norms[j] in _INTERNATIONAL), None)
+    if last is None or any(norms[j] in ("،", ",", ".", "؛") for j in range(i + 1, last)):
+        return None
+    clitic = next(t for t, stem in clitic_variants(norms[i]) if stem in _AIRPORT_WORD)
+    words = [norms[i][clitic:], *(w for w in norms[i + 1 : last] if _is_arabic_word(w))]
+    return _span_mention(ctx, i, last, clitic, PLACE, words, key="place:" + "_".join(words))
 
 
 @cache

@@ -311,7 +311,9 @@ def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> Meetin
     persons = _persons(mentions, (sentence.first, sentence.last), speakers, doc)
     pronoun = match.phrase[-1].endswith(("ه", "ها"))
     if pronoun:
-        guest = _arriving(doc, mentions, sentence)
+        # "وصل الوزير X إلى ...، وكان في استقباله Y": the one arriving, this sentence or the one before
+        guest = next((m.key for m in mentions if m.type == PERSON and m.key and sentence.first <= m.first < match.first
+                      and doc.quote_at(m.start) is None), None) or _arriving(doc, mentions, sentence)  # fmt: skip
     else:
         guest = next((m.key for m in mentions if m.type == PERSON and m.key and m.first >= match.last
                       and m.first < sentence.last), None)  # fmt: skip
@@ -1094,6 +1096,12 @@ def _place(
     if chosen is None:
         return dateline_place, None
     known = gz.known(chosen.key)
+    if known is None and chosen.type == PLACE:
+        # "في مطار الدوحة الدولي": a venue no list knows; its city is the one its name holds
+        city = next((found.payload.entity.key for k in range(chosen.first + 1, chosen.last)
+                     if (found := gz.name_index().longest_at(doc.token_norms, k, chosen.last)) is not None
+                     and found.payload.entity.type == PLACE), None)  # fmt: skip
+        return (city or dateline_place, chosen.key) if city or dateline_place else (chosen.key, None)
     if known is not None and known.type == COUNTRY and _capital_word_before(doc.token_norms, chosen, start):
         capital = gz.capital_of(known.country)
         if capital is not None:
