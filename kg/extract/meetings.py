@@ -312,8 +312,10 @@ def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> Meetin
     pronoun = match.phrase[-1].endswith(("ه", "ها"))
     if pronoun:
         # "وصل الوزير X إلى ...، وكان في استقباله Y": the one arriving, this sentence or the one before
-        guest = next((m.key for m in mentions if m.type == PERSON and m.key and sentence.first <= m.first < match.first
-                      and doc.quote_at(m.start) is None), None) or _arriving(doc, mentions, sentence)  # fmt: skip
+        norms = doc.token_norms
+        arrived = next((k for k in range(sentence.first, match.first) if norms[k] in _ARRIVED), None)
+        guest = next((m.key for m in mentions if m.type == PERSON and m.key and arrived is not None
+                      and arrived < m.first < match.first), None) or _arriving(doc, mentions, sentence)  # fmt: skip
     else:
         guest = next((m.key for m in mentions if m.type == PERSON and m.key and m.first >= match.last
                       and m.first < sentence.last), None)  # fmt: skip
@@ -329,6 +331,9 @@ def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> Meetin
     draft = MeetingDraft("reception", False, participants, sentence.index, match.first, place=place, venue=venue)
     draft.sentences.add(sentence.index)
     return draft
+
+
+_ARRIVED = frozenset(normalize(w) for w in ("وصل", "ووصل", "وصلت", "ووصلت", "حط", "وحط"))
 
 
 @dataclass(frozen=True, slots=True)
