@@ -1067,3 +1067,10 @@ def test_an_airport_no_list_knows_is_where_the_guest_was_met():
     assert "مطار الدوحة الدولي" in places.values()
     (meeting,) = facts.meetings
     assert places[meeting.venue] == "مطار الدوحة الدولي" and meeting.place == "place:doha-290030"
+
+
+def test_reported_words_go_on_past_a_quoted_phrase():
+    text = ('من جانبه، أكد وزير الخارجية التركي هاكان فيدان أن "رفع العقوبات" يعد خطوة حاسمة لتحقيق '
+            'الاستقرار في سوريا.')
+    (statement,) = facts_of(text).statements
+    assert "خطوة حاسمة لتحقيق الاستقرار" in statement.quote

@@ -102,6 +102,7 @@ _ATTRIBUTION = frozenset(normalize(w) for w in ("وفق", "وفقا", "بحسب"
 _MAX_GAP = 16  # words between the speaker and the start of the words
 _COMMUNIQUE_WORDS = 12  # a quotation this long may be a communiqué that reports others' words
 _MIN_WORDS = 3
+_MIN_WORDS_AFTER_QUOTE = 3  # 'أن "X" يعد خطوة حاسمة': the words go on past a quoted phrase
 _MIN_QUOTED_WORDS = 2  # "الأجواء إيجابية" in quotation marks is a statement
 _QUOTE_MARKS = frozenset('"«“\'')
 
@@ -896,10 +897,14 @@ def _span(doc: Document, first: int, last: int) -> tuple[int, int, bool]:
     if quote is not None and quote.open < start:
         return quote.start, quote.end, True
     opening = next((q for q in doc.quotes if start - 1 <= q.open < start + 2), None)
-    if opening is not None:
-        return opening.start, opening.end, True
     while end > start and doc.text[end - 1] in "،,.:؛ ":
         end -= 1
+    if opening is not None:
+        # 'أكد أن "تعليق القانون" يعد خطوة حاسمة': a quoted phrase the reported words go on from
+        rest = doc.text[opening.close + 1 : end] if opening.close < end else ""
+        if len(rest.split()) >= _MIN_WORDS_AFTER_QUOTE and rest[:1].isspace():
+            return opening.start, end, True
+        return opening.start, opening.end, True
     # a quoted fragment completing reported speech makes it a quotation: 'أن العلاقات "أخوية ومتينة"'
     quoted = any(q.start < end and q.end > start and len(doc.text[q.start : q.end].split()) >= 2 for q in doc.quotes)
     return start, end, quoted
