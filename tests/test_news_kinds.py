@@ -1074,3 +1074,9 @@ def test_reported_words_go_on_past_a_quoted_phrase():
             'الاستقرار في سوريا.')
     (statement,) = facts_of(text).statements
     assert "خطوة حاسمة لتحقيق الاستقرار" in statement.quote
+
+
+def test_a_known_name_goes_on_to_its_full_length_whatever_its_article():
+    text = "استقبل الرئيس اللبناني جوزاف عون اليوم وزير الخارجية الكويتي الشيخ صباح الخالد الحمد الصباح."
+    labels = {e.key: (e.label, e.aliases) for e in facts_of(text).entities if e.type == "Person"}
+    assert "صباح الخالد الحمد الصباح" in labels["person:sabah-khalid-al-hamad"][1]

@@ -827,15 +827,21 @@ def _after_dateline_dash(ctx: _Context, i: int) -> bool:
 
 
 def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> int:
-    """"الشيخ نواف الأحمد" matched, "الجابر الصباح" follows: the rest of the gazetteer's full name."""
+    """"الشيخ نواف الأحمد" matched, "الجابر الصباح" follows: the rest of the gazetteer's full name
+    ("صباح الخالد" of "صباح خالد الحمد الصباح": a word with or without ال is the same word)."""
     full = tuple(normalize(known.label).split())
-    words = [w for w in phrase if w in full]
-    if not words:
+    bare_full = [_without_al(w) for w in full]
+    matched = [_without_al(w) for w in phrase if _without_al(w) in bare_full]
+    if not matched:
         return last
-    position = full.index(words[-1]) + 1
+    position = bare_full.index(matched[-1]) + 1
     while position < len(full) and last < ctx.sentence.last and ctx.norms[last] == full[position]:
         last, position = last + 1, position + 1
     return last
+
+
+def _without_al(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _span_mention(ctx: _Context, first: int, last: int, clitic: int, type_: str, name, **extra) -> ActorMention:
