@@ -1080,3 +1080,10 @@ def test_a_known_name_goes_on_to_its_full_length_whatever_its_article():
     text = "استقبل الرئيس اللبناني جوزاف عون اليوم وزير الخارجية الكويتي الشيخ صباح الخالد الحمد الصباح."
     labels = {e.key: (e.label, e.aliases) for e in facts_of(text).entities if e.type == "Person"}
     assert "صباح الخالد الحمد الصباح" in labels["person:sabah-khalid-al-hamad"][1]
+
+
+def test_whose_absence_is_noted_took_no_part():
+    text = ("استقبل الرئيس عبد المجيد تبون اليوم سفير فرنسا ستيفان روماتي، بحضور مدير الديوان نذير العرباوي، "
+            "في غياب لوزير الخارجية أحمد عطاف.")
+    (meeting,) = facts_of(text).meetings
+    assert "person:ahmed-attaf" not in meeting.participants

@@ -42,7 +42,10 @@ _PLACE_WORDS = frozenset(
     normalize(w)
     for w in ("العاصمة", "مدينة", "المدينة", "قصر", "مقر", "منتجع", "ولاية", "إقليم", "بمكتبه", "مكتبه", "مطار")
 )
-_EXCLUDING_WORDS = frozenset(normalize(w) for w in ("عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل"))
+# the person after these is no party: whom a letter is from, on whose behalf, whose absence is noted
+_EXCLUDING_WORDS = frozenset(normalize(w) for w in (
+    "عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل", "غياب", "بغياب", "دون", "بدون",
+))  # fmt: skip
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
 # "عقد اجتماعاً منفصلاً مع نظيره"، "التقاه على انفراد": a meeting of its own, though its people met before
