@@ -1087,3 +1087,11 @@ def test_whose_absence_is_noted_took_no_part():
             "في غياب لوزير الخارجية أحمد عطاف.")
     (meeting,) = facts_of(text).meetings
     assert "person:ahmed-attaf" not in meeting.participants
+
+
+def test_an_office_then_a_comma_then_another_office_and_the_name_are_all_the_holders():
+    text = ("استقبل الرئيس محمود عباس اليوم في رام الله وفدا من الكنائس، وحضر اللقاء رئيس بلدية رام الله "
+            "عيسى قسيسية، ورئيس الهيئة العامة للشؤون المدنية، عضو اللجنة المركزية لحركة فتح الوزير حسين الشيخ.")
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert persons["عيسى قسيسية"].roles == ("رئيس بلدية رام الله",)
+    assert "رئيس الهيئة العامة للشؤون المدنية" in persons["حسين الشيخ"].roles

@@ -360,8 +360,9 @@ def _named_after_comma(reference: ActorMention, after: list[ActorMention], norms
     named with a rank of his own."""
     if not reference.role or reference.last + 1 >= len(norms) or norms[reference.last] not in ("،", ","):
         return None
-    following = next((m for m in after if m.first > reference.last), None)
-    if following is None or following.type != PERSON or not following.named or not following.key:
+    # the first person after (a body inside the holder's own office, "لحركة فتح", is passed by)
+    following = next((m for m in after if m.first > reference.last and m.type == PERSON), None)
+    if following is None or not following.named or not following.key:
         return None
     if following.head != reference.last + 1 or following.title_first < 0:
         return None
