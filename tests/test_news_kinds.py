@@ -1095,3 +1095,12 @@ def test_an_office_then_a_comma_then_another_office_and_the_name_are_all_the_hol
     persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
     assert persons["عيسى قسيسية"].roles == ("رئيس بلدية رام الله",)
     assert "رئيس الهيئة العامة للشؤون المدنية" in persons["حسين الشيخ"].roles
+
+
+@pytest.mark.parametrize("accompanied", ["وكان الوزير مرفوقا بوزير الدولة", "ورافقه في الزيارة وزير الدولة",
+                                         "وكان الوزير برفقة وزير الدولة"])
+def test_who_accompanied_a_guest_took_part(accompanied):
+    text = ("استقبل الرئيس التونسي قيس سعيد اليوم بقصر قرطاج وزير الخارجية السعودي الأمير فيصل بن فرحان.\n"
+            f"{accompanied} للشؤون الإفريقية أحمد قطان.")
+    (meeting,) = facts_of(text).meetings
+    assert len(meeting.participants) == 3
