@@ -1104,3 +1104,11 @@ def test_who_accompanied_a_guest_took_part(accompanied):
             f"{accompanied} للشؤون الإفريقية أحمد قطان.")
     (meeting,) = facts_of(text).meetings
     assert len(meeting.participants) == 3
+
+
+def test_more_of_those_who_met_the_same_guest_on_arrival_join_that_welcome():
+    text = ("وصل وزير الخارجية السعودي الأمير فيصل بن فرحان اليوم إلى الدوحة.\n"
+            "وكان في استقباله لدى وصوله وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني.\n"
+            "وكان في استقبال الوزير السعودي أيضا القائم بأعمال سفارة المملكة لدى قطر علي بن سعد القحطاني.")
+    (meeting,) = facts_of(text).meetings
+    assert len(meeting.participants) == 3

@@ -68,6 +68,7 @@ class MeetingDraft:
     dated: bool = False  # the date was read from the text, not assumed
     sentences: set[int] = field(default_factory=set)  # every sentence that speaks of it
     ceremony: bool = False  # credentials handed over: later sentences may add envoys to it
+    welcome: bool = False  # those who met a guest on arrival ("كان في استقباله")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,13 @@ def find_meetings(
                 continue
             if info.kind == "welcome":
                 welcome = _welcome(doc, sentence, match, mentions, speakers, dateline_place)
+                again = meetings[-1] if meetings and meetings[-1].welcome else None
+                if welcome is not None and again is not None and again.participants[0] == welcome.participants[0] and (
+                    welcome.sentence - again.sentence <= 2
+                ):
+                    # "وكان في استقباله أيضاً ...": more of those who met the same guest on arrival
+                    _add(again, welcome.participants[1:], sentence)
+                    continue
                 if welcome is not None:
                     welcome.date, welcome.dated = _date(dates, match.first, None, _last_told(meetings) or day_before)
                     meetings.append(welcome)
@@ -331,7 +339,8 @@ def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> Meetin
     if place is None and sentence.index > 0:
         place = _visited(doc, mentions, doc.sentences[sentence.index - 1]) or dateline_place
     place, venue = _in_city(place, venue)
-    draft = MeetingDraft("reception", False, participants, sentence.index, match.first, place=place, venue=venue)
+    draft = MeetingDraft("reception", False, participants, sentence.index, match.first, place=place, venue=venue,
+                         welcome=True)
     draft.sentences.add(sentence.index)
     return draft
 
