@@ -1102,8 +1102,11 @@ def test_an_office_then_a_comma_then_another_office_and_the_name_are_all_the_hol
 def test_who_accompanied_a_guest_took_part(accompanied):
     text = ("استقبل الرئيس التونسي قيس سعيد اليوم بقصر قرطاج وزير الخارجية السعودي الأمير فيصل بن فرحان.\n"
             f"{accompanied} للشؤون الإفريقية أحمد قطان.")
-    (meeting,) = facts_of(text).meetings
+    facts = facts_of(text)
+    (meeting,) = facts.meetings
     assert len(meeting.participants) == 3
+    persons = {e.label: e for e in facts.entities if e.type == "Person"}
+    assert persons["أحمد قطان"].represents == "country:SA"  # the side of whom he accompanies
 
 
 def test_more_of_those_who_met_the_same_guest_on_arrival_join_that_welcome():

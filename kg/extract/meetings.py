@@ -69,6 +69,7 @@ class MeetingDraft:
     sentences: set[int] = field(default_factory=set)  # every sentence that speaks of it
     ceremony: bool = False  # credentials handed over: later sentences may add envoys to it
     welcome: bool = False  # those who met a guest on arrival ("كان في استقباله")
+    companions: dict[str, str] = field(default_factory=dict)  # who accompanied whom ("يرافقه"، "برفقة")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,13 @@ def find_meetings(
                     for meeting in meetings:
                         if meeting is target or (meeting.trigger, meeting.sentence) == held_apart or meeting in both:
                             _add(meeting, joining, sentence)
+                    if match.phrase[0] in _ACCOMPANYING:
+                        # "وكان الوزير مرفوقاً بوزير الدولة X": X is on the side of the one he accompanies
+                        before = [m.key for m in mentions if m.type == PERSON and m.key
+                                  and sentence.first <= m.first < match.first]  # fmt: skip
+                        guest = target.participants[1] if len(target.participants) > 1 else ""
+                        side = before[-1] if before else guest
+                        target.companions.update({k: side for k in joining if k.startswith("person:") and side})
                 continue
             grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
             # "وعلى هامش الدورة، ترأس ... الاجتماع الوزاري المشترك": a meeting beside the one read
@@ -345,6 +353,9 @@ def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> Meetin
     return draft
 
 
+_ACCOMPANYING = frozenset(normalize(w) for w in (
+    "يرافقه", "ترافقه", "يرافقها", "يرافقهم", "رافقه", "رافقته", "برفقة", "مرفوقا", "بصحبة", "يصحبه",
+))  # fmt: skip
 _ARRIVED = frozenset(normalize(w) for w in ("وصل", "ووصل", "وصلت", "ووصلت", "حط", "وحط"))
 
 

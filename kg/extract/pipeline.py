@@ -330,8 +330,15 @@ def _home_side(entities: dict[str, Entity], drafts: list[MeetingDraft]) -> dict[
         for key in draft.participants[1:]:
             entity = found.get(key)
             if (entity is not None and entity.type == PERSON and not entity.represents and entity.roles
+                    and key not in draft.companions
                     and not any(_serves_abroad(role) for role in entity.roles)):  # fmt: skip
                 found[key] = replace(entity, represents=country)
+    for draft in drafts:
+        for key, companion_of in draft.companions.items():
+            # "وكان الوزير السعودي مرفوقاً بوزير الدولة X": X serves the country of whom he accompanies
+            entity, other = found.get(key), found.get(companion_of)
+            if entity is not None and other is not None and not entity.represents and other.represents:
+                found[key] = replace(entity, represents=other.represents)
     return found
 
 
