@@ -328,6 +328,11 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[i]
     if not _is_arabic_word(norm):
+        if ctx.doc.tokens[i].text[:1].isupper() and norm[:1].isascii():
+            # "(CNN)"، "شركة IBM": a name the gazetteer writes in Latin letters, capitalised as names are
+            entity = _best_entity(ctx, i)
+            if entity is not None:
+                return [_entity_mention(ctx, entity)], entity.last
         return [], i + 1
     if norm in ctx.family and norm not in given_names() and _office_word_alone(ctx, i):
         # "وجدد رئيسي خلال اللقاء": the surname of "إبراهيم رئيسي" named before, not "my president"
@@ -764,18 +769,57 @@ _MEDIA_NOUNS = frozenset(normalize(w) for w in (
 ))  # fmt: skip
 
 
+# "قادة القاعدة"، "عناصر فتح"، "ضد القاعدة": words that take a movement, not a base or an opening
+_MEMBER_NOUNS = frozenset(normalize(w) for w in (
+    "قادة", "قيادات", "قيادة", "زعيم", "زعماء", "عناصر", "أعضاء", "عضو", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو",
+    "كوادر", "أنصار", "خلايا", "خلية", "فرع", "فروع", "معاقل", "ضد", "مبايعة", "تنظيمي", "حركتي", "حركتا",
+))  # fmt: skip
+# "وقال للجزيرة"، "في تصريحات للميادين": the outlet the words were given to
+_GIVEN_TO = frozenset(normalize(w) for w in ("تصريحات", "تصريح", "حديث", "مقابلة", "تصريحاته", "حديثه"))
+
+
 def _initials_in_context(ctx: _Context, match) -> bool:
     """An agency's initials or a channel's short name count in a dateline, set off by marks
-    ("(بنا)"، "/أ ش أ/"، "- واس"، «الميادين») or after a media noun ("موقع روسيا اليوم")."""
+    ("(بنا)"، "/أ ش أ/"، "- واس"، «الميادين»), after a media noun ("موقع روسيا اليوم"), as the
+    outlet words were given to ("قال للجزيرة"); a movement's everyday-word name after a word for its
+    members or leaders ("قادة القاعدة") or joined to another body's name ("فتح وحماس")."""
     doc = ctx.doc
     start = doc.tokens[match.first].start
     if doc.dateline is not None and doc.dateline[0] <= start < doc.dateline[1]:
         return True
-    if match.first > ctx.sentence.first and ctx.norms[match.first - 1] in _MEDIA_NOUNS:
+    if match.first > ctx.sentence.first:
+        before_norm = ctx.norms[match.first - 1]
+        if before_norm in _MEDIA_NOUNS or (not match.clitic and before_norm in _MEMBER_NOUNS):
+            return True
+        if match.clitic == 1 and ctx.norms[match.first][:1] == "ل" and (
+            before_norm in _GIVEN_TO or _reporting_verb(before_norm)
+        ):
+            return True
+    if _joined_to_a_body(ctx, match):
         return True
     before = doc.text[max(0, start - 2) : start].strip()
     after = doc.text[doc.tokens[match.last - 1].end : doc.tokens[match.last - 1].end + 2].strip()
     return before[-1:] in ("(", "/", '"', "«", "-", "“") or after[:1] in (")", "/", '"', "»", "”")
+
+
+def _joined_to_a_body(ctx: _Context, match) -> bool:
+    """"فتح وحماس"، "حماس وفتح": a body the gazetteer knows by a name no everyday word, right before
+    (the name taking و) or right after (و on the other's name)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if match.last < end and norms[match.last][:1] == "و":
+        other = gz.name_index().longest_at(norms, match.last, end)
+        if other is not None and other.clitic == 1 and _strong_body(other):
+            return True
+    if match.clitic == 1 and norms[match.first][:1] == "و":
+        for first in range(max(ctx.sentence.first, match.first - 4), match.first):
+            other = gz.name_index().longest_at(norms, first, match.first, clitics=False)
+            if other is not None and other.last == match.first and _strong_body(other):
+                return True
+    return False
+
+
+def _strong_body(match) -> bool:
+    return match.payload.entity.type == ORGANIZATION and not match.payload.weak
 
 
 def known_surname_is_word(phrase: tuple[str, ...]) -> bool:
@@ -1373,6 +1417,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     for m in range(k + 1, min(j, k + 3)):
         if norms[m] in ("بن", "ابن", "بنت") or norms[m - 1] in ("بن", "ابن", "بنت"):
             break  # "مكتوم بن محمد بن راشد": the father's name, part of this one
+        if norms[m - 1] in given_names():
+            break  # "ثامر جابر الأحمد الصباح": a given name before, so the known name is his father's
         inside = _person_at(ctx, m, 0)
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
@@ -1494,7 +1540,7 @@ def _family_names() -> frozenset[str]:
     found = set()
     for row in read_table("actors.tsv"):
         for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
-            last = normalize(name).split()[-1:] if name else []
+            last = normalize(name.lstrip("~+")).split()[-1:] if name else []
             found.update(w for w in last if w.startswith("ال") and len(w) > 3)
     return frozenset(found - set(office_words()))
 
@@ -1862,7 +1908,7 @@ def _known_name_words() -> frozenset[str]:
     found = set()
     for row in read_table("actors.tsv"):
         for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
-            found.update(normalize(name).split())
+            found.update(normalize(name.lstrip("~+")).split())
     return frozenset(
         w for w in found if w and not _function_word(w) and w not in office_words() and w not in everyday_words()
     )
