@@ -112,6 +112,16 @@ def given_names() -> dict[str, bool]:
     return names
 
 
+@cache
+def _arabic_given_names() -> frozenset[str]:
+    """The given names of Arabic origin (given_names.tsv): a name that has one may end in an ال-word."""
+    found: set[str] = set()
+    for row in read_table("given_names.tsv"):
+        if row.get("origin") == "arabic":
+            found.update(_compound_variants(normalize(row["name_ar"])))
+    return frozenset(found)
+
+
 def _compound_variants(norm: str) -> list[str]:
     """"عبد الله" and "عبدالله" are one name."""
     variants = [norm]
@@ -328,6 +338,11 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[i]
     if not _is_arabic_word(norm):
+        if ctx.doc.tokens[i].text[:1].isupper() and norm[:1].isascii():
+            # "(CNN)"، "شركة IBM": a name the gazetteer writes in Latin letters, capitalised as names are
+            entity = _best_entity(ctx, i)
+            if entity is not None:
+                return [_entity_mention(ctx, entity)], entity.last
         return [], i + 1
     if norm in ctx.family and norm not in given_names() and _office_word_alone(ctx, i):
         # "وجدد رئيسي خلال اللقاء": the surname of "إبراهيم رئيسي" named before, not "my president"
@@ -446,26 +461,66 @@ def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
         return None  # "أن السعودية ستخفض": the name of a country
     if nisba.clitic and i > ctx.sentence.first and gz.nisba_index().longest_at(norms, i - 1, i, clitics=False):
         return None  # "الجانبين المصري والسوداني": adjectives in a row
+    after_noun = False
     if not nisba.clitic and i > ctx.sentence.first:
         before = norms[i - 1]
-        # after a noun ("العاصمة الفلبينية", "الجيش الفرنسي") the nisba is its adjective
+        # after a noun ("العاصمة الفلبينية", "الجيش الفرنسي") the nisba is its adjective; not after
+        # a word for a person ("المهاجم البرازيلي"، "الكاتب المسرحي البريطاني"), nor after a word
+        # without ال, which a definite adjective cannot follow ("فوز التشيكي"، "فاز الأمريكي")
         if before not in _NOUN_NISBA_BEFORE and before not in _PARTICLES_BEFORE_NOUN and not _verb_before(before):
-            return None
+            if not (_person_before(ctx, i) or _indefinite_before(before, nisba.phrase[0])):
+                return None
+            after_noun = True
     known = _best_entity(ctx, i + 1)
     if known is not None and known.payload.entity.type != PERSON:
-        return None
+        # "التشيكي ميلان كونديرا": a town's name that a foreign surname follows is a given name
+        town_as_name = known.payload.entity.type == PLACE and known.last == i + 2 and i + 2 < end
+        if not (town_as_name and _foreign_word_shape(norms[i + 2]) and norms[i + 2] not in given_names()):
+            return None
     name = _name_after(ctx, i + 1, after_title=True)
     if name is None or (name.key and name.weak):
         return None
     first = name.name[0]
-    if first not in given_names() and len(first) == 4 and first[0] in "بلك":
-        return None  # "بشكل مطرد": a preposition on a noun
+    foreign_rest = len(name.name) >= 2 and all(_foreign_word_shape(w) for w in name.name[1:])
+    if first not in given_names() and len(first) == 4 and first[0] in "بلك" and not foreign_rest:
+        return None  # "بشكل مطرد": a preposition on a noun ("كيمي رايكونن" is a name)
+    if after_noun:
+        # after a noun only what looks like a name is one: a given name, or foreign words without
+        # a pronoun on them ("شركة إنرون الأمريكية تعاملها"); a foreign name ends before ال
+        looks_foreign = _foreign_word_shape(first) and (foreign_rest or len(name.name) == 1)
+        if not (given_names().get(first) is False or looks_foreign):
+            return None
+        if any(w.endswith(("هما", "هم", "ها", "كم")) and w not in given_names() for w in name.name):
+            return None
+        if len(name.name) >= 2 and first not in given_names() and name.name[-1].startswith("ال"):
+            name = _span_mention(ctx, name.first, name.last - 1, 0, PERSON, name.name[:-1])
     if len(name.name) < 2 and not name.key and given_names().get(name.name[0]) is not False:
         if not _foreign_word_shape(name.name[0]):
             return None
         if _peek(norms, name.last, end) not in _NOUN_NISBA_BEFORE and not is_stopword(_peek(norms, name.last, end)):
             return None  # one unknown word: only when what follows closes it ("والفرنسي بيولي .")
     return replace(name, represents=name.represents or f"country:{nisba.payload}", title_first=i)
+
+
+def _person_before(ctx: _Context, i: int) -> bool:
+    """"المهاجم البرازيلي"، "للكاتب المسرحي البريطاني": a word for a person before the nisba, an
+    adjective of his between them at most."""
+    norms, first = ctx.norms, ctx.sentence.first
+    k = i - 1
+    if k > first and norms[k].startswith("ال") and norms[k].endswith("ي") and not _person_noun(norms[k]):
+        k -= 1  # "المسرحي"، "الفني"، "الصاعد"
+    return k >= first and _person_noun(norms[k])
+
+
+def _indefinite_before(before: str, nisba: str) -> bool:
+    """A word without ال before a nisba with it: the nisba is no adjective of that word."""
+    return (
+        nisba.startswith("ال")
+        and _is_arabic_word(before)
+        and not before.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+        and not before.endswith(("ه", "ها", "هم", "هما", "كم", "نا"))  # "نظيره الروسي": his counterpart
+        and len(before) >= 3
+    )
 
 
 # what follows the subject of "قال": the words (إن، أن، :), an office in apposition, where or to whom
@@ -790,18 +845,57 @@ _MEDIA_NOUNS = frozenset(normalize(w) for w in (
 ))  # fmt: skip
 
 
+# "قادة القاعدة"، "عناصر فتح"، "ضد القاعدة": words that take a movement, not a base or an opening
+_MEMBER_NOUNS = frozenset(normalize(w) for w in (
+    "قادة", "قيادات", "قيادة", "زعيم", "زعماء", "عناصر", "أعضاء", "عضو", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو",
+    "كوادر", "أنصار", "خلايا", "خلية", "فرع", "فروع", "معاقل", "ضد", "مبايعة", "تنظيمي", "حركتي", "حركتا",
+))  # fmt: skip
+# "وقال للجزيرة"، "في تصريحات للميادين": the outlet the words were given to
+_GIVEN_TO = frozenset(normalize(w) for w in ("تصريحات", "تصريح", "حديث", "مقابلة", "تصريحاته", "حديثه"))
+
+
 def _initials_in_context(ctx: _Context, match) -> bool:
     """An agency's initials or a channel's short name count in a dateline, set off by marks
-    ("(بنا)"، "/أ ش أ/"، "- واس"، «الميادين») or after a media noun ("موقع روسيا اليوم")."""
+    ("(بنا)"، "/أ ش أ/"، "- واس"، «الميادين»), after a media noun ("موقع روسيا اليوم"), as the
+    outlet words were given to ("قال للجزيرة"); a movement's everyday-word name after a word for its
+    members or leaders ("قادة القاعدة") or joined to another body's name ("فتح وحماس")."""
     doc = ctx.doc
     start = doc.tokens[match.first].start
     if doc.dateline is not None and doc.dateline[0] <= start < doc.dateline[1]:
         return True
-    if match.first > ctx.sentence.first and ctx.norms[match.first - 1] in _MEDIA_NOUNS:
+    if match.first > ctx.sentence.first:
+        before_norm = ctx.norms[match.first - 1]
+        if before_norm in _MEDIA_NOUNS or (not match.clitic and before_norm in _MEMBER_NOUNS):
+            return True
+        if match.clitic == 1 and ctx.norms[match.first][:1] == "ل" and (
+            before_norm in _GIVEN_TO or _reporting_verb(before_norm)
+        ):
+            return True
+    if _joined_to_a_body(ctx, match):
         return True
     before = doc.text[max(0, start - 2) : start].strip()
     after = doc.text[doc.tokens[match.last - 1].end : doc.tokens[match.last - 1].end + 2].strip()
     return before[-1:] in ("(", "/", '"', "«", "-", "“") or after[:1] in (")", "/", '"', "»", "”")
+
+
+def _joined_to_a_body(ctx: _Context, match) -> bool:
+    """"فتح وحماس"، "حماس وفتح": a body the gazetteer knows by a name no everyday word, right before
+    (the name taking و) or right after (و on the other's name)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if match.last < end and norms[match.last][:1] == "و":
+        other = gz.name_index().longest_at(norms, match.last, end)
+        if other is not None and other.clitic == 1 and _strong_body(other):
+            return True
+    if match.clitic == 1 and norms[match.first][:1] == "و":
+        for first in range(max(ctx.sentence.first, match.first - 4), match.first):
+            other = gz.name_index().longest_at(norms, first, match.first, clitics=False)
+            if other is not None and other.last == match.first and _strong_body(other):
+                return True
+    return False
+
+
+def _strong_body(match) -> bool:
+    return match.payload.entity.type == ORGANIZATION and not match.payload.weak
 
 
 def known_surname_is_word(phrase: tuple[str, ...]) -> bool:
@@ -1352,7 +1446,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     known = _person_at(ctx, k, clitic)
     if known is not None:
         return replace(known, weak=False) if after_title else known
-    if after_title and (first_norm in ctx.surnames or (first_norm in ctx.family and first_norm not in given_names())):
+    named_before = first_norm in ctx.family and first_norm not in _arabic_given_names()
+    if after_title and (first_norm in ctx.surnames or named_before):
         # "الوزير المالكي"، "الوزيرة جولي شكر ...": named before, and the name ends there
         return _span_mention(ctx, k, k + 1, clitic, PERSON, [first_norm])
     if _office_here(ctx, k):
@@ -1429,6 +1524,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     for m in range(k + 1, min(j, k + 3)):
         if norms[m] in ("بن", "ابن", "بنت") or norms[m - 1] in ("بن", "ابن", "بنت"):
             break  # "مكتوم بن محمد بن راشد": the father's name, part of this one
+        if norms[m - 1] in given_names():
+            break  # "ثامر جابر الأحمد الصباح": a given name before, so the known name is his father's
         inside = _person_at(ctx, m, 0)
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
@@ -1550,7 +1647,7 @@ def _family_names() -> frozenset[str]:
     found = set()
     for row in read_table("actors.tsv"):
         for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
-            last = normalize(name).split()[-1:] if name else []
+            last = normalize(name.lstrip("~+")).split()[-1:] if name else []
             found.update(w for w in last if w.startswith("ال") and len(w) > 3)
     return frozenset(found - set(office_words()))
 
@@ -1733,6 +1830,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
     if len(content) < 2:
         return True
+    if norm.startswith("ال") and not _known_name_word(norm) and not any(w in _arabic_given_names() for w in content):
+        return False  # "أنجلينا جولي المركز الثاني": a foreign name takes no ال-surname
     if (norm.startswith("ال") and not _verbal_noun(norm[2:])) or norm in given_names() or words[-1] in _PARTICLES:
         return True
     if _known_name_word(norm):
@@ -1805,7 +1904,12 @@ def _preposition_on_office_or_place(ctx: _Context, j: int) -> bool:
     if found is not None and found.clitic:
         return True
     known = gz.name_index().longest_at(ctx.norms, j, ctx.sentence.last)
-    return known is not None and known.clitic == 1 and known.payload.entity.type in (COUNTRY, PLACE, ORGANIZATION)
+    if known is None or known.clitic != 1:
+        return False
+    place = known.payload.entity
+    if place.type == PLACE and place.kind == "city" and place.population < _CITY:
+        return False  # "جيمس بليك": a foreign surname, not ب and a small town abroad ("ليك")
+    return place.type in (COUNTRY, PLACE, ORGANIZATION)
 
 
 def _god_name_compound(words: list[str]) -> bool:
@@ -1926,7 +2030,7 @@ def _known_name_words() -> frozenset[str]:
     found = set()
     for row in read_table("actors.tsv"):
         for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
-            found.update(normalize(name).split())
+            found.update(normalize(name.lstrip("~+")).split())
     return frozenset(
         w for w in found if w and not _function_word(w) and w not in office_words() and w not in everyday_words()
     )

@@ -52,6 +52,7 @@ class Resolved:
 
 def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     """Give every mention a key and build the entities of the article."""
+    mentions = _surnames_of_named(mentions)
     mentions = _drop_unsupported(mentions)
     mentions = _kingdom(doc, mentions)
     mentions = _key_persons(mentions)
@@ -63,6 +64,35 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions = _resolve_references(mentions, doc.token_norms, home)
     entities = _entities(doc, mentions, home, None if home else _home_of_officials(mentions))
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
+
+
+def _surnames_of_named(mentions: list[ActorMention]) -> list[ActorMention]:
+    """"رياض المالكي ... وقال الوزير المالكي": a surname alone that the gazetteer gives to someone
+    else (نوري المالكي) is the one person the article names in full with it; it is left for
+    _key_persons to key."""
+    persons = [m for m in mentions if m.type == PERSON and m.named]
+    alone = [m for m in persons if m.key and len(m.name) == 1]
+    if not alone:
+        return mentions
+    named: dict[str, list[ActorMention]] = defaultdict(list)
+    for mention in persons:
+        if not mention.weak and len(mention.name) >= 2:
+            named[_plain(mention.name)[-1]].append(mention)
+    changed = {}
+    for mention in alone:
+        others = named.get(_plain(mention.name)[-1], [])
+        keys = {m.key for m in others}
+        # "الفريق أول ركن عبد الفتاح البرهان" read with a rank in it is still the gazetteer's البرهان
+        theirs = [tuple(normalize(n).split()) for n in _names_of(mention.key)]
+        if any(_ends_with(_plain(m.name), _plain(n)) for m in others for n in theirs if len(n) >= 2):
+            continue
+        if len(keys) == 1 and mention.key not in keys:
+            changed[id(mention)] = replace(mention, key="", weak=False)
+    return [changed.get(id(m), m) for m in mentions] if changed else mentions
+
+
+def _ends_with(name: tuple[str, ...], end: tuple[str, ...]) -> bool:
+    return len(name) >= len(end) and name[len(name) - len(end) :] == end
 
 
 def _drop_unsupported(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -241,7 +271,8 @@ def _names_of(key: str) -> list[str]:
 def _person_names() -> dict[str, list[str]]:
     names: dict[str, list[str]] = {}
     for row in read_table("actors.tsv"):
-        names[f"person:{row['key']}"] = [row["name_ar"], *(a for a in row.get("aliases_ar", "").split("|") if a)]
+        aliases = (a.lstrip("~+") for a in row.get("aliases_ar", "").split("|") if a)
+        names[f"person:{row['key']}"] = [row["name_ar"], *aliases]
     return names
 
 

@@ -771,7 +771,7 @@ def _parties(mentions, window, doc) -> list[str]:
             continue
         if mention.type in (COUNTRY, ORGANIZATION) and mention.key:
             known = gz.known(mention.key)
-            if (known is not None and known.kind == "news-agency") or mention.in_title:
+            if (known is not None and gz.is_outlet(known)) or mention.in_title:
                 continue
             if doc.quote_at(mention.start) is None and not _is_place_phrase(doc.token_norms, mention):
                 found.append(mention.key)
