@@ -1115,3 +1115,19 @@ def test_more_of_those_who_met_the_same_guest_on_arrival_join_that_welcome():
             "وكان في استقبال الوزير السعودي أيضا القائم بأعمال سفارة المملكة لدى قطر علي بن سعد القحطاني.")
     (meeting,) = facts_of(text).meetings
     assert len(meeting.participants) == 3
+
+
+def test_a_holders_name_in_quote_marks_after_the_office():
+    text = ('طرابلس - استقبل رئيس المجلس الرئاسي "محمد المنفي"، السفيرة الفرنسية لدى ليبيا "بياتريس دوهيلين" '
+            'لمناقشة تطورات المشهد السياسي.\nوأكد "المنفي" على التزام المجلس بتوحيد مؤسسات الدولة.')
+    facts = facts_of(text)
+    persons = {e.label: e for e in facts.entities if e.type == "Person"}
+    assert persons["بياتريس دوهيلين"].represents == "country:FR"
+    assert meeting_sets(text) == [{"person:mohamed-al-menfi", persons["بياتريس دوهيلين"].key}]
+    assert [s.speakers for s in facts.statements] == [("person:mohamed-al-menfi",)]
+
+
+def test_a_bodys_short_name_in_quote_marks_is_no_holder():
+    text = ('استقبل الرئيس التركي رجب طيب أردوغان اليوم رئيس المكتب السياسي لحركة المقاومة الإسلامية "حماس" '
+            'إسماعيل هنية.')
+    assert "person:ismail-haniyeh" in person_keys(text)

@@ -665,6 +665,33 @@ def _words_set_off(ctx: _Context, j: int) -> ActorMention | None:
     return None
 
 
+_QUOTE_MARKS = frozenset(('"', "«", "»", "“", "”", "'"))
+
+
+def _quoted_name(ctx: _Context, j: int) -> ActorMention | None:
+    """ 'رئيس المجلس الرئاسي "محمد المنفي"': one to four name words in quote marks right after an
+    office are its holder's name, whatever their shape."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if j >= end or norms[j] not in _QUOTE_MARKS:
+        return None
+    close = next((c for c in range(j + 2, min(end, j + 6)) if norms[c] in _QUOTE_MARKS), None)
+    if close is None:
+        return None
+    known = _person_at(ctx, j + 1, 0)
+    if known is not None and known.last == close:
+        return known
+    entity = _best_entity(ctx, j + 1)
+    if entity is not None and entity.payload.entity.type != PERSON:
+        return None  # 'رئيس المكتب السياسي لحركة المقاومة الإسلامية "حماس"': a body's short name
+    following = _peek(norms, close + 1, end)
+    if following not in _NAME_ENDS and (_starts_with_given_name(following) or following in given_names()):
+        return None  # '... «التفاوض السورية» المعارضة نصر الحريري': the holder is named after the quote
+    if not all(_is_arabic_word(norms[m]) and not _function_word(norms[m]) and not _prose_shape(norms[m])
+               and titles().longest_at(norms, m, close) is None for m in range(j + 1, close)):  # fmt: skip
+        return None
+    return _span_mention(ctx, j + 1, close, 0, PERSON, norms[j + 1 : close])
+
+
 def _foreign_tail_word(ctx: _Context, j: int) -> bool:
     norm = ctx.norms[j]
     return (
@@ -1057,6 +1084,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
             name_start += 1
         elif after_comma is None:
             set_off = _words_set_off(ctx, name_start + 1)
+    if set_off is None and name_start == k:
+        set_off = _quoted_name(ctx, name_start)  # 'السفيرة الفرنسية لدى ليبيا "بياتريس دوهيلين"'
     if apposition and honorific == "":
         name = _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None and (name.key or name.name[0] in given_names()) else []

@@ -102,6 +102,7 @@ _ATTRIBUTION = frozenset(normalize(w) for w in ("وفق", "وفقا", "بحسب"
 _MAX_GAP = 16  # words between the speaker and the start of the words
 _COMMUNIQUE_WORDS = 12  # a quotation this long may be a communiqué that reports others' words
 _MIN_WORDS = 3
+_NAME_QUOTES = frozenset(('"', "«", "»", "“", "”"))
 _MIN_WORDS_AFTER_QUOTE = 3  # 'أن "X" يعد خطوة حاسمة': the words go on past a quoted phrase
 _MIN_QUOTED_WORDS = 2  # "الأجواء إيجابية" in quotation marks is a statement
 _QUOTE_MARKS = frozenset('"«“\'')
@@ -515,6 +516,9 @@ def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None)
         if norms[pos] == "(" and ")" in norms[pos + 1 : pos + 4]:
             pos = norms.index(")", pos + 1) + 1  # "دعت الصين اليوم (الجمعة) ..."
             continue
+        if norms[pos] in _NAME_QUOTES and index is not None and pos + 1 in index.by_first:
+            pos += 1  # 'وأكد "المنفي" على ...': a name the page sets in quote marks
+            continue
         honorific = honorifics().longest_at(norms, pos, end, clitics=False)
         if honorific is None:
             break
@@ -734,6 +738,10 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
     takes right after the speaker ("أعرب X عن"، "أكد X على"), or a quotation; else the words follow
     the speaker directly ("أكد الرئيس ضرورة ...", "أكد حرص الجزائر على ...")."""
     norms = doc.token_norms
+    if pos < sentence.last and norms[pos] in _NAME_QUOTES and pos > 0 and norms[pos - 1] != norms[pos] and (
+        doc.quote_at(doc.tokens[pos - 1].start) is not None
+    ):
+        pos += 1  # the mark closing a name in quote marks: 'وأكد "المنفي" على'
     while pos < min(sentence.last, next_cue) and (norms[pos] in _FILLERS or norms[pos] == "("):
         if norms[pos] == "(" and ")" not in norms[pos + 1 : pos + 4]:
             break
