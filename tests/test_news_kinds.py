@@ -1131,3 +1131,8 @@ def test_a_bodys_short_name_in_quote_marks_is_no_holder():
     text = ('استقبل الرئيس التركي رجب طيب أردوغان اليوم رئيس المكتب السياسي لحركة المقاومة الإسلامية "حماس" '
             'إسماعيل هنية.')
     assert "person:ismail-haniyeh" in person_keys(text)
+
+
+def test_a_city_in_quote_marks_after_its_preposition():
+    text = 'استقبل السلطان هيثم بن طارق اليوم ب"مسقط" وزير الخارجية الجزائري أحمد عطاف.'
+    assert "place:muscat-287286" in {e.key for e in facts_of(text).entities}

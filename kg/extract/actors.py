@@ -1034,9 +1034,13 @@ def _place_in_context(ctx: _Context, match) -> bool:
             return known.kind == "capital" or known.population >= _BIG_CITY  # "توجه الوفد لبكين"
         return match.clitic == 1 and (norm[0] == "ب" or (norm[0] == "و" and _place_before(ctx, match.first)))
     k = match.first - 1
-    while k >= ctx.sentence.first and gz.nisba_index().longest_at(ctx.norms, k, k + 1, clitics=False):
-        k -= 1
+    while k >= ctx.sentence.first and (
+        gz.nisba_index().longest_at(ctx.norms, k, k + 1, clitics=False) or ctx.norms[k] in _QUOTE_MARKS
+    ):
+        k -= 1  # past a nisba, and past quote marks around the name ('ب"مسقط"')
     cue = ctx.norms[k] if k >= ctx.sentence.first else ""
+    if cue == "ب" and k + 1 < match.first:
+        return True  # 'ب"مسقط"': the preposition the quote mark cut off
     if cue in _PLACE_CUES or (cue[:1] in "بو" and cue[1:] in _PLACE_CUES and len(cue) > 3):
         return True  # "في مدينة سوتشي"، "بمدينة سوتشي"
     if cue in _WEAK_PLACE_CUES and known.population >= _CITY:
