@@ -356,7 +356,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         unlisted = _subject_of_reporting_verb(ctx, i)
     if unlisted is not None:
         return [unlisted], unlisted.last
-    airport = _airport_at(ctx, i) if _AIRPORT_WORD.intersection(s for _, s in clitic_variants(norm)) else None
+    airport = _airport_at(ctx, i) if "مطار" in norm else None
     if airport is not None:
         return [airport], airport.last
     if not _may_start_mention(norm):
@@ -423,7 +423,9 @@ def _airport_at(ctx: _Context, i: int) -> ActorMention | None:
     last = next((j + 1 for j in range(i + 2, min(end, i + 7)) if norms[j] in _INTERNATIONAL), None)
     if last is None or any(norms[j] in ("،", ",", ".", "؛") for j in range(i + 1, last)):
         return None
-    clitic = next(t for t, stem in clitic_variants(norms[i]) if stem in _AIRPORT_WORD)
+    clitic = next((t for t, stem in clitic_variants(norms[i]) if stem in _AIRPORT_WORD), None)
+    if clitic is None:
+        return None  # "مطارات": no airport's name
     words = [norms[i][clitic:], *(w for w in norms[i + 1 : last] if _is_arabic_word(w))]
     return _span_mention(ctx, i, last, clitic, PLACE, words, key="place:" + "_".join(words))
 

@@ -761,7 +761,7 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
         # "سفير المملكة"، "سفارة الولايات المتحدة الأمريكية": the country's names the article writes,
         # inside an office or a body's name too, so that each is a label it can be found by
         spellings = list(dict.fromkeys(
-            spellings + [n for n in gz.country_names().get(known.country, ()) if _written(normalize(n), words)]
+            spellings + [n for n, forms in _country_name_forms(known.country) if any(f in words for f in forms)]
         ))
     if known is not None:
         label, label_en, wikidata, type_ = known.label, known.label_en, known.wikidata, known.type
@@ -785,10 +785,18 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
     )
 
 
-def _written(name: str, words: str) -> bool:
-    """Is the (normalised) name among the article's words, alone or behind و، ب، ف، ل?"""
-    forms = [name, *(c + name for c in "وبفل")] + (["لل" + name[2:], "ولل" + name[2:]] if name.startswith("ال") else [])
-    return any(f" {form} " in words for form in forms)
+@lru_cache(maxsize=512)
+def _country_name_forms(code: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each Arabic name of a country with the forms it takes among an article's words (" name ",
+    behind و، ب، ف، ل), to find which names an article writes."""
+    found = []
+    for name in gz.country_names().get(code, ()):
+        norm = normalize(name)
+        forms = [norm, *(c + norm for c in "وبفل")]
+        if norm.startswith("ال"):
+            forms += ["لل" + norm[2:], "ولل" + norm[2:]]
+        found.append((name, tuple(f" {form} " for form in forms)))
+    return tuple(found)
 
 
 def _mention(doc: Document, m: ActorMention) -> Mention:

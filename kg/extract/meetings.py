@@ -385,7 +385,7 @@ def _envoys_of_states(mentions, window, after: int) -> list[str]:
     states and bodies listed after them, stand for those states and bodies."""
     found: list[str] = []
     listing = False
-    for mention in sorted(mentions, key=lambda m: m.first):
+    for mention in mentions:  # in text order
         if not (max(window[0], after) <= mention.first < window[1]):
             continue
         if mention.type == PERSON and not mention.key and mention.number == 3:
