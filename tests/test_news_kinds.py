@@ -1136,3 +1136,9 @@ def test_a_bodys_short_name_in_quote_marks_is_no_holder():
 def test_a_city_in_quote_marks_after_its_preposition():
     text = 'استقبل السلطان هيثم بن طارق اليوم ب"مسقط" وزير الخارجية الجزائري أحمد عطاف.'
     assert "place:muscat-287286" in {e.key for e in facts_of(text).entities}
+
+
+def test_what_someone_conveyed_to_a_guest_is_his_statement():
+    text = ("استقبل رئيس الجمهورية قيس سعيد اليوم سفير الولايات المتحدة بتونس.\n"
+            "وأبلغ رئيس الجمهورية السفير الأمريكي استياء الدولة التونسية من التدخل في شؤونها الداخلية.")
+    assert _said(text) == [(("person:kais-saied",), "استياء الدولة التونسية من التدخل في شؤونها الداخلية")]
