@@ -1142,3 +1142,10 @@ def test_what_someone_conveyed_to_a_guest_is_his_statement():
     text = ("استقبل رئيس الجمهورية قيس سعيد اليوم السفير الأمريكي جون سميث.\n"
             "وأبلغ رئيس الجمهورية السفير الأمريكي استياء الدولة التونسية من التدخل في شؤونها الداخلية.")
     assert _said(text) == [(("person:kais-saied",), "استياء الدولة التونسية من التدخل في شؤونها الداخلية")]
+
+
+def test_the_meetings_a_list_counts_are_one_each():
+    text = ("التقى وزير الخارجية السوداني علي يوسف اليوم في أديس أبابا بعدد من المبعوثين الدوليين.\n"
+            "وشملت اللقاءات كلاً من المبعوث الفرنسي جان ميشيل دوما، والسفير الإيطالي ماركو روسي.")
+    found = meeting_sets(text)
+    assert len(found) == 2 and all(len(m) == 2 for m in found)

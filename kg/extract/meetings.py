@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.extract import gazetteer as gz
@@ -159,6 +159,14 @@ def find_meetings(
                 joining = [p for p in persons if _named_after(p, match.first, mentions)]
                 joining += [k for k in _envoys_of_states(mentions, window, match.last) if k not in joining]
                 target = referenced or (meetings[-1] if meetings else None)
+                several = any(norms[k] in _MEETINGS_NOUN for k in range(*window))
+                if target is not None and several and len(target.participants) == 1 and len(joining) > 1:
+                    # "التقى الوزير بعدد من المبعوثين ... وشملت اللقاءات كلاً من X، Y": one meeting each
+                    for guest in joining:
+                        meetings.append(replace(target, participants=[target.participants[0], guest],
+                                                sentences={target.sentence, sentence.index}))  # fmt: skip
+                    meetings.remove(target)
+                    continue
                 if target is not None:
                     # "استقبل ... كلاً على حدة ... وحضر المراسم": those present attended each;
                     # "حضر اللقاءين": the last two meetings of the same host
