@@ -1149,3 +1149,11 @@ def test_the_meetings_a_list_counts_are_one_each():
             "وشملت اللقاءات كلاً من المبعوث الفرنسي جان ميشيل دوما، والسفير الإيطالي ماركو روسي.")
     found = meeting_sets(text)
     assert len(found) == 2 and all(len(m) == 2 for m in found)
+
+
+@pytest.mark.parametrize("told", ["جاء ذلك خلال لقاء جمعه أمس في صنعاء مع", "جاء ذلك خلال اتصال هاتفي أجراه اليوم مع"])
+def test_words_told_at_a_meeting_of_their_speaker(told):
+    text = ("أكد القائم بالأعمال السعودي لدى اليمن هزاع المطيري حرص المملكة على دعم العملية السياسية.\n"
+            f"{told} وكيل وزارة الخارجية اليمنية حميد العواضي.")
+    names = {e.key: e.label for e in facts_of(text).entities}
+    assert [sorted(names[p] for p in m) for m in meeting_sets(text)] == [["حميد العواضي", "هزاع المطيري"]]

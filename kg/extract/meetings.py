@@ -429,12 +429,17 @@ def _partner_after(doc, mentions, window, sentence) -> tuple[int, int] | None:
 def _opens_on_reporting_verb(doc, mentions, sentence, match) -> bool:
     """ "وأكد خلال لقائه ..."، "وثمن في مؤتمر صحفي ...": the sentence opens on a reporting verb whose
     subject is left out (no person named before the meeting word)."""
-    cue = reporting_cues().longest_at(doc.token_norms, sentence.first, match.first)
+    norms = doc.token_norms
+    cue = reporting_cues().longest_at(norms, sentence.first, match.first)
+    # "جاء ذلك خلال لقاء جمعه مع ...": the words just told were said at a meeting of their speaker
+    told_at = norms[sentence.first] in _CAME and norms[sentence.first + 1 : sentence.first + 2] == (normalize("ذلك"),)
     return (
-        cue is not None
-        and cue.payload.kind == "verb"
+        ((cue is not None and cue.payload.kind == "verb") or told_at)
         and not any(m.type == PERSON and sentence.first <= m.first < match.first for m in mentions)
     )
+
+
+_CAME = frozenset(normalize(w) for w in ("جاء", "وجاء", "جاءت", "وجاءت"))
 
 
 def _trigger_counts(doc: Document, match, info) -> bool:
