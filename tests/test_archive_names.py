@@ -166,3 +166,16 @@ def test_an_outlet_takes_part_in_no_meeting():
         published=None,
     )
     assert all("org:cnn" not in m.participants for m in facts.meetings)
+
+
+def test_a_known_name_after_an_office_is_not_read_as_the_office_s_complement():
+    # "لويس" is also an English town: here it begins Lula's name, not "president of Lewes"
+    found = entities("وأخفق الرئيس البرازيلي لويس لولا دا سيلفا في الحصول على الأغلبية.")
+    lula = found["person:luiz-inacio-lula-da-silva"]
+    assert [m.text for m in lula.mentions] == ["لويس لولا دا سيلفا"]
+
+
+def test_a_father_s_name_after_bin_is_no_shared_surname():
+    text = "ونقل الأمير رسالة من الملك سلمان إلى ولي العهد الأمير محمد بن سلمان."
+    persons = keys_of(text, "Person")
+    assert {"person:salman-bin-abdulaziz", "person:mohammed-bin-salman"} <= persons

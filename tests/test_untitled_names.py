@@ -70,3 +70,23 @@ def test_a_foreign_given_name_that_is_a_surname_here_is_that_person():
 def test_a_small_foreign_town_behind_b_is_part_of_a_surname():
     # "بليك" is not ب and the English town "ليك"
     assert "جيمس بليك" in person_names("وفاز الأمريكي جيمس بليك على منافسه في الدور الأول.")
+
+
+def test_an_office_of_two_words_ends_a_name():
+    # "أمين" is a given name, "أمين عام" an office
+    names = person_names("وقال كمال بشر أمين عام الاتحاد إن المؤتمر ينعقد الشهر المقبل.")
+    assert "كمال بشر" in names
+
+
+def test_a_word_with_a_pronoun_on_it_starts_no_name():
+    names = person_names("وقال المتحدث باسمها رامين مهمانبرست إن بلاده لم تتلق أي رد.")
+    assert not any(n.startswith("باسمها") for n in names)
+
+
+def test_a_nisba_after_a_kunya_is_part_of_the_name():
+    assert "أبو أيوب المصري" in person_names("وأكد المتحدث أن أيام أبو أيوب المصري أصبحت معدودة.")
+
+
+def test_two_kunyas_with_one_family_name_are_two_persons():
+    facts = extract("وأعلن الجيش القبض على أبو عمر البغدادي في المدينة.")
+    assert "person:abu-bakr-al-baghdadi" not in {e.key for e in facts.entities}

@@ -1185,7 +1185,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
-        if norm[:1] == "ل" and len(norm) > 3 and _person_at(ctx, k, 1) is not None:
+        if norm[:1] == "ل" and len(norm) > 3 and _person_at(ctx, k, 1) is not None and _person_at(ctx, k, 0) is None:
             if _name_after(ctx, k + 1, after_title=True) is not None:
                 k += 1  # "المستشار الإعلامي لبري علي حمدان": whose adviser
                 continue
@@ -1673,6 +1673,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False
     if norm.endswith("ه") and len(norm) > 3:
         return False
+    if norm.endswith(("ها", "هما", "هم")) and len(norm) > 4 and not _known_name_word(norm):
+        return False  # "المتحدث باسمها": a word with a pronoun on it
     if norm.endswith("ات") and len(norm) > 4:
         return False  # "تحيات": a feminine plural, not a name
     if len(norm) == 4 and norm[0] == "ا":
@@ -1730,6 +1732,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     if honorifics().longest_at(norms, j, end):
         return False
+    office = titles().longest_at(norms, j, end, clitics=False)
+    if office is not None and office.last - office.first >= 2 and not _known_name_word(norm):
+        return False  # "كمال بشر أمين عام الاتحاد": أمين is the office here, not a name
     if _preposition_on_office_or_place(ctx, j):
         return False
     if norm != "عبد" and _peek(norms, j + 1, end) == "الله" and _prayer_after(norms, j + 2, end):
@@ -1745,8 +1750,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False  # an agency's short name ("مهر") needs support: inside a name it is a name word
     if known is not None and known.payload.entity.type == PLACE and known.last - known.first > 1:
         return False
-    if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm):
-        return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name
+    kunya = words[0] in ("ابو", "ام") and len(words) == 2 and norm.startswith("ال")
+    if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm) and not kunya:
+        return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name ("أبو أيوب المصري" is)
     if words[-1] in _PARTICLES:
         return True  # "أبو عيطة"، "بن حمزة": the word a particle governs is a name, whatever its shape
     after_given = given_names().get(words[-1]) is False
