@@ -179,3 +179,30 @@ def test_a_father_s_name_after_bin_is_no_shared_surname():
     text = "ونقل الأمير رسالة من الملك سلمان إلى ولي العهد الأمير محمد بن سلمان."
     persons = keys_of(text, "Person")
     assert {"person:salman-bin-abdulaziz", "person:mohammed-bin-salman"} <= persons
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("وأضرب العاملون في البنك المركزي الإيطالي عن العمل.", "country:IT"),
+        ("وأعلن بنك إيطاليا المركزي خفض الفائدة.", "country:IT"),
+        ("وقرر مصرف سورية المركزي رفع سعر الصرف.", "country:SY"),
+    ],
+)
+def test_a_country_s_central_bank_is_one_body_in_either_word_order(text, country):
+    banks = [e for e in extract(text).entities if e.type == "Organization"]
+    assert [b.key for b in banks] == [f"org:{country.split(':')[1]}-البنك_المركزي"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكانت الطائرة من طراز بوينغ وعلى متنها مئة راكب.",
+        "وارتفعت الأسهم في التعاملات الإلكترونية لبورصة نيويورك.",
+        "ولم تكشف اللجنة هوية المرشحين للجائزة.",
+    ],
+)
+def test_everyday_words_are_no_towns(text):
+    # طراز (a model)، بورصة (a stock exchange)، هوية (identity): GeoNames also names towns so
+    found = {m.text for e in extract(text).entities if e.type == "Place" for m in e.mentions}
+    assert found <= {"نيويورك"}

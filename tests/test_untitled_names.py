@@ -90,3 +90,27 @@ def test_a_nisba_after_a_kunya_is_part_of_the_name():
 def test_two_kunyas_with_one_family_name_are_two_persons():
     facts = extract("وأعلن الجيش القبض على أبو عمر البغدادي في المدينة.")
     assert "person:abu-bakr-al-baghdadi" not in {e.key for e in facts.entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأضاف كامينين في بيان نشر مساء أمس أن موسكو تدعم الحل السياسي.",
+        "وقال كامينين إن بلاده ستواصل الاتصالات.",
+    ],
+)
+def test_a_foreign_surname_alone_as_the_subject_of_a_reporting_verb(text):
+    # a plural in ين cannot be a verb's subject (that would be ون): a long word in ين can be a name
+    assert "كامينين" in person_names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال دبلوماسيين إن الاتفاق قريب.",  # careless grammar: a nisba's plural
+        "وقالت تقارير في الصحف إن الاتفاق قريب.",
+        "وأضافت الوزارة في بيان أن الوفد وصل.",
+    ],
+)
+def test_a_plural_or_a_body_before_the_words_is_no_person(text):
+    assert person_names(text) == set()

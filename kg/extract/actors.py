@@ -411,6 +411,7 @@ def _first_words() -> frozenset[str]:
     """Every word a mention can start with: first words of known names, offices, honorifics,
     the heads of bodies, given names, honorific pronouns."""
     found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS) | {"ابو"}
+    found |= _BANK_HEADS
     for index in (gz.name_index(), titles(), honorifics()):
         found.update(index._by_first)
     return frozenset(found)
@@ -513,15 +514,16 @@ def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
     if i + 1 >= end:
         return None
     first = norms[i]
-    foreign = _foreign_word_shape(first)
+    following = _peek(norms, i + 1, end)
+    # "وأضاف كامينين في بيان": where the words were said, right after the one who said them
+    said_in = following == "في" and _peek(norms, i + 2, end) in _SPEECH_NOUNS
+    alone = following in _WORDS_FOLLOW or _to_media(following) or said_in
+    foreign = _foreign_word_shape(first) or (alone and _foreign_word_shape(first, subject=True))
     if first not in given_names() and not foreign and not _family_name_shape(first):
         return None
     if _best_entity(ctx, i) is not None:
         return None  # a name kg knows is read as such
-    following = _peek(norms, i + 1, end)
-    if (_family_name_shape(first) or (foreign and len(first) >= 5)) and (
-        following in _WORDS_FOLLOW or _to_media(following)
-    ):
+    if (_family_name_shape(first) or (foreign and len(first) >= 5)) and alone:
         # "وقال الاعرجي إن"، "وأضاف كامينين أنه": a family name alone, the words right after it
         return _span_mention(ctx, i, i + 1, 0, PERSON, [first])
     if first not in given_names() and not foreign:
@@ -538,6 +540,9 @@ def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
 
 
 _WORDS_FOLLOW = frozenset(normalize(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", ":", '"', "«"))
+_SPEECH_NOUNS = frozenset(normalize(w) for w in (
+    "بيان", "تصريح", "تصريحات", "مؤتمر", "حديث", "مقابلة", "كلمة", "خطاب", "رسالة", "تغريدة", "منشور",
+))  # fmt: skip
 
 
 def _family_name_shape(norm: str) -> bool:
@@ -555,14 +560,16 @@ def _family_name_shape(norm: str) -> bool:
     )
 
 
-def _foreign_word_shape(norm: str) -> bool:
+def _foreign_word_shape(norm: str, subject: bool = False) -> bool:
     """A word that may be a name nobody listed: none of prose's shapes (ال, the participles in م,
-    the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists."""
+    the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists. As a verb's subject a plural
+    would end in ون, so a long word in ين (not the nisba's يين) may be a name there ("كامينين")."""
     if len(norm) < 3 or norm.startswith("ال") or norm in everyday_words() or _function_word(norm):
         return False
     if norm[0] == "م" and norm[1] not in "اوي":
         return False  # "مسؤول"، "مصدر"، "متحدث": an Arabic participle or noun of place
-    if norm.endswith(("ون", "ين", "ات", "اء")) or _prose_shape(norm) or _person_noun(norm):
+    in_in = norm.endswith("ين") and not (subject and len(norm) >= 6 and not norm.endswith("يين"))
+    if norm.endswith(("ون", "ات", "اء")) or in_in or _prose_shape(norm) or _person_noun(norm):
         return False
     return _name_word(norm) and _plausible_first_name(norm)
 
@@ -1989,6 +1996,9 @@ def _peek(norms: Sequence[str], j: int, end: int) -> str:
 # --- organisations by shape -------------------------------------------------------------------
 
 _ORG_HEADS = frozenset(normalize(w) for w in ("وزارة", "الخارجية", "رئاسة", "حكومة", "سفارة", "السفارة"))
+# "البنك المركزي الإيطالي"، "مصرف سورية المركزي": a country's central bank
+_BANK_HEADS = frozenset(normalize(w) for w in ("البنك", "المصرف", "بنك", "مصرف"))
+_CENTRAL, _BANK = normalize("المركزي"), normalize("البنك")
 
 
 def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
@@ -1997,7 +2007,7 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     variants = clitic_variants(norms[i])
     head = next(((taken, stem) for taken, stem in variants if stem in _ORG_HEADS), None)
     if head is None:
-        return None
+        return _central_bank_at(ctx, i)
     taken, stem = head
     j = i + 1
     if stem == "وزاره":
@@ -2016,6 +2026,27 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     if country is None:
         return None
     return _span_mention(ctx, i, j, taken, ORGANIZATION, [stem, *norms[i + 1 : j]], represents=country)
+
+
+def _central_bank_at(ctx: _Context, i: int) -> ActorMention | None:
+    """"البنك المركزي المصري"، "بنك إيطاليا المركزي": the central bank of a country."""
+    norms, end = ctx.norms, ctx.sentence.last
+    head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _BANK_HEADS and t <= 1), None)
+    if head is None or i + 2 >= end:
+        return None
+    country, j = None, i + 1
+    if norms[j] == _CENTRAL:  # "البنك المركزي الإيطالي"
+        nisba = gz.nisba_index().longest_at(norms, j + 1, end, clitics=False)
+        if nisba is not None:
+            country, j = f"country:{nisba.payload}", nisba.last
+    elif not head[1].startswith("ال"):  # "بنك إيطاليا المركزي"
+        known = gz.name_index().longest_at(norms, j, end, clitics=False)
+        if known is not None and known.payload.entity.type == COUNTRY and _peek(norms, known.last, end) == _CENTRAL:
+            country, j = known.payload.entity.key, known.last + 1
+    if country is None:
+        return None
+    # one key for both word orders: the bank of the country
+    return _span_mention(ctx, i, j, head[0], ORGANIZATION, [_BANK, _CENTRAL], represents=country)
 
 
 # Bodies named by what they are: "الجبهة الشعبية لتحرير فلسطين"، "حزب التجمع"، "صحيفة الأهرام"
