@@ -126,6 +126,7 @@ def test_a_base_or_a_rule_is_no_movement(text):
         "ودعت الحكومة فتح وحماس إلى استئناف الحوار.",
         "واندلعت اشتباكات بين حماس وفتح في القطاع.",
         "وخطف مسلحون اثنين من كوادر فتح في المدينة.",
+        "واندلعت اشتباكات بين مسلحين من فتح وعناصر الشرطة.",
     ],
 )
 def test_fatah_alone_beside_another_movement_or_its_members(text):
@@ -136,8 +137,19 @@ def test_the_verb_fataha_is_no_movement():
     assert "org:fatah" not in keys_of("وفتح المعبر أبوابه أمام المسافرين صباح اليوم.", "Organization")
 
 
-def test_a_channel_the_words_were_given_to():
-    assert "org:al-jazeera" in keys_of("وقال المتحدث باسم الحركة في تصريحات للجزيرة إن الحوار متعثر.", "Organization")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المتحدث باسم الحركة في تصريحات للجزيرة إن الحوار متعثر.",
+        "وقال القيادي في الحركة سامي يوسف للجزيرة أمس إن الحوار متعثر.",
+    ],
+)
+def test_a_channel_the_words_were_given_to(text):
+    assert "org:al-jazeera" in keys_of(text, "Organization")
+
+
+def test_the_arabian_peninsula_is_no_channel():
+    assert "org:al-jazeera" not in keys_of("وسافر الوفد إلى الجزيرة العربية أمس.", "Organization")
 
 
 def test_the_island_is_no_city():

@@ -830,6 +830,7 @@ _MEDIA_NOUNS = frozenset(normalize(w) for w in (
 _MEMBER_NOUNS = frozenset(normalize(w) for w in (
     "قادة", "قيادات", "قيادة", "زعيم", "زعماء", "عناصر", "أعضاء", "عضو", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو",
     "كوادر", "أنصار", "خلايا", "خلية", "فرع", "فروع", "معاقل", "ضد", "مبايعة", "تنظيمي", "حركتي", "حركتا",
+    "مسلحين", "مقاتلين", "قياديين", "قيادي",
 ))  # fmt: skip
 # "وقال للجزيرة"، "في تصريحات للميادين": the outlet the words were given to
 _GIVEN_TO = frozenset(normalize(w) for w in ("تصريحات", "تصريح", "حديث", "مقابلة", "تصريحاته", "حديثه"))
@@ -844,13 +845,26 @@ def _initials_in_context(ctx: _Context, match) -> bool:
     start = doc.tokens[match.first].start
     if doc.dateline is not None and doc.dateline[0] <= start < doc.dateline[1]:
         return True
+    norms, end = ctx.norms, ctx.sentence.last
     if match.first > ctx.sentence.first:
-        before_norm = ctx.norms[match.first - 1]
+        before_norm = norms[match.first - 1]
         if before_norm in _MEDIA_NOUNS or (not match.clitic and before_norm in _MEMBER_NOUNS):
             return True
-        if match.clitic == 1 and ctx.norms[match.first][:1] == "ل" and (
+        # "مسلحين من فتح"، "عناصر من القاعدة"
+        if not match.clitic and before_norm == "من" and match.first - 2 >= ctx.sentence.first and (
+            norms[match.first - 2] in _MEMBER_NOUNS
+        ):
+            return True
+        if match.clitic == 1 and norms[match.first][:1] == "ل" and (
             before_norm in _GIVEN_TO or _reporting_verb(before_norm)
         ):
+            return True
+    if match.clitic == 1 and norms[match.first][:1] == "ل":
+        # "وقال القيادي في الحركة للجزيرة أمس إن ...": the outlet told, right before the words
+        following = _peek(norms, match.last, end)
+        if following in _TIME_WORDS or date_words().longest_at((following,), 0, clitics=False):
+            following = _peek(norms, match.last + 1, end)
+        if following in _WORDS_FOLLOW:
             return True
     if _joined_to_a_body(ctx, match):
         return True
