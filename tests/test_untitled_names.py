@@ -114,3 +114,22 @@ def test_a_foreign_surname_alone_as_the_subject_of_a_reporting_verb(text):
 )
 def test_a_plural_or_a_body_before_the_words_is_no_person(text):
     assert person_names(text) == set()
+
+
+def test_ali_written_with_ya_begins_a_name_that_is_no_known_person_s():
+    # "الأنصاري" alone is a known spokesman's surname; "علي الأنصاري" is someone else
+    facts = extract("وقال علي الأنصاري أستاذ التاريخ الحديث إن التقرير دقيق.")
+    persons = {e.key: [m.text for m in e.mentions] for e in facts.entities if e.type == "Person"}
+    assert "person:majed-al-ansari" not in persons
+    assert ["علي الأنصاري"] in persons.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ويرى جورج هوفمان وهو أحد أعضاء الحزب أن الموقف خاطئ.", "جورج هوفمان"),
+        ("وتوقع أنطوني غوليز نائب مدير الهيئة أن ترتفع الأسعار.", "أنطوني غوليز"),
+    ],
+)
+def test_a_western_given_name_and_a_surname_no_list_knows(text, name):
+    assert name in person_names(text)

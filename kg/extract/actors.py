@@ -1428,6 +1428,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
         and not _office_here(ctx, k)
     ) or (after_title and (_ali_here(ctx, k) or _given_after_honorific(ctx, k, first_norm, following)))
+    # "وقال علي الأنصاري": written with ي, not ى, and a name after it: Ali, though no office precedes
+    given = given or (clitic == 0 and doc.tokens[k].text.endswith("علي") and _ali_here(ctx, k))
     given = given or (clitic == 0 and _kunya_at(ctx, k))
     # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name
     given = given or (
