@@ -435,6 +435,7 @@ def _first_words() -> frozenset[str]:
     """Every word a mention can start with: first words of known names, offices, honorifics,
     the heads of bodies, given names, honorific pronouns."""
     found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS) | {"ابو"}
+    found |= _BANK_HEADS
     for index in (gz.name_index(), titles(), honorifics()):
         found.update(index._by_first)
     return frozenset(found)
@@ -537,15 +538,16 @@ def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
     if i + 1 >= end:
         return None
     first = norms[i]
-    foreign = _foreign_word_shape(first)
+    following = _peek(norms, i + 1, end)
+    # "وأضاف كامينين في بيان": where the words were said, right after the one who said them
+    said_in = following == "في" and _peek(norms, i + 2, end) in _SPEECH_NOUNS
+    alone = following in _WORDS_FOLLOW or _to_media(following) or said_in
+    foreign = _foreign_word_shape(first) or (alone and _foreign_word_shape(first, subject=True))
     if first not in given_names() and not foreign and not _family_name_shape(first):
         return None
     if _best_entity(ctx, i) is not None:
         return None  # a name kg knows is read as such
-    following = _peek(norms, i + 1, end)
-    if (_family_name_shape(first) or (foreign and len(first) >= 5)) and (
-        following in _WORDS_FOLLOW or _to_media(following)
-    ):
+    if (_family_name_shape(first) or (foreign and len(first) >= 5)) and alone:
         # "وقال الاعرجي إن"، "وأضاف كامينين أنه": a family name alone, the words right after it
         return _span_mention(ctx, i, i + 1, 0, PERSON, [first])
     if first not in given_names() and not foreign:
@@ -562,6 +564,9 @@ def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
 
 
 _WORDS_FOLLOW = frozenset(normalize(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", ":", '"', "«"))
+_SPEECH_NOUNS = frozenset(normalize(w) for w in (
+    "بيان", "تصريح", "تصريحات", "مؤتمر", "حديث", "مقابلة", "كلمة", "خطاب", "رسالة", "تغريدة", "منشور",
+))  # fmt: skip
 
 
 def _family_name_shape(norm: str) -> bool:
@@ -579,14 +584,16 @@ def _family_name_shape(norm: str) -> bool:
     )
 
 
-def _foreign_word_shape(norm: str) -> bool:
+def _foreign_word_shape(norm: str, subject: bool = False) -> bool:
     """A word that may be a name nobody listed: none of prose's shapes (ال, the participles in م,
-    the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists."""
+    the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists. As a verb's subject a plural
+    would end in ون, so a long word in ين (not the nisba's يين) may be a name there ("كامينين")."""
     if len(norm) < 3 or norm.startswith("ال") or norm in everyday_words() or _function_word(norm):
         return False
     if norm[0] == "م" and norm[1] not in "اوي":
         return False  # "مسؤول"، "مصدر"، "متحدث": an Arabic participle or noun of place
-    if norm.endswith(("ون", "ين", "ات", "اء")) or _prose_shape(norm) or _person_noun(norm):
+    in_in = norm.endswith("ين") and not (subject and len(norm) >= 6 and not norm.endswith("يين"))
+    if norm.endswith(("ون", "ات", "اء")) or in_in or _prose_shape(norm) or _person_noun(norm):
         return False
     return _name_word(norm) and _plausible_first_name(norm)
 
@@ -878,6 +885,7 @@ _MEDIA_NOUNS = frozenset(normalize(w) for w in (
 _MEMBER_NOUNS = frozenset(normalize(w) for w in (
     "قادة", "قيادات", "قيادة", "زعيم", "زعماء", "عناصر", "أعضاء", "عضو", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو",
     "كوادر", "أنصار", "خلايا", "خلية", "فرع", "فروع", "معاقل", "ضد", "مبايعة", "تنظيمي", "حركتي", "حركتا",
+    "مسلحين", "مقاتلين", "قياديين", "قيادي",
 ))  # fmt: skip
 # "وقال للجزيرة"، "في تصريحات للميادين": the outlet the words were given to
 _GIVEN_TO = frozenset(normalize(w) for w in ("تصريحات", "تصريح", "حديث", "مقابلة", "تصريحاته", "حديثه"))
@@ -892,13 +900,26 @@ def _initials_in_context(ctx: _Context, match) -> bool:
     start = doc.tokens[match.first].start
     if doc.dateline is not None and doc.dateline[0] <= start < doc.dateline[1]:
         return True
+    norms, end = ctx.norms, ctx.sentence.last
     if match.first > ctx.sentence.first:
-        before_norm = ctx.norms[match.first - 1]
+        before_norm = norms[match.first - 1]
         if before_norm in _MEDIA_NOUNS or (not match.clitic and before_norm in _MEMBER_NOUNS):
             return True
-        if match.clitic == 1 and ctx.norms[match.first][:1] == "ل" and (
+        # "مسلحين من فتح"، "عناصر من القاعدة"
+        if not match.clitic and before_norm == "من" and match.first - 2 >= ctx.sentence.first and (
+            norms[match.first - 2] in _MEMBER_NOUNS
+        ):
+            return True
+        if match.clitic == 1 and norms[match.first][:1] == "ل" and (
             before_norm in _GIVEN_TO or _reporting_verb(before_norm)
         ):
+            return True
+    if match.clitic == 1 and norms[match.first][:1] == "ل":
+        # "وقال القيادي في الحركة للجزيرة أمس إن ...": the outlet told, right before the words
+        following = _peek(norms, match.last, end)
+        if following in _TIME_WORDS or date_words().longest_at((following,), 0, clitics=False):
+            following = _peek(norms, match.last + 1, end)
+        if following in _WORDS_FOLLOW:
             return True
     if _joined_to_a_body(ctx, match):
         return True
@@ -1274,7 +1295,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
-        if norm[:1] == "ل" and len(norm) > 3 and _person_at(ctx, k, 1) is not None:
+        if norm[:1] == "ل" and len(norm) > 3 and _person_at(ctx, k, 1) is not None and _person_at(ctx, k, 0) is None:
             if _name_after(ctx, k + 1, after_title=True) is not None:
                 k += 1  # "المستشار الإعلامي لبري علي حمدان": whose adviser
                 continue
@@ -1496,6 +1517,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
         and not _office_here(ctx, k)
     ) or (after_title and (_ali_here(ctx, k) or _given_after_honorific(ctx, k, first_norm, following)))
+    # "وقال علي الأنصاري": written with ي, not ى, and a name after it: Ali, though no office precedes
+    given = given or (clitic == 0 and doc.tokens[k].text.endswith("علي") and _ali_here(ctx, k))
     given = given or (clitic == 0 and _kunya_at(ctx, k))
     # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name
     given = given or (
@@ -1764,6 +1787,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False
     if norm.endswith("ه") and len(norm) > 3:
         return False
+    if norm.endswith(("ها", "هما", "هم")) and len(norm) > 4 and not _known_name_word(norm):
+        return False  # "المتحدث باسمها": a word with a pronoun on it
     if norm.endswith("ات") and len(norm) > 4:
         return False  # "تحيات": a feminine plural, not a name
     if len(norm) == 4 and norm[0] == "ا":
@@ -1823,6 +1848,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     if honorifics().longest_at(norms, j, end):
         return False
+    office = titles().longest_at(norms, j, end, clitics=False)
+    if office is not None and office.last - office.first >= 2 and not _known_name_word(norm):
+        return False  # "كمال بشر أمين عام الاتحاد": أمين is the office here, not a name
     if _preposition_on_office_or_place(ctx, j):
         return False
     if norm != "عبد" and _peek(norms, j + 1, end) == "الله" and _prayer_after(norms, j + 2, end):
@@ -1838,8 +1866,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False  # an agency's short name ("مهر") needs support: inside a name it is a name word
     if known is not None and known.payload.entity.type == PLACE and known.last - known.first > 1:
         return False
-    if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm):
-        return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name
+    kunya = words[0] in ("ابو", "ام") and len(words) == 2 and norm.startswith("ال")
+    if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm) and not kunya:
+        return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name ("أبو أيوب المصري" is)
     if words[-1] in _PARTICLES:
         return True  # "أبو عيطة"، "بن حمزة": the word a particle governs is a name, whatever its shape
     after_given = given_names().get(words[-1]) is False
@@ -2082,6 +2111,9 @@ def _peek(norms: Sequence[str], j: int, end: int) -> str:
 # --- organisations by shape -------------------------------------------------------------------
 
 _ORG_HEADS = frozenset(normalize(w) for w in ("وزارة", "الخارجية", "رئاسة", "حكومة", "سفارة", "السفارة"))
+# "البنك المركزي الإيطالي"، "مصرف سورية المركزي": a country's central bank
+_BANK_HEADS = frozenset(normalize(w) for w in ("البنك", "المصرف", "بنك", "مصرف"))
+_CENTRAL, _BANK = normalize("المركزي"), normalize("البنك")
 
 
 def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
@@ -2090,7 +2122,7 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     variants = clitic_variants(norms[i])
     head = next(((taken, stem) for taken, stem in variants if stem in _ORG_HEADS), None)
     if head is None:
-        return None
+        return _central_bank_at(ctx, i)
     taken, stem = head
     j = i + 1
     if stem == "وزاره":
@@ -2109,6 +2141,27 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     if country is None:
         return None
     return _span_mention(ctx, i, j, taken, ORGANIZATION, [stem, *norms[i + 1 : j]], represents=country)
+
+
+def _central_bank_at(ctx: _Context, i: int) -> ActorMention | None:
+    """"البنك المركزي المصري"، "بنك إيطاليا المركزي": the central bank of a country."""
+    norms, end = ctx.norms, ctx.sentence.last
+    head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _BANK_HEADS and t <= 1), None)
+    if head is None or i + 2 >= end:
+        return None
+    country, j = None, i + 1
+    if norms[j] == _CENTRAL:  # "البنك المركزي الإيطالي"
+        nisba = gz.nisba_index().longest_at(norms, j + 1, end, clitics=False)
+        if nisba is not None:
+            country, j = f"country:{nisba.payload}", nisba.last
+    elif not head[1].startswith("ال"):  # "بنك إيطاليا المركزي"
+        known = gz.name_index().longest_at(norms, j, end, clitics=False)
+        if known is not None and known.payload.entity.type == COUNTRY and _peek(norms, known.last, end) == _CENTRAL:
+            country, j = known.payload.entity.key, known.last + 1
+    if country is None:
+        return None
+    # one key for both word orders: the bank of the country
+    return _span_mention(ctx, i, j, head[0], ORGANIZATION, [_BANK, _CENTRAL], represents=country)
 
 
 # Bodies named by what they are: "الجبهة الشعبية لتحرير فلسطين"، "حزب التجمع"، "صحيفة الأهرام"

@@ -76,7 +76,8 @@ def _surnames_of_named(mentions: list[ActorMention]) -> list[ActorMention]:
         return mentions
     named: dict[str, list[ActorMention]] = defaultdict(list)
     for mention in persons:
-        if not mention.weak and len(mention.name) >= 2:
+        # "محمد بن سلمان" ends with his father's name, which is no surname of his ("الملك سلمان")
+        if not mention.weak and len(mention.name) >= 2 and mention.name[-2] not in _PARTICLES:
             named[_plain(mention.name)[-1]].append(mention)
     changed = {}
     for mention in alone:
@@ -216,8 +217,10 @@ def _surname_key(name: tuple[str, ...]) -> str | None:
         return None
     key = found.pop()
     # "ليزا جونسون" is not Boris Johnson: a first name that differs says another person
-    first_names = {_skeleton(normalize(name).split()[0]) for name in _names_of(key)}
-    return key if len(name) == 1 or _skeleton(name[0]) in first_names else None
+    # "أبو عمر البغدادي" is not "أبو بكر البغدادي": a kunya is two words
+    size = 2 if name[0] in ("ابو", "ام") else 1
+    first_names = {tuple(_skeleton(w) for w in normalize(n).split()[:size]) for n in _names_of(key)}
+    return key if len(name) == 1 or tuple(_skeleton(w) for w in name[:size]) in first_names else None
 
 
 def _skeleton(word: str) -> str:
