@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain, combinations
 from pathlib import Path
 
 import networkx as nx
@@ -78,6 +78,13 @@ LIST_SEPARATOR = "; "  # how list attributes are joined for GraphML / GEXF, whic
 
 def _values(variable: str, iris: Iterable[str]) -> str:
     return f"VALUES ?{variable} {{ {' '.join(f'<{i}>' for i in iris)} }}"
+
+
+def each_of(variable: str, iris: Iterable[str], subject: str = "?s", obj: str = "?o") -> str:
+    """`{ ?s <p1> ?o BIND(<p1> AS ?p) } UNION ...`: the triples of some predicates, each read by its
+    own lookup. Where a query binds subjects with VALUES, a FILTER on the predicate reads every
+    triple of the subject first (an actor of an archive is dip:mentionedIn thousands of articles)."""
+    return " UNION ".join(f"{{ {subject} <{iri}> {obj} BIND(<{iri}> AS ?{variable}) }}" for iri in iris)
 
 
 def one_of(variable: str, iris: Iterable[str]) -> str:
@@ -140,6 +147,14 @@ def class_counts(source) -> dict[str, int]:
     return counts
 
 
+def node_count(source) -> int:
+    """How many nodes have a class of CLASSES: `class_counts`' total, counted in one pass."""
+    engine = as_engine(source)
+    for (number,) in engine.select(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {_CLASS_VALUES} ?s a ?c }}"):
+        return int(number.value)
+    return 0
+
+
 def count_articles(source) -> int:
     engine = as_engine(source)
     for (number,) in engine.select(f"SELECT (COUNT({distinct(engine)}?s) AS ?n) WHERE {{ ?s a <{_ARTICLE}> }}"):
@@ -168,8 +183,8 @@ def names(source, nodes: Iterable[str]) -> dict[str, Names]:
     nodes = list(dict.fromkeys(nodes))
     labels: dict[str, dict[str, list[str]]] = {}
     alts: dict[str, set[str]] = {}
-    wanted = one_of("p", (_RDFS_LABEL, f"{_SKOS}prefLabel", f"{_SKOS}altLabel"))
-    query = f"SELECT ?s ?p ?l WHERE {{ {{values}} ?s ?p ?l {wanted} }}"
+    wanted = each_of("p", (_RDFS_LABEL, f"{_SKOS}prefLabel", f"{_SKOS}altLabel"), obj="?l")
+    query = f"SELECT ?s ?p ?l WHERE {{ {{values}} {wanted} }}"
     for node, predicate, label in select_for(engine, "s", nodes, query):
         if not isinstance(label, ox.Literal):
             continue
@@ -236,10 +251,7 @@ class MeetingActors:
 
     def weights(self) -> Counter[tuple[int, int]]:
         """Meetings shared by each pair of actors (positions in `order`, the smaller first)."""
-        pairs: Counter[tuple[int, int]] = Counter()
-        for _, members in self.meetings:
-            pairs.update(combinations(members, 2))
-        return pairs
+        return Counter(chain.from_iterable(combinations(members, 2) for _, members in self.meetings))
 
     def meeting_counts(self) -> Counter[int]:
         """Meetings each actor took part in (by position)."""
@@ -370,7 +382,8 @@ def _scalar(value: object) -> str | int | float | bool:
 # The fact graph
 
 
-def fact_graph(source, nodes: Iterable[str] | None = None, *, summaries: bool = True) -> nx.MultiDiGraph:
+def fact_graph(source, nodes: Iterable[str] | None = None, *, summaries: bool = True,
+               sources: bool = True) -> nx.MultiDiGraph:
     """Every node of `CLASSES` (or the `nodes` given, those of them that have a class) with its
     attributes, and every relation between two of them.
 
@@ -384,7 +397,8 @@ def fact_graph(source, nodes: Iterable[str] | None = None, *, summaries: bool = 
     With `nodes`, the nodes their relations point to but which are not among them are there too,
     marked `context` (for their names: a meeting's tooltip names all its participants); `incoming`
     and `topics` then come from the whole graph, counted in the store, unless `summaries` is false
-    (they are left out: the actor network has its own).
+    (they are left out: the actor network has its own); without `sources`, the nodes' articles
+    are not read (an actor of an archive comes from thousands).
     """
     engine = as_engine(source)
     wanted = None if nodes is None else set(nodes)
@@ -393,10 +407,11 @@ def fact_graph(source, nodes: Iterable[str] | None = None, *, summaries: bool = 
     if wanted is None:
         reader.read(engine.select(f"SELECT ?s ?p ?o WHERE {{ {_READ_VALUES} ?s ?p ?o }}"))
     else:
-        query = f"SELECT ?s ?p ?o WHERE {{ {{values}} ?s ?p ?o {one_of('p', _READ)} }}"
+        read = [p for p, what in _READ.items() if sources or what != ("detail", "sources")]
+        query = f"SELECT ?s ?p ?o WHERE {{ {{values}} {each_of('p', read)} }}"
         reader.read(select_for(engine, "s", sorted(classes), query))
-        sources = {s for node in classes for s in reader.details.get(node, {}).get("sources", ())}
-        reader.read(select_for(engine, "s", sorted(sources - set(reader.articles)), query), articles_only=True)
+        cited = {s for node in classes for s in reader.details.get(node, {}).get("sources", ())}
+        reader.read(select_for(engine, "s", sorted(cited - set(reader.articles)), query), articles_only=True)
         targets = {o for s, _, o in reader.relations if s in classes} - set(classes)
         context = classify(engine, targets)
         context_names = names(engine, context)

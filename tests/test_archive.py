@@ -21,7 +21,20 @@ from kg.viz import build_view, views
 # what the page gained after the goldens were made (issue 12): events' days, the actor network's
 # communities, meeting counts and timeline, and phone calls drawn apart from meetings in person
 NEW_NODE_FIELDS = ("date", "community", "meetings")
-NEW_GRAPH_FIELDS = ("communities", "timeline", "topic_names_ar")
+NEW_GRAPH_FIELDS = ("communities", "timeline", "topic_names_ar", "topic_names")
+
+
+def weighed_links(view: dict) -> dict:
+    """A view's JSON with the tooltip of each link between actors reduced to its weight: since the
+    page holds archives, the tooltip lists the link's most frequent topics with their counts and its
+    latest meetings (tests/test_viz.py checks those), where the goldens list every topic and the
+    first meetings."""
+    def rows(key: str, data: dict) -> dict:
+        if key not in ("met", "call"):
+            return data
+        return {**data, "rows": [row for row in data["rows"] if row[0] == "weight"]}
+
+    return {**view, "edges": [[s, t, k, rows(k, data)] for s, t, k, data in view["edges"]]}
 
 
 def as_golden(view: dict) -> dict:
@@ -29,13 +42,13 @@ def as_golden(view: dict) -> dict:
     def met(key: str) -> str:
         return "met" if key == "call" else key
 
-    return {
+    return weighed_links({
         "nodes": {node: {k: v for k, v in data.items() if k not in NEW_NODE_FIELDS}
                   for node, data in view["nodes"].items()},
         "edges": sorted([s, t, met(k), {f: met(v) if f == "relation" else v for f, v in data.items()}]
                         for s, t, k, data in view["edges"]),
         "graph": {k: v for k, v in view["graph"].items() if k not in NEW_GRAPH_FIELDS},
-    }
+    })
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +62,10 @@ def from_file() -> dict:
 
 @pytest.fixture(scope="module")
 def golden() -> dict:
-    return json.loads(GOLDEN.read_text(encoding="utf-8"))
+    found = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    for views_of in ("views", "cut_views"):
+        found[views_of] = {name: weighed_links(view) for name, view in found[views_of].items()}
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -306,3 +322,28 @@ def test_an_endpoint_cuts_views_in_the_store_as_a_file_does(in_store, endpoint_e
     view = view_json(build_view(endpoint_engine, name, max_nodes=limit))
     view["graph"].pop("left_out_names")
     assert as_golden(view) == golden["cut_views"][f"{name} {limit}"]
+
+
+# ---------------------------------------------------------------------------- the page's timeline
+
+
+def test_the_node_count_is_the_class_counts_total(engine):
+    from kg.network import class_counts, node_count
+
+    assert node_count(engine) == sum(class_counts(engine).values()) == 284
+
+
+@pytest.mark.parametrize("limit", [1, 2, 30])
+def test_the_latest_statements_chosen_in_the_store_are_those_a_graph_read_whole_gives(engine, limit):
+    # small limits make the store guess a month to name statements from, and look up the speakers
+    # whose guess fell short: the answer is the same as counting and sorting all of them in memory
+    from kg.network import actor_classes, fact_graph
+    from kg.viz import timeline
+
+    actors = sorted(actor_classes(engine))
+    found = timeline.statements(engine, None, actors, limit)
+    whole = timeline.statements(None, fact_graph(engine), actors, limit)
+    assert found == whole
+    assert sum(found.total(a) for a in actors) >= len(found.latest) >= 10
+    assert all(len([s for s in found.latest if s.speaker == a]) == min(limit, found.total(a)) for a in actors)
+    assert any(s.url for s in found.latest) and all(s.label for s in found.latest)

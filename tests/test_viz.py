@@ -126,6 +126,54 @@ def test_actors_view_links_actors_who_met(dataset):
     assert "6 actors who met no other actor are not shown." in [en for _, en in view.graph["notes"]]
 
 
+def two_who_met(days: list[tuple[str | None, tuple[str, ...]]]):
+    """Two actors (names written for the test) who met on each of `days`, about the topics given."""
+    from rdflib import XSD, Dataset, Literal, URIRef
+    from rdflib.namespace import PROV, RDF, RDFS, SKOS
+
+    from kg.rdf.namespaces import DIP, DIPR_IRI, DIPT_IRI
+
+    dataset = Dataset(default_union=True)
+    people = [URIRef(f"{DIPR_IRI}person/t-{key}") for key in ("a", "b")]
+    names = {"security": "الأمن", "energy": "الطاقة", "trade": "التجارة"}
+    for number, (day, topics) in enumerate(days):
+        article = URIRef(f"{DIPR_IRI}article/t{number}")
+        graph = dataset.graph(article)
+        meeting = URIRef(f"{DIPR_IRI}meeting/m{number}")
+        graph.add((meeting, RDF.type, DIP.Meeting))
+        graph.add((meeting, RDFS.label, Literal(f"لقاء رقم {number}", lang="ar")))
+        graph.add((meeting, PROV.wasDerivedFrom, article))
+        if day:
+            graph.add((meeting, DIP.date, Literal(day, datatype=XSD.date)))
+        for person, name in zip(people, ("هاني الراشد", "سعاد المنصور"), strict=True):
+            graph.add((meeting, DIP.participant, person))
+            graph.add((person, RDF.type, DIP.Person))
+            graph.add((person, RDFS.label, Literal(name, lang="ar")))
+        for key in topics:
+            graph.add((meeting, DIP.topic, URIRef(f"{DIPT_IRI}{key}")))
+            graph.add((URIRef(f"{DIPT_IRI}{key}"), RDF.type, DIP.Topic))
+            graph.add((URIRef(f"{DIPT_IRI}{key}"), SKOS.prefLabel, Literal(names[key], lang="ar")))
+    return dataset
+
+
+def test_a_link_tooltip_counts_its_topics_and_names_its_latest_meetings(monkeypatch):
+    from kg.viz import views
+
+    dataset = two_who_met([("2023-01-05", ("security",)), ("2023-03-01", ("security", "energy")),
+                           (None, ("trade",)), ("2023-02-11", ("security", "energy"))])
+    ((_, _, data),) = build_view(dataset, "actors").edges(data=True)
+    rows = dict(data["rows"])
+    assert rows["weight"] == "4" and data["topics"] == ("energy", "security", "trade")
+    assert rows["topics"] == ("الأمن ×3", "الطاقة ×2", "التجارة ×1")  # the most frequent first
+    assert rows["meetings"] == ("2023-03-01 لقاء رقم 1", "2023-02-11 لقاء رقم 3", "2023-01-05 لقاء رقم 0", "… +1")
+    monkeypatch.setattr(views, "LISTED_TOPICS", 1)
+    monkeypatch.setattr(views, "MEETING_LINE", 12)
+    ((_, _, data),) = build_view(dataset, "actors").edges(data=True)
+    rows = dict(data["rows"])
+    assert rows["topics"] == ("الأمن ×3", "… +2")
+    assert rows["meetings"][0] == "2023-03-01…"  # cut: a summit's label names everyone there
+
+
 @pytest.mark.parametrize(("name", "inside", "outside"), [
     ("غوتيريش", {GUTERRES, SHOUKRY, f"{R}org/un", f"{R}statement/0a0a0a0a0a04", f"{T}ceasefire"},
      {LAVROV, SAFADI, f"{T}refugees"}),

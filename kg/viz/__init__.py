@@ -48,16 +48,16 @@ def write_viz(source, path: str | Path, *, view: str | ViewSpec = "actors", max_
     import networkx as nx
 
     from kg.engine import as_engine
-    from kg.network import class_counts
+    from kg.network import node_count
 
     spec = ViewSpec.parse(view) if isinstance(view, str) else view
     source = source if isinstance(source, nx.MultiDiGraph) else as_engine(source)
-    shown = build_view(source, spec, max_nodes=max_nodes, max_edges=max_edges)
+    size = source.number_of_nodes() if isinstance(source, nx.MultiDiGraph) else node_count(source)
+    shown = build_view(source, spec, max_nodes=max_nodes, max_edges=max_edges, size=size)
     full = None
     if spec.kind == "actors":
-        size = source.number_of_nodes() if isinstance(source, nx.MultiDiGraph) else sum(class_counts(source).values())
         if size <= FULL_INLINE:
-            full = build_view(source, "full")
+            full = build_view(source, "full", size=size)
         else:
             shown.graph["notes"] = [*shown.graph.get("notes", ()), (
                 f"الشبكة الكاملة ({size} عقدة) أكبر من أن تُضمّن هنا: ‎kg viz --view full‎ يرسمها.",

@@ -14,6 +14,7 @@ import base64
 import hashlib
 import json
 import unicodedata
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from pyvis.network import Network
 from kg.errors import GraphError
 from kg.network import CLASSES, topic_key
 from kg.viz.layout import initial_positions
+from kg.viz.timeline import Statements
 from kg.viz.views import ASSETS, vocabulary
 
 VIS_VERSION = "9.1.2"
@@ -34,9 +36,8 @@ VIS_VERSION = "9.1.2"
 FONT_FACE = "Noto Naskh Arabic, Noto Sans Arabic, Segoe UI, Tahoma, DejaVu Sans, sans-serif"
 LABEL_LENGTH = 48  # characters of a label drawn on the canvas; the tooltip has the whole of it
 LAYOUT_FROM = 150  # views with more nodes start from kg.viz.layout; smaller ones from vis-network's own
-SETTLE_BUDGET_S = 9.0  # the page stops the physics after this long, settled or not
+SETTLE_BUDGET_S = 4.0  # the page stops the physics after this long, settled or not (it opens in < 5 s)
 STRAY_GROUP = 3  # groups of this many nodes or fewer, apart from the rest, are tucked under it
-PANEL_LIMIT = 60  # an actor's latest statements the side panel lists (it says how many more there are)
 PANEL_WORDS = 140  # characters of a statement's label the side panel shows (the page stays small at archive scale)
 _LTR_ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
 
@@ -240,7 +241,7 @@ def _iterations(size: int) -> int:
     start from kg.viz.layout and whose steps cost about n log n (SETTLE_BUDGET_S bounds them too)."""
     if size <= LAYOUT_FROM:
         return 1000
-    return max(100, min(400, 200_000 // size))
+    return max(60, min(200, 70_000 // size))
 
 
 def _canvas_label(label: str) -> str:
@@ -283,12 +284,9 @@ def _topic_choices(view: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
 def _topic_names(view: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
     names = {topic_key(n): (d["label"], d["label_en"]) for n, d in view.nodes(data=True) if d["class"] == "Topic"}
-    for _, _, data in view.edges(data=True):  # the actor view has no topic nodes: names from the rows
-        for field, values in data.get("rows", ()):
-            if field == "topics":
-                for key, value in zip(data["topics"], values, strict=False):
-                    ar, _, en = value.partition(" (")
-                    names.setdefault(key, (ar, en.rstrip(")")))
+    for key, name in view.graph.get("topic_names", {}).items():  # the actor view has no topic nodes
+        ar, _, en = name.partition(" (")
+        names.setdefault(key, (ar, en.removesuffix(")")))
     return names
 
 
@@ -393,23 +391,26 @@ def _time_payload(view: nx.MultiDiGraph, nodes: list[dict[str, Any]]) -> dict[st
     latest statements and their articles; in the other views each event node gets its `month`."""
     timeline = view.graph.get("timeline")
     if timeline is None:
-        events = [(node["date"][:7], _EVENT_KIND[node["cls"]]) for node in nodes
+        events = [(node["date"][:7], _EVENT_KIND[node["cls"]], 1) for node in nodes
                   if node["cls"] in _EVENT_KIND and node.get("date")]  # fmt: skip
         undated = [0, 0, 0]
         for node in nodes:
             if node["cls"] in _EVENT_KIND and not node.get("date"):
                 undated[_EVENT_KIND[node["cls"]]] += 1
     else:
-        events = [(date[:7], 1 if call else 0) for date, call, *_ in timeline["meetings"] if date]
-        events += [(s.date[:7], 2) for s in timeline["statements"] if s.date]
+        said: Statements = timeline["statements"]
+        speakers = {node["id"] for node in nodes}
+        events = [(date[:7], 1 if call else 0, 1) for date, call, *_ in timeline["meetings"] if date]
+        events += [(month, 2, n) for speaker, months in said.months.items() if speaker in speakers
+                   for month, n in months.items() if month]  # fmt: skip
         undated = [sum(1 for m in timeline["meetings"] if not m[0] and not m[1]),
                    sum(1 for m in timeline["meetings"] if not m[0] and m[1]),
-                   sum(1 for s in timeline["statements"] if not s.date)]
+                   sum(months.get("", 0) for speaker, months in said.months.items() if speaker in speakers)]
     months = _months_between(min(e[0] for e in events), max(e[0] for e in events)) if events else []
     number = {month: i for i, month in enumerate(months)}
     histogram = [[0, 0, 0] for _ in months]
-    for month, kind in events:
-        histogram[number[month]][kind] += 1
+    for month, kind, count in events:
+        histogram[number[month]][kind] += count
     payload: dict[str, Any] = {"months": months, "histogram": histogram, "undated": undated}
     if timeline is None:
         for node in nodes:
@@ -417,33 +418,22 @@ def _time_payload(view: nx.MultiDiGraph, nodes: list[dict[str, Any]]) -> dict[st
                 node["month"] = number[node["date"][:7]] if node.get("date") else -1
         return payload
     index = {node["id"]: i for i, node in enumerate(nodes)}
-    articles: dict[str, int] = {}
+    urls: dict[str, int] = {}  # each source URL once: events name theirs by its place in payload["urls"]
 
-    def article(iri: str) -> int:
-        if not iri:
-            return -1
-        return articles.setdefault(iri, len(articles))
+    def source(url: str) -> int:
+        return urls.setdefault(url, len(urls)) if url else -1
 
     payload["meetings"] = [
-        [number[date[:7]] if date else -1, int(call), [index[a] for a in inside], others, article(source), date]
-        for date, call, inside, others, source in sorted(timeline["meetings"], key=lambda m: (m[0] or "9", m[2]))
+        [number[date[:7]] if date else -1, int(call), [index[a] for a in inside], others, source(url), date]
+        for date, call, inside, others, url in sorted(timeline["meetings"], key=lambda m: (m[0] or "9", m[2]))
     ]  # fmt: skip
-    by_speaker: dict[str, list] = {}
-    for statement in timeline["statements"]:
-        if statement.speaker in index:
-            by_speaker.setdefault(statement.speaker, []).append(statement)
-    statements, more = [], {}
-    for speaker, said in sorted(by_speaker.items()):
-        said.sort(key=lambda s: (s.date or "0", s.iri), reverse=True)  # the latest first: those are kept
-        if len(said) > PANEL_LIMIT:
-            more[index[speaker]] = len(said) - PANEL_LIMIT
-        statements += [[number[s.date[:7]] if s.date else -1, index[speaker], s.date, _shorter(s.label),
-                        article(s.article)]
-                       for s in said[:PANEL_LIMIT]]  # fmt: skip
-    payload["statements"] = statements
-    payload["moreStatements"] = more
-    known = timeline["articles"]
-    payload["articles"] = [[known[iri].title, known[iri].url] if iri in known else ["", ""] for iri in articles]
+    payload["statements"] = [[number[s.date[:7]] if s.date else -1, index[s.speaker], s.date, _shorter(s.label),
+                              source(s.url)]
+                             for s in said.latest if s.speaker in index]  # fmt: skip
+    listed = Counter(s.speaker for s in said.latest if s.speaker in index)
+    payload["moreStatements"] = {index[speaker]: said.total(speaker) - n for speaker, n in sorted(listed.items())
+                                 if said.total(speaker) > n}  # fmt: skip
+    payload["urls"] = list(urls)
     return payload
 
 

@@ -40,15 +40,17 @@ from kg.network import (
     MEETING_CLASSES,
     RELATIONS,
     MeetingActors,
+    actor_classes,
     actor_names,
     class_counts,
     classify,
     compact_iri,
     fact_graph,
     find_actor,
-    meeting_actors,
     meeting_actors_of,
     names,
+    node_count,
+    nodes_of,
     one_of,
     related,
     topic_key,
@@ -61,7 +63,9 @@ DEFAULT_MAX_NODES = 2000  # a larger view shows its most connected nodes only, u
 DEFAULT_MAX_EDGES = 5000  # and its strongest links only, unless --max-edges says
 READ_WHOLE = 20_000  # graphs with at most this many nodes are read whole; larger ones are chosen from in the store
 LISTED = 25  # the longest list a tooltip row holds (an actor's partners) before "+N"
-LISTED_MEETINGS = 10  # the meetings a link's tooltip names (each a line), before "+N"
+LISTED_MEETINGS = 3  # the latest meetings a link's tooltip names (each a line), before "+N"
+MEETING_LINE = 100  # characters of a meeting's line in a link's tooltip
+LISTED_TOPICS = 5  # the topics a link's tooltip names (the most frequent, each with its count), before "+N"
 _RELATION_VALUES = " ".join(f"<{iri}>" for iri in RELATIONS)
 
 
@@ -96,12 +100,13 @@ class ViewSpec:
 
 
 def build_view(source, spec: ViewSpec | str = "full", max_nodes: int | None = None,
-               max_edges: int | None = None) -> nx.MultiDiGraph:
+               max_edges: int | None = None, *, size: int | None = None) -> nx.MultiDiGraph:
     """The graph one view shows, cut to the `max_nodes` most connected nodes and the `max_edges`
     strongest links (by default, DEFAULT_MAX_NODES and DEFAULT_MAX_EDGES for a larger view).
 
     `source` is an engine (kg.engine), anything kg.engine.as_engine takes (an rdflib Dataset, a
-    pyoxigraph Store), or a fact graph read whole (kg.network.fact_graph)."""
+    pyoxigraph Store), or a fact graph read whole (kg.network.fact_graph); `size`, its number of
+    nodes where the caller has counted them already."""
     spec = ViewSpec.parse(spec) if isinstance(spec, str) else spec
     for option, value in (("--max-nodes", max_nodes), ("--max-edges", max_edges)):
         if value is not None and value < 1:
@@ -111,7 +116,8 @@ def build_view(source, spec: ViewSpec | str = "full", max_nodes: int | None = No
         facts: nx.MultiDiGraph | None = source
     else:
         engine = as_engine(source)
-        facts = fact_graph(engine) if sum(class_counts(engine).values()) <= READ_WHOLE else None
+        size = node_count(engine) if size is None else size
+        facts = fact_graph(engine) if size <= READ_WHOLE else None
     if spec.kind == "actors":
         view = _actors_view(engine, facts, max_nodes, max_edges)
     elif facts is not None:
@@ -260,9 +266,9 @@ def _node_rows(facts: nx.MultiDiGraph, node: str) -> list[tuple[str, str | tuple
         add("topics", labels("topic"))
         add("article", _articles(facts, data))
         add("evidence", data.get("evidence"))
-    elif kind in ACTOR_CLASSES:
-        add("roles", data.get("roles"))
-        add("represents", labels("represents"))
+    elif kind in ACTOR_CLASSES:  # an archive gives some actors a hundred roles
+        add("roles", _listed(list(data.get("roles", ())), LISTED))
+        add("represents", _listed(list(labels("represents")), LISTED))
         add("meetings", counted("participant"))
         add("statements", counted("speaker"))
     elif kind == "Place":
@@ -296,7 +302,14 @@ def _articles(facts: nx.MultiDiGraph, data: dict) -> tuple[str, ...]:
 
 def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes: int | None,
                  max_edges: int | None) -> nx.MultiDiGraph:
-    found = meeting_actors(engine, with_meetings=True) if facts is None else meeting_actors_of(facts)
+    # every actor's statements first: what the store holds to date them is freed before the
+    # meetings are read (at 100k articles the two at once would take 1.1 GB, one after the other 0.65)
+    actors = actor_classes(engine) if facts is None else dict.fromkeys(nodes_of(facts, ACTOR_CLASSES))
+    said = timeline.statements(engine, None if engine is not None else facts, actors)
+    if facts is None:  # an archive: the meetings, their actors, topics, days and sources in one SELECT
+        found, times = timeline.meetings(engine, actors)
+    else:
+        found, times = meeting_actors_of(facts), timeline.meeting_times(engine, facts)
     weights = found.weights()
     partners: dict[int, set[int]] = {}
     for first, second in weights:
@@ -314,7 +327,7 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
     kept = set(linked[:limit] if limit else linked)
     drawn = sorted(found.order[i] for i in kept)
     if facts is None:  # the actors' names and details; their counts and topics come from the network
-        facts = fact_graph(engine, drawn, summaries=False)
+        facts = fact_graph(engine, drawn, summaries=False, sources=False)
     listed = {i: _partners(found, partners[i], weights, i) for i in kept}
     partner_names = _names_of(engine, facts, {found.order[o] for shown in listed.values() for o in shown[0]})
     # positions follow IRI order, so pairs sort as their actors' IRIs do
@@ -325,14 +338,20 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
         _note_strongest(view, edge_limit, len(drawn_pairs))
         drawn_pairs = sorted(strongest)
     shared = _shared_meetings(found, {pair for pair, _ in drawn_pairs})
-    times = timeline.meeting_times(engine, facts)
     split = {pair: {kind: [m for m in meetings if (kind == "call") == (m in times and times[m].call)]
                     for kind in ("met", "call")} for pair, meetings in shared.items()}  # fmt: skip
+    for kinds in split.values():  # the latest first, undated ones last; a day's in IRI order (a stable sort)
+        for meetings in kinds.values():
+            meetings.sort(key=lambda m: times[m].date if m in times else "", reverse=True)
     meeting_lines = _meeting_lines(engine, facts, {m for kinds in split.values() for ms in kinds.values()
-                                                   for m in ms[:LISTED_MEETINGS]})  # fmt: skip
-    actor_topics = {i: sorted(_actor_topics(found, i)) for i in kept}
+                                                   for m in ms[:LISTED_MEETINGS]}, times)  # fmt: skip
+    actor_topics = {i: sorted(topics) for i, topics in _actor_topics(found, kept).items()}
     used_topics = {t for topics in actor_topics.values() for t in topics}
     topic_names = _topic_names(engine, facts, used_topics)
+
+    def topic_ar(key: str) -> str:
+        return topic_names.get(key, key).partition(" (")[0]
+
     for index in sorted(kept):
         actor = found.order[index]
         data = facts.nodes[actor]
@@ -350,20 +369,19 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
         for relation, meetings in split[first, second].items():
             if not meetings:
                 continue
-            topics = sorted({t for m in meetings for t in found.topics_of(m)})
-            lines = tuple(meeting_lines[m] for m in meetings[:LISTED_MEETINGS])
-            if len(meetings) > LISTED_MEETINGS:
-                lines += (f"… +{len(meetings) - LISTED_MEETINGS}",)
+            about = Counter(t for m in meetings for t in found.topics_of(m))
             rows = (
                 ("weight", str(len(meetings))),
-                ("topics", tuple(topic_names.get(t, t) for t in topics)),
-                ("meetings", lines),
+                ("topics", _listed([f"{topic_ar(t)} ×{n}" for t, n in sorted(about.items(), key=_most_first)],
+                                   LISTED_TOPICS)),
+                ("meetings", _listed([meeting_lines[m] for m in meetings[:LISTED_MEETINGS]], LISTED_MEETINGS,
+                                     len(meetings))),
             )
             view.add_edge(found.order[first], found.order[second], key=relation, relation=relation,
-                          weight=len(meetings), topics=tuple(topics), rows=rows)
-    view.graph["topic_names_ar"] = {key: name.partition(" (")[0] for key, name in sorted(topic_names.items())
-                                    if key in used_topics}  # fmt: skip
-    _add_timeline(view, engine, facts, found, kept, times)
+                          weight=len(meetings), topics=tuple(sorted(about)), rows=rows)
+    view.graph["topic_names_ar"] = {key: topic_ar(key) for key in sorted(used_topics)}
+    view.graph["topic_names"] = {key: topic_names.get(key, key) for key in sorted(used_topics)}
+    _add_timeline(view, found, kept, times, said)
     _set_communities(view)
     _set_degrees(view)
     if len(kept) < len(linked):
@@ -378,26 +396,34 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
     return view
 
 
-def _add_timeline(view: nx.MultiDiGraph, engine: Engine | None, facts: nx.MultiDiGraph, found: MeetingActors,
-                  kept: set[int], times: dict[str, timeline.MeetingTime]) -> None:
+def _add_timeline(view: nx.MultiDiGraph, found: MeetingActors, kept: set[int],
+                  times: dict[str, timeline.MeetingTime], said: timeline.Statements) -> None:
     """What the page's time slider and side panel need (graph["timeline"]): each meeting of a
     shown actor with another actor (its day, whether a call, its shown actors, how many others,
-    its article), the shown actors' statements, their articles, and each actor's meeting count
-    (the size of its node and the order its label is drawn in)."""
+    its source URL), the shown actors' statements (counted per month, the latest of each listed,
+    kg.viz.timeline), and each actor's meeting count (the size of its node and the order its
+    label is drawn in)."""
     meetings = []
     for meeting, members in found.meetings:
         inside = [found.order[m] for m in members if m in kept]
         if len(members) < 2 or not inside:
             continue
         when = times.get(meeting, timeline.MeetingTime("", False, ""))
-        meetings.append((when.date, when.call, tuple(inside), len(members) - len(inside), when.article))
-    statements = timeline.statement_times(engine, None if engine is not None else facts, view.nodes)
-    articles = timeline.articles(engine, None if engine is not None else facts,
-                                 [m[4] for m in meetings] + [s.article for s in statements])
-    view.graph["timeline"] = {"meetings": meetings, "statements": statements, "articles": articles}
+        meetings.append((when.date, when.call, tuple(inside), len(members) - len(inside), when.url))
+    view.graph["timeline"] = {"meetings": meetings, "statements": said.of(view.nodes)}
     counts = found.meeting_counts()
     for actor in view:
         view.nodes[actor]["meetings"] = counts[found.position[actor]]
+
+
+def _listed(items: list[str], limit: int, total: int | None = None) -> tuple[str, ...]:
+    """The first `limit` items, then "… +N" for the rest (of `total`, when more than the items given)."""
+    total = len(items) if total is None else total
+    return tuple(items[:limit]) + ((f"… +{total - limit}",) if total > limit else ())
+
+
+def _most_first(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def _set_communities(view: nx.MultiDiGraph) -> None:
@@ -432,10 +458,15 @@ def _shared_meetings(found: MeetingActors, pairs: set[tuple[int, int]]) -> dict[
     return shared
 
 
-def _actor_topics(found: MeetingActors, index: int) -> set[str]:
-    topics: set[str] = set()
-    for meeting in found.meetings_of(index):
-        topics.update(found.topics_of(meeting))
+def _actor_topics(found: MeetingActors, actors: set[int]) -> dict[int, set[str]]:
+    """The topics of the meetings each of the `actors` shared with another actor."""
+    topics: dict[int, set[str]] = {index: set() for index in actors}
+    for meeting, members in found.meetings:
+        about = found.topics_of(meeting)
+        if len(members) > 1 and about:
+            for member in members:
+                if member in topics:
+                    topics[member].update(about)
     return topics
 
 
@@ -458,17 +489,19 @@ def _names_of(engine: Engine | None, facts: nx.MultiDiGraph, nodes: set[str]) ->
     return found
 
 
-def _meeting_lines(engine: Engine | None, facts: nx.MultiDiGraph, meetings: set[str]) -> dict[str, str]:
-    """`date label` of each meeting, from the facts read whole, else from the store."""
+def _meeting_lines(engine: Engine | None, facts: nx.MultiDiGraph, meetings: set[str],
+                   times: dict[str, timeline.MeetingTime]) -> dict[str, str]:
+    """`date label` of each meeting (its label from the facts read whole, else from the store),
+    cut to MEETING_LINE characters: a summit's label names every one there."""
     if engine is None or all(m in facts for m in meetings):
-        return {m: f"{facts.nodes[m].get('date', '')} {facts.nodes[m]['label_ar']}".strip() for m in meetings}
-    called = names(engine, meetings)
-    dates: dict[str, str] = {}
-    query = "SELECT ?m ?d WHERE { {values} ?m <https://w3id.org/dipkg/ontology#date> ?d }"
-    for meeting, date in select_for(engine, "m", meetings, query):
-        if meeting.value not in dates or date.value < dates[meeting.value]:
-            dates[meeting.value] = date.value
-    return {m: f"{dates.get(m, '')} {called[m].ar}".strip() for m in meetings}
+        called = {m: facts.nodes[m]["label_ar"] for m in meetings}
+    else:
+        called = {m: found.ar for m, found in names(engine, meetings).items()}
+    lines = {}
+    for m in meetings:
+        line = f"{times[m].date if m in times else ''} {called[m]}".strip()
+        lines[m] = line if len(line) <= MEETING_LINE else line[: MEETING_LINE - 1].rstrip() + "…"
+    return lines
 
 
 def _topic_names(engine: Engine | None, facts: nx.MultiDiGraph, keys: set[str]) -> dict[str, str]:
@@ -583,8 +616,6 @@ def _index_left_out(view: nx.MultiDiGraph, engine: Engine, actors: list[str] | N
     """The names of the actors a cut left out, for the page's search (which then says how to draw
     one's neighbourhood): all of them by default."""
     if actors is None:
-        from kg.network import actor_classes
-
         actors = [a for a in sorted(actor_classes(engine)) if a not in view]
     called = names(engine, actors)
     classes = classify(engine, actors)

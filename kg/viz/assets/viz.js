@@ -615,15 +615,14 @@
       item.setAttribute("data-kind", event.kind);
       item.setAttribute("data-date", event.date || "");
       item.appendChild(element("span", "kg-date", (event.date || "بلا تاريخ · undated") + " "));
-      var article = current.time.articles[event.article];
-      var url = article ? safeUrl(article[1]) : "";
+      var url = safeUrl((current.time.urls || [])[event.article]);
       var words = element(url ? "a" : "span", "", event.text);
       words.dir = "auto";
       if (url) {
         words.href = url;
         words.target = "_blank";
         words.rel = "noopener noreferrer";
-        words.title = article[0] || url;
+        words.title = url;
       }
       item.appendChild(words);
       list.appendChild(item);
