@@ -36,7 +36,7 @@ VIS_VERSION = "9.1.2"
 FONT_FACE = "Noto Naskh Arabic, Noto Sans Arabic, Segoe UI, Tahoma, DejaVu Sans, sans-serif"
 LABEL_LENGTH = 48  # characters of a label drawn on the canvas; the tooltip has the whole of it
 LAYOUT_FROM = 150  # views with more nodes start from kg.viz.layout; smaller ones from vis-network's own
-SETTLE_BUDGET_S = 4.0  # the page stops the physics after this long, settled or not (it opens in < 5 s)
+SETTLE_BUDGET_S = 3.0  # the page stops the physics after this long, settled or not (it opens in < 5 s)
 STRAY_GROUP = 3  # groups of this many nodes or fewer, apart from the rest, are tucked under it
 PANEL_WORDS = 140  # characters of a statement's label the side panel shows (the page stays small at archive scale)
 _LTR_ISOLATE, _POP_ISOLATE = "\u2066", "\u2069"
@@ -217,7 +217,7 @@ def _options(view: nx.MultiDiGraph) -> dict[str, Any]:
             "minVelocity": 1.0,
             # small batches on large graphs: the page checks its time budget between batches
             "stabilization": {"enabled": True, "iterations": _iterations(size),
-                              "updateInterval": max(1, min(25, 40_000 // max(size, 1))), "fit": True},
+                              "updateInterval": max(1, min(10, 20_000 // max(size, 1))), "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large,
                         "hideEdgesOnZoom": large, "multiselect": True},
@@ -241,7 +241,7 @@ def _iterations(size: int) -> int:
     start from kg.viz.layout and whose steps cost about n log n (SETTLE_BUDGET_S bounds them too)."""
     if size <= LAYOUT_FROM:
         return 1000
-    return max(60, min(200, 70_000 // size))
+    return max(50, min(200, 50_000 // size))
 
 
 def _canvas_label(label: str) -> str:

@@ -1,6 +1,6 @@
-"""When things happened, for the page's time slider and side panel: each meeting's day, kind and
-source URL; how many statements each actor shown made in each month, and its latest PANEL_LIMIT
-statements with their days and source URLs.
+"""When things happened, for the page's time slider and side panel: each meeting's day and kind,
+and the source URLs of the latest PANEL_LIMIT of each actor shown; how many statements each of
+them made in each month, and its latest PANEL_LIMIT statements with their days and source URLs.
 
 Read from the store with a few SELECTs whose answers follow what the page shows, not the size of
 the archive: the meetings in one; the statements counted per speaker and month in the store, then
@@ -37,11 +37,10 @@ _BATCH = 2000  # speakers a query names at once: the page draws at most this man
 
 @dataclass(frozen=True, slots=True)
 class MeetingTime:
-    """A meeting's day ('' when unknown), whether it was a phone call, and its source URL ('' when none)."""
+    """A meeting's day ('' when unknown), and whether it was a phone call."""
 
     date: str
     call: bool
-    url: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,26 +76,34 @@ def meeting_times(engine: Engine | None, facts: nx.MultiDiGraph | None) -> dict[
     """Every meeting and phone call of the graph."""
     if engine is None:
         assert facts is not None
-        urls = _article_urls(facts)
-        return {node: MeetingTime(data.get("date", ""), data["class"] == "PhoneCall", _first_url(urls, data))
+        return {node: MeetingTime(data.get("date", ""), data["class"] == "PhoneCall")
                 for node, data in facts.nodes(data=True) if data["class"] in MEETING_CLASSES}  # fmt: skip
-    query = (f"SELECT ?m ?c (MIN(?d) AS ?date) (MIN(?u) AS ?url) WHERE {{ "
+    query = (f"SELECT ?m ?c (MIN(?d) AS ?date) WHERE {{ "
              f"VALUES ?c {{ <{DIP_IRI}Meeting> <{DIP_IRI}PhoneCall> }} ?m a ?c "
-             f"OPTIONAL {{ SELECT ?m ?d WHERE {{ ?m <{DIP_IRI}date> ?d }} }} "
-             f"OPTIONAL {{ {{ SELECT ?m ?a WHERE {{ ?m <{_PROV}wasDerivedFrom> ?a }} }} "
-             f"{{ SELECT ?a (STR(?link) AS ?u) WHERE {{ ?a <{_URL}> ?link }} }} }} }} "
-             f"GROUP BY ?m ?c")  # fmt: skip
+             f"OPTIONAL {{ SELECT ?m ?d WHERE {{ ?m <{DIP_IRI}date> ?d }} }} }} GROUP BY ?m ?c")
     found: dict[str, MeetingTime] = {}
-    for m, c, d, u in engine.select(query):
+    for m, c, d in engine.select(query):
         call = c.value.endswith("PhoneCall")
         if m.value not in found or call:  # a PhoneCall is typed so alone, but be sure a call wins
-            found[m.value] = MeetingTime(_day(d), call, u.value if u is not None else "")
+            found[m.value] = MeetingTime(_day(d), call)
     return found
+
+
+def meeting_urls(engine: Engine | None, facts: nx.MultiDiGraph | None, meetings: Iterable[str]) -> dict[str, str]:
+    """The source URL of each of the `meetings` that has one: the first of its articles'."""
+    if engine is None:
+        assert facts is not None
+        urls = _article_urls(facts)
+        found = {m: _first_url(urls, facts.nodes[m]) for m in meetings if m in facts}
+        return {m: url for m, url in found.items() if url}
+    query = (f"SELECT ?m (MIN(STR(?link)) AS ?url) WHERE {{ {{values}} "
+             f"?m <{_PROV}wasDerivedFrom> ?a . ?a <{_URL}> ?link }} GROUP BY ?m")
+    return {m.value: url.value for m, url in select_for(engine, "m", meetings, query) if url is not None}
 
 
 def meetings(engine: Engine, actors: Mapping[str, str] | None = None) -> tuple[MeetingActors, dict[str, MeetingTime]]:
     """Every meeting with its actors and topics (kg.network.meeting_actors with its meetings), and
-    its day, kind and source URL: one SELECT, a row a meeting (`actors`: every actor's class,
+    its day and kind: one SELECT, a row a meeting (`actors`: every actor's class,
     kg.network.actor_classes, where the caller has read them). Actors and topics come back as
     numbers (VALUES blocks name them): reading the names of half a million participants back
     from the store would cost more than the rest of the query."""
@@ -108,7 +115,7 @@ def meetings(engine: Engine, actors: Mapping[str, str] | None = None) -> tuple[M
     numbered_topics = " ".join(f"({sparql_term(URIRef(k))} {n})" for n, k in enumerate(topics))
     meeting = f"VALUES ?c {{ <{DIP_IRI}Meeting> <{DIP_IRI}PhoneCall> }} ?m a ?c"
     query = (
-        f"SELECT ?m ?actors ?topics ?call ?date ?url WHERE {{ "
+        f"SELECT ?m ?actors ?topics ?call ?date WHERE {{ "
         f"{{ SELECT ?m (GROUP_CONCAT(STR(?n); separator=' ') AS ?actors) WHERE {{ "
         f"VALUES (?a ?n) {{ {numbered} }} {{ SELECT ?m ?a WHERE {{ ?m <{DIP_IRI}participant> ?a }} }} }} "
         f"GROUP BY ?m }} "
@@ -116,30 +123,25 @@ def meetings(engine: Engine, actors: Mapping[str, str] | None = None) -> tuple[M
         f"{{ SELECT ?m WHERE {{ {meeting} }} }} {{ SELECT ?m ?n WHERE {{ VALUES (?k ?n) {{ {numbered_topics} }} "
         f"{{ SELECT ?m ?k WHERE {{ ?m <{DIP_IRI}topic> ?k }} }} }} }} }} GROUP BY ?m }} "
         f"OPTIONAL {{ SELECT ?m ?date WHERE {{ ?m <{DIP_IRI}date> ?date }} }} "
-        f"OPTIONAL {{ SELECT ?m (true AS ?call) WHERE {{ ?m a <{DIP_IRI}PhoneCall> }} }} "
-        f"OPTIONAL {{ SELECT ?m ?url WHERE {{ {{ SELECT ?m WHERE {{ {meeting} }} }} "
-        f"{{ SELECT ?m ?a WHERE {{ ?m <{_PROV}wasDerivedFrom> ?a }} }} "
-        f"{{ SELECT ?a (STR(?link) AS ?url) WHERE {{ ?a <{_URL}> ?link }} }} }} }} }}"
+        f"OPTIONAL {{ SELECT ?m (true AS ?call) WHERE {{ ?m a <{DIP_IRI}PhoneCall> }} }} }}"
     )  # fmt: skip
     keys = [topic_key(k) for k in topics]
     members: dict[str, tuple[int, ...]] = {}
     about: dict[str, tuple[str, ...]] = {}
     times: dict[str, MeetingTime] = {}
     combinations: dict[str, tuple[str, ...]] = {}  # a few sets of topics, met again and again
-    for m, a, k, call, date, url in engine.select(query):
+    for m, a, k, call, date in engine.select(query):
         name = m.value
-        day, link = _day(date), url.value if url is not None else ""
-        if name in times:  # a meeting with several days or articles: a row for each, the first kept
-            known = times[name]
-            day = min(filter(None, (known.date, day)), default="")
-            link = min(filter(None, (known.url, link)), default="")
+        day = _day(date)
+        if name in times:  # a meeting with several days: a row for each, the first kept
+            day = min(filter(None, (times[name].date, day)), default="")
         else:  # an endpoint's union of graphs may repeat a number: a set
             members[name] = tuple(sorted(set(map(int, a.value.split()))))
             if k is not None:
                 if k.value not in combinations:
                     combinations[k.value] = tuple(sorted({keys[int(n)] for n in k.value.split()}))
                 about[name] = combinations[k.value]
-        times[name] = MeetingTime(day, call is not None, link)
+        times[name] = MeetingTime(day, call is not None)
     found = MeetingActors(actors, list(members.items()), about)
     return found, times
 
@@ -212,18 +214,18 @@ def _dated(speakers: str, by_hash: bool) -> str:
     speakers; a statement without a day is then not there. Else looked up statement by
     statement, with a third branch for each statement alone (an undated one is there too)."""
     said = f"{{ SELECT ?k ?s ?from WHERE {{ {speakers} ?s <{DIP_IRI}speaker> ?sp }} }}"
-    alone = "" if by_hash else f" UNION {{ {said} }}"
-    if by_hash:
-        during = (f"{said} {{ SELECT ?s ?d1 WHERE {{ {{ SELECT ?m ?d1 WHERE {{ ?m <{DIP_IRI}date> ?d1 }} }} "
-                  f"{{ SELECT ?s ?m WHERE {{ ?s <{DIP_IRI}madeDuring> ?m }} }} }} }}")
-        told = (f"{said} {{ SELECT ?s ?d2 WHERE {{ {{ SELECT ?a ?d2 WHERE {{ ?a <{_DCTERMS}date> ?d2 }} }} "
-                f"{{ SELECT ?s ?a WHERE {{ ?s <{_PROV}wasDerivedFrom> ?a }} }} }} }}")
+    if by_hash:  # the speakers' statements kept in memory once; every day of every subject streamed by
+        days = (f"{said} {{ {{ SELECT ?s ?d1 WHERE {{ {{ SELECT ?m ?d1 WHERE {{ ?m <{DIP_IRI}date> ?d1 }} }} "
+                f"{{ SELECT ?s ?m WHERE {{ ?s <{DIP_IRI}madeDuring> ?m }} }} }} }} UNION "
+                f"{{ SELECT ?s ?d2 WHERE {{ {{ SELECT ?a ?d2 WHERE {{ ?a <{_DCTERMS}date> ?d2 }} }} "
+                f"{{ SELECT ?s ?a WHERE {{ ?s <{_PROV}wasDerivedFrom> ?a }} }} }} }} }}")
     else:
-        during = f"{speakers} ?s <{DIP_IRI}speaker> ?sp . ?s <{DIP_IRI}madeDuring> ?m . ?m <{DIP_IRI}date> ?d1"
-        told = f"{speakers} ?s <{DIP_IRI}speaker> ?sp . ?s <{_PROV}wasDerivedFrom> ?a . ?a <{_DCTERMS}date> ?d2"
+        days = (f"{{ {speakers} ?s <{DIP_IRI}speaker> ?sp . ?s <{DIP_IRI}madeDuring> ?m . ?m <{DIP_IRI}date> ?d1 }} "
+                f"UNION {{ {speakers} ?s <{DIP_IRI}speaker> ?sp . ?s <{_PROV}wasDerivedFrom> ?a . "
+                f"?a <{_DCTERMS}date> ?d2 }} UNION {{ {said} }}")
     return (f"{{ SELECT ?k ?s ?from ?date WHERE {{ "
             f"{{ SELECT ?k ?s ?from (MIN(COALESCE(?d1, {_NEVER})) AS ?first) (MIN(COALESCE(?d2, {_NEVER})) AS ?then) "
-            f"WHERE {{ {{ {during} }} UNION {{ {told} }}{alone} }} GROUP BY ?k ?s ?from }} "
+            f"WHERE {{ {days} }} GROUP BY ?k ?s ?from }} "
             f"BIND(IF(?first < {_NEVER}, ?first, IF(?then < {_NEVER}, ?then, ?none)) AS ?date) }} }}")
 
 

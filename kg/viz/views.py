@@ -22,6 +22,7 @@ say otherwise, and the page says what was left out.
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.engine import Engine, as_engine, distinct, select_for
+from kg.engine import Engine, as_engine, distinct, labels, select_for
 from kg.errors import UsageError
 from kg.network import (
     ACTOR_CLASSES,
@@ -381,7 +382,7 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
                           weight=len(meetings), topics=tuple(sorted(about)), rows=rows)
     view.graph["topic_names_ar"] = {key: topic_ar(key) for key in sorted(used_topics)}
     view.graph["topic_names"] = {key: topic_names.get(key, key) for key in sorted(used_topics)}
-    _add_timeline(view, found, kept, times, said)
+    _add_timeline(view, engine, facts, found, kept, times, said)
     _set_communities(view)
     _set_degrees(view)
     if len(kept) < len(linked):
@@ -396,20 +397,31 @@ def _actors_view(engine: Engine | None, facts: nx.MultiDiGraph | None, max_nodes
     return view
 
 
-def _add_timeline(view: nx.MultiDiGraph, found: MeetingActors, kept: set[int],
-                  times: dict[str, timeline.MeetingTime], said: timeline.Statements) -> None:
+def _add_timeline(view: nx.MultiDiGraph, engine: Engine | None, facts: nx.MultiDiGraph, found: MeetingActors,
+                  kept: set[int], times: dict[str, timeline.MeetingTime], said: timeline.Statements) -> None:
     """What the page's time slider and side panel need (graph["timeline"]): each meeting of a
     shown actor with another actor (its day, whether a call, its shown actors, how many others,
-    its source URL), the shown actors' statements (counted per month, the latest of each listed,
-    kg.viz.timeline), and each actor's meeting count (the size of its node and the order its
-    label is drawn in)."""
+    its source URL if it is among the latest PANEL_LIMIT of one of them: an archive's meetings
+    each have their own), the shown actors' statements (counted per month, the latest of each
+    listed, kg.viz.timeline), and each actor's meeting count (the size of its node and the order
+    its label is drawn in)."""
+    shown = [(meeting, members) for meeting, members in found.meetings
+             if len(members) > 1 and any(m in kept for m in members)]  # fmt: skip
+    latest: dict[int, list[str]] = {}
+    for meeting, members in shown:
+        for member in members:
+            if member in kept:
+                latest.setdefault(member, []).append(meeting)
+    day = {meeting: when.date for meeting, when in times.items()}
+    linked: set[str] = set()
+    for of_one in latest.values():  # the latest first; a day's in IRI order (as a stable sort has them)
+        linked.update(heapq.nlargest(timeline.PANEL_LIMIT, of_one, key=lambda m: day.get(m, "")))
+    urls = timeline.meeting_urls(engine, None if engine is not None else facts, linked)
     meetings = []
-    for meeting, members in found.meetings:
+    for meeting, members in shown:
         inside = [found.order[m] for m in members if m in kept]
-        if len(members) < 2 or not inside:
-            continue
-        when = times.get(meeting, timeline.MeetingTime("", False, ""))
-        meetings.append((when.date, when.call, tuple(inside), len(members) - len(inside), when.url))
+        when = times.get(meeting, timeline.MeetingTime("", False))
+        meetings.append((when.date, when.call, tuple(inside), len(members) - len(inside), urls.get(meeting, "")))
     view.graph["timeline"] = {"meetings": meetings, "statements": said.of(view.nodes)}
     counts = found.meeting_counts()
     for actor in view:
@@ -496,7 +508,11 @@ def _meeting_lines(engine: Engine | None, facts: nx.MultiDiGraph, meetings: set[
     if engine is None or all(m in facts for m in meetings):
         called = {m: facts.nodes[m]["label_ar"] for m in meetings}
     else:
-        called = {m: found.ar for m, found in names(engine, meetings).items()}
+        # rdfs:label alone (one lookup a meeting, not three: a meeting has no other names), then
+        # as kg.network.names would: Arabic, else without a language, else the IRI's last part
+        found = labels(engine, meetings)
+        called = {m: found.get(m, {}).get("ar") or found.get(m, {}).get("") or compact_iri(m).rsplit("/", 1)[-1]
+                  for m in meetings}  # fmt: skip
     lines = {}
     for m in meetings:
         line = f"{times[m].date if m in times else ''} {called[m]}".strip()

@@ -50,20 +50,27 @@
   // --- The views: the page's own, and the full graph one click away ---------------------------
   var timings = { scriptStart: started, parsed: performance.now() - started };
   function prepare(data) {
+    // a link of the actor network shows all its meetings until the time filter says otherwise
+    data.edges.forEach(function (edge) { if (edge.weight !== undefined) { edge.shownWeight = edge.weight; } });
     var view = { data: data, nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges),
                  time: data.time || { months: [], histogram: [], undated: [0, 0, 0] }, keys: {},
                  index: data.nodes.map(function (node) { return node.id; }), layered: Boolean(data.labelLayer),
-                 settled: false, edgeOf: {} };
+                 settled: false, edgeOf: new Map() };
     view.nodes.forEach(function (node) { view.keys[node.id] = nodeKey(node); });
-    // the actor network: each meeting's pairs, as the ids of the edges that draw them
+    // the actor network: each pair of actors (by their places in the node list) and kind of
+    // meeting, as the id of the edge that draws it: a number, so that the time filter's walk
+    // through an archive's 150k meetings builds no strings
+    var position = {};
+    view.index.forEach(function (id, at) { position[id] = at; });
     view.edges.forEach(function (edge) {
       if (edge.rel === "met" || edge.rel === "call") {
-        view.edgeOf[pairKey(edge.from, edge.to, edge.rel)] = edge.id;
+        var key = pairKey(position[edge.from], position[edge.to], edge.rel === "call" ? 1 : 0, view.index.length);
+        view.edgeOf.set(key, edge.id);
       }
     });
     return view;
   }
-  function pairKey(a, b, rel) { return (a < b ? a + "\n" + b : b + "\n" + a) + "\n" + rel; }
+  function pairKey(a, b, call, size) { return (a < b ? a * size + b : b * size + a) * 2 + call; }
   function nodeKey(node) { return [node.full, node.en].concat(node.alt || []).map(searchKey).join("\n"); }
 
   var views = { main: prepare(payload) };
@@ -196,13 +203,13 @@
     var counts = {};
     var meetings = current.time.meetings;
     if (meetings) {
+      var size = current.index.length;
       meetings.forEach(function (meeting) {
         if (!inRange(meeting[0])) { return; }
         var inside = meeting[2];
-        var rel = meeting[1] ? "call" : "met";
         for (var i = 0; i < inside.length; i++) {
           for (var j = i + 1; j < inside.length; j++) {
-            var id = current.edgeOf[pairKey(current.index[inside[i]], current.index[inside[j]], rel)];
+            var id = current.edgeOf.get(pairKey(inside[i], inside[j], meeting[1], size));
             if (id !== undefined) { counts[id] = (counts[id] || 0) + 1; }
           }
         }
