@@ -167,7 +167,21 @@ AGENCY_WORDING = [
     ("bilateral-relations", "إعادة بناء العلاقات مع الخرطوم"),
     # a place that is itself a topic, named with a common noun before it
     ("palestinian-question", "الحفاظ على المقدسات بمدينة القدس"),
+    # the situation of a region, or of several states, is the regional situation
+    ("regional-situation", "الأوضاع في الشرق الأوسط"),
+    ("regional-situation", "التطورات في ليبيا وتشاد ومنطقة الساحل"),
+    ("regional-situation", "ملفات إقليمية من بينها الأزمة في شمال سوريا"),
+    ("regional-situation", "مستجدات الأوضاع السياسية في ليبيا والمنطقة"),
+    ("security", "سبل تعزيز الاستقرار في القارة"),
+    ("sovereignty", "رفض زيارة المسؤولين الأجانب للجزيرة التي تعتبرها الصين جزءا من أراضيها"),
+    ("economic-cooperation", "تطوير العلاقات الاقتصادية والتجارية"),
 ]
+
+
+@pytest.mark.parametrize("phrase", ["الأوضاع في السودان", "آخر التطورات في ليبيا", "الصراع في أوكرانيا"])
+def test_one_states_situation_is_not_the_regional_situation(phrase):
+    (meeting,) = extract(MEETING.format(phrase), published=DAY).meetings
+    assert "regional-situation" not in meeting.topics
 
 
 @pytest.mark.parametrize(("key", "phrase"), AGENCY_WORDING, ids=[p for _, p in AGENCY_WORDING])

@@ -112,6 +112,16 @@ def given_names() -> dict[str, bool]:
     return names
 
 
+@cache
+def _arabic_given_names() -> frozenset[str]:
+    """The given names of Arabic origin (given_names.tsv): a name that has one may end in an ال-word."""
+    found: set[str] = set()
+    for row in read_table("given_names.tsv"):
+        if row.get("origin") == "arabic":
+            found.update(_compound_variants(normalize(row["name_ar"])))
+    return frozenset(found)
+
+
 def _compound_variants(norm: str) -> list[str]:
     """"عبد الله" and "عبدالله" are one name."""
     variants = [norm]
@@ -328,6 +338,11 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[i]
     if not _is_arabic_word(norm):
+        if ctx.doc.tokens[i].text[:1].isupper() and norm[:1].isascii():
+            # "(CNN)"، "شركة IBM": a name the gazetteer writes in Latin letters, capitalised as names are
+            entity = _best_entity(ctx, i)
+            if entity is not None:
+                return [_entity_mention(ctx, entity)], entity.last
         return [], i + 1
     if norm in ctx.family and norm not in given_names() and _office_word_alone(ctx, i):
         # "وجدد رئيسي خلال اللقاء": the surname of "إبراهيم رئيسي" named before, not "my president"
@@ -341,6 +356,9 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         unlisted = _subject_of_reporting_verb(ctx, i)
     if unlisted is not None:
         return [unlisted], unlisted.last
+    airport = _airport_at(ctx, i) if "مطار" in norm else None
+    if airport is not None:
+        return [airport], airport.last
     if not _may_start_mention(norm):
         name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
         return ([name], name.last) if name is not None else ([], i + 1)
@@ -391,11 +409,33 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     return [], i + 1
 
 
+_AIRPORT_WORD = frozenset((normalize("مطار"),))
+_INTERNATIONAL = frozenset(normalize(w) for w in ("الدولي", "الدولية", "الجوية"))
+
+
+def _airport_at(ctx: _Context, i: int) -> ActorMention | None:
+    """ "مطار الدوحة الدولي"، "مطار \"أيفاتو\" الدولي"، "مطار قاعدة الرياض الجوية": an airport no list
+    knows, named up to الدولي (or الجوية) within a few words, is a place where guests are met."""
+    norms, end = ctx.norms, ctx.sentence.last
+    known = _best_entity(ctx, i)
+    if known is not None and known.last > i + 1:
+        return None  # an airport the gazetteer knows
+    last = next((j + 1 for j in range(i + 2, min(end, i + 7)) if norms[j] in _INTERNATIONAL), None)
+    if last is None or any(norms[j] in ("،", ",", ".", "؛") for j in range(i + 1, last)):
+        return None
+    clitic = next((t for t, stem in clitic_variants(norms[i]) if stem in _AIRPORT_WORD), None)
+    if clitic is None:
+        return None  # "مطارات": no airport's name
+    words = [norms[i][clitic:], *(w for w in norms[i + 1 : last] if _is_arabic_word(w))]
+    return _span_mention(ctx, i, last, clitic, PLACE, words, key="place:" + "_".join(words))
+
+
 @cache
 def _first_words() -> frozenset[str]:
     """Every word a mention can start with: first words of known names, offices, honorifics,
     the heads of bodies, given names, honorific pronouns."""
     found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS) | {"ابو"}
+    found |= _BANK_HEADS
     for index in (gz.name_index(), titles(), honorifics()):
         found.update(index._by_first)
     return frozenset(found)
@@ -424,26 +464,66 @@ def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
         return None  # "أن السعودية ستخفض": the name of a country
     if nisba.clitic and i > ctx.sentence.first and gz.nisba_index().longest_at(norms, i - 1, i, clitics=False):
         return None  # "الجانبين المصري والسوداني": adjectives in a row
+    after_noun = False
     if not nisba.clitic and i > ctx.sentence.first:
         before = norms[i - 1]
-        # after a noun ("العاصمة الفلبينية", "الجيش الفرنسي") the nisba is its adjective
+        # after a noun ("العاصمة الفلبينية", "الجيش الفرنسي") the nisba is its adjective; not after
+        # a word for a person ("المهاجم البرازيلي"، "الكاتب المسرحي البريطاني"), nor after a word
+        # without ال, which a definite adjective cannot follow ("فوز التشيكي"، "فاز الأمريكي")
         if before not in _NOUN_NISBA_BEFORE and before not in _PARTICLES_BEFORE_NOUN and not _verb_before(before):
-            return None
+            if not (_person_before(ctx, i) or _indefinite_before(before, nisba.phrase[0])):
+                return None
+            after_noun = True
     known = _best_entity(ctx, i + 1)
     if known is not None and known.payload.entity.type != PERSON:
-        return None
+        # "التشيكي ميلان كونديرا": a town's name that a foreign surname follows is a given name
+        town_as_name = known.payload.entity.type == PLACE and known.last == i + 2 and i + 2 < end
+        if not (town_as_name and _foreign_word_shape(norms[i + 2]) and norms[i + 2] not in given_names()):
+            return None
     name = _name_after(ctx, i + 1, after_title=True)
     if name is None or (name.key and name.weak):
         return None
     first = name.name[0]
-    if first not in given_names() and len(first) == 4 and first[0] in "بلك":
-        return None  # "بشكل مطرد": a preposition on a noun
+    foreign_rest = len(name.name) >= 2 and all(_foreign_word_shape(w) for w in name.name[1:])
+    if first not in given_names() and len(first) == 4 and first[0] in "بلك" and not foreign_rest:
+        return None  # "بشكل مطرد": a preposition on a noun ("كيمي رايكونن" is a name)
+    if after_noun:
+        # after a noun only what looks like a name is one: a given name, or foreign words without
+        # a pronoun on them ("شركة إنرون الأمريكية تعاملها"); a foreign name ends before ال
+        looks_foreign = _foreign_word_shape(first) and (foreign_rest or len(name.name) == 1)
+        if not (given_names().get(first) is False or looks_foreign):
+            return None
+        if any(w.endswith(("هما", "هم", "ها", "كم")) and w not in given_names() for w in name.name):
+            return None
+        if len(name.name) >= 2 and first not in given_names() and name.name[-1].startswith("ال"):
+            name = _span_mention(ctx, name.first, name.last - 1, 0, PERSON, name.name[:-1])
     if len(name.name) < 2 and not name.key and given_names().get(name.name[0]) is not False:
         if not _foreign_word_shape(name.name[0]):
             return None
         if _peek(norms, name.last, end) not in _NOUN_NISBA_BEFORE and not is_stopword(_peek(norms, name.last, end)):
             return None  # one unknown word: only when what follows closes it ("والفرنسي بيولي .")
     return replace(name, represents=name.represents or f"country:{nisba.payload}", title_first=i)
+
+
+def _person_before(ctx: _Context, i: int) -> bool:
+    """"المهاجم البرازيلي"، "للكاتب المسرحي البريطاني": a word for a person before the nisba, an
+    adjective of his between them at most."""
+    norms, first = ctx.norms, ctx.sentence.first
+    k = i - 1
+    if k > first and norms[k].startswith("ال") and norms[k].endswith("ي") and not _person_noun(norms[k]):
+        k -= 1  # "المسرحي"، "الفني"، "الصاعد"
+    return k >= first and _person_noun(norms[k])
+
+
+def _indefinite_before(before: str, nisba: str) -> bool:
+    """A word without ال before a nisba with it: the nisba is no adjective of that word."""
+    return (
+        nisba.startswith("ال")
+        and _is_arabic_word(before)
+        and not before.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+        and not before.endswith(("ه", "ها", "هم", "هما", "كم", "نا"))  # "نظيره الروسي": his counterpart
+        and len(before) >= 3
+    )
 
 
 # what follows the subject of "قال": the words (إن، أن، :), an office in apposition, where or to whom
@@ -458,15 +538,16 @@ def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
     if i + 1 >= end:
         return None
     first = norms[i]
-    foreign = _foreign_word_shape(first)
+    following = _peek(norms, i + 1, end)
+    # "وأضاف كامينين في بيان": where the words were said, right after the one who said them
+    said_in = following == "في" and _peek(norms, i + 2, end) in _SPEECH_NOUNS
+    alone = following in _WORDS_FOLLOW or _to_media(following) or said_in
+    foreign = _foreign_word_shape(first) or (alone and _foreign_word_shape(first, subject=True))
     if first not in given_names() and not foreign and not _family_name_shape(first):
         return None
     if _best_entity(ctx, i) is not None:
         return None  # a name kg knows is read as such
-    following = _peek(norms, i + 1, end)
-    if (_family_name_shape(first) or (foreign and len(first) >= 5)) and (
-        following in _WORDS_FOLLOW or _to_media(following)
-    ):
+    if (_family_name_shape(first) or (foreign and len(first) >= 5)) and alone:
         # "وقال الاعرجي إن"، "وأضاف كامينين أنه": a family name alone, the words right after it
         return _span_mention(ctx, i, i + 1, 0, PERSON, [first])
     if first not in given_names() and not foreign:
@@ -483,6 +564,9 @@ def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
 
 
 _WORDS_FOLLOW = frozenset(normalize(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", ":", '"', "«"))
+_SPEECH_NOUNS = frozenset(normalize(w) for w in (
+    "بيان", "تصريح", "تصريحات", "مؤتمر", "حديث", "مقابلة", "كلمة", "خطاب", "رسالة", "تغريدة", "منشور",
+))  # fmt: skip
 
 
 def _family_name_shape(norm: str) -> bool:
@@ -500,14 +584,16 @@ def _family_name_shape(norm: str) -> bool:
     )
 
 
-def _foreign_word_shape(norm: str) -> bool:
+def _foreign_word_shape(norm: str, subject: bool = False) -> bool:
     """A word that may be a name nobody listed: none of prose's shapes (ال, the participles in م,
-    the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists."""
+    the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists. As a verb's subject a plural
+    would end in ون, so a long word in ين (not the nisba's يين) may be a name there ("كامينين")."""
     if len(norm) < 3 or norm.startswith("ال") or norm in everyday_words() or _function_word(norm):
         return False
     if norm[0] == "م" and norm[1] not in "اوي":
         return False  # "مسؤول"، "مصدر"، "متحدث": an Arabic participle or noun of place
-    if norm.endswith(("ون", "ين", "ات", "اء")) or _prose_shape(norm) or _person_noun(norm):
+    in_in = norm.endswith("ين") and not (subject and len(norm) >= 6 and not norm.endswith("يين"))
+    if norm.endswith(("ون", "ات", "اء")) or in_in or _prose_shape(norm) or _person_noun(norm):
         return False
     return _name_word(norm) and _plausible_first_name(norm)
 
@@ -536,6 +622,8 @@ def _verb_before(norm: str) -> bool:
 
 
 _CLOSING_MARKS = ("،", ",", "؛", ";")
+# what may follow the last word of a name: a comma, a full stop, a closing quote mark, the end
+_NAME_ENDS = frozenset(("،", ",", ".", "", "؛", ";", '"', "”", "»", "'", ")"))
 
 
 def _extended_to_apposition(ctx: _Context, name: ActorMention) -> ActorMention:
@@ -586,6 +674,33 @@ def _words_set_off(ctx: _Context, j: int) -> ActorMention | None:
     return None
 
 
+_QUOTE_MARKS = frozenset(('"', "«", "»", "“", "”", "'"))
+
+
+def _quoted_name(ctx: _Context, j: int) -> ActorMention | None:
+    """ 'رئيس المجلس الرئاسي "محمد المنفي"': one to four name words in quote marks right after an
+    office are its holder's name, whatever their shape."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if j >= end or norms[j] not in _QUOTE_MARKS:
+        return None
+    close = next((c for c in range(j + 2, min(end, j + 6)) if norms[c] in _QUOTE_MARKS), None)
+    if close is None:
+        return None
+    known = _person_at(ctx, j + 1, 0)
+    if known is not None and known.last == close:
+        return known
+    entity = _best_entity(ctx, j + 1)
+    if entity is not None and entity.payload.entity.type != PERSON:
+        return None  # 'رئيس المكتب السياسي لحركة المقاومة الإسلامية "حماس"': a body's short name
+    following = _peek(norms, close + 1, end)
+    if following not in _NAME_ENDS and (_starts_with_given_name(following) or following in given_names()):
+        return None  # '... «التفاوض السورية» المعارضة نصر الحريري': the holder is named after the quote
+    if not all(_is_arabic_word(norms[m]) and not _function_word(norms[m]) and not _prose_shape(norms[m])
+               and titles().longest_at(norms, m, close) is None for m in range(j + 1, close)):  # fmt: skip
+        return None
+    return _span_mention(ctx, j + 1, close, 0, PERSON, norms[j + 1 : close])
+
+
 def _foreign_tail_word(ctx: _Context, j: int) -> bool:
     norm = ctx.norms[j]
     return (
@@ -614,8 +729,10 @@ def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
     body_office = norms[i] in given_names() and _office_of_a_body_after(ctx, name.last)
     if not (_office_set_off_after(ctx, name.last) or body_office):
         return None
-    if norms[i] not in given_names() and name.name[-1].endswith("ه"):
-        return None  # "ختام الزيارة، ...": a noun and its genitive, no name
+    if norms[i] not in given_names() and (
+        name.name[-1].endswith("ه") or (name.name[-1].startswith("ال") and _verbal_noun(name.name[-1][2:]))
+    ):
+        return None  # "ختام الزيارة، ..."، "أوراق الاعتماد، ...": a noun and its genitive, no name
     return name
 
 
@@ -764,18 +881,71 @@ _MEDIA_NOUNS = frozenset(normalize(w) for w in (
 ))  # fmt: skip
 
 
+# "قادة القاعدة"، "عناصر فتح"، "ضد القاعدة": words that take a movement, not a base or an opening
+_MEMBER_NOUNS = frozenset(normalize(w) for w in (
+    "قادة", "قيادات", "قيادة", "زعيم", "زعماء", "عناصر", "أعضاء", "عضو", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو",
+    "كوادر", "أنصار", "خلايا", "خلية", "فرع", "فروع", "معاقل", "ضد", "مبايعة", "تنظيمي", "حركتي", "حركتا",
+    "مسلحين", "مقاتلين", "قياديين", "قيادي",
+))  # fmt: skip
+# "وقال للجزيرة"، "في تصريحات للميادين": the outlet the words were given to
+_GIVEN_TO = frozenset(normalize(w) for w in ("تصريحات", "تصريح", "حديث", "مقابلة", "تصريحاته", "حديثه"))
+
+
 def _initials_in_context(ctx: _Context, match) -> bool:
     """An agency's initials or a channel's short name count in a dateline, set off by marks
-    ("(بنا)"، "/أ ش أ/"، "- واس"، «الميادين») or after a media noun ("موقع روسيا اليوم")."""
+    ("(بنا)"، "/أ ش أ/"، "- واس"، «الميادين»), after a media noun ("موقع روسيا اليوم"), as the
+    outlet words were given to ("قال للجزيرة"); a movement's everyday-word name after a word for its
+    members or leaders ("قادة القاعدة") or joined to another body's name ("فتح وحماس")."""
     doc = ctx.doc
     start = doc.tokens[match.first].start
     if doc.dateline is not None and doc.dateline[0] <= start < doc.dateline[1]:
         return True
-    if match.first > ctx.sentence.first and ctx.norms[match.first - 1] in _MEDIA_NOUNS:
+    norms, end = ctx.norms, ctx.sentence.last
+    if match.first > ctx.sentence.first:
+        before_norm = norms[match.first - 1]
+        if before_norm in _MEDIA_NOUNS or (not match.clitic and before_norm in _MEMBER_NOUNS):
+            return True
+        # "مسلحين من فتح"، "عناصر من القاعدة"
+        if not match.clitic and before_norm == "من" and match.first - 2 >= ctx.sentence.first and (
+            norms[match.first - 2] in _MEMBER_NOUNS
+        ):
+            return True
+        if match.clitic == 1 and norms[match.first][:1] == "ل" and (
+            before_norm in _GIVEN_TO or _reporting_verb(before_norm)
+        ):
+            return True
+    if match.clitic == 1 and norms[match.first][:1] == "ل":
+        # "وقال القيادي في الحركة للجزيرة أمس إن ...": the outlet told, right before the words
+        following = _peek(norms, match.last, end)
+        if following in _TIME_WORDS or date_words().longest_at((following,), 0, clitics=False):
+            following = _peek(norms, match.last + 1, end)
+        if following in _WORDS_FOLLOW:
+            return True
+    if _joined_to_a_body(ctx, match):
         return True
     before = doc.text[max(0, start - 2) : start].strip()
     after = doc.text[doc.tokens[match.last - 1].end : doc.tokens[match.last - 1].end + 2].strip()
     return before[-1:] in ("(", "/", '"', "«", "-", "“") or after[:1] in (")", "/", '"', "»", "”")
+
+
+def _joined_to_a_body(ctx: _Context, match) -> bool:
+    """"فتح وحماس"، "حماس وفتح": a body the gazetteer knows by a name no everyday word, right before
+    (the name taking و) or right after (و on the other's name)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if match.last < end and norms[match.last][:1] == "و":
+        other = gz.name_index().longest_at(norms, match.last, end)
+        if other is not None and other.clitic == 1 and _strong_body(other):
+            return True
+    if match.clitic == 1 and norms[match.first][:1] == "و":
+        for first in range(max(ctx.sentence.first, match.first - 4), match.first):
+            other = gz.name_index().longest_at(norms, first, match.first, clitics=False)
+            if other is not None and other.last == match.first and _strong_body(other):
+                return True
+    return False
+
+
+def _strong_body(match) -> bool:
+    return match.payload.entity.type == ORGANIZATION and not match.payload.weak
 
 
 def known_surname_is_word(phrase: tuple[str, ...]) -> bool:
@@ -801,15 +971,21 @@ def _after_dateline_dash(ctx: _Context, i: int) -> bool:
 
 
 def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> int:
-    """"الشيخ نواف الأحمد" matched, "الجابر الصباح" follows: the rest of the gazetteer's full name."""
+    """"الشيخ نواف الأحمد" matched, "الجابر الصباح" follows: the rest of the gazetteer's full name
+    ("صباح الخالد" of "صباح خالد الحمد الصباح": a word with or without ال is the same word)."""
     full = tuple(normalize(known.label).split())
-    words = [w for w in phrase if w in full]
-    if not words:
+    bare_full = [_without_al(w) for w in full]
+    matched = [_without_al(w) for w in phrase if _without_al(w) in bare_full]
+    if not matched:
         return last
-    position = full.index(words[-1]) + 1
+    position = bare_full.index(matched[-1]) + 1
     while position < len(full) and last < ctx.sentence.last and ctx.norms[last] == full[position]:
         last, position = last + 1, position + 1
     return last
+
+
+def _without_al(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _span_mention(ctx: _Context, first: int, last: int, clitic: int, type_: str, name, **extra) -> ActorMention:
@@ -872,17 +1048,22 @@ def _place_in_context(ctx: _Context, match) -> bool:
     if match.phrase[0] in everyday_words():
         return False
     in_dateline = doc.dateline is not None and doc.dateline[0] <= doc.tokens[match.first].start < doc.dateline[1]
-    if ctx.sentence.kind == DATELINE or in_dateline:
-        return True
     norm = ctx.norms[match.first]
+    if ctx.sentence.kind == DATELINE or in_dateline:
+        # not "وكالة" read as و + ك + a town's name: a dateline's place carries و or ب at most
+        return match.clitic == 0 or (match.clitic == 1 and norm[0] in "وب")
     if match.clitic:
         if match.clitic == 1 and norm[0] == "ل":
             return known.kind == "capital" or known.population >= _BIG_CITY  # "توجه الوفد لبكين"
         return match.clitic == 1 and (norm[0] == "ب" or (norm[0] == "و" and _place_before(ctx, match.first)))
     k = match.first - 1
-    while k >= ctx.sentence.first and gz.nisba_index().longest_at(ctx.norms, k, k + 1, clitics=False):
-        k -= 1
+    while k >= ctx.sentence.first and (
+        gz.nisba_index().longest_at(ctx.norms, k, k + 1, clitics=False) or ctx.norms[k] in _QUOTE_MARKS
+    ):
+        k -= 1  # past a nisba, and past quote marks around the name ('ب"مسقط"')
     cue = ctx.norms[k] if k >= ctx.sentence.first else ""
+    if cue == "ب" and k + 1 < match.first:
+        return True  # 'ب"مسقط"': the preposition the quote mark cut off
     if cue in _PLACE_CUES or (cue[:1] in "بو" and cue[1:] in _PLACE_CUES and len(cue) > 3):
         return True  # "في مدينة سوتشي"، "بمدينة سوتشي"
     if cue in _WEAK_PLACE_CUES and known.population >= _CITY:
@@ -930,6 +1111,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
             name_start += 1
         elif after_comma is None:
             set_off = _words_set_off(ctx, name_start + 1)
+    if set_off is None and name_start == k:
+        set_off = _quoted_name(ctx, name_start)  # 'السفيرة الفرنسية لدى ليبيا "بياتريس دوهيلين"'
     if apposition and honorific == "":
         name = _name_after(ctx, name_start, after_title=True)
         names = [name] if name is not None and (name.key or name.name[0] in given_names()) else []
@@ -981,6 +1164,11 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
 _FRIENDLY = frozenset(normalize(w) for w in (
     "الشقيقة", "الشقيق", "الصديقة", "الصديق", "الشقيقه", "الصديقه",
 ))  # fmt: skip
+# the words of a state's official name after its country ("جمهورية إثيوبيا الفيدرالية الديمقراطية")
+_STATE_FORMS = frozenset(normalize(w) for w in (
+    "الشعبية", "الديمقراطية", "الديموقراطية", "الاشتراكية", "الفيدرالية", "الفدرالية", "الاتحادية",
+    "الإسلامية", "الهاشمية", "التعددية", "البوليفارية", "الدستورية",
+))  # fmt: skip
 
 
 def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str]:
@@ -994,6 +1182,13 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
     represents = ""
     k = title.last
     destination = False
+    epithet_end = -1
+    overlapping = _best_entity(ctx, k - 1) if title.last - title.first > 1 else None
+    if overlapping is not None and overlapping.payload.entity.type == ORGANIZATION and overlapping.last > k:
+        # "رئيس الديوان الملكي الهاشمي": the office's last word begins the body it serves
+        inner.append(replace(_entity_mention(ctx, overlapping), in_title=True))
+        represents = overlapping.payload.entity.key
+        k = role_last = overlapping.last
     while k < end and k - title.last < _MAX_COMPLEMENT:
         norm = norms[k]
         if not _is_arabic_word(norm) or honorifics().longest_at(norms, k, end) or norm in _HONORIFIC_PRONOUNS:
@@ -1020,8 +1215,12 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                 role_last = known.last  # "وزير شؤون الديوان الأميري": a seat that an office word governs
             k = known.last
             continue
-        if norm in _FRIENDLY and inner and inner[-1].type == COUNTRY and inner[-1].last == k:
-            k += 1  # "وزيرة خارجية كندا الصديقة ميلاني جولي": the country's epithet, then the name
+        if (norm in _FRIENDLY or norm in _STATE_FORMS) and inner and inner[-1].type == COUNTRY and (
+            inner[-1].last == k or epithet_end == k
+        ):
+            # "وزيرة خارجية كندا الصديقة ميلاني جولي"، "سفير جمهورية بنغلادش الشعبية نور ...": the
+            # country's epithet or the rest of its official name, then the holder's name
+            k = epithet_end = k + 1
             continue
         embassy = _organisation_at(ctx, k) if _embassy_word(norm) else None
         if embassy is not None:
@@ -1046,6 +1245,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         if org_adjective:
             represents = represents or org_adjective
             k += 1
+            continue
+        if norm == "غير" and _peek(norms, k + 1, end) in ("المقيم", "المقيمه"):
+            k += 2  # "السفير غير المقيم لجمهورية زامبيا": an envoy accredited from abroad
+            if not destination:
+                role_last = k
             continue
         if norm in ("لشوون", "بشوون", "للشوون") and k + 1 < end and norms[k + 1].startswith("ال"):
             # "المفوضة الأوروبية لشؤون المتوسط"، "وزير الدولة لشؤون الخليج العربي": the office's field
@@ -1091,7 +1295,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
-        if norm[:1] == "ل" and len(norm) > 3 and _person_at(ctx, k, 1) is not None:
+        if norm[:1] == "ل" and len(norm) > 3 and _person_at(ctx, k, 1) is not None and _person_at(ctx, k, 0) is None:
             if _name_after(ctx, k + 1, after_title=True) is not None:
                 k += 1  # "المستشار الإعلامي لبري علي حمدان": whose adviser
                 continue
@@ -1298,7 +1502,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     known = _person_at(ctx, k, clitic)
     if known is not None:
         return replace(known, weak=False) if after_title else known
-    if after_title and (first_norm in ctx.surnames or (first_norm in ctx.family and first_norm not in given_names())):
+    named_before = first_norm in ctx.family and first_norm not in _arabic_given_names()
+    if after_title and (first_norm in ctx.surnames or named_before):
         # "الوزير المالكي"، "الوزيرة جولي شكر ...": named before, and the name ends there
         return _span_mention(ctx, k, k + 1, clitic, PERSON, [first_norm])
     if _office_here(ctx, k):
@@ -1312,6 +1517,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
         and not _office_here(ctx, k)
     ) or (after_title and (_ali_here(ctx, k) or _given_after_honorific(ctx, k, first_norm, following)))
+    # "وقال علي الأنصاري": written with ي, not ى, and a name after it: Ali, though no office precedes
+    given = given or (clitic == 0 and doc.tokens[k].text.endswith("علي") and _ali_here(ctx, k))
     given = given or (clitic == 0 and _kunya_at(ctx, k))
     # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name
     given = given or (
@@ -1323,6 +1530,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         return None
     if first_norm in ("بن", "ابن", "بنت", "ال"):
         return None  # "... بن عبدالعزيز": the rest of a name already read
+    if len(first_norm) <= 2 and not given and k + 1 >= end:
+        return None  # "السفير نا": a name cut off where the page's text ends
     if not after_title and not _starts_with_given_name(first_norm) and not given and not (
         first_norm in given_names() and _surname_follows(ctx, k + 1)
     ):
@@ -1373,6 +1582,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     for m in range(k + 1, min(j, k + 3)):
         if norms[m] in ("بن", "ابن", "بنت") or norms[m - 1] in ("بن", "ابن", "بنت"):
             break  # "مكتوم بن محمد بن راشد": the father's name, part of this one
+        if norms[m - 1] in given_names():
+            break  # "ثامر جابر الأحمد الصباح": a given name before, so the known name is his father's
         inside = _person_at(ctx, m, 0)
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
@@ -1494,7 +1705,7 @@ def _family_names() -> frozenset[str]:
     found = set()
     for row in read_table("actors.tsv"):
         for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
-            last = normalize(name).split()[-1:] if name else []
+            last = normalize(name.lstrip("~+")).split()[-1:] if name else []
             found.update(w for w in last if w.startswith("ال") and len(w) > 3)
     return frozenset(found - set(office_words()))
 
@@ -1514,7 +1725,7 @@ def _ali_here(ctx: _Context, j: int) -> bool:
         return True
     # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
     after_honorific = j > ctx.sentence.first and honorifics().longest_at(ctx.norms, j - 1, j) is not None
-    closes = _peek(ctx.norms, j + 2, ctx.sentence.last) in ("،", ",", ".", "")
+    closes = _peek(ctx.norms, j + 2, ctx.sentence.last) in _NAME_ENDS
     return after_honorific and closes and _plausible_first_name(following) and not following.startswith("ال")
 
 
@@ -1576,6 +1787,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False
     if norm.endswith("ه") and len(norm) > 3:
         return False
+    if norm.endswith(("ها", "هما", "هم")) and len(norm) > 4 and not _known_name_word(norm):
+        return False  # "المتحدث باسمها": a word with a pronoun on it
     if norm.endswith("ات") and len(norm) > 4:
         return False  # "تحيات": a feminine plural, not a name
     if len(norm) == 4 and norm[0] == "ا":
@@ -1623,6 +1836,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     norm = norms[j]
     if norm in _PILGRIM and words and after_title and j + 1 < end and _name_word(norms[j + 1]):
         return True  # "تثيرو الحاج عبدو كباسي": الحاج inside a West African name
+    if norm == "او" and after_title and len(words) >= 2 and _peek(norms, j + 1, end) in _NAME_ENDS:
+        return True  # "كيم بيل أو،": a Korean name's last syllable, not "or" (nothing follows it)
     if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
         return False
     if _person_noun(norm) and not _known_name_word(norm) and norm not in given_names():
@@ -1633,6 +1848,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     if honorifics().longest_at(norms, j, end):
         return False
+    office = titles().longest_at(norms, j, end, clitics=False)
+    if office is not None and office.last - office.first >= 2 and not _known_name_word(norm):
+        return False  # "كمال بشر أمين عام الاتحاد": أمين is the office here, not a name
     if _preposition_on_office_or_place(ctx, j):
         return False
     if norm != "عبد" and _peek(norms, j + 1, end) == "الله" and _prayer_after(norms, j + 2, end):
@@ -1648,8 +1866,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False  # an agency's short name ("مهر") needs support: inside a name it is a name word
     if known is not None and known.payload.entity.type == PLACE and known.last - known.first > 1:
         return False
-    if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm):
-        return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name
+    kunya = words[0] in ("ابو", "ام") and len(words) == 2 and norm.startswith("ال")
+    if gz.nisba_index().longest_at((norm,), 0, clitics=False) and not _known_name_word(norm) and not kunya:
+        return False  # "وزير الخارجية سامح شكري المصري": the nisba is not his name ("أبو أيوب المصري" is)
     if words[-1] in _PARTICLES:
         return True  # "أبو عيطة"، "بن حمزة": the word a particle governs is a name, whatever its shape
     after_given = given_names().get(words[-1]) is False
@@ -1664,11 +1883,19 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         feminine = False  # "جان كلود تريشيه"، "ألان فورنييه": ه, not ة, after a given name
     if feminine and after_title and len(content) == 1 and ctx.doc.tokens[j].text.endswith("زه") and len(norm) >= 6:
         feminine = False  # "إيراكلي كوباخيدزه": the Georgian -dze, written with ه
+    if feminine and after_title and len(content) == 1 and content[0] in given_names() and (
+        _peek(norms, j + 1, end) in _NAME_ENDS
+    ):
+        feminine = False  # "وزير الدولة مهند شحادة.": a surname in ة closing a given name after an office
     if feminine and not (after_title and len(content) == 1 and norm.startswith("ال")):
         return False  # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname)
+    if norm.startswith("ال") and _verbal_noun(norm[2:]) and not _known_name_word(norm) and norm not in given_names():
+        return False  # "تمنى للسفير عيسى التوفيق": a verbal noun after the name, no surname
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
     if len(content) < 2:
         return True
+    if norm.startswith("ال") and not _known_name_word(norm) and not any(w in _arabic_given_names() for w in content):
+        return False  # "أنجلينا جولي المركز الثاني": a foreign name takes no ال-surname
     if (norm.startswith("ال") and not _verbal_noun(norm[2:])) or norm in given_names() or words[-1] in _PARTICLES:
         return True
     if _known_name_word(norm):
@@ -1682,7 +1909,7 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
     # foreign word that closes the name before a comma or the end of the sentence
-    closes = _peek(norms, j + 1, end) in ("،", ",", ".", "")
+    closes = _peek(norms, j + 1, end) in _NAME_ENDS
     return len(norm) <= 4 or (closes and _plausible_first_name(norm))
 
 
@@ -1693,7 +1920,7 @@ def _foreign_run_to_comma(ctx: _Context, j: int, taken: int) -> bool:
     for k in range(j, min(end, j + _MAX_NAME_WORDS + 1 - taken)):
         if not _foreign_word_shape(norms[k]) or not _foreign_tail_word(ctx, k):
             return False
-        if _peek(norms, k + 1, end) in ("،", ",", ".", ""):
+        if _peek(norms, k + 1, end) in _NAME_ENDS:
             return True
     return False
 
@@ -1710,7 +1937,7 @@ def _prayer_after(norms: Sequence[str], j: int, end: int) -> bool:
 def _set_off(ctx: _Context, name: ActorMention) -> bool:
     """"سفير تركيا، كوفن بيقيتش،": an unknown name of two or more words between commas after an office."""
     after = _peek(ctx.norms, name.last, ctx.sentence.last)
-    return len(name.name) >= 2 and after in ("،", ",", ".", "") and name.name[0] not in everyday_words()
+    return len(name.name) >= 2 and after in _NAME_ENDS and name.name[0] not in everyday_words()
 
 
 def _country_inside_name(ctx: _Context, j: int, words: list[str], after_title: bool) -> bool:
@@ -1726,7 +1953,7 @@ def _country_inside_name(ctx: _Context, j: int, words: list[str], after_title: b
         and surname not in everyday_words()
         and surname not in given_names()
         and gz.name_index().longest_at(norms, j + 1, end) is None
-        and _peek(norms, j + 2, end) in ("،", ",", ".", "")
+        and _peek(norms, j + 2, end) in _NAME_ENDS
     )
 
 
@@ -1741,7 +1968,12 @@ def _preposition_on_office_or_place(ctx: _Context, j: int) -> bool:
     if found is not None and found.clitic:
         return True
     known = gz.name_index().longest_at(ctx.norms, j, ctx.sentence.last)
-    return known is not None and known.clitic == 1 and known.payload.entity.type in (COUNTRY, PLACE, ORGANIZATION)
+    if known is None or known.clitic != 1:
+        return False
+    place = known.payload.entity
+    if place.type == PLACE and place.kind == "city" and place.population < _CITY:
+        return False  # "جيمس بليك": a foreign surname, not ب and a small town abroad ("ليك")
+    return place.type in (COUNTRY, PLACE, ORGANIZATION)
 
 
 def _god_name_compound(words: list[str]) -> bool:
@@ -1862,7 +2094,7 @@ def _known_name_words() -> frozenset[str]:
     found = set()
     for row in read_table("actors.tsv"):
         for name in [row["name_ar"], *row.get("aliases_ar", "").split("|")]:
-            found.update(normalize(name).split())
+            found.update(normalize(name.lstrip("~+")).split())
     return frozenset(
         w for w in found if w and not _function_word(w) and w not in office_words() and w not in everyday_words()
     )
@@ -1879,6 +2111,9 @@ def _peek(norms: Sequence[str], j: int, end: int) -> str:
 # --- organisations by shape -------------------------------------------------------------------
 
 _ORG_HEADS = frozenset(normalize(w) for w in ("وزارة", "الخارجية", "رئاسة", "حكومة", "سفارة", "السفارة"))
+# "البنك المركزي الإيطالي"، "مصرف سورية المركزي": a country's central bank
+_BANK_HEADS = frozenset(normalize(w) for w in ("البنك", "المصرف", "بنك", "مصرف"))
+_CENTRAL, _BANK = normalize("المركزي"), normalize("البنك")
 
 
 def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
@@ -1887,7 +2122,7 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     variants = clitic_variants(norms[i])
     head = next(((taken, stem) for taken, stem in variants if stem in _ORG_HEADS), None)
     if head is None:
-        return None
+        return _central_bank_at(ctx, i)
     taken, stem = head
     j = i + 1
     if stem == "وزاره":
@@ -1906,6 +2141,27 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     if country is None:
         return None
     return _span_mention(ctx, i, j, taken, ORGANIZATION, [stem, *norms[i + 1 : j]], represents=country)
+
+
+def _central_bank_at(ctx: _Context, i: int) -> ActorMention | None:
+    """"البنك المركزي المصري"، "بنك إيطاليا المركزي": the central bank of a country."""
+    norms, end = ctx.norms, ctx.sentence.last
+    head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _BANK_HEADS and t <= 1), None)
+    if head is None or i + 2 >= end:
+        return None
+    country, j = None, i + 1
+    if norms[j] == _CENTRAL:  # "البنك المركزي الإيطالي"
+        nisba = gz.nisba_index().longest_at(norms, j + 1, end, clitics=False)
+        if nisba is not None:
+            country, j = f"country:{nisba.payload}", nisba.last
+    elif not head[1].startswith("ال"):  # "بنك إيطاليا المركزي"
+        known = gz.name_index().longest_at(norms, j, end, clitics=False)
+        if known is not None and known.payload.entity.type == COUNTRY and _peek(norms, known.last, end) == _CENTRAL:
+            country, j = known.payload.entity.key, known.last + 1
+    if country is None:
+        return None
+    # one key for both word orders: the bank of the country
+    return _span_mention(ctx, i, j, head[0], ORGANIZATION, [_BANK, _CENTRAL], represents=country)
 
 
 # Bodies named by what they are: "الجبهة الشعبية لتحرير فلسطين"، "حزب التجمع"، "صحيفة الأهرام"

@@ -52,6 +52,7 @@ class Resolved:
 
 def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     """Give every mention a key and build the entities of the article."""
+    mentions = _surnames_of_named(mentions)
     mentions = _drop_unsupported(mentions)
     mentions = _kingdom(doc, mentions)
     mentions = _key_persons(mentions)
@@ -63,6 +64,36 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions = _resolve_references(mentions, doc.token_norms, home)
     entities = _entities(doc, mentions, home, None if home else _home_of_officials(mentions))
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
+
+
+def _surnames_of_named(mentions: list[ActorMention]) -> list[ActorMention]:
+    """"رياض المالكي ... وقال الوزير المالكي": a surname alone that the gazetteer gives to someone
+    else (نوري المالكي) is the one person the article names in full with it; it is left for
+    _key_persons to key."""
+    persons = [m for m in mentions if m.type == PERSON and m.named]
+    alone = [m for m in persons if m.key and len(m.name) == 1]
+    if not alone:
+        return mentions
+    named: dict[str, list[ActorMention]] = defaultdict(list)
+    for mention in persons:
+        # "محمد بن سلمان" ends with his father's name, which is no surname of his ("الملك سلمان")
+        if not mention.weak and len(mention.name) >= 2 and mention.name[-2] not in _PARTICLES:
+            named[_plain(mention.name)[-1]].append(mention)
+    changed = {}
+    for mention in alone:
+        others = named.get(_plain(mention.name)[-1], [])
+        keys = {m.key for m in others}
+        # "الفريق أول ركن عبد الفتاح البرهان" read with a rank in it is still the gazetteer's البرهان
+        theirs = [tuple(normalize(n).split()) for n in _names_of(mention.key)]
+        if any(_ends_with(_plain(m.name), _plain(n)) for m in others for n in theirs if len(n) >= 2):
+            continue
+        if len(keys) == 1 and mention.key not in keys:
+            changed[id(mention)] = replace(mention, key="", weak=False)
+    return [changed.get(id(m), m) for m in mentions] if changed else mentions
+
+
+def _ends_with(name: tuple[str, ...], end: tuple[str, ...]) -> bool:
+    return len(name) >= len(end) and name[len(name) - len(end) :] == end
 
 
 def _drop_unsupported(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -186,8 +217,10 @@ def _surname_key(name: tuple[str, ...]) -> str | None:
         return None
     key = found.pop()
     # "ليزا جونسون" is not Boris Johnson: a first name that differs says another person
-    first_names = {_skeleton(normalize(name).split()[0]) for name in _names_of(key)}
-    return key if len(name) == 1 or _skeleton(name[0]) in first_names else None
+    # "أبو عمر البغدادي" is not "أبو بكر البغدادي": a kunya is two words
+    size = 2 if name[0] in ("ابو", "ام") else 1
+    first_names = {tuple(_skeleton(w) for w in normalize(n).split()[:size]) for n in _names_of(key)}
+    return key if len(name) == 1 or tuple(_skeleton(w) for w in name[:size]) in first_names else None
 
 
 def _skeleton(word: str) -> str:
@@ -241,7 +274,8 @@ def _names_of(key: str) -> list[str]:
 def _person_names() -> dict[str, list[str]]:
     names: dict[str, list[str]] = {}
     for row in read_table("actors.tsv"):
-        names[f"person:{row['key']}"] = [row["name_ar"], *(a for a in row.get("aliases_ar", "").split("|") if a)]
+        aliases = (a.lstrip("~+") for a in row.get("aliases_ar", "").split("|") if a)
+        names[f"person:{row['key']}"] = [row["name_ar"], *aliases]
     return names
 
 
@@ -360,8 +394,9 @@ def _named_after_comma(reference: ActorMention, after: list[ActorMention], norms
     named with a rank of his own."""
     if not reference.role or reference.last + 1 >= len(norms) or norms[reference.last] not in ("،", ","):
         return None
-    following = next((m for m in after if m.first > reference.last), None)
-    if following is None or following.type != PERSON or not following.named or not following.key:
+    # the first person after (a body inside the holder's own office, "لحركة فتح", is passed by)
+    following = next((m for m in after if m.first > reference.last and m.type == PERSON), None)
+    if following is None or not following.named or not following.key:
         return None
     if following.head != reference.last + 1 or following.title_first < 0:
         return None
@@ -642,8 +677,9 @@ def _entities(doc, mentions, home_country, officials_home=None) -> tuple[Entity,
         if group and group[0].type == PERSON and not represents.get(key):
             represents[key] = _boss_country(key, by_key, represents)
     entities = []
+    words = f" {' '.join(doc.token_norms)} "
     for key in wanted:
-        entity = _entity(doc, key, by_key.get(key, []), represents.get(key, ""))
+        entity = _entity(doc, key, by_key.get(key, []), represents.get(key, ""), words)
         if entity is not None:
             entities.append(entity)
     return tuple(entities)
@@ -720,10 +756,16 @@ def _roles(group: list[ActorMention], known, published) -> tuple[str, ...]:
     return tuple(dict.fromkeys(roles))
 
 
-def _entity(doc: Document, key: str, group: list[ActorMention], represents: str) -> Entity | None:
+def _entity(doc: Document, key: str, group: list[ActorMention], represents: str, words: str = "") -> Entity | None:
     known = gz.known(key)
     named = [m for m in group if m.named]
     spellings = list(dict.fromkeys(" ".join(m.text.split()) for m in sorted(named, key=lambda m: -len(m.name))))
+    if known is not None and known.type == COUNTRY:
+        # "سفير المملكة"، "سفارة الولايات المتحدة الأمريكية": the country's names the article writes,
+        # inside an office or a body's name too, so that each is a label it can be found by
+        spellings = list(dict.fromkeys(
+            spellings + [n for n, forms in _country_name_forms(known.country) if any(f in words for f in forms)]
+        ))
     if known is not None:
         label, label_en, wikidata, type_ = known.label, known.label_en, known.wikidata, known.type
     elif named:
@@ -744,6 +786,20 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str)
         mentions=tuple(_mention(doc, m) for m in named),
         references=tuple(_mention(doc, m) for m in group if not m.named),
     )
+
+
+@lru_cache(maxsize=512)
+def _country_name_forms(code: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each Arabic name of a country with the forms it takes among an article's words (" name ",
+    behind و، ب، ف، ل), to find which names an article writes."""
+    found = []
+    for name in gz.country_names().get(code, ()):
+        norm = normalize(name)
+        forms = [norm, *(c + norm for c in "وبفل")]
+        if norm.startswith("ال"):
+            forms += ["لل" + norm[2:], "ولل" + norm[2:]]
+        found.append((name, tuple(f" {form} " for form in forms)))
+    return tuple(found)
 
 
 def _mention(doc: Document, m: ActorMention) -> Mention:

@@ -20,7 +20,9 @@ from kg.text.normalize import normalize
 # CLDR territory codes that are not states
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"})
 # Country names that are also everyday words; only their other names are matched
-_AMBIGUOUS_COUNTRY_NAMES = frozenset(normalize(w) for w in ("مالي",))
+# Country names and nisba forms that are everyday words too: مالي (financial), and ألباني without
+# hamza, which reads as "the builder" ("الملك الباني"); the definite "الألباني" stays.
+_AMBIGUOUS_COUNTRY_NAMES = frozenset(normalize(w) for w in ("مالي", "الباني", "البانية"))
 # Letters of Persian, Urdu, Kurdish, Pashto, Uyghur spellings, which GeoNames mixes with Arabic ones
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 \-]+$")
 
@@ -60,6 +62,16 @@ class Office:
         return (self.first_year is None or self.first_year <= year) and (
             self.last_year is None or year <= self.last_year
         )
+
+
+_OUTLET_WORDS = frozenset(normalize(w) for w in ("قناة", "شبكة", "صحيفة", "جريدة", "مجلة", "موقع", "إذاعة", "تلفزيون"))
+
+
+def is_outlet(known: Known) -> bool:
+    """A news agency, channel, paper or site: it reports meetings, it takes part in none."""
+    return known.kind == "news-agency" or (
+        known.type == "Organization" and normalize(known.label).split()[0] in _OUTLET_WORDS
+    )
 
 
 def office_at(known: Known, date) -> Office | None:
@@ -456,11 +468,15 @@ def _build_name_index() -> PhraseIndex[NameEntry]:
         for row in rows:
             entity = table[f"{'person' if type_ == 'Person' else 'org'}:{row['key']}"]
             for position, name in enumerate([row["name_ar"], *split_values(row.get("aliases_ar", ""))]):
-                # "~الميادين": a name that is also everyday words ("في كافة الميادين") needs support
-                marked, name = name.startswith("~"), name.lstrip("~")
+                # "~الميادين": a name that is also everyday words ("في كافة الميادين") needs support;
+                # "+بوش": a short surname that news uses alone for this one person needs none
+                marked, alone, name = name.startswith("~"), name.startswith("+"), name.lstrip("~+")
                 for norm in _spellings(words(name)):
                     # a surname alone, or an agency's short initials ("بنا"، "وام"), needs support
-                    weak = marked or (position > 0 and len(norm) == 1 and (type_ == "Person" or len(norm[0]) <= 3))
+                    weak = marked or (
+                        not alone and position > 0 and len(norm) == 1 and not norm[0].isascii()
+                        and (type_ == "Person" or len(norm[0]) <= 3)
+                    )  # Latin letters ("CNN") are no word of Arabic prose
                     index.add(norm, NameEntry(entity, weak=weak))
     return index
 

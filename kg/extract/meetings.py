@@ -14,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention
 from kg.extract.dates import FUTURE, PAST, DateMention, find_dates
 from kg.extract.lexicon import PhraseIndex, clitic_variants, phone_markers, read_table, reporting_cues, triggers
-from kg.text.document import BODY, Document, Sentence
+from kg.text.document import BODY, DATELINE, Document, Sentence
 from kg.text.normalize import normalize
 
 _CLAUSE_BREAKS = frozenset(
@@ -42,7 +42,10 @@ _PLACE_WORDS = frozenset(
     normalize(w)
     for w in ("العاصمة", "مدينة", "المدينة", "قصر", "مقر", "منتجع", "ولاية", "إقليم", "بمكتبه", "مكتبه", "مطار")
 )
-_EXCLUDING_WORDS = frozenset(normalize(w) for w in ("عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل"))
+# the person after these is no party: whom a letter is from, on whose behalf, whose absence is noted
+_EXCLUDING_WORDS = frozenset(normalize(w) for w in (
+    "عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل", "غياب", "بغياب", "دون", "بدون",
+))  # fmt: skip
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
 # "عقد اجتماعاً منفصلاً مع نظيره"، "التقاه على انفراد": a meeting of its own, though its people met before
@@ -64,6 +67,9 @@ class MeetingDraft:
     date: dt.date | None = None
     dated: bool = False  # the date was read from the text, not assumed
     sentences: set[int] = field(default_factory=set)  # every sentence that speaks of it
+    ceremony: bool = False  # credentials handed over: later sentences may add envoys to it
+    welcome: bool = False  # those who met a guest on arrival ("كان في استقباله")
+    companions: dict[str, str] = field(default_factory=dict)  # who accompanied whom ("يرافقه"، "برفقة")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +98,17 @@ def find_meetings(
     meetings: list[MeetingDraft] = []
     met_apart: set[str] = set()  # hosts who met guests one by one: "كما استقبل ..." goes on so
     speakers = _speaker_mentions(doc, mentions)
-    told_day: dt.date | None = None  # the day the article's story has reached so far
+    told_day = _dateline_day(doc, published)  # the day the article's story has reached so far
+    series: MeetingDraft | None = None  # "أجرى ... عدة لقاءات ...:" then one item a line
     for sentence in doc.sentences:
         if sentence.kind != BODY:
             continue
+        if series is not None:
+            item = _listed_meeting(doc, sentence, mentions, series)
+            if item is not None:
+                meetings.append(item)
+                continue
+            series = None
         dates = find_dates(norms, sentence.first, sentence.last, published)
         day_before = told_day
         stated = [d.date for d in dates if d.date is not None and d.exact and d.relation != FUTURE]
@@ -106,6 +119,8 @@ def find_meetings(
         for match in triggers().scan(norms, sentence.first, sentence.last):
             info = match.payload
             if not _trigger_counts(doc, match, info):
+                if meetings and info.pos == "verb" and info.tense == "past" and _in_long_quote(doc, match):
+                    _restated(doc, sentence, match, info, mentions, speakers, meetings)
                 continue
             if match.first > blocked_from and not _clause_break_between(norms, blocked_from, match.first):
                 continue
@@ -120,17 +135,38 @@ def find_meetings(
                 continue
             if info.kind == "welcome":
                 welcome = _welcome(doc, sentence, match, mentions, speakers, dateline_place)
+                again = meetings[-1] if meetings and meetings[-1].welcome else None
+                if welcome is not None and again is not None and again.participants[0] == welcome.participants[0] and (
+                    welcome.sentence - again.sentence <= 2
+                ):
+                    # "وكان في استقباله أيضاً ...": more of those who met the same guest on arrival
+                    _add(again, welcome.participants[1:], sentence)
+                    continue
                 if welcome is not None:
                     welcome.date, welcome.dated = _date(dates, match.first, None, _last_told(meetings) or day_before)
                     meetings.append(welcome)
                 continue
             window = _window(doc, sentence, match, info, mentions)
             persons = _persons(mentions, window, speakers, doc)
+            if info.pos == "verb" and info.kind != "join" and len(persons) == 1:
+                # "التقى الوزير X الذي وصل ... للمشاركة في الاجتماع ...، اليوم، مع نظيره Y": the partner
+                # named after مع past the asides
+                window = _partner_after(doc, mentions, window, sentence) or window
+                persons = _persons(mentions, window, speakers, doc)
             referenced = _meeting_named(meetings, sentence)
             if info.kind == "join":
                 # "انضم إليه"، "حضر اللقاء"، "شارك في القمة": people join the meeting at hand
                 joining = [p for p in persons if _named_after(p, match.first, mentions)]
+                joining += [k for k in _envoys_of_states(mentions, window, match.last) if k not in joining]
                 target = referenced or (meetings[-1] if meetings else None)
+                several = any(norms[k] in _MEETINGS_NOUN for k in range(*window))
+                if target is not None and several and len(target.participants) == 1 and len(joining) > 1:
+                    # "التقى الوزير بعدد من المبعوثين ... وشملت اللقاءات كلاً من X، Y": one meeting each
+                    for guest in joining:
+                        meetings.append(replace(target, participants=[target.participants[0], guest],
+                                                sentences={target.sentence, sentence.index}))  # fmt: skip
+                    meetings.remove(target)
+                    continue
                 if target is not None:
                     # "استقبل ... كلاً على حدة ... وحضر المراسم": those present attended each;
                     # "حضر اللقاءين": the last two meetings of the same host
@@ -139,6 +175,13 @@ def find_meetings(
                     for meeting in meetings:
                         if meeting is target or (meeting.trigger, meeting.sentence) == held_apart or meeting in both:
                             _add(meeting, joining, sentence)
+                    if match.phrase[0] in _ACCOMPANYING:
+                        # "وكان الوزير مرفوقاً بوزير الدولة X": X is on the side of the one he accompanies
+                        before = [m.key for m in mentions if m.type == PERSON and m.key
+                                  and sentence.first <= m.first < match.first]  # fmt: skip
+                        guest = target.participants[1] if len(target.participants) > 1 else ""
+                        side = before[-1] if before else guest
+                        target.companions.update({k: side for k in joining if k.startswith("person:") and side})
                 continue
             grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
             # "وعلى هامش الدورة، ترأس ... الاجتماع الوزاري المشترك": a meeting beside the one read
@@ -199,6 +242,12 @@ def find_meetings(
                 if target is not None:
                     _add(target, persons, sentence)
                     continue
+            if len(persons) == 1 and info.pos == "noun" and _opens_on_reporting_verb(doc, mentions, sentence, match):
+                # "وثمّن في مؤتمر صحفي مشترك مع نظيره ..." after "أكد الوزير X ...": the speaker the
+                # story follows held it
+                subject = _arriving(doc, mentions, sentence)
+                if subject is not None and subject not in persons:
+                    persons = [subject, *persons]
             parties = (
                 persons
                 if len(persons) >= 2
@@ -236,6 +285,10 @@ def find_meetings(
                 )
                 if same is not None:
                     continue  # "قدّم السفراء ... حيث التقى الوزير السفراء كلاً على حدة": told twice
+                ceremony = _ceremony_goes_on(meetings, norms, sentence, group, date) if len(groups) == 1 else None
+                if ceremony is not None:
+                    _add(ceremony, group[1:], sentence)
+                    continue
                 meeting = MeetingDraft(
                     kind="call" if phone else kind,
                     phone=phone,
@@ -246,10 +299,36 @@ def find_meetings(
                     venue=venue,
                     date=date,
                     dated=dated,
+                    ceremony=len(groups) == 1 and _credentials(norms, sentence),
                 )
                 meeting.sentences.add(sentence.index)
                 meetings.append(meeting)
+                if norms[sentence.last - 1] == ":" and any(norms[k] in _MEETINGS_NOUN for k in range(*window)):
+                    series = meeting
     return meetings
+
+
+_BULLETS = frozenset(("*", "-", "•", "–", "·", "▪"))
+
+
+def _listed_meeting(doc, sentence, mentions, series: MeetingDraft) -> MeetingDraft | None:
+    """ "* بوريطة مع وزير الخارجية الغامبي مامادو تانغارا.": an item of a list of meetings announced
+    before ("أجرى ... عدة لقاءات ...:"), one meeting of the announcer with the person after مع."""
+    norms = doc.token_norms
+    if norms[sentence.first] not in _BULLETS:
+        return None
+    with_at = next((k for k in range(sentence.first + 1, sentence.last) if norms[k] == "مع"), None)
+    if with_at is None:
+        return None
+    guest = next((m.key for m in mentions if m.type == PERSON and m.key and with_at < m.first < sentence.last
+                  and m.key != series.participants[0]), None)  # fmt: skip
+    if guest is None:
+        return None
+    meeting = MeetingDraft(kind=series.kind, phone=series.phone, participants=[series.participants[0], guest],
+                           sentence=sentence.index, trigger=with_at, place=series.place, venue=series.venue,
+                           date=series.date, dated=series.dated)  # fmt: skip
+    meeting.sentences.add(sentence.index)
+    return meeting
 
 
 def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> MeetingDraft | None:
@@ -259,7 +338,11 @@ def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> Meetin
     persons = _persons(mentions, (sentence.first, sentence.last), speakers, doc)
     pronoun = match.phrase[-1].endswith(("ه", "ها"))
     if pronoun:
-        guest = _arriving(doc, mentions, sentence)
+        # "وصل الوزير X إلى ...، وكان في استقباله Y": the one arriving, this sentence or the one before
+        norms = doc.token_norms
+        arrived = next((k for k in range(sentence.first, match.first) if norms[k] in _ARRIVED), None)
+        guest = next((m.key for m in mentions if m.type == PERSON and m.key and arrived is not None
+                      and arrived < m.first < match.first), None) or _arriving(doc, mentions, sentence)  # fmt: skip
     else:
         guest = next((m.key for m in mentions if m.type == PERSON and m.key and m.first >= match.last
                       and m.first < sentence.last), None)  # fmt: skip
@@ -272,9 +355,16 @@ def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> Meetin
     if place is None and sentence.index > 0:
         place = _visited(doc, mentions, doc.sentences[sentence.index - 1]) or dateline_place
     place, venue = _in_city(place, venue)
-    draft = MeetingDraft("reception", False, participants, sentence.index, match.first, place=place, venue=venue)
+    draft = MeetingDraft("reception", False, participants, sentence.index, match.first, place=place, venue=venue,
+                         welcome=True)
     draft.sentences.add(sentence.index)
     return draft
+
+
+_ACCOMPANYING = frozenset(normalize(w) for w in (
+    "يرافقه", "ترافقه", "يرافقها", "يرافقهم", "رافقه", "رافقته", "برفقة", "مرفوقا", "بصحبة", "يصحبه",
+))  # fmt: skip
+_ARRIVED = frozenset(normalize(w) for w in ("وصل", "ووصل", "وصلت", "ووصلت", "حط", "وحط"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,18 +388,89 @@ def _arriving(doc, mentions, sentence) -> str | None:
     return None
 
 
+def _envoys_of_states(mentions, window, after: int) -> list[str]:
+    """ "وشارك في اللقاء سفراء تركيا واليمن والاتحاد الأوروبي": envoys the text leaves unnamed, of the
+    states and bodies listed after them, stand for those states and bodies."""
+    found: list[str] = []
+    listing = False
+    for mention in mentions:  # in text order
+        if not (max(window[0], after) <= mention.first < window[1]):
+            continue
+        if mention.type == PERSON and not mention.key and mention.number == 3:
+            listing = True
+            if mention.represents:
+                found.append(mention.represents)
+        elif listing and mention.type in (COUNTRY, ORGANIZATION) and mention.key and not mention.in_title:
+            found.append(mention.key)
+        elif listing and mention.type == PERSON and not mention.key and mention.represents:
+            found.append(mention.represents)  # "والمبعوث الخاص للأمين العام للأمم المتحدة"
+        elif mention.type == PERSON and mention.key:
+            listing = False
+    return list(dict.fromkeys(found))
+
+
+def _partner_after(doc, mentions, window, sentence) -> tuple[int, int] | None:
+    """The window stretched to "مع" + a named person further on in the sentence, when nothing but
+    asides (commas, a relative clause, the day) stands between."""
+    norms = doc.token_norms
+    for k in range(window[1], sentence.last - 1):
+        if norms[k] in (".", "؛"):
+            return None
+        verb = triggers().longest_at(norms, k, sentence.last) if k > window[1] else None
+        if verb is not None and verb.payload.pos == "verb":
+            return None  # another meeting verb: its own partner
+        if norms[k] == "مع":
+            partner = next((m for m in mentions if m.type == PERSON and m.key and m.named
+                            and k < m.first <= k + 6 and m.first < sentence.last), None)  # fmt: skip
+            return (window[0], partner.last) if partner is not None else None
+    return None
+
+
+def _opens_on_reporting_verb(doc, mentions, sentence, match) -> bool:
+    """ "وأكد خلال لقائه ..."، "وثمن في مؤتمر صحفي ...": the sentence opens on a reporting verb whose
+    subject is left out (no person named before the meeting word)."""
+    norms = doc.token_norms
+    cue = reporting_cues().longest_at(norms, sentence.first, match.first)
+    # "جاء ذلك خلال لقاء جمعه مع ...": the words just told were said at a meeting of their speaker
+    told_at = norms[sentence.first] in _CAME and norms[sentence.first + 1 : sentence.first + 2] == (normalize("ذلك"),)
+    return (
+        ((cue is not None and cue.payload.kind == "verb") or told_at)
+        and not any(m.type == PERSON and sentence.first <= m.first < match.first for m in mentions)
+    )
+
+
+_CAME = frozenset(normalize(w) for w in ("جاء", "وجاء", "جاءت", "وجاءت"))
+
+
 def _trigger_counts(doc: Document, match, info) -> bool:
     """A verb carries only و/ف before it ("لبحث" is "to discuss"); a meeting word inside a long
     quotation is speech; a word that needs another ("أجرى محادثات") must have it."""
     norms = doc.token_norms
     if info.pos == "verb" and match.clitic and norms[match.first][: match.clitic] not in ("و", "ف"):
         return False
-    quote = doc.quote_at(doc.tokens[match.first].start)
-    if quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS:
-        return False
+    listing = info.kind == "join" and any(need[0] in _EACH for need in info.needs)
+    if _in_long_quote(doc, match) and not listing:
+        return False  # ("ضمت قائمة السفراء كلا من ...": a statement's list of who was there is no speech)
     if _hands_over(info) and _said_before(doc, match.first):
         return False  # "وقال لافروف إنه نقل إلى الرئيس رسالة": told in the meeting already read
     return not info.needs or _needed_word(norms, match.last, len(norms), info.needs)
+
+
+def _in_long_quote(doc: Document, match) -> bool:
+    quote = doc.quote_at(doc.tokens[match.first].start)
+    return quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS
+
+
+def _restated(doc, sentence, match, info, mentions, speakers, meetings: list[MeetingDraft]) -> None:
+    """ "وأفاد بيان الرئاسة أن "الرئيس استقبل بعد ظهر اليوم بقصر قرطاج السيد ..."": a statement that
+    tells again a meeting already read gives no meeting, but may tell where it was held."""
+    window = _window(doc, sentence, match, info, mentions)
+    persons = _persons(mentions, window, speakers, doc, in_speech=True)
+    if len(persons) < 2:
+        return
+    target = next((m for m in reversed(meetings) if set(persons) <= set(m.participants)), None)
+    if target is not None and target.place is None and not target.phone:
+        target.place, target.venue = _in_city(*_place(doc, mentions, window, match, info, None, in_speech=True))
 
 
 def _hands_over(info) -> bool:
@@ -440,6 +601,18 @@ def _date(dates, token, referenced, told_day) -> tuple[dt.date | None, bool]:
     return told_day, told_day is not None
 
 
+def _dateline_day(doc: Document, published: dt.date | None) -> dt.date | None:
+    """ "طرابلس 15 يوليو 2021 (وال) -": the day an agency's dateline states is the story's day."""
+    for sentence in doc.sentences:
+        if sentence.kind == DATELINE:
+            dates = find_dates(doc.token_norms, sentence.first, sentence.last, published)
+            stated = [d.date for d in dates if d.date is not None and d.exact and d.relation != FUTURE]
+            return stated[-1] if stated else None
+        if sentence.kind == BODY:
+            return None
+    return None
+
+
 def _last_told(meetings: list[MeetingDraft]) -> dt.date | None:
     return meetings[-1].date if meetings and meetings[-1].dated else None
 
@@ -539,7 +712,8 @@ def _listing(doc, offset: int, mentions) -> bool:
     return sum(1 for i in letters if i in covered) >= _LISTED_SHARE * len(letters)
 
 
-def _persons(mentions, window, speakers, doc) -> list[str]:
+def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[str]:
+    """The parties named in a trigger's window (`in_speech`: a meeting told again inside a quotation)."""
     start, end = window
     norms = doc.token_norms
     found = []
@@ -548,7 +722,8 @@ def _persons(mentions, window, speakers, doc) -> list[str]:
             continue
         if id(mention) in speakers:
             continue
-        if _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS and not _listing(doc, mention.start, mentions):
+        if (not in_speech and _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS
+                and not _listing(doc, mention.start, mentions)):  # fmt: skip
             continue  # a name in speech, not a party; '"وليام بيرنز"' in quote marks is one
         if not mention.key:
             if mention.counterpart and mention.represents.startswith("country:") and mention.number == 1:
@@ -609,7 +784,7 @@ def _parties(mentions, window, doc) -> list[str]:
             continue
         if mention.type in (COUNTRY, ORGANIZATION) and mention.key:
             known = gz.known(mention.key)
-            if (known is not None and known.kind == "news-agency") or mention.in_title:
+            if (known is not None and gz.is_outlet(known)) or mention.in_title:
                 continue
             if doc.quote_at(mention.start) is None and not _is_place_phrase(doc.token_norms, mention):
                 found.append(mention.key)
@@ -772,6 +947,21 @@ def _add(meeting: MeetingDraft, persons: list[str], sentence: Sentence) -> None:
 _EACH = frozenset(normalize(w) for w in ("كلا", "كل", "كلاً", "وكلا", "وكل"))
 
 
+def _credentials(norms, sentence) -> bool:
+    """Does the sentence tell of credentials handed over ("أوراق اعتماد", "أوراق اعتمادهم")?"""
+    return any(norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")
+               for k in range(sentence.first, sentence.last - 1))  # fmt: skip
+
+
+def _ceremony_goes_on(meetings: list[MeetingDraft], norms, sentence, group: list[str], date) -> MeetingDraft | None:
+    """ "فقد تقبل الملك أوراق اعتماد ..." then "كما تقبل جلالته أوراق اعتماد ...": more envoys of
+    the same ceremony, not another meeting."""
+    if norms[sentence.first] not in _ALSO or not _credentials(norms, sentence):
+        return None
+    return next((m for m in reversed(meetings) if m.ceremony and m.sentence < sentence.index
+                 and m.participants[:1] == group[:1] and m.date == date), None)  # fmt: skip
+
+
 def _one_by_one(
     doc, sentence, window, match, mentions, parties: list[str], met_apart: set[str] = frozenset()
 ) -> list[list[str]] | None:
@@ -785,8 +975,7 @@ def _one_by_one(
     apart = any(
         words[k] in ("حده", "التوالي") and k > 0 and words[k - 1] == "علي" for k in range(len(words))
     )  # "كلاً على حدة"، "على التوالي": one after another
-    credentials = any(words[k] == "اوراق" and k + 1 < len(words) and words[k + 1].startswith("اعتماد")
-                      for k in range(len(words)))  # fmt: skip
+    credentials = _credentials(norms, sentence)
     listed = next((k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None)
     # "التقى على هامش القمة X وY": talks aside, each apart (not "الاجتماع المشترك بين ..." held there)
     sideline = (
@@ -795,8 +984,8 @@ def _one_by_one(
         and not any(norms[k] in _JOINT or norms[k] == "بين" for k in range(*window))
     )
     going_on = match.payload.pos == "verb" and sentence.first + 1 < sentence.last and norms[sentence.first] in _ALSO
-    if not (apart or credentials or sideline or listed is not None or going_on):
-        return None
+    if not (apart or sideline or listed is not None or going_on) or (credentials and not apart):
+        return None  # a credentials ceremony is one meeting of all the envoys, unless told apart
     position = {}
     for mention in mentions:
         if mention.key in parties and window[0] <= mention.first < window[1]:
@@ -812,7 +1001,7 @@ def _one_by_one(
     for guest in guests:
         country = _country_of(guest, position.get(guest))
         countries.setdefault(country or guest, []).append(guest)
-    if apart or credentials:
+    if apart:
         groups = list(countries.values()) if len(countries) > 1 else [[g] for g in guests]
     elif going_on and not (sideline or listed is not None):
         if host not in met_apart or len(countries) < 2 or "" in countries:
@@ -921,7 +1110,9 @@ def _phone_near(norms, match, sentence, window) -> bool:
     return False
 
 
-def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | None, str | None]:
+def _place(
+    doc, mentions, window, match, info, dateline_place, in_speech: bool = False
+) -> tuple[str | None, str | None]:
     """(city or country, venue): "في موسكو"، "بالرياض"، "في العاصمة الصينية بكين"، "زيارة إلى
     دمشق"، "استضافت القاهرة"، "في قصر اليمامة بالرياض"; the dateline's place when the clause
     names none, or names only a venue in the dateline's country."""
@@ -930,7 +1121,7 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
     for mention in mentions:
         if mention.type not in (PLACE, COUNTRY) or not mention.key or not start <= mention.first < end:
             continue
-        if doc.quote_at(mention.start) is not None or mention.in_title:
+        if (doc.quote_at(mention.start) is not None and not in_speech) or mention.in_title:
             continue
         if info.kind == "reception" and mention.first == match.last and match.phrase[0].startswith("استضاف"):
             candidates.append(mention)  # "استضافت القاهرة قمة ..."
@@ -946,6 +1137,12 @@ def _place(doc, mentions, window, match, info, dateline_place) -> tuple[str | No
     if chosen is None:
         return dateline_place, None
     known = gz.known(chosen.key)
+    if known is None and chosen.type == PLACE:
+        # "في مطار الدوحة الدولي": a venue no list knows; its city is the one its name holds
+        city = next((found.payload.entity.key for k in range(chosen.first + 1, chosen.last)
+                     if (found := gz.name_index().longest_at(doc.token_norms, k, chosen.last)) is not None
+                     and found.payload.entity.type == PLACE), None)  # fmt: skip
+        return (city or dateline_place, chosen.key) if city or dateline_place else (chosen.key, None)
     if known is not None and known.type == COUNTRY and _capital_word_before(doc.token_norms, chosen, start):
         capital = gz.capital_of(known.country)
         if capital is not None:

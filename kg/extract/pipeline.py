@@ -7,6 +7,7 @@ from dataclasses import replace
 from kg.extract import gazetteer as gz
 from kg.extract.actors import PERSON, ActorMention, find_mentions
 from kg.extract.entities import resolve
+from kg.extract.lexicon import titles
 from kg.extract.meetings import MeetingDraft, find_meetings
 from kg.extract.statements import EVERYONE, GROUP, OTHER, StatementDraft, find_statements, quote_of
 from kg.extract.topics import TopicMention, find_topics
@@ -49,6 +50,7 @@ def _extract(doc: Document) -> ArticleFacts:
         if len(persons) >= 2:
             draft.participants[:] = persons
     drafts = [d for d in drafts if len([p for p in d.participants if p in entities or gz.known(p)]) >= 2]
+    entities = _home_side(entities, drafts)
     topics = _topics_outside_names(doc, mentions) + _title_topics(article, doc)
     meeting_topics, statement_topics = _assign_topics(topics, drafts, statement_drafts)
     meetings = tuple(_meeting(doc, d, meeting_topics.get(i, ())) for i, d in enumerate(drafts))
@@ -312,6 +314,43 @@ def _statement(doc, draft: StatementDraft, meetings: list[MeetingDraft], topics)
         meeting=during,
         topics=topics,
     )
+
+
+def _home_side(entities: dict[str, Entity], drafts: list[MeetingDraft]) -> dict[str, Entity]:
+    """ "استقبل الملك عبد الله الثاني في قصر بسمان ... وحضر اللقاء وزير الخارجية إبراهيم الجازي":
+    a host who receives in his own country is at home, and so are the officials with him whom the
+    text gives an office but no country (not envoys, who serve abroad), when the article names
+    that country."""
+    found = dict(entities)
+    for draft in drafts:
+        country = f"country:{_place_country(draft.place)}" if draft.place and not draft.phone else ""
+        host = entities.get(draft.participants[0]) if draft.kind == "reception" else None
+        if not country or country not in entities or host is None or host.represents != country:
+            continue
+        for key in draft.participants[1:]:
+            entity = found.get(key)
+            if (entity is not None and entity.type == PERSON and not entity.represents and entity.roles
+                    and key not in draft.companions
+                    and not any(_serves_abroad(role) for role in entity.roles)):  # fmt: skip
+                found[key] = replace(entity, represents=country)
+    for draft in drafts:
+        for key, companion_of in draft.companions.items():
+            # "وكان الوزير السعودي مرفوقاً بوزير الدولة X": X serves the country of whom he accompanies
+            entity, other = found.get(key), found.get(companion_of)
+            if entity is not None and other is not None and not entity.represents and other.represents:
+                found[key] = replace(entity, represents=other.represents)
+    return found
+
+
+def _place_country(place: str) -> str:
+    known = gz.known(place)
+    return known.country if known is not None and known.country else ""
+
+
+def _serves_abroad(role: str) -> bool:
+    """An envoy's office: ambassador, envoy, representative, chargé d'affaires, consul."""
+    found = titles().longest_at(tuple(normalize(role).split()), 0)
+    return found is not None and found.payload.kind in ("diplomat", "envoy")
 
 
 def _used_keys(meetings, statements, entities) -> set[str]:

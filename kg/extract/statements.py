@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, ActorMention, everyday_words
-from kg.extract.lexicon import ReportingCue, clitic_variants, honorifics, reporting_cues, titles
+from kg.extract.lexicon import ReportingCue, clitic_variants, date_words, honorifics, reporting_cues, titles, triggers
 from kg.extract.meetings import GROUP_WORDS
 from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
@@ -102,6 +102,8 @@ _ATTRIBUTION = frozenset(normalize(w) for w in ("وفق", "وفقا", "بحسب"
 _MAX_GAP = 16  # words between the speaker and the start of the words
 _COMMUNIQUE_WORDS = 12  # a quotation this long may be a communiqué that reports others' words
 _MIN_WORDS = 3
+_NAME_QUOTES = frozenset(('"', "«", "»", "“", "”"))
+_MIN_WORDS_AFTER_QUOTE = 3  # 'أن "X" يعد خطوة حاسمة': the words go on past a quoted phrase
 _MIN_QUOTED_WORDS = 2  # "الأجواء إيجابية" in quotation marks is a statement
 _QUOTE_MARKS = frozenset('"«“\'')
 
@@ -389,6 +391,9 @@ def _statement_at(
     if embedded is not None:
         # "قالت الوكالة إن نائب الوزير رحب بالضيف، مؤكداً ...": the one the reported clause is about
         speakers = (embedded.key,)
+    elif info.kind == "participle" and subject is not None and subject.type == PERSON and not subject.named:
+        # "مؤكداً سموه وقوف ...": the honorific pronoun after the participle says who speaks
+        speakers, speaker_first, pos = (subject.key,), pos, subject.last
     elif info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
         # "مؤكداً أن"، "بررت ... بالقول:": the one the sentence is about
         speakers = (
@@ -510,6 +515,9 @@ def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None)
             continue
         if norms[pos] == "(" and ")" in norms[pos + 1 : pos + 4]:
             pos = norms.index(")", pos + 1) + 1  # "دعت الصين اليوم (الجمعة) ..."
+            continue
+        if norms[pos] in _NAME_QUOTES and index is not None and pos + 1 in index.by_first:
+            pos += 1  # 'وأكد "المنفي" على ...': a name the page sets in quote marks
             continue
         honorific = honorifics().longest_at(norms, pos, end, clitics=False)
         if honorific is None:
@@ -730,6 +738,10 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
     takes right after the speaker ("أعرب X عن"، "أكد X على"), or a quotation; else the words follow
     the speaker directly ("أكد الرئيس ضرورة ...", "أكد حرص الجزائر على ...")."""
     norms = doc.token_norms
+    if pos < sentence.last and norms[pos] in _NAME_QUOTES and pos > 0 and norms[pos - 1] != norms[pos] and (
+        doc.quote_at(doc.tokens[pos - 1].start) is not None
+    ):
+        pos += 1  # the mark closing a name in quote marks: 'وأكد "المنفي" على'
     while pos < min(sentence.last, next_cue) and (norms[pos] in _FILLERS or norms[pos] == "("):
         if norms[pos] == "(" and ")" not in norms[pos + 1 : pos + 4]:
             break
@@ -766,8 +778,8 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         if norm in _ATTRIBUTION:  # "وفق البيان"، "بحسب مصادر": a source, then the words
             k += 2
             continue
-        if norm in _CLAUSE_ENDS:
-            return None
+        if norm in _CLAUSE_ENDS and not (k + 1 < limit and norms[k + 1] in _FIMA_PHRASES):
+            return None  # ("فيما يتعلق بـ": regarding, no new clause)
         if k > pos and norm in ("،", ",") and _new_clause(norms, k + 1):
             break  # "أكد X ضرورة ...، ونقل ... أن": the أن of another verb; the words follow the speaker
         k += 1
@@ -790,7 +802,26 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         return None
     if norms[first] in _ABOUT and "about" in takes:
         return None  # "غرد X عن المكالمة، قائلاً إن": what he spoke about, the words come later
-    return first
+    return _after_occasion(norms, first, limit, index)
+
+
+def _after_occasion(norms, first: int, limit: int, index: _MentionIndex | None) -> int:
+    """ "وثمّن في مؤتمر صحفي مشترك مع نظيره ...، الإثنين، مواقف ...": where he spoke, with whom,
+    set off by a comma, and the day, are no part of the words."""
+    if norms[first] not in _CIRCUMSTANTIAL or not any(
+        (found := triggers().longest_at(norms, k, limit)) is not None and found.payload.pos == "noun"
+        for k in range(first + 1, min(limit, first + 3))
+    ):
+        return first
+    comma = next((k for k in range(first + 2, limit) if norms[k] in ("،", ",")), None)
+    opened = any(norms[k] in ("عن", "علي", "الي") or norms[k] in _COMPLEMENTIZERS for k in range(first, comma or first))
+    partner = index.by_last.get(comma) if index is not None and comma is not None else None
+    if comma is None or opened or partner is None or partner.type != PERSON:
+        return first  # "أعرب خلال لقائه بالسفراء عن رغبة ...": the words were opened before the comma
+    k = comma
+    while k < limit and (norms[k] in ("،", ",") or date_words().longest_at(norms, k, limit) is not None):
+        k += 1
+    return k if k < limit else first
 
 
 def _new_clause(norms, k: int) -> bool:
@@ -874,10 +905,14 @@ def _span(doc: Document, first: int, last: int) -> tuple[int, int, bool]:
     if quote is not None and quote.open < start:
         return quote.start, quote.end, True
     opening = next((q for q in doc.quotes if start - 1 <= q.open < start + 2), None)
-    if opening is not None:
-        return opening.start, opening.end, True
     while end > start and doc.text[end - 1] in "،,.:؛ ":
         end -= 1
+    if opening is not None:
+        # 'أكد أن "تعليق القانون" يعد خطوة حاسمة': a quoted phrase the reported words go on from
+        rest = doc.text[opening.close + 1 : end] if opening.close < end else ""
+        if len(rest.split()) >= _MIN_WORDS_AFTER_QUOTE and rest[:1].isspace():
+            return opening.start, end, True
+        return opening.start, opening.end, True
     # a quoted fragment completing reported speech makes it a quotation: 'أن العلاقات "أخوية ومتينة"'
     quoted = any(q.start < end and q.end > start and len(doc.text[q.start : q.end].split()) >= 2 for q in doc.quotes)
     return start, end, quoted

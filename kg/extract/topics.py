@@ -5,6 +5,7 @@ A phrase is read in its sentence before it counts, the way an analyst tags a sto
 - cooperation qualified by a field is that field's topic ("تعزيز التعاون العسكري": military, not bilateral);
 - what a plan is for is the policy of the country that adopts it ("الخطة الخمسية للتنمية الاقتصادية");
 - a situation whose place is itself a topic is that topic ("الأوضاع في القدس": the Palestinian question);
+  one state's situation is not the region's ("الأوضاع في السودان");
 - a vague phrase gives way to a specific topic of its sentence (talks about a truce are the truce's);
 - relations or cooperation with the two sides named after them, between two nations' adjectives,
   or with a state named after مع are bilateral relations ("العلاقات التي تجمع البلدين"، "العلاقات
@@ -36,6 +37,7 @@ from kg.text.normalize import normalize
 BILATERAL = "bilateral-relations"
 SOVEREIGNTY = "sovereignty"
 ECONOMIC = "economic-cooperation"
+REGIONAL = "regional-situation"
 _RELATION_SPAN = 6  # "العلاقات التاريخية الوثيقة التي تربط بين البلدين": the sides within six words
 _PLAN_SPAN = 5  # "الخطة الخمسية الـ 15 للتنمية الاقتصادية": the plan within five words before
 _HONORIFIC = normalize("سيادة")
@@ -88,7 +90,7 @@ def _sentence_topics(doc: Document, sentence: Sentence) -> list[tuple[int, int, 
     for n, match in enumerate(matches):
         if match.payload.gives_way_to & keys:
             continue
-        if _place_is_a_topic(norms, match, matches[n + 1 : n + 2]):
+        if _place_is_a_topic(norms, match, matches[n + 1 : n + 2]) or _one_states_situation(norms, match, end):
             continue
         if match.payload.key == SOVEREIGNTY and (_is_honorific(norms, match, end) or _names_a_holiday(norms, match)):
             continue
@@ -144,6 +146,18 @@ def _place_is_a_topic(norms, match, following) -> bool:
         and following[0].first == match.last
         and following[0].payload.key != match.payload.key
     )
+
+
+def _one_states_situation(norms, match, end: int) -> bool:
+    """ "الأوضاع في السودان" is one state's affairs, not the region's; "الأوضاع في الشرق الأوسط"
+    (a region) and "الأوضاع في السودان والصومال" (several states) are the regional situation."""
+    if match.payload.key != REGIONAL or match.phrase[-1] != _IN or match.last >= end:
+        return False
+    name = gz.name_index().longest_at(norms, match.last, end)
+    if name is None or name.payload.entity.type not in ("Country", "Place") or name.payload.entity.kind == "region":
+        return False
+    following = gz.name_index().longest_at(norms, name.last, end) if name.last < end else None
+    return following is None or not norms[name.last].startswith("و")
 
 
 def _is_honorific(norms, match, end: int) -> bool:

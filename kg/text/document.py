@@ -125,7 +125,7 @@ class Document:
         return Document(self.article, self.norm, tokens, sentences, self.paragraphs, quotes, self.dateline)
 
 
-_WORD = re.compile(r"[^\W_]+|\S")
+_WORD = re.compile(r"[^\W_]+|(?!#[^\W_])\S")  # "#عون": a hashtag marks a word, it is none
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _STRAIGHT = '"'
 _TERMINATORS = frozenset(".!?؟…")
