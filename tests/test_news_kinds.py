@@ -1157,3 +1157,14 @@ def test_words_told_at_a_meeting_of_their_speaker(told):
             f"{told} وكيل وزارة الخارجية اليمنية حميد العواضي.")
     names = {e.key: e.label for e in facts_of(text).entities}
     assert [sorted(names[p] for p in m) for m in meeting_sets(text)] == [["حميد العواضي", "هزاع المطيري"]]
+
+
+@pytest.mark.parametrize(("adjective", "country", "everyday"), [
+    ("السعودي", "country:SA", "السعودية"),
+    ("الإماراتي", "country:AE", "الإمارات"),
+    ("البريطاني", "country:GB", "بريطانيا"),
+])
+def test_a_country_known_by_its_long_name_is_labelled_with_its_everyday_one(adjective, country, everyday):
+    text = f"استقبل وزير الخارجية الأردني أيمن الصفدي اليوم في عمّان السفير {adjective} الجديد مارك جونسون."
+    countries = {e.key: e for e in facts_of(text).entities if e.type == "Country"}
+    assert everyday in (countries[country].label, *countries[country].aliases)

@@ -766,6 +766,9 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
         spellings = list(dict.fromkeys(
             spellings + [n for n, forms in _country_name_forms(known.country) if any(f in words for f in forms)]
         ))
+        # and by the name people write, when the label is the long official one
+        if short := gz.country_short_name(known.country):
+            spellings.append(short)
     if known is not None:
         label, label_en, wikidata, type_ = known.label, known.label_en, known.wikidata, known.type
     elif named:

@@ -510,6 +510,13 @@ def country_names() -> dict[str, list[str]]:
     return _tables()["country_names"]
 
 
+@cache
+def country_short_name(code: str) -> str:
+    """The everyday one-word name of a country whose CLDR name is its long official one
+    (السعودية for المملكة العربية السعودية), or ""."""
+    return next((row.get("short_ar", "") for row in _country_rows() if row["iso2"].upper() == code.upper()), "")
+
+
 def nisba_index() -> PhraseIndex[str]:
     """Nisba adjectives in all their forms (السوري، السورية، السوريين، سوريان) -> ISO2."""
     return _tables()["nisba_index"]
