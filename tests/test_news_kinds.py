@@ -1168,3 +1168,53 @@ def test_a_country_known_by_its_long_name_is_labelled_with_its_everyday_one(adje
     text = f"استقبل وزير الخارجية الأردني أيمن الصفدي اليوم في عمّان السفير {adjective} الجديد مارك جونسون."
     countries = {e.key: e for e in facts_of(text).entities if e.type == "Country"}
     assert everyday in (countries[country].label, *countries[country].aliases)
+
+
+CREDENTIALS_LIST = (
+    "تسلّم الرئيس اللبناني جوزاف عون، اليوم الثلاثاء في قصر بعبدا، أوراق اعتماد السفراء الجدد لكل من "
+    "جمهورية البرازيل السيد كارلوس منديش، ومملكة الدنمارك السيدة إنغريد هانسن، وجمهورية كينيا السيد جيمس أوتينو."
+)
+
+
+def test_credentials_handed_over_past_the_day_and_the_place_are_a_meeting():
+    meetings = facts_of(CREDENTIALS_LIST).meetings
+    assert len(meetings) == 1 and len(meetings[0].participants) == 4
+    assert meetings[0].date == DAY
+
+
+def test_envoys_named_each_after_the_country_he_serves_hold_the_plural_office():
+    persons = {e.label: e for e in facts_of(CREDENTIALS_LIST).entities if e.type == "Person"}
+    assert persons["كارلوس منديش"].represents == "country:BR"
+    assert persons["إنغريد هانسن"].represents == "country:DK"
+    assert persons["جيمس أوتينو"].represents == "country:KE"
+    assert all("سفير" in persons[n].roles for n in ("كارلوس منديش", "إنغريد هانسن", "جيمس أوتينو"))
+
+
+def test_a_ceremony_told_apart_in_the_next_sentence_is_one_meeting_each():
+    text = CREDENTIALS_LIST + " وأكد الرئيس عون، خلال لقائه السفراء كلاً على حدة، حرص لبنان على علاقات متوازنة."
+    meetings = facts_of(text).meetings
+    assert len(meetings) == 3
+    assert all(len(m.participants) == 2 and "person:joseph-aoun" in m.participants for m in meetings)
+
+
+def test_the_envoys_received_speak_for_themselves():
+    text = CREDENTIALS_LIST + " من جانبهم، أعرب السفراء عن رغبة بلدانهم في توسيع التعاون مع لبنان."
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "رغبة بلدانهم" in s.quote)
+    names = {e.key: e.label for e in facts.entities}
+    assert {names[k] for k in said.speakers} == {"كارلوس منديش", "إنغريد هانسن", "جيمس أوتينو"}
+    assert not said.quote.startswith("السفراء")
+
+
+def test_a_singular_participle_after_a_group_goes_on_with_its_own_sentence():
+    text = (
+        "أشاد السفراء الجدد بما حققته المملكة من إصلاحات، معربين عن تطلعهم إلى تعاون أوسع. "
+        "وكان وكيل وزارة الخارجية البحرينية السفير عبدالله عبداللطيف عبدالله قد استقبل أمس السفراء الجدد، "
+        "وهم سفير مملكة السويد ماكس بيور وسفير جمهورية الصين الشعبية لي تشن. "
+        "وتقدم وكيل وزارة الخارجية، خلال اللقاء الذي نظمته الوزارة، بالتهنئة للسفراء الجدد، "
+        "معرباً عن تمنياته لهم بالتوفيق في مهامهم."
+    )
+    facts = facts_of(text)
+    wish = next(s for s in facts.statements if "تمنياته" in s.quote)
+    names = {e.key: e.label for e in facts.entities}
+    assert [names[k] for k in wish.speakers] == ["عبدالله عبداللطيف عبدالله"]

@@ -190,6 +190,8 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             index = max(index_after, index + 1)
         if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
             in_sentence = _countries_of_lists(context, in_sentence)
+        if any(m.type == PERSON and m.named and not m.role for m in in_sentence):
+            in_sentence = _envoys_after_their_countries(context, in_sentence)
         mentions.extend(in_sentence)
         surnames = surnames | _surnames_of(in_sentence)
         family = family | {m.name[-1] for m in in_sentence if m.type == PERSON and m.named and len(m.name) >= 2}
@@ -231,6 +233,45 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
                 and _role_kind(before.role) not in _FOREIGN_KINDS  # "السفيرة الأميركية X ونائب رئيس مجلس النواب Y"
             ):
                 mention = replace(mention, represents=before.represents)
+        result.append(mention)
+    return result
+
+
+# an office said once in the plural for a list of holders, and the office of each
+_PLURAL_OFFICES = {normalize(p): s for p, s in (("السفراء", "سفير"), ("سفراء", "سفير"), ("القناصل", "قنصل"))}
+_EACH_OF = frozenset(normalize(w) for w in ("كل", "لكل", "كلا", "كلاً", "كلًا", "وكل"))
+
+
+def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> list[ActorMention]:
+    """ "أوراق اعتماد السفراء الجدد لكل من مملكة البحرين السيد X، وجمهورية مالطا السيد Y": envoys
+    whose office is said once, in the plural, each named after the country he serves."""
+    norms = ctx.norms
+    office, listed_from = "", -1
+    for k in range(ctx.sentence.first, ctx.sentence.last - 2):
+        plural = _PLURAL_OFFICES.get(norms[k]) or _PLURAL_OFFICES.get(norms[k][1:])
+        if plural is None:
+            continue
+        each = next((j for j in range(k + 1, min(k + 5, ctx.sentence.last - 1))
+                     if norms[j] in _EACH_OF and norms[j + 1] == "من"), None)
+        if each is not None:
+            office, listed_from = plural, each
+            break
+    if listed_from < 0:
+        return found
+    result: list[ActorMention] = []
+    for mention in found:
+        before = result[-1] if result else None
+        if (
+            mention.type == PERSON
+            and mention.named
+            and not mention.role
+            and mention.first > listed_from
+            and before is not None
+            and before.type == COUNTRY
+            and before.key
+            and _skip_honorifics(ctx, before.last)[0] == mention.first
+        ):
+            mention = replace(mention, role=office, represents=before.key)
         result.append(mention)
     return result
 

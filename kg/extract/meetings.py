@@ -200,6 +200,17 @@ def find_meetings(
                 # when the words name them ("اللقاء بين X وY")
                 target = referenced or _standing_for(meetings, persons, mentions) or _last_of_kind(meetings, info)
                 _add(target, persons if _names_follow(norms, match, sentence) else [], sentence)
+                if len(target.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
+                    # "تسلّم الرئيس أوراق اعتماد السفراء ..." then "خلال لقائه السفراء كلاً على حدة":
+                    # the ceremony was one meeting with each
+                    host, *guests = target.participants
+                    at = meetings.index(target)
+                    meetings[at : at + 1] = [
+                        replace(target, participants=[host, guest], sentences=set(target.sentences), ceremony=False,
+                                companions={})
+                        for guest in guests
+                    ]
+                    continue
                 if target.place is None and not target.phone:
                     # "خلال اللقاء الذي جرى في قصر البحر في أبوظبي": where the meeting was
                     held_at = _held_at(norms, match, sentence)
@@ -453,7 +464,10 @@ def _trigger_counts(doc: Document, match, info) -> bool:
         return False  # ("ضمت قائمة السفراء كلا من ...": a statement's list of who was there is no speech)
     if _hands_over(info) and _said_before(doc, match.first):
         return False  # "وقال لافروف إنه نقل إلى الرئيس رسالة": told in the meeting already read
-    return not info.needs or _needed_word(norms, match.last, len(norms), info.needs)
+    # "تسلّم الرئيس ...، اليوم ... في قصر ... ببغداد، أوراق اعتماد": what is handed over may come
+    # after the subject, the day and the place, within the sentence
+    reach = _HANDED_REACH if _hands_over(info) else _NEEDED_REACH
+    return not info.needs or _needed_word(norms, match.last, len(norms), info.needs, reach)
 
 
 def _in_long_quote(doc: Document, match) -> bool:
@@ -502,9 +516,14 @@ def _subject_before(mentions, sentence, match) -> bool:
     )
 
 
-def _needed_word(norms, start, end, needs) -> bool:
-    limit = min(end, start + 12)
+_NEEDED_REACH, _HANDED_REACH = 12, 32
+
+
+def _needed_word(norms, start, end, needs, reach: int = _NEEDED_REACH) -> bool:
+    limit = min(end, start + reach)
     for k in range(start, limit):
+        if k > start + _NEEDED_REACH and norms[k] in (".", "؛", "!", "?", "؟"):
+            return False
         for need in needs:
             if tuple(norms[k : k + len(need)]) == need:
                 return True
@@ -962,6 +981,11 @@ def _ceremony_goes_on(meetings: list[MeetingDraft], norms, sentence, group: list
                  and m.participants[:1] == group[:1] and m.date == date), None)  # fmt: skip
 
 
+def _told_one_by_one(words: Sequence[str]) -> bool:
+    """ "كلاً على حدة"، "على التوالي": one after another."""
+    return any(words[k] in ("حده", "التوالي") and k > 0 and words[k - 1] == "علي" for k in range(len(words)))
+
+
 def _one_by_one(
     doc, sentence, window, match, mentions, parties: list[str], met_apart: set[str] = frozenset()
 ) -> list[list[str]] | None:
@@ -972,9 +996,7 @@ def _one_by_one(
     استقبل X ..." after guests met one by one goes on with the same kind of meetings."""
     norms = doc.token_norms
     words = norms[sentence.first : sentence.last]
-    apart = any(
-        words[k] in ("حده", "التوالي") and k > 0 and words[k - 1] == "علي" for k in range(len(words))
-    )  # "كلاً على حدة"، "على التوالي": one after another
+    apart = _told_one_by_one(words)
     credentials = _credentials(norms, sentence)
     listed = next((k for k in range(match.last, window[1] - 1) if norms[k] in _EACH and norms[k + 1] == "من"), None)
     # "التقى على هامش القمة X وY": talks aside, each apart (not "الاجتماع المشترك بين ..." held there)

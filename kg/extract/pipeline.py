@@ -9,7 +9,7 @@ from kg.extract.actors import PERSON, ActorMention, find_mentions
 from kg.extract.entities import resolve
 from kg.extract.lexicon import titles
 from kg.extract.meetings import MeetingDraft, find_meetings
-from kg.extract.statements import EVERYONE, GROUP, OTHER, StatementDraft, find_statements, quote_of
+from kg.extract.statements import EVERYONE, GROUP, GUESTS, OTHER, StatementDraft, find_statements, quote_of
 from kg.extract.topics import TopicMention, find_topics
 from kg.model import Article, ArticleFacts, Entity, Meeting, Mention, Statement
 from kg.text.document import Document, analyse, windows
@@ -145,8 +145,8 @@ def _is_agency(key: str) -> bool:
 
 
 def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]) -> list[StatementDraft]:
-    """GROUP: the persons of the meeting at hand; EVERYONE: all who took part in it; OTHER: its
-    parties but the previous speaker."""
+    """GROUP: the persons of the meeting at hand; EVERYONE: all who took part in it; GUESTS: all but
+    its host; OTHER: its parties but the previous speaker."""
     resolved = []
     previous: tuple[str, ...] = ()
     for draft in drafts:
@@ -158,6 +158,12 @@ def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]
             speakers = tuple(meeting.participants[:2]) if meeting else ()
         elif speakers == (EVERYONE,):
             speakers = tuple(meeting.participants) if meeting and len(meeting.participants) >= 2 else ()
+        elif speakers == (GUESTS,) and meeting is not None:
+            # guests met one by one are the guests of each meeting the same words told
+            told = [m for m in meetings if (m.sentence, m.trigger) == (meeting.sentence, meeting.trigger)]
+            speakers = tuple(dict.fromkeys(g for m in told if len(m.participants) >= 2 for g in m.participants[1:]))
+        elif speakers == (GUESTS,):
+            speakers = ()
         elif speakers == (OTHER,):
             others = [p for p in (meeting.participants if meeting else []) if p not in previous]
             speakers = (others[0],) if others else ()

@@ -31,6 +31,7 @@ from kg.text.normalize import normalize
 GROUP = "@group"  # "الجانبان": the parties of the meeting at hand
 OTHER = "@other"  # "من جهته، أكد أن": the party that did not speak last
 EVERYONE = "@everyone"  # "وأكد القادة/المشاركون": all who took part in the meeting at hand
+GUESTS = "@guests"  # "من جانبهم، أعرب السفراء": those the host received
 
 _TURN_WORDS = (("من", "جهته"), ("من", "جانبه"), ("بدوره",), ("من", "جهتها"), ("من", "جانبها"), ("بدورها",))
 # who reports without being a party: the agency, sources, the paper ("أفادت الوكالة", "ذكرت مصادر")
@@ -74,6 +75,9 @@ _GUEST_WORDS = frozenset(normalize(w) for w in (
 # "وأكد القادة الثلاثة"، "وشدد المشاركون": the people of a meeting of more than two, never one of them
 _PLURAL_GROUPS = frozenset(normalize(w) for w in (
     "القادة", "الزعماء", "الرؤساء", "الوزراء", "المشاركون", "المشاركين", "المجتمعون", "المجتمعين", "الحاضرون",
+))  # fmt: skip
+_GUEST_GROUPS = frozenset(normalize(w) for w in (
+    "السفراء", "الضيوف", "الوفود", "المبعوثون", "المبعوثين", "السفيران", "السفيرين", "الضيفان", "الضيفين",
 ))  # fmt: skip
 # "وأضاف المصدر ذاته": the source just quoted goes on
 _SAME_SOURCE = (frozenset(normalize(w) for w in ("المصدر", "البيان", "البلاغ")), frozenset(("ذاته", "نفسه")))
@@ -202,7 +206,7 @@ def _issued(doc, sentence, cue, next_cue, index, last_speaker):
         if opening is None or opening.type not in (COUNTRY, ORGANIZATION) or _is_outlet(norms, opening):
             return None, None
         speakers = (opening.key,)
-    if speakers[0] not in (GROUP, OTHER, EVERYONE) and _is_news_agency(speakers[0]):
+    if speakers[0] not in (GROUP, OTHER, EVERYONE, GUESTS) and _is_news_agency(speakers[0]):
         return None, ()
     end_token = _words_end(doc, sentence, start_token, next_cue)
     start, end, direct = _span(doc, start_token, end_token)
@@ -266,7 +270,8 @@ def _expresses(doc: Document, cue, sentence_end: int, index: _MentionIndex | Non
         return False
     word = norms[k]
     subject = (index is not None and k in index.by_first) or titles().longest_at(norms, k) is not None
-    return word == "عن" or subject or word in GROUP_WORDS or word in _PLURAL_GROUPS or word in _BODY_HEADS
+    groups = word in GROUP_WORDS or word in _PLURAL_GROUPS or word in _GUEST_GROUPS
+    return word == "عن" or subject or groups or word in _BODY_HEADS
 
 
 def _reported_in_quote(doc: Document, cue, quote, index: _MentionIndex) -> bool:
@@ -397,7 +402,9 @@ def _statement_at(
     elif info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
         # "مؤكداً أن"، "بررت ... بالقول:": the one the sentence is about
         speakers = (
-            last_speaker if info.kind == "participle" and last_speaker else _sentence_subject(index, cue, sentence)
+            last_speaker
+            if info.kind == "participle" and last_speaker and not _singular_after_group(norms, cue, last_speaker)
+            else _sentence_subject(index, cue, sentence)
         )
     elif subject is not None:
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
@@ -412,6 +419,8 @@ def _statement_at(
         speakers, speaker_first, pos = (GROUP, *_group_nisbas(norms, pos + 1, sentence.last)), pos, pos + 1
     elif pos < sentence.last and norms[pos] in _PLURAL_GROUPS:
         speakers, speaker_first, pos = (EVERYONE,), pos, pos + 1
+    elif pos < sentence.last and norms[pos] in _GUEST_GROUPS:
+        speakers, speaker_first, pos = (GUESTS,), pos, pos + 1
     elif pos + 1 < sentence.last and norms[pos] in _SAME_SOURCE[0] and norms[pos + 1] in _SAME_SOURCE[1]:
         if not last_speaker:
             return None, ()
@@ -463,7 +472,7 @@ def _statement_at(
             speakers = (subject.key,) if subject is not None else last_speaker
     if not speakers or ("subject" in info.takes and speaker_first < 0):
         return None, None
-    if speakers[0] not in (GROUP, OTHER, EVERYONE) and _is_news_agency(speakers[0]):
+    if speakers[0] not in (GROUP, OTHER, EVERYONE, GUESTS) and _is_news_agency(speakers[0]):
         return None, ()
     # "قال بوتين للرئيس الأسد": an addressee after ل
     target = index.by_first.get(pos)
@@ -526,6 +535,12 @@ def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None)
         inside = next((k for k in range(pos + 1, honorific.last) if index is not None and k in index.by_first), None)
         pos = inside if inside is not None else honorific.last
     return pos
+
+
+def _singular_after_group(norms, cue, last_speaker: tuple[str, ...]) -> bool:
+    """ "أشاد السفراء ..." then "وتقدم الوكيل ...، معرباً عن": a singular participle goes on with the
+    sentence's own subject, not with a group that spoke before."""
+    return last_speaker[:1] in ((GUESTS,), (EVERYONE,), (GROUP,)) and not norms[cue.first].endswith(("ين", "ون", "ان"))
 
 
 def _group_nisbas(norms, k, end) -> tuple[str, ...]:
