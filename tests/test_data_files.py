@@ -41,7 +41,7 @@ HEADERS = {
     "organizations.tsv": ["key", "wikidata", "name_ar", "name_en", "aliases_ar", "kind", "country"],
     "given_names.tsv": ["name_ar", "ambiguous", "origin"],
     "places_extra.tsv": ["key", "name_ar", "name_en", "aliases_ar", "kind", "country", "geonames", "wikidata", "city"],
-    "country_aliases.tsv": ["iso2", "names_ar", "nisba_ar"],
+    "country_aliases.tsv": ["iso2", "names_ar", "nisba_ar", "short_ar"],
 }
 MINIMUM_ROWS = {"actors.tsv": 400, "organizations.tsv": 200, "given_names.tsv": 1500,
                 "places_extra.tsv": 120, "country_aliases.tsv": 120}
@@ -51,7 +51,7 @@ ARABIC_COLUMNS = {
     "organizations.tsv": ("name_ar", "aliases_ar"),
     "given_names.tsv": ("name_ar",),
     "places_extra.tsv": ("name_ar", "aliases_ar"),
-    "country_aliases.tsv": ("names_ar", "nisba_ar"),
+    "country_aliases.tsv": ("names_ar", "nisba_ar", "short_ar"),
 }
 ORG_KINDS = {"international", "un-agency", "regional", "news-agency", "ministry", "army", "party", "armed-group",
              "company", "other"}

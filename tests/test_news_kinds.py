@@ -1218,3 +1218,33 @@ def test_a_singular_participle_after_a_group_goes_on_with_its_own_sentence():
     wish = next(s for s in facts.statements if "تمنياته" in s.quote)
     names = {e.key: e.label for e in facts.entities}
     assert [names[k] for k in wish.speakers] == ["عبدالله عبداللطيف عبدالله"]
+
+
+def test_the_place_that_saw_a_series_of_meetings_is_where_each_was_held():
+    text = (
+        "شهد قصر بعبدا صباح اليوم سلسلة لقاءات سياسية ودبلوماسية. "
+        "واستقبل رئيس الجمهورية العماد جوزاف عون سفير إسبانيا خيسوس سانتوس، وعرض معه العلاقات الثنائية."
+    )
+    meetings = facts_of(text).meetings
+    assert len(meetings) == 1 and "place:baabda-palace" in (meetings[0].place, meetings[0].venue)
+
+
+def test_talks_the_guest_says_he_held_are_the_meeting_already_told():
+    text = (
+        "استقبل رئيس الجمهورية العماد جوزاف عون سفير إسبانيا خيسوس سانتوس. "
+        "وأوضح السفير سانتوس بعد اللقاء أنه بحث مع الرئيس عون في التعاون بين البلدين."
+    )
+    meetings = facts_of(text).meetings
+    assert len(meetings) == 1 and len(meetings[0].participants) == 2
+
+
+@pytest.mark.parametrize("office", ["المستشار الأول في السفارة", "القائم بالأعمال في السفارة"])
+def test_an_office_in_the_embassy_at_hand_is_the_holders(office):
+    text = f"استقبل الرئيس اللبناني جوزاف عون سفير إسبانيا خيسوس سانتوس، يرافقه {office} ماريو رويث."
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert office in persons["ماريو رويث"].roles
+
+
+def test_a_third_name_word_beginning_with_fa_goes_on_with_the_name():
+    text = "استقبل وزير الخارجية الأردني أيمن الصفدي اليوم السفير الإيراني محمد صادق فضلي في عمّان."
+    assert "محمد صادق فضلي" in {e.label for e in facts_of(text).entities if e.type == "Person"}

@@ -1318,6 +1318,12 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if k + 1 < end and norms[k + 1] in office_words():
                 k += 1
                 continue
+            if norm == "في" and k + 1 < end and _embassy_word(norms[k + 1]) and norms[k + 1].startswith("ال"):
+                # "المستشار الأول في السفارة ارنو بيشو"، "القائم بالأعمال في السفارة": the embassy at hand
+                k += 2
+                if not destination:
+                    role_last = k
+                continue
             break
         inner_title = titles().longest_at(norms, k, end)
         if inner_title is not None and inner_title.clitic and norm[:1] == "و" and k + 1 < end and (
@@ -2039,8 +2045,8 @@ def _foreign_name_word(norm: str, words: list[str]) -> bool:
     stem = norm[1:]
     if _known_name_word(norm):
         return True
-    if len(words) != 1:
-        return False
+    if len(words) != 1 and not (norm[0] == "ف" and len(words) == 2):
+        return False  # ("محمد صادق فضلي": a third word in ف, seldom the conjunction inside a name)
     return not (
         stem in given_names()
         or stem in everyday_words()

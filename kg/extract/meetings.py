@@ -100,6 +100,7 @@ def find_meetings(
     speakers = _speaker_mentions(doc, mentions)
     told_day = _dateline_day(doc, published)  # the day the article's story has reached so far
     series: MeetingDraft | None = None  # "أجرى ... عدة لقاءات ...:" then one item a line
+    scene: str | None = None  # "شهد قصر بعبدا اليوم سلسلة لقاءات": where the meetings told next were held
     for sentence in doc.sentences:
         if sentence.kind != BODY:
             continue
@@ -110,6 +111,7 @@ def find_meetings(
                 continue
             series = None
         dates = find_dates(norms, sentence.first, sentence.last, published)
+        scene = _scene(norms, sentence, mentions) or scene
         day_before = told_day
         stated = [d.date for d in dates if d.date is not None and d.exact and d.relation != FUTURE]
         if stated:
@@ -153,6 +155,11 @@ def find_meetings(
                 # named after مع past the asides
                 window = _partner_after(doc, mentions, window, sentence) or window
                 persons = _persons(mentions, window, speakers, doc)
+            if info.pos == "verb" and len(persons) == 1:
+                # "وأوضح السفير X بعد الزيارة أنه بحث مع الرئيس ...": he who says it held the talks
+                teller = _teller(doc, mentions, sentence, match)
+                if teller is not None and teller not in persons:
+                    persons = [teller, *persons]
             referenced = _meeting_named(meetings, sentence)
             if info.kind == "join":
                 # "انضم إليه"، "حضر اللقاء"، "شارك في القمة": people join the meeting at hand
@@ -279,6 +286,7 @@ def find_meetings(
                     _visited(doc, mentions, sentence)
                     or _event_city(doc, mentions, sentence, window)
                     or _same_day_place(meetings, date)
+                    or scene
                 )
             place, venue = _in_city(place, venue)
             groups = [list(dict.fromkeys(parties))]
@@ -979,6 +987,31 @@ def _ceremony_goes_on(meetings: list[MeetingDraft], norms, sentence, group: list
         return None
     return next((m for m in reversed(meetings) if m.ceremony and m.sentence < sentence.index
                  and m.participants[:1] == group[:1] and m.date == date), None)  # fmt: skip
+
+
+_SAW = frozenset(normalize(w) for w in ("شهد", "وشهد", "تشهد", "يشهد"))
+
+
+def _scene(norms, sentence, mentions: Sequence[ActorMention]) -> str | None:
+    """ "شهد قصر بعبدا قبل ظهر اليوم سلسلة لقاءات": the place the meetings told next were held in."""
+    if sentence.first >= sentence.last or norms[sentence.first] not in _SAW:
+        return None
+    if not any(norms[k] in _MEETINGS_NOUN for k in range(sentence.first, sentence.last)):
+        return None
+    place = next((m for m in mentions if m.first == sentence.first + 1 and m.type in (PLACE, COUNTRY) and m.key), None)
+    return place.key if place is not None else None
+
+
+_HE_THAT = frozenset(normalize(w) for w in ("أنه", "بأنه", "وأنه", "أنها", "بأنها"))
+
+
+def _teller(doc: Document, mentions: Sequence[ActorMention], sentence, match) -> str | None:
+    """The person named before "أنه" right before the verb: the one who says he did it."""
+    that = match.first - 1
+    if that <= sentence.first or doc.token_norms[that] not in _HE_THAT:
+        return None
+    named = [m.key for m in mentions if m.type == PERSON and m.key and sentence.first <= m.first < that]
+    return named[0] if named else None
 
 
 def _told_one_by_one(words: Sequence[str]) -> bool:
