@@ -1248,3 +1248,36 @@ def test_an_office_in_the_embassy_at_hand_is_the_holders(office):
 def test_a_third_name_word_beginning_with_fa_goes_on_with_the_name():
     text = "استقبل وزير الخارجية الأردني أيمن الصفدي اليوم السفير الإيراني محمد صادق فضلي في عمّان."
     assert "محمد صادق فضلي" in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+@pytest.mark.parametrize("pointer", ["المسؤول الروسي", "الضيف الروسي", "الزائر الروسي"])
+def test_a_word_pointing_at_the_guest_by_his_country_says_who_speaks(pointer):
+    text = (
+        "استقبل الرئيس الفلسطيني محمود عباس في رام الله اليوم المبعوث الروسي الخاص إلى الشرق الأوسط "
+        f"فلاديمير سافرونكوف. بدوره، أكد {pointer} موقف بلاده الثابت في دعم الشعب الفلسطيني."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "موقف بلاده" in s.quote)
+    guest = next(e for e in facts.entities if e.label == "فلاديمير سافرونكوف")
+    assert said.speakers == (guest.key,) and said.quote.startswith("موقف")
+    assert guest.roles == ("المبعوث الخاص",)
+
+
+def test_he_informed_him_goes_on_with_the_speaker():
+    text = (
+        "استقبل الرئيس اللبناني جوزاف عون سفير إسبانيا خيسوس سانتوس. وقال السفير سانتوس إن العلاقات بين البلدين "
+        "ممتازة وتتطور باستمرار. وأعلمه أن المؤتمر الدولي لدعم لبنان سوف ينعقد في موعده في مدريد."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "سوف ينعقد" in s.quote)
+    assert [e.label for e in facts.entities if e.key in said.speakers] == ["خيسوس سانتوس"]
+
+
+def test_a_participle_after_the_speakers_closed_quote_is_still_his():
+    text = (
+        "استقبل الرئيس اللبناني جوزاف عون سفير إسبانيا خيسوس سانتوس. وأشار سانتوس إلى أن \"الرئيس الإسباني "
+        "بيدرو سانشيز أرجأ زيارته إلى وقت آخر\"، موضحا أن \"الزيارة قائمة لكن موعدها سيحدد لاحقا\"."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "الزيارة قائمة" in s.quote)
+    assert [e.label for e in facts.entities if e.key in said.speakers] == ["خيسوس سانتوس"]

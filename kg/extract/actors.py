@@ -1447,6 +1447,8 @@ def _unknown_office_word(ctx: _Context, k: int) -> bool:
 
 
 def _role_text(doc: Document, title, role_last: int, info) -> str:
+    if not info.role:
+        return ""  # "الضيف الروسي"، "المسؤول الروسي": words that point at a person, no office
     first, clitic = title.first, title.clitic
     if info.kind == "counterpart":
         if role_last <= title.last:
