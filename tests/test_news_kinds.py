@@ -1281,3 +1281,32 @@ def test_a_participle_after_the_speakers_closed_quote_is_still_his():
     facts = facts_of(text)
     said = next(s for s in facts.statements if "الزيارة قائمة" in s.quote)
     assert [e.label for e in facts.entities if e.key in said.speakers] == ["خيسوس سانتوس"]
+
+
+RECEPTION_OPENED = (
+    "أقام الرئيس التونسي قيس سعيّد ظهر اليوم مراسم استقبال رسمية في قصر قرطاج لتسلّم أوراق اعتماد عدد من "
+    "السفراء الجدد. وجرى خلال هذا الاحتفال استقبال كل من السيد يوهان برغمان، السفير الجديد للنمسا، والسيد "
+    "كريم حداد، السفير اللبناني المعتمد بتونس، إلى جانب السيدة آنا سيلفا، السفيرة البرتغالية الجديدة لدى تونس."
+)
+
+
+def test_guests_listed_after_the_host_opened_the_reception_are_its_guests():
+    meetings = facts_of(RECEPTION_OPENED).meetings
+    assert len(meetings) == 1 and len(meetings[0].participants) == 4
+    assert "person:kais-saied" in meetings[0].participants
+
+
+def test_each_name_in_a_list_takes_the_office_set_off_after_it():
+    persons = {e.label: e for e in facts_of(RECEPTION_OPENED).entities if e.type == "Person"}
+    assert persons["يوهان برغمان"].represents == "country:AT"
+    assert persons["كريم حداد"].represents == "country:LB"
+    assert persons["آنا سيلفا"].represents == "country:PT"
+
+
+def test_the_ceremony_of_a_guest_already_received_is_that_reception():
+    text = (
+        "استقبل الرئيس الإماراتي الشيخ محمد بن زايد آل نهيان اليوم في قصر الوطن الرئيس التركي رجب طيب أردوغان. "
+        "وجرت لفخامته مراسم استقبال رسمية لدى وصوله إلى القصر. وحضر اللقاء وزير الخارجية التركي هاكان فيدان."
+    )
+    meetings = facts_of(text).meetings
+    assert len(meetings) == 1 and len(meetings[0].participants) == 3

@@ -1726,15 +1726,20 @@ def _kunya_at(ctx: _Context, k: int) -> bool:
     return following in given_names() and not _function_word(following) and not _office_here(ctx, k + 1)
 
 
+_LADY = frozenset(normalize(w) for w in ("السيدة", "والسيدة", "الآنسة", "السيدات"))
+
+
 def _given_after_honorific(ctx: _Context, k: int, first_norm: str, following: str) -> bool:
     """"السيدة آلينا رومانوسكي": after an honorific, a given name that is also a function word
-    ("إلينا") begins a name when a name word follows it."""
-    if given_names().get(first_norm) is not False or not _name_word(following) or following in everyday_words():
+    ("إلينا") begins a name when a name word follows it; after "السيدة" any given name does ("آنا")."""
+    if first_norm not in given_names() or not _name_word(following) or following in everyday_words():
         return False
-    return any(
-        (found := honorifics().longest_at(ctx.norms, start, k)) is not None and found.last == k
-        for start in range(max(ctx.sentence.first, k - 3), k)
-    )
+    before = next(
+        (found for start in range(max(ctx.sentence.first, k - 3), k)
+         if (found := honorifics().longest_at(ctx.norms, start, k)) is not None and found.last == k),
+        None,
+    )  # fmt: skip
+    return before is not None and (given_names()[first_norm] is False or before.phrase[-1] in _LADY)
 
 
 def _room_in_name(words: list[str], norm: str) -> bool:
