@@ -1310,3 +1310,22 @@ def test_the_ceremony_of_a_guest_already_received_is_that_reception():
     )
     meetings = facts_of(text).meetings
     assert len(meetings) == 1 and len(meetings[0].participants) == 3
+
+
+def test_a_known_name_written_with_ibn_inside_it_is_the_same_person():
+    text = ("أجرى العاهل المغربي الملك محمد السادس اليوم اتصالاً هاتفياً مع أخيه الملك عبد الله الثاني ابن الحسين، "
+            "عاهل المملكة الأردنية الهاشمية.")
+    persons = {e.key: e for e in facts_of(text).entities if e.type == "Person"}
+    assert any("عبد الله الثاني ابن الحسين" in a for a in persons["person:abdullah-ii"].aliases)
+    assert len(persons) == 2
+
+
+@pytest.mark.parametrize("pair", ["العاهلان", "الملكان"])
+def test_the_two_kings_speak_together(pair):
+    text = (
+        "أجرى العاهل المغربي الملك محمد السادس اليوم اتصالاً هاتفياً مع العاهل الأردني الملك عبد الله الثاني. "
+        f"واعتبر {pair} أن التصعيد في القدس يهدد فرص السلام في المنطقة."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "التصعيد" in s.quote)
+    assert len(said.speakers) == 2

@@ -1020,9 +1020,14 @@ def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> i
     if not matched:
         return last
     position = bare_full.index(matched[-1]) + 1
-    while position < len(full) and last < ctx.sentence.last and ctx.norms[last] == full[position]:
+    while position < len(full) and last < ctx.sentence.last and _same_name_word(ctx.norms[last], full[position]):
         last, position = last + 1, position + 1
     return last
+
+
+def _same_name_word(written: str, known: str) -> bool:
+    """ "ابن" inside a name is "بن" ("عبد الله الثاني ابن الحسين")."""
+    return written == known or {written, known} == {"بن", "ابن"}
 
 
 def _without_al(word: str) -> str:
