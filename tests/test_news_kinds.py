@@ -1329,3 +1329,15 @@ def test_the_two_kings_speak_together(pair):
     facts = facts_of(text)
     said = next(s for s in facts.statements if "التصعيد" in s.quote)
     assert len(said.speakers) == 2
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("استقبل وزير الخارجية الموريتاني اليوم السيد سيف بن هلال بن علي العمري، سفير سلطنة عمان.",
+     "سيف بن هلال بن علي العمري"),
+    ("وكان في استقباله سفير خادم الحرمين الشريفين لدى مسقط عيد بن محمد الثقفي وعدد من المسؤولين.",
+     "عيد بن محمد الثقفي"),
+    ("استقبل معالي حسن علي خيري، رئيس الوزراء الصومالي، اليوم في مقديشو السفير الإماراتي.", "حسن علي خيري"),
+    ("بحضور وزير الخارجية المصري سامح شكري والسفيرة الأمريكية آن باترسون.", "آن باترسون"),
+])  # fmt: skip
+def test_names_whose_words_are_also_other_words(text, name):
+    assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}
