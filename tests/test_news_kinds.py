@@ -1248,3 +1248,96 @@ def test_an_office_in_the_embassy_at_hand_is_the_holders(office):
 def test_a_third_name_word_beginning_with_fa_goes_on_with_the_name():
     text = "استقبل وزير الخارجية الأردني أيمن الصفدي اليوم السفير الإيراني محمد صادق فضلي في عمّان."
     assert "محمد صادق فضلي" in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+@pytest.mark.parametrize("pointer", ["المسؤول الروسي", "الضيف الروسي", "الزائر الروسي"])
+def test_a_word_pointing_at_the_guest_by_his_country_says_who_speaks(pointer):
+    text = (
+        "استقبل الرئيس الفلسطيني محمود عباس في رام الله اليوم المبعوث الروسي الخاص إلى الشرق الأوسط "
+        f"فلاديمير سافرونكوف. بدوره، أكد {pointer} موقف بلاده الثابت في دعم الشعب الفلسطيني."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "موقف بلاده" in s.quote)
+    guest = next(e for e in facts.entities if e.label == "فلاديمير سافرونكوف")
+    assert said.speakers == (guest.key,) and said.quote.startswith("موقف")
+    assert guest.roles == ("المبعوث الخاص",)
+
+
+def test_he_informed_him_goes_on_with_the_speaker():
+    text = (
+        "استقبل الرئيس اللبناني جوزاف عون سفير إسبانيا خيسوس سانتوس. وقال السفير سانتوس إن العلاقات بين البلدين "
+        "ممتازة وتتطور باستمرار. وأعلمه أن المؤتمر الدولي لدعم لبنان سوف ينعقد في موعده في مدريد."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "سوف ينعقد" in s.quote)
+    assert [e.label for e in facts.entities if e.key in said.speakers] == ["خيسوس سانتوس"]
+
+
+def test_a_participle_after_the_speakers_closed_quote_is_still_his():
+    text = (
+        "استقبل الرئيس اللبناني جوزاف عون سفير إسبانيا خيسوس سانتوس. وأشار سانتوس إلى أن \"الرئيس الإسباني "
+        "بيدرو سانشيز أرجأ زيارته إلى وقت آخر\"، موضحا أن \"الزيارة قائمة لكن موعدها سيحدد لاحقا\"."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "الزيارة قائمة" in s.quote)
+    assert [e.label for e in facts.entities if e.key in said.speakers] == ["خيسوس سانتوس"]
+
+
+RECEPTION_OPENED = (
+    "أقام الرئيس التونسي قيس سعيّد ظهر اليوم مراسم استقبال رسمية في قصر قرطاج لتسلّم أوراق اعتماد عدد من "
+    "السفراء الجدد. وجرى خلال هذا الاحتفال استقبال كل من السيد يوهان برغمان، السفير الجديد للنمسا، والسيد "
+    "كريم حداد، السفير اللبناني المعتمد بتونس، إلى جانب السيدة آنا سيلفا، السفيرة البرتغالية الجديدة لدى تونس."
+)
+
+
+def test_guests_listed_after_the_host_opened_the_reception_are_its_guests():
+    meetings = facts_of(RECEPTION_OPENED).meetings
+    assert len(meetings) == 1 and len(meetings[0].participants) == 4
+    assert "person:kais-saied" in meetings[0].participants
+
+
+def test_each_name_in_a_list_takes_the_office_set_off_after_it():
+    persons = {e.label: e for e in facts_of(RECEPTION_OPENED).entities if e.type == "Person"}
+    assert persons["يوهان برغمان"].represents == "country:AT"
+    assert persons["كريم حداد"].represents == "country:LB"
+    assert persons["آنا سيلفا"].represents == "country:PT"
+
+
+def test_the_ceremony_of_a_guest_already_received_is_that_reception():
+    text = (
+        "استقبل الرئيس الإماراتي الشيخ محمد بن زايد آل نهيان اليوم في قصر الوطن الرئيس التركي رجب طيب أردوغان. "
+        "وجرت لفخامته مراسم استقبال رسمية لدى وصوله إلى القصر. وحضر اللقاء وزير الخارجية التركي هاكان فيدان."
+    )
+    meetings = facts_of(text).meetings
+    assert len(meetings) == 1 and len(meetings[0].participants) == 3
+
+
+def test_a_known_name_written_with_ibn_inside_it_is_the_same_person():
+    text = ("أجرى العاهل المغربي الملك محمد السادس اليوم اتصالاً هاتفياً مع أخيه الملك عبد الله الثاني ابن الحسين، "
+            "عاهل المملكة الأردنية الهاشمية.")
+    persons = {e.key: e for e in facts_of(text).entities if e.type == "Person"}
+    assert any("عبد الله الثاني ابن الحسين" in a for a in persons["person:abdullah-ii"].aliases)
+    assert len(persons) == 2
+
+
+@pytest.mark.parametrize("pair", ["العاهلان", "الملكان"])
+def test_the_two_kings_speak_together(pair):
+    text = (
+        "أجرى العاهل المغربي الملك محمد السادس اليوم اتصالاً هاتفياً مع العاهل الأردني الملك عبد الله الثاني. "
+        f"واعتبر {pair} أن التصعيد في القدس يهدد فرص السلام في المنطقة."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "التصعيد" in s.quote)
+    assert len(said.speakers) == 2
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("استقبل وزير الخارجية الموريتاني اليوم السيد سيف بن هلال بن علي العمري، سفير سلطنة عمان.",
+     "سيف بن هلال بن علي العمري"),
+    ("وكان في استقباله سفير خادم الحرمين الشريفين لدى مسقط عيد بن محمد الثقفي وعدد من المسؤولين.",
+     "عيد بن محمد الثقفي"),
+    ("استقبل معالي حسن علي خيري، رئيس الوزراء الصومالي، اليوم في مقديشو السفير الإماراتي.", "حسن علي خيري"),
+    ("بحضور وزير الخارجية المصري سامح شكري والسفيرة الأمريكية آن باترسون.", "آن باترسون"),
+])  # fmt: skip
+def test_names_whose_words_are_also_other_words(text, name):
+    assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}

@@ -1020,9 +1020,14 @@ def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> i
     if not matched:
         return last
     position = bare_full.index(matched[-1]) + 1
-    while position < len(full) and last < ctx.sentence.last and ctx.norms[last] == full[position]:
+    while position < len(full) and last < ctx.sentence.last and _same_name_word(ctx.norms[last], full[position]):
         last, position = last + 1, position + 1
     return last
+
+
+def _same_name_word(written: str, known: str) -> bool:
+    """ "ابن" inside a name is "بن" ("عبد الله الثاني ابن الحسين")."""
+    return written == known or {written, known} == {"بن", "ابن"}
 
 
 def _without_al(word: str) -> str:
@@ -1447,6 +1452,8 @@ def _unknown_office_word(ctx: _Context, k: int) -> bool:
 
 
 def _role_text(doc: Document, title, role_last: int, info) -> str:
+    if not info.role:
+        return ""  # "الضيف الروسي"، "المسؤول الروسي": words that point at a person, no office
     first, clitic = title.first, title.clitic
     if info.kind == "counterpart":
         if role_last <= title.last:
@@ -1567,6 +1574,17 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
     # "وقال علي الأنصاري": written with ي, not ى, and a name after it: Ali, though no office precedes
     given = given or (clitic == 0 and doc.tokens[k].text.endswith("علي") and _ali_here(ctx, k))
     given = given or (clitic == 0 and _kunya_at(ctx, k))
+    # "آن باترسون"، "آنا": written with madda, the given name is no particle ("أن"، "أنا")
+    madda = after_title and clitic == 0 and doc.tokens[k].text.startswith("آن") and first_norm in given_names()
+    given = given or (madda and _name_word(following) and following not in everyday_words())
+    # "عيد بن محمد الثقفي": a word before "بن" and a given name is the first of a chain of names
+    given = given or (
+        after_title
+        and following in ("بن", "بنت")
+        and _peek(norms, k + 2, end) in given_names()
+        and not first_norm.startswith("ال")
+        and not _function_word(first_norm)
+    )
     # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name
     given = given or (
         following == "الدين" and 2 <= len(first_norm) <= 5 and not _function_word(first_norm) and after_title
@@ -1583,8 +1601,9 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         first_norm in given_names() and _surname_follows(ctx, k + 1)
     ):
         return None
+    chain = following in ("بن", "بنت") and _peek(norms, k + 2, end) in given_names()  # "عيد بن محمد"
     if after_title and not (
-        _plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text) or following == "الدين"
+        _plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text) or following == "الدين" or chain
     ):
         return None
     if first_norm in _THANKS_WORDS and _peek(norms, k + 1, end).startswith("ال"):
@@ -1605,7 +1624,8 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
             words[-1] = words[-1] + "-" + norms[j + 1]
             j += 2
             continue
-        if norm in _PARTICLES and j + 1 < end and _name_word(norms[j + 1]):
+        son_of_ali = norm in ("بن", "ابن", "بنت") and _peek(norms, j + 1, end) == "علي"  # "بن علي": Ali's son
+        if norm in _PARTICLES and j + 1 < end and (_name_word(norms[j + 1]) or son_of_ali):
             words.append(norm)
             j += 1
             continue
@@ -1724,15 +1744,20 @@ def _kunya_at(ctx: _Context, k: int) -> bool:
     return following in given_names() and not _function_word(following) and not _office_here(ctx, k + 1)
 
 
+_LADY = frozenset(normalize(w) for w in ("السيدة", "والسيدة", "الآنسة", "السيدات"))
+
+
 def _given_after_honorific(ctx: _Context, k: int, first_norm: str, following: str) -> bool:
     """"السيدة آلينا رومانوسكي": after an honorific, a given name that is also a function word
-    ("إلينا") begins a name when a name word follows it."""
-    if given_names().get(first_norm) is not False or not _name_word(following) or following in everyday_words():
+    ("إلينا") begins a name when a name word follows it; after "السيدة" any given name does ("آنا")."""
+    if first_norm not in given_names() or not _name_word(following) or following in everyday_words():
         return False
-    return any(
-        (found := honorifics().longest_at(ctx.norms, start, k)) is not None and found.last == k
-        for start in range(max(ctx.sentence.first, k - 3), k)
-    )
+    before = next(
+        (found for start in range(max(ctx.sentence.first, k - 3), k)
+         if (found := honorifics().longest_at(ctx.norms, start, k)) is not None and found.last == k),
+        None,
+    )  # fmt: skip
+    return before is not None and (given_names()[first_norm] is False or before.phrase[-1] in _LADY)
 
 
 def _room_in_name(words: list[str], norm: str) -> bool:
@@ -1770,6 +1795,10 @@ def _ali_here(ctx: _Context, j: int) -> bool:
         or (_known_name_word(following) and following not in everyday_words())
     ):
         return True
+    if j > ctx.sentence.first and ctx.norms[j - 1] in given_names() and following in given_names() and (
+        _peek(ctx.norms, j + 2, ctx.sentence.last) in _NAME_ENDS
+    ):
+        return True  # "حسن علي خيري،": between a given name and a last name that closes it
     # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
     after_honorific = j > ctx.sentence.first and honorifics().longest_at(ctx.norms, j - 1, j) is not None
     closes = _peek(ctx.norms, j + 2, ctx.sentence.last) in _NAME_ENDS
@@ -1881,6 +1910,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     ("تشو تاي يول") and surnames in ة ("سفيان القضاة") go on; without one, only likelier shapes."""
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
+    if norm == "علي" and words and words[-1] in ("بن", "ابن", "بنت"):
+        return True  # "سيف بن هلال بن علي العمري": the son of Ali, never "on"
     if norm in _PILGRIM and words and after_title and j + 1 < end and _name_word(norms[j + 1]):
         return True  # "تثيرو الحاج عبدو كباسي": الحاج inside a West African name
     if norm == "او" and after_title and len(words) >= 2 and _peek(norms, j + 1, end) in _NAME_ENDS:

@@ -400,6 +400,8 @@ def _named_after_comma(reference: ActorMention, after: list[ActorMention], norms
         return None
     if following.head != reference.last + 1 or following.title_first < 0:
         return None
+    if norms[following.head][:1] == "و":
+        return None  # "X، السفير الجديد لبوركينا فاسو، والسيد Y": the list goes on, Y is not the holder
     theirs = _represents_of(following)
     if reference.represents and theirs and _as_country(reference.represents) != theirs:
         return None

@@ -417,7 +417,10 @@ def _spellings(norm: tuple[str, ...]) -> list[tuple[str, ...]]:
     split: list[str] = []
     for word in norm:
         split.extend(["عبد", word[3:]] if word.startswith("عبدال") and len(word) > 5 else [word])
-    return list(dict.fromkeys([norm, tuple(joined), tuple(split)]))
+    found = [norm, tuple(joined), tuple(split)]
+    # "عبد الله الثاني بن الحسين" is also written "ابن الحسين" inside the name
+    found += [tuple("ابن" if w == "بن" and i else w for i, w in enumerate(f)) for f in found if "بن" in f[1:]]
+    return list(dict.fromkeys(found))
 
 
 def known(key: str) -> Known | None:

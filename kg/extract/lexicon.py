@@ -220,9 +220,14 @@ class DateWord:
 @cache
 def titles() -> PhraseIndex[Title]:
     return PhraseIndex(
-        (row["phrase"], Title(row["phrase"], row["kind"], int(row["number"] or 1), row["role"] or row["phrase"]))
+        (row["phrase"], Title(row["phrase"], row["kind"], int(row["number"] or 1), _title_role(row)))
         for row in read_table("titles.tsv")
     )
+
+
+def _title_role(row: dict[str, str]) -> str:
+    """The office a title records: its own words, the longer one given, or none ("-")."""
+    return "" if row["role"] == "-" else row["role"] or row["phrase"]
 
 
 @cache

@@ -30,7 +30,8 @@ _CLAUSE_BREAKS = frozenset(
 )  # "جدير بالذكر أن ...": an aside about something else
 GROUP_WORDS = frozenset(normalize(w) for w in (
     "الجانبان", "الجانبين", "الطرفان", "الطرفين", "الرئيسان", "الرئيسين", "الوزيران", "الوزيرين",
-    "الزعيمان", "الزعيمين", "البلدين", "البلدان", "المسؤولان", "المسؤولين",
+    "الزعيمان", "الزعيمين", "البلدين", "البلدان", "المسؤولان", "المسؤولين", "العاهلان", "العاهلين", "الملكان",
+    "الملكين", "الأميران", "الأميرين",
 ))  # fmt: skip
 _TOPIC_NOUNS = frozenset(normalize(w) for w in (
     "الأوضاع", "الوضع", "التطورات", "المستجدات", "الأزمة", "الحرب", "القتال", "الصراع", "الأحداث",
@@ -160,6 +161,17 @@ def find_meetings(
                 teller = _teller(doc, mentions, sentence, match)
                 if teller is not None and teller not in persons:
                     persons = [teller, *persons]
+            again = _reception_again(meetings, info, persons)
+            if again is not None:
+                # "استقبل الرئيس X ..." then "وجرت لفخامته مراسم استقبال رسمية": the same reception
+                again.sentences.add(sentence.index)
+                continue
+            opened = _opened_for_guests(meetings, info, persons, sentence)
+            if opened is not None:
+                # "أقام الرئيس مراسم استقبال ... لتسلّم أوراق اعتماد عدد من السفراء" then "وجرى خلال هذا
+                # الاحتفال استقبال كل من X، Y": the guests of the reception the host opened
+                _add(opened, persons, sentence)
+                continue
             referenced = _meeting_named(meetings, sentence)
             if info.kind == "join":
                 # "انضم إليه"، "حضر اللقاء"، "شارك في القمة": people join the meeting at hand
@@ -978,6 +990,26 @@ def _credentials(norms, sentence) -> bool:
     """Does the sentence tell of credentials handed over ("أوراق اعتماد", "أوراق اعتمادهم")?"""
     return any(norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")
                for k in range(sentence.first, sentence.last - 1))  # fmt: skip
+
+
+def _reception_again(meetings: list[MeetingDraft], info, persons: list[str]) -> MeetingDraft | None:
+    """The reception already told of the guest a reception noun names again, with nobody new."""
+    if info.pos != "noun" or info.kind != "reception" or not persons or not meetings:
+        return None
+    last = meetings[-1]
+    held = last.kind == "reception" and not last.phone and len(last.participants) >= 2
+    return last if held and set(persons) <= set(last.participants) else None
+
+
+def _opened_for_guests(meetings: list[MeetingDraft], info, persons: list[str], sentence) -> MeetingDraft | None:
+    """The reception just told with its host alone, which a reception noun naming only guests goes on."""
+    if info.pos != "noun" or info.kind != "reception" or not persons or not meetings:
+        return None
+    last = meetings[-1]
+    hosts = [p for p in last.participants if p.startswith("person:")]
+    if last.kind != "reception" or last.phone or len(hosts) != 1 or hosts[0] in persons:
+        return None
+    return last if 0 < sentence.index - last.sentence <= 2 else None
 
 
 def _ceremony_goes_on(meetings: list[MeetingDraft], norms, sentence, group: list[str], date) -> MeetingDraft | None:

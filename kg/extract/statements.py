@@ -589,6 +589,9 @@ def _embedded_subject(doc, index: _MentionIndex, cue, sentence: Sentence) -> Act
     opening = next((k for k in range(cue.first - 1, sentence.first - 1, -1) if norms[k] in _COMPLEMENTIZERS), None)
     if opening is None:
         return None
+    quoted = doc.quote_at(doc.tokens[min(opening + 2, cue.first - 1)].start)
+    if quoted is not None and quoted.end <= doc.tokens[cue.first].start:
+        return None  # 'أن "الرئيس ماكرون أرجأ زيارته"، موضحاً': the quote is the speaker's own, closed
     for between in reporting_cues().scan(norms, opening + 1, cue.first):
         after = _skip(doc, between.last, cue.first, index)
         named = index.by_first.get(after)
