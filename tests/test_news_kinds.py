@@ -1341,3 +1341,22 @@ def test_the_two_kings_speak_together(pair):
 ])  # fmt: skip
 def test_names_whose_words_are_also_other_words(text, name):
     assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+def test_a_meeting_he_went_on_to_hold_after_a_summit_is_its_own():
+    text = (
+        "وبدأت قطر نشاطاً دبلوماسياً في قمة مكة المكرمة. "
+        "إذ قام رئيس الوزراء القطري عبد الله بن ناصر بن خليفة آل ثاني، بلقاء وزير الخارجية التركي مولود "
+        "جاويش أوغلو، حيث جرى استعراض العلاقات الثنائية."
+    )
+    meetings = facts_of(text).meetings
+    assert any(set(m.participants) == {"person:abdullah-bin-nasser", "person:mevlut-cavusoglu"} for m in meetings)
+
+
+def test_an_official_left_unnamed_stands_for_his_country():
+    text = (
+        "وبدأت قطر نشاطاً دبلوماسياً في قمة مكة المكرمة بحضور قادة الدول. "
+        "كما استقبل رئيس الوزراء القطري عبد الله بن ناصر آل ثاني، الوزير الأول الجزائري، وناقش معه العلاقات الثنائية."
+    )
+    meetings = facts_of(text).meetings
+    assert any(set(m.participants) == {"person:abdullah-bin-nasser", "country:DZ"} for m in meetings)

@@ -172,6 +172,9 @@ def find_meetings(
                 # الاحتفال استقبال كل من X، Y": the guests of the reception the host opened
                 _add(opened, persons, sentence)
                 continue
+            if info.kind != "join" and len(persons) == 1:
+                # "بلقاء وزير الخارجية التركي": an official left unnamed stands for his country
+                persons += [c for c in _unnamed_officials(mentions, window) if c != _country_of(persons[0], None)]
             referenced = _meeting_named(meetings, sentence)
             if info.kind == "join":
                 # "انضم إليه"، "حضر اللقاء"، "شارك في القمة": people join the meeting at hand
@@ -205,7 +208,8 @@ def find_meetings(
             grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
             # "وعلى هامش الدورة، ترأس ... الاجتماع الوزاري المشترك": a meeting beside the one read
             beside = _beside(norms, sentence.first, match.first)
-            reference = _is_reference(norms, match, info) and not beside
+            held_now = info.kind != "visit" and _did_hold(norms, sentence, match)  # "قام بزيارة": what he is there for
+            reference = _is_reference(norms, match, info) and not beside and not held_now
             # "وبحث اللقاء ..."، "وتناول الاتصال ...": the meeting word after the verb is its subject
             subject = _meeting_subject(norms, match, info, sentence) if not persons else None
             if (reference or subject is not None) and not meetings and len(persons) < 2:
@@ -438,6 +442,15 @@ def _envoys_of_states(mentions, window, after: int) -> list[str]:
         elif mention.type == PERSON and mention.key:
             listing = False
     return list(dict.fromkeys(found))
+
+
+def _unnamed_officials(mentions, window) -> list[str]:
+    """The countries of the one-person offices in the window that name nobody ("وزير الخارجية التركي")."""
+    return list(dict.fromkeys(
+        m.represents for m in mentions
+        if window[0] <= m.first < window[1] and m.type == PERSON and not m.key and not m.named and m.number == 1
+        and m.role and m.represents.startswith("country:")
+    ))  # fmt: skip
 
 
 def _partner_after(doc, mentions, window, sentence) -> tuple[int, int] | None:
@@ -911,6 +924,18 @@ def _is_reference(norms, match, info) -> bool:
     return word.startswith("ال") or word.endswith(("ه", "ها", "هما")) or match.clitic > 0
 
 
+_DID = frozenset(normalize(w) for w in ("قام", "قامت", "وقام", "وقامت", "يقوم", "تقوم", "ويقوم", "وتقوم", "فقام"))
+
+
+def _did_hold(norms, sentence, match) -> bool:
+    """ "قام رئيس الوزراء ... بلقاء وزير الخارجية التركي": a meeting he held, not one already told."""
+    if not match.clitic or norms[match.first][:1] != "ب":
+        return False
+    floor = max(sentence.first, match.first - 16)  # the subject between may be a long name and office
+    did = next((k for k in range(match.first - 1, floor - 1, -1) if norms[k] in _DID), None)
+    return did is not None and not any(norms[k] in (".", "؛") for k in range(did, match.first))
+
+
 def _meeting_named(meetings: list[MeetingDraft], sentence: Sentence) -> MeetingDraft | None:
     """A meeting already known to this sentence (its words were met in it)."""
     return next((m for m in reversed(meetings) if sentence.index in m.sentences), None)
@@ -948,7 +973,8 @@ def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> M
             return meeting
         if len(people) >= 2 and present <= people and len(present) >= 2:
             return meeting  # the same meeting, more of its people named
-        if not _only_persons(present) and people and _represented(people) >= present - _persons_of(present):
+        stands_in = present - _persons_of(present)
+        if not _only_persons(present) and people and _represented(people) >= stands_in >= people - _persons_of(people):
             return meeting  # "محادثات بين السعودية وإيران" then the envoys who held them
     if grouped:
         return _last_of_kind(meetings, info)
