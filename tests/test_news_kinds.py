@@ -1360,3 +1360,21 @@ def test_an_official_left_unnamed_stands_for_his_country():
     )
     meetings = facts_of(text).meetings
     assert any(set(m.participants) == {"person:abdullah-bin-nasser", "country:DZ"} for m in meetings)
+
+
+ARRIVAL_IN_MUSCAT = (
+    "وصل وزير الخارجية السعودي الأستاذ عادل بن أحمد الجبير إلى مسقط اليوم في زيارة رسمية لسلطنة عمان. "
+    "وأشاد الوزير في تصريح لدى وصوله بعمق العلاقات الثنائية، موضحاً أن زيارته لسلطنة عمان تأتي في إطار التشاور. "
+    "وكان في استقبال معاليه لدى وصوله الوزير المسؤول عن الشؤون الخارجية بسلطنة عمان يوسف بن علوي بن عبدالله."
+)
+
+
+def test_a_welcome_is_where_the_guest_arrived_not_the_country_of_an_office():
+    meetings = facts_of(ARRIVAL_IN_MUSCAT).meetings
+    welcome = next(m for m in meetings if "person:yusuf-bin-alawi" in m.participants)
+    assert welcome.place == "place:muscat-287286"
+
+
+def test_a_visit_to_a_country_is_told_by_the_meetings_held_there():
+    meetings = facts_of(ARRIVAL_IN_MUSCAT).meetings
+    assert [set(m.participants) for m in meetings] == [{"person:adel-al-jubeir", "person:yusuf-bin-alawi"}]

@@ -340,7 +340,21 @@ def find_meetings(
                 meetings.append(meeting)
                 if norms[sentence.last - 1] == ":" and any(norms[k] in _MEETINGS_NOUN for k in range(*window)):
                     series = meeting
-    return meetings
+    return [m for m in meetings if not _visit_told_by_its_meetings(m, meetings)]
+
+
+def _visit_told_by_its_meetings(visit: MeetingDraft, meetings: list[MeetingDraft]) -> bool:
+    """ "وصل الوزير X إلى مسقط في زيارة لسلطنة عمان" then "وكان في استقباله الوزير العماني Y": the
+    visit of X to a country is told by the meetings X held there with its people."""
+    guests = [p for p in visit.participants if p.startswith("person:")]
+    hosts = set(visit.participants) - set(guests)
+    if visit.kind != "visit" or len(guests) != 1 or not hosts or not all(h.startswith("country:") for h in hosts):
+        return False
+    return any(
+        other is not visit and guests[0] in other.participants
+        and hosts <= {_country_of(p, None) for p in other.participants if p != guests[0]}
+        for other in meetings
+    )  # fmt: skip
 
 
 _BULLETS = frozenset(("*", "-", "•", "–", "·", "▪"))
@@ -387,8 +401,11 @@ def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> Meetin
     if len(participants) < 2:
         return None
     place, venue = _place(doc, mentions, (sentence.first, sentence.last), match, _WELCOME_INFO, None)
+    arrived_in = _arrived_in(doc, mentions, sentence)
     if place is None and sentence.index > 0:
-        place = _visited(doc, mentions, doc.sentences[sentence.index - 1]) or dateline_place
+        place = arrived_in or dateline_place
+    elif place is not None and place.startswith("country:") and arrived_in and not arrived_in.startswith("country:"):
+        place = arrived_in  # "الوزير المسؤول عن الشؤون الخارجية بسلطنة عمان": the city he arrived in is nearer
     place, venue = _in_city(place, venue)
     draft = MeetingDraft("reception", False, participants, sentence.index, match.first, place=place, venue=venue,
                          welcome=True)
@@ -1311,10 +1328,21 @@ def _visited(doc, mentions, sentence) -> str | None:
             return mention.key
         # "وصل الرئيس التوغولي فور نياسيغبي اليوم إلى نواكشوط": the visit word further back
         if mention.first > sentence.first and norms[mention.first - 1] in ("الي", "إلى"):
-            earlier = norms[max(sentence.first, mention.first - 9) : mention.first - 1]
+            earlier = norms[max(sentence.first, mention.first - 12) : mention.first - 1]
             if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in earlier):
                 return mention.key
     return None
+
+
+def _arrived_in(doc, mentions, sentence) -> str | None:
+    """Where the guest arrived, as the body sentences before the welcome tell it: the city, where
+    one names it ("وصل ... إلى مسقط" before "زيارته لسلطنة عمان")."""
+    found = [
+        place
+        for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1)
+        if doc.sentences[index].kind == BODY and (place := _visited(doc, mentions, doc.sentences[index]))
+    ]
+    return next((p for p in found if not p.startswith("country:")), found[0] if found else None)
 
 
 def _same_day_place(meetings: list[MeetingDraft], date) -> str | None:
