@@ -1341,3 +1341,40 @@ def test_the_two_kings_speak_together(pair):
 ])  # fmt: skip
 def test_names_whose_words_are_also_other_words(text, name):
     assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+def test_a_meeting_he_went_on_to_hold_after_a_summit_is_its_own():
+    text = (
+        "وبدأت قطر نشاطاً دبلوماسياً في قمة مكة المكرمة. "
+        "إذ قام رئيس الوزراء القطري عبد الله بن ناصر بن خليفة آل ثاني، بلقاء وزير الخارجية التركي مولود "
+        "جاويش أوغلو، حيث جرى استعراض العلاقات الثنائية."
+    )
+    meetings = facts_of(text).meetings
+    assert any(set(m.participants) == {"person:abdullah-bin-nasser", "person:mevlut-cavusoglu"} for m in meetings)
+
+
+def test_an_official_left_unnamed_stands_for_his_country():
+    text = (
+        "وبدأت قطر نشاطاً دبلوماسياً في قمة مكة المكرمة بحضور قادة الدول. "
+        "كما استقبل رئيس الوزراء القطري عبد الله بن ناصر آل ثاني، الوزير الأول الجزائري، وناقش معه العلاقات الثنائية."
+    )
+    meetings = facts_of(text).meetings
+    assert any(set(m.participants) == {"person:abdullah-bin-nasser", "country:DZ"} for m in meetings)
+
+
+ARRIVAL_IN_MUSCAT = (
+    "وصل وزير الخارجية السعودي الأستاذ عادل بن أحمد الجبير إلى مسقط اليوم في زيارة رسمية لسلطنة عمان. "
+    "وأشاد الوزير في تصريح لدى وصوله بعمق العلاقات الثنائية، موضحاً أن زيارته لسلطنة عمان تأتي في إطار التشاور. "
+    "وكان في استقبال معاليه لدى وصوله الوزير المسؤول عن الشؤون الخارجية بسلطنة عمان يوسف بن علوي بن عبدالله."
+)
+
+
+def test_a_welcome_is_where_the_guest_arrived_not_the_country_of_an_office():
+    meetings = facts_of(ARRIVAL_IN_MUSCAT).meetings
+    welcome = next(m for m in meetings if "person:yusuf-bin-alawi" in m.participants)
+    assert welcome.place == "place:muscat-287286"
+
+
+def test_a_visit_to_a_country_is_told_by_the_meetings_held_there():
+    meetings = facts_of(ARRIVAL_IN_MUSCAT).meetings
+    assert [set(m.participants) for m in meetings] == [{"person:adel-al-jubeir", "person:yusuf-bin-alawi"}]

@@ -172,6 +172,9 @@ def find_meetings(
                 # الاحتفال استقبال كل من X، Y": the guests of the reception the host opened
                 _add(opened, persons, sentence)
                 continue
+            if info.kind != "join" and len(persons) == 1:
+                # "بلقاء وزير الخارجية التركي": an official left unnamed stands for his country
+                persons += [c for c in _unnamed_officials(mentions, window) if c != _country_of(persons[0], None)]
             referenced = _meeting_named(meetings, sentence)
             if info.kind == "join":
                 # "انضم إليه"، "حضر اللقاء"، "شارك في القمة": people join the meeting at hand
@@ -205,7 +208,8 @@ def find_meetings(
             grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
             # "وعلى هامش الدورة، ترأس ... الاجتماع الوزاري المشترك": a meeting beside the one read
             beside = _beside(norms, sentence.first, match.first)
-            reference = _is_reference(norms, match, info) and not beside
+            held_now = info.kind != "visit" and _did_hold(norms, sentence, match)  # "قام بزيارة": what he is there for
+            reference = _is_reference(norms, match, info) and not beside and not held_now
             # "وبحث اللقاء ..."، "وتناول الاتصال ...": the meeting word after the verb is its subject
             subject = _meeting_subject(norms, match, info, sentence) if not persons else None
             if (reference or subject is not None) and not meetings and len(persons) < 2:
@@ -336,7 +340,21 @@ def find_meetings(
                 meetings.append(meeting)
                 if norms[sentence.last - 1] == ":" and any(norms[k] in _MEETINGS_NOUN for k in range(*window)):
                     series = meeting
-    return meetings
+    return [m for m in meetings if not _visit_told_by_its_meetings(m, meetings)]
+
+
+def _visit_told_by_its_meetings(visit: MeetingDraft, meetings: list[MeetingDraft]) -> bool:
+    """ "وصل الوزير X إلى مسقط في زيارة لسلطنة عمان" then "وكان في استقباله الوزير العماني Y": the
+    visit of X to a country is told by the meetings X held there with its people."""
+    guests = [p for p in visit.participants if p.startswith("person:")]
+    hosts = set(visit.participants) - set(guests)
+    if visit.kind != "visit" or len(guests) != 1 or not hosts or not all(h.startswith("country:") for h in hosts):
+        return False
+    return any(
+        other is not visit and guests[0] in other.participants
+        and hosts <= {_country_of(p, None) for p in other.participants if p != guests[0]}
+        for other in meetings
+    )  # fmt: skip
 
 
 _BULLETS = frozenset(("*", "-", "•", "–", "·", "▪"))
@@ -383,8 +401,11 @@ def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> Meetin
     if len(participants) < 2:
         return None
     place, venue = _place(doc, mentions, (sentence.first, sentence.last), match, _WELCOME_INFO, None)
+    arrived_in = _arrived_in(doc, mentions, sentence)
     if place is None and sentence.index > 0:
-        place = _visited(doc, mentions, doc.sentences[sentence.index - 1]) or dateline_place
+        place = arrived_in or dateline_place
+    elif place is not None and place.startswith("country:") and arrived_in and not arrived_in.startswith("country:"):
+        place = arrived_in  # "الوزير المسؤول عن الشؤون الخارجية بسلطنة عمان": the city he arrived in is nearer
     place, venue = _in_city(place, venue)
     draft = MeetingDraft("reception", False, participants, sentence.index, match.first, place=place, venue=venue,
                          welcome=True)
@@ -438,6 +459,15 @@ def _envoys_of_states(mentions, window, after: int) -> list[str]:
         elif mention.type == PERSON and mention.key:
             listing = False
     return list(dict.fromkeys(found))
+
+
+def _unnamed_officials(mentions, window) -> list[str]:
+    """The countries of the one-person offices in the window that name nobody ("وزير الخارجية التركي")."""
+    return list(dict.fromkeys(
+        m.represents for m in mentions
+        if window[0] <= m.first < window[1] and m.type == PERSON and not m.key and not m.named and m.number == 1
+        and m.role and m.represents.startswith("country:")
+    ))  # fmt: skip
 
 
 def _partner_after(doc, mentions, window, sentence) -> tuple[int, int] | None:
@@ -911,6 +941,18 @@ def _is_reference(norms, match, info) -> bool:
     return word.startswith("ال") or word.endswith(("ه", "ها", "هما")) or match.clitic > 0
 
 
+_DID = frozenset(normalize(w) for w in ("قام", "قامت", "وقام", "وقامت", "يقوم", "تقوم", "ويقوم", "وتقوم", "فقام"))
+
+
+def _did_hold(norms, sentence, match) -> bool:
+    """ "قام رئيس الوزراء ... بلقاء وزير الخارجية التركي": a meeting he held, not one already told."""
+    if not match.clitic or norms[match.first][:1] != "ب":
+        return False
+    floor = max(sentence.first, match.first - 16)  # the subject between may be a long name and office
+    did = next((k for k in range(match.first - 1, floor - 1, -1) if norms[k] in _DID), None)
+    return did is not None and not any(norms[k] in (".", "؛") for k in range(did, match.first))
+
+
 def _meeting_named(meetings: list[MeetingDraft], sentence: Sentence) -> MeetingDraft | None:
     """A meeting already known to this sentence (its words were met in it)."""
     return next((m for m in reversed(meetings) if sentence.index in m.sentences), None)
@@ -948,7 +990,8 @@ def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> M
             return meeting
         if len(people) >= 2 and present <= people and len(present) >= 2:
             return meeting  # the same meeting, more of its people named
-        if not _only_persons(present) and people and _represented(people) >= present - _persons_of(present):
+        stands_in = present - _persons_of(present)
+        if not _only_persons(present) and people and _represented(people) >= stands_in >= people - _persons_of(people):
             return meeting  # "محادثات بين السعودية وإيران" then the envoys who held them
     if grouped:
         return _last_of_kind(meetings, info)
@@ -1285,10 +1328,21 @@ def _visited(doc, mentions, sentence) -> str | None:
             return mention.key
         # "وصل الرئيس التوغولي فور نياسيغبي اليوم إلى نواكشوط": the visit word further back
         if mention.first > sentence.first and norms[mention.first - 1] in ("الي", "إلى"):
-            earlier = norms[max(sentence.first, mention.first - 9) : mention.first - 1]
+            earlier = norms[max(sentence.first, mention.first - 12) : mention.first - 1]
             if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in earlier):
                 return mention.key
     return None
+
+
+def _arrived_in(doc, mentions, sentence) -> str | None:
+    """Where the guest arrived, as the body sentences before the welcome tell it: the city, where
+    one names it ("وصل ... إلى مسقط" before "زيارته لسلطنة عمان")."""
+    found = [
+        place
+        for index in range(sentence.index - 1, max(-1, sentence.index - 4), -1)
+        if doc.sentences[index].kind == BODY and (place := _visited(doc, mentions, doc.sentences[index]))
+    ]
+    return next((p for p in found if not p.startswith("country:")), found[0] if found else None)
 
 
 def _same_day_place(meetings: list[MeetingDraft], date) -> str | None:
