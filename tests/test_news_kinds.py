@@ -1378,3 +1378,22 @@ def test_a_welcome_is_where_the_guest_arrived_not_the_country_of_an_office():
 def test_a_visit_to_a_country_is_told_by_the_meetings_held_there():
     meetings = facts_of(ARRIVAL_IN_MUSCAT).meetings
     assert [set(m.participants) for m in meetings] == [{"person:adel-al-jubeir", "person:yusuf-bin-alawi"}]
+
+
+LETTER_ON = (
+    "استقبل حضرة صاحب السمو أمير البلاد الشيخ نواف الأحمد الجابر الصباح، قبل ظهر اليوم، وزير الخارجية الشيخ "
+    "الدكتور أحمد ناصر المحمد الصباح. وفي السياق، قام مبعوث حضرة صاحب السمو أمير البلاد الشيخ نواف الأحمد الجابر "
+    "الصباح وزير الخارجية الشيخ الدكتور أحمد ناصر المحمد الصباح عصر اليوم بتسليم رسالة خطية من سموه إلى أخيه "
+    "خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود."
+)
+
+
+def test_an_honorific_hadrat_is_no_attending():
+    meetings = facts_of(LETTER_ON).meetings
+    assert set(meetings[0].participants) == {"person:nawaf-al-ahmad", "person:ahmad-nasser-al-mohammad"}
+
+
+def test_a_letter_the_envoy_went_on_to_hand_over_is_a_meeting_of_its_own_without_the_sender():
+    meetings = facts_of(LETTER_ON).meetings
+    assert len(meetings) == 2
+    assert set(meetings[1].participants) == {"person:ahmad-nasser-al-mohammad", "person:salman-bin-abdulaziz"}

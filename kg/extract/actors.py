@@ -1235,6 +1235,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         inner.append(replace(_entity_mention(ctx, overlapping), in_title=True))
         represents = overlapping.payload.entity.key
         k = role_last = overlapping.last
+    principal = _principal_after(ctx, k) if info.kind in ("diplomat", "envoy") and not represents else None
+    if principal is not None:
+        # "مبعوث حضرة صاحب السمو أمير البلاد الشيخ نواف الأحمد": whose envoy, honoured and titled
+        represents = principal.payload.entity.represents
+        k = _rest_of_name(ctx, principal.payload.entity, principal.phrase, principal.last)
     while k < end and k - title.last < _MAX_COMPLEMENT:
         norm = norms[k]
         if not _is_arabic_word(norm) or honorifics().longest_at(norms, k, end) or norm in _HONORIFIC_PRONOUNS:
@@ -1362,6 +1367,34 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
 
 
 _CHARGED = frozenset(normalize(w) for w in ("المكلف", "المكلفة", "مكلف", "مكلفة", "المعني", "المعنية"))
+
+
+_HOME_WORDS = frozenset(normalize(w) for w in ("البلاد", "الدولة"))
+
+
+def _principal_after(ctx: _Context, k: int):
+    """A head of state or king named after honorifics and his office ("حضرة صاحب السمو أمير البلاد
+    الشيخ نواف"), right after an envoy's title: the one whose envoy he is."""
+    norms, end = ctx.norms, ctx.sentence.last
+    j, _, count = _skip_honorifics(ctx, k)
+    if not count:
+        return None
+    for _ in range(6):
+        known = _best_entity(ctx, j) if j < end else None
+        if known is not None and known.payload.entity.type == PERSON:
+            person = known.payload.entity
+            head = person.represents.startswith("country:") and _role_kind(person.role) in ("head", "royal")
+            return known if head and not known.payload.weak else None
+        office = titles().longest_at(norms, j, end) if j < end else None
+        if office is not None:
+            j = office.last
+        elif j < end and norms[j] in _HOME_WORDS:
+            j += 1
+        else:
+            j, _, count = _skip_honorifics(ctx, j)
+            if not count:
+                return None
+    return None
 
 
 def _charged_field(ctx: _Context, k: int, inner: list[ActorMention]) -> int:
