@@ -500,6 +500,7 @@ def _opens_on_reporting_verb(doc, mentions, sentence, match) -> bool:
     )
 
 
+_HADRAH = normalize("حضره")
 _CAME = frozenset(normalize(w) for w in ("جاء", "وجاء", "جاءت", "وجاءت"))
 
 
@@ -509,7 +510,7 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     norms = doc.token_norms
     if info.pos == "verb" and match.clitic and norms[match.first][: match.clitic] not in ("و", "ف"):
         return False
-    if info.kind == "join" and match.phrase[-1].endswith("ه") and doc.tokens[match.last - 1].text.endswith("ة"):
+    if match.phrase[-1] == _HADRAH and doc.tokens[match.last - 1].text.endswith("ة"):
         return False  # "حضرة صاحب السمو": the honorific, not "حضره" (attended it)
     listing = info.kind == "join" and any(need[0] in _EACH for need in info.needs)
     if _in_long_quote(doc, match) and not listing:
