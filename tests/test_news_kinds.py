@@ -1397,3 +1397,19 @@ def test_a_letter_the_envoy_went_on_to_hand_over_is_a_meeting_of_its_own_without
     meetings = facts_of(LETTER_ON).meetings
     assert len(meetings) == 2
     assert set(meetings[1].participants) == {"person:ahmad-nasser-al-mohammad", "person:salman-bin-abdulaziz"}
+
+
+def test_ministers_said_once_in_the_plural_each_hold_the_ministry_named_before_them():
+    text = (
+        "وحضر المراسم من الجانب التركي، ووزراء الخارجية، مولود جاويش أوغلو، والاقتصاد نهاد زيبكجي، "
+        "والزراعة والثروة الحيوانية بكير باكدميرلي."
+    )
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert "وزير الاقتصاد" in persons["نهاد زيبكجي"].roles
+    assert "وزير الزراعة والثروة الحيوانية" in persons["بكير باكدميرلي"].roles
+    assert persons["نهاد زيبكجي"].represents == "country:TR"
+
+
+def test_a_known_word_is_no_clitic_on_a_short_town_name():
+    text = "واستقبل الرئيس التركي رجب طيب أردوغان اليوم في أنقرة الوزير أحمد أشرف فاقي بابا، ووزير الخارجية."
+    assert not [e for e in facts_of(text).entities if e.type == "Place" and e.label_en == "Aba"]

@@ -188,6 +188,8 @@ def find_mentions(doc: Document) -> list[ActorMention]:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
                     last_person, last_role = mention.last, mention.role
             index = max(index_after, index + 1)
+        if any(m.type == PERSON and not m.named and m.number == 3 for m in in_sentence):
+            in_sentence = _offices_shared_out(context, in_sentence)
         if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
             in_sentence = _countries_of_lists(context, in_sentence)
         if any(m.type == PERSON and m.named and not m.role for m in in_sentence):
@@ -273,6 +275,37 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
         ):
             mention = replace(mention, role=office, represents=before.key)
         result.append(mention)
+    return result
+
+
+_MINISTERS = normalize("وزراء")
+
+
+def _offices_shared_out(ctx: _Context, found: list[ActorMention]) -> list[ActorMention]:
+    """ "ووزراء الخارجية، مولود جاويش أوغلو، والاقتصاد نهاد زيبكجي، والزراعة والثروة الحيوانية X":
+    ministers said once in the plural, each holder named after his ministry."""
+    norms, doc = ctx.norms, ctx.doc
+    result = list(found)
+    for position, plural in enumerate(found):
+        if not (plural.type == PERSON and not plural.named and plural.number == 3):
+            continue
+        if plural.last - plural.first < 2 or norms[plural.first][-len(_MINISTERS) :] != _MINISTERS:
+            continue
+        ministry = [doc.tokens[k].text for k in range(plural.first + 1, plural.last)]
+        end = plural.last
+        for at in range(position + 1, len(found)):
+            person = found[at]
+            gap = [k for k in range(end, person.head) if norms[k] not in ("،", ",")]
+            if gap:
+                words = [doc.tokens[k].text for k in gap]
+                words[0] = words[0][1:] if norms[gap[0]].startswith("وال") else words[0]
+                if not all(normalize(w).startswith(("ال", "وال")) for w in words) or len(words) > 4:
+                    break
+                ministry = words
+            if person.type != PERSON or not person.named or person.role or not ministry:
+                break
+            result[at] = replace(person, role="وزير " + " ".join(ministry))
+            ministry, end = [], person.last
     return result
 
 
@@ -871,11 +904,17 @@ def _find_best_entity(ctx: _Context, i: int):
 
 
 def _fits_context(ctx: _Context, match, kind: str) -> bool:
+    if kind == PLACE and match.clitic and len(match.phrase) == 1 and _known_word_whole(ctx.norms[match.first]):
+        return False  # "بابا" is no "ب" + a town "ابا": the whole word is one we know
     if kind == PLACE and not _place_in_context(ctx, match):
         return False
     if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
         return False
     return not (kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match))
+
+
+def _known_word_whole(norm: str) -> bool:
+    return norm in everyday_words() or norm in given_names() or _known_name_word(norm)
 
 
 def _city_abroad_meant(ctx: _Context, same) -> bool:
