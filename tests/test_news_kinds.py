@@ -1413,3 +1413,14 @@ def test_ministers_said_once_in_the_plural_each_hold_the_ministry_named_before_t
 def test_a_known_word_is_no_clitic_on_a_short_town_name():
     text = "واستقبل الرئيس التركي رجب طيب أردوغان اليوم في أنقرة الوزير أحمد أشرف فاقي بابا، ووزير الخارجية."
     assert not [e for e in facts_of(text).entities if e.type == "Place" and e.label_en == "Aba"]
+
+
+def test_the_ambassador_told_the_prime_minister_is_two_persons_and_his_words():
+    text = (
+        "استقبل معالي حسن علي خيري، رئيس الوزراء الصومالي، أمس سعادة محمد أحمد عثمان الحمادي سفير دولة الإمارات "
+        "لدى الصومال. وأبلغ سعادة السفير رئيس الوزراء الصومالي بأن الهلال الأحمر سيقوم بتوفير الرعاية للأسر المتضررة."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "الهلال الأحمر" in s.quote)
+    names = {e.key: e.label for e in facts.entities}
+    assert [names[k] for k in said.speakers] == ["محمد أحمد عثمان الحمادي"]

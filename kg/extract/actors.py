@@ -1381,6 +1381,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             break  # "رئيس الدولة والرئيس التركي": a second person
         if inner_title is not None and k == title.last and _bare_office(ctx, title):
             break  # "استقبل الرئيس وزير الخارجية الإيراني": the president receives the minister
+        if inner_title is not None and k == title.last and _bare_envoy_then_leader(ctx, title, inner_title):
+            break  # "وأبلغ السفير رئيس الوزراء الصومالي": the ambassador told the prime minister
         if inner_title is not None and inner_title.payload.kind != "counterpart" and inner_title.payload.number == 1:
             k = inner_title.last
             if not destination:
@@ -1479,6 +1481,16 @@ def _bare_office(ctx: _Context, title) -> bool:
     """"الرئيس"، "الوزير" alone: a one-word office with the article names its holder by itself."""
     word = ctx.norms[title.first][title.clitic :]
     return title.last - title.first == 1 and word.startswith("ال") and title.payload.kind in _BARE_OFFICE_KINDS
+
+
+def _bare_envoy_then_leader(ctx: _Context, title, inner_title) -> bool:
+    word = ctx.norms[title.first][title.clitic :]
+    return (
+        title.last - title.first == 1
+        and word.startswith("ال")
+        and title.payload.kind in ("diplomat", "envoy")
+        and inner_title.payload.kind in _BARE_OFFICE_KINDS
+    )
 
 
 def _envoy_of(info, known, represents: str) -> bool:
