@@ -1378,3 +1378,49 @@ def test_a_welcome_is_where_the_guest_arrived_not_the_country_of_an_office():
 def test_a_visit_to_a_country_is_told_by_the_meetings_held_there():
     meetings = facts_of(ARRIVAL_IN_MUSCAT).meetings
     assert [set(m.participants) for m in meetings] == [{"person:adel-al-jubeir", "person:yusuf-bin-alawi"}]
+
+
+LETTER_ON = (
+    "استقبل حضرة صاحب السمو أمير البلاد الشيخ نواف الأحمد الجابر الصباح، قبل ظهر اليوم، وزير الخارجية الشيخ "
+    "الدكتور أحمد ناصر المحمد الصباح. وفي السياق، قام مبعوث حضرة صاحب السمو أمير البلاد الشيخ نواف الأحمد الجابر "
+    "الصباح وزير الخارجية الشيخ الدكتور أحمد ناصر المحمد الصباح عصر اليوم بتسليم رسالة خطية من سموه إلى أخيه "
+    "خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود."
+)
+
+
+def test_an_honorific_hadrat_is_no_attending():
+    meetings = facts_of(LETTER_ON).meetings
+    assert set(meetings[0].participants) == {"person:nawaf-al-ahmad", "person:ahmad-nasser-al-mohammad"}
+
+
+def test_a_letter_the_envoy_went_on_to_hand_over_is_a_meeting_of_its_own_without_the_sender():
+    meetings = facts_of(LETTER_ON).meetings
+    assert len(meetings) == 2
+    assert set(meetings[1].participants) == {"person:ahmad-nasser-al-mohammad", "person:salman-bin-abdulaziz"}
+
+
+def test_ministers_said_once_in_the_plural_each_hold_the_ministry_named_before_them():
+    text = (
+        "وحضر المراسم من الجانب التركي، ووزراء الخارجية، مولود جاويش أوغلو، والاقتصاد نهاد زيبكجي، "
+        "والزراعة والثروة الحيوانية بكير باكدميرلي."
+    )
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert "وزير الاقتصاد" in persons["نهاد زيبكجي"].roles
+    assert "وزير الزراعة والثروة الحيوانية" in persons["بكير باكدميرلي"].roles
+    assert persons["نهاد زيبكجي"].represents == "country:TR"
+
+
+def test_a_known_word_is_no_clitic_on_a_short_town_name():
+    text = "واستقبل الرئيس التركي رجب طيب أردوغان اليوم في أنقرة الوزير أحمد أشرف فاقي بابا، ووزير الخارجية."
+    assert not [e for e in facts_of(text).entities if e.type == "Place" and e.label_en == "Aba"]
+
+
+def test_the_ambassador_told_the_prime_minister_is_two_persons_and_his_words():
+    text = (
+        "استقبل معالي حسن علي خيري، رئيس الوزراء الصومالي، أمس سعادة محمد أحمد عثمان الحمادي سفير دولة الإمارات "
+        "لدى الصومال. وأبلغ سعادة السفير رئيس الوزراء الصومالي بأن الهلال الأحمر سيقوم بتوفير الرعاية للأسر المتضررة."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "الهلال الأحمر" in s.quote)
+    names = {e.key: e.label for e in facts.entities}
+    assert [names[k] for k in said.speakers] == ["محمد أحمد عثمان الحمادي"]

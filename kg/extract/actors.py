@@ -188,6 +188,8 @@ def find_mentions(doc: Document) -> list[ActorMention]:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
                     last_person, last_role = mention.last, mention.role
             index = max(index_after, index + 1)
+        if any(m.type == PERSON and not m.named and m.number == 3 for m in in_sentence):
+            in_sentence = _offices_shared_out(context, in_sentence)
         if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
             in_sentence = _countries_of_lists(context, in_sentence)
         if any(m.type == PERSON and m.named and not m.role for m in in_sentence):
@@ -273,6 +275,37 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
         ):
             mention = replace(mention, role=office, represents=before.key)
         result.append(mention)
+    return result
+
+
+_MINISTERS = normalize("وزراء")
+
+
+def _offices_shared_out(ctx: _Context, found: list[ActorMention]) -> list[ActorMention]:
+    """ "ووزراء الخارجية، مولود جاويش أوغلو، والاقتصاد نهاد زيبكجي، والزراعة والثروة الحيوانية X":
+    ministers said once in the plural, each holder named after his ministry."""
+    norms, doc = ctx.norms, ctx.doc
+    result = list(found)
+    for position, plural in enumerate(found):
+        if not (plural.type == PERSON and not plural.named and plural.number == 3):
+            continue
+        if plural.last - plural.first < 2 or norms[plural.first][-len(_MINISTERS) :] != _MINISTERS:
+            continue
+        ministry = [doc.tokens[k].text for k in range(plural.first + 1, plural.last)]
+        end = plural.last
+        for at in range(position + 1, len(found)):
+            person = found[at]
+            gap = [k for k in range(end, person.head) if norms[k] not in ("،", ",")]
+            if gap:
+                words = [doc.tokens[k].text for k in gap]
+                words[0] = words[0][1:] if norms[gap[0]].startswith("وال") else words[0]
+                if not all(normalize(w).startswith(("ال", "وال")) for w in words) or len(words) > 4:
+                    break
+                ministry = words
+            if person.type != PERSON or not person.named or person.role or not ministry:
+                break
+            result[at] = replace(person, role="وزير " + " ".join(ministry))
+            ministry, end = [], person.last
     return result
 
 
@@ -871,11 +904,17 @@ def _find_best_entity(ctx: _Context, i: int):
 
 
 def _fits_context(ctx: _Context, match, kind: str) -> bool:
+    if kind == PLACE and match.clitic and len(match.phrase) == 1 and _known_word_whole(ctx.norms[match.first]):
+        return False  # "بابا" is no "ب" + a town "ابا": the whole word is one we know
     if kind == PLACE and not _place_in_context(ctx, match):
         return False
     if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
         return False
     return not (kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match))
+
+
+def _known_word_whole(norm: str) -> bool:
+    return norm in everyday_words() or norm in given_names() or _known_name_word(norm)
 
 
 def _city_abroad_meant(ctx: _Context, same) -> bool:
@@ -1235,6 +1274,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         inner.append(replace(_entity_mention(ctx, overlapping), in_title=True))
         represents = overlapping.payload.entity.key
         k = role_last = overlapping.last
+    principal = _principal_after(ctx, k) if info.kind in ("diplomat", "envoy") and not represents else None
+    if principal is not None:
+        # "مبعوث حضرة صاحب السمو أمير البلاد الشيخ نواف الأحمد": whose envoy, honoured and titled
+        represents = principal.payload.entity.represents
+        k = _rest_of_name(ctx, principal.payload.entity, principal.phrase, principal.last)
     while k < end and k - title.last < _MAX_COMPLEMENT:
         norm = norms[k]
         if not _is_arabic_word(norm) or honorifics().longest_at(norms, k, end) or norm in _HONORIFIC_PRONOUNS:
@@ -1337,6 +1381,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             break  # "رئيس الدولة والرئيس التركي": a second person
         if inner_title is not None and k == title.last and _bare_office(ctx, title):
             break  # "استقبل الرئيس وزير الخارجية الإيراني": the president receives the minister
+        if inner_title is not None and k == title.last and _bare_envoy_then_leader(ctx, title, inner_title):
+            break  # "وأبلغ السفير رئيس الوزراء الصومالي": the ambassador told the prime minister
         if inner_title is not None and inner_title.payload.kind != "counterpart" and inner_title.payload.number == 1:
             k = inner_title.last
             if not destination:
@@ -1362,6 +1408,34 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
 
 
 _CHARGED = frozenset(normalize(w) for w in ("المكلف", "المكلفة", "مكلف", "مكلفة", "المعني", "المعنية"))
+
+
+_HOME_WORDS = frozenset(normalize(w) for w in ("البلاد", "الدولة"))
+
+
+def _principal_after(ctx: _Context, k: int):
+    """A head of state or king named after honorifics and his office ("حضرة صاحب السمو أمير البلاد
+    الشيخ نواف"), right after an envoy's title: the one whose envoy he is."""
+    norms, end = ctx.norms, ctx.sentence.last
+    j, _, count = _skip_honorifics(ctx, k)
+    if not count:
+        return None
+    for _ in range(6):
+        known = _best_entity(ctx, j) if j < end else None
+        if known is not None and known.payload.entity.type == PERSON:
+            person = known.payload.entity
+            head = person.represents.startswith("country:") and _role_kind(person.role) in ("head", "royal")
+            return known if head and not known.payload.weak else None
+        office = titles().longest_at(norms, j, end) if j < end else None
+        if office is not None:
+            j = office.last
+        elif j < end and norms[j] in _HOME_WORDS:
+            j += 1
+        else:
+            j, _, count = _skip_honorifics(ctx, j)
+            if not count:
+                return None
+    return None
 
 
 def _charged_field(ctx: _Context, k: int, inner: list[ActorMention]) -> int:
@@ -1407,6 +1481,16 @@ def _bare_office(ctx: _Context, title) -> bool:
     """"الرئيس"، "الوزير" alone: a one-word office with the article names its holder by itself."""
     word = ctx.norms[title.first][title.clitic :]
     return title.last - title.first == 1 and word.startswith("ال") and title.payload.kind in _BARE_OFFICE_KINDS
+
+
+def _bare_envoy_then_leader(ctx: _Context, title, inner_title) -> bool:
+    word = ctx.norms[title.first][title.clitic :]
+    return (
+        title.last - title.first == 1
+        and word.startswith("ال")
+        and title.payload.kind in ("diplomat", "envoy")
+        and inner_title.payload.kind in _BARE_OFFICE_KINDS
+    )
 
 
 def _envoy_of(info, known, represents: str) -> bool:

@@ -363,6 +363,7 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
     resolved: list[ActorMention] = []
     persons: list[ActorMention] = []  # named persons so far, in text order
     offices: dict[str, set[str]] = {}  # key -> classes of the offices the article gave the person so far
+    serving: dict[str, set[str]] = {}  # key -> whom the offices the article gave the person so far serve
     for position, mention in enumerate(mentions):
         if mention.type == PERSON and mention.named:
             persons.append(mention)
@@ -378,13 +379,15 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
             elif mention.role or mention.represents:
                 target = (
                     _apposition(mention, persons, norms)
-                    or _holder(mention, persons, offices, home)
-                    or _holder(mention, [m for m in mentions if m.named and m.type == PERSON], offices, home)
+                    or _holder(mention, persons, offices, home, serving)
+                    or _holder(mention, [m for m in mentions if m.named and m.type == PERSON], offices, home, serving)
                 )
             if target is not None:
                 mention = replace(mention, key=target.key)
                 if mention.role:
                     offices.setdefault(target.key, set()).add(_role_head(mention.role))
+                if mention.represents:
+                    serving.setdefault(target.key, set()).add(mention.represents)
         resolved.append(mention)
     return resolved
 
@@ -500,14 +503,26 @@ def _office_classes() -> dict[tuple[str, ...], str]:
 
 
 def _holder(
-    reference: ActorMention, persons: list[ActorMention], offices: dict[str, set[str]], home: str | None = None
+    reference: ActorMention,
+    persons: list[ActorMention],
+    offices: dict[str, set[str]],
+    home: str | None = None,
+    serving: dict[str, set[str]] | None = None,
 ) -> ActorMention | None:
     """The person an office without a name stands for: one given the very same office first, else
     one of the same class of office ("رئيس الدولة" for "رئيس الجمهورية"); among several, the one
     the article introduced first (an unqualified office points at the article's main actor)."""
     head = _role_head(reference.role)
+    serving = serving or {}
     same_side = [
-        p for p in persons if p.named and (not reference.represents or _represents_of(p) == reference.represents)
+        p
+        for p in persons
+        if p.named
+        and (
+            not reference.represents
+            or _represents_of(p) == reference.represents
+            or reference.represents in serving.get(p.key, ())  # "خيري، رئيس الوزراء الصومالي" named before
+        )
     ]
     exact = _office_key(reference.role)
     candidates = [p for p in same_side if p.role and _office_key(p.role) == exact]

@@ -500,6 +500,7 @@ def _opens_on_reporting_verb(doc, mentions, sentence, match) -> bool:
     )
 
 
+_HADRAH = normalize("حضره")
 _CAME = frozenset(normalize(w) for w in ("جاء", "وجاء", "جاءت", "وجاءت"))
 
 
@@ -509,6 +510,8 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     norms = doc.token_norms
     if info.pos == "verb" and match.clitic and norms[match.first][: match.clitic] not in ("و", "ف"):
         return False
+    if match.phrase[-1] == _HADRAH and doc.tokens[match.last - 1].text.endswith("ة"):
+        return False  # "حضرة صاحب السمو": the honorific, not "حضره" (attended it)
     listing = info.kind == "join" and any(need[0] in _EACH for need in info.needs)
     if _in_long_quote(doc, match) and not listing:
         return False  # ("ضمت قائمة السفراء كلا من ...": a statement's list of who was there is no speech)
@@ -948,7 +951,7 @@ def _did_hold(norms, sentence, match) -> bool:
     """ "قام رئيس الوزراء ... بلقاء وزير الخارجية التركي": a meeting he held, not one already told."""
     if not match.clitic or norms[match.first][:1] != "ب":
         return False
-    floor = max(sentence.first, match.first - 16)  # the subject between may be a long name and office
+    floor = max(sentence.first, match.first - 30)  # the subject between may be long: honorifics, office, name
     did = next((k for k in range(match.first - 1, floor - 1, -1) if norms[k] in _DID), None)
     return did is not None and not any(norms[k] in (".", "؛") for k in range(did, match.first))
 
@@ -988,8 +991,8 @@ def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> M
             break
         if people == present or (len(people) >= 2 and people <= present and not sideline):
             return meeting
-        if len(people) >= 2 and present <= people and len(present) >= 2:
-            return meeting  # the same meeting, more of its people named
+        if len(people) >= 2 and present <= people and len(present) >= 2 and not _hands_over(info):
+            return meeting  # the same meeting, more of its people named (a letter handed on is another)
         stands_in = present - _persons_of(present)
         if not _only_persons(present) and people and _represented(people) >= stands_in >= people - _persons_of(people):
             return meeting  # "محادثات بين السعودية وإيران" then the envoys who held them

@@ -515,6 +515,9 @@ def _statement_at(
     )
 
 
+_EXCELLENCY = normalize("سعادة")
+
+
 def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None) -> int:
     """Past fillers and honorifics between a reporting verb and its subject: "أكد سمو ولي العهد"."""
     norms = doc.token_norms
@@ -527,6 +530,9 @@ def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None)
             continue
         if norms[pos] in _NAME_QUOTES and index is not None and pos + 1 in index.by_first:
             pos += 1  # 'وأكد "المنفي" على ...': a name the page sets in quote marks
+            continue
+        if norms[pos] == _EXCELLENCY and index is not None and pos + 1 in index.by_first:
+            pos += 1  # "وأبلغ سعادة السفير": the courtesy before the office
             continue
         honorific = honorifics().longest_at(norms, pos, end, clitics=False)
         if honorific is None:
