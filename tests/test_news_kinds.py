@@ -1424,3 +1424,12 @@ def test_the_ambassador_told_the_prime_minister_is_two_persons_and_his_words():
     said = next(s for s in facts.statements if "الهلال الأحمر" in s.quote)
     names = {e.key: e.label for e in facts.entities}
     assert [names[k] for k in said.speakers] == ["محمد أحمد عثمان الحمادي"]
+
+
+def test_officials_of_the_ministry_of_a_minister_at_the_table_serve_his_country():
+    text = (
+        "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان اليوم في نيويورك الأمين العام للأمم المتحدة أنطونيو "
+        "غوتيريش. حضر اللقاء مستشار وزير الخارجية للشؤون السياسية الأمير مصعب بن محمد الفرحان."
+    )
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert persons["مصعب بن محمد الفرحان"].represents == "country:SA"
