@@ -1433,3 +1433,13 @@ def test_officials_of_the_ministry_of_a_minister_at_the_table_serve_his_country(
     )
     persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
     assert persons["مصعب بن محمد الفرحان"].represents == "country:SA"
+
+
+@pytest.mark.parametrize("text", [
+    "ونقل السفير تحيات جلالة السلطان لأخيه فخامة الرئيس الصومالي وللشعب الصومالي بمزيد من التقدم والرخاء.",
+    "وأكد رئيس الوزراء العراقي في اتصال مع الرئيس الإيراني رفض بغداد للحرب على جارتها.",
+    "ودعا الوزير إلى تفعيل الدبلوماسية سبيلا لتكريس الأمن والاستقرار في المنطقة.",
+])
+def test_prose_after_an_office_is_no_name(text):
+    persons = {e.label for e in facts_of(text).entities if e.type == "Person"}
+    assert not persons & {"بمزيد", "رفض بغداد", "سبيلا لتكريس"}

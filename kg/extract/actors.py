@@ -594,7 +594,7 @@ def _indefinite_before(before: str, nisba: str) -> bool:
     return (
         nisba.startswith("ال")
         and _is_arabic_word(before)
-        and not before.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+        and not before.startswith(("ال", "وال", "بال", "لل", "فال", "كال", "ولل", "فلل", "وبال", "وكال"))
         and not before.endswith(("ه", "ها", "هم", "هما", "كم", "نا"))  # "نظيره الروسي": his counterpart
         and len(before) >= 3
     )
@@ -1388,6 +1388,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
+        if norm.startswith(("ولل", "وبال")) and k > title.last:
+            break  # "الرئيس الصومالي وللشعب الصومالي": and to the people, another addressee
         if any(stem in office_words() for stem in stems) and not _is_surname_here(ctx, k):
             k += 1
             if not destination:
