@@ -1443,3 +1443,21 @@ def test_officials_of_the_ministry_of_a_minister_at_the_table_serve_his_country(
 def test_prose_after_an_office_is_no_name(text):
     persons = {e.label for e in facts_of(text).entities if e.type == "Person"}
     assert not persons & {"بمزيد", "رفض بغداد", "سبيلا لتكريس"}
+
+
+def test_a_sentence_the_page_broke_across_lines_is_read_whole():
+    text = (
+        "وتسلم الرسالة رئيس مجلس الوزراء الكويتي الشيخ صباح خالد الحمد الصباح من وزير الخارجية السعودي الأمير "
+        "فيصل بن فرحان، بحضور وزير الخارجية\nالكويتي، الشيخ الدكتور أحمد ناصر المحمد الصباح، وسفير\nالسعودية لدى\n"
+        "الكويت، الأمير سلطان بن سعد آل سعود."
+    )
+    facts = facts_of(text)
+    persons = {e.label: e for e in facts.entities if e.type == "Person"}
+    assert persons["سلطان بن سعد آل سعود"].represents == "country:SA"
+    assert "سفير" in persons["سلطان بن سعد آل سعود"].roles
+    assert len(facts.meetings) == 1 and len(facts.meetings[0].participants) == 4
+
+
+def test_a_dateline_after_a_share_line_keeps_its_own_line():
+    text = "تابعونا على\nالرياض: «الشرق الأوسط»\nالتقى وزير الخارجية السعودي فيصل بن فرحان اليوم نظيره الهندي."
+    assert facts_of(text).meetings[0].place == "place:riyadh-108410"

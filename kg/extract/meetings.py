@@ -582,6 +582,8 @@ def _needed_word(norms, start, end, needs, reach: int = _NEEDED_REACH) -> bool:
                 return True
             if len(need) == 1 and norms[k].startswith(("و", "ب", "ل")) and norms[k][1:] == need[0]:
                 return True
+            if len(need) == 1 and norms[k] == "ال" + need[0]:
+                return True  # "وتسلم الرسالة ..."
     return False
 
 

@@ -269,7 +269,7 @@ class _NormIndex:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for match in re.finditer(r"[^\r\n]+", text):
         start, end = match.span()
         while start < end and text[start].isspace():
@@ -277,8 +277,34 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.append((start, end))
+            if spans and _runs_on(text, spans[-1], (start, end)):
+                spans[-1] = (spans[-1][0], end)  # "وسفير\nالسعودية لدى\nالكويت": a line the page broke
+            else:
+                spans.append((start, end))
     return spans
+
+
+# words a sentence cannot end on: prepositions, and offices or ranks whose complement or name follows
+_OPEN_ENDINGS = frozenset(
+    normalize(w)
+    for w in (
+        "في", "من", "إلى", "على", "عن", "مع", "بين", "لدى", "و", "سفير", "وسفير", "وزير", "ووزير", "رئيس",
+        "ورئيس", "نائب", "ونائب", "الملك", "الأمير", "الشيخ", "عهد", "خادم", "سمو", "معالي", "فخامة",
+    )
+)  # fmt: skip
+_ADJECTIVE_START = re.compile(r"^(ال|وال)\w{3,}(ي|ية|يه)[،,]?$")
+
+
+def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    """Does a line break inside a sentence: the line ends on a word that leaves it open, or the
+    next line starts with an adjective (a nisba: "الكويتي، الشيخ ...")?"""
+    last = text[line[0] : line[1]].split()[-1]
+    if last[-1:] in ".،,:؛!?؟»\"”)":
+        return False
+    words = text[following[0] : following[1]].split()
+    if words[0].endswith((":", "-")) or words[1:2] in (["-"], [":"], ["–"]):
+        return False  # "تابعونا على" then "الرياض: «الشرق الأوسط»": a dateline starts its own line
+    return normalize(last) in _OPEN_ENDINGS or bool(_ADJECTIVE_START.match(words[0]))
 
 
 def _quotes(text: str, start: int, end: int) -> list[Quote]:
