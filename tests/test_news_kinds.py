@@ -1461,3 +1461,10 @@ def test_a_sentence_the_page_broke_across_lines_is_read_whole():
 def test_a_dateline_after_a_share_line_keeps_its_own_line():
     text = "تابعونا على\nالرياض: «الشرق الأوسط»\nالتقى وزير الخارجية السعودي فيصل بن فرحان اليوم نظيره الهندي."
     assert facts_of(text).meetings[0].place == "place:riyadh-108410"
+
+
+def test_a_palace_no_list_knows_is_where_the_meeting_was_held():
+    text = "استقبل أمير البلاد الشيخ نواف الأحمد الجابر الصباح أمس في قصر يمامة وزير الخارجية أحمد ناصر المحمد الصباح."
+    facts = facts_of(text)
+    venue = facts.meetings[0].venue
+    assert venue and next(e for e in facts.entities if e.key == venue).label == "قصر يمامة"
