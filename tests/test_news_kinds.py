@@ -1468,3 +1468,17 @@ def test_a_palace_no_list_knows_is_where_the_meeting_was_held():
     facts = facts_of(text)
     venue = facts.meetings[0].venue
     assert venue and next(e for e in facts.entities if e.key == venue).label == "قصر يمامة"
+
+
+def test_a_page_that_breaks_every_sentence_across_lines_is_read_in_sentences():
+    text = (
+        "بحث وزير\n\nالخارجية التركي، مولود جاويش أوغلو، الثلاثاء، مع نظيره الجزائري، صبري بوقادوم،\n\n"
+        "في أنقرة تطورات الأوضاع في ليبيا.\n\nوأضاف الوزيران\n\nأن الأزمة الليبية تمس أمن المنطقة كلها.\n\n"
+        "وأوضح جاويش أوغلو أن\n\nبلاده تدعم العملية السياسية في ليبيا منذ البداية.\n\nوقال جاويش أوغلو إن تركيا\n\n"
+        "تؤيد الحوار مع كافة الأطراف بشأن شرق المتوسط.\n\nوتابع الوزير أن بلاده\n\nستواصل التشاور مع الجزائر."
+    )
+    facts = facts_of(text)
+    assert len(facts.meetings) == 1 and len(facts.meetings[0].participants) == 2
+    assert facts.meetings[0].place == "place:ankara-323786"
+    assert any(s.quote.startswith("بلاده تدعم العملية السياسية") for s in facts.statements)
+    assert any(s.quote.startswith("تركيا تؤيد الحوار") for s in facts.statements)
