@@ -1482,3 +1482,22 @@ def test_a_page_that_breaks_every_sentence_across_lines_is_read_in_sentences():
     assert facts.meetings[0].place == "place:ankara-323786"
     assert any(s.quote.startswith("بلاده تدعم العملية السياسية") for s in facts.statements)
     assert any(s.quote.startswith("تركيا تؤيد الحوار") for s in facts.statements)
+
+
+def test_the_counterpart_minister_is_no_official_of_the_hosts_ministry():
+    text = "وتبادل عراقجي خلال الاتصال الهاتفي اليوم وجهات النظر مع وزير خارجية الجزائر أحمد عطاف بشأن التطورات."
+    persons = {e.key: e for e in facts_of(text).entities if e.type == "Person"}
+    assert persons["person:abbas-araghchi"].represents != "country:DZ"
+
+
+@pytest.mark.parametrize(("seat", "state"), [("البيت الأبيض", "country:US"), ("الكرملين", "country:RU")])
+def test_a_seat_of_power_speaks_for_its_state(seat, state):
+    text = (f"التقى الرئيسان الروسي فلاديمير بوتين والأمريكي جو بايدن اليوم في جنيف. "
+            f"وقال {seat} إن الرئيسين ناقشا الاستقرار الاستراتيجي والقضايا الإقليمية.")
+    said = next(s for s in facts_of(text).statements if "الاستقرار الاستراتيجي" in s.quote)
+    assert said.speakers == (state,)
+
+
+def test_a_verb_that_reports_only_quotes_gives_no_words_without_them():
+    text = "اختتم الرئيسان الروسي فلاديمير بوتين والأمريكي جو بايدن اجتماعاً عبر الإنترنت استغرق ساعتين."
+    assert not facts_of(text).statements

@@ -354,6 +354,8 @@ def _home_side(entities: dict[str, Entity], drafts: list[MeetingDraft]) -> dict[
             entity = found.get(key)
             if entity is None or entity.type != PERSON or entity.represents or key in draft.companions:
                 continue
+            if any(normalize(r).split()[:1] == [_MINISTER] for r in entity.roles):
+                continue  # a minister himself: the counterpart, not one of the ministry's officials
             served = {c for m, countries in ministries.items() for c in countries
                       if any(m in normalize(r).split() for r in entity.roles)}  # fmt: skip
             if len(served) == 1 and not any(_serves_abroad(role) for role in entity.roles):
