@@ -332,7 +332,8 @@ def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int], broke
         return len(words) >= 2  # "... صبري بوقادوم،" then "في أنقرة ...": the sentence goes on
     if broken and len(text[line[0] : line[1]].split()) >= 2 and len(words) >= 2:
         return True
-    return normalize(last) in _OPEN_ENDINGS or bool(_ADJECTIVE_START.match(words[0]))
+    adjective = bool(_ADJECTIVE_START.match(words[0])) and len(text[line[0] : line[1]].split()) >= 3  # (not a menu)
+    return normalize(last) in _OPEN_ENDINGS or adjective
 
 
 def _quotes(text: str, start: int, end: int) -> list[Quote]:
