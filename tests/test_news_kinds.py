@@ -1424,3 +1424,80 @@ def test_the_ambassador_told_the_prime_minister_is_two_persons_and_his_words():
     said = next(s for s in facts.statements if "الهلال الأحمر" in s.quote)
     names = {e.key: e.label for e in facts.entities}
     assert [names[k] for k in said.speakers] == ["محمد أحمد عثمان الحمادي"]
+
+
+def test_officials_of_the_ministry_of_a_minister_at_the_table_serve_his_country():
+    text = (
+        "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان اليوم في نيويورك الأمين العام للأمم المتحدة أنطونيو "
+        "غوتيريش. حضر اللقاء مستشار وزير الخارجية للشؤون السياسية الأمير مصعب بن محمد الفرحان."
+    )
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert persons["مصعب بن محمد الفرحان"].represents == "country:SA"
+
+
+@pytest.mark.parametrize("text", [
+    "ونقل السفير تحيات جلالة السلطان لأخيه فخامة الرئيس الصومالي وللشعب الصومالي بمزيد من التقدم والرخاء.",
+    "وأكد رئيس الوزراء العراقي في اتصال مع الرئيس الإيراني رفض بغداد للحرب على جارتها.",
+    "ودعا الوزير إلى تفعيل الدبلوماسية سبيلا لتكريس الأمن والاستقرار في المنطقة.",
+])
+def test_prose_after_an_office_is_no_name(text):
+    persons = {e.label for e in facts_of(text).entities if e.type == "Person"}
+    assert not persons & {"بمزيد", "رفض بغداد", "سبيلا لتكريس"}
+
+
+def test_a_sentence_the_page_broke_across_lines_is_read_whole():
+    text = (
+        "وتسلم الرسالة رئيس مجلس الوزراء الكويتي الشيخ صباح خالد الحمد الصباح من وزير الخارجية السعودي الأمير "
+        "فيصل بن فرحان، بحضور وزير الخارجية\nالكويتي، الشيخ الدكتور أحمد ناصر المحمد الصباح، وسفير\nالسعودية لدى\n"
+        "الكويت، الأمير سلطان بن سعد آل سعود."
+    )
+    facts = facts_of(text)
+    persons = {e.label: e for e in facts.entities if e.type == "Person"}
+    assert persons["سلطان بن سعد آل سعود"].represents == "country:SA"
+    assert "سفير" in persons["سلطان بن سعد آل سعود"].roles
+    assert len(facts.meetings) == 1 and len(facts.meetings[0].participants) == 4
+
+
+def test_a_dateline_after_a_share_line_keeps_its_own_line():
+    text = "تابعونا على\nالرياض: «الشرق الأوسط»\nالتقى وزير الخارجية السعودي فيصل بن فرحان اليوم نظيره الهندي."
+    assert facts_of(text).meetings[0].place == "place:riyadh-108410"
+
+
+def test_a_palace_no_list_knows_is_where_the_meeting_was_held():
+    text = "استقبل أمير البلاد الشيخ نواف الأحمد الجابر الصباح أمس في قصر يمامة وزير الخارجية أحمد ناصر المحمد الصباح."
+    facts = facts_of(text)
+    venue = facts.meetings[0].venue
+    assert venue and next(e for e in facts.entities if e.key == venue).label == "قصر يمامة"
+
+
+def test_a_page_that_breaks_every_sentence_across_lines_is_read_in_sentences():
+    text = (
+        "بحث وزير\n\nالخارجية التركي، مولود جاويش أوغلو، الثلاثاء، مع نظيره الجزائري، صبري بوقادوم،\n\n"
+        "في أنقرة تطورات الأوضاع في ليبيا.\n\nوأضاف الوزيران\n\nأن الأزمة الليبية تمس أمن المنطقة كلها.\n\n"
+        "وأوضح جاويش أوغلو أن\n\nبلاده تدعم العملية السياسية في ليبيا منذ البداية.\n\nوقال جاويش أوغلو إن تركيا\n\n"
+        "تؤيد الحوار مع كافة الأطراف بشأن شرق المتوسط.\n\nوتابع الوزير أن بلاده\n\nستواصل التشاور مع الجزائر."
+    )
+    facts = facts_of(text)
+    assert len(facts.meetings) == 1 and len(facts.meetings[0].participants) == 2
+    assert facts.meetings[0].place == "place:ankara-323786"
+    assert any(s.quote.startswith("بلاده تدعم العملية السياسية") for s in facts.statements)
+    assert any(s.quote.startswith("تركيا تؤيد الحوار") for s in facts.statements)
+
+
+def test_the_counterpart_minister_is_no_official_of_the_hosts_ministry():
+    text = "وتبادل عراقجي خلال الاتصال الهاتفي اليوم وجهات النظر مع وزير خارجية الجزائر أحمد عطاف بشأن التطورات."
+    persons = {e.key: e for e in facts_of(text).entities if e.type == "Person"}
+    assert persons["person:abbas-araghchi"].represents != "country:DZ"
+
+
+@pytest.mark.parametrize(("seat", "state"), [("البيت الأبيض", "country:US"), ("الكرملين", "country:RU")])
+def test_a_seat_of_power_speaks_for_its_state(seat, state):
+    text = (f"التقى الرئيسان الروسي فلاديمير بوتين والأمريكي جو بايدن اليوم في جنيف. "
+            f"وقال {seat} إن الرئيسين ناقشا الاستقرار الاستراتيجي والقضايا الإقليمية.")
+    said = next(s for s in facts_of(text).statements if "الاستقرار الاستراتيجي" in s.quote)
+    assert said.speakers == (state,)
+
+
+def test_a_verb_that_reports_only_quotes_gives_no_words_without_them():
+    text = "اختتم الرئيسان الروسي فلاديمير بوتين والأمريكي جو بايدن اجتماعاً عبر الإنترنت استغرق ساعتين."
+    assert not facts_of(text).statements

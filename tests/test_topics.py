@@ -295,3 +295,12 @@ def test_without_a_meeting_the_topics_of_the_story_go_to_the_statement():
     assert not found.meetings
     (statement,) = found.statements
     assert "counter-terrorism" in statement.topics
+
+
+@pytest.mark.parametrize("sentence", [
+    "واستعرض الجانبان العلاقات التي تجمع بين الجزائر وإيران وسبل تقويتها.",
+    "وأكد الوزير، نظراً لعلاقات الود والأخوة بين عمان وإيران، أهمية التشاور.",
+])
+def test_relations_between_two_states_named_after_them_are_bilateral(sentence):
+    text = "التقى وزير الخارجية الجزائري أحمد عطاف اليوم في الجزائر نظيره الإيراني عباس عراقجي. " + sentence
+    assert "bilateral-relations" in extract(text, published=dt.date(2024, 5, 1)).topics

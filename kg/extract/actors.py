@@ -433,6 +433,9 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     airport = _airport_at(ctx, i) if "مطار" in norm else None
     if airport is not None:
         return [airport], airport.last
+    palace = _palace_at(ctx, i) if "قصر" in norm else None
+    if palace is not None:
+        return [palace], palace.last
     if not _may_start_mention(norm):
         name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
         return ([name], name.last) if name is not None else ([], i + 1)
@@ -502,6 +505,40 @@ def _airport_at(ctx: _Context, i: int) -> ActorMention | None:
         return None  # "مطارات": no airport's name
     words = [norms[i][clitic:], *(w for w in norms[i + 1 : last] if _is_arabic_word(w))]
     return _span_mention(ctx, i, last, clitic, PLACE, words, key="place:" + "_".join(words))
+
+
+_PALACE_WORD = frozenset((normalize("قصر"),))
+
+
+def _palace_at(ctx: _Context, i: int) -> ActorMention | None:
+    """ "بقصر السيف"، "في قصر يمامة": a palace no list knows, its name one or two words after "قصر",
+    is where a meeting was held."""
+    norms, end = ctx.norms, ctx.sentence.last
+    known = _best_entity(ctx, i)
+    if known is not None and known.last > i + 1:
+        return None  # a palace the gazetteer knows
+    clitic = next((t for t, stem in clitic_variants(norms[i]) if stem in _PALACE_WORD and t <= 1), None)
+    if clitic is None or i + 1 >= end:
+        return None
+    last = i + 1
+    while last < end and last - i <= 2 and _palace_name_word(ctx, last):
+        last += 1
+    if last == i + 1:
+        return None
+    words = [norms[i][clitic:], *norms[i + 1 : last]]
+    return _span_mention(ctx, i, last, clitic, PLACE, words, key="place:" + "_".join(words))
+
+
+def _palace_name_word(ctx: _Context, j: int) -> bool:
+    norm = ctx.norms[j]
+    if not _is_arabic_word(norm) or _function_word(norm) or _with_tanween(ctx.doc.tokens[j].text):
+        return False
+    if date_words().longest_at((norm,), 0, clitics=False) or titles().longest_at(ctx.norms, j, ctx.sentence.last):
+        return False  # "في قصر اليوم"، "قصر الرئيس": no name of a palace
+    if norm in _HONORIFIC_PRONOUNS:
+        return False  # "بقصر سموه بالرياض": his palace, in the city after it
+    known = _best_entity(ctx, j)
+    return known is None or (known.payload.entity.type == PLACE and not known.clitic)
 
 
 @cache
@@ -594,7 +631,7 @@ def _indefinite_before(before: str, nisba: str) -> bool:
     return (
         nisba.startswith("ال")
         and _is_arabic_word(before)
-        and not before.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+        and not before.startswith(("ال", "وال", "بال", "لل", "فال", "كال", "ولل", "فلل", "وبال", "وكال"))
         and not before.endswith(("ه", "ها", "هم", "هما", "كم", "نا"))  # "نظيره الروسي": his counterpart
         and len(before) >= 3
     )
@@ -1388,6 +1425,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
+        if norm.startswith(("ولل", "وبال")) and k > title.last:
+            break  # "الرئيس الصومالي وللشعب الصومالي": and to the people, another addressee
         if any(stem in office_words() for stem in stems) and not _is_surname_here(ctx, k):
             k += 1
             if not destination:

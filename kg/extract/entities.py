@@ -399,7 +399,7 @@ def _named_after_comma(reference: ActorMention, after: list[ActorMention], norms
         return None
     # the first person after (a body inside the holder's own office, "لحركة فتح", is passed by)
     following = next((m for m in after if m.first > reference.last and m.type == PERSON), None)
-    if following is None or not following.named or not following.key:
+    if following is None or not following.named:
         return None
     if following.head != reference.last + 1 or following.title_first < 0:
         return None

@@ -582,6 +582,8 @@ def _needed_word(norms, start, end, needs, reach: int = _NEEDED_REACH) -> bool:
                 return True
             if len(need) == 1 and norms[k].startswith(("و", "ب", "ل")) and norms[k][1:] == need[0]:
                 return True
+            if len(need) == 1 and norms[k] == "ال" + need[0]:
+                return True  # "وتسلم الرسالة ..."
     return False
 
 
@@ -1275,6 +1277,8 @@ def _place(
         city = next((found.payload.entity.key for k in range(chosen.first + 1, chosen.last)
                      if (found := gz.name_index().longest_at(doc.token_norms, k, chosen.last)) is not None
                      and found.payload.entity.type == PLACE), None)  # fmt: skip
+        # "في قصر الضيافة بمدينة سوتشي": the city named right after it
+        city = city or next((m.key for m in candidates if chosen.last <= m.first <= chosen.last + 6), None)
         return (city or dateline_place, chosen.key) if city or dateline_place else (chosen.key, None)
     if known is not None and known.type == COUNTRY and _capital_word_before(doc.token_norms, chosen, start):
         capital = gz.capital_of(known.country)
@@ -1296,11 +1300,16 @@ def _place(
     return chosen.key, None
 
 
+_UNLISTED_VENUES = ("place:" + normalize("قصر"), "place:" + normalize("مطار"))
+
+
 def _in_city(place: str | None, venue: str | None) -> tuple[str | None, str | None]:
     """A palace or airport found as the place stands in a city: the city is the place."""
     known = gz.known(place) if place else None
     if known is not None and known.kind == "venue" and known.city:
         return known.city, venue or place
+    if known is None and place and place.startswith(_UNLISTED_VENUES) and not venue:
+        return None, place  # "بقصر السيف": a palace no list knows, in a city the text may not name
     return place, venue
 
 

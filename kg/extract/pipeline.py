@@ -340,12 +340,36 @@ def _home_side(entities: dict[str, Entity], drafts: list[MeetingDraft]) -> dict[
                     and not any(_serves_abroad(role) for role in entity.roles)):  # fmt: skip
                 found[key] = replace(entity, represents=country)
     for draft in drafts:
+        # "حضر اللقاء وكيل وزارة الخارجية ... ومدير مكتب وزير الخارجية": officials of the ministry
+        # of a minister at the table serve his country
+        ministries = {}
+        for key in draft.participants:
+            entity = found.get(key)
+            if entity is not None and entity.type == PERSON and entity.represents:
+                for role in entity.roles:
+                    words = normalize(role).split()
+                    if len(words) == 2 and words[0] == _MINISTER:
+                        ministries.setdefault(words[1], set()).add(entity.represents)
+        for key in draft.participants:
+            entity = found.get(key)
+            if entity is None or entity.type != PERSON or entity.represents or key in draft.companions:
+                continue
+            if any(normalize(r).split()[:1] == [_MINISTER] for r in entity.roles):
+                continue  # a minister himself: the counterpart, not one of the ministry's officials
+            served = {c for m, countries in ministries.items() for c in countries
+                      if any(m in normalize(r).split() for r in entity.roles)}  # fmt: skip
+            if len(served) == 1 and not any(_serves_abroad(role) for role in entity.roles):
+                found[key] = replace(entity, represents=served.pop())
+    for draft in drafts:
         for key, companion_of in draft.companions.items():
             # "وكان الوزير السعودي مرفوقاً بوزير الدولة X": X serves the country of whom he accompanies
             entity, other = found.get(key), found.get(companion_of)
             if entity is not None and other is not None and not entity.represents and other.represents:
                 found[key] = replace(entity, represents=other.represents)
     return found
+
+
+_MINISTER = normalize("وزير")
 
 
 def _place_country(place: str) -> str:

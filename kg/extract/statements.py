@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, ActorMention, everyday_words
+from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, everyday_words
 from kg.extract.lexicon import ReportingCue, clitic_variants, date_words, honorifics, reporting_cues, titles, triggers
 from kg.extract.meetings import GROUP_WORDS
 from kg.text.document import BODY, Document, Sentence
@@ -193,8 +193,10 @@ def _issued(doc, sentence, cue, next_cue, index, last_speaker):
     if start_token is None or start_token <= cue.last:
         return None, None
     issuer = next(
-        (m for k in range(cue.last, start_token) if (m := index.by_first.get(k)) is not None and not m.in_title), None
-    )
+        (m for k in range(cue.last, start_token)
+         if (m := index.by_first.get(k)) is not None and not m.in_title and m.first not in index.seats),
+        None,
+    )  # ("جاء في بيان الكرملين:" tells what was done, which the people it names did)
     if issuer is not None:
         speakers = (issuer.key,)
     elif norms[cue.last].endswith(("ه", "ها")) and norms[cue.last] not in ("بيانه",) and last_speaker:
@@ -319,6 +321,17 @@ def _inside_words(doc: Document, previous, cue, index) -> bool:
     return _skip(doc, cue.last, len(norms), index) not in index.by_first
 
 
+_SEATS = tuple(normalize(w) for w in ("قصر", "البيت", "الكرملين"))
+
+
+def _seat_of_power(key: str) -> str:
+    """ "البيت الأبيض"، "الكرملين"، "قصر الإليزيه": a palace that stands for its state's leadership."""
+    known = gz.known(key)
+    if known is None or known.kind != "venue" or not known.country:
+        return ""
+    return f"country:{known.country}" if normalize(known.label).startswith(_SEATS) else ""
+
+
 class _MentionIndex:
     def __init__(self, mentions: Sequence[ActorMention]):
         self.by_first: dict[int, ActorMention] = {}
@@ -327,7 +340,12 @@ class _MentionIndex:
         # offices the article never ties to a named person ("وأضاف المتحدث الرسمي"): someone unknown
         self.references = [m for m in mentions if m.type == PERSON and not m.key and not m.named and m.number == 1]
         self.unresolved = {m.head for m in self.references}
+        self.seats: set[int] = set()  # where a palace that speaks for its state is named
         for mention in self.all:
+            if mention.type == PLACE and (state := _seat_of_power(mention.key)):
+                # "وقال البيت الأبيض إن"، "وكان الكرملين أعلن": the seat speaks for its state
+                mention = replace(mention, type=ORGANIZATION, key=state)  # (masculine: "قال البيت الأبيض")
+                self.seats.add(mention.first)
             if mention.type not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
             self.by_first.setdefault(mention.head, mention)
@@ -516,6 +534,7 @@ def _statement_at(
 
 
 _EXCELLENCY = normalize("سعادة")
+_QUOTING_ONLY = frozenset({"colon", "quote", "subject", "about"})
 
 
 def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None) -> int:
@@ -818,6 +837,8 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         first += 2 if norms[first] in _ATTRIBUTION else _turn_at(norms, first) or 1  # "، من جانبه، حرص ..."
     if "issued" in takes or "that" in takes:
         return None  # "جاء في إطار ..."، "أبرز القضايا": no words without أن or a colon
+    if takes <= _QUOTING_ONLY:
+        return None  # "اختتم الرئيسان اجتماعاً": a verb that reports only what a colon or quote marks give
     if "ila" in takes and "direct" not in takes and index is not None:
         called = _called_to(norms, index, pos, limit)  # "دعا الاتحاد الأوروبي لإعادة النظر"
         if called is not None:

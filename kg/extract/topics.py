@@ -43,6 +43,7 @@ _PLAN_SPAN = 5  # "الخطة الخمسية الـ 15 للتنمية الاقت
 _HONORIFIC = normalize("سيادة")
 _HONORIFIC_PRONOUN = normalize("سيادته")
 _IN = normalize("في")
+_BETWEEN = normalize("بين")
 _WITH = normalize("مع")
 _RELATION_WORD = TopicPhrase("", frozenset())  # "العلاقات"، "التعاون": bilateral only with the sides named
 
@@ -213,7 +214,27 @@ def _bilateral_by_sides(norms, heads: list[int], end: int, covered: set[int]) ->
             if "two-sides" in _uses(norms[j]):
                 found.append((i, j + 1, BILATERAL))
                 break
+            if norms[j] == _BETWEEN and (two := _two_states(norms, j + 1, end)):
+                found.append((i, two, BILATERAL))  # "العلاقات التي تجمع بين الجزائر وإيران"
+                break
     return found
+
+
+def _state_at(norms, k: int, end: int):
+    name = gz.name_index().longest_at(norms, k, end) if k < end else None
+    if name is None or not (name.payload.entity.type == "Country" or name.payload.entity.kind == "capital"):
+        return None
+    return name
+
+
+def _two_states(norms, k: int, end: int) -> int:
+    """ "بين الجزائر وإيران": two states named after بين; the token after the second, else 0."""
+    first = _state_at(norms, k, end)
+    if first is None or first.last >= end or not norms[first.last].startswith("و"):
+        return 0
+    second = _state_at(norms, first.last, end)
+    same = second is not None and second.payload.entity.key == first.payload.entity.key
+    return second.last if second is not None and not same else 0
 
 
 def _with_a_state(norms, k: int, end: int) -> int:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from kg.model import Article
 from kg.text.normalize import NormalizedText, end_with_marks, normalize, normalize_with_offsets
@@ -269,7 +270,7 @@ class _NormIndex:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans = []
+    lines: list[tuple[int, int]] = []
     for match in re.finditer(r"[^\r\n]+", text):
         start, end = match.span()
         while start < end and text[start].isspace():
@@ -277,8 +278,62 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.append((start, end))
+            lines.append((start, end))
+    broken = _breaks_sentences(text, lines)
+    spans: list[tuple[int, int]] = []
+    for line in lines:
+        if spans and _runs_on(text, spans[-1], line, broken):
+            spans[-1] = (spans[-1][0], line[1])  # "وسفير\nالسعودية لدى\nالكويت": a line the page broke
+        else:
+            spans.append(line)
     return spans
+
+
+_TERMINAL = ".!?؟:»\"”)"
+_BROKEN_SHARE = 0.4
+
+
+def _breaks_sentences(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A page that breaks its sentences across lines: many lines of prose end without a full stop
+    while the lines after them end with one."""
+    prose = [(s, e) for s, e in lines if len(text[s:e].split()) >= 2]
+    if len(prose) < 6:
+        return False
+    open_then_closed = sum(
+        1
+        for (_, e), (_, e2) in pairwise(prose)
+        if text[e - 1] not in _TERMINAL and text[e2 - 1] in _TERMINAL
+    )
+    return open_then_closed >= 3 and open_then_closed / len(prose) >= _BROKEN_SHARE / 2
+
+
+# words a sentence cannot end on: prepositions, and offices or ranks whose complement or name follows
+_OPEN_ENDINGS = frozenset(
+    normalize(w)
+    for w in (
+        "في", "من", "إلى", "على", "عن", "مع", "بين", "لدى", "و", "سفير", "وسفير", "وزير", "ووزير", "رئيس",
+        "ورئيس", "نائب", "ونائب", "الملك", "الأمير", "الشيخ", "عهد", "خادم", "سمو", "معالي", "فخامة",
+    )
+)  # fmt: skip
+_ADJECTIVE_START = re.compile(r"^(ال|وال)\w{3,}(ي|ية|يه)[،,]?$")
+
+
+def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int], broken: bool = False) -> bool:
+    """Does a line break inside a sentence: the line ends on a word that leaves it open, or the
+    next line starts with an adjective (a nisba: "الكويتي، الشيخ ..."), or the page breaks its
+    sentences across lines and this one has not ended?"""
+    last = text[line[0] : line[1]].split()[-1]
+    if last[-1:] in ".:؛!?؟»\"”)":
+        return False
+    words = text[following[0] : following[1]].split()
+    if words[0].endswith((":", "-")) or words[1:2] in (["-"], [":"], ["–"]):
+        return False  # "تابعونا على" then "الرياض: «الشرق الأوسط»": a dateline starts its own line
+    if last[-1:] in "،,":
+        return len(words) >= 2  # "... صبري بوقادوم،" then "في أنقرة ...": the sentence goes on
+    if broken and len(text[line[0] : line[1]].split()) >= 2 and len(words) >= 2:
+        return True
+    adjective = bool(_ADJECTIVE_START.match(words[0])) and len(text[line[0] : line[1]].split()) >= 3  # (not a menu)
+    return normalize(last) in _OPEN_ENDINGS or adjective
 
 
 def _quotes(text: str, start: int, end: int) -> list[Quote]:
