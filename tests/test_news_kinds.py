@@ -1501,3 +1501,13 @@ def test_a_seat_of_power_speaks_for_its_state(seat, state):
 def test_a_verb_that_reports_only_quotes_gives_no_words_without_them():
     text = "اختتم الرئيسان الروسي فلاديمير بوتين والأمريكي جو بايدن اجتماعاً عبر الإنترنت استغرق ساعتين."
     assert not facts_of(text).statements
+
+
+def test_an_ambassador_is_not_the_one_other_person_of_his_country():
+    text = (
+        "أكدت وكالة إرنا اليوم أن الرئيس الإيراني إبراهيم رئيسي سيزور سلطنة عمان الاثنين المقبل. "
+        "وقال السفير الإيراني في مسقط علي نجفي، إن الزيارة تؤكد أولوية الجيران في السياسة الخارجية الإيرانية."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "أولوية الجيران" in s.quote)
+    assert [e.label for e in facts.entities if e.key in said.speakers] == ["علي نجفي"]

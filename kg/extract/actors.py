@@ -1694,6 +1694,15 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
         and not _office_here(ctx, k)
     ) or (after_title and (_ali_here(ctx, k) or _given_after_honorific(ctx, k, first_norm, following)))
+    # "السفير الإيراني في مسقط علي نجفي،": Ali after an office, a last name that closes the name
+    given = given or (
+        after_title
+        and first_norm == "علي"
+        and _peek(norms, k + 2, end) in _NAME_ENDS
+        and _plausible_first_name(following)
+        and not following.startswith("ال")
+        and following not in everyday_words()
+    )
     # "وقال علي الأنصاري": written with ي, not ى, and a name after it: Ali, though no office precedes
     given = given or (clitic == 0 and doc.tokens[k].text.endswith("علي") and _ali_here(ctx, k))
     given = given or (clitic == 0 and _kunya_at(ctx, k))
