@@ -1511,3 +1511,17 @@ def test_an_ambassador_is_not_the_one_other_person_of_his_country():
     facts = facts_of(text)
     said = next(s for s in facts.statements if "أولوية الجيران" in s.quote)
     assert [e.label for e in facts.entities if e.key in said.speakers] == ["علي نجفي"]
+
+
+def test_a_three_word_name_after_an_office_runs_to_the_day():
+    text = "أعلن المتحدث باسم الحكومة الإيرانية علي بهادري جهرمي اليوم الثلاثاء أن الرئيس سيزور روسيا مطلع العام."
+    assert "علي بهادري جهرمي" in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+def test_the_side_of_a_country_speaks_for_it():
+    text = (
+        "التقى نائب رئيس المجلس الرئاسي الليبي أحمد معيتيق في موسكو اليوم وزير الخارجية الروسي سيرغي لافروف. "
+        "وتناول اللقاء تطورات الأوضاع في ليبيا، حيث أعرب الجانب الروسي عن أمله في وقف إطلاق النار."
+    )
+    said = next(s for s in facts_of(text).statements if "وقف إطلاق النار" in s.quote)
+    assert said.speakers == ("country:RU",)
