@@ -1525,3 +1525,11 @@ def test_the_side_of_a_country_speaks_for_it():
     )
     said = next(s for s in facts_of(text).statements if "وقف إطلاق النار" in s.quote)
     assert said.speakers == ("country:RU",)
+
+
+def test_where_a_guest_arrived_told_right_after_is_where_they_met():
+    text = (
+        "أجرى الرئيس التركي رجب طيب أردوغان مساء الأحد مباحثات مع أمير قطر الشيخ تميم بن حمد بعيداً عن الإعلام.\n"
+        "ووصل أمير قطر، أمس، إلى مدينة إسطنبول في زيارة رسمية لم يعلن عن مدتها."
+    )
+    assert facts_of(text).meetings[0].place == "place:istanbul-745044"

@@ -303,6 +303,7 @@ def find_meetings(
                     or _event_city(doc, mentions, sentence, window)
                     or _same_day_place(meetings, date)
                     or scene
+                    or _arrival_told_next(doc, mentions, sentence, parties)
                 )
             place, venue = _in_city(place, venue)
             groups = [list(dict.fromkeys(parties))]
@@ -1339,7 +1340,10 @@ def _visited(doc, mentions, sentence) -> str | None:
         if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in before):
             return mention.key
         # "وصل الرئيس التوغولي فور نياسيغبي اليوم إلى نواكشوط": the visit word further back
-        if mention.first > sentence.first and norms[mention.first - 1] in ("الي", "إلى"):
+        to = mention.first - 1
+        if to > sentence.first and norms[to] in _CITY_WORDS:
+            to -= 1  # "إلى مدينة إسطنبول"
+        if to >= sentence.first and norms[to] in ("الي", "إلى"):
             earlier = norms[max(sentence.first, mention.first - 12) : mention.first - 1]
             if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in earlier):
                 return mention.key
@@ -1355,6 +1359,23 @@ def _arrived_in(doc, mentions, sentence) -> str | None:
         if doc.sentences[index].kind == BODY and (place := _visited(doc, mentions, doc.sentences[index]))
     ]
     return next((p for p in found if not p.startswith("country:")), found[0] if found else None)
+
+
+_CITY_WORDS = frozenset(normalize(w) for w in ("مدينة", "العاصمة"))
+
+
+def _arrival_told_next(doc, mentions, sentence, parties) -> str | None:
+    """ "أجرى أردوغان مباحثات مع أمير قطر ..." then "ووصل أمير قطر أمس إلى مدينة إسطنبول": where
+    one of them had arrived, told right after."""
+    following = sentence.index + 1
+    if following >= len(doc.sentences) or doc.sentences[following].kind != BODY:
+        return None
+    after = doc.sentences[following]
+    norms = doc.token_norms
+    if not any(norms[k] in _ARRIVED for k in range(after.first, min(after.last, after.first + 3))):
+        return None
+    named = {m.key for m in mentions if after.first <= m.first < after.last and m.type == PERSON}
+    return _visited(doc, mentions, after) if named & set(parties) else None
 
 
 def _same_day_place(meetings: list[MeetingDraft], date) -> str | None:
