@@ -1533,3 +1533,21 @@ def test_where_a_guest_arrived_told_right_after_is_where_they_met():
         "ووصل أمير قطر، أمس، إلى مدينة إسطنبول في زيارة رسمية لم يعلن عن مدتها."
     )
     assert facts_of(text).meetings[0].place == "place:istanbul-745044"
+
+
+THREE_CALLS = (
+    "ذكرت وزارة الخارجية العمانية أن الوزير العماني يوسف بن علوي تلقى اتصالين من كل من محمد بن عبدالرحمن آل ثاني "
+    "وزير الخارجية القطري، والأمير فيصل بن فرحان آل سعود وزير الخارجية السعودي بغرض الاطمئنان على صحة السلطان "
+    "قابوس بن سعيد. في حين ذكرت وزارة الخارجية العراقية أن الاتصال الهاتفي بين ابن علوي ونظيره العراقي محمد علي "
+    "الحكيم بحث العلاقات الثنائية."
+)
+
+
+def test_a_call_between_two_not_read_together_is_another_call():
+    meetings = facts_of(THREE_CALLS).meetings
+    assert len(meetings) == 3 and all(m.phone and len(m.participants) == 2 for m in meetings)
+    assert "person:yusuf-bin-alawi" in meetings[2].participants
+
+
+def test_whose_health_they_asked_about_took_no_part():
+    assert all("person:qaboos-bin-said" not in m.participants for m in facts_of(THREE_CALLS).meetings)

@@ -46,6 +46,7 @@ _PLACE_WORDS = frozenset(
 # the person after these is no party: whom a letter is from, on whose behalf, whose absence is noted
 _EXCLUDING_WORDS = frozenset(normalize(w) for w in (
     "عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل", "غياب", "بغياب", "دون", "بدون",
+    "صحة", "سلامة",  # "للاطمئنان على صحة السلطان": whose health they asked about
 ))  # fmt: skip
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
@@ -218,11 +219,15 @@ def find_meetings(
                 told = _told_before(doc, sentence, mentions)
                 during = match.first > sentence.first and norms[match.first - 1] in _DURING_WORDS
                 persons = told or (during and _whole_sentence(doc, sentence, mentions, speakers)) or persons
+            between = _named_between(norms, match, sentence, mentions, persons) if reference and meetings else []
+            if reference and len(between) >= 2 and not any(set(between) <= set(m.participants) for m in meetings):
+                # "الاتصال الهاتفي بين ابن علوي ونظيره العراقي": a call between two not yet read together
+                reference, persons = False, between
             if reference and meetings:
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
                 target = referenced or _standing_for(meetings, persons, mentions) or _last_of_kind(meetings, info)
-                _add(target, persons if _names_follow(norms, match, sentence) else [], sentence)
+                _add(target, between, sentence)
                 if len(target.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
                     # "تسلّم الرئيس أوراق اعتماد السفراء ..." then "خلال لقائه السفراء كلاً على حدة":
                     # the ceremony was one meeting with each
@@ -967,6 +972,15 @@ def _meeting_named(meetings: list[MeetingDraft], sentence: Sentence) -> MeetingD
 def _last_of_kind(meetings: list[MeetingDraft], info) -> MeetingDraft:
     same_kind = [m for m in meetings if m.kind == info.kind or (info.phone and m.phone)]
     return (same_kind or meetings)[-1]
+
+
+def _named_between(norms, match, sentence, mentions, persons: list[str]) -> list[str]:
+    """Those "اللقاء بين X وY" names, up to the clause's end (not "على صحة السلطان" said after)."""
+    if not _names_follow(norms, match, sentence):
+        return []
+    end = next((k for k in range(match.last, sentence.last) if norms[k] in ("،", ",", "؛")), sentence.last)
+    named = {m.key for m in mentions if match.last <= m.first < end}
+    return [p for p in persons if p in named]
 
 
 def _names_follow(norms, match, sentence) -> bool:
