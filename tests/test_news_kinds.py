@@ -1501,3 +1501,53 @@ def test_a_seat_of_power_speaks_for_its_state(seat, state):
 def test_a_verb_that_reports_only_quotes_gives_no_words_without_them():
     text = "اختتم الرئيسان الروسي فلاديمير بوتين والأمريكي جو بايدن اجتماعاً عبر الإنترنت استغرق ساعتين."
     assert not facts_of(text).statements
+
+
+def test_an_ambassador_is_not_the_one_other_person_of_his_country():
+    text = (
+        "أكدت وكالة إرنا اليوم أن الرئيس الإيراني إبراهيم رئيسي سيزور سلطنة عمان الاثنين المقبل. "
+        "وقال السفير الإيراني في مسقط علي نجفي، إن الزيارة تؤكد أولوية الجيران في السياسة الخارجية الإيرانية."
+    )
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if "أولوية الجيران" in s.quote)
+    assert [e.label for e in facts.entities if e.key in said.speakers] == ["علي نجفي"]
+
+
+def test_a_three_word_name_after_an_office_runs_to_the_day():
+    text = "أعلن المتحدث باسم الحكومة الإيرانية علي بهادري جهرمي اليوم الثلاثاء أن الرئيس سيزور روسيا مطلع العام."
+    assert "علي بهادري جهرمي" in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+def test_the_side_of_a_country_speaks_for_it():
+    text = (
+        "التقى نائب رئيس المجلس الرئاسي الليبي أحمد معيتيق في موسكو اليوم وزير الخارجية الروسي سيرغي لافروف. "
+        "وتناول اللقاء تطورات الأوضاع في ليبيا، حيث أعرب الجانب الروسي عن أمله في وقف إطلاق النار."
+    )
+    said = next(s for s in facts_of(text).statements if "وقف إطلاق النار" in s.quote)
+    assert said.speakers == ("country:RU",)
+
+
+def test_where_a_guest_arrived_told_right_after_is_where_they_met():
+    text = (
+        "أجرى الرئيس التركي رجب طيب أردوغان مساء الأحد مباحثات مع أمير قطر الشيخ تميم بن حمد بعيداً عن الإعلام.\n"
+        "ووصل أمير قطر، أمس، إلى مدينة إسطنبول في زيارة رسمية لم يعلن عن مدتها."
+    )
+    assert facts_of(text).meetings[0].place == "place:istanbul-745044"
+
+
+THREE_CALLS = (
+    "ذكرت وزارة الخارجية العمانية أن الوزير العماني يوسف بن علوي تلقى اتصالين من كل من محمد بن عبدالرحمن آل ثاني "
+    "وزير الخارجية القطري، والأمير فيصل بن فرحان آل سعود وزير الخارجية السعودي بغرض الاطمئنان على صحة السلطان "
+    "قابوس بن سعيد. في حين ذكرت وزارة الخارجية العراقية أن الاتصال الهاتفي بين ابن علوي ونظيره العراقي محمد علي "
+    "الحكيم بحث العلاقات الثنائية."
+)
+
+
+def test_a_call_between_two_not_read_together_is_another_call():
+    meetings = facts_of(THREE_CALLS).meetings
+    assert len(meetings) == 3 and all(m.phone and len(m.participants) == 2 for m in meetings)
+    assert "person:yusuf-bin-alawi" in meetings[2].participants
+
+
+def test_whose_health_they_asked_about_took_no_part():
+    assert all("person:qaboos-bin-said" not in m.participants for m in facts_of(THREE_CALLS).meetings)

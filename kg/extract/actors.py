@@ -732,6 +732,11 @@ def _verb_before(norm: str) -> bool:
     return stem[:1] in "يت" and 4 <= len(stem) <= 6 and stem not in given_names()  # "ويلاقي"، "وتغلب"
 
 
+def _closes_name(norm: str) -> bool:
+    """What may follow a name: a mark that ends it, the day ("اليوم"), or the words (إن، أن)."""
+    return norm in _NAME_ENDS or norm in _AFTER_SPEAKER or bool(date_words().longest_at((norm,), 0, clitics=False))
+
+
 _CLOSING_MARKS = ("،", ",", "؛", ";")
 # what may follow the last word of a name: a comma, a full stop, a closing quote mark, the end
 _NAME_ENDS = frozenset(("،", ",", ".", "", "؛", ";", '"', "”", "»", "'", ")"))
@@ -1694,6 +1699,17 @@ def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = Fals
         and (following in _PARTICLES or following in given_names() or _known_name_word(following))
         and not _office_here(ctx, k)
     ) or (after_title and (_ali_here(ctx, k) or _given_after_honorific(ctx, k, first_norm, following)))
+    # "السفير الإيراني في مسقط علي نجفي،"، "المتحدث باسم الحكومة علي بهادري جهرمي": Ali after an
+    # office, then last names that close the name
+    closing = _peek(norms, k + 2, end)
+    given = given or (
+        after_title
+        and first_norm == "علي"
+        and (_closes_name(closing) or (_foreign_word_shape(closing) and _closes_name(_peek(norms, k + 3, end))))
+        and _plausible_first_name(following)
+        and not following.startswith("ال")
+        and following not in everyday_words()
+    )
     # "وقال علي الأنصاري": written with ي, not ى, and a name after it: Ali, though no office precedes
     given = given or (clitic == 0 and doc.tokens[k].text.endswith("علي") and _ali_here(ctx, k))
     given = given or (clitic == 0 and _kunya_at(ctx, k))
@@ -2110,7 +2126,7 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
     # foreign word that closes the name before a comma or the end of the sentence
-    closes = _peek(norms, j + 1, end) in _NAME_ENDS
+    closes = _closes_name(_peek(norms, j + 1, end))
     return len(norm) <= 4 or (closes and _plausible_first_name(norm))
 
 

@@ -418,8 +418,8 @@ def _spellings(norm: tuple[str, ...]) -> list[tuple[str, ...]]:
     for word in norm:
         split.extend(["عبد", word[3:]] if word.startswith("عبدال") and len(word) > 5 else [word])
     found = [norm, tuple(joined), tuple(split)]
-    # "عبد الله الثاني بن الحسين" is also written "ابن الحسين" inside the name
-    found += [tuple("ابن" if w == "بن" and i else w for i, w in enumerate(f)) for f in found if "بن" in f[1:]]
+    # "عبد الله الثاني بن الحسين" is also written "ابن الحسين" inside the name ("ابن علوي" for "بن علوي")
+    found += [tuple("ابن" if w == "بن" else w for w in f) for f in found if "بن" in f and len(f) >= 2]
     return list(dict.fromkeys(found))
 
 

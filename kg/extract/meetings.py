@@ -46,6 +46,7 @@ _PLACE_WORDS = frozenset(
 # the person after these is no party: whom a letter is from, on whose behalf, whose absence is noted
 _EXCLUDING_WORDS = frozenset(normalize(w) for w in (
     "عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل", "غياب", "بغياب", "دون", "بدون",
+    "صحة", "سلامة",  # "للاطمئنان على صحة السلطان": whose health they asked about
 ))  # fmt: skip
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
@@ -218,11 +219,15 @@ def find_meetings(
                 told = _told_before(doc, sentence, mentions)
                 during = match.first > sentence.first and norms[match.first - 1] in _DURING_WORDS
                 persons = told or (during and _whole_sentence(doc, sentence, mentions, speakers)) or persons
+            between = _named_between(norms, match, sentence, mentions, persons) if reference and meetings else []
+            if reference and len(between) >= 2 and not any(set(between) <= set(m.participants) for m in meetings):
+                # "الاتصال الهاتفي بين ابن علوي ونظيره العراقي": a call between two not yet read together
+                reference, persons = False, between
             if reference and meetings:
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
                 target = referenced or _standing_for(meetings, persons, mentions) or _last_of_kind(meetings, info)
-                _add(target, persons if _names_follow(norms, match, sentence) else [], sentence)
+                _add(target, between, sentence)
                 if len(target.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
                     # "تسلّم الرئيس أوراق اعتماد السفراء ..." then "خلال لقائه السفراء كلاً على حدة":
                     # the ceremony was one meeting with each
@@ -303,6 +308,7 @@ def find_meetings(
                     or _event_city(doc, mentions, sentence, window)
                     or _same_day_place(meetings, date)
                     or scene
+                    or _arrival_told_next(doc, mentions, sentence, parties)
                 )
             place, venue = _in_city(place, venue)
             groups = [list(dict.fromkeys(parties))]
@@ -968,6 +974,15 @@ def _last_of_kind(meetings: list[MeetingDraft], info) -> MeetingDraft:
     return (same_kind or meetings)[-1]
 
 
+def _named_between(norms, match, sentence, mentions, persons: list[str]) -> list[str]:
+    """Those "اللقاء بين X وY" names, up to the clause's end (not "على صحة السلطان" said after)."""
+    if not _names_follow(norms, match, sentence):
+        return []
+    end = next((k for k in range(match.last, sentence.last) if norms[k] in ("،", ",", "؛")), sentence.last)
+    named = {m.key for m in mentions if match.last <= m.first < end}
+    return [p for p in persons if p in named]
+
+
 def _names_follow(norms, match, sentence) -> bool:
     """ "اللقاء بين الرئيسين"، "لقائه مع": the meeting word is followed by who met."""
     following = norms[match.last : min(sentence.last, match.last + 3)]
@@ -1339,7 +1354,10 @@ def _visited(doc, mentions, sentence) -> str | None:
         if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in before):
             return mention.key
         # "وصل الرئيس التوغولي فور نياسيغبي اليوم إلى نواكشوط": the visit word further back
-        if mention.first > sentence.first and norms[mention.first - 1] in ("الي", "إلى"):
+        to = mention.first - 1
+        if to > sentence.first and norms[to] in _CITY_WORDS:
+            to -= 1  # "إلى مدينة إسطنبول"
+        if to >= sentence.first and norms[to] in ("الي", "إلى"):
             earlier = norms[max(sentence.first, mention.first - 12) : mention.first - 1]
             if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in earlier):
                 return mention.key
@@ -1355,6 +1373,23 @@ def _arrived_in(doc, mentions, sentence) -> str | None:
         if doc.sentences[index].kind == BODY and (place := _visited(doc, mentions, doc.sentences[index]))
     ]
     return next((p for p in found if not p.startswith("country:")), found[0] if found else None)
+
+
+_CITY_WORDS = frozenset(normalize(w) for w in ("مدينة", "العاصمة"))
+
+
+def _arrival_told_next(doc, mentions, sentence, parties) -> str | None:
+    """ "أجرى أردوغان مباحثات مع أمير قطر ..." then "ووصل أمير قطر أمس إلى مدينة إسطنبول": where
+    one of them had arrived, told right after."""
+    following = sentence.index + 1
+    if following >= len(doc.sentences) or doc.sentences[following].kind != BODY:
+        return None
+    after = doc.sentences[following]
+    norms = doc.token_norms
+    if not any(norms[k] in _ARRIVED for k in range(after.first, min(after.last, after.first + 3))):
+        return None
+    named = {m.key for m in mentions if after.first <= m.first < after.last and m.type == PERSON}
+    return _visited(doc, mentions, after) if named & set(parties) else None
 
 
 def _same_day_place(meetings: list[MeetingDraft], date) -> str | None:

@@ -439,6 +439,9 @@ def _statement_at(
         speakers, speaker_first, pos = (EVERYONE,), pos, pos + 1
     elif pos < sentence.last and norms[pos] in _GUEST_GROUPS:
         speakers, speaker_first, pos = (GUESTS,), pos, pos + 1
+    elif pos + 1 < sentence.last and norms[pos] in _ONE_SIDE and (side := _group_nisbas(norms, pos + 1, pos + 2)):
+        # "أعرب الجانب الروسي عن أمله": the side speaks for its state
+        speakers, speaker_first, pos = side, pos, pos + 2
     elif pos + 1 < sentence.last and norms[pos] in _SAME_SOURCE[0] and norms[pos + 1] in _SAME_SOURCE[1]:
         if not last_speaker:
             return None, ()
@@ -534,6 +537,7 @@ def _statement_at(
 
 
 _EXCELLENCY = normalize("سعادة")
+_ONE_SIDE = frozenset(normalize(w) for w in ("الجانب", "الطرف"))
 _QUOTING_ONLY = frozenset({"colon", "quote", "subject", "about"})
 
 
