@@ -1551,3 +1551,12 @@ def test_a_call_between_two_not_read_together_is_another_call():
 
 def test_whose_health_they_asked_about_took_no_part():
     assert all("person:qaboos-bin-said" not in m.participants for m in facts_of(THREE_CALLS).meetings)
+
+
+def test_the_counterpart_of_a_known_minister_holds_his_office_not_the_presidents():
+    text = (
+        "أكد وزير الخارجية التركي هاكان فيدان أن بلاده تتطلع لزيارة الرئيس السيسي إلى أنقرة قريباً. "
+        "وقال فيدان خلال مؤتمر صحفي مع نظيره المصري في القاهرة إن البلدين سيطوران التعاون في مجالات التعليم."
+    )
+    meetings = facts_of(text).meetings
+    assert meetings and all("person:abdel-fattah-el-sisi" not in m.participants for m in meetings)
