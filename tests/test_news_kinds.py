@@ -1560,3 +1560,13 @@ def test_the_counterpart_of_a_known_minister_holds_his_office_not_the_presidents
     )
     meetings = facts_of(text).meetings
     assert meetings and all("person:abdel-fattah-el-sisi" not in m.participants for m in meetings)
+
+
+def test_the_place_of_what_was_discussed_is_not_where_and_a_call_told_again_is_a_call():
+    text = (
+        "بحث وزير الخارجية السعودي فيصل بن فرحان، ونظيره الأمريكي ماركو روبيو، اليوم، الأوضاع والتطورات في اليمن.\n"
+        "وقال المتحدث باسم الخارجية الأمريكية، تومي بيغوت، إن الوزير روبيو تواصل هاتفيًا مع نظيره السعودي، "
+        "حيث بحث الجانبان التوترات المستمرة في اليمن."
+    )
+    meetings = facts_of(text).meetings
+    assert len(meetings) == 1 and meetings[0].phone and meetings[0].place is None
