@@ -1570,3 +1570,10 @@ def test_the_place_of_what_was_discussed_is_not_where_and_a_call_told_again_is_a
     )
     meetings = facts_of(text).meetings
     assert len(meetings) == 1 and meetings[0].phone and meetings[0].place is None
+
+
+@pytest.mark.parametrize("name", ["عطا الله العنزي", "عطا الله المالكي"])
+def test_a_given_name_compounded_with_allah_is_one_name(name):
+    text = (f"بحث نائب وزير الخارجية الروسي ميخائيل بوغدانوف اليوم مع القائم بأعمال المملكة العربية السعودية "
+            f"في موسكو، {name}، الأوضاع في المنطقة.")
+    assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}

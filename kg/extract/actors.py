@@ -2203,12 +2203,19 @@ def _preposition_on_office_or_place(ctx: _Context, j: int) -> bool:
     return place.type in (COUNTRY, PLACE, ORGANIZATION)
 
 
+_GOD_NAME_FIRSTS = frozenset(normalize(w) for w in (
+    "عطا", "عطاء", "فتح", "جار", "خير", "عوض", "فضل", "نصر", "سعد", "هبة", "ضيف", "حمد", "رزق", "نور", "سيف",
+))  # fmt: skip
+
+
 def _god_name_compound(words: list[str]) -> bool:
     """"عبد الله"، and names of one word and "الله" ("عين الله"، "نصر الله"), not "طيب الله ثراه"
     after a name nor "رحمه الله" (a pronoun on the word before)."""
     if words[-1] == "عبد":
         return True
     first = words[0]
+    if len(words) == 1 and first in _GOD_NAME_FIRSTS:
+        return True  # "عطا الله العنزي"، "فتح الله"، "جار الله": given names that are words too
     return (
         len(words) == 1
         and len(first) >= 3
