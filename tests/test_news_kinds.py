@@ -1551,3 +1551,29 @@ def test_a_call_between_two_not_read_together_is_another_call():
 
 def test_whose_health_they_asked_about_took_no_part():
     assert all("person:qaboos-bin-said" not in m.participants for m in facts_of(THREE_CALLS).meetings)
+
+
+def test_the_counterpart_of_a_known_minister_holds_his_office_not_the_presidents():
+    text = (
+        "أكد وزير الخارجية التركي هاكان فيدان أن بلاده تتطلع لزيارة الرئيس السيسي إلى أنقرة قريباً. "
+        "وقال فيدان خلال مؤتمر صحفي مع نظيره المصري في القاهرة إن البلدين سيطوران التعاون في مجالات التعليم."
+    )
+    meetings = facts_of(text).meetings
+    assert meetings and all("person:abdel-fattah-el-sisi" not in m.participants for m in meetings)
+
+
+def test_the_place_of_what_was_discussed_is_not_where_and_a_call_told_again_is_a_call():
+    text = (
+        "بحث وزير الخارجية السعودي فيصل بن فرحان، ونظيره الأمريكي ماركو روبيو، اليوم، الأوضاع والتطورات في اليمن.\n"
+        "وقال المتحدث باسم الخارجية الأمريكية، تومي بيغوت، إن الوزير روبيو تواصل هاتفيًا مع نظيره السعودي، "
+        "حيث بحث الجانبان التوترات المستمرة في اليمن."
+    )
+    meetings = facts_of(text).meetings
+    assert len(meetings) == 1 and meetings[0].phone and meetings[0].place is None
+
+
+@pytest.mark.parametrize("name", ["عطا الله العنزي", "عطا الله المالكي"])
+def test_a_given_name_compounded_with_allah_is_one_name(name):
+    text = (f"بحث نائب وزير الخارجية الروسي ميخائيل بوغدانوف اليوم مع القائم بأعمال المملكة العربية السعودية "
+            f"في موسكو، {name}، الأوضاع في المنطقة.")
+    assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}

@@ -351,15 +351,25 @@ def _counterpart_roles(found: list[ActorMention], before: list[ActorMention], no
     result = []
     for mention in found:
         if mention.counterpart and not mention.role:
-            holder = next((m for m in reversed(before) if m.type == PERSON and m.role and not m.counterpart), None)
+            holder = next(
+                (m for m in reversed(before) if m.type == PERSON and _office_known(m) and not m.counterpart), None
+            )
             if holder is not None:
-                role = _counterpart_office(holder.role)
+                role = _counterpart_office(_office_known(holder))
                 title_word = norms[mention.title_first] if mention.title_first >= 0 else ""
                 if _FEMININE_COUNTERPART & {stem for _, stem in clitic_variants(title_word)}:
                     role = _feminine_office(role)  # "نظيرته الروسية": the woman who holds it
                 mention = replace(mention, role=role)
         result.append(mention)
     return result
+
+
+def _office_known(mention: ActorMention) -> str:
+    """The office the text gives the person here, else the one kg knows him by ("وقال فيدان")."""
+    if mention.role:
+        return mention.role
+    known = gz.known(mention.key) if mention.key and mention.named else None
+    return known.role if known is not None and known.type == PERSON and known.role else ""
 
 
 _FEMININE_COUNTERPART = frozenset(normalize(w) for w in ("نظيرته", "نظيرتها"))
@@ -2193,12 +2203,19 @@ def _preposition_on_office_or_place(ctx: _Context, j: int) -> bool:
     return place.type in (COUNTRY, PLACE, ORGANIZATION)
 
 
+_GOD_NAME_FIRSTS = frozenset(normalize(w) for w in (
+    "عطا", "عطاء", "فتح", "جار", "خير", "عوض", "فضل", "نصر", "سعد", "هبة", "ضيف", "حمد", "رزق", "نور", "سيف",
+))  # fmt: skip
+
+
 def _god_name_compound(words: list[str]) -> bool:
     """"عبد الله"، and names of one word and "الله" ("عين الله"، "نصر الله"), not "طيب الله ثراه"
     after a name nor "رحمه الله" (a pronoun on the word before)."""
     if words[-1] == "عبد":
         return True
     first = words[0]
+    if len(words) == 1 and first in _GOD_NAME_FIRSTS:
+        return True  # "عطا الله العنزي"، "فتح الله"، "جار الله": given names that are words too
     return (
         len(words) == 1
         and len(first) >= 3

@@ -1281,6 +1281,8 @@ def _place(
             continue
         if any(doc.token_norms[k] in _AHEAD for k in range(max(start, mention.first - 4), mention.first)):
             continue  # "لحضور قمة مرتقبة في باريس": where a gathering still to come will be
+        if mention.first > start + 1 and doc.token_norms[mention.first - 2] in _SITUATION_WORDS:
+            continue  # "بحث ... الأوضاع والتطورات في اليمن": the place of what was discussed
         candidates.append(mention)
     after = [m for m in candidates if m.first >= match.first]
     chosen = after[0] if after else (candidates[-1] if candidates else None)
@@ -1402,6 +1404,10 @@ def _same_day_place(meetings: list[MeetingDraft], date) -> str | None:
 _EVENT_NOUNS = frozenset(normalize(w) for w in (
     "الدورة", "دورة", "أعمال", "اعمال", "أعمالها", "اعمالها", "الاجتماع", "اجتماع", "الاجتماعات", "اجتماعات",
     "المؤتمر", "مؤتمر", "القمة", "قمة", "المنتدى", "منتدى", "الملتقى", "ملتقى",
+))  # fmt: skip
+_SITUATION_WORDS = frozenset(normalize(w) for w in (
+    "الأوضاع", "والأوضاع", "التطورات", "والتطورات", "الوضع", "والوضع", "الأزمة", "والأزمة", "الأحداث",
+    "المستجدات", "والمستجدات", "مستجدات", "تطورات", "أوضاع",
 ))  # fmt: skip
 _AHEAD = frozenset(normalize(w) for w in (
     "المقرر", "المقبل", "المقبلة", "المزمع", "المزمعة", "المرتقب", "المرتقبة", "القادم", "القادمة", "ستعقد",
