@@ -1361,8 +1361,9 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             break  # "وزير خارجية أفغانستان صلاح الدين رباني": a name, though a province bears it too
         if known is not None and known.payload.entity.type == PERSON and _envoy_of(info, known, represents):
             # "سفير خادم الحرمين الشريفين": the envoy of a head of state serves that head's country
+            # (whose envoy he is is no part of his office: "سفير")
             represents = known.payload.entity.represents
-            k = role_last = known.last
+            k = known.last
             continue
         if known is not None and known.payload.entity.type != PERSON:
             kind = known.payload.entity.type
