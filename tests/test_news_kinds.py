@@ -1577,3 +1577,16 @@ def test_a_given_name_compounded_with_allah_is_one_name(name):
     text = (f"بحث نائب وزير الخارجية الروسي ميخائيل بوغدانوف اليوم مع القائم بأعمال المملكة العربية السعودية "
             f"في موسكو، {name}، الأوضاع في المنطقة.")
     assert name in {e.label for e in facts_of(text).entities if e.type == "Person"}
+
+
+def test_his_special_envoy_holds_the_office_and_serves_his_country():
+    text = "وسلم الرئيس النيجيري محمد بخاري رسالة عبر مبعوثه الخاص أحمد الرفاعي إلى الرئيس السوداني عبد الفتاح البرهان."
+    persons = {e.label: e for e in facts_of(text).entities if e.type == "Person"}
+    assert persons["أحمد الرفاعي"].roles == ("المبعوث الخاص",)
+    assert persons["أحمد الرفاعي"].represents == "country:NG"
+
+
+def test_welcoming_a_persons_visit_is_no_words_of_his():
+    text = ("استقبل الشيخ عبدالله بن زايد آل نهيان اليوم في أبوظبي الأمير فيصل بن فرحان، "
+            "ورحب سموه بزيارة وزير الخارجية السعودي إلى الدولة.")
+    assert not [s for s in facts_of(text).statements if s.quote.startswith("بزيارة")]

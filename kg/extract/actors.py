@@ -221,8 +221,11 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
         if mention.type == PERSON and mention.role and not mention.represents and not mention.counterpart:
             side = [key for k, key in sides if k < mention.head]
             before = result[-1] if result else None
+            principal = _principal_of_pronoun(ctx, mention, result)
             if side:
                 mention = replace(mention, represents=side[-1])
+            elif principal:
+                mention = replace(mention, represents=principal)  # "الرئيس النيجيري ... عبر مبعوثه الخاص X"
             elif (
                 before is not None
                 and before.type == PERSON
@@ -307,6 +310,21 @@ def _offices_shared_out(ctx: _Context, found: list[ActorMention]) -> list[ActorM
             result[at] = replace(person, role="وزير " + " ".join(ministry))
             ministry, end = [], person.last
     return result
+
+
+_ENVOY_STEMS = frozenset(normalize(w) for w in ("مبعوث", "ممثل", "مستشار", "سفير", "رسول"))
+
+
+def _principal_of_pronoun(ctx: _Context, mention: ActorMention, before: list[ActorMention]) -> str:
+    """ "مبعوثه الخاص"، "ممثله": whom the pronoun points at, the person named before, serves the
+    country the envoy serves."""
+    if mention.title_first < 0:
+        return ""
+    text = ctx.doc.tokens[mention.title_first].text
+    if not text.endswith("ه") or normalize(text[:-1]) not in _ENVOY_STEMS:
+        return ""
+    person = next((m for m in reversed(before) if m.type == PERSON and m.named), None)
+    return person.represents if person is not None and person.represents.startswith("country:") else ""
 
 
 def _surnames_of(mentions: list[ActorMention]) -> frozenset[str]:
@@ -1343,8 +1361,9 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             break  # "وزير خارجية أفغانستان صلاح الدين رباني": a name, though a province bears it too
         if known is not None and known.payload.entity.type == PERSON and _envoy_of(info, known, represents):
             # "سفير خادم الحرمين الشريفين": the envoy of a head of state serves that head's country
+            # (whose envoy he is is no part of his office: "سفير")
             represents = known.payload.entity.represents
-            k = role_last = known.last
+            k = known.last
             continue
         if known is not None and known.payload.entity.type != PERSON:
             kind = known.payload.entity.type
@@ -1606,6 +1625,8 @@ def _role_text(doc: Document, title, role_last: int, info) -> str:
         del words[size]  # "المبعوث الجزائري الخاص": whose envoy is not part of the office
     while len(words) > 1 and normalize(words[-1]) in _STATE_WORDS:
         words.pop()  # "وزير الخارجية في جمهورية [الجابون]": the state's title belongs to its name
+    if words and title.clitic == 0 and words[0].endswith("ه") and info.phrase.endswith("ة"):
+        words[0] = "ال" + words[0][:-1]  # "مبعوثه الخاص" (his special envoy) holds "المبعوث الخاص"
     return _definite_office(" ".join(words))
 
 

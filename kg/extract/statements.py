@@ -68,6 +68,7 @@ _MEDIA_WORDS = frozenset(normalize(w) for w in (
     "إذاعة", "الإذاعة", "تلفزيون", "التلفزيون", "شبكة", "الشبكة",
 ))  # fmt: skip
 # whom one welcomes or praises in person ("رحب بالضيف"، "أشاد بأصحاب المعالي"): a greeting, not words
+_VISIT_NOUNS = frozenset(normalize(w) for w in ("زيارة", "قدوم", "وصول", "مشاركة"))
 _GUEST_WORDS = frozenset(normalize(w) for w in (
     "الضيف", "الضيوف", "ضيفه", "ضيوفه", "الوفد", "الوفود", "وفد", "الزائر", "الزوار", "أصحاب",
     "السفير", "السفراء", "الوزير", "الوزراء", "الرئيس", "نظيره", "نظيرته", "المشاركين", "الحضور",
@@ -905,6 +906,10 @@ def _welcomes_someone(doc, k: int, index: _MentionIndex) -> bool:
     if found is not None:
         return found.type == PERSON
     word = norms[k][1:]
+    if word in _VISIT_NOUNS and k + 1 < len(norms):
+        # "رحب بزيارة وزير الخارجية السعودي": the visit of a person, no words of his
+        visitor = index.by_first.get(k + 1)
+        return (visitor is not None and visitor.type == PERSON) or norms[k + 1] in _GUEST_WORDS
     return word in _GUEST_WORDS or bool(honorifics().get(word))
 
 
