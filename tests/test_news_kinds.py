@@ -1590,3 +1590,12 @@ def test_welcoming_a_persons_visit_is_no_words_of_his():
     text = ("استقبل الشيخ عبدالله بن زايد آل نهيان اليوم في أبوظبي الأمير فيصل بن فرحان، "
             "ورحب سموه بزيارة وزير الخارجية السعودي إلى الدولة.")
     assert not [s for s in facts_of(text).statements if s.quote.startswith("بزيارة")]
+
+
+def test_those_who_joined_a_meeting_between_two_are_no_second_meeting():
+    text = (
+        "عقدت في موسكو اليوم قمة بين الرئيسين بشار الأسد وفلاديمير بوتين، حيث استهلت القمة باجتماع ثنائي مطول "
+        "بين الرئيسين انضم إليه لاحقاً وزير الخارجية السوري فيصل المقداد ووزير الدفاع الروسي سيرغي شويغو."
+    )
+    meetings = facts_of(text).meetings
+    assert len(meetings) == 1 and len(meetings[0].participants) == 4

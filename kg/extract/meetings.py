@@ -220,9 +220,10 @@ def find_meetings(
                 during = match.first > sentence.first and norms[match.first - 1] in _DURING_WORDS
                 persons = told or (during and _whole_sentence(doc, sentence, mentions, speakers)) or persons
             between = _named_between(norms, match, sentence, mentions, persons) if reference and meetings else []
-            if reference and len(between) >= 2 and not any(set(between) <= set(m.participants) for m in meetings):
+            pair = _pair_between(norms, match, sentence, mentions) if reference and meetings else []
+            if pair and not any(set(pair) <= set(m.participants) for m in meetings):
                 # "الاتصال الهاتفي بين ابن علوي ونظيره العراقي": a call between two not yet read together
-                reference, persons = False, between
+                reference, persons = False, pair
             if reference and meetings:
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
@@ -981,6 +982,21 @@ def _named_between(norms, match, sentence, mentions, persons: list[str]) -> list
     end = next((k for k in range(match.last, sentence.last) if norms[k] in ("،", ",", "؛")), sentence.last)
     named = {m.key for m in mentions if match.last <= m.first < end}
     return [p for p in persons if p in named]
+
+
+def _pair_between(norms, match, sentence, mentions) -> list[str]:
+    """ "الاتصال الهاتفي بين ابن علوي ونظيره العراقي محمد علي الحكيم": the two named right after بين
+    (not "بين الرئيسين انضم إليه لاحقاً X وY": who joined them)."""
+    k = next((j for j in range(match.last, min(sentence.last, match.last + 2)) if norms[j] == "بين"), None)
+    if k is None:
+        return []
+    first = next((m for m in mentions if m.type == PERSON and m.key and m.head == k + 1), None)
+    if first is None:
+        return []
+    after = norms[first.last] if first.last < sentence.last else ""
+    joined = {first.last} if after.startswith("و") and after != "و" else {first.last + 1} if after == "و" else set()
+    second = next((m for m in mentions if m.type == PERSON and m.key and m.key != first.key and m.head in joined), None)
+    return [first.key, second.key] if second is not None else []
 
 
 def _names_follow(norms, match, sentence) -> bool:
