@@ -1599,3 +1599,10 @@ def test_those_who_joined_a_meeting_between_two_are_no_second_meeting():
     )
     meetings = facts_of(text).meetings
     assert len(meetings) == 1 and len(meetings[0].participants) == 4
+
+
+def test_a_dual_verb_with_two_names_gives_both_speakers():
+    text = ("بحث وزير الخارجية التركي مولود جاويش أوغلو مع نظيره الجزائري صبري بوقادوم في أنقرة الأوضاع في ليبيا. "
+            "وأكدا أوغلو وبوقادوم خلال المؤتمر الصحفي المشترك على أهمية وقف إطلاق النار.")
+    said = next(s for s in facts_of(text).statements if "وقف إطلاق النار" in s.quote)
+    assert len(said.speakers) == 2

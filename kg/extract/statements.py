@@ -427,6 +427,9 @@ def _statement_at(
         )
     elif subject is not None:
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
+        partner = index.by_first.get(pos) if cue.phrase[0].endswith("ا") and info.kind == "verb" else None
+        if partner is not None and partner.type == PERSON and norms[pos].startswith("و") and partner.key != subject.key:
+            speakers, pos = (subject.key, partner.key), partner.last  # "وأكدا أوغلو وبوقادوم على": both speak
         if norms[pos : pos + 1] and norms[pos] in GROUP_WORDS:
             pos += 1
     elif pos in index.unresolved and index.named_after(pos, norms) is None:
