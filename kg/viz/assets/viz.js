@@ -693,6 +693,30 @@
     return false;
   }
 
+  // Boxes on the screen, bucketed in square cells, so that a box is checked against its
+  // neighbours only (an archive's page draws some two thousand discs and labels).
+  function BoxIndex(cell) { this.cell = cell; this.cells = {}; }
+  BoxIndex.prototype.keys = function (box, visit) {
+    var c = this.cell;
+    for (var i = Math.floor(box.x / c); i <= Math.floor((box.x + box.w) / c); i++) {
+      for (var j = Math.floor(box.y / c); j <= Math.floor((box.y + box.h) / c); j++) { visit(i + "," + j); }
+    }
+  };
+  BoxIndex.prototype.add = function (box) {
+    var cells = this.cells;
+    this.keys(box, function (key) { (cells[key] = cells[key] || []).push(box); });
+  };
+  BoxIndex.prototype.some = function (box, test) {
+    var cells = this.cells, found = false;
+    this.keys(box, function (key) {
+      var inside = cells[key];
+      for (var k = 0; !found && inside && k < inside.length; k++) {
+        if (overlaps(box, [inside[k]]) && test(inside[k])) { found = true; }
+      }
+    });
+    return found;
+  };
+
   function drawLabels(ctx) {
     state.labels = [];
     if (!current.layered) { return; }
@@ -704,7 +728,6 @@
     var shown = nodes.get({ filter: function (node) { return !node.hidden; } });
     shown.sort(function (a, b) { return (b.value - a.value) || (a.id < b.id ? -1 : 1); });
     var most = shown.length ? shown[0].value : 1;
-    var placed = [];
     var drawn = [];
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -713,15 +736,16 @@
     ctx.textBaseline = "top";
     var bodyNodes = network.body.nodes;
     // the nodes' own discs are kept clear of labels as well
+    var discs = new BoxIndex(64), labelled = new BoxIndex(64);
+    var always = function () { return true; };
     shown.forEach(function (node) {
       var body = bodyNodes[node.id];
       if (!body) { return; }
       var at = toScreen(body.x, body.y);
       var r = Math.max(2, (body.options.size || 10) * scale);
-      placed.push({ x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r, node: node.id, value: node.value });
+      if (at.x + r < -100 || at.y + r < -100 || at.x - r > width + 100 || at.y - r > height + 100) { return; }
+      discs.add({ x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r, node: node.id, value: node.value });
     });
-    var discs = placed.slice();
-    placed = [];
     shown.forEach(function (node) {
       var body = bodyNodes[node.id];
       if (!body) { return; }
@@ -737,21 +761,21 @@
       var candidates = [{ x: at.x - w / 2, y: at.y + r + 2 }, { x: at.x - w / 2, y: at.y - r - 2 - h },
                         { x: at.x - r - 4 - w, y: at.y - h / 2 }, { x: at.x + r + 4, y: at.y - h / 2 }];
       function covers(box, anyNode) {
-        return discs.some(function (disc) {
-          return disc.node !== node.id && (anyNode || disc.value > node.value) && overlaps(box, [disc]);
+        return discs.some(box, function (disc) {
+          return disc.node !== node.id && (anyNode || disc.value > node.value);
         });
       }
       var box = null;
       [true, false].some(function (strict) {
         return candidates.some(function (spot) {
           var tried = { x: spot.x, y: spot.y, w: w, h: h };
-          if (overlaps(tried, placed) || covers(tried, strict)) { return false; }
+          if (labelled.some(tried, always) || covers(tried, strict)) { return false; }
           box = tried;
           return true;
         });
       });
       if (!box) { return; }
-      placed.push(box);
+      labelled.add(box);
       drawn.push({ id: node.id, text: node.short, x: box.x, y: box.y, w: box.w, h: box.h, size: size,
                    bold: node.value >= most / 3 });
     });
@@ -770,8 +794,8 @@
       var mid = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
       if (mid.x < 0 || mid.y < 0 || mid.x > width || mid.y > height) { return; }
       var box = { x: mid.x - textWidth / 2 - 2, y: mid.y - 8, w: textWidth + 4, h: 15 };
-      if (overlaps(box, placed) || overlaps(box, discs)) { return; }
-      placed.push(box);
+      if (labelled.some(box, always) || discs.some(box, always)) { return; }
+      labelled.add(box);
       edgeLabels.push({ id: edge.id, text: edge.text, x: box.x, y: box.y, w: box.w, h: box.h });
     });
     ctx.lineJoin = "round";
