@@ -112,12 +112,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         out = args.cache / f"out-{size}"
         out.mkdir(exist_ok=True)
-        print(f"  {'command':<26} {'wall':>8} {'cpu':>8} {'peak':>9} {'/build':>7}  aim")
+        print(f"  {'command':<26} {'wall':>8} {'cpu':>8} {'peak':>9} {'/build':>7} {'load':>14}  aim")
         for name, words, aim in COMMANDS:
             if args.only and not any(name.startswith(o) for o in args.only):
                 continue
             command = [sys.executable, "-m", "kg", *(w.format(out=out) for w in words[:1]), "--store", str(store),
                        *(w.format(out=out) for w in words[1:])]  # fmt: skip
+            load = load_average()  # before the command: what else the machine was doing
             measure = run(command)
             share = measure.seconds / build["seconds"]
             if size >= 100_000 and aim is not None:
@@ -128,8 +129,8 @@ def main(argv: list[str] | None = None) -> int:
                 target = ""
             status = "" if measure.status in (0, 1) else f"  (exit {measure.status}: {measure.output[:120]})"
             peak = measure.peak_bytes / 2**20
-            print(f"  {name:<26} {measure.seconds:7.1f}s {measure.cpu_seconds:7.1f}s {peak:7,.0f}MB {share:7.3f}  "
-                  f"{target}{status}", flush=True)
+            print(f"  {name:<26} {measure.seconds:7.1f}s {measure.cpu_seconds:7.1f}s {peak:7,.0f}MB {share:7.3f} "
+                  f"{load:>14}  {target}{status}", flush=True)
     print(f"\nload average at the end {load_average()}")
     return 0
 

@@ -278,19 +278,29 @@ def meeting_actors(source, *, with_meetings: bool = False) -> MeetingActors:
     engine = as_engine(source)
     actors = actor_classes(engine)
     # the subjects of dip:participant are the meetings (the shapes see that they are typed so):
-    # reading the relation alone, without a type lookup per meeting, halves the time
-    grouped = (f"SELECT ?m (GROUP_CONCAT(DISTINCT STR(?a); separator=' ') AS ?actors) WHERE {{ "
-               f"?m <{DIP_IRI}participant> ?a }} GROUP BY ?m")  # fmt: skip
+    # the relation is read alone, without a type lookup per meeting, and the actors come back as
+    # their places in IRI order (a VALUES block numbers them; other participants are no actors):
+    # reading half a million participants' IRIs back from the store costs more than the rest
+    numbered = " ".join(f"(<{actor}> {n})" for n, actor in enumerate(sorted(actors)))
+    grouped = (f"SELECT ?m (GROUP_CONCAT(STR(?n); separator=' ') AS ?actors) WHERE {{ "
+               f"VALUES (?a ?n) {{ {numbered} }} {{ SELECT ?m ?a WHERE {{ ?m <{DIP_IRI}participant> ?a }} }} "
+               f"}} GROUP BY ?m")  # fmt: skip
+    meetings: list[tuple[str, tuple[int, ...]]] = []
+    topics: dict[str, tuple[str, ...]] = {}
     if not with_meetings:
         query = grouped.replace("SELECT ?m ", "SELECT ", 1)
-        rows = (("", row[0].value.split(" "), ()) for row in engine.select(query))
+        for (numbers,) in engine.select(query):  # a set: an endpoint's union of graphs may repeat one
+            meetings.append(("", tuple(sorted(set(map(int, numbers.value.split()))))))
     else:
-        topics = (f"SELECT ?m (GROUP_CONCAT(DISTINCT STR(?k); separator=' ') AS ?topics) WHERE {{ "
-                  f"?m <{DIP_IRI}topic> ?k }} GROUP BY ?m")  # fmt: skip
-        query = f"SELECT ?m ?actors ?topics WHERE {{ {{ {grouped} }} OPTIONAL {{ {topics} }} }}"
-        rows = ((m.value, a.value.split(" "), t.value.split(" ") if t is not None else ())
-                for m, a, t in engine.select(query))  # fmt: skip
-    return MeetingActors.reading(actors, rows)
+        about = (f"SELECT ?m (GROUP_CONCAT(DISTINCT STR(?k); separator=' ') AS ?topics) WHERE {{ "
+                 f"?m <{DIP_IRI}topic> ?k }} GROUP BY ?m")  # fmt: skip
+        query = f"SELECT ?m ?actors ?topics WHERE {{ {{ {grouped} }} OPTIONAL {{ {about} }} }}"
+        keys: dict[str, str] = {}  # topic IRI -> key: a few topics, named again and again
+        for m, numbers, found in engine.select(query):
+            meetings.append((m.value, tuple(sorted(set(map(int, numbers.value.split()))))))
+            iris = found.value.split(" ") if found is not None else ()
+            topics[m.value] = tuple(sorted({keys.get(t) or keys.setdefault(t, topic_key(t)) for t in iris}))
+    return MeetingActors(actors, meetings, topics)
 
 
 def meeting_actors_of(facts: nx.MultiDiGraph) -> MeetingActors:

@@ -273,12 +273,15 @@ def bind(query: ReadyQuery, values: Mapping[str, str] | None = None) -> str:
     """The query text with each parameter's VALUES block holding its bound term (or UNDEF).
 
     Ad-hoc queries (no @param lines) may still bind any `VALUES ?name {…}` they hold; the value's
-    kind is guessed (an IRI, a date, an integer, else a string).
+    kind is guessed (an IRI, a date, an integer, else a string). A ready-made query (queries/*.rq)
+    binds its declared parameters only: its other VALUES blocks are part of what it asks (the
+    classes of meetings), never emptied to UNDEF.
     """
     values = dict(values or {})
     blocks = values_blocks(query.text)
     declared = query.params or tuple(
         Param(name, "auto", False, None, "") for name in dict.fromkeys(name for name, _, _ in blocks)
+        if not _ready_made(query)
     )
     names = {p.name for p in declared}
     for name in values:
@@ -302,6 +305,11 @@ def bind(query: ReadyQuery, values: Mapping[str, str] | None = None) -> str:
         if name in terms:
             text = f"{text[:start]} {terms[name]} {text[end:]}"
     return text
+
+
+def _ready_made(query: ReadyQuery) -> bool:
+    """Whether the query is one of queries/*.rq (by name, or the file itself given as a path)."""
+    return query.path is not None and query.path.resolve().parent == queries_dir().resolve()
 
 
 def parameter_term(param: Param, raw: str) -> Node:

@@ -125,10 +125,79 @@ def _betweenness(network: nx.Graph, seed: int) -> tuple[dict[str, float], int | 
         network.edges[first, second]["distance"] = 1.0 / data["weight"]
     nodes, edges = network.number_of_nodes(), max(network.number_of_edges(), 1)
     if nodes <= EXACT_BETWEENNESS_LIMIT and nodes * edges <= BETWEENNESS_WORK:
-        return nx.betweenness_centrality(network, weight="distance", normalized=True), None
+        return betweenness_centrality(network), None
     sample = min(nodes, BETWEENNESS_SAMPLE, max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_WORK // edges))
-    found = nx.betweenness_centrality(network, k=sample, weight="distance", normalized=True, seed=seed)
-    return found, sample
+    return betweenness_centrality(network, sample, seed), sample
+
+
+def betweenness_centrality(network: nx.Graph, k: int | None = None, seed: int = 0) -> dict[str, float]:
+    """`nx.betweenness_centrality(network, k, normalized=True, weight="distance", seed=seed)` of an
+    undirected graph, to the last bit: the same sources (the same random sample), the same
+    Dijkstra (ties broken by the order of discovery, neighbours in the graph's order) and the same
+    sums in the same order, over lists indexed by number instead of dictionaries and a weight
+    function (about three times as fast: an archive's network has a quarter of a million edges)."""
+    import math
+    import random
+    from heapq import heappop, heappush
+
+    order = list(network)
+    n = len(order)
+    if k == n:
+        k = None
+    number = {node: i for i, node in enumerate(order)}
+    adjacency = [[(number[w], data.get("distance", 1)) for w, data in network.adj[v].items()] for v in order]
+    sources = range(n) if k is None else [number[v] for v in random.Random(seed).sample(order, k)]
+    betweenness = [0.0] * n
+    for s in sources:
+        sigma = [0.0] * n
+        done = [False] * n
+        seen: list[float | None] = [None] * n
+        preds: list[list[int]] = [[] for _ in range(n)]
+        found = []
+        sigma[s] = 1.0
+        seen[s] = 0
+        queue = [(0, 0, s, s)]
+        pushed = 0
+        while queue:
+            dist, _, pred, v = heappop(queue)
+            if done[v]:
+                continue
+            sigma[v] += sigma[pred]
+            found.append(v)
+            done[v] = True
+            for w, weight in adjacency[v]:
+                vw_dist = dist + weight
+                if not done[w] and (seen[w] is None or vw_dist < seen[w]):
+                    seen[w] = vw_dist
+                    pushed += 1
+                    heappush(queue, (vw_dist, pushed, v, w))
+                    sigma[w] = 0.0
+                    preds[w] = [v]
+                elif vw_dist == seen[w]:
+                    sigma[w] += sigma[v]
+                    preds[w].append(v)
+        delta = [0] * n
+        while found:
+            w = found.pop()
+            coeff = (1 + delta[w]) / sigma[w]
+            for v in preds[w]:
+                delta[v] += sigma[v] * coeff
+            if w != s:
+                betweenness[w] += delta[w]
+    # nx's _rescale (normalized, undirected, endpoints excluded)
+    big_n = n - 1
+    if big_n >= 2:
+        if k is None:
+            scale = 1 / (big_n * (big_n - 1))
+            if scale != 1:
+                betweenness = [value * scale for value in betweenness]
+        else:
+            scale_source = 1 / ((k - 1) * (big_n - 1)) if k > 1 else math.nan
+            scale_other = 1 / (k * (big_n - 1))
+            sampled = set(sources)
+            betweenness = [value * (scale_source if i in sampled else scale_other)
+                           for i, value in enumerate(betweenness)]
+    return dict(zip(order, betweenness, strict=True))
 
 
 def _communities(network: nx.Graph, seed: int) -> list[list[str]]:

@@ -766,3 +766,85 @@ def test_country_pairs_take_each_person_s_country_from_the_article_that_tells_th
     rows = {(str(a).rsplit("/", 1)[-1], str(b).rsplit("/", 1)[-1], int(n))
             for a, b, n in run_query("country-pairs", open_engine([path])).rows}  # fmt: skip
     assert rows == {("AA", "BB", 1), ("CC", "DD", 1)}
+
+
+# ---------------------------------------------------------------------------- the report's months
+
+_MONTHS = """
+@prefix dip: <https://w3id.org/dipkg/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix article: <https://w3id.org/dipkg/resource/article/> .
+@prefix meeting: <https://w3id.org/dipkg/resource/meeting/> .
+@prefix statement: <https://w3id.org/dipkg/resource/statement/> .
+@prefix dipt: <https://w3id.org/dipkg/topic/> .
+article:a1 {
+  article:a1 a dip:Article ; dcterms:date "2023-03-01"^^xsd:date .
+  meeting:m1 a dip:Meeting ; dip:date "2023-01-05"^^xsd:date ; dip:topic dipt:bilateral-relations .
+  meeting:m2 a dip:Meeting ; dip:date "2023-02-07"^^xsd:date ; dip:topic dipt:security .
+  # made at two meetings of different months: counted in each
+  statement:s1 a dip:Statement ; dip:madeDuring meeting:m1 , meeting:m2 ; prov:wasDerivedFrom article:a1 ;
+    dip:topic dipt:bilateral-relations .
+  statement:s4 a dip:Statement ; dip:madeDuring meeting:m1 ; dip:topic dipt:energy .
+  # not a dip:Statement: counted nowhere
+  statement:s6 dip:madeDuring meeting:m1 ; prov:wasDerivedFrom article:a1 ; dip:topic dipt:energy .
+  # two articles, no meeting: the articles' months
+  statement:s8 a dip:Statement ; prov:wasDerivedFrom article:a1 , article:a5 ; dip:topic dipt:energy .
+}
+article:a2 {
+  article:a2 a dip:Article ; dcterms:date "2023-04-01"^^xsd:date .
+  article:a3 a dip:Article ; dcterms:date "2023-05-01"^^xsd:date .
+  meeting:m3 a dip:Meeting ; dip:topic dipt:energy .
+  # its meeting has no day: its articles' months
+  statement:s2 a dip:Statement ; dip:madeDuring meeting:m3 ; prov:wasDerivedFrom article:a2 , article:a3 ;
+    dip:topic dipt:security .
+}
+article:a4 {
+  article:a4 a dip:Article .
+  meeting:m5 a dip:Meeting ; dip:topic dipt:bilateral-relations .
+  # no day anywhere: the empty month
+  statement:s3 a dip:Statement ; prov:wasDerivedFrom article:a4 ; dip:topic dipt:energy .
+}
+article:a5 {
+  article:a5 a dip:Article ; dcterms:date "2023-01-20"^^xsd:date .
+  meeting:m4 a dip:Meeting ; dip:date "2023-06-01"^^xsd:date , "2023-07-01"^^xsd:date ; dip:topic dipt:security .
+  meeting:p1 a dip:PhoneCall ; dip:date "2023-02-10"^^xsd:date ; dip:topic dipt:security .
+  # one dated meeting wins over the undated one and over the articles
+  statement:s7 a dip:Statement ; dip:madeDuring meeting:m4 , meeting:m5 ; prov:wasDerivedFrom article:a4 , article:a5 ;
+    dip:topic dipt:security .
+}
+"""
+
+
+@pytest.mark.parametrize("engine_name", ["oxigraph", "rdflib"])
+def test_topics_and_meetings_by_month_count_meetings_and_statements_in_their_months(tmp_path, engine_name):
+    # a statement's months are its meetings' days', else its articles', else none; statements are
+    # never counted as meetings (the classes' VALUES block of a ready-made query is not a parameter)
+    path = tmp_path / "months.trig"
+    path.write_text(_MONTHS, encoding="utf-8")
+    engine = OxigraphEngine(load_files([path])) if engine_name == "oxigraph" else RdflibEngine(load_dataset([path]))
+    topics = {(str(m), str(t).rsplit("/", 1)[-1], int(a), int(b))
+              for m, t, a, b in run_query("topics-by-month", engine).rows}  # fmt: skip
+    assert topics == {
+        ("", "bilateral-relations", 1, 0), ("", "energy", 1, 1),
+        ("2023-01", "bilateral-relations", 1, 1), ("2023-01", "energy", 0, 2),
+        ("2023-02", "bilateral-relations", 0, 1), ("2023-02", "security", 2, 0),
+        ("2023-03", "energy", 0, 1),
+        ("2023-04", "security", 0, 1), ("2023-05", "security", 0, 1),
+        ("2023-06", "security", 1, 1), ("2023-07", "security", 1, 1),
+    }  # fmt: skip
+    months = [(str(m), int(a), int(b)) for m, a, b in run_query("meetings-by-month", engine).rows]
+    assert months == [("", 2, 0), ("2023-01", 1, 0), ("2023-02", 1, 1), ("2023-06", 1, 0), ("2023-07", 1, 0)]
+
+
+@pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
+def test_a_ready_made_query_binds_only_its_declared_parameters(query):
+    declared = {param.name for param in query.params}
+    kept = [text for name, start, end in values_blocks(query.text) if name not in declared
+            for text in [query.text[start:end]]]  # fmt: skip
+    bound = bind(query, query.example_params(0))
+    for block in kept:
+        assert block in bound, f"{query.name}: a VALUES block that is no parameter was emptied"
+    with pytest.raises(UsageError):
+        bind(query, {"class": "dip:Meeting"})

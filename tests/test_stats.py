@@ -114,3 +114,28 @@ def test_an_empty_graph_has_nothing_to_rank():
     assert stats.actors == () and stats.communities == ()
     table = format_stats(stats)
     assert "(no actors)" in table and "(no two actors met)" in table
+
+
+@pytest.mark.parametrize("trial", range(12))
+def test_betweenness_is_networkx_s_to_the_last_bit(trial):
+    # kg.stats computes it over numbered lists (an archive's network has 270k edges): the same
+    # sources, the same Dijkstra and sums, so the same floats, sampled or exact
+    import math
+    import random
+
+    import networkx as nx
+
+    from kg.stats import betweenness_centrality
+
+    chance = random.Random(trial)
+    graph = nx.gnm_random_graph(chance.randint(2, 60), chance.randint(1, 300), seed=trial)
+    graph = nx.relabel_nodes(graph, {node: f"actor/{chance.random()}" for node in graph})
+    for first, second in graph.edges:
+        graph.edges[first, second]["distance"] = 1.0 / chance.choice([1, 1, 2, 3, 4, 7])
+    for sample in (None, 1, 2, 5):
+        if sample is not None and sample > len(graph):
+            continue
+        expected = nx.betweenness_centrality(graph, k=sample, weight="distance", normalized=True, seed=3)
+        found = betweenness_centrality(graph, sample, 3)
+        assert list(found) == list(expected)
+        assert all(found[n] == expected[n] or (math.isnan(found[n]) and math.isnan(expected[n])) for n in expected)

@@ -155,6 +155,14 @@ def _month_ticks(axis, months: list[str]) -> None:
     step = max(1, len(months) // 14)
     axis.set_xticks(range(0, len(months), step))
     axis.set_xticklabels(months[::step], rotation=45, ha="right", fontsize=8)
+    _whole_numbers(axis.yaxis)
+
+
+def _whole_numbers(axis) -> None:
+    """Counts are whole: no ticks at 0.5 on a month of one or two meetings."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _meetings_chart(answers: dict, names: dict) -> bytes | None:
@@ -188,6 +196,7 @@ def _barh(rows: list[tuple[str, list[int]]], series: list[tuple[str, str]], titl
         left = [a + b for a, b in zip(left, values, strict=True)]
     axis.set_yticks(positions)
     axis.set_yticklabels([name for name, _ in rows], fontsize=9)
+    _whole_numbers(axis.xaxis)
     axis.set_title(title)
     axis.legend(frameon=False, loc="lower right")
     return _png(figure)
@@ -236,7 +245,7 @@ def _pairs_chart(answers: dict, names: dict) -> bytes | None:
             if value:
                 axis.text(b, a, str(value), ha="center", va="center", fontsize=8,
                           color="white" if value > most / 2 else "#1f2933")
-    figure.colorbar(image, ax=axis, shrink=0.7)
+    _whole_numbers(figure.colorbar(image, ax=axis, shrink=0.7).ax.yaxis)
     axis.set_title("لقاءات بين الدول · meetings between countries")
     return _png(figure)
 

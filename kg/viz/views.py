@@ -406,16 +406,17 @@ def _add_timeline(view: nx.MultiDiGraph, engine: Engine | None, facts: nx.MultiD
     listed, kg.viz.timeline), and each actor's meeting count (the size of its node and the order
     its label is drawn in)."""
     shown = [(meeting, members) for meeting, members in found.meetings
-             if len(members) > 1 and any(m in kept for m in members)]  # fmt: skip
+             if len(members) > 1 and not kept.isdisjoint(members)]  # fmt: skip
     latest: dict[int, list[str]] = {}
+    day = {meeting: when.date for meeting, when in times.items()}
     for meeting, members in shown:
+        day.setdefault(meeting, "")
         for member in members:
             if member in kept:
                 latest.setdefault(member, []).append(meeting)
-    day = {meeting: when.date for meeting, when in times.items()}
     linked: set[str] = set()
     for of_one in latest.values():  # the latest first; a day's in IRI order (as a stable sort has them)
-        linked.update(heapq.nlargest(timeline.PANEL_LIMIT, of_one, key=lambda m: day.get(m, "")))
+        linked.update(heapq.nlargest(timeline.PANEL_LIMIT, of_one, key=day.__getitem__))
     urls = timeline.meeting_urls(engine, None if engine is not None else facts, linked)
     meetings = []
     for meeting, members in shown:
@@ -485,10 +486,10 @@ def _actor_topics(found: MeetingActors, actors: set[int]) -> dict[int, set[str]]
 def _partners(found: MeetingActors, met: set[int], weights: Counter, index: int) -> tuple[list[int], int]:
     """The partners an actor's tooltip names, in IRI order: all, or the LISTED it met most; and
     how many more there are."""
-    if len(met) <= LISTED:
-        return sorted(met, key=lambda o: found.order[o]), 0
-    strongest = sorted(met, key=lambda o: (-weights[min(index, o), max(index, o)], found.order[o]))[:LISTED]
-    return sorted(strongest, key=lambda o: found.order[o]), len(met) - LISTED
+    if len(met) <= LISTED:  # positions follow IRI order
+        return sorted(met), 0
+    strongest = heapq.nsmallest(LISTED, ((-weights[(index, o) if index < o else (o, index)], o) for o in met))
+    return sorted(o for _, o in strongest), len(met) - LISTED
 
 
 def _names_of(engine: Engine | None, facts: nx.MultiDiGraph, nodes: set[str]) -> dict[str, str]:

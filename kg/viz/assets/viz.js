@@ -98,22 +98,37 @@
     if (!strays.length) { return; }
     strays.sort(function (a, b) { return a.stray - b.stray || (a.id < b.id ? -1 : 1); });
     var positions = network.getPositions();
-    var box = { minX: Infinity, maxX: -Infinity, maxY: -Infinity };
+    var box = { minX: Infinity, maxX: -Infinity, minY: Infinity, maxY: -Infinity };
     nodes.forEach(function (node) {
       if (node.stray !== undefined) { return; }
       var at = positions[node.id];
       if (!at) { return; }  // hidden (by the time filter, say): no position
       box.minX = Math.min(box.minX, at.x);
       box.maxX = Math.max(box.maxX, at.x);
+      box.minY = Math.min(box.minY, at.y);
       box.maxY = Math.max(box.maxY, at.y);
     });
-    if (box.minX === Infinity) { box = { minX: 0, maxX: 0, maxY: 0 }; }
+    if (box.minX === Infinity) { box = { minX: 0, maxX: 0, minY: 0, maxY: 0 }; }
     var gap = 80;
-    var columns = Math.max(4, Math.floor((box.maxX - box.minX) / gap) + 1);
+    var width = Math.max(box.maxX - box.minX, 4 * gap);
+    // each stray gets a cell as wide as its label will be once the view is fitted (labels keep
+    // their size in pixels: at the scale the fit will give, a label of w pixels spans w / scale),
+    // so that every one of them can be named; rows wrap at the width of the network above. The
+    // fit's scale is guessed from the network's box and a few rows of strays under it.
+    var rows = Math.min(4, Math.ceil(strays.length / 6));
+    var scale = Math.min(1, (container.clientWidth || 1000) / (width + 2 * gap),
+                         (container.clientHeight || 700) / (box.maxY - box.minY + (rows + 3) * gap));
+    scale = Math.max(0.05, scale);
+    var measure = document.createElement("canvas").getContext("2d");
+    measure.font = "bold 14px " + LABEL_FONT;
+    var x = box.minX, y = box.maxY + 2 * gap;
     // one update of the data set, not network.moveNode: each moveNode call ends in a full redraw
-    nodes.update(strays.map(function (node, index) {
-      return { id: node.id, x: box.minX + (index % columns) * gap,
-               y: box.maxY + 2 * gap + Math.floor(index / columns) * gap };
+    nodes.update(strays.map(function (node) {
+      var cell = Math.max(gap, (measure.measureText(node.short || node.label || "").width + 24) / scale);
+      if (x > box.minX && x + cell > box.minX + width) { x = box.minX; y += gap; }
+      var at = { id: node.id, x: x + cell / 2, y: y };
+      x += cell;
+      return at;
     }));
   }
 
@@ -678,6 +693,30 @@
     return false;
   }
 
+  // Boxes on the screen, bucketed in square cells, so that a box is checked against its
+  // neighbours only (an archive's page draws some two thousand discs and labels).
+  function BoxIndex(cell) { this.cell = cell; this.cells = {}; }
+  BoxIndex.prototype.keys = function (box, visit) {
+    var c = this.cell;
+    for (var i = Math.floor(box.x / c); i <= Math.floor((box.x + box.w) / c); i++) {
+      for (var j = Math.floor(box.y / c); j <= Math.floor((box.y + box.h) / c); j++) { visit(i + "," + j); }
+    }
+  };
+  BoxIndex.prototype.add = function (box) {
+    var cells = this.cells;
+    this.keys(box, function (key) { (cells[key] = cells[key] || []).push(box); });
+  };
+  BoxIndex.prototype.some = function (box, test) {
+    var cells = this.cells, found = false;
+    this.keys(box, function (key) {
+      var inside = cells[key];
+      for (var k = 0; !found && inside && k < inside.length; k++) {
+        if (overlaps(box, [inside[k]]) && test(inside[k])) { found = true; }
+      }
+    });
+    return found;
+  };
+
   function drawLabels(ctx) {
     state.labels = [];
     if (!current.layered) { return; }
@@ -689,7 +728,6 @@
     var shown = nodes.get({ filter: function (node) { return !node.hidden; } });
     shown.sort(function (a, b) { return (b.value - a.value) || (a.id < b.id ? -1 : 1); });
     var most = shown.length ? shown[0].value : 1;
-    var placed = [];
     var drawn = [];
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -698,15 +736,16 @@
     ctx.textBaseline = "top";
     var bodyNodes = network.body.nodes;
     // the nodes' own discs are kept clear of labels as well
+    var discs = new BoxIndex(64), labelled = new BoxIndex(64);
+    var always = function () { return true; };
     shown.forEach(function (node) {
       var body = bodyNodes[node.id];
       if (!body) { return; }
       var at = toScreen(body.x, body.y);
       var r = Math.max(2, (body.options.size || 10) * scale);
-      placed.push({ x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r, node: node.id, value: node.value });
+      if (at.x + r < -100 || at.y + r < -100 || at.x - r > width + 100 || at.y - r > height + 100) { return; }
+      discs.add({ x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r, node: node.id, value: node.value });
     });
-    var discs = placed.slice();
-    placed = [];
     shown.forEach(function (node) {
       var body = bodyNodes[node.id];
       if (!body) { return; }
@@ -716,14 +755,27 @@
       ctx.font = (node.value >= most / 3 ? "bold " : "") + size + "px " + LABEL_FONT;
       var textWidth = ctx.measureText(node.short).width;
       var r = Math.max(2, (body.options.size || 10) * scale);
-      var box = { x: at.x - textWidth / 2 - 2, y: at.y + r + 2, w: textWidth + 4, h: size + 4 };
-      if (overlaps(box, placed)) { return; }
-      var covered = discs.some(function (disc) {
-        // a label may cover the discs of less important nodes, not of more important ones
-        return disc.node !== node.id && disc.value > node.value && overlaps(box, [disc]);
+      var w = textWidth + 4, h = size + 4;
+      // under the node, else above it, else beside it: the first place that covers no other
+      // label and no other node; failing that, the first that covers only less important nodes
+      var candidates = [{ x: at.x - w / 2, y: at.y + r + 2 }, { x: at.x - w / 2, y: at.y - r - 2 - h },
+                        { x: at.x - r - 4 - w, y: at.y - h / 2 }, { x: at.x + r + 4, y: at.y - h / 2 }];
+      function covers(box, anyNode) {
+        return discs.some(box, function (disc) {
+          return disc.node !== node.id && (anyNode || disc.value > node.value);
+        });
+      }
+      var box = null;
+      [true, false].some(function (strict) {
+        return candidates.some(function (spot) {
+          var tried = { x: spot.x, y: spot.y, w: w, h: h };
+          if (labelled.some(tried, always) || covers(tried, strict)) { return false; }
+          box = tried;
+          return true;
+        });
       });
-      if (covered) { return; }
-      placed.push(box);
+      if (!box) { return; }
+      labelled.add(box);
       drawn.push({ id: node.id, text: node.short, x: box.x, y: box.y, w: box.w, h: box.h, size: size,
                    bold: node.value >= most / 3 });
     });
@@ -742,8 +794,8 @@
       var mid = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
       if (mid.x < 0 || mid.y < 0 || mid.x > width || mid.y > height) { return; }
       var box = { x: mid.x - textWidth / 2 - 2, y: mid.y - 8, w: textWidth + 4, h: 15 };
-      if (overlaps(box, placed) || overlaps(box, discs)) { return; }
-      placed.push(box);
+      if (labelled.some(box, always) || discs.some(box, always)) { return; }
+      labelled.add(box);
       edgeLabels.push({ id: edge.id, text: edge.text, x: box.x, y: box.y, w: box.w, h: box.h });
     });
     ctx.lineJoin = "round";
