@@ -21,6 +21,14 @@ def facts_of(text: str, published: dt.date | None = DAY):
     return extract(text, published=published)
 
 
+def speakers_of(text: str, words: str) -> list[str]:
+    """The names of who said the first statement whose words hold `words`."""
+    facts = facts_of(text)
+    said = next(s for s in facts.statements if words in s.quote)
+    names = {e.key: e.label for e in facts.entities}
+    return [names[k] for k in said.speakers]
+
+
 def person_keys(text: str, published: dt.date | None = DAY) -> set[str]:
     return {e.key for e in facts_of(text, published).entities if e.type == "Person"}
 
@@ -1199,11 +1207,8 @@ def test_a_ceremony_told_apart_in_the_next_sentence_is_one_meeting_each():
 
 def test_the_envoys_received_speak_for_themselves():
     text = CREDENTIALS_LIST + " من جانبهم، أعرب السفراء عن رغبة بلدانهم في توسيع التعاون مع لبنان."
-    facts = facts_of(text)
-    said = next(s for s in facts.statements if "رغبة بلدانهم" in s.quote)
-    names = {e.key: e.label for e in facts.entities}
-    assert {names[k] for k in said.speakers} == {"كارلوس منديش", "إنغريد هانسن", "جيمس أوتينو"}
-    assert not said.quote.startswith("السفراء")
+    assert set(speakers_of(text, "رغبة بلدانهم")) == {"كارلوس منديش", "إنغريد هانسن", "جيمس أوتينو"}
+    assert not next(s for s in facts_of(text).statements if "رغبة بلدانهم" in s.quote).quote.startswith("السفراء")
 
 
 def test_a_singular_participle_after_a_group_goes_on_with_its_own_sentence():
@@ -1214,10 +1219,7 @@ def test_a_singular_participle_after_a_group_goes_on_with_its_own_sentence():
         "وتقدم وكيل وزارة الخارجية، خلال اللقاء الذي نظمته الوزارة، بالتهنئة للسفراء الجدد، "
         "معرباً عن تمنياته لهم بالتوفيق في مهامهم."
     )
-    facts = facts_of(text)
-    wish = next(s for s in facts.statements if "تمنياته" in s.quote)
-    names = {e.key: e.label for e in facts.entities}
-    assert [names[k] for k in wish.speakers] == ["عبدالله عبداللطيف عبدالله"]
+    assert speakers_of(text, "تمنياته") == ["عبدالله عبداللطيف عبدالله"]
 
 
 def test_the_place_that_saw_a_series_of_meetings_is_where_each_was_held():
@@ -1268,9 +1270,7 @@ def test_he_informed_him_goes_on_with_the_speaker():
         "استقبل الرئيس اللبناني جوزاف عون سفير إسبانيا خيسوس سانتوس. وقال السفير سانتوس إن العلاقات بين البلدين "
         "ممتازة وتتطور باستمرار. وأعلمه أن المؤتمر الدولي لدعم لبنان سوف ينعقد في موعده في مدريد."
     )
-    facts = facts_of(text)
-    said = next(s for s in facts.statements if "سوف ينعقد" in s.quote)
-    assert [e.label for e in facts.entities if e.key in said.speakers] == ["خيسوس سانتوس"]
+    assert speakers_of(text, "سوف ينعقد") == ["خيسوس سانتوس"]
 
 
 def test_a_participle_after_the_speakers_closed_quote_is_still_his():
@@ -1278,9 +1278,7 @@ def test_a_participle_after_the_speakers_closed_quote_is_still_his():
         "استقبل الرئيس اللبناني جوزاف عون سفير إسبانيا خيسوس سانتوس. وأشار سانتوس إلى أن \"الرئيس الإسباني "
         "بيدرو سانشيز أرجأ زيارته إلى وقت آخر\"، موضحا أن \"الزيارة قائمة لكن موعدها سيحدد لاحقا\"."
     )
-    facts = facts_of(text)
-    said = next(s for s in facts.statements if "الزيارة قائمة" in s.quote)
-    assert [e.label for e in facts.entities if e.key in said.speakers] == ["خيسوس سانتوس"]
+    assert speakers_of(text, "الزيارة قائمة") == ["خيسوس سانتوس"]
 
 
 RECEPTION_OPENED = (
@@ -1420,10 +1418,7 @@ def test_the_ambassador_told_the_prime_minister_is_two_persons_and_his_words():
         "استقبل معالي حسن علي خيري، رئيس الوزراء الصومالي، أمس سعادة محمد أحمد عثمان الحمادي سفير دولة الإمارات "
         "لدى الصومال. وأبلغ سعادة السفير رئيس الوزراء الصومالي بأن الهلال الأحمر سيقوم بتوفير الرعاية للأسر المتضررة."
     )
-    facts = facts_of(text)
-    said = next(s for s in facts.statements if "الهلال الأحمر" in s.quote)
-    names = {e.key: e.label for e in facts.entities}
-    assert [names[k] for k in said.speakers] == ["محمد أحمد عثمان الحمادي"]
+    assert speakers_of(text, "الهلال الأحمر") == ["محمد أحمد عثمان الحمادي"]
 
 
 def test_officials_of_the_ministry_of_a_minister_at_the_table_serve_his_country():
@@ -1508,9 +1503,7 @@ def test_an_ambassador_is_not_the_one_other_person_of_his_country():
         "أكدت وكالة إرنا اليوم أن الرئيس الإيراني إبراهيم رئيسي سيزور سلطنة عمان الاثنين المقبل. "
         "وقال السفير الإيراني في مسقط علي نجفي، إن الزيارة تؤكد أولوية الجيران في السياسة الخارجية الإيرانية."
     )
-    facts = facts_of(text)
-    said = next(s for s in facts.statements if "أولوية الجيران" in s.quote)
-    assert [e.label for e in facts.entities if e.key in said.speakers] == ["علي نجفي"]
+    assert speakers_of(text, "أولوية الجيران") == ["علي نجفي"]
 
 
 def test_a_three_word_name_after_an_office_runs_to_the_day():

@@ -1071,22 +1071,26 @@ def _credentials(norms, sentence) -> bool:
                for k in range(sentence.first, sentence.last - 1))  # fmt: skip
 
 
-def _reception_again(meetings: list[MeetingDraft], info, persons: list[str]) -> MeetingDraft | None:
-    """The reception already told of the guest a reception noun names again, with nobody new."""
+def _reception_before(meetings: list[MeetingDraft], info, persons: list[str]) -> MeetingDraft | None:
+    """The reception told last, when a reception noun names persons after it."""
     if info.pos != "noun" or info.kind != "reception" or not persons or not meetings:
         return None
     last = meetings[-1]
-    held = last.kind == "reception" and not last.phone and len(last.participants) >= 2
+    return last if last.kind == "reception" and not last.phone else None
+
+
+def _reception_again(meetings: list[MeetingDraft], info, persons: list[str]) -> MeetingDraft | None:
+    """The reception already told of the guest a reception noun names again, with nobody new."""
+    last = _reception_before(meetings, info, persons)
+    held = last is not None and len(last.participants) >= 2
     return last if held and set(persons) <= set(last.participants) else None
 
 
 def _opened_for_guests(meetings: list[MeetingDraft], info, persons: list[str], sentence) -> MeetingDraft | None:
     """The reception just told with its host alone, which a reception noun naming only guests goes on."""
-    if info.pos != "noun" or info.kind != "reception" or not persons or not meetings:
-        return None
-    last = meetings[-1]
-    hosts = [p for p in last.participants if p.startswith("person:")]
-    if last.kind != "reception" or last.phone or len(hosts) != 1 or hosts[0] in persons:
+    last = _reception_before(meetings, info, persons)
+    hosts = [p for p in last.participants if p.startswith("person:")] if last is not None else []
+    if len(hosts) != 1 or hosts[0] in persons:
         return None
     return last if 0 < sentence.index - last.sentence <= 2 else None
 

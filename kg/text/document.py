@@ -290,7 +290,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 _TERMINAL = ".!?؟:»\"”)"
-_BROKEN_SHARE = 0.4
+_BROKEN_SHARE = 0.2  # lines of prose left open and closed by the next, of all lines of prose
 
 
 def _breaks_sentences(text: str, lines: list[tuple[int, int]]) -> bool:
@@ -304,7 +304,7 @@ def _breaks_sentences(text: str, lines: list[tuple[int, int]]) -> bool:
         for (_, e), (_, e2) in pairwise(prose)
         if text[e - 1] not in _TERMINAL and text[e2 - 1] in _TERMINAL
     )
-    return open_then_closed >= 3 and open_then_closed / len(prose) >= _BROKEN_SHARE / 2
+    return open_then_closed >= 3 and open_then_closed / len(prose) >= _BROKEN_SHARE
 
 
 # words a sentence cannot end on: prepositions, and offices or ranks whose complement or name follows
@@ -322,17 +322,18 @@ def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int], broke
     """Does a line break inside a sentence: the line ends on a word that leaves it open, or the
     next line starts with an adjective (a nisba: "الكويتي، الشيخ ..."), or the page breaks its
     sentences across lines and this one has not ended?"""
-    last = text[line[0] : line[1]].split()[-1]
-    if last[-1:] in ".:؛!?؟»\"”)":
+    line_words = text[line[0] : line[1]].split()
+    last = line_words[-1]
+    if last[-1:] in _TERMINAL + "؛":
         return False
     words = text[following[0] : following[1]].split()
     if words[0].endswith((":", "-")) or words[1:2] in (["-"], [":"], ["–"]):
         return False  # "تابعونا على" then "الرياض: «الشرق الأوسط»": a dateline starts its own line
     if last[-1:] in "،,":
         return len(words) >= 2  # "... صبري بوقادوم،" then "في أنقرة ...": the sentence goes on
-    if broken and len(text[line[0] : line[1]].split()) >= 2 and len(words) >= 2:
+    if broken and len(line_words) >= 2 and len(words) >= 2:
         return True
-    adjective = bool(_ADJECTIVE_START.match(words[0])) and len(text[line[0] : line[1]].split()) >= 3  # (not a menu)
+    adjective = bool(_ADJECTIVE_START.match(words[0])) and len(line_words) >= 3  # (not a menu)
     return normalize(last) in _OPEN_ENDINGS or adjective
 
 
