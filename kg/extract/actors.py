@@ -384,10 +384,12 @@ def _counterpart_roles(found: list[ActorMention], before: list[ActorMention], no
 
 def _office_known(mention: ActorMention) -> str:
     """The office the text gives the person here, else the one kg knows him by ("وقال فيدان")."""
-    if mention.role:
+    if mention.role and normalize(mention.role) not in _NAME_RANKS:
         return mention.role
     known = gz.known(mention.key) if mention.key and mention.named else None
-    return known.role if known is not None and known.type == PERSON and known.role else ""
+    if known is not None and known.type == PERSON and known.role:
+        return known.role  # "الأمير فيصل ... بنظيره": his office, not his rank
+    return mention.role
 
 
 _FEMININE_COUNTERPART = frozenset(normalize(w) for w in ("نظيرته", "نظيرتها"))
@@ -1461,6 +1463,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             continue
         if norm.startswith(("ولل", "وبال")) and k > title.last:
             break  # "الرئيس الصومالي وللشعب الصومالي": and to the people, another addressee
+        if info.kind == "counterpart" and role_last == title.last:
+            break  # "نظيره العراقي العلاقات": the office a counterpart holds starts with a title
         if any(stem in office_words() for stem in stems) and not _is_surname_here(ctx, k):
             k += 1
             if not destination:
@@ -1476,8 +1480,72 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
+        field_end = _office_field(ctx, title, k) if k == role_last == title.last else k
+        if field_end > k:
+            k = role_last = field_end
+            continue
+        if k == role_last > title.last and not destination and _field_adjective(ctx, k, feminine=True):
+            k = role_last = k + 1  # "وزير الزراعة والثروة الحيوانية": the field's own words go on
+            continue
         break
     return inner, k, role_last, represents
+
+
+# heads of an office written in the construct state: the field they govern follows them
+_CONSTRUCT_HEADS = frozenset(normalize(w) for w in (
+    "وزير", "وزيرة", "رئيس", "رئيسة", "مدير", "مديرة", "قائد", "أمين", "محافظ", "مستشار", "مستشارة",
+))  # fmt: skip
+
+
+def _office_field(ctx: _Context, title, k: int) -> int:
+    """"وزير الموارد الطبيعية"، "رئيس قسم الإعلام"، "قائد قاعدة الرياض الجوية": a head of an office
+    in the construct state governs its field, indefinite nouns up to a definite one and that one's
+    adjectives, though no list knows the words. Returns where the field ends (k: none)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    head = norms[title.first][title.clitic :]
+    if title.last - title.first != 1 or head not in _CONSTRUCT_HEADS:
+        return k
+    if _named_body_at(ctx, k) is not None or _organisation_at(ctx, k) is not None:
+        return k  # "رئيس وكالة الاستخبارات المركزية": a body, read as one
+    j = k
+    while j < end and j - k < 2 and _field_noun(norms[j]) and not norms[j].startswith("ال"):
+        j += 1  # "قسم"، "قاعدة": the construct goes on
+    known = _best_entity(ctx, j) if j < end else None
+    if known is not None and known.payload.entity.type in (PLACE, ORGANIZATION) and j > k:
+        j = known.last  # "قاعدة الرياض": a field named after a place
+    elif j < end and norms[j].startswith("ال") and _field_noun(norms[j]) and not _is_surname_here(ctx, j):
+        j += 1
+    else:
+        return k
+    while j < end and _field_adjective(ctx, j):
+        j += 1  # "الطبيعية"، "الجوية"، "والثروة الحيوانية"
+    return j
+
+
+def _field_noun(norm: str) -> bool:
+    return (
+        _is_arabic_word(norm)
+        and len(norm) >= 3
+        and not is_stopword(norm)
+        and norm not in given_names()
+        and titles().longest_at((norm,), 0) is None
+    )
+
+
+def _field_adjective(ctx: _Context, j: int, feminine: bool = False) -> bool:
+    """An adjective of an office's field, or a second field after و ("والثروة")); after a field the
+    lists know, only a feminine one: "وزير الخارجية الصفدي" ends on a surname."""
+    norm = ctx.norms[j]
+    stem = norm[1:] if norm.startswith("وال") else norm
+    return (
+        stem.startswith("ال")
+        and len(stem) >= 5
+        and _field_noun(stem)
+        and gz.nisba_index().longest_at(ctx.norms, j, ctx.sentence.last) is None
+        and _best_entity(ctx, j) is None
+        and not _is_surname_here(ctx, j)
+        and (stem.endswith("ه") or (stem.endswith("ي") and not feminine) or (norm.startswith("وال") and not feminine))
+    )
 
 
 _CHARGED = frozenset(normalize(w) for w in ("المكلف", "المكلفة", "مكلف", "مكلفة", "المعني", "المعنية"))

@@ -240,6 +240,15 @@ def find_meetings(
                         for guest in guests
                     ]
                     continue
+                if (
+                    info.kind == "call"
+                    and _phone_near(norms, match, sentence, window)
+                    and not target.phone
+                    and _two_sides(target)
+                ):
+                    # "بحث X مع Y ..." then "خلال اتصال هاتفي أجراه X بنظيره": the talks were a call
+                    target.phone, target.kind, target.place, target.venue = True, "call", None, None
+                    continue
                 if target.place is None and not target.phone:
                     # "خلال اللقاء الذي جرى في قصر البحر في أبوظبي": where the meeting was
                     held_at = _held_at(norms, match, sentence)
@@ -252,7 +261,7 @@ def find_meetings(
                 _add(target, persons, sentence)
                 # "عقد ... اجتماعاً عبر تقنية الاتصال المرئي": the noun's own clause says how it was held
                 remote = info.phone or _phone_near(norms, match, sentence, window)
-                if remote and not target.phone and len(target.participants) <= 2:
+                if remote and not target.phone and _two_sides(target):
                     target.phone, target.kind, target.place = True, "call", None
                 elif not target.phone and target.place is None:
                     # "سلم السفير دعوة ..." then "واستقبل ... السفير بمقر المجلس في طرابلس": where it was
@@ -1269,6 +1278,11 @@ def _kind(norms, match, info, sentence) -> str:
         if noun is not None and noun.payload.pos == "noun" and noun.payload.kind != "join":
             return noun.payload.kind
     return info.kind
+
+
+def _two_sides(meeting: MeetingDraft) -> bool:
+    """At most two persons (a country beside them is one of theirs): what a call can join."""
+    return sum(1 for p in meeting.participants if not p.startswith("country:")) <= 2 and len(meeting.participants) <= 3
 
 
 def _phone_near(norms, match, sentence, window) -> bool:

@@ -1,0 +1,107 @@
+"""Offices and the persons who hold them as real Arabic news writes them: fields no word list knows,
+offices after the name, attendee lists, ranks and honorifics before the name. Every sentence here is
+written for these tests; none is copied from a news site. The article date is Tuesday 12 March 2024.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.api import extract
+
+DAY = dt.date(2024, 3, 12)
+
+
+def facts_of(text: str):
+    return extract(text, published=DAY)
+
+
+def person(facts, name: str):
+    """The person whose name holds `name` (exactly one)."""
+    found = [e for e in facts.entities if e.type == "Person" and name in e.label]
+    assert len(found) == 1, [e.label for e in facts.entities if e.type == "Person"]
+    return found[0]
+
+
+def persons(facts) -> set[str]:
+    return {e.label for e in facts.entities if e.type == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "country"),
+    [
+        (
+            "وعقد الوزير محادثات مع وزير الموارد الطبيعية الروسي ألكسندر بيتروف، الذي أعلن موعد اللجنة.",
+            "بيتروف",
+            "وزير الموارد الطبيعية",
+            "country:RU",
+        ),
+        (
+            "واستقبل الرئيس وزير الثروة السمكية العماني سالم الهنائي في قصر الرئاسة.",
+            "الهنائي",
+            "وزير الثروة السمكية",
+            "country:OM",
+        ),
+        (
+            "وحضر اللقاء وزير الزراعة والثروة الحيوانية التركي أحمد كايا.",
+            "أحمد كايا",
+            "وزير الزراعة والثروة الحيوانية",
+            "country:TR",
+        ),
+    ],
+    ids=["natural-resources", "fisheries", "agriculture-and-livestock"],
+)
+def test_a_ministry_no_list_knows_is_the_office_of_the_name_after_it(text, name, role, country):
+    holder = person(facts_of(text), name)
+    assert role in holder.roles
+    assert holder.represents == country
+
+
+def test_the_head_of_a_section_is_an_office_not_a_name():
+    facts = facts_of("وحضر الاجتماع رئيس قسم الإعلام في الوزارة ونائب المدير العام.")
+    assert not any("الإعلام" in label for label in persons(facts))
+
+
+def test_a_body_inside_an_office_is_still_found():
+    facts = facts_of("استقبل الرئيس اليوم رئيس وكالة الاستخبارات المركزية الأمريكية في القاهرة.")
+    assert any("الاستخبارات المركزية" in e.label for e in facts.entities if e.type == "Organization")
+
+
+def test_prose_after_an_office_is_no_part_of_it():
+    facts = facts_of(
+        "اتصل الرئيس العراقي عبد اللطيف رشيد بالرئيس الإيراني. وأشار إلى اهتمام الرئيس الإيراني"
+        " بالنسبة للعلاقات الأخوية التي تربط البلدين."
+    )
+    assert "bilateral-relations" in facts.topics
+    assert all("بالنسبة" not in role for e in facts.entities for role in e.roles)
+
+
+def test_a_counterpart_holds_the_office_of_the_prince_not_his_rank():
+    facts = facts_of(
+        "وأجرى وزير الخارجية الأمير فيصل بن فرحان اتصالاً هاتفياً بنظيره العراقي بحث خلاله"
+        " العلاقات الأخوية بين البلدين."
+    )
+    assert all("العلاقات" not in role for e in facts.entities for role in e.roles)
+    assert not any(role == "الأمير" for e in facts.entities if e.key != "person:faisal-bin-farhan" for role in e.roles)
+
+
+def test_talks_told_again_as_a_phone_call_are_a_call():
+    facts = facts_of(
+        "بحث وزير الخارجية الأمير فيصل بن فرحان مع وزير الخارجية العراقي الدكتور فؤاد حسين التطورات"
+        " في إقليم كردستان العراق.\n"
+        "كما تناول الأمير فيصل مع الدكتور فؤاد حسين، خلال اتصال هاتفي أجراه الأمير فيصل بنظيره العراقي،"
+        " العلاقات الأخوية بين البلدين."
+    )
+    assert len(facts.meetings) == 1
+    call = facts.meetings[0]
+    assert call.phone and call.place is None
+
+
+def test_a_contact_group_is_no_call():
+    facts = facts_of(
+        "استقبل الرئيس الجزائري عبد المجيد تبون في الجزائر العاصمة وزير الخارجية الروسي سيرغي لافروف.\n"
+        "وأشار الوزير الجزائري إلى أن بلاده عضو في مجموعة الاتصال العربية المعنية بالأزمة."
+    )
+    assert [m.phone for m in facts.meetings] == [False]
