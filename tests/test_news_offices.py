@@ -105,3 +105,87 @@ def test_a_contact_group_is_no_call():
         "وأشار الوزير الجزائري إلى أن بلاده عضو في مجموعة الاتصال العربية المعنية بالأزمة."
     )
     assert [m.phone for m in facts.meetings] == [False]
+
+
+def test_an_envoy_extraordinary_named_before_his_office_serves_the_country_after_it():
+    facts = facts_of(
+        "وتقبل السلطان أوراق اعتماد سعادة السفير يوهان كرامر سفيرًا فوق العادة مفوضًا لجمهورية النمسا،"
+        " وسعادة السفير كاميل دوران سفيرًا فوق العادة مفوضًا لجمهورية تشيلي."
+    )
+    assert person(facts, "كرامر").represents == "country:AT"
+    assert person(facts, "دوران").represents == "country:CL"
+    assert "سفير" in person(facts, "دوران").roles
+
+
+def test_a_non_resident_ambassador_after_his_name():
+    facts = facts_of(
+        "وشملت قائمة السفراء: بيتر هانسن، سفير غير مقيم لمملكة الدنمارك لدى العراق؛ وخوان مارتينيز،"
+        " سفير غير مقيم لجمهورية البيرو لدى العراق."
+    )
+    assert person(facts, "هانسن").represents == "country:DK"
+    assert person(facts, "مارتينيز").represents == "country:PE"
+    assert "سفير غير مقيم" in person(facts, "مارتينيز").roles
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        (
+            "وأجرى الوزير ناصر بوريطة مباحثات مع نظرائه من إيرلندا، كيفن موران، والنرويج، السيدة أنيتا هولم.",
+            {"كيفن موران": "country:IE", "أنيتا هولم": "country:NO"},
+        ),
+        (
+            "والتقى الوزير أيضا وزراء خارجية غرينادا، جون بول، والنمسا، هيلغا برانت.",
+            {"جون بول": "country:GD", "هيلغا برانت": "country:AT"},
+        ),
+        (
+            "وتسلم الرئيس أوراق اعتماد سفراء أستراليا السفير ديفيد كول، وباكستان عمران شاه، وقطر جاسم بن علي المري.",
+            {"ديفيد كول": "country:AU", "عمران شاه": "country:PK", "جاسم بن علي المري": "country:QA"},
+        ),
+    ],
+    ids=["counterparts-from", "foreign-ministers-of", "ambassadors-of"],
+)
+def test_holders_of_an_office_said_once_each_after_his_country(text, holders):
+    facts = facts_of(text)
+    for name, country in holders.items():
+        assert person(facts, name).represents == country
+
+
+def test_ali_after_an_honorific_with_a_name_after_him_is_a_name():
+    facts = facts_of("واستعرض الدكتور علي حسن العمري نائب وزير الخارجية اليمني الترتيبات مع الوفد.")
+    holder = person(facts, "علي حسن العمري")
+    assert holder.represents == "country:YE"
+    assert "نائب وزير الخارجية" in holder.roles
+
+
+def test_good_neighbourliness_after_a_title_is_no_name():
+    facts = facts_of("وأكد الدكتور على حسن الجوار بين البلدين خلال اللقاء.")
+    assert not any("حسن" in label for label in persons(facts))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("والتقى الوزير الإيراني بناصر عبد الكريم ممثل حركة الجهاد الإسلامي في طهران.", "ناصر عبد الكريم"),
+        ("واجتمع رئيس الوزراء العراقي بمحمد الحلبوسي في بغداد.", "محمد الحلبوسي"),
+    ],
+    ids=["unknown", "known"],
+)
+def test_a_name_met_with_ba_is_read_without_it(text, name):
+    assert name in persons(facts_of(text))
+
+
+def test_an_office_with_two_fields_before_whose_it_is():
+    facts = facts_of("استقبل الرئيس قيس سعيد بقصر قرطاج محمد عرقاب وزير الطاقة والمناجم الجزائري مبعوثا خاصا.")
+    holder = person(facts, "عرقاب")
+    assert holder.represents == "country:DZ"
+    assert "وزير الطاقة والمناجم" in holder.roles
+
+
+def test_an_assistant_secretary_named_before_her_office():
+    facts = facts_of(
+        "التقى وزير الخارجية اليمني مع باربرا ستون الوكيل المساعد لشؤون الشرق الأوسط بالخارجية الأمريكية."
+    )
+    holder = person(facts, "باربرا ستون")
+    assert holder.represents == "country:US"
+    assert any(role.startswith("الوكيل المساعد") for role in holder.roles)

@@ -192,7 +192,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             in_sentence = _offices_shared_out(context, in_sentence)
         if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
             in_sentence = _countries_of_lists(context, in_sentence)
-        if any(m.type == PERSON and m.named and not m.role for m in in_sentence):
+        if any(m.type == COUNTRY for m in in_sentence):
             in_sentence = _envoys_after_their_countries(context, in_sentence)
         mentions.extend(in_sentence)
         surnames = surnames | _surnames_of(in_sentence)
@@ -244,41 +244,84 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
 
 # an office said once in the plural for a list of holders, and the office of each
 _PLURAL_OFFICES = {normalize(p): s for p, s in (("السفراء", "سفير"), ("سفراء", "سفير"), ("القناصل", "قنصل"))}
+_PLURAL_MINISTERS = frozenset(normalize(w) for w in ("وزراء", "ووزراء"))
+_FOREIGN_AFFAIRS = frozenset(normalize(w) for w in ("خارجية", "الخارجية"))
+_PLURAL_COUNTERPARTS = frozenset(normalize(w) for w in ("نظرائه", "نظرائها", "نظرائهم", "بنظرائه", "مع نظرائه"))
 _EACH_OF = frozenset(normalize(w) for w in ("كل", "لكل", "كلا", "كلاً", "كلًا", "وكل"))
 
 
 def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> list[ActorMention]:
-    """ "أوراق اعتماد السفراء الجدد لكل من مملكة البحرين السيد X، وجمهورية مالطا السيد Y": envoys
-    whose office is said once, in the plural, each named after the country he serves."""
+    """ "أوراق اعتماد السفراء الجدد لكل من مملكة البحرين السيد X، وجمهورية مالطا السيد Y"، "سفراء
+    أستراليا X، وباكستان Y"، "وزراء خارجية غرينادا، X، وفنلندا، Y"، "مع نظرائه من إيرلندا، X":
+    holders of an office said once, in the plural, each named after the country he serves."""
     norms = ctx.norms
     office, listed_from = "", -1
     for k in range(ctx.sentence.first, ctx.sentence.last - 2):
-        plural = _PLURAL_OFFICES.get(norms[k]) or _PLURAL_OFFICES.get(norms[k][1:])
-        if plural is None:
+        office, after = _plural_office_at(ctx, found, k)
+        if not office:
             continue
-        each = next((j for j in range(k + 1, min(k + 5, ctx.sentence.last - 1))
-                     if norms[j] in _EACH_OF and norms[j + 1] == "من"), None)
+        each = next((j for j in range(after, min(after + 4, ctx.sentence.last - 1))
+                     if norms[j] in _EACH_OF and norms[j + 1] == "من"), None)  # fmt: skip
         if each is not None:
-            office, listed_from = plural, each
+            listed_from = each
+        elif norms[after] == "من" or _country_at(found, after):
+            listed_from = after - 1  # "نظرائه من إيرلندا"، "سفراء أستراليا"
+        if listed_from >= 0:
             break
     if listed_from < 0:
         return found
     result: list[ActorMention] = []
+    country = None  # the last country of the list read
     for mention in found:
-        before = result[-1] if result else None
-        if (
+        if mention.type == COUNTRY and mention.key and mention.first > listed_from:
+            country = mention
+        elif (
             mention.type == PERSON
             and mention.named
-            and not mention.role
             and mention.first > listed_from
-            and before is not None
-            and before.type == COUNTRY
-            and before.key
-            and _skip_honorifics(ctx, before.last)[0] == mention.first
+            and not mention.represents
+            and country is not None
+            and _listed_after(ctx, country) in (mention.first, mention.title_first)
         ):
-            mention = replace(mention, role=office, represents=before.key)
+            role = office if not mention.role or mention.title_first <= listed_from + 1 else mention.role
+            mention = replace(mention, role=role, represents=country.key)
+            country = None
         result.append(mention)
-    return result
+    # "وفنلندا، ماتي لاين، والنمسا، هيلغا برانت.": names no list knows, set off after their country
+    taken = {m.first for m in result} | {m.title_first for m in result}
+    for mention in list(result):
+        if mention.type == COUNTRY and mention.key and mention.first > listed_from:
+            start = _listed_after(ctx, mention)
+            name = _words_set_off(ctx, start, closing=True) if start not in taken and start > mention.last else None
+            if name is not None:
+                result.append(replace(name, role=office, represents=mention.key))
+    return sorted(result, key=lambda m: (m.first, m.last)) if len(result) > len(found) else result
+
+
+def _listed_after(ctx: _Context, country: ActorMention) -> int:
+    """Where the holder's name starts after his country in a list: past a comma and honorifics."""
+    at = country.last + (_peek(ctx.norms, country.last, ctx.sentence.last) in ("،", ","))
+    return _skip_honorifics(ctx, at)[0]
+
+
+def _plural_office_at(ctx: _Context, found: list[ActorMention], k: int) -> tuple[str, int]:
+    """(the office of each, the token after the plural office) where k holds one, else ("", k)."""
+    norms = ctx.norms
+    plural = _PLURAL_OFFICES.get(norms[k]) or _PLURAL_OFFICES.get(norms[k][1:])
+    if plural:
+        return plural, k + 1
+    if norms[k] in _PLURAL_MINISTERS and _peek(norms, k + 1, ctx.sentence.last) in _FOREIGN_AFFAIRS:
+        return "وزير الخارجية", k + 2
+    if norms[k] in _PLURAL_COUNTERPARTS:
+        # "أجرى بوريطة مباحثات مع نظرائه من ...": the office of the one they are counterparts of
+        holder = next((m for m in reversed(found) if m.type == PERSON and m.last <= k and _office_known(m)), None)
+        if holder is not None:
+            return _counterpart_office(_office_known(holder)), k + 1
+    return "", k
+
+
+def _country_at(found: list[ActorMention], k: int) -> bool:
+    return any(m.type == COUNTRY and m.first == k for m in found)
 
 
 _MINISTERS = normalize("وزراء")
@@ -466,6 +509,10 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     palace = _palace_at(ctx, i) if "قصر" in norm else None
     if palace is not None:
         return [palace], palace.last
+    if _met_by_name(ctx, i):
+        name = _name_after(ctx, i, after_title=False, met=True)
+        if name:
+            return [name], name.last
     if not _may_start_mention(norm):
         name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
         return ([name], name.last) if name is not None else ([], i + 1)
@@ -474,6 +521,9 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         return [pronoun], i + 1
     entity = _best_entity(ctx, i)
     title = titles().longest_at(norms, i, end)
+    if title is not None and title.payload.number == 2 and _with_tanween(ctx.doc.tokens[title.last - 1].text):
+        # "سفيراً فوق العادة": the accusative of one envoy, not the dual "سفيرا" (two envoys of)
+        title = replace(title, payload=replace(title.payload, number=1))
     if title is not None and not _entity_covers(entity, title):
         # "هاكان فيدان وزير الخارجية ومحمد شيمشك": an office right after a name describes that name
         # ("استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": a name its office came before takes
@@ -725,6 +775,19 @@ def _family_name_shape(norm: str) -> bool:
     )
 
 
+def _short_family_name(norm: str) -> bool:
+    """"العمري"، "الحكيمي": a nisba-shaped family name too short for `_family_name_shape`, read only
+    where a name is already expected."""
+    return (
+        norm.startswith("ال")
+        and norm.endswith("ي")
+        and len(norm) >= 5
+        and not gz.nisba_index().get((norm,))
+        and norm not in everyday_words()
+        and not _person_noun(norm)
+    )
+
+
 def _foreign_word_shape(norm: str, subject: bool = False) -> bool:
     """A word that may be a name nobody listed: none of prose's shapes (ال, the participles in م,
     the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists. As a verb's subject a plural
@@ -804,13 +867,16 @@ def _office_words_to_comma(ctx: _Context, k: int) -> int:
     return k
 
 
-def _words_set_off(ctx: _Context, j: int) -> ActorMention | None:
+def _words_set_off(ctx: _Context, j: int, closing: bool = False) -> ActorMention | None:
     """"الأمينة العامة للمنظمة الدولية للفرنكوفونية، لويز موشيكيوابو،": two or three words between
     commas after an office, none a word kg knows, are the holder's name (though the first starts
     like ل + a word)."""
     norms, end = ctx.norms, ctx.sentence.last
-    for close in range(j + 2, min(end, j + 4)):
-        if norms[close] in _CLOSING_MARKS:
+    for close in range(j + 2, min(end + 1, j + 4)):
+        # (closing: the list's last name, closed by the sentence's end)
+        if close == end or norms[close] in _CLOSING_MARKS or (closing and norms[close] in (".", "،", ",", "؛")):
+            if close == end and not closing:
+                return None
             if all(_foreign_tail_word(ctx, m) and norms[m] not in given_names() for m in range(j, close)) and all(
                 not _known_name_word(norms[m]) and not _prose_shape(norms[m]) and not norms[m].endswith("ه")
                 for m in range(j, close)
@@ -1317,6 +1383,10 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
     return [*inner, reference], max(k, title.last)
 
 
+_PLENIPOTENTIARY = frozenset(normalize(w) for w in (
+    "مفوض", "مفوضا", "مفوضة", "المفوض", "المفوضة", "ومفوض", "ومفوضا", "والمفوض", "والمفوضة", "ومفوضة",
+))  # fmt: skip
+
 # the epithets news gives a country after its name: "الكويت الشقيقة"، "كندا الصديقة"
 _FRIENDLY = frozenset(normalize(w) for w in (
     "الشقيقة", "الشقيق", "الصديقة", "الصديق", "الشقيقه", "الصديقه",
@@ -1409,8 +1479,14 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             represents = represents or org_adjective
             k += 1
             continue
-        if norm == "غير" and _peek(norms, k + 1, end) in ("المقيم", "المقيمه"):
+        if norm == "غير" and _peek(norms, k + 1, end) in ("المقيم", "المقيمه", "مقيم", "مقيمه"):
             k += 2  # "السفير غير المقيم لجمهورية زامبيا": an envoy accredited from abroad
+            if not destination:
+                role_last = k
+            continue
+        if norm == "فوق" and info.kind in ("diplomat", "envoy") and _peek(norms, k + 1, end) == "العاده":
+            # "سفيراً فوق العادة مفوضاً لجمهورية النمسا": extraordinary and plenipotentiary
+            k += 3 if _peek(norms, k + 2, end) in _PLENIPOTENTIARY else 2
             if not destination:
                 role_last = k
             continue
@@ -1484,8 +1560,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         if field_end > k:
             k = role_last = field_end
             continue
-        if k == role_last > title.last and not destination and _field_adjective(ctx, k, feminine=True):
-            k = role_last = k + 1  # "وزير الزراعة والثروة الحيوانية": the field's own words go on
+        if k == role_last > title.last and not destination and (
+            _field_adjective(ctx, k, feminine=True) or _second_field(ctx, k)
+        ):
+            # "وزير الزراعة والثروة الحيوانية"، "وزير الطاقة والمناجم الجزائري": the field goes on
+            k = role_last = k + 1
             continue
         break
     return inner, k, role_last, represents
@@ -1520,6 +1599,19 @@ def _office_field(ctx: _Context, title, k: int) -> int:
     while j < end and _field_adjective(ctx, j):
         j += 1  # "الطبيعية"، "الجوية"، "والثروة الحيوانية"
     return j
+
+
+def _second_field(ctx: _Context, k: int) -> bool:
+    """"والمناجم" between an office's field and whose office it is ("الجزائري"، "لجمهورية مالي")."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if not norms[k].startswith("وال") or not _field_noun(norms[k][1:]) or len(norms[k]) < 6 or k + 1 >= end:
+        return False
+    if _best_entity(ctx, k) is not None or _is_surname_here(ctx, k):
+        return False
+    if gz.nisba_index().longest_at(norms, k + 1, end, clitics=False) is not None:
+        return True
+    following = _best_entity(ctx, k + 1)
+    return following is not None and following.payload.entity.type == COUNTRY
 
 
 def _field_noun(norm: str) -> bool:
@@ -1684,8 +1776,8 @@ def _role_text(doc: Document, title, role_last: int, info) -> str:
         if role_last <= title.last:
             return ""  # "نظيريه": the office of the person before, given later
         first, clitic = title.last, 0  # "نظيره وزير شؤون خارجية روسيا": the office the text gives
-    elif info.number > 1:
-        return info.role
+    elif info.number > 1 or (info.role != info.phrase and _with_tanween(doc.tokens[title.last - 1].text)):
+        return info.role  # "سفيراً فوق العادة مفوضاً": the office in its plain form, "سفير"
     text = _span_text(doc, first, max(role_last, title.last), clitic)
     words = normalize_role(text).split()
     size = title.last - title.first
@@ -1768,14 +1860,21 @@ def _name_list(ctx: _Context, k: int, represents: str = "") -> list[ActorMention
     return names
 
 
-def _name_after(ctx: _Context, k: int, *, after_title: bool, joined: bool = False) -> ActorMention | None:
-    """A person's name starting at token k (after "و" when `joined` to a name before)."""
+def _name_after(
+    ctx: _Context, k: int, *, after_title: bool, joined: bool = False, met: bool = False
+) -> ActorMention | None:
+    """A person's name starting at token k (after "و" when `joined` to a name before, after "ب" when
+    `met` by the verb before: "التقى بناصر عبد الكريم")."""
     norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
     if k >= end:
         return None
     clitic = 0
     first_norm = norms[k]
-    if joined:
+    if met:
+        clitic, first_norm = 1, first_norm[1:]
+    elif after_title and _met_by_name(ctx, k):
+        return None  # "اجتمع رئيس الوزراء بمحمد الحلبوسي": whom he met, not the office's holder
+    elif joined:
         if first_norm.startswith("و") and len(first_norm) > 3:
             clitic, first_norm = 1, first_norm[1:]
         elif norms[k - 1] not in ("،", ","):
@@ -2039,7 +2138,12 @@ def _ali_here(ctx: _Context, j: int) -> bool:
         return True  # "حسن علي خيري،": between a given name and a last name that closes it
     # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
     after_honorific = j > ctx.sentence.first and honorifics().longest_at(ctx.norms, j - 1, j) is not None
-    closes = _peek(ctx.norms, j + 2, ctx.sentence.last) in _NAME_ENDS
+    third = _peek(ctx.norms, j + 2, ctx.sentence.last)
+    if after_honorific and following in given_names() and (
+        given_names().get(third) is False or (_family_name_shape(third) or _short_family_name(third))
+    ):
+        return True  # "الدكتور علي حسن العمري" (not "أكد الدكتور على حسن الجوار")
+    closes = third in _NAME_ENDS
     return after_honorific and closes and _plausible_first_name(following) and not following.startswith("ال")
 
 
@@ -2363,6 +2467,27 @@ def _name_word(norm: str) -> bool:
 def _function_word(norm: str) -> bool:
     """A stopword, also behind a clitic ("وخلال"), unless the whole word is a given name ("فيصل")."""
     return norm in stopwords() or (is_stopword(norm) and norm not in given_names())
+
+
+_MEETING_VERBS_WITH_BA = frozenset(normalize(w) for w in (
+    "التقى", "التقت", "يلتقي", "تلتقي", "اجتمع", "اجتمعت", "يجتمع", "تجتمع", "اتصل", "اتصلت", "يتصل", "تتصل",
+))  # fmt: skip
+
+
+def _met_by_name(ctx: _Context, i: int) -> bool:
+    """"التقى بناصر عبد الكريم": ب on a given name right after a verb of meeting, and a name goes on."""
+    norm = ctx.norms[i]
+    return (
+        norm[:1] == "ب"
+        and norm[1:] in given_names()
+        and norm not in given_names()
+        and any(
+            stem in _MEETING_VERBS_WITH_BA
+            for j in range(max(ctx.sentence.first, i - 5), i)
+            for _, stem in clitic_variants(ctx.norms[j])
+        )
+        and (given_names().get(norm[1:]) is False or _surname_follows(ctx, i + 1))
+    )
 
 
 def _starts_with_given_name(norm: str) -> bool:
