@@ -524,6 +524,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     if title is not None and title.payload.number == 2 and _with_tanween(ctx.doc.tokens[title.last - 1].text):
         # "سفيراً فوق العادة": the accusative of one envoy, not the dual "سفيرا" (two envoys of)
         title = replace(title, payload=replace(title.payload, number=1))
+    if title is not None and title.payload.kind == "deputy" and i > ctx.sentence.first and norms[i - 1] in _HELP_BEFORE:
+        title = None  # "حرص بلاده على مساعدة الشعب": help, a verbal noun, not an assistant
     if title is not None and not _entity_covers(entity, title):
         # "هاكان فيدان وزير الخارجية ومحمد شيمشك": an office right after a name describes that name
         # ("استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": a name its office came before takes
@@ -566,6 +568,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     return [], i + 1
 
 
+_HELP_BEFORE = frozenset(("علي", "في"))  # normalised على، في: "على مساعدة" is help, not an assistant
 _AIRPORT_WORD = frozenset((normalize("مطار"),))
 _INTERNATIONAL = frozenset(normalize(w) for w in ("الدولي", "الدولية", "الجوية"))
 

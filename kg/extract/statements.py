@@ -257,6 +257,10 @@ def _cue_counts(doc: Document, cue, index: _MentionIndex | None = None) -> bool:
         following = norms[cue.last : cue.last + 8]
         if following[:1] and following[0] in _DURING:
             return True
+        antecedent = cue.first - 2 - (cue.first > 2 and norms[cue.first - 2] in ("،", ","))
+        person = index.by_last.get(antecedent + 1) if index is not None else None
+        if person is not None and person.type == PERSON:
+            return True  # "السفير وليد بخاري، الذي لفت إلى حرص بلاده": a person's relative clause reports
         return any(n in _COMPLEMENTIZERS or n == ":" for n in following)
     return True
 
@@ -460,8 +464,14 @@ def _statement_at(
         before = index.by_last.get(cue.first) if not cue.clitic or norms[cue.first][:1] == "ف" else None
         if before is not None and before.head > sentence.first and _governed(doc, before):
             # "الوزير عطاف في لقائه بنظيره التونسي أبدى ...": the one he met, not who spoke
+            governed = before
             before = index.by_first.get(_skip(doc, sentence.first, cue.first, index))
             before = before if before is not None and before.type == PERSON and before.last < cue.first else None
+            if before is None and _during_it(norms, cue):
+                # "أجرى السلطان اتصالاً بأخيه الشيخ تميم أعرب خلاله عن": who made the call speaks
+                first = next((m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first
+                              and not m.in_title and m is not governed), None)  # fmt: skip
+                before = first if first is not None and first.head < governed.first else None
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in _OPENING_MARKS:
             before = _person_ending(index, cue.first - 1, sentence)  # 'فإن أمير قطر " أكد للرئيس ...
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("قد", "وقد"):
@@ -591,11 +601,16 @@ def _group_nisbas(norms, k, end) -> tuple[str, ...]:
 _OPENING_MARKS = frozenset(('"', "“", "«", "”"))
 
 
+_KIN_CALLED = frozenset(normalize(w) for w in ("بأخيه", "لأخيه", "بشقيقه", "لشقيقه", "بأخيها", "لأخيها"))
+
+
 def _governed(doc: Document, mention: ActorMention) -> bool:
     """A name governed by a preposition ("بنظيره"، "مع الرئيس"): the object of the words before."""
     norms, token = doc.token_norms, doc.tokens[mention.head]
     clitic = mention.first == mention.head and token.start < mention.start and norms[mention.head][:1] in "بل"
-    return clitic or norms[mention.head - 1] == "مع"
+    # "اتصالاً هاتفياً بأخيه الشيخ تميم": the brother he called, before the honorific
+    before_title = norms[mention.first - 1] if mention.first > 0 else ""
+    return clitic or norms[mention.head - 1] == "مع" or before_title == "مع" or before_title in _KIN_CALLED
 
 
 def _person_ending(index: _MentionIndex, last: int, sentence: Sentence) -> ActorMention | None:
@@ -634,6 +649,13 @@ def _embedded_subject(doc, index: _MentionIndex, cue, sentence: Sentence) -> Act
     if subject is None or subject.type != PERSON or not subject.key or subject.last >= cue.first:
         return None
     return subject
+
+
+_DURING_IT = frozenset(normalize(w) for w in ("خلاله", "خلالها", "فيه", "فيها"))
+
+
+def _during_it(norms, cue) -> bool:
+    return cue.last < len(norms) and norms[cue.last] in _DURING_IT
 
 
 def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[str, ...] | None:
@@ -815,7 +837,8 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         if norm in ("الي", "علي") and k + 1 < limit and norms[k + 1] in _COMPLEMENTIZERS:
             return _with_subjunctive(doc, k + 1)
         # a preposition the verb takes belongs to it only next to the speaker or after an aside
-        near = k == pos or norms[k - 1] in ("،", ",")
+        # ("أكد الرئيس في رسالته على ...": after where he said it, too)
+        near = k == pos or norms[k - 1] in ("،", ",") or (k == pos + 2 and norms[pos] in _WHERE_SAID)
         if near and norm == "عن" and "an_about" in takes:
             return k + 1
         if norm == "الي" and "ila" in takes and (near or k - pos <= 4):
@@ -856,6 +879,9 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
     if norms[first] in _ABOUT and "about" in takes:
         return None  # "غرد X عن المكالمة، قائلاً إن": what he spoke about, the words come later
     return _after_occasion(norms, first, limit, index)
+
+
+_WHERE_SAID = frozenset(normalize(w) for w in ("في", "خلال", "عبر"))
 
 
 def _after_occasion(norms, first: int, limit: int, index: _MentionIndex | None) -> int:
