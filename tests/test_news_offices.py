@@ -189,3 +189,26 @@ def test_an_assistant_secretary_named_before_her_office():
     holder = person(facts, "باربرا ستون")
     assert holder.represents == "country:US"
     assert any(role.startswith("الوكيل المساعد") for role in holder.roles)
+
+
+def test_envoys_listed_after_a_colon_are_named_before_their_office_and_join_the_ceremony():
+    facts = facts_of(
+        "تسلّم وزير الخارجية العراقي فؤاد حسين نسخاً من أوراق اعتماد عدد من السفراء غير المقيمين في مقر"
+        " الوزارة ببغداد. وشملت قائمة السفراء: إلير كوستا، سفير غير مقيم لجمهورية ألبانيا لدى العراق؛"
+        " وسيفاغ أرتينيان، سفير غير مقيم لجمهورية قبرص لدى العراق."
+    )
+    assert person(facts, "إلير كوستا").represents == "country:AL"
+    assert person(facts, "سيفاغ أرتينيان").represents == "country:CY"
+    assert [len(m.participants) for m in facts.meetings] == [3]
+
+
+def test_a_kunya_written_as_one_word_closes_a_name():
+    facts = facts_of("وذكرت الوكالة أن الوزير الإيراني التقى بناصر أبوسليم ممثل حركة الجهاد الإسلامي في طهران.")
+    holder = person(facts, "ناصر أبوسليم")
+    assert holder.represents == "org:pij"
+
+
+def test_another_given_name_before_a_known_surname_is_another_person():
+    facts = facts_of("وحضر اللقاء من الجانب السوري عمر كوستا وخالد الأسد.")
+    assert {"عمر كوستا", "خالد الأسد"} <= persons(facts)
+    assert "person:bashar-al-assad" not in {e.key for e in facts.entities}

@@ -513,6 +513,9 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         name = _name_after(ctx, i, after_title=False, met=True)
         if name:
             return [name], name.last
+    listed = _name_listed_before_office(ctx, i) if norms[i - 1] in _LIST_MARKS and i > ctx.sentence.first else None
+    if listed is not None:
+        return [listed], listed.last
     if not _may_start_mention(norm):
         name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
         return ([name], name.last) if name is not None else ([], i + 1)
@@ -558,6 +561,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     if (
         _starts_with_given_name(norms[i])
         or (norms[i][:1] == "و" and _starts_with_given_name(norms[i][1:]))
+        or (norms[i][:1] == "و" and norms[i][1:] in given_names() and _surname_follows(ctx, i + 1))
         or (norms[i] in given_names() and _surname_follows(ctx, i + 1))
         or _kunya_at(ctx, i)
     ):
@@ -951,6 +955,43 @@ def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
     return name
 
 
+_LIST_MARKS = frozenset((":", "؛", ";", "،", ","))
+
+
+def _name_listed_before_office(ctx: _Context, i: int) -> ActorMention | None:
+    """"وشملت قائمة السفراء: إلير هوسا، سفير ...؛ وسيفاغ أفيديسيان، سفير ...": in a list, two or
+    three words no list knows between its mark and ", office" are a name, though the first carries
+    the list's و or begins like the article (إل، أل)."""
+    norms, doc, end = ctx.norms, ctx.doc, ctx.sentence.last
+    first = norms[i]
+    clitic = 1 if first[:1] == "و" and first not in given_names() and len(first) > 3 else 0
+    if clitic and norms[i - 1] in ("،", ","):
+        return None  # "، وX ..." after a comma may join anything; after ":" or "؛" it goes on with the list
+    for close in (i + 2, i + 3):
+        if close + 1 >= end or norms[close] not in ("،", ",") or not _title_word(norms[close + 1]):
+            continue
+        words = [first[clitic:], *norms[i + 1 : close]]
+        foreign_al = doc.tokens[i].text[clitic:].startswith(("إل", "أل"))
+        if words[0].startswith("ال") and not foreign_al:
+            return None
+        if all(
+            _is_arabic_word(w)
+            and len(w) >= 2
+            and not is_stopword(w)
+            and w not in everyday_words()
+            and not _title_word(w)
+            for w in words
+        ) and all(_unknown_or_surname(_best_entity(ctx, k)) for k in range(i + 1, close)):
+            return _span_mention(ctx, i, close, clitic, PERSON, words)
+        return None
+    return None
+
+
+def _unknown_or_surname(known) -> bool:
+    """No known name, or a known person's surname alone ("كوستا" of another Costa)."""
+    return known is None or (known.payload.entity.type == PERSON and known.payload.weak)
+
+
 def _may_start_mention(norm: str) -> bool:
     """A quick test that spares most words of a text the full lookups."""
     cached = _MAY_START.get(norm)
@@ -1051,6 +1092,12 @@ def _fits_context(ctx: _Context, match, kind: str) -> bool:
         return False
     if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
         return False
+    if kind == PERSON and match.payload.weak and match.first > ctx.sentence.first and not match.clitic:
+        # "ماهر الأسد"، "إلير كوستا": another given name before the surname is another person
+        before = ctx.norms[match.first - 1]
+        before = before[1:] if before[:1] == "و" and before[1:] in given_names() else before
+        if before in given_names() and before not in normalize(match.payload.entity.label).split():
+            return False
     return not (kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match))
 
 
@@ -2507,6 +2554,8 @@ def _surname_follows(ctx: _Context, j: int) -> bool:
         return True
     if norm in ("الله", "الاله"):
         return False  # "طيب الله ثراه"
+    if norm.startswith("ابو") and len(norm) >= 6 and (norm[3:] in given_names() or norm[3:] in _family_names()):
+        return True  # "ناصر أبوشريف"، "أحمد أبوزيد": a kunya written as one word, a family name
     if given_names().get(ctx.norms[j - 1]):
         # "سلامة السدود": an everyday word that is also a name needs a known surname, or a family
         # name of the nisba shape ("أيمن الظواهري"، "سعيد الهاجري"): an indefinite noun takes no
