@@ -1247,8 +1247,20 @@ def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> i
     if not matched:
         return last
     position = bare_full.index(matched[-1]) + 1
-    while position < len(full) and last < ctx.sentence.last and _same_name_word(ctx.norms[last], full[position]):
+    norms, end = ctx.norms, ctx.sentence.last
+    while position < len(full) and last < end and _same_name_word(norms[last], full[position]):
         last, position = last + 1, position + 1
+    # "خليفة بن سلمان بن حمد آل خليفة": a forefather the gazetteer leaves out, then the family name
+    chain = last
+    while chain + 1 < end and norms[chain] in ("بن", "ابن") and norms[chain + 1] in given_names():
+        chain += 2
+    if chain > last:
+        family = [w for w in full[position:] if w] or list(full[-2:])
+        tail = chain
+        for word in family:
+            if tail < end and _same_name_word(norms[tail], word):
+                tail += 1
+        return tail if tail > chain else last
     return last
 
 
@@ -2155,6 +2167,7 @@ def _room_in_name(words: list[str], norm: str) -> bool:
         return True
     return content < _MAX_NAME_WORDS + 2 and (
         _known_name_word(norm) or given_names().get(norm) is False or norm in _family_names()
+        or (_short_family_name(norm) and len(norm) >= 7)  # "... محمد صالح السهلاوي"
     )
 
 
@@ -2268,6 +2281,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False  # "لبري": "for Berri", not a name
     if honorifics().longest_at((norm,), 0):
         return False  # "بسمو": an honorific behind a clitic
+    if norm[0] == "ب" and len(norm) == 5 and norm[3] in "وا" and norm[1] not in "اوي" and norm[1:] not in given_names():
+        return False  # "بحلول"، "بدوام": ب on a verbal noun (فعول، فعال), not a name
     return not (norm[0] in "لب" and (stem in everyday_words() or stem in office_words() or stem.endswith("ه")))
 
 
@@ -2310,6 +2325,17 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True  # "كيم بيل أو،": a Korean name's last syllable, not "or" (nothing follows it)
     if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
         return False
+    family_after_chain = (
+        len(words) >= 3
+        and words[-2] in ("بن", "ابن", "بنت")
+        and norm.startswith("ال")
+        and _name_word(norm)
+        and norm not in office_words()
+        and not gz.nisba_index().get((norm,))
+        and not _verbal_noun(norm[2:])
+    )
+    if family_after_chain:
+        return True  # "عبدالعزيز بن إبراهيم الفايز": the family name after the father's, whatever else it means
     if _person_noun(norm) and not _known_name_word(norm) and norm not in given_names():
         return False  # "روبنز باريكيلو زميل ..."، "كريم العلمي المصنف": what the person is
     if not (_name_word(norm) or _ali_here(ctx, j)) or (norm == "الله" and not _god_name_compound(words)):
@@ -2379,7 +2405,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
     # foreign word that closes the name before a comma or the end of the sentence
-    closes = _closes_name(_peek(norms, j + 1, end))
+    following = _peek(norms, j + 1, end)
+    closes = _closes_name(following) or _title_word(following)  # "... كيليما سفيراً فوق العادة"
     return len(norm) <= 4 or (closes and _plausible_first_name(norm))
 
 
