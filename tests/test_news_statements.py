@@ -70,3 +70,36 @@ def test_words_after_where_they_were_said_start_after_ala():
         " منارة للأجيال."
     )
     assert any(quote.startswith("أهمية إحياء هذه الذكرى") for _, quote in found)
+
+
+def meetings_of(text: str) -> list[tuple[set[str], bool]]:
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    return [({names.get(k, k) for k in m.participants}, m.phone) for m in facts.meetings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال وزير الخارجية التركي مولود جاويش أوغلو خلال مؤتمر صحافي مشترك مع نظيره الكويتي الشيخ صباح"
+        " الخالد الصباح إن الزيارة مهمة.",
+        "أكد وزير الخارجية التركي مولود جاويش أوغلو أن المنطقة تمر بمرحلة صعبة. وأضاف أوغلو، خلال مؤتمر"
+        " صحافي عقده أمس الأحد (18 يناير 2015) مع نظيره الكويتي الشيخ صباح الخالد الصباح، أن الزيارة مهمة.",
+    ],
+    ids=["joint", "held-with-a-bracketed-day-and-a-surname-alone"],
+)
+def test_a_press_conference_with_a_counterpart_is_a_meeting_of_both(text):
+    [(people, phone)] = meetings_of(text)
+    assert people == {"مولود جاويش أوغلو", "صباح خالد الحمد الصباح"} and not phone
+
+
+def test_a_call_glued_to_its_adjective_is_a_call():
+    [(people, phone)] = meetings_of(
+        "أجرى وزير الخارجية الليبي محمد الطاهر سيالة اتصالاًهاتفياً بنظيره التركي مولود جاويش أوغلو."
+    )
+    assert phone and "مولود جاويش أوغلو" in people
+
+
+def test_a_tanween_typed_for_a_shadda_keeps_the_word_whole():
+    found = said("صرًح وزير الخارجية سامح شكري بأن هناك توافقا في الرؤى بين الجانبين.")
+    assert found == [(["سامح شكري"], "هناك توافقا في الرؤى بين الجانبين")]

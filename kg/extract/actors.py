@@ -494,6 +494,9 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     if norm in ctx.family and norm not in given_names() and _office_word_alone(ctx, i):
         # "وجدد رئيسي خلال اللقاء": the surname of "إبراهيم رئيسي" named before, not "my president"
         return [_span_mention(ctx, i, i + 1, 0, PERSON, [norm])], i + 1
+    if norm in ctx.family and _surname_alone(ctx, i):
+        # "مولود جاويش أوغلو ..." then "وأضاف أوغلو،": the surname of one named before
+        return [_span_mention(ctx, i, i + 1, 0, PERSON, [norm])], i + 1
     # names no list knows, by where they stand: after a nisba that stands for a person, as the
     # subject of a reporting verb, before an office in apposition
     unlisted = None
@@ -570,6 +573,18 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
             return [name], name.last
 
     return [], i + 1
+
+
+def _surname_alone(ctx: _Context, i: int) -> bool:
+    """A surname no list holds alone (too common a word, or a weak one), of a person the article
+    named before: no given name, no ال-word, no everyday word, and no name goes on after it."""
+    norm = ctx.norms[i]
+    if norm in given_names() or norm.startswith("ال") or len(norm) < 4 or norm in everyday_words():
+        return False
+    if is_stopword(norm) or _title_word(norm) or _best_entity(ctx, i) is not None:
+        return False  # (a surname the gazetteer reads in context is read so: "وقال فيدان")
+    following = _peek(ctx.norms, i + 1, ctx.sentence.last)
+    return not (following in given_names() or _known_name_word(following)) or following in ctx.family
 
 
 _HELP_BEFORE = frozenset(("علي", "في"))  # normalised على، في: "على مساعدة" is help, not an assistant

@@ -297,6 +297,12 @@ def find_meetings(
                 subject = _arriving(doc, mentions, sentence)
                 if subject is not None and subject not in persons:
                     persons = [subject, *persons]
+            elif len(persons) == 1 and info.pos == "noun" and _with_someone(norms, match, sentence):
+                # "وقال X خلال مؤتمر صحافي مشترك مع نظيره Y": who speaks held it with the one named
+                speaker = next((m.key for m in mentions if id(m) in speakers and m.type == PERSON and m.key
+                                and sentence.first <= m.first < match.first), None)  # fmt: skip
+                if speaker is not None and speaker not in persons:
+                    persons = [speaker, *persons]
             parties = (
                 persons
                 if len(persons) >= 2
@@ -645,7 +651,19 @@ _JOINT = frozenset(normalize(w) for w in ("مشترك", "مشتركا", "مشت�
 
 
 def _joint(norms, start: int, end: int) -> bool:
-    return any(norms[k] in _JOINT for k in range(start, min(end, start + 3)))
+    """ "مؤتمر صحفي مشترك"، "مؤتمر صحافي عقده أمس الأحد (18 يناير) مع نظيره": given together (the
+    words in brackets do not count)."""
+    counted, depth = 0, 0
+    for k in range(start, end):
+        depth += (norms[k] == "(") - (norms[k] == ")")
+        if depth > 0 or norms[k] == ")":
+            continue
+        if norms[k] in _JOINT:
+            return True
+        counted += 1
+        if counted >= 6:
+            break
+    return False
 
 
 _KANA = frozenset(normalize(w) for w in ("كان", "كانت", "كانا", "كانوا", "كانتا", "وكان", "وكانت", "وكانا", "وكانوا"))
@@ -1006,6 +1024,11 @@ def _pair_between(norms, match, sentence, mentions) -> list[str]:
     joined = {first.last} if after.startswith("و") and after != "و" else {first.last + 1} if after == "و" else set()
     second = next((m for m in mentions if m.type == PERSON and m.key and m.key != first.key and m.head in joined), None)
     return [first.key, second.key] if second is not None else []
+
+
+def _with_someone(norms, match, sentence) -> bool:
+    """ "مؤتمر صحافي (عقده أمس) مع"، "لقائه مع": a meeting word that says with whom, a few words on."""
+    return any(norms[k] in ("مع", "بين") for k in range(match.last, min(sentence.last, match.last + 6)))
 
 
 def _names_follow(norms, match, sentence) -> bool:

@@ -90,9 +90,15 @@ def normalize_with_offsets(original: str) -> NormalizedText:
     pieces: list[str] = []
     offsets = array("i")
     table = _TABLE
+    previous_end = 0
     # runs of kept characters fold one to one, except presentation forms (one glyph, two letters)
     for run in _KEPT_RUN.finditer(original):
         start = run.start()
+        glued = _glued_at(original, previous_end, start)
+        if glued >= 0:
+            pieces.append(" ")  # "اتصالاًهاتفياً": a word's last mark, then the next word glued on
+            offsets.append(glued)
+        previous_end = run.end()
         folded = run.group().translate(table).lower()
         if len(folded) == run.end() - start and not _PRESENTATION.search(folded):
             pieces.append(folded)
@@ -107,6 +113,23 @@ def normalize_with_offsets(original: str) -> NormalizedText:
                 offsets.append(index)
     offsets.append(len(original))
     return NormalizedText("".join(pieces), offsets, original)
+
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+_ALEFS = frozenset("اىأإآ")
+_TANWEEN_CARRIERS = frozenset("اةء")  # the letters a word's closing tanween is written on or after
+
+
+def _glued_at(original: str, gap_start: int, gap_end: int) -> int:
+    """Where a tanween ends one word inside a run of letters ("اتصالاًهاتفياً"), else -1: tanween
+    only ends a word, so a letter right after it (not the alef it sits before: "اتصالًا") starts
+    the next one."""
+    if gap_start == 0 or gap_end >= len(original) or gap_end == gap_start:
+        return -1
+    after = original[gap_end]
+    if after in _ALEFS or not _ARABIC_LETTER.match(after) or original[gap_start - 1] not in _TANWEEN_CARRIERS:
+        return -1  # (a tanween typed inside a word for a shadda, "صرًح", sits on no alef or ة)
+    return next((i for i in range(gap_start, gap_end) if original[i] in _TANWEEN), -1)
 
 
 def has_arabic(text: str) -> bool:
