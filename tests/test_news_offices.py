@@ -212,3 +212,10 @@ def test_another_given_name_before_a_known_surname_is_another_person():
     facts = facts_of("وحضر اللقاء من الجانب السوري عمر كوستا وخالد الأسد.")
     assert {"عمر كوستا", "خالد الأسد"} <= persons(facts)
     assert "person:bashar-al-assad" not in {e.key for e in facts.entities}
+
+
+def test_a_palace_after_an_office_is_where_the_meeting_was_held():
+    facts = facts_of("استقبل السلطان هيثم بن طارق سلطان عمان بقصر البركة العامر أمس ولي العهد السعودي.")
+    [meeting] = facts.meetings
+    assert meeting.venue == "place:al-baraka-palace"
+    assert all("قصر" not in role for e in facts.entities for role in e.roles)

@@ -1514,6 +1514,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             represents = known.payload.entity.represents
             k = known.last
             continue
+        if known is not None and _venue_where(ctx, known):
+            break  # "سلطان عمان بقصر البركة العامر": where he received, no part of his office
         if known is not None and known.payload.entity.type != PERSON:
             kind = known.payload.entity.type
             inner.append(replace(_entity_mention(ctx, known), in_title=True))
@@ -1651,6 +1653,14 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
 _CONSTRUCT_HEADS = frozenset(normalize(w) for w in (
     "وزير", "وزيرة", "رئيس", "رئيسة", "مدير", "مديرة", "قائد", "أمين", "محافظ", "مستشار", "مستشارة",
 ))  # fmt: skip
+
+
+def _venue_where(ctx: _Context, known) -> bool:
+    """A venue behind ب or after في: where something was held ("بقصر البركة"، "في البيت الأبيض")."""
+    entity = known.payload.entity
+    if entity.type != PLACE or entity.kind != "venue":
+        return False
+    return bool(known.clitic and ctx.norms[known.first][:1] == "ب") or ctx.norms[known.first - 1] == "في"
 
 
 def _office_field(ctx: _Context, title, k: int) -> int:
