@@ -61,3 +61,10 @@ def test_a_preposition_on_a_verbal_noun_after_an_office_is_no_name(text):
 
 def test_a_foreign_name_starting_with_b_after_an_office_is_a_name():
     assert "بيبوت أتامكولوف" in persons("واستقبل الوزير وزير خارجية كازاخستان بيبوت أتامكولوف في أبوظبي.")
+
+
+def test_a_known_name_with_its_family_name_after_a_forefather_left_out_is_whole():
+    facts = extract("من جانبه قال وزير الخارجية الكويتي الشيخ صباح الخالد الصباح إن تركيا شريك مهم.", published=DAY)
+    [person] = [e for e in facts.entities if e.type == "Person"]
+    assert "صباح الخالد الصباح" in " ".join(person.aliases)
+    assert [s.speakers for s in facts.statements] == [(person.key,)]

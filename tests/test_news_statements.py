@@ -103,3 +103,11 @@ def test_a_call_glued_to_its_adjective_is_a_call():
 def test_a_tanween_typed_for_a_shadda_keeps_the_word_whole():
     found = said("صرًح وزير الخارجية سامح شكري بأن هناك توافقا في الرؤى بين الجانبين.")
     assert found == [(["سامح شكري"], "هناك توافقا في الرؤى بين الجانبين")]
+
+
+def test_a_participle_in_a_sentence_with_its_own_subject_is_that_subjects():
+    found = said(
+        "وقال الوزير الإيراني حسين أمير عبد اللهيان إن المؤتمر كان ناجحا. بدوره هنأ ناصر أبوسليم الأمة"
+        " الإيرانية بذكرى الثورة، مشيرا إلى أن الأوضاع في غزة مقلقة جدا."
+    )
+    assert [who for who, quote in found if "الأوضاع في غزة" in quote] == [["ناصر أبوسليم"]]

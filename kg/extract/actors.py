@@ -1265,6 +1265,9 @@ def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> i
     norms, end = ctx.norms, ctx.sentence.last
     while position < len(full) and last < end and _same_name_word(norms[last], full[position]):
         last, position = last + 1, position + 1
+    skipped_to_family = position < len(full) - 1 and last < end and _same_name_word(norms[last], full[-1])
+    if skipped_to_family and norms[last] != norms[last - 1]:
+        return last + 1  # "صباح الخالد الصباح" of "صباح خالد الحمد الصباح": a forefather left out
     # "خليفة بن سلمان بن حمد آل خليفة": a forefather the gazetteer leaves out, then the family name
     chain = last
     while chain + 1 < end and norms[chain] in ("بن", "ابن") and norms[chain + 1] in given_names():

@@ -424,7 +424,9 @@ def _statement_at(
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
     elif info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
         # "مؤكداً أن"، "بررت ... بالقول:": the one the sentence is about
-        speakers = (
+        # ("بدوره هنأ X ...، مشيراً إلى": the person the sentence opens with, not the last speaker)
+        own = _sentence_subject(index, cue, sentence) if first_cue and info.kind == "participle" else None
+        speakers = own or (
             last_speaker
             if info.kind == "participle" and last_speaker and not _singular_after_group(norms, cue, last_speaker)
             else _sentence_subject(index, cue, sentence)
