@@ -68,3 +68,17 @@ def test_a_known_name_with_its_family_name_after_a_forefather_left_out_is_whole(
     [person] = [e for e in facts.entities if e.type == "Person"]
     assert "صباح الخالد الصباح" in " ".join(person.aliases)
     assert [s.speakers for s in facts.statements] == [(person.key,)]
+
+
+def test_sir_and_lady_are_honorifics_before_a_name():
+    found = persons(
+        "أقيم في قصر بعبدا حفل استقبال رسمي لحاكم أوستراليا السير بيتر كوسغروف وقرينته الليدي لين كوسغروف."
+    )
+    assert found.get("بيتر كوسغروف") == "country:AU"
+    assert not any("السير" in label or "أوستراليا" in label for label in found)
+
+
+@pytest.mark.parametrize("name", ["الزين إبراهيم", "الصديق حسن"])
+def test_a_given_name_with_the_article_after_an_office_starts_a_name(name):
+    found = persons(f"والتقى رئيس الوزراء كامل إدريس بمطار أديس أبابا السفير {name}، سفير السودان لدى إثيوبيا.")
+    assert found.get(name) == "country:SD"
