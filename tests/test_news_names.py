@@ -82,3 +82,19 @@ def test_sir_and_lady_are_honorifics_before_a_name():
 def test_a_given_name_with_the_article_after_an_office_starts_a_name(name):
     found = persons(f"والتقى رئيس الوزراء كامل إدريس بمطار أديس أبابا السفير {name}، سفير السودان لدى إثيوبيا.")
     assert found.get(name) == "country:SD"
+
+
+def test_excellency_before_a_foreign_name_in_al_and_a_surname_in_ina():
+    found = persons(
+        "استقبل وكيل وزارة الخارجية العماني، سعادة ألفونسو زيغبي كامارينا، المدير التنفيذي للدبلوماسية العامة"
+        " بوزارة الخارجية المكسيكية."
+    )
+    assert "ألفونسو زيغبي كامارينا" in found
+
+
+def test_excellency_after_an_office_in_apposition_opens_the_guest():
+    found = persons(
+        "استقبل معالي حسن علي خيري، رئيس الوزراء الصومالي سعادة محمد أحمد الحمادي سفير دولة الإمارات لدى"
+        " الصومال أمس في مكتبه."
+    )
+    assert found.get("محمد أحمد الحمادي") == "country:AE"

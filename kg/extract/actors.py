@@ -543,7 +543,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         found, after = _titled(ctx, title, apposition)
         if found:
             return _honoured_office(ctx, i, found), after
-    k, honorific, _ = _skip_honorifics(ctx, i)
+    k, honorific, _ = _skip_honorifics(ctx, i, excellency=True)
     if k > i and k + 2 < end and norms[k] == "(":
         # "استقبل السيد (محمد المعلول) القائم بأعمال ...": a name the page sets off in brackets
         name = _name_after(ctx, k + 1, after_title=True)
@@ -648,6 +648,7 @@ def _first_words() -> frozenset[str]:
     """Every word a mention can start with: first words of known names, offices, honorifics,
     the heads of bodies, given names, honorific pronouns."""
     found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS) | {"ابو"}
+    found |= _EXCELLENCY
     found |= _BANK_HEADS
     for index in (gz.name_index(), titles(), honorifics()):
         found.update(index._by_first)
@@ -1053,16 +1054,34 @@ def _honoured_office(ctx: _Context, i: int, found: list[ActorMention]) -> list[A
     return found
 
 
-def _skip_honorifics(ctx: _Context, k: int) -> tuple[int, str, int]:
-    """Past "حضرة صاحب السمو الشيخ الدكتور": (where the name may start, the first honorific, how many)."""
+def _skip_honorifics(ctx: _Context, k: int, excellency: bool = False) -> tuple[int, str, int]:
+    """Past "حضرة صاحب السمو الشيخ الدكتور": (where the name may start, the first honorific, how many);
+    with `excellency`, past "سعادة" before a name too (not after an office, where it opens another)."""
     first, count = "", 0
     while k < ctx.sentence.last:
         found = honorifics().longest_at(ctx.norms, k, ctx.sentence.last)
+        if found is None and excellency and _excellency_before_name(ctx, k):
+            first, k, count = first or ctx.norms[k], k + 1, count + 1  # "سعادة ألفونسو كامارينا"
+            continue
         if found is None or (found.clitic and ctx.norms[k][:1] not in "و"):
             break
         first = first or " ".join(found.phrase)
         k, count = found.last, count + 1
     return k, first, count
+
+
+_EXCELLENCY = frozenset(normalize(w) for w in ("سعادة", "وسعادة"))
+
+
+def _excellency_before_name(ctx: _Context, k: int) -> bool:
+    """"سعادة" (Excellency, also "happiness") before a name no list knows: a foreign name in أل or a
+    given name, not an office ("سعادة السفير" is read with its office) nor a pronoun's noun."""
+    if ctx.norms[k] not in _EXCELLENCY or k + 1 >= ctx.sentence.last:
+        return False
+    following = ctx.norms[k + 1]
+    if _title_word(following) or honorifics().longest_at(ctx.norms, k + 1, ctx.sentence.last):
+        return False
+    return _foreign_al(ctx.doc.tokens[k + 1].text) or given_names().get(following) is False
 
 
 _PREFERENCE = (COUNTRY, PERSON, ORGANIZATION, PLACE)
@@ -2398,7 +2417,11 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     after_given = given_names().get(words[-1]) is False
     foreign_ending = after_given and len(norm) >= 5 and not norm.startswith("ال")
     # "حقوقهم": a word with a pronoun on it; "خافيير سولانا": a foreign surname after a given name
-    pronoun_on = norm.endswith(("هم", "هما", "كم", "نا")) and not _known_name_word(norm) and norm not in given_names()
+    pronoun_on = (
+        (norm.endswith(("هم", "هما", "كم")) or (norm.endswith("نا") and _our(norm)))
+        and not _known_name_word(norm)
+        and norm not in given_names()
+    )
     if pronoun_on and not (foreign_ending and norm.endswith("انا") and not _prose_shape(norm)):
         return False
     content = [w for w in words if w not in _PARTICLES and w != "الدين"]
@@ -2436,6 +2459,12 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     following = _peek(norms, j + 1, end)
     closes = _closes_name(following) or _title_word(following)  # "... كيليما سفيراً فوق العادة"
     return len(norm) <= 4 or (closes and _plausible_first_name(norm))
+
+
+def _our(norm: str) -> bool:
+    """"بلادنا"، "حكومتنا"، "علاقاتنا": نا as "our" on a noun; "كامارينا"، "مارينا" end a foreign name."""
+    stem = norm[:-2]
+    return len(norm) <= 6 or stem.endswith(("ت", "ه")) or stem in everyday_words()
 
 
 def _foreign_run_to_comma(ctx: _Context, j: int, taken: int) -> bool:
