@@ -497,6 +497,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     if norm in ctx.family and _surname_alone(ctx, i):
         # "مولود جاويش أوغلو ..." then "وأضاف أوغلو،": the surname of one named before
         return [_span_mention(ctx, i, i + 1, 0, PERSON, [norm])], i + 1
+    if norm[:1] == "و" and norm[1:] in ctx.family and _surname_alone(ctx, i, clitic=1):
+        return [_span_mention(ctx, i, i + 1, 1, PERSON, [norm[1:]])], i + 1  # "أوغلو وبوقادوم"
     # names no list knows, by where they stand: after a nisba that stands for a person, as the
     # subject of a reporting verb, before an office in apposition
     unlisted = None
@@ -575,10 +577,10 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     return [], i + 1
 
 
-def _surname_alone(ctx: _Context, i: int) -> bool:
+def _surname_alone(ctx: _Context, i: int, clitic: int = 0) -> bool:
     """A surname no list holds alone (too common a word, or a weak one), of a person the article
     named before: no given name, no ال-word, no everyday word, and no name goes on after it."""
-    norm = ctx.norms[i]
+    norm = ctx.norms[i][clitic:]
     if norm in given_names() or norm.startswith("ال") or len(norm) < 4 or norm in everyday_words():
         return False
     if is_stopword(norm) or _title_word(norm) or _best_entity(ctx, i) is not None:
