@@ -111,3 +111,13 @@ def test_a_participle_in_a_sentence_with_its_own_subject_is_that_subjects():
         " الإيرانية بذكرى الثورة، مشيرا إلى أن الأوضاع في غزة مقلقة جدا."
     )
     assert [who for who, quote in found if "الأوضاع في غزة" in quote] == [["ناصر أبوسليم"]]
+
+
+def test_talks_told_with_all_of_those_called_one_by_one_are_those_calls():
+    found = meetings_of(
+        "تلقى وزير الخارجية الأردني أيمن الصفدي اتصالات هاتفية من وزيرة خارجية أستراليا بيني وونغ ووزير"
+        " خارجية سريلانكا فيجيتا هيرات ورئيسة اللجنة الدولية للصليب الأحمر ميريانا سبولجاريك.\n"
+        "وبحث الصفدي مع وونغ وهيرات وسبولجاريك تداعيات التصعيد الخطير في المنطقة."
+    )
+    assert sorted(len(people) for people, _ in found) == [2, 2, 2]
+    assert all(phone for _, phone in found)

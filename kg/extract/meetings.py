@@ -256,6 +256,12 @@ def find_meetings(
                         target.place, target.venue = _in_city(*_place(doc, mentions, held_at, match, info, None))
                 continue
             stated = _date(dates, match.first, None, None)[0]
+            apart = _each_already_met(meetings, persons)
+            if apart:
+                # "تلقى X اتصالات من A وB وC" then "وبحث X مع A وB وC": the calls already read, each
+                for meeting in apart:
+                    meeting.sentences.add(sentence.index)
+                continue
             target = _target(meetings, info, persons, grouped, norms, sentence, stated)
             if target is not None:
                 _add(target, persons, sentence)
@@ -1035,6 +1041,19 @@ def _names_follow(norms, match, sentence) -> bool:
     """ "اللقاء بين الرئيسين"، "لقائه مع": the meeting word is followed by who met."""
     following = norms[match.last : min(sentence.last, match.last + 3)]
     return any(n in ("بين", "مع") for n in following)
+
+
+def _each_already_met(meetings: list[MeetingDraft], persons: list[str]) -> list[MeetingDraft]:
+    """The meetings of two, one host with each of the others, that these three or more persons
+    already had apart (none when any of them was not met apart)."""
+    if len(persons) < 3:
+        return []
+    people = set(persons)
+    pairs = [m for m in meetings if len(m.participants) == 2 and set(m.participants) <= people]
+    hosts = set.intersection(*(set(m.participants) for m in pairs)) if len(pairs) >= 2 else set()
+    if len(hosts) != 1 or set().union(*(set(m.participants) for m in pairs)) != people:
+        return []
+    return pairs
 
 
 def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> MeetingDraft | None:
