@@ -219,3 +219,12 @@ def test_a_palace_after_an_office_is_where_the_meeting_was_held():
     [meeting] = facts.meetings
     assert meeting.venue == "place:al-baraka-palace"
     assert all("قصر" not in role for e in facts.entities for role in e.roles)
+
+
+def test_in_a_list_of_names_each_before_his_office_the_country_of_one_is_no_next_ones():
+    facts = facts_of(
+        "تسلم الوزير أوراق اعتماد سفراء كلاً من: سعادة فيصل علي إبراهيم، سفير جمهورية أثيوبيا، وسعادة"
+        " جان فيليب لينتاو، سفير كندا، وسعادة جيري كنتغهام، سفير جمهورية إيرلندا."
+    )
+    assert person(facts, "لينتاو").represents == "country:CA"
+    assert person(facts, "كنتغهام").represents == "country:IE"

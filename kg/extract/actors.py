@@ -272,8 +272,16 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
         return found
     result: list[ActorMention] = []
     country = None  # the last country of the list read
+    # "X، سفير جمهورية كوريا، وY، سفير كندا": a country in one envoy's own office names no next one
+    owned = {
+        m.first
+        for m in found
+        for office in found
+        if m.type == COUNTRY and office.type == PERSON and not office.named and office.number == 1
+        and office.first < m.first < office.last
+    }
     for mention in found:
-        if mention.type == COUNTRY and mention.key and mention.first > listed_from:
+        if mention.type == COUNTRY and mention.key and mention.first > listed_from and mention.first not in owned:
             country = mention
         elif (
             mention.type == PERSON
@@ -290,7 +298,7 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
     # "وفنلندا، ماتي لاين، والنمسا، هيلغا برانت.": names no list knows, set off after their country
     taken = {m.first for m in result} | {m.title_first for m in result}
     for mention in list(result):
-        if mention.type == COUNTRY and mention.key and mention.first > listed_from:
+        if mention.type == COUNTRY and mention.key and mention.first > listed_from and mention.first not in owned:
             start = _listed_after(ctx, mention)
             name = _words_set_off(ctx, start, closing=True) if start not in taken and start > mention.last else None
             if name is not None:
