@@ -228,3 +228,20 @@ def test_in_a_list_of_names_each_before_his_office_the_country_of_one_is_no_next
     )
     assert person(facts, "لينتاو").represents == "country:CA"
     assert person(facts, "كنتغهام").represents == "country:IE"
+
+
+def test_those_who_first_welcomed_the_arriving_guest_met_him():
+    facts = facts_of(
+        "وصل وزير الخارجية العماني بدر البوسعيدي إلى مطار دمشق الدولي صباح اليوم. وكان في مقدمة مستقبلي"
+        " الوزير البوسعيدي الدكتور فيصل المقداد وزير الخارجية والمغتربين."
+    )
+    assert [len(m.participants) for m in facts.meetings] == [2]
+
+
+def test_and_its_members_after_an_office_are_no_name():
+    facts = facts_of(
+        "وبحث رئيس مجلس النواب العراقي بحضور رئيس لجنة العلاقات الخارجية النيابية وأعضائها العلاقات مع"
+        " الاتحاد الأوربي."
+    )
+    assert not any("أعضائها" in label for label in persons(facts))
+    assert "org:eu" in {e.key for e in facts.entities}

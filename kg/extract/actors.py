@@ -2320,6 +2320,7 @@ def _plausible_first_name(norm: str) -> bool:
         # word that is nothing after و is a foreign name ("ويجيسينجهي")
         stem = norm[1:]
         prose = _prose_shape(stem) or stem.endswith("ه") or stem.startswith(("ال", "است", "ان", "ت"))
+        prose = prose or (stem.endswith(("ها", "هم", "هما")) and len(stem) > 4)  # "وأعضائها": and its members
         return len(norm) >= 7 and _foreign_name_word(norm, [""]) and not prose
     if _prose_shape(norm):
         return False
