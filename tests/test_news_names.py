@@ -98,3 +98,33 @@ def test_excellency_after_an_office_in_apposition_opens_the_guest():
         " الصومال أمس في مكتبه."
     )
     assert found.get("محمد أحمد الحمادي") == "country:AE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "واستقبل ميقاتي سفير اليمن عبد الله عبد الكريم الدعيس الذي قال إن الزيارة مهمة.",
+            "عبد الله عبد الكريم الدعيس",
+            "country:YE",
+        ),
+        (
+            "والتقى ميقاتي سفير البرازيل هرمان تيليس ريبيارو الذي أعلن أن العلاقات جيدة.",
+            "هرمان تيليس ريبيارو",
+            "country:BR",
+        ),
+        (
+            "واستقبل ميقاتي سفير بنغلادش جهنغير المستهيدور رحمان الذي قال إنها زيارة للتهنئة.",
+            "جهنغير المستهيدور رحمان",
+            "country:BD",
+        ),
+    ],
+    ids=["compound-arabic", "three-foreign-words", "foreign-with-article"],
+)
+def test_the_guest_named_after_an_office_right_after_the_host(text, name, country):
+    assert persons(text).get(name) == country
+
+
+def test_a_foreign_surname_that_reads_as_b_and_a_town_is_a_surname():
+    found = persons("استقبل الرئيس محمود عباس، القنصل الأمريكي العام دونالد بلوم، مساء اليوم بمقر الرئاسة.")
+    assert found.get("دونالد بلوم") == "country:US"

@@ -859,8 +859,14 @@ def _verb_before(norm: str) -> bool:
 
 
 def _closes_name(norm: str) -> bool:
-    """What may follow a name: a mark that ends it, the day ("اليوم"), or the words (إن، أن)."""
-    return norm in _NAME_ENDS or norm in _AFTER_SPEAKER or bool(date_words().longest_at((norm,), 0, clitics=False))
+    """What may follow a name: a mark that ends it, the day ("اليوم"), the words (إن، أن), or a
+    relative clause about the person ("الذي قال")."""
+    return (
+        norm in _NAME_ENDS
+        or norm in _AFTER_SPEAKER
+        or norm in ("الذي", "التي")
+        or bool(date_words().longest_at((norm,), 0, clitics=False))
+    )
 
 
 _CLOSING_MARKS = ("،", ",", "؛", ";")
@@ -1134,6 +1140,10 @@ def _fits_context(ctx: _Context, match, kind: str) -> bool:
         return False  # "بابا" is no "ب" + a town "ابا": the whole word is one we know
     if kind == PLACE and not _place_in_context(ctx, match):
         return False
+    if kind == PLACE and match.clitic and len(match.phrase) == 1 and match.first > ctx.sentence.first:
+        before = ctx.norms[match.first - 1]
+        if before in given_names() and before not in _arabic_given_names():
+            return False  # "دونالد بلوم": a foreign given name's surname, not "ب" + a town "لوم"
     if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
         return False
     if kind == PERSON and match.payload.weak and match.first > ctx.sentence.first and not match.clitic:
@@ -1447,7 +1457,13 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         set_off = _quoted_name(ctx, name_start)  # 'السفيرة الفرنسية لدى ليبيا "بياتريس دوهيلين"'
     if apposition and honorific == "":
         name = _name_after(ctx, name_start, after_title=True)
-        names = [name] if name is not None and (name.key or name.name[0] in given_names()) else []
+        # "استقبل ميقاتي سفير اليمن عبد الله الدعيس"، "... سفير البرازيل هرمان تيليس": a name after an
+        # office that says whom it serves is the guest's, though kg knows none of its words
+        guest = name is not None and (
+            name.key or name.name[0] in given_names() or name.name[0] in ("عبد", "ابو")
+            or (len(name.name) >= 2 and represents and name.first == k)
+        )
+        names = [name] if guest else []
     elif info.number == 2:
         # "السفيرين الإيراني مهدي سبحاني": the first nisba was read with the office
         nisba_before = gz.nisba_index().longest_at(norms, name_start - 1, name_start, clitics=False)
@@ -2452,7 +2468,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"
     if len(content) < 2:
         return True
-    if norm.startswith("ال") and not _known_name_word(norm) and not any(w in _arabic_given_names() for w in content):
+    arabic = "عبد" in words or any(w in _arabic_given_names() for w in content)  # ("عبد الله عبد الكريم الدعيس")
+    if norm.startswith("ال") and not _known_name_word(norm) and not arabic:
         return False  # "أنجلينا جولي المركز الثاني": a foreign name takes no ال-surname
     if (norm.startswith("ال") and not _verbal_noun(norm[2:])) or norm in given_names() or words[-1] in _PARTICLES:
         return True
@@ -2538,6 +2555,9 @@ def _preposition_on_office_or_place(ctx: _Context, j: int) -> bool:
     place = known.payload.entity
     if place.type == PLACE and place.kind == "city" and place.population < _CITY:
         return False  # "جيمس بليك": a foreign surname, not ب and a small town abroad ("ليك")
+    before = ctx.norms[j - 1]
+    if place.type == PLACE and before in given_names() and before not in _arabic_given_names():
+        return False  # "دونالد بلوم": after a foreign given name, its surname ("لومي" is a capital)
     return place.type in (COUNTRY, PLACE, ORGANIZATION)
 
 
