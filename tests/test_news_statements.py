@@ -121,3 +121,12 @@ def test_talks_told_with_all_of_those_called_one_by_one_are_those_calls():
     )
     assert sorted(len(people) for people, _ in found) == [2, 2, 2]
     assert all(phone for _, phone in found)
+
+
+def test_his_sovereignty_is_the_speaker_of_parliament_not_his_guest():
+    found = said(
+        "استقبل رئيس مجلس النواب العراقي محمد الحلبوسي اليوم الممثلة العليا للاتحاد الأوروبي فيديريكا"
+        " موغيريني. وبحث سيادته بحضور أعضاء لجنة العلاقات الخارجية العلاقات مع الاتحاد الأوروبي، مشيرا إلى"
+        " أن العراق اليوم أفضل بكثير لإقامة علاقات وثيقة."
+    )
+    assert [who for who, quote in found if "أفضل بكثير" in quote] == [["محمد الحلبوسي"]]

@@ -357,6 +357,8 @@ _HONORIFIC_OFFICES = {
     normalize("جلالة"): frozenset({"monarch"}),
     normalize("سمو"): frozenset({"emir", "crown-prince"}),
     normalize("فخامة"): frozenset({"head-of-state", normalize("رئيس")}),
+    # "سيادته": Iraq's and Lebanon's honorific for their presidents, speakers and prime ministers
+    normalize("سيادة"): frozenset({"head-of-state", "speaker", "head-of-government", normalize("رئيس")}),
 }
 
 
