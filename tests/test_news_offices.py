@@ -245,3 +245,21 @@ def test_and_its_members_after_an_office_are_no_name():
     )
     assert not any("أعضائها" in label for label in persons(facts))
     assert "org:eu" in {e.key for e in facts.entities}
+
+
+def test_an_office_met_with_ba_after_the_hosts_office_is_another_person():
+    facts = facts_of(
+        "اجتمع معالي بدر البوسعيدي وزير خارجية سلطنة عُمان بوزير خارجية جمهورية إيران الإسلامية في العاصمة"
+        " “طهران” صباح اليوم (الثلاثاء)."
+    )
+    assert person(facts, "البوسعيدي").roles == ("وزير الخارجية",)
+    [meeting] = facts.meetings
+    assert "country:IR" in meeting.participants and meeting.place.startswith("place:tehran")
+
+
+def test_a_press_conference_that_brings_two_ministers_together_is_their_meeting():
+    facts = facts_of(
+        "تعقد الآن فعاليات المؤتمر الصحفي الذي يجمع وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح"
+        " شكري في وزارة الخارجية الأردنية."
+    )
+    assert [len(m.participants) for m in facts.meetings] == [2]

@@ -1651,6 +1651,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                 continue
             break
         inner_title = titles().longest_at(norms, k, end)
+        if inner_title is not None and inner_title.clitic and norm[:1] == "ب":
+            break  # "اجتمع وزير خارجية عمان بوزير خارجية إيران": whom he met, another person
         if inner_title is not None and inner_title.clitic and norm[:1] == "و" and k + 1 < end and (
             gz.nisba_index().longest_at(norms, inner_title.last, end, clitics=False) is not None
         ):

@@ -1347,7 +1347,8 @@ def _place(
     for mention in mentions:
         if mention.type not in (PLACE, COUNTRY) or not mention.key or not start <= mention.first < end:
             continue
-        if (doc.quote_at(mention.start) is not None and not in_speech) or mention.in_title:
+        # (a place in quote marks of its own, "في العاصمة “طهران”", is no speech)
+        if (_quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS and not in_speech) or mention.in_title:
             continue
         if info.kind == "reception" and mention.first == match.last and match.phrase[0].startswith("استضاف"):
             candidates.append(mention)  # "استضافت القاهرة قمة ..."
@@ -1511,6 +1512,9 @@ def _event_city(doc, mentions, sentence, window) -> str | None:
 _RESIDENT = frozenset(normalize(w) for w in ("مقيم", "مقيمين", "مقيما", "مقيمًا", "المقيم", "المقيمين", "ومقره"))
 
 
+_OPENING_QUOTES = frozenset(('"', "«", "“", "'", "„"))
+
+
 def _preposition_before(doc, mention, floor) -> str | None:
     """ "في"، "ب"، "إلى" before the place, over "العاصمة الصينية", "مدينة", "قصر ... في"."""
     norms = doc.token_norms
@@ -1520,6 +1524,8 @@ def _preposition_before(doc, mention, floor) -> str | None:
     if token.start < mention.start and token.norm[:1] == "ب":
         return "في"
     k = mention.first - 1
+    if k > floor and norms[k] in _OPENING_QUOTES:
+        k -= 1  # 'في العاصمة "طهران"': the name set off in quote marks
     skipped = 0
     while (
         k >= floor
