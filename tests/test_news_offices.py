@@ -263,3 +263,22 @@ def test_a_press_conference_that_brings_two_ministers_together_is_their_meeting(
         " شكري في وزارة الخارجية الأردنية."
     )
     assert [len(m.participants) for m in facts.meetings] == [2]
+
+
+def test_talks_in_a_caption_above_the_story_are_those_the_story_tells():
+    facts = extract(
+        "مباحثات مصرية قطرية في الدوحة (تويتر)\n+ الخط -\n\nأجرى نائب رئيس مجلس الوزراء وزير الخارجية القطري"
+        " الشيخ محمد بن عبد الرحمن آل ثاني، ونظيره المصري سامح شكري، اليوم الاثنين، جلسة مباحثات رسمية.\n"
+        "وجرى خلال المباحثات استعراض العلاقات الثنائية بين البلدين.",
+        published=dt.date(2021, 6, 14),
+    )
+    [meeting] = facts.meetings
+    assert len(meeting.participants) == 2 and meeting.date == dt.date(2021, 6, 14)
+
+
+def test_the_counterpart_of_a_deputy_prime_minister_and_foreign_minister_is_a_foreign_minister():
+    facts = facts_of(
+        "أجرى نائب رئيس مجلس الوزراء وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني ونظيره المصري سامح"
+        " شكري جلسة مباحثات رسمية في الدوحة."
+    )
+    assert person(facts, "شكري").roles == ("وزير الخارجية",)

@@ -459,10 +459,12 @@ def _counterpart_office(role: str) -> str:
     والتعاون الإفريقي" is Morocco's name for it, the counterpart is "وزير الخارجية"), any other
     without whose it is."""
     words = tuple(normalize(role).split())
-    for size in range(min(4, len(words)), 0, -1):
-        common = _ministers_by_phrase().get(words[:size])
-        if common:
-            return common
+    # ("نائب رئيس مجلس الوزراء وزير الخارجية": of offices stacked, the minister's is the counterpart's)
+    for start in range(len(words)):
+        for size in range(min(4, len(words) - start), 0, -1):
+            common = _ministers_by_phrase().get(words[start : start + size])
+            if common:
+                return common
     return _office_only(role)
 
 

@@ -228,7 +228,11 @@ def find_meetings(
                 # "خلال القمة"، "استهلت القمة باجتماع": the meeting already read; people join it only
                 # when the words name them ("اللقاء بين X وY")
                 target = referenced or _standing_for(meetings, persons, mentions) or _last_of_kind(meetings, info)
-                _add(target, between, sentence)
+                # ("مباحثات مصرية قطرية في الدوحة" above the story: talks no one was named in yet)
+                unnamed = not target.participants and len(persons) >= 2
+                _add(target, between or (persons if unnamed else []), sentence)
+                if unnamed and target.date is None:
+                    target.date, target.dated = _date(dates, match.first, None, None)
                 if len(target.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
                     # "تسلّم الرئيس أوراق اعتماد السفراء ..." then "خلال لقائه السفراء كلاً على حدة":
                     # the ceremony was one meeting with each
