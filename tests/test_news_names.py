@@ -128,3 +128,11 @@ def test_the_guest_named_after_an_office_right_after_the_host(text, name, countr
 def test_a_foreign_surname_that_reads_as_b_and_a_town_is_a_surname():
     found = persons("استقبل الرئيس محمود عباس، القنصل الأمريكي العام دونالد بلوم، مساء اليوم بمقر الرئاسة.")
     assert found.get("دونالد بلوم") == "country:US"
+
+
+def test_a_dual_verb_after_a_counterpart_is_no_name():
+    assert set(persons("الصفدي ونظيره العماني يؤكدان أهمية القمة لمعالجة قضايا المنطقة")) == {"أيمن الصفدي"}
+
+
+def test_a_foreign_surname_in_t_and_an_is_a_name():
+    assert "مانيش تشوهان" in persons("وتقبل الملك أوراق اعتماد سفير الهند مانيش تشوهان في قصر بسمان.")

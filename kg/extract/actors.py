@@ -2382,6 +2382,8 @@ def _prose_shape(norm: str) -> bool:
         return True
     if norm.startswith("است") and norm.endswith("ا") and len(norm) >= 6:
         return True  # "استنادا"، "استعدادا": a verbal noun as an adverb
+    if norm[0] == "ي" and norm.endswith(("ان", "ون")) and 5 <= len(norm) <= 6:
+        return True  # "يؤكدان"، "يبحثان": the present tense of two or more (not "تشوهان"، "تيكران")
     return norm.endswith(("اء", "هما", "كما")) and len(norm) >= 5
 
 
