@@ -136,3 +136,8 @@ def test_a_dual_verb_after_a_counterpart_is_no_name():
 
 def test_a_foreign_surname_in_t_and_an_is_a_name():
     assert "مانيش تشوهان" in persons("وتقبل الملك أوراق اعتماد سفير الهند مانيش تشوهان في قصر بسمان.")
+
+
+def test_a_family_name_in_al_that_is_also_a_rank():
+    found = persons("واستقبل الوزير سفير السعودية د. عبدالله بن عبدالملك آل الشيخ، وسفير الإمارات.")
+    assert found.get("عبدالله بن عبدالملك آل الشيخ") == "country:SA"

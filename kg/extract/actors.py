@@ -2399,6 +2399,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     norm = norms[j]
     if norm == "علي" and words and words[-1] in ("بن", "ابن", "بنت"):
         return True  # "سيف بن هلال بن علي العمري": the son of Ali, never "on"
+    if words and words[-1] == "ال" and _is_arabic_word(norm) and not is_stopword(norm):
+        return True  # "عبدالله بن عبدالملك آل الشيخ": the family آل governs, though it is a rank too
     if norm in _PILGRIM and words and after_title and j + 1 < end and _name_word(norms[j + 1]):
         return True  # "تثيرو الحاج عبدو كباسي": الحاج inside a West African name
     if norm == "او" and after_title and len(words) >= 2 and _peek(norms, j + 1, end) in _NAME_ENDS:
