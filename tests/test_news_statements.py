@@ -130,3 +130,12 @@ def test_his_sovereignty_is_the_speaker_of_parliament_not_his_guest():
         " أن العراق اليوم أفضل بكثير لإقامة علاقات وثيقة."
     )
     assert [who for who, quote in found if "أفضل بكثير" in quote] == [["محمد الحلبوسي"]]
+
+
+def test_the_two_ministers_by_their_countries_are_the_ministers_named():
+    found = said(
+        "التقى وزير الخارجية اليمني أحمد عوض بن مبارك نظيره السوري فيصل المقداد في القاهرة. وشدد الوزيران"
+        " اليمني والسوري على مكانة العلاقات الأخوية المتميزة التي تربط البلدين."
+    )
+    [(who, _)] = [(who, quote) for who, quote in found if "مكانة العلاقات" in quote]
+    assert set(who) == {"أحمد عوض بن مبارك", "فيصل المقداد"}

@@ -444,7 +444,10 @@ def _statement_at(
         subject = index.named_after(pos, norms)  # "الوزير المقداد": the office, then the name read on its own
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
     elif pos < sentence.last and norms[pos] in GROUP_WORDS:
-        speakers, speaker_first, pos = (GROUP, *_group_nisbas(norms, pos + 1, sentence.last)), pos, pos + 1
+        nisbas = _group_nisbas(norms, pos + 1, sentence.last)
+        # "وشدد الوزيران اليمني والسوري": the two ministers the article named, not their countries
+        people = _persons_of_countries(index, nisbas, cue.first) if norms[pos] not in _SIDES else ()
+        speakers, speaker_first, pos = people or (GROUP, *nisbas), pos, pos + 1
     elif pos < sentence.last and norms[pos] in _PLURAL_GROUPS:
         speakers, speaker_first, pos = (EVERYONE,), pos, pos + 1
     elif pos < sentence.last and norms[pos] in _GUEST_GROUPS:
@@ -586,6 +589,28 @@ def _singular_after_group(norms, cue, last_speaker: tuple[str, ...]) -> bool:
     """ "أشاد السفراء ..." then "وتقدم الوكيل ...، معرباً عن": a singular participle goes on with the
     sentence's own subject, not with a group that spoke before."""
     return last_speaker[:1] in ((GUESTS,), (EVERYONE,), (GROUP,)) and not norms[cue.first].endswith(("ين", "ون", "ان"))
+
+
+_SIDES = frozenset(normalize(w) for w in ("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدين", "البلدان"))
+
+
+def _persons_of_countries(index: _MentionIndex, countries: tuple[str, ...], before: int) -> tuple[str, ...]:
+    """The person named last before `before` for each country, when every country has one."""
+    found = []
+    for country in countries:
+        person = next((m.key for m in reversed(index.all) if m.type == PERSON and m.key and m.last <= before
+                       and _country_of_person(m) == country), None)  # fmt: skip
+        if person is None:
+            return ()
+        found.append(person)
+    return tuple(dict.fromkeys(found)) if len(set(found)) == len(countries) else ()
+
+
+def _country_of_person(mention: ActorMention) -> str:
+    if mention.represents:
+        return mention.represents
+    known = gz.known(mention.key)
+    return known.represents if known is not None else ""
 
 
 def _group_nisbas(norms, k, end) -> tuple[str, ...]:
