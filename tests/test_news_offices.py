@@ -282,3 +282,11 @@ def test_the_counterpart_of_a_deputy_prime_minister_and_foreign_minister_is_a_fo
         " شكري جلسة مباحثات رسمية في الدوحة."
     )
     assert person(facts, "شكري").roles == ("وزير الخارجية",)
+
+
+def test_the_party_of_the_relations_discussed_is_no_party_to_the_talks():
+    facts = facts_of(
+        "استقبل رئيس مجلس النواب العراقي محمد الحلبوسي اليوم الممثلة العليا للاتحاد الأوروبي فيديريكا"
+        " موغيريني. وبحث سيادته بحضور أعضاء لجنة العلاقات الخارجية العلاقات مع الاتحاد الأوروبي."
+    )
+    assert all("org:eu" not in m.participants for m in facts.meetings)

@@ -904,9 +904,24 @@ def _parties(mentions, window, doc) -> list[str]:
             known = gz.known(mention.key)
             if (known is not None and gz.is_outlet(known)) or mention.in_title:
                 continue
-            if doc.quote_at(mention.start) is None and not _is_place_phrase(doc.token_norms, mention):
+            if (
+                doc.quote_at(mention.start) is None
+                and not _is_place_phrase(doc.token_norms, mention)
+                and not _relations_with(doc.token_norms, mention)
+            ):
                 found.append(mention.key)
     return list(dict.fromkeys(found))
+
+
+_RELATIONS = frozenset(normalize(w) for w in (
+    "العلاقات", "علاقات", "علاقاته", "علاقاتها", "العلاقة", "علاقة", "التعاون", "تعاون", "الشراكة", "التنسيق",
+))  # fmt: skip
+
+
+def _relations_with(norms, mention) -> bool:
+    """ "بحث ... العلاقات مع الاتحاد الأوروبي": the party of the relations discussed, not of the talks."""
+    k = mention.first - 1
+    return k >= 1 and norms[k] == "مع" and norms[k - 1] in _RELATIONS
 
 
 def _is_place_phrase(norms, mention) -> bool:
