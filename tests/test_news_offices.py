@@ -290,3 +290,20 @@ def test_the_party_of_the_relations_discussed_is_no_party_to_the_talks():
         " موغيريني. وبحث سيادته بحضور أعضاء لجنة العلاقات الخارجية العلاقات مع الاتحاد الأوروبي."
     )
     assert all("org:eu" not in m.participants for m in facts.meetings)
+
+
+def test_an_assembly_a_meeting_word_is_named_after_is_no_party():
+    facts = facts_of(
+        "اعتبر الدكتور ماجد بن محمد الأنصاري المتحدث الرسمي لوزارة الخارجية القطرية اجتماعات الجمعية"
+        " العامة للأمم المتحدة فرصة لتأكيد الموقف الدولي."
+    )
+    assert facts.meetings == ()
+
+
+def test_a_conference_named_after_a_city_is_no_meeting_of_the_speaker():
+    facts = facts_of(
+        "جرى اليوم اتصال هاتفي بين وزير الخارجية الليبي عبدالهادي الحويج ووزير الخارجية السعودي الأمير فيصل"
+        " بن فرحان.\nومن جهته، أكد وزير الخارجية السعودي حرص بلاده على وحدة ليبيا ودعمها للجهود السلمية وفقاً"
+        " لإعلان القاهرة ومخرجات مؤتمر برلين."
+    )
+    assert [m.phone for m in facts.meetings] == [True]

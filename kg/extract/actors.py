@@ -2564,7 +2564,8 @@ def _preposition_on_office_or_place(ctx: _Context, j: int) -> bool:
     if place.type == PLACE and place.kind == "city" and place.population < _CITY:
         return False  # "جيمس بليك": a foreign surname, not ب and a small town abroad ("ليك")
     before = ctx.norms[j - 1]
-    if place.type == PLACE and before in given_names() and before not in _arabic_given_names():
+    one_word = known.last - known.first == 1
+    if place.type == PLACE and one_word and before in given_names() and before not in _arabic_given_names():
         return False  # "دونالد بلوم": after a foreign given name, its surname ("لومي" is a capital)
     return place.type in (COUNTRY, PLACE, ORGANIZATION)
 

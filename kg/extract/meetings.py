@@ -137,6 +137,8 @@ def find_meetings(
             if _not_held(doc, sentence, match, info, dates, published):
                 blocked_from = min(blocked_from, match.first)
                 continue
+            if _gathering_spoken_of(doc, mentions, match, info):
+                continue
             if info.kind == "welcome":
                 welcome = _welcome(doc, sentence, match, mentions, speakers, dateline_place)
                 again = meetings[-1] if meetings and meetings[-1].welcome else None
@@ -908,6 +910,7 @@ def _parties(mentions, window, doc) -> list[str]:
                 doc.quote_at(mention.start) is None
                 and not _is_place_phrase(doc.token_norms, mention)
                 and not _relations_with(doc.token_norms, mention)
+                and not _names_a_gathering(doc.token_norms, mention)
             ):
                 found.append(mention.key)
     return list(dict.fromkeys(found))
@@ -916,6 +919,27 @@ def _parties(mentions, window, doc) -> list[str]:
 _RELATIONS = frozenset(normalize(w) for w in (
     "العلاقات", "علاقات", "علاقاته", "علاقاتها", "العلاقة", "علاقة", "التعاون", "تعاون", "الشراكة", "التنسيق",
 ))  # fmt: skip
+
+
+_AT_GATHERING = frozenset(normalize(w) for w in ("في", "خلال", "هامش", "أعمال", "افتتاح", "اختتام", "لحضور"))
+
+
+def _gathering_spoken_of(doc, mentions, match, info) -> bool:
+    """ "وفقاً لمخرجات مؤتمر برلين": a conference or summit named after its city, with no word that
+    puts anyone at it ("في"، "خلال"، "على هامش"), is spoken of, not held by those the clause names."""
+    norms = doc.token_norms
+    if info.pos != "noun" or info.kind not in ("conference", "summit") or match.clitic:
+        return False
+    named_after = any(m.first == match.last and m.type in (PLACE, COUNTRY) for m in mentions)
+    return named_after and (match.first == 0 or norms[match.first - 1] not in _AT_GATHERING)
+
+
+def _names_a_gathering(norms, mention) -> bool:
+    """ "اجتماعات الجمعية العامة"، "مؤتمر برلين"، "قمة مجلس التعاون": the body or city a meeting
+    word is named after is the gathering, not a party to it."""
+    k = mention.first - 1
+    found = triggers().longest_at(norms, k, k + 1) if k >= 0 else None
+    return found is not None and found.payload.pos == "noun" and found.payload.kind not in ("join", "welcome", "call")
 
 
 def _relations_with(norms, mention) -> bool:
