@@ -304,3 +304,16 @@ def test_without_a_meeting_the_topics_of_the_story_go_to_the_statement():
 def test_relations_between_two_states_named_after_them_are_bilateral(sentence):
     text = "التقى وزير الخارجية الجزائري أحمد عطاف اليوم في الجزائر نظيره الإيراني عباس عراقجي. " + sentence
     assert "bilateral-relations" in extract(text, published=dt.date(2024, 5, 1)).topics
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "آخر التطورات الجارية في المنطقة",
+        "مجمل التطورات والأحداث الراهنة على المستويين الإقليمي والدولي",
+        "قضايا وتحديات المنطقة",
+    ],
+)
+def test_the_situation_with_the_region_a_few_words_on_is_the_regional_situation(words):
+    facts = extract(f"التقى وزير الخارجية العماني بدر البوسعيدي نظيره الإيراني عباس عراقجي وبحثا {words}.")
+    assert "regional-situation" in facts.topics

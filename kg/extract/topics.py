@@ -84,8 +84,9 @@ def _sentence_topics(doc: Document, sentence: Sentence) -> list[tuple[int, int, 
     norms = doc.token_norms
     end = sentence.last
     matches, heads = _phrases(norms, sentence.first, end)
+    region = _situation_of_the_region(norms, sentence.first, end, matches)
     if not matches and not heads:
-        return []
+        return [region] if region else []
     keys = {m.payload.key for m in matches}
     found = []
     for n, match in enumerate(matches):
@@ -101,7 +102,42 @@ def _sentence_topics(doc: Document, sentence: Sentence) -> list[tuple[int, int, 
     if heads:
         covered = {i for m in matches for i in range(m.first, m.last)}
         found.extend(_bilateral_by_sides(norms, heads, end, covered))
+    if region and not any(key == REGIONAL for _, _, key in found):
+        found.append(region)
     return sorted(found)
+
+
+_REGION_REACH = 4
+
+
+def _situation_of_the_region(norms, start: int, end: int, matches) -> tuple[int, int, str] | None:
+    """ "آخر التطورات الجارية في المنطقة"، "التطورات والأحداث الراهنة على المستويين الإقليمي والدولي"،
+    "قضايا وتحديات المنطقة": a word for the situation with the region a few words on, though no
+    phrase of the list holds them together."""
+    covered = {i for m in matches for i in range(m.first, m.last)}
+    for i in range(start, end):
+        if i in covered or not _has_use(norms[i], "situation"):
+            continue
+        for j in range(i + 1, min(end, i + 1 + _REGION_REACH)):
+            if norms[j] in ("،", ",", ".", "؛"):
+                break
+            if _has_use(norms[j], "region"):
+                return i, j + 1, REGIONAL
+    return None
+
+
+_HAS_USE: dict[tuple[str, str], bool] = {}
+
+
+def _has_use(norm: str, use: str) -> bool:
+    """`use` in _uses(norm), remembered: asked of every word of every sentence."""
+    key = (norm, use)
+    found = _HAS_USE.get(key)
+    if found is None:
+        found = use in _uses(norm)
+        if len(_HAS_USE) < 200_000:  # bounded: an archive brings ever new words
+            _HAS_USE[key] = found
+    return found
 
 
 def _phrases(norms, start: int, end: int) -> tuple[list[PhraseMatch[TopicPhrase]], list[int]]:
