@@ -307,3 +307,20 @@ def test_a_conference_named_after_a_city_is_no_meeting_of_the_speaker():
         " لإعلان القاهرة ومخرجات مؤتمر برلين."
     )
     assert [m.phone for m in facts.meetings] == [True]
+
+
+def test_an_office_set_off_between_two_names_is_the_first_ones():
+    facts = facts_of(
+        "استقبل سعادة الشيخ خليفة بن علي الحارثي، وكيل وزارة الخارجية للشؤون الدبلوماسية، سعادة ألفونسو"
+        " زيغبي كامارينا، المدير التنفيذي بوزارة الخارجية المكسيكية."
+    )
+    assert person(facts, "الحارثي").roles == ("وكيل وزارة الخارجية للشؤون الدبلوماسية",)
+    assert "وكيل وزارة الخارجية للشؤون الدبلوماسية" not in person(facts, "كامارينا").roles
+
+
+def test_the_office_of_the_kings_service_and_the_next_in_the_list():
+    facts = facts_of(
+        "وحضر اللقاء رئيس مجلس النواب أحمد الصفدي، ومدير مكتب جلالة الملك، المهندس علاء البطاينة."
+    )
+    assert person(facts, "الصفدي").roles == ("رئيس مجلس النواب",)
+    assert person(facts, "البطاينة").roles == ("مدير مكتب جلالة الملك",)

@@ -1445,7 +1445,10 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
     extra = (normalize_role(_span_text(doc, k, k + 1)),) if honorific in _ROYAL_HONORIFICS else ()
     names: list[ActorMention] = []
     set_off = None
-    if name_start < ctx.sentence.last - 1 and norms[name_start] in ("،", ",") and name_start == k:
+    # (not after a name set off before the office: "X، وكيل الوزارة، سعادة Y، المدير": the office is X's)
+    if name_start < ctx.sentence.last - 1 and norms[name_start] in ("،", ",") and name_start == k and not (
+        apposition and norms[title.first - 1] in ("،", ",")
+    ):
         # "المندوب الدائم للجزائر لدى الأمم المتحدة، عمار بن جامع،": the name set off by commas
         after_comma = _name_after(ctx, name_start + 1, after_title=True)
         if after_comma is not None and (
@@ -1550,7 +1553,14 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         k = _rest_of_name(ctx, principal.payload.entity, principal.phrase, principal.last)
     while k < end and k - title.last < _MAX_COMPLEMENT:
         norm = norms[k]
-        if not _is_arabic_word(norm) or honorifics().longest_at(norms, k, end) or norm in _HONORIFIC_PRONOUNS:
+        honoured = honorifics().longest_at(norms, k, end)
+        if honoured is not None and norms[k - 1] in _SERVICE_WORDS:
+            # "مدير مكتب جلالة الملك"، "مستشار جلالة الملك": the office of the honoured king's service
+            served = titles().longest_at(norms, honoured.last, end)
+            if served is not None and served.payload.kind in ("royal", "head"):
+                k = role_last = served.last
+                continue
+        if not _is_arabic_word(norm) or honoured or norm in _HONORIFIC_PRONOUNS:
             break
         known = _best_entity(ctx, k) or (_place_governed(ctx, k) if info.kind == "official" else None)
         longer_title = titles().longest_at(norms, k, end)
@@ -1700,6 +1710,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         break
     return inner, k, role_last, represents
 
+
+_SERVICE_WORDS = frozenset(normalize(w) for w in ("مكتب", "ديوان", "مستشار", "مستشارة", "مستشارا"))
 
 # heads of an office written in the construct state: the field they govern follows them
 _CONSTRUCT_HEADS = frozenset(normalize(w) for w in (

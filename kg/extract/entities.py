@@ -373,7 +373,7 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
             persons.append(mention)
             offices.setdefault(mention.key, set()).update(_classes_of(mention))
         elif mention.type == PERSON and not mention.named and mention.number == 1:
-            target = _named_after_comma(mention, mentions[position + 1 :], norms)
+            target = _named_after_comma(mention, mentions[position + 1 :], norms, persons)
             if target is not None:
                 pass
             elif mention.honorific and not mention.role:
@@ -396,10 +396,18 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
     return resolved
 
 
-def _named_after_comma(reference: ActorMention, after: list[ActorMention], norms) -> ActorMention | None:
+def _named_after_comma(
+    reference: ActorMention, after: list[ActorMention], norms, before: list[ActorMention] = ()
+) -> ActorMention | None:
     """ "برئيس المخابرات العامة المصرية، الوزير حسن محمود رشاد": an office, a comma, then the holder
-    named with a rank of his own."""
+    named with a rank of his own (not when a name set off by a comma comes right before the office:
+    "استقبل X، وكيل الوزارة، سعادة Y، المدير ...": the office is X's)."""
     if not reference.role or reference.last + 1 >= len(norms) or norms[reference.last] not in ("،", ","):
+        return None
+    comma_before = reference.first > 0 and norms[reference.first - 1] in ("،", ",")
+    written = normalize(reference.text).split()[:1]
+    joined = bool(written) and norms[reference.first] == "و" + written[0]  # "، ومدير مكتب ..." goes on with a list
+    if comma_before and not joined and any(p.last == reference.first - 1 for p in before):
         return None
     # the first person after (a body inside the holder's own office, "لحركة فتح", is passed by)
     following = next((m for m in after if m.first > reference.last and m.type == PERSON), None)
@@ -441,7 +449,7 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
     previous = persons[-1]
     between = norms[previous.last : reference.first]
     written = normalize(reference.text).split()[:1]
-    if written and norms[reference.first] != written[0] and norms[reference.first][:1] in "لب":
+    if written and norms[reference.first] != written[0] and norms[reference.first][:1] in "لبو":
         return None  # "ونقل لافروف لخادم الحرمين الشريفين تحيات ...": to the king, not a second office
     if not between and previous.role and _role_head(previous.role) != _role_head(reference.role):
         return None  # "استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": an office before the name, a guest after
