@@ -141,3 +141,8 @@ def test_a_foreign_surname_in_t_and_an_is_a_name():
 def test_a_family_name_in_al_that_is_also_a_rank():
     found = persons("واستقبل الوزير سفير السعودية د. عبدالله بن عبدالملك آل الشيخ، وسفير الإمارات.")
     assert found.get("عبدالله بن عبدالملك آل الشيخ") == "country:SA"
+
+
+def test_ali_after_an_honorific_then_two_given_names_before_an_office():
+    found = persons("استعرض الدكتور علي مثنى حسن نائب وزير الخارجية اليمني مع ممثل المنظمة الترتيبات.")
+    assert found.get("علي مثنى حسن") == "country:YE"

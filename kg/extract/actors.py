@@ -2291,8 +2291,11 @@ def _ali_here(ctx: _Context, j: int) -> bool:
     # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
     after_honorific = j > ctx.sentence.first and honorifics().longest_at(ctx.norms, j - 1, j) is not None
     third = _peek(ctx.norms, j + 2, ctx.sentence.last)
+    fourth = _peek(ctx.norms, j + 3, ctx.sentence.last)
     if after_honorific and following in given_names() and (
-        given_names().get(third) is False or (_family_name_shape(third) or _short_family_name(third))
+        given_names().get(third) is False
+        or (_family_name_shape(third) or _short_family_name(third))
+        or (third in given_names() and (_title_word(fourth) or fourth in _NAME_ENDS))  # "علي مثنى حسن نائب"
     ):
         return True  # "الدكتور علي حسن العمري" (not "أكد الدكتور على حسن الجوار")
     closes = third in _NAME_ENDS
