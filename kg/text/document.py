@@ -15,7 +15,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from kg.model import Article
-from kg.text.normalize import NormalizedText, end_with_marks, normalize, normalize_with_offsets
+from kg.text.normalize import _MARKS, NormalizedText, end_with_marks, normalize, normalize_with_offsets
 
 BODY, FRONT, DATELINE, NOISE = "body", "front", "dateline", "noise"
 
@@ -212,17 +212,20 @@ def analyse(article: Article) -> Document:
     norm_text, offsets = norm.text, norm.offsets
     # token positions are found on the normalised text, then mapped back to the original
     norm_index = _NormIndex(offsets)
+    size, marks = len(text), _MARKS
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         kind = kinds[p_index]
         p_quotes = paragraph_quotes[p_index]
         for s_start, s_end in _capped(text, _sentence_spans(text, p_start, p_end, p_quotes, dateline)):
             first = len(tokens)
             n_start, n_end = norm_index.lookup(s_start), norm_index.lookup(s_end)
+            s_index = len(sentences)
             for match in _WORD.finditer(norm_text, n_start, n_end):
-                o_start, o_end = offsets[match.start()], end_with_marks(text, offsets[match.end() - 1] + 1)
-                tokens.append(
-                    Token(len(tokens), o_start, o_end, text[o_start:o_end], match.group(), len(sentences))
-                )
+                m_start, m_end = match.span()
+                o_start, o_end = offsets[m_start], offsets[m_end - 1] + 1
+                if o_end < size and text[o_end] in marks:  # (rare: a word is seldom followed by marks)
+                    o_end = end_with_marks(text, o_end)
+                tokens.append(Token(len(tokens), o_start, o_end, text[o_start:o_end], match.group(), s_index))
             if len(tokens) == first:
                 continue
             sentence_kind = DATELINE if dateline and (s_start, s_end) == dateline else kind
