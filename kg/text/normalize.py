@@ -43,7 +43,12 @@ _FOLDED = {
     "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\t": " ",
 }  # fmt: skip
-_TABLE = str.maketrans({**dict.fromkeys(_REMOVED, None), **_FOLDED})
+# str.translate looks every character up in its table, and a dict raises (and swallows) a KeyError
+# for each one it lacks: a list over the Basic Multilingual Plane, every character mapped (to itself
+# when unchanged), translates twice as fast (a character past it is an IndexError: left as it is)
+_TABLE = [*range(0x10000)]
+for _code, _value in str.maketrans({**dict.fromkeys(_REMOVED, None), **_FOLDED}).items():
+    _TABLE[_code] = _value
 _REMOVED_SET = frozenset(_REMOVED)
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 
@@ -90,13 +95,14 @@ def normalize_with_offsets(original: str) -> NormalizedText:
     pieces: list[str] = []
     offsets = array("i")
     table = _TABLE
+    identity = _identity(len(original))
     # runs of kept characters fold one to one, except presentation forms (one glyph, two letters)
     for run in _KEPT_RUN.finditer(original):
         start = run.start()
         folded = run.group().translate(table).lower()
         if len(folded) == run.end() - start and not _PRESENTATION.search(folded):
             pieces.append(folded)
-            offsets.extend(range(start, run.end()))
+            offsets.extend(identity[start : run.end()])  # copied in C, not counted out one by one
             continue
         for index, char in enumerate(run.group(), start):
             piece = char.translate(table)
@@ -107,6 +113,22 @@ def normalize_with_offsets(original: str) -> NormalizedText:
                 offsets.append(index)
     offsets.append(len(original))
     return NormalizedText("".join(pieces), offsets, original)
+
+
+_IDENTITY = array("i", range(1 << 16))
+_IDENTITY_KEPT = 1 << 22  # the longest run of offsets kept between texts (16 MB)
+
+
+def _identity(size: int) -> array:
+    """The offsets 0, 1, 2 ... up to at least `size`: kept for texts of up to a few million
+    characters (grown as they come), made for a longer one alone."""
+    global _IDENTITY
+    identity = _IDENTITY
+    if len(identity) < size:
+        identity = array("i", range(max(size, 2 * len(identity))))
+        if len(identity) <= _IDENTITY_KEPT:
+            _IDENTITY = identity
+    return identity
 
 
 def has_arabic(text: str) -> bool:
