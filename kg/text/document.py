@@ -542,6 +542,8 @@ def _is_byline(raw: str, words: list[str], ends_sentence: bool) -> bool:
 
 def _is_tag_line(raw: str) -> bool:
     """"#جنيف #سوريا": a line of hashtags."""
+    if "#" not in raw:
+        return False  # (nearly every line: no need to look at its words one by one)
     pieces = raw.split()
     return bool(pieces) and sum(p.startswith("#") for p in pieces) * 2 >= len(pieces)
 
