@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
+from typing import NamedTuple
 
 from kg.model import Article
 from kg.text.normalize import _MARKS, NormalizedText, end_with_marks, normalize, normalize_with_offsets
@@ -20,8 +21,7 @@ from kg.text.normalize import _MARKS, NormalizedText, end_with_marks, normalize,
 BODY, FRONT, DATELINE, NOISE = "body", "front", "dateline", "noise"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     index: int
     start: int  # offsets into the original text
     end: int
