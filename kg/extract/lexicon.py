@@ -11,7 +11,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from kg.resources import data_path
 from kg.text.normalize import normalize
@@ -69,8 +69,7 @@ def clitic_variants(norm: str) -> tuple[tuple[int, str], ...]:
     return tuple(variants)
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch(Generic[T]):
+class PhraseMatch(NamedTuple, Generic[T]):
     first: int  # token indexes [first, last)
     last: int
     clitic: int  # normalised characters of a clitic before the phrase, in the first token
