@@ -108,25 +108,29 @@ class PhraseIndex(Generic[T]):
         key = phrase if isinstance(phrase, tuple) else words(phrase)
         return [p for k, p in self._by_first.get(key[0], ()) if k == key] if key else []
 
-    def _starts_at(self, norm: str, clitics: bool):
-        """(characters taken off, bucket) of the phrases whose first word this token is."""
-        if not clitics:
-            bucket = self._by_first.get(norm)
-            return () if bucket is None else ((0, bucket),)
-        starts = self._starts.get(norm)
-        if starts is None:
-            by_first = self._by_first
-            starts = self._starts[norm] = tuple(
-                (taken, by_first[head]) for taken, head in clitic_variants(norm) if head in by_first
-            )
+    def _starts_at(self, norm: str):
+        """(characters taken off, bucket) of the phrases that may start at this token, through its
+        clitics (worked out once per token)."""
+        by_first = self._by_first
+        starts = self._starts[norm] = tuple(
+            (taken, by_first[head]) for taken, head in clitic_variants(norm) if head in by_first
+        )
         return starts
 
     def match_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
         """Every phrase starting at token `index` (longest first), through clitics on that token."""
-        end = len(norms) if end is None else min(end, len(norms))
+        if end is None or end > len(norms):
+            end = len(norms)
         if index >= end:
             return []
-        starts = self._starts_at(norms[index], clitics)
+        norm = norms[index]
+        if clitics:  # (the lookup written out here: asked of most tokens several times over)
+            starts = self._starts.get(norm)
+            if starts is None:
+                starts = self._starts_at(norm)
+        else:
+            bucket = self._by_first.get(norm)
+            starts = () if bucket is None else ((0, bucket),)
         if not starts:
             return []
         found: list[PhraseMatch[T]] = []
@@ -143,10 +147,18 @@ class PhraseIndex(Generic[T]):
 
     def longest_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
         """The longest phrase starting at token `index` (the fewest clitic letters among equals), or None."""
-        end = len(norms) if end is None else min(end, len(norms))
+        if end is None or end > len(norms):
+            end = len(norms)
         if index >= end:
             return None
-        starts = self._starts_at(norms[index], clitics)
+        norm = norms[index]
+        if clitics:
+            starts = self._starts.get(norm)
+            if starts is None:
+                starts = self._starts_at(norm)
+        else:
+            bucket = self._by_first.get(norm)
+            starts = () if bucket is None else ((0, bucket),)
         if not starts:
             return None
         best: PhraseMatch[T] | None = None
@@ -167,7 +179,7 @@ class PhraseIndex(Generic[T]):
     def may_match(self, norm: str) -> bool:
         """A quick test: can any phrase start at this token, through its clitics?"""
         starts = self._starts.get(norm)
-        return bool(starts if starts is not None else self._starts_at(norm, True))
+        return bool(starts if starts is not None else self._starts_at(norm))
 
     def scan(self, norms: Sequence[str], start: int = 0, end: int | None = None, *, clitics: bool = True):
         """Non-overlapping longest matches, left to right."""
@@ -177,7 +189,7 @@ class PhraseIndex(Generic[T]):
         while index < end:
             norm = norms[index]
             hit = starts.get(norm)
-            if not (hit if hit is not None else self._starts_at(norm, True)):
+            if not (hit if hit is not None else self._starts_at(norm)):
                 index += 1
                 continue
             match = self.longest_at(norms, index, end, clitics=clitics)
