@@ -133,13 +133,14 @@ class PhraseIndex(Generic[T]):
             starts = () if bucket is None else ((0, bucket),)
         if not starts:
             return []
+        second = norms[index + 1] if index + 1 < end else None  # rules out nearly every phrase of a bucket
         found: list[PhraseMatch[T]] = []
         for taken, bucket in starts:
             for key, payload in bucket:
                 size = len(key)
                 if index + size > end:
                     continue
-                if size == 1 or _rest_matches(norms, index, key, size):
+                if size == 1 or (key[1] == second and (size == 2 or _rest_matches(norms, index, key, size))):
                     found.append(PhraseMatch(index, index + size, taken, payload, key))
         if len(found) > 1:
             found.sort(key=lambda m: (m.first - m.last, m.clitic))
@@ -161,6 +162,7 @@ class PhraseIndex(Generic[T]):
             starts = () if bucket is None else ((0, bucket),)
         if not starts:
             return None
+        second = norms[index + 1] if index + 1 < end else None  # rules out nearly every phrase of a bucket
         best: PhraseMatch[T] | None = None
         best_size = 0
         for taken, bucket in starts:
@@ -170,7 +172,7 @@ class PhraseIndex(Generic[T]):
                     break  # the rest are no longer than the best found so far
                 if index + size > end:
                     continue
-                if size == 1 or _rest_matches(norms, index, key, size):
+                if size == 1 or (key[1] == second and (size == 2 or _rest_matches(norms, index, key, size))):
                     best = PhraseMatch(index, index + size, taken, payload, key)
                     best_size = size
                     break
@@ -201,11 +203,8 @@ class PhraseIndex(Generic[T]):
 
 
 def _rest_matches(norms: Sequence[str], index: int, key: tuple[str, ...], size: int) -> bool:
-    """The words of a phrase after its first, at `index + 1`: the second one tested alone first,
-    since it rules out nearly every phrase that shares the first word."""
-    if norms[index + 1] != key[1]:
-        return False
-    return size == 2 or all(norms[index + k] == key[k] for k in range(2, size))
+    """The words of a phrase from its third on, at `index + 2` (the caller has compared the first two)."""
+    return all(norms[index + k] == key[k] for k in range(2, size))
 
 
 @dataclass(frozen=True, slots=True)
