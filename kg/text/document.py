@@ -267,8 +267,6 @@ class _NormIndex:
         self.offsets = offsets
 
     def lookup(self, original: int) -> int:
-        from bisect import bisect_left
-
         return bisect_left(self.offsets, original, 0, len(self.offsets) - 1)
 
 
