@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyarabic.araby_const import TASHKEEL, TATWEEL
 
@@ -59,6 +60,20 @@ _KEPT_RUN = re.compile("[^" + re.escape(_REMOVED) + "]+")
 
 def normalize(text: str) -> str:
     """The matching form of a string (no offsets): what lexicon keys and lookups use."""
+    if len(text) <= _SHORT:
+        return _normalize_short(text)
+    return _normalize(text)
+
+
+_SHORT = 48  # words and names, asked about over and over: their forms are kept
+
+
+@lru_cache(maxsize=1 << 14)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = text.translate(_TABLE)
     if _PRESENTATION.search(text):
         text = _fold_presentation_forms(text)
