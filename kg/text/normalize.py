@@ -105,12 +105,28 @@ class NormalizedText:
         return self.offsets[start], end_with_marks(self.original, self.offsets[end - 1] + 1)
 
 
+_IDENTITY = array("i", range(1 << 16))
+_IDENTITY_KEPT = 1 << 22  # the longest run of offsets kept between texts (16 MB)
+
+
+def _identity(size: int) -> array:
+    """The offsets 0, 1, 2 ... up to at least `size`: kept for texts of up to a few million
+    characters (grown as they come), made for a longer one alone."""
+    global _IDENTITY
+    identity = _IDENTITY
+    if len(identity) < size:
+        identity = array("i", range(max(size, 2 * len(identity))))
+        if len(identity) <= _IDENTITY_KEPT:
+            _IDENTITY = identity
+    return identity
+
+
 def normalize_with_offsets(original: str) -> NormalizedText:
     """Normalise a whole text and keep the map from normalised to original offsets."""
     pieces: list[str] = []
     offsets = array("i")
-    table = _TABLE
     identity = _identity(len(original))
+    table = _TABLE
     # runs of kept characters fold one to one, except presentation forms (one glyph, two letters)
     for run in _KEPT_RUN.finditer(original):
         start = run.start()
@@ -128,22 +144,6 @@ def normalize_with_offsets(original: str) -> NormalizedText:
                 offsets.append(index)
     offsets.append(len(original))
     return NormalizedText("".join(pieces), offsets, original)
-
-
-_IDENTITY = array("i", range(1 << 16))
-_IDENTITY_KEPT = 1 << 22  # the longest run of offsets kept between texts (16 MB)
-
-
-def _identity(size: int) -> array:
-    """The offsets 0, 1, 2 ... up to at least `size`: kept for texts of up to a few million
-    characters (grown as they come), made for a longer one alone."""
-    global _IDENTITY
-    identity = _IDENTITY
-    if len(identity) < size:
-        identity = array("i", range(max(size, 2 * len(identity))))
-        if len(identity) <= _IDENTITY_KEPT:
-            _IDENTITY = identity
-    return identity
 
 
 def has_arabic(text: str) -> bool:
