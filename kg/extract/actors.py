@@ -175,6 +175,9 @@ def find_mentions(doc: Document) -> list[ActorMention]:
         last_role = ""  # the office the text gave that person
         while index < sentence.last:
             found, index_after = _mentions_at(context, index, last_person, last_role)
+            if not found:  # most words: nothing to filter or record
+                index = max(index_after, index + 1)
+                continue
             if sentence.kind == DATELINE:
                 found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
             found = [m for m in found if not _after_byline(norms, m.head, sentence.first)]

@@ -307,14 +307,16 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
             continue
         if token.index in name_ends:
             continue  # "نواف الأحمد الجابر الصباح": the rest of the name before, not another person
-        following = doc.tokens[token.index + 1].norm if token.index + 1 < len(doc.tokens) else ""
         for taken, stem in clitic_variants(token.norm):
             key = surnames.get(stem)
+            if key is None:
+                continue  # (most words: the rest is asked only of a surname read before)
+            following = doc.tokens[token.index + 1].norm if token.index + 1 < len(doc.tokens) else ""
             # "وجدد سعيّد التأكيد": a surname that is also a given name, when no name follows it
             name_follows = given_names().get(following) is False or following in _PARTICLES  # not "إن"، "أن"
-            if key is not None and stem in given_names() and name_follows:
+            if stem in given_names() and name_follows:
                 continue
-            if key is not None and taken <= 1:
+            if taken <= 1:
                 start = token.start + _original_length(token.text, taken)
                 found.append(
                     ActorMention(

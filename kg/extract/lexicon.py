@@ -11,7 +11,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from kg.resources import data_path
 from kg.text.normalize import normalize
@@ -69,8 +69,7 @@ def clitic_variants(norm: str) -> tuple[tuple[int, str], ...]:
     return tuple(variants)
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch(Generic[T]):
+class PhraseMatch(NamedTuple, Generic[T]):
     first: int  # token indexes [first, last)
     last: int
     clitic: int  # normalised characters of a clitic before the phrase, in the first token
@@ -78,20 +77,14 @@ class PhraseMatch(Generic[T]):
     phrase: tuple[str, ...]
 
 
-def _rest_matches(norms: Sequence[str], index: int, key: tuple[str, ...], size: int) -> bool:
-    """The words of a phrase after its first, at `index + 1`: the second one tested alone first,
-    since it rules out nearly every phrase that shares the first word."""
-    if norms[index + 1] != key[1]:
-        return False
-    return size == 2 or all(norms[index + k] == key[k] for k in range(2, size))
-
-
 class PhraseIndex(Generic[T]):
     """Phrases (as normalised word tuples) with a payload each; several payloads may share a phrase."""
 
     def __init__(self, entries: Iterable[tuple[str | tuple[str, ...], T]] = ()):
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
-        self._hits: dict[str, bool] = {}  # token -> may a phrase start at it (through its clitics)?
+        # token -> the buckets of the phrases that may start at it, through its clitics: (characters
+        # taken off, bucket) in clitic_variants' order; most tokens start none, and say so at once
+        self._starts: dict[str, tuple[tuple[int, list[tuple[tuple[str, ...], T]]], ...]] = {}
         self.max_words = 1
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -100,7 +93,7 @@ class PhraseIndex(Generic[T]):
         key = phrase if isinstance(phrase, tuple) else words(phrase)
         if not key:
             return
-        self._hits.clear()
+        self._starts.clear()
         bucket = self._by_first.setdefault(key[0], [])
         if (key, payload) not in bucket:
             bucket.append((key, payload))
@@ -115,22 +108,39 @@ class PhraseIndex(Generic[T]):
         key = phrase if isinstance(phrase, tuple) else words(phrase)
         return [p for k, p in self._by_first.get(key[0], ()) if k == key] if key else []
 
+    def _starts_at(self, norm: str):
+        """(characters taken off, bucket) of the phrases that may start at this token, through its
+        clitics (worked out once per token)."""
+        by_first = self._by_first
+        starts = self._starts[norm] = tuple(
+            (taken, by_first[head]) for taken, head in clitic_variants(norm) if head in by_first
+        )
+        return starts
+
     def match_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
         """Every phrase starting at token `index` (longest first), through clitics on that token."""
-        end = len(norms) if end is None else min(end, len(norms))
-        if index >= end or not self._may_start(norms[index], clitics):
+        if end is None or end > len(norms):
+            end = len(norms)
+        if index >= end:
             return []
-        by_first = self._by_first
+        norm = norms[index]
+        if clitics:  # (the lookup written out here: asked of most tokens several times over)
+            starts = self._starts.get(norm)
+            if starts is None:
+                starts = self._starts_at(norm)
+        else:
+            bucket = self._by_first.get(norm)
+            starts = () if bucket is None else ((0, bucket),)
+        if not starts:
+            return []
+        second = norms[index + 1] if index + 1 < end else None  # rules out nearly every phrase of a bucket
         found: list[PhraseMatch[T]] = []
-        for taken, head in clitic_variants(norms[index]) if clitics else ((0, norms[index]),):
-            bucket = by_first.get(head)
-            if bucket is None:
-                continue
+        for taken, bucket in starts:
             for key, payload in bucket:
                 size = len(key)
                 if index + size > end:
                     continue
-                if size == 1 or _rest_matches(norms, index, key, size):
+                if size == 1 or (key[1] == second and (size == 2 or _rest_matches(norms, index, key, size))):
                     found.append(PhraseMatch(index, index + size, taken, payload, key))
         if len(found) > 1:
             found.sort(key=lambda m: (m.first - m.last, m.clitic))
@@ -138,42 +148,50 @@ class PhraseIndex(Generic[T]):
 
     def longest_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
         """The longest phrase starting at token `index` (the fewest clitic letters among equals), or None."""
-        end = len(norms) if end is None else min(end, len(norms))
-        if index >= end or not self._may_start(norms[index], clitics):
+        if end is None or end > len(norms):
+            end = len(norms)
+        if index >= end:
             return None
-        by_first = self._by_first
+        norm = norms[index]
+        if clitics:
+            starts = self._starts.get(norm)
+            if starts is None:
+                starts = self._starts_at(norm)
+        else:
+            bucket = self._by_first.get(norm)
+            starts = () if bucket is None else ((0, bucket),)
+        if not starts:
+            return None
+        second = norms[index + 1] if index + 1 < end else None  # rules out nearly every phrase of a bucket
         best: PhraseMatch[T] | None = None
-        for taken, head in clitic_variants(norms[index]) if clitics else ((0, norms[index]),):
-            bucket = by_first.get(head)
-            if bucket is None:
-                continue
+        best_size = 0
+        for taken, bucket in starts:
             for key, payload in bucket:  # longest first
                 size = len(key)
-                if index + size > end or (best is not None and size <= best.last - best.first):
+                if size <= best_size:
+                    break  # the rest are no longer than the best found so far
+                if index + size > end:
                     continue
-                if size == 1 or _rest_matches(norms, index, key, size):
+                if size == 1 or (key[1] == second and (size == 2 or _rest_matches(norms, index, key, size))):
                     best = PhraseMatch(index, index + size, taken, payload, key)
+                    best_size = size
                     break
         return best
 
-    def _may_start(self, norm: str, clitics: bool) -> bool:
-        """Most tokens start no phrase: one cached lookup says so before any matching."""
-        return self.may_match(norm) if clitics else norm in self._by_first
-
     def may_match(self, norm: str) -> bool:
         """A quick test: can any phrase start at this token, through its clitics?"""
-        hit = self._hits.get(norm)
-        if hit is None:
-            by_first = self._by_first
-            hit = self._hits[norm] = any(head in by_first for _, head in clitic_variants(norm))
-        return hit
+        starts = self._starts.get(norm)
+        return bool(starts if starts is not None else self._starts_at(norm))
 
     def scan(self, norms: Sequence[str], start: int = 0, end: int | None = None, *, clitics: bool = True):
         """Non-overlapping longest matches, left to right."""
         end = len(norms) if end is None else end
+        starts = self._starts
         index = start
         while index < end:
-            if not self.may_match(norms[index]):
+            norm = norms[index]
+            hit = starts.get(norm)
+            if not (hit if hit is not None else self._starts_at(norm)):
                 index += 1
                 continue
             match = self.longest_at(norms, index, end, clitics=clitics)
@@ -182,6 +200,11 @@ class PhraseIndex(Generic[T]):
                 continue
             yield match
             index = match.last
+
+
+def _rest_matches(norms: Sequence[str], index: int, key: tuple[str, ...], size: int) -> bool:
+    """The words of a phrase from its third on, at `index + 2` (the caller has compared the first two)."""
+    return all(norms[index + k] == key[k] for k in range(2, size))
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ def extract(article: Article) -> ArticleFacts:
         found = _stated_date(doc)
         if found is not None:
             article = replace(article, published=found)
-            doc = analyse(article)
+            doc = replace(doc, article=article, _cache={})  # the text is the same: so is its analysis
     spans = windows(doc)
     if len(spans) > 1:
         return _merged(article, [(first, _extract(doc.window(first, last))) for first, last in spans])

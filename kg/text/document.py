@@ -13,15 +13,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
+from typing import NamedTuple
 
 from kg.model import Article
-from kg.text.normalize import NormalizedText, end_with_marks, normalize, normalize_with_offsets
+from kg.text.normalize import _MARKS, NormalizedText, end_with_marks, normalize, normalize_with_offsets
 
 BODY, FRONT, DATELINE, NOISE = "body", "front", "dateline", "noise"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     index: int
     start: int  # offsets into the original text
     end: int
@@ -212,17 +212,20 @@ def analyse(article: Article) -> Document:
     norm_text, offsets = norm.text, norm.offsets
     # token positions are found on the normalised text, then mapped back to the original
     norm_index = _NormIndex(offsets)
+    size, marks = len(text), _MARKS
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         kind = kinds[p_index]
         p_quotes = paragraph_quotes[p_index]
         for s_start, s_end in _capped(text, _sentence_spans(text, p_start, p_end, p_quotes, dateline)):
             first = len(tokens)
             n_start, n_end = norm_index.lookup(s_start), norm_index.lookup(s_end)
+            s_index = len(sentences)
             for match in _WORD.finditer(norm_text, n_start, n_end):
-                o_start, o_end = offsets[match.start()], end_with_marks(text, offsets[match.end() - 1] + 1)
-                tokens.append(
-                    Token(len(tokens), o_start, o_end, text[o_start:o_end], match.group(), len(sentences))
-                )
+                m_start, m_end = match.span()
+                o_start, o_end = offsets[m_start], offsets[m_end - 1] + 1
+                if o_end < size and text[o_end] in marks:  # (rare: a word is seldom followed by marks)
+                    o_end = end_with_marks(text, o_end)
+                tokens.append(Token(len(tokens), o_start, o_end, text[o_start:o_end], match.group(), s_index))
             if len(tokens) == first:
                 continue
             sentence_kind = DATELINE if dateline and (s_start, s_end) == dateline else kind
@@ -264,8 +267,6 @@ class _NormIndex:
         self.offsets = offsets
 
     def lookup(self, original: int) -> int:
-        from bisect import bisect_left
-
         return bisect_left(self.offsets, original, 0, len(self.offsets) - 1)
 
 
@@ -539,6 +540,8 @@ def _is_byline(raw: str, words: list[str], ends_sentence: bool) -> bool:
 
 def _is_tag_line(raw: str) -> bool:
     """"#جنيف #سوريا": a line of hashtags."""
+    if "#" not in raw:
+        return False  # (nearly every line: no need to look at its words one by one)
     pieces = raw.split()
     return bool(pieces) and sum(p.startswith("#") for p in pieces) * 2 >= len(pieces)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyarabic.araby_const import TASHKEEL, TATWEEL
 
@@ -43,7 +44,12 @@ _FOLDED = {
     "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\t": " ",
 }  # fmt: skip
-_TABLE = str.maketrans({**dict.fromkeys(_REMOVED, None), **_FOLDED})
+# str.translate looks every character up in its table, and a dict raises (and swallows) a KeyError
+# for each one it lacks: a list over the Basic Multilingual Plane, every character mapped (to itself
+# when unchanged), translates twice as fast (a character past it is an IndexError: left as it is)
+_TABLE = [*range(0x10000)]
+for _code, _value in str.maketrans({**dict.fromkeys(_REMOVED, None), **_FOLDED}).items():
+    _TABLE[_code] = _value
 _REMOVED_SET = frozenset(_REMOVED)
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 
@@ -54,6 +60,20 @@ _KEPT_RUN = re.compile("[^" + re.escape(_REMOVED) + "]+")
 
 def normalize(text: str) -> str:
     """The matching form of a string (no offsets): what lexicon keys and lookups use."""
+    if len(text) <= _SHORT:
+        return _normalize_short(text)
+    return _normalize(text)
+
+
+_SHORT = 48  # words and names, asked about over and over: their forms are kept
+
+
+@lru_cache(maxsize=1 << 14)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = text.translate(_TABLE)
     if _PRESENTATION.search(text):
         text = _fold_presentation_forms(text)
@@ -85,10 +105,27 @@ class NormalizedText:
         return self.offsets[start], end_with_marks(self.original, self.offsets[end - 1] + 1)
 
 
+_IDENTITY = array("i", range(1 << 16))
+_IDENTITY_KEPT = 1 << 22  # the longest run of offsets kept between texts (16 MB)
+
+
+def _identity(size: int) -> array:
+    """The offsets 0, 1, 2 ... up to at least `size`: kept for texts of up to a few million
+    characters (grown as they come), made for a longer one alone."""
+    global _IDENTITY
+    identity = _IDENTITY
+    if len(identity) < size:
+        identity = array("i", range(max(size, 2 * len(identity))))
+        if len(identity) <= _IDENTITY_KEPT:
+            _IDENTITY = identity
+    return identity
+
+
 def normalize_with_offsets(original: str) -> NormalizedText:
     """Normalise a whole text and keep the map from normalised to original offsets."""
     pieces: list[str] = []
     offsets = array("i")
+    identity = _identity(len(original))
     table = _TABLE
     previous_end = 0
     # runs of kept characters fold one to one, except presentation forms (one glyph, two letters)
@@ -102,7 +139,7 @@ def normalize_with_offsets(original: str) -> NormalizedText:
         folded = run.group().translate(table).lower()
         if len(folded) == run.end() - start and not _PRESENTATION.search(folded):
             pieces.append(folded)
-            offsets.extend(range(start, run.end()))
+            offsets.extend(identity[start : run.end()])  # copied in C, not counted out one by one
             continue
         for index, char in enumerate(run.group(), start):
             piece = char.translate(table)
