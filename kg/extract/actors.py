@@ -544,7 +544,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     title = titles().longest_at(norms, i, end)
     if title is not None and title.payload.number == 2 and _with_tanween(ctx.doc.tokens[title.last - 1].text):
         # "سفيراً فوق العادة": the accusative of one envoy, not the dual "سفيرا" (two envoys of)
-        title = replace(title, payload=replace(title.payload, number=1))
+        title = title._replace(payload=replace(title.payload, number=1))
     if title is not None and title.payload.kind == "deputy" and i > ctx.sentence.first and norms[i - 1] in _HELP_BEFORE:
         title = None  # "حرص بلاده على مساعدة الشعب": help, a verbal noun, not an assistant
     if title is not None and not _entity_covers(entity, title):
