@@ -146,3 +146,12 @@ def test_a_family_name_in_al_that_is_also_a_rank():
 def test_ali_after_an_honorific_then_two_given_names_before_an_office():
     found = persons("استعرض الدكتور علي مثنى حسن نائب وزير الخارجية اليمني مع ممثل المنظمة الترتيبات.")
     assert found.get("علي مثنى حسن") == "country:YE"
+
+
+def test_a_slash_after_the_honorific_is_the_forms_not_the_names():
+    found = persons(
+        "حضر اللقاء من الجانب الجيبوتي، وزير الشؤون الخارجية والتعاون الدولي السيد/ عبد القادر حسين عمر،"
+        " ومدير عام الأمن السيد/حسن سعيد خيري."
+    )
+    assert found.get("عبد القادر حسين عمر") == "country:DJ"
+    assert "حسن سعيد خيري" in found

@@ -1088,6 +1088,8 @@ def _skip_honorifics(ctx: _Context, k: int, excellency: bool = False) -> tuple[i
             break
         first = first or " ".join(found.phrase)
         k, count = found.last, count + 1
+        if k + 1 < ctx.sentence.last and ctx.norms[k] == "/":
+            k += 1  # "السيد/ عبد القادر حسين عمر": the form's slash after the honorific
     return k, first, count
 
 
