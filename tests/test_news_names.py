@@ -155,3 +155,11 @@ def test_a_slash_after_the_honorific_is_the_forms_not_the_names():
     )
     assert found.get("عبد القادر حسين عمر") == "country:DJ"
     assert "حسن سعيد خيري" in found
+
+
+def test_after_mister_two_unknown_words_up_to_a_comma_are_a_name():
+    found = persons(
+        "استقبل الرئيس الجيبوتي إسماعيل عمر جيله وزير الشؤون الخارجية الإثيوبي السيد/ ورقنه جبيوه، الذي"
+        " وصل إلى البلاد في أول زيارة له."
+    )
+    assert found.get("ورقنه جبيوه") == "country:ET"

@@ -911,7 +911,10 @@ def _office_words_to_comma(ctx: _Context, k: int) -> int:
     return k
 
 
-def _words_set_off(ctx: _Context, j: int, closing: bool = False) -> ActorMention | None:
+_MISTER = frozenset(normalize(w) for w in ("السيد", "السيدة"))
+
+
+def _words_set_off(ctx: _Context, j: int, closing: bool = False, after_mister: bool = False) -> ActorMention | None:
     """"الأمينة العامة للمنظمة الدولية للفرنكوفونية، لويز موشيكيوابو،": two or three words between
     commas after an office, none a word kg knows, are the holder's name (though the first starts
     like ل + a word)."""
@@ -922,7 +925,8 @@ def _words_set_off(ctx: _Context, j: int, closing: bool = False) -> ActorMention
             if close == end and not closing:
                 return None
             if all(_foreign_tail_word(ctx, m) and norms[m] not in given_names() for m in range(j, close)) and all(
-                not _known_name_word(norms[m]) and not _prose_shape(norms[m]) and not norms[m].endswith("ه")
+                not _known_name_word(norms[m]) and not _prose_shape(norms[m])
+                and (after_mister or not norms[m].endswith("ه"))
                 for m in range(j, close)
             ):
                 return _span_mention(ctx, j, close, 0, PERSON, norms[j:close])
@@ -1480,6 +1484,10 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         names = _name_list(ctx, name_start, represents if nisba_before else "")
     elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
         name = set_off or _name_after(ctx, name_start, after_title=True)
+        if name is None and honorific in _MISTER and name_start > k:
+            # "وزير الخارجية الإثيوبي السيد/ ورقنه جبيوه،": after "السيد" a name is said to come,
+            # two or three words kg does not know, up to a comma, though they end like nouns in ة
+            name = _words_set_off(ctx, name_start, closing=True, after_mister=True)
         names = [name] if name is not None else []
     if len(names) == 1 and not names[0].key:
         names = [_extended_to_apposition(ctx, names[0])]
