@@ -324,3 +324,19 @@ def test_the_office_of_the_kings_service_and_the_next_in_the_list():
     )
     assert person(facts, "الصفدي").roles == ("رئيس مجلس النواب",)
     assert person(facts, "البطاينة").roles == ("مدير مكتب جلالة الملك",)
+
+
+def test_what_an_official_affirmed_is_no_part_of_his_office():
+    facts = facts_of(
+        "وأكد رئيس الوزراء الصومالي حمزة عبدي بري التزام الحكومة الفيدرالية بتعزيز العلاقات الدبلوماسية مع"
+        " السويد."
+    )
+    assert not any(e.label.startswith("ب") for e in facts.entities if e.type == "Person")
+    assert all("التزام" not in role for e in facts.entities for role in e.roles)
+
+
+def test_a_field_with_a_verbal_noun_shape_after_another_still_belongs_to_the_office():
+    facts = facts_of(
+        "تلقى الوزير أيمن الصفدي اتصالا من وزير الخارجية والتوظيف الخارجي والسياحة السريلانكي فيجيتا هيرات."
+    )
+    assert person(facts, "هيرات").represents == "country:LK"

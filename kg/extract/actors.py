@@ -1923,6 +1923,8 @@ def _unknown_office_word(ctx: _Context, k: int) -> bool:
     stem = next((s for _, s in clitic_variants(norms[k]) if s.startswith("ال")), "")
     if len(stem) < 4 or is_stopword(stem) or _is_surname_here(ctx, k) or k + 1 >= end:
         return False
+    if norms[k] == stem and _verbal_noun(stem[2:]) and _title_ends_at(ctx, k):
+        return False  # "أكد رئيس الوزراء التزام الحكومة": what he affirmed, a verbal noun
     following = norms[k + 1]
     if following in office_words() or following in _DESTINATION:
         return True
@@ -1930,6 +1932,14 @@ def _unknown_office_word(ctx: _Context, k: int) -> bool:
         return True
     known = _best_entity(ctx, k + 1)
     return known is not None and known.payload.entity.type != PERSON
+
+
+def _title_ends_at(ctx: _Context, k: int) -> bool:
+    """An office (of one or more words) ends right before token k."""
+    return any(
+        (found := titles().longest_at(ctx.norms, start, ctx.sentence.last)) is not None and found.last == k
+        for start in range(max(ctx.sentence.first, k - 3), k)
+    )
 
 
 def _role_text(doc: Document, title, role_last: int, info) -> str:
@@ -2363,6 +2373,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False  # "قدم الرئيس دعما"، "تنديدا بالهجوم": an accusative noun whose tanween the page left out
     if len(norm) > 3 and norm[0] in "بل" and norm[1:] in everyday_words() and norm not in given_names():
         return False  # "بذكرى الوحدة": a preposition on an everyday word
+    if norm[0] in "بل" and _tafil(norm[1:]):
+        return False  # "بتعزيز العلاقات": a preposition on a verbal noun
     if norm[0] == "و" and not _known_name_word(norm):
         # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name; a long
         # word that is nothing after و is a foreign name ("ويجيسينجهي")
