@@ -340,3 +340,8 @@ def test_a_field_with_a_verbal_noun_shape_after_another_still_belongs_to_the_off
         "تلقى الوزير أيمن الصفدي اتصالا من وزير الخارجية والتوظيف الخارجي والسياحة السريلانكي فيجيتا هيرات."
     )
     assert person(facts, "هيرات").represents == "country:LK"
+
+
+def test_limiting_is_no_town():
+    facts = facts_of("وأكد وزير الخارجية المصري سامح شكري دور بلاده في الحد من التصعيد في غزة.")
+    assert not any(e.key.startswith("place:") and "الحد" in e.label for e in facts.entities)
