@@ -201,7 +201,9 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
                 meeting.participants.append(speaker)
 
 
-def _topics_outside_names(doc: Document, mentions: list[ActorMention]) -> list[TopicMention]:
+def _topics_outside_names(
+    doc: Document, mentions: list[ActorMention], topics: list[TopicMention] | None = None
+) -> list[TopicMention]:
     """The topic phrases that are not part of a name or an office ("مجلس الأمن"، "وزير الطاقة"); a body
     or a place that is itself a topic stays one ("تشكيل اللجنة الدستورية"، "بمدينة القدس"), and a phrase
     that runs on past a reference ("نظيره العماني العلاقات الثنائية") is not inside it."""
@@ -212,7 +214,7 @@ def _topics_outside_names(doc: Document, mentions: list[ActorMention]) -> list[T
     places = {m.end for m in mentions if m.type == "Place"}  # "بمدينة القدس": the place is the topic
     return [
         t
-        for t in find_topics(doc)
+        for t in (find_topics(doc) if topics is None else topics)
         if (t.start, t.end) in bodies or t.end in places or not any(a <= t.start and t.end <= b for a, b in named)
     ]
 
@@ -223,9 +225,10 @@ def _title_topics(article: Article, doc: Document) -> list[TopicMention]:
     if not title or title in article.text:
         return []
     title_doc = analyse(Article(id=article.id, text=title))
-    if not find_topics(title_doc):
+    topics = find_topics(title_doc)
+    if not topics:
         return []
-    return [replace(t, headline=True) for t in _topics_outside_names(title_doc, find_mentions(title_doc))]
+    return [replace(t, headline=True) for t in _topics_outside_names(title_doc, find_mentions(title_doc), topics)]
 
 
 def _office_end(doc: Document, mention) -> int:
