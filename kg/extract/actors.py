@@ -801,21 +801,12 @@ _SPEECH_NOUNS = frozenset(normalize(w) for w in (
 def _family_name_shape(norm: str) -> bool:
     """"الاعرجي"، "الهاجري"، "الربيعي": a family name of the nisba shape (ال...ي) that is no
     country's nisba nor any word of kg's lists."""
-    return (
-        norm.startswith("ال")
-        and norm.endswith("ي")
-        and len(norm) >= 7
-        and not gz.nisba_index().get((norm,))
-        and norm not in everyday_words()
-        and not _person_noun(norm)
-        and not _verbal_noun(norm[2:])
-        and _name_word(norm)
-    )
+    return len(norm) >= 7 and _short_family_name(norm) and not _verbal_noun(norm[2:]) and _name_word(norm)
 
 
 def _short_family_name(norm: str) -> bool:
-    """"العمري"، "الحكيمي": a nisba-shaped family name too short for `_family_name_shape`, read only
-    where a name is already expected."""
+    """"العمري"، "الحكيمي": the nisba shape alone, short names too, read only where a name is
+    already expected (`_family_name_shape` asks more of a word read anywhere)."""
     return (
         norm.startswith("ال")
         and norm.endswith("ي")
@@ -2317,7 +2308,7 @@ def _ali_here(ctx: _Context, j: int) -> bool:
     fourth = _peek(ctx.norms, j + 3, ctx.sentence.last)
     if after_honorific and following in given_names() and (
         given_names().get(third) is False
-        or (_family_name_shape(third) or _short_family_name(third))
+        or _short_family_name(third)
         or (third in given_names() and (_title_word(fourth) or fourth in _NAME_ENDS))  # "علي مثنى حسن نائب"
     ):
         return True  # "الدكتور علي حسن العمري" (not "أكد الدكتور على حسن الجوار")
