@@ -754,28 +754,66 @@ def _person_represents(group: list[ActorMention], home_country: str | None, publ
     for mention in group:
         if mention.represents:
             return _as_country(mention.represents)
+    given_role = any(m.role for m in group)
     known = gz.known(group[0].key)
-    office = gz.office_at(known, published) if known is not None else None
+    office = _office_told(known, group, published) if known is not None else None
     if office is not None and office.represents:
         country = _as_country(office.represents)
         if country in mentioned or office.represents in mentioned:
             return country
         # "ولي العهد الأمير محمد بن سلمان" in a paper of his own country, which it never names:
-        # the office the text gives is the one the gazetteer knows him in
-        if any(m.role for m in group) and office.role and _same_office(office.role, group):
+        # the office the text gives is the one the gazetteer knows him in; a known leader named
+        # with no office at all ("جلالة الملك عبدالله الثاني") holds the one he is known by
+        if not given_role or (office.role and _same_office(office.role, group)):
             return country
-        return ""
-    if home_country and any(m.role for m in group):
+    house = _ruling_house(group)
+    if house:
+        return f"country:{house}"
+    if home_country and given_role:
         return f"country:{home_country}"
     return ""
+
+
+def _office_told(known, group: list[ActorMention], published):
+    """The known office the text gives the person ("وزير الخارجية" of one who later served the UN),
+    else the one he held on the article's date."""
+    if any(m.role for m in group):
+        told = [o for o in known.offices if o.role and _same_office(o.role, group)]
+        held = [o for o in told if published is None or o.held_in(published.year)]
+        if held or told:
+            return (held or told)[-1]
+    return gz.office_at(known, published)
+
+
+def _ruling_house(group: list[ActorMention]) -> str:
+    """"الأمير فيصل بن بندر آل سعود": the house that closes a name, and the country it rules."""
+    houses = _ruling_houses()
+    for mention in group:
+        if mention.named and len(mention.name) > 2:
+            country = houses.get(mention.name[-2:])
+            if country:
+                return country
+    return ""
+
+
+@cache
+def _ruling_houses() -> dict[tuple[str, ...], str]:
+    return {tuple(normalize(row["family"]).split()): row["country"] for row in read_table("ruling_families.tsv")}
 
 
 def _same_office(known_role: str, group: list[ActorMention]) -> bool:
     """The text gives the person the office (or the class of office) the gazetteer knows."""
     head, known = _role_head(known_role), normalize(known_role)
     given = [r for m in group for r in (m.role, *m.extra_roles) if r]
-    # "ولي العهد رئيس مجلس الوزراء": offices stacked in one role, any of them
-    return any(_role_head(r) == head or known in normalize(r) for r in given)
+    # "ولي العهد رئيس مجلس الوزراء": offices stacked in one role, any of them, on either side;
+    # "رئيس الجمهورية" is the office the gazetteer calls "الرئيس"
+    return any(
+        _role_head(r) == head
+        or known in normalize(r)
+        or (len(r.split()) > 1 and normalize(r) in known)
+        or (head == _bare_word(normalize("الرئيس")) and _role_head(r) == "head-of-state")
+        for r in given
+    )
 
 
 def _roles(group: list[ActorMention], known, published) -> tuple[str, ...]:
