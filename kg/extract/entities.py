@@ -695,7 +695,7 @@ def _entities(doc, mentions, home_country, officials_home=None) -> tuple[Entity,
         mentioned.add(f"country:{home_country}")  # "عمان -"، "(كونا)": the article is told from there
     # "بالجزائر العاصمة": a city named names its country too
     mentioned |= {f"country:{_country_of(m.key)}" for m in mentions if m.type == PLACE and _country_of(m.key)}
-    if officials_home and f"country:{officials_home}" in mentioned:
+    if officials_home:
         home_country = officials_home  # told from a country the article names, not only its officials'
     for key in list(wanted):
         group = by_key[key]
