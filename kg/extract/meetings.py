@@ -547,7 +547,7 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     if match.phrase[-1] == _HADRAH and doc.tokens[match.last - 1].text.endswith("ة"):
         return False  # "حضرة صاحب السمو": the honorific, not "حضره" (attended it)
     listing = info.kind == "join" and any(need[0] in _EACH for need in info.needs)
-    if _in_long_quote(doc, match) and not listing:
+    if _in_long_quote(doc, match) and not listing and not _communique_tells(doc, match, info):
         return False  # ("ضمت قائمة السفراء كلا من ...": a statement's list of who was there is no speech)
     if _hands_over(info) and _said_before(doc, match.first):
         return False  # "وقال لافروف إنه نقل إلى الرئيس رسالة": told in the meeting already read
@@ -560,6 +560,27 @@ def _trigger_counts(doc: Document, match, info) -> bool:
 def _in_long_quote(doc: Document, match) -> bool:
     quote = doc.quote_at(doc.tokens[match.first].start)
     return quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS
+
+
+_COMMUNIQUE = frozenset(normalize(w) for w in ("بيان", "البيان", "بيانا", "بلاغ", "البلاغ", "بلاغا"))
+_COMMUNIQUE_REACH = 8  # words between "بيان" and the quotation it opens: "بيان لمكتب رئيس الوزراء العراقي إن"
+
+
+def _communique_tells(doc: Document, match, info) -> bool:
+    """ 'وقال بيان لمكتب رئيس الوزراء إن "عبد المهدي استقبل سفير ..."': a communiqué quoted tells
+    in the past tense what its office did; that is a report of a meeting, not speech."""
+    if info.pos != "verb" or info.tense != "past":
+        return False
+    quote = doc.quote_at(doc.tokens[match.first].start)
+    opening = match.first
+    while opening > 0 and doc.tokens[opening - 1].start > quote.open:
+        opening -= 1
+    opening -= 1  # the opening mark's own token
+    norms = doc.token_norms
+    return any(
+        norms[k] in _COMMUNIQUE or norms[k][1:] in _COMMUNIQUE
+        for k in range(max(0, opening - _COMMUNIQUE_REACH), opening)
+    )
 
 
 def _restated(doc, sentence, match, info, mentions, speakers, meetings: list[MeetingDraft]) -> None:
