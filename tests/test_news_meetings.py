@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from kg.api import extract
 
 DAY = dt.date(2024, 3, 12)
@@ -31,3 +33,32 @@ def test_a_meeting_spoken_of_in_a_persons_quoted_words_is_no_report():
         ' عديدة ولم يتغير شيء في موقف طوكيو".'
     )
     assert meetings_of(text) == []
+
+
+def dated_meetings_of(text: str) -> list[tuple[set[str], dt.date | None]]:
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    return [({names.get(k, k) for k in m.participants}, m.date) for m in facts.meetings]
+
+
+def test_the_time_after_the_verb_is_its_own_not_that_of_a_relative_clause_before_it():
+    text = (
+        "على هامش مشاركته في الاجتماع الوزاري الذي تستضيفه الدوحة غداً الأربعاء، اجتمع وزير الخارجية"
+        " الكويتي سالم العتيبي، رئيس الدورة الحالية، مساء اليوم الثلاثاء مع نظيره العماني خالد الهنائي."
+    )
+    assert dated_meetings_of(text) == [({"سالم العتيبي", "خالد الهنائي"}, DAY)]
+
+
+def test_a_time_after_another_verb_or_event_is_not_the_meetings():
+    text = (
+        "وصل المبعوث الأممي كارل يوهانسون، اليوم الثلاثاء، إلى الدوحة، حيث التقى وزير الدولة القطري"
+        " سعد المهندي، وبحث معه الخطوات التالية بعد إعلانه أمس الاثنين اتفاق التهدئة."
+    )
+    [(people, day)] = dated_meetings_of(text)
+    assert people == {"كارل يوهانسون", "سعد المهندي"} and day == DAY
+
+
+@pytest.mark.parametrize("today", ["اليوم الاثنين", "اليوم (الاثنين)"])
+def test_today_with_a_weekday_the_paper_is_not_dated_is_that_weekday(today):
+    text = f"التقى وزير الخارجية الكويتي سالم العتيبي في الدوحة {today} نظيره العماني خالد الهنائي."
+    assert dated_meetings_of(text) == [({"سالم العتيبي", "خالد الهنائي"}, dt.date(2024, 3, 11))]

@@ -163,9 +163,10 @@ def _relative(norms, i, last, published) -> DateMention | None:
     weekday: int | None = None
     if match is not None and match.payload.kind == "relative":
         offset, j = match.payload.value, match.last
-        following = date_words().longest_at(norms, j, last) if j < last else None
-        if following is not None and following.payload.kind == "weekday":
-            weekday, j = following.payload.value, following.last
+        bracket = j + 2 < last and norms[j] == "(" and norms[j + 2] == ")"  # "اليوم (الخميس)"
+        following = date_words().longest_at(norms, j + bracket, last) if j + bracket < last else None
+        if following is not None and following.payload.kind == "weekday" and (not bracket or following.last == j + 2):
+            weekday, j = following.payload.value, following.last + bracket
     elif match is not None and match.payload.kind == "weekday":
         weekday, j = match.payload.value, match.last
     elif norms[i] in _PERIODS and i + 1 < last:
@@ -192,6 +193,10 @@ def _relative(norms, i, last, published) -> DateMention | None:
         direction, j = after.payload.value, after.last
     if offset is not None:
         date = published + dt.timedelta(days=offset) if published else None
+        if date is not None and weekday is not None and date.weekday() != weekday:
+            # "اليوم الخميس" in a paper dated Friday: written before it was put out; the day named wins
+            date = date - dt.timedelta(days=(date.weekday() - weekday) % 7)
+            return DateMention(i, j, date, _relation(date, published), True)
         return DateMention(i, j, date, (offset > 0) - (offset < 0), True)
     if published is None:
         return DateMention(i, j, None, direction, True)

@@ -126,7 +126,11 @@ def find_meetings(
                 if meetings and info.pos == "verb" and info.tense == "past" and _in_long_quote(doc, match):
                     _restated(doc, sentence, match, info, mentions, speakers, meetings)
                 continue
-            if match.first > blocked_from and not _clause_break_between(norms, blocked_from, match.first):
+            if (
+                match.first > blocked_from
+                and not (info.pos == "verb" and info.tense == "past")  # "اجتمع" after "القمة التي تعقد غداً"
+                and not _clause_break_between(norms, blocked_from, match.first)
+            ):
                 continue
             if (
                 match.first > apart_from
@@ -329,7 +333,7 @@ def find_meetings(
             kind = _kind(norms, match, info, sentence)
             phone = info.phone or kind == "call" or _phone_near(norms, match, sentence, window)
             place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
-            date, dated = _date(dates, match.first, referenced, _last_told(meetings) or day_before)
+            date, dated = _date(dates, match.first, referenced, _last_told(meetings) or day_before, norms, match)
             if not phone and place is None:
                 place = (
                     _visited(doc, mentions, sentence)
@@ -647,7 +651,7 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
     if info.tense == "future":
         return True
     modality = _modality()
-    near = _nearest(dates, match.first)
+    near = _time_of(norms, dates, match)
     # "وكان لافروف قد أجرى في وقت سابق اليوم محادثات": told as background, yet held today
     recent = (
         near is not None
@@ -730,11 +734,35 @@ def _nearest(dates: Sequence[DateMention], token: int) -> DateMention | None:
     return min(dates, key=lambda d: min(abs(d.first - token), abs(d.last - token)))
 
 
-def _date(dates, token, referenced, told_day) -> tuple[dt.date | None, bool]:
+_OWN_TIME_REACH = 24  # "اجتمع الشيخ X، وزير الخارجية رئيس مجلس ... في دورته الحالية، مساء اليوم السبت"
+
+
+def _time_of(norms, dates: Sequence[DateMention], match) -> DateMention | None:
+    """The time the verb's own clause gives after it, else the nearest: a time just before the verb
+    may close a relative clause ("الاجتماع الذي تستضيفه الكويت غدًا الأحد، اجتمع ... مساء اليوم")."""
+    for date in dates:
+        if match.last <= date.first <= match.last + _OWN_TIME_REACH:
+            between = range(match.last, date.first)
+            # "التقى ... وبحث معه الخطوات بعد إعلانه أمس السبت": another verb's or event's time
+            if not (
+                _clause_break_between(norms, match.last, date.first)
+                or any(norms[k] in _TIME_LINKS for k in between)
+                or next(triggers().scan(norms, match.last, date.first), None) is not None
+            ):
+                return date
+            break
+    return _nearest(dates, match.first)
+
+
+_TIME_LINKS = frozenset(normalize(w) for w in ("بعد", "قبل", "عقب", "منذ", "إثر", "وبعد", "وقبل"))
+
+
+def _date(dates, token, referenced, told_day, norms=None, match=None) -> tuple[dt.date | None, bool]:
     """The day the sentence states; else the summit's it was held beside; else the day the story
     has reached ("وصل ... صباح اليوم" then "وعقد ... مباحثات"); a day no words state is none (the
     publication date is not a meeting's date)."""
-    near = _nearest([d for d in dates if d.date is not None and d.exact], token)
+    stated = [d for d in dates if d.date is not None and d.exact]
+    near = _time_of(norms, stated, match) if match is not None else _nearest(stated, token)
     if near is not None:
         return near.date, True
     if referenced is not None and referenced.dated:
