@@ -62,3 +62,12 @@ def test_a_time_after_another_verb_or_event_is_not_the_meetings():
 def test_today_with_a_weekday_the_paper_is_not_dated_is_that_weekday(today):
     text = f"التقى وزير الخارجية الكويتي سالم العتيبي في الدوحة {today} نظيره العماني خالد الهنائي."
     assert dated_meetings_of(text) == [({"سالم العتيبي", "خالد الهنائي"}, dt.date(2024, 3, 11))]
+
+
+def test_those_who_took_part_in_it_join_the_meeting_and_the_body_whose_session_it_was_is_no_party():
+    text = (
+        "شارك وزير الخارجية الإماراتي عبدالله بن زايد آل نهيان في اجتماع متعدد الأطراف خلال أعمال الدورة"
+        " الـ 80 للجمعية العامة للأمم المتحدة في نيويورك. وشارك فيه أمير قطر الشيخ تميم بن حمد آل ثاني"
+        " والرئيس التركي رجب طيب أردوغان."
+    )
+    assert meetings_of(text) == [{"عبد الله بن زايد آل نهيان", "تميم بن حمد آل ثاني", "رجب طيب أردوغان"}]

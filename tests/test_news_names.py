@@ -163,3 +163,29 @@ def test_after_mister_two_unknown_words_up_to_a_comma_are_a_name():
         " وصل إلى البلاد في أول زيارة له."
     )
     assert found.get("ورقنه جبيوه") == "country:ET"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وحضر اللقاء السفير خالد محمد الطراونة ومدير المكتب.", "خالد محمد الطراونة"),
+        ("وشارك في الاجتماع وزير الدولة سامي فواز العضايلة.", "سامي فواز العضايلة"),
+        ("وحضر اللقاء مدير الإدارة عبدالحميد علي الفيلكاوي ومساعد الوزير.", "عبدالحميد علي الفيلكاوي"),
+    ],
+    ids=["tribe-name-in-ta", "tribe-name-in-ta-at-the-end", "ali-before-a-family-name"],
+)
+def test_a_family_name_closes_a_name_of_three(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الوزير أحمد محمد المشاركة في المؤتمر.",
+        "وحضر السفير أحمد محمد الجلسة.",
+        "وكرم الوزير أحمد محمد الأساتذة المتقاعدين.",
+    ],
+    ids=["verbal-noun", "noun-in-ta", "plural-of-persons"],
+)
+def test_a_noun_in_ta_after_a_name_of_two_is_no_part_of_it(text):
+    assert "أحمد محمد" in persons(text)

@@ -804,6 +804,24 @@ def _family_name_shape(norm: str) -> bool:
     return len(norm) >= 7 and _short_family_name(norm) and not _verbal_noun(norm[2:]) and _name_word(norm)
 
 
+def _family_in_ta(norm: str) -> bool:
+    """"الطراونة"، "الخصاونة"، "العضايلة": a tribe's name of the plural shape فعالِلة, which prose
+    gives only to plurals of persons ("الأساتذة") that no name is followed by; not the verbal
+    nouns in م of that shape ("المشاركة"، "المعارضة")."""
+    return (
+        len(norm) == 8
+        and norm.startswith("ال")
+        and norm[4] == "ا"
+        and norm[7] == "ه"
+        and norm[2] != "م"
+        and all(c not in "اوي" for c in norm[2:4])
+        and norm not in everyday_words()
+        and norm not in office_words()
+        and not gz.nisba_index().get((norm,))
+        and not _person_noun(norm)
+    )
+
+
 def _short_family_name(norm: str) -> bool:
     """"العمري"، "الحكيمي": the nisba shape alone, short names too, read only where a name is
     already expected (`_family_name_shape` asks more of a word read anywhere)."""
@@ -2302,6 +2320,8 @@ def _ali_here(ctx: _Context, j: int) -> bool:
         _peek(ctx.norms, j + 2, ctx.sentence.last) in _NAME_ENDS
     ):
         return True  # "حسن علي خيري،": between a given name and a last name that closes it
+    if j > ctx.sentence.first and ctx.norms[j - 1] in given_names() and _family_name_shape(following):
+        return True  # "عبدالحميد علي الفيلكاوي": a family name of the nisba shape after him
     # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
     after_honorific = j > ctx.sentence.first and honorifics().longest_at(ctx.norms, j - 1, j) is not None
     third = _peek(ctx.norms, j + 2, ctx.sentence.last)
@@ -2500,6 +2520,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         _peek(norms, j + 1, end) in _NAME_ENDS
     ):
         feminine = False  # "وزير الدولة مهند شحادة.": a surname in ة closing a given name after an office
+    if feminine and after_title and len(content) == 2 and _family_in_ta(norm):
+        feminine = False  # "السفير خالد محمد الطراونة": a tribe's name in ة closing a name of three
     if feminine and not (after_title and len(content) == 1 and norm.startswith("ال")):
         return False  # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname)
     if norm.startswith("ال") and _verbal_noun(norm[2:]) and not _known_name_word(norm) and norm not in given_names():

@@ -988,7 +988,12 @@ def _names_a_gathering(norms, mention) -> bool:
     word is named after is the gathering, not a party to it."""
     k = mention.first - 1
     found = triggers().longest_at(norms, k, k + 1) if k >= 0 else None
+    if any(norms[j] in _SESSION for j in range(max(0, k - 2), k + 1)):
+        return True  # "خلال أعمال الدورة الـ 80 للجمعية العامة": the body whose session it is
     return found is not None and found.payload.pos == "noun" and found.payload.kind not in ("join", "welcome", "call")
+
+
+_SESSION = frozenset(normalize(w) for w in ("الدورة", "دورة", "دورته", "دورتها", "أعمال"))
 
 
 def _relations_with(norms, mention) -> bool:
