@@ -139,3 +139,30 @@ def test_the_two_ministers_by_their_countries_are_the_ministers_named():
     )
     [(who, _)] = [(who, quote) for who, quote in found if "مكانة العلاقات" in quote]
     assert set(who) == {"أحمد عوض بن مبارك", "فيصل المقداد"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "وأوضح بيان للخارجية المغربية أن الاجتماع شكل مناسبة لتقييم التعاون الثنائي.",
+            "وزارة الشؤون الخارجية المغربية",
+        ),
+        ("وأفاد بيان صادر عن الرئاسة الموريتانية بأن المباحثات جرت في أجواء ودية وصريحة.", "الرئاسة الموريتانية"),
+        ("وذكرت الرئاسة الموريتانية أن المباحثات جرت في أجواء ودية وصريحة.", "الرئاسة الموريتانية"),
+    ],
+    ids=["statement-of-a-ministry", "statement-issued-by-a-presidency", "a-presidency-by-its-country"],
+)
+def test_a_statement_a_body_issued_speaks_for_it(text, speaker):
+    [(speakers, _words)] = said(text)
+    assert speakers == [speaker]
+
+
+def test_a_body_telling_that_its_head_received_someone_reports_a_meeting_not_words():
+    text = (
+        'وقال بيان للرئاسة التونسية إن "رئيس الجمهورية قيس سعيد استقبل بقصر قرطاج وزير الخارجية الإيطالي'
+        ' أنطونيو تاياني وبحث معه التعاون".'
+    )
+    facts = extract(text, published=DAY)
+    assert not facts.statements
+    assert len(facts.meetings) == 1

@@ -2787,7 +2787,7 @@ def _peek(norms: Sequence[str], j: int, end: int) -> str:
 
 # --- organisations by shape -------------------------------------------------------------------
 
-_ORG_HEADS = frozenset(normalize(w) for w in ("وزارة", "الخارجية", "رئاسة", "حكومة", "سفارة", "السفارة"))
+_ORG_HEADS = frozenset(normalize(w) for w in ("وزارة", "الخارجية", "رئاسة", "الرئاسة", "حكومة", "سفارة", "السفارة"))
 # "البنك المركزي الإيطالي"، "مصرف سورية المركزي": a country's central bank
 _BANK_HEADS = frozenset(normalize(w) for w in ("البنك", "المصرف", "بنك", "مصرف"))
 _CENTRAL, _BANK = normalize("المركزي"), normalize("البنك")

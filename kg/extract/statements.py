@@ -461,6 +461,8 @@ def _statement_at(
         speakers, pos = last_speaker, pos + 2
     elif (body := _body_named_before(norms, index, pos, cue)) is not None:
         speakers, speaker_first, pos = (body.key,), pos, pos + 1
+    elif (issuer := _statement_issuer(norms, index, pos, sentence)) is not None:
+        speakers, speaker_first, pos = (issuer.key,), pos, issuer.last
     elif pos < sentence.last and (_not_speaker(norms, pos) or norms[pos] in _BODY_HEADS):
         return None, ()
     else:
@@ -533,6 +535,8 @@ def _statement_at(
     if yields and (after_next is None or doc.quote_at(doc.tokens[cue.first].start) is not None):
         return None, speakers
     end_token = _words_end(doc, sentence, start_token, after_next if yields else next_cue)
+    if speakers and speakers[0].startswith(("org:", "country:")) and _tells_a_meeting(doc, start_token, index):
+        return None, speakers  # 'وقال بيان الرئاسة إن "الرئيس استقبل ..."': the meeting, read as such
     if "bi" in info.takes and _welcomes_someone(doc, start_token, index):
         return None, speakers
     if doc.quote_at(doc.tokens[cue.first].start) is not None:
@@ -770,6 +774,24 @@ def _last_is_feminine(speakers: tuple[str, ...] | None) -> bool:
     return bool(speakers) and speakers[0].startswith(("org:", "country:"))
 
 
+_STATEMENT_NOUNS = frozenset(normalize(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
+_ISSUED = frozenset(normalize(w) for w in ("صادر", "الصادر", "صدر"))
+
+
+def _statement_issuer(norms, index: _MentionIndex, pos: int, sentence: Sentence) -> ActorMention | None:
+    """ "وأوضح بيان للخارجية الجزائرية أن"، "وأفاد بيان صادر عن الرئاسة بأن": a statement a body
+    issued speaks for it (not one an outlet put out)."""
+    if pos + 1 >= sentence.last or norms[pos] not in _STATEMENT_NOUNS:
+        return None
+    first = pos + 1
+    if norms[first] in _ISSUED and first + 2 < sentence.last and norms[first + 1] == "عن":
+        first += 2
+    issuer = index.by_first.get(first)
+    if issuer is None or issuer.type not in (ORGANIZATION, COUNTRY) or issuer.in_title or _is_outlet(norms, issuer):
+        return None
+    return issuer
+
+
 def _not_speaker(norms, pos) -> bool:
     return any(stem in _NOT_SPEAKERS for _, stem in clitic_variants(norms[pos]))
 
@@ -979,6 +1001,21 @@ def _with_subjunctive(doc, k: int) -> int:
     if bare and verb_like and not gz.name_index().longest_at(norms, k + 1, min(len(norms), k + 4)):
         return k
     return k + 1
+
+
+_MEETING_REPORT_REACH = 8  # "رئيس الجمهورية قيس سعيد استقبل": the subject, named with his office
+
+
+def _tells_a_meeting(doc, start_token, index) -> bool:
+    """The words a body gives open with a person and a verb of meeting: a report of the meeting."""
+    norms = doc.token_norms
+    limit = min(len(norms), start_token + _MEETING_REPORT_REACH)
+    for k in range(start_token, limit):
+        mention = index.by_first.get(k)
+        if mention is not None and mention.type == PERSON and mention.last < len(norms):
+            found = triggers().longest_at(norms, mention.last, min(len(norms), mention.last + 2))
+            return found is not None and found.first == mention.last and found.payload.pos == "verb"
+    return False
 
 
 def _opens_with_speaker(doc, start_token, next_cue, index) -> bool:
