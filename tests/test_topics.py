@@ -175,6 +175,9 @@ AGENCY_WORDING = [
     ("security", "سبل تعزيز الاستقرار في القارة"),
     ("sovereignty", "رفض زيارة المسؤولين الأجانب للجزيرة التي تعتبرها الصين جزءا من أراضيها"),
     ("economic-cooperation", "تطوير العلاقات الاقتصادية والتجارية"),
+    # relations with a pronoun on them
+    ("bilateral-relations", "آفاق علاقاتهما الثنائية في المرحلة المقبلة"),
+    ("bilateral-relations", "سبل تطوير تعاوننا الثنائي"),
 ]
 
 
