@@ -71,3 +71,14 @@ def test_those_who_took_part_in_it_join_the_meeting_and_the_body_whose_session_i
         " والرئيس التركي رجب طيب أردوغان."
     )
     assert meetings_of(text) == [{"عبد الله بن زايد آل نهيان", "تميم بن حمد آل ثاني", "رجب طيب أردوغان"}]
+
+
+def test_two_calls_received_after_the_day_set_off_are_two_calls():
+    text = (
+        "تلقى رئيس الجمهورية السيد كمال بن علي، مساء أول أمس الإثنين، مكالمتين هاتفيتين، من الرئيس"
+        " التونسي قيس سعيد، والرئيس المصري عبد الفتاح السيسي، تم خلالهما تبادل التهاني."
+    )
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    calls = sorted(sorted(names[k] for k in m.participants) for m in facts.meetings if m.phone)
+    assert calls == [["عبد الفتاح السيسي", "كمال بن علي"], ["قيس سعيد", "كمال بن علي"]]

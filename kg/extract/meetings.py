@@ -555,9 +555,10 @@ def _trigger_counts(doc: Document, match, info) -> bool:
         return False  # ("ضمت قائمة السفراء كلا من ...": a statement's list of who was there is no speech)
     if _hands_over(info) and _said_before(doc, match.first):
         return False  # "وقال لافروف إنه نقل إلى الرئيس رسالة": told in the meeting already read
-    # "تسلّم الرئيس ...، اليوم ... في قصر ... ببغداد، أوراق اعتماد": what is handed over may come
-    # after the subject, the day and the place, within the sentence
-    reach = _HANDED_REACH if _hands_over(info) else _NEEDED_REACH
+    # "تسلّم الرئيس ...، اليوم ... في قصر ... ببغداد، أوراق اعتماد"، "تلقى الرئيس ...، مساء أول أمس
+    # الخميس، مكالمتين": what is handed over, or the call, may come after the subject, the day and the
+    # place, within the sentence
+    reach = _HANDED_REACH if _hands_over(info) or info.kind == "call" else _NEEDED_REACH
     return not info.needs or _needed_word(norms, match.last, len(norms), info.needs, reach)
 
 
