@@ -82,3 +82,12 @@ def test_two_calls_received_after_the_day_set_off_are_two_calls():
     names = {e.key: e.label for e in facts.entities}
     calls = sorted(sorted(names[k] for k in m.participants) for m in facts.meetings if m.phone)
     assert calls == [["عبد الفتاح السيسي", "كمال بن علي"], ["قيس سعيد", "كمال بن علي"]]
+
+
+def test_one_by_one_told_after_a_ceremony_with_the_meeting_word_spelled_with_a_lone_hamza():
+    text = (
+        "تسلم وزير الخارجية أحمد عوض بن مبارك، اليوم، أوراق اعتماد سفراء كلاً من: سعادة فيصل علي إبراهيم،"
+        " سفير جمهورية أثيوبيا، وسعادة جان فيليب لينتاو، سفير كندا. وأعرب بن مبارك خلال لقاءه بالسفراء كل"
+        " على حدة عن ترحيبه بهم."
+    )
+    assert sorted(len(people) for people in meetings_of(text)) == [2, 2]
