@@ -91,3 +91,22 @@ def test_one_by_one_told_after_a_ceremony_with_the_meeting_word_spelled_with_a_l
         " على حدة عن ترحيبه بهم."
     )
     assert sorted(len(people) for people in meetings_of(text)) == [2, 2]
+
+
+def test_envoys_of_a_credentials_ceremony_told_in_several_sentences_are_one_ceremony():
+    text = (
+        "تسلم الرئيس الموريتاني محمد ولد عبد العزيز اليوم أوراق اعتماد سفير فرنسا روبير موليي وسفير النيجر"
+        " ساليسو آدا. الرئيس الموريتاني تسلم كذلك أوراق اعتماد سفير ألمانيا كبريالا كليلي. وتسلم ولد عبد"
+        " العزيز خلال استقباله للسفراء الجدد أوراق اعتماد سفير كوريا الجنوبية سونغ تشانغ سيك."
+    )
+    assert meetings_of(text) == [
+        {"محمد ولد عبد العزيز", "روبير موليي", "ساليسو آدا", "كبريالا كليلي", "سونغ تشانغ سيك"}
+    ]
+
+
+def test_credentials_handed_over_on_another_day_are_another_ceremony():
+    text = (
+        "تسلم الرئيس الموريتاني محمد ولد عبد العزيز أمس الأحد أوراق اعتماد سفير فرنسا روبير موليي."
+        " وتسلم الرئيس اليوم الثلاثاء أوراق اعتماد سفير ألمانيا كبريالا كليلي."
+    )
+    assert len(meetings_of(text)) == 2

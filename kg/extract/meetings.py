@@ -1245,9 +1245,10 @@ def _opened_for_guests(meetings: list[MeetingDraft], info, persons: list[str], s
 
 
 def _ceremony_goes_on(meetings: list[MeetingDraft], norms, sentence, group: list[str], date) -> MeetingDraft | None:
-    """ "فقد تقبل الملك أوراق اعتماد ..." then "كما تقبل جلالته أوراق اعتماد ...": more envoys of
-    the same ceremony, not another meeting."""
-    if norms[sentence.first] not in _ALSO or not _credentials(norms, sentence):
+    """ "فقد تقبل الملك أوراق اعتماد ..." then "كما تقبل جلالته أوراق اعتماد ..."، "وتقبل السلطان
+    أوراق اعتماد ..."، "الرئيس تسلم كذلك أوراق اعتماد ...": more envoys of the same ceremony (the same
+    host, the same day), not another meeting."""
+    if not _credentials(norms, sentence):
         return None
     return next((m for m in reversed(meetings) if m.ceremony and m.sentence < sentence.index
                  and m.participants[:1] == group[:1] and m.date == date), None)  # fmt: skip
