@@ -110,3 +110,14 @@ def test_credentials_handed_over_on_another_day_are_another_ceremony():
         " وتسلم الرئيس اليوم الثلاثاء أوراق اعتماد سفير ألمانيا كبريالا كليلي."
     )
     assert len(meetings_of(text)) == 2
+
+
+def test_an_attendee_list_the_page_broke_across_lines_is_read_whole():
+    text = (
+        "استقبل الملك عبدالله الثاني في قصر الحسينية اليوم رئيس مجلس النواب العراقي محمود المشهداني.\n"
+        "وحضر اللقاء رئيس الديوان الملكي يوسف العيسوي، ومدير\n"
+        "مكتب جلالة الملك، المهندس علاء البطاينة، ومدير المخابرات العامة اللواء سامي\n"
+        "حسني."
+    )
+    [people] = meetings_of(text)
+    assert {"يوسف العيسوي", "علاء البطاينة", "سامي حسني"} <= people

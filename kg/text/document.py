@@ -314,6 +314,9 @@ _OPEN_ENDINGS = frozenset(
     for w in (
         "في", "من", "إلى", "على", "عن", "مع", "بين", "لدى", "و", "سفير", "وسفير", "وزير", "ووزير", "رئيس",
         "ورئيس", "نائب", "ونائب", "الملك", "الأمير", "الشيخ", "عهد", "خادم", "سمو", "معالي", "فخامة",
+        "مدير", "ومدير", "مساعد", "ومساعد", "مستشار", "ومستشار", "وكيل", "ووكيل", "قائد", "وقائد", "أمين",
+        "وأمين", "سفيرة", "وسفيرة", "وزيرة", "ووزيرة", "السيد", "السيدة", "الدكتور", "المهندس", "اللواء",
+        "العميد", "الفريق", "العقيد", "سيما",
     )
 )  # fmt: skip
 _ADJECTIVE_START = re.compile(r"^(ال|وال)\w{3,}(ي|ية|يه)[،,]?$")
@@ -334,6 +337,8 @@ def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int], broke
         return len(words) >= 2  # "... صبري بوقادوم،" then "في أنقرة ...": the sentence goes on
     if broken and len(line_words) >= 2 and len(words) >= 2:
         return True
+    if len(words) == 1 and words[0][-1] in ".؟!" and len(line_words) >= 4:
+        return True  # "... اللواء أحمد" then "حسني.": a lone word that closes the sentence
     adjective = bool(_ADJECTIVE_START.match(words[0])) and len(line_words) >= 3  # (not a menu)
     return normalize(last) in _OPEN_ENDINGS or adjective
 
