@@ -345,3 +345,9 @@ def test_a_field_with_a_verbal_noun_shape_after_another_still_belongs_to_the_off
 def test_limiting_is_no_town():
     facts = facts_of("وأكد وزير الخارجية المصري سامح شكري دور بلاده في الحد من التصعيد في غزة.")
     assert not any(e.key.startswith("place:") and "الحد" in e.label for e in facts.entities)
+
+
+def test_an_office_written_with_its_country_keeps_the_words_the_text_gives_it_beside_the_office():
+    holder = person(facts_of("واستقبل الرئيس وزير خارجية البرازيل ماورو فييرا في قصر الرئاسة."), "فييرا")
+    assert set(holder.roles) == {"وزير الخارجية", "وزير خارجية"}
+    assert holder.represents == "country:BR"

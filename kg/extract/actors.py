@@ -1458,9 +1458,11 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
     inner, k, role_last, represents = _complement(ctx, title)
     if role_last == k and info.number == 1:
         k = role_last = _office_words_to_comma(ctx, k)
-    role = _role_text(doc, title, role_last, info)
+    role, written = _role_text(doc, title, role_last, info)
     name_start, honorific, _ = _skip_honorifics(ctx, k)
     extra = (normalize_role(_span_text(doc, k, k + 1)),) if honorific in _ROYAL_HONORIFICS else ()
+    if written != role:
+        extra += (written,)  # "وزير خارجية" of "وزير خارجية مصر", as the text gives it, beside the office
     names: list[ActorMention] = []
     set_off = None
     # (not after a name set off before the office: "X، وكيل الوزارة، سعادة Y، المدير": the office is X's)
@@ -1951,16 +1953,18 @@ def _title_ends_at(ctx: _Context, k: int) -> bool:
     )
 
 
-def _role_text(doc: Document, title, role_last: int, info) -> str:
+def _role_text(doc: Document, title, role_last: int, info) -> tuple[str, str]:
+    """The office the title gives, and the words the text gives it in where they differ ("وزير
+    خارجية" of "وزير خارجية مصر" is the office "وزير الخارجية")."""
     if not info.role:
-        return ""  # "الضيف الروسي"، "المسؤول الروسي": words that point at a person, no office
+        return "", ""  # "الضيف الروسي"، "المسؤول الروسي": words that point at a person, no office
     first, clitic = title.first, title.clitic
     if info.kind == "counterpart":
         if role_last <= title.last:
-            return ""  # "نظيريه": the office of the person before, given later
+            return "", ""  # "نظيريه": the office of the person before, given later
         first, clitic = title.last, 0  # "نظيره وزير شؤون خارجية روسيا": the office the text gives
     elif info.number > 1 or (info.role != info.phrase and _with_tanween(doc.tokens[title.last - 1].text)):
-        return info.role  # "سفيراً فوق العادة مفوضاً": the office in its plain form, "سفير"
+        return info.role, info.role  # "سفيراً فوق العادة مفوضاً": the office in its plain form, "سفير"
     text = _span_text(doc, first, max(role_last, title.last), clitic)
     words = normalize_role(text).split()
     size = title.last - title.first
@@ -1970,7 +1974,7 @@ def _role_text(doc: Document, title, role_last: int, info) -> str:
         words.pop()  # "وزير الخارجية في جمهورية [الجابون]": the state's title belongs to its name
     if words and title.clitic == 0 and words[0].endswith("ه") and info.phrase.endswith("ة"):
         words[0] = "ال" + words[0][:-1]  # "مبعوثه الخاص" (his special envoy) holds "المبعوث الخاص"
-    return _definite_office(" ".join(words))
+    return _definite_office(" ".join(words)), " ".join(words)
 
 
 _STATE_WORDS = frozenset(
