@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
@@ -708,7 +709,7 @@ def _entities(doc, mentions, home_country, officials_home=None) -> tuple[Entity,
         if group and group[0].type == PERSON and not represents.get(key):
             represents[key] = _boss_country(key, by_key, represents)
     entities = []
-    words = f" {' '.join(doc.token_norms)} "
+    words = _ArticleWords(f" {' '.join(doc.token_norms)} ", frozenset(doc.token_norms))
     for key in wanted:
         entity = _entity(doc, key, by_key.get(key, []), represents.get(key, ""), words)
         if entity is not None:
@@ -787,7 +788,18 @@ def _roles(group: list[ActorMention], known, published) -> tuple[str, ...]:
     return tuple(dict.fromkeys(roles))
 
 
-def _entity(doc: Document, key: str, group: list[ActorMention], represents: str, words: str = "") -> Entity | None:
+class _ArticleWords(NamedTuple):
+    """An article's normalised words, to find which names of a country it writes."""
+
+    joined: str  # the words between spaces, a space at each end
+    each: frozenset[str]  # every word once: a form whose first word is not among them is not there
+
+    def write(self, forms: tuple[tuple[str, str], ...]) -> bool:
+        """Whether any of the (" form ", its first word) is written in the article."""
+        return any(first in self.each and form in self.joined for form, first in forms)
+
+
+def _entity(doc: Document, key: str, group: list[ActorMention], represents: str, words: _ArticleWords) -> Entity | None:
     known = gz.known(key)
     named = [m for m in group if m.named]
     spellings = list(dict.fromkeys(" ".join(m.text.split()) for m in sorted(named, key=lambda m: -len(m.name))))
@@ -795,7 +807,7 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
         # "سفير المملكة"، "سفارة الولايات المتحدة الأمريكية": the country's names the article writes,
         # inside an office or a body's name too, so that each is a label it can be found by
         spellings = list(dict.fromkeys(
-            spellings + [n for n, forms in _country_name_forms(known.country) if any(f in words for f in forms)]
+            spellings + [n for n, forms in _country_name_forms(known.country) if words.write(forms)]
         ))
         # and by the name people write, when the label is the long official one
         if short := gz.country_short_name(known.country):
@@ -823,16 +835,16 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
 
 
 @lru_cache(maxsize=512)
-def _country_name_forms(code: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _country_name_forms(code: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     """Each Arabic name of a country with the forms it takes among an article's words (" name ",
-    behind و، ب، ف، ل), to find which names an article writes."""
+    behind و، ب، ف، ل), each with its first word, to find which names an article writes."""
     found = []
     for name in gz.country_names().get(code, ()):
         norm = normalize(name)
         forms = [norm, *(c + norm for c in "وبفل")]
         if norm.startswith("ال"):
             forms += ["لل" + norm[2:], "ولل" + norm[2:]]
-        found.append((name, tuple(f" {form} " for form in forms)))
+        found.append((name, tuple((f" {form} ", form.split(" ")[0]) for form in forms)))
     return tuple(found)
 
 
