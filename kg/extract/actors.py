@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
 from kg.extract.lexicon import (
@@ -58,9 +59,9 @@ _MAX_NAME_WORDS = 4
 _MAX_COMPLEMENT = 12
 
 
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """A stretch of text naming or meaning an actor or place."""
+class ActorMention(NamedTuple):
+    """A stretch of text naming or meaning an actor or place (a NamedTuple, not a frozen dataclass:
+    some fifty are made and changed an article, and a tuple is made several times faster)."""
 
     first: int  # token indexes [first, last)
     last: int
@@ -226,9 +227,9 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
             before = result[-1] if result else None
             principal = _principal_of_pronoun(ctx, mention, result)
             if side:
-                mention = replace(mention, represents=side[-1])
+                mention = mention._replace(represents=side[-1])
             elif principal:
-                mention = replace(mention, represents=principal)  # "الرئيس النيجيري ... عبر مبعوثه الخاص X"
+                mention = mention._replace(represents=principal)  # "الرئيس النيجيري ... عبر مبعوثه الخاص X"
             elif (
                 before is not None
                 and before.type == PERSON
@@ -240,7 +241,7 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
                 and _role_kind(mention.role) not in _FOREIGN_KINDS
                 and _role_kind(before.role) not in _FOREIGN_KINDS  # "السفيرة الأميركية X ونائب رئيس مجلس النواب Y"
             ):
-                mention = replace(mention, represents=before.represents)
+                mention = mention._replace(represents=before.represents)
         result.append(mention)
     return result
 
@@ -295,7 +296,7 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
             and _listed_after(ctx, country) in (mention.first, mention.title_first)
         ):
             role = office if not mention.role or mention.title_first <= listed_from + 1 else mention.role
-            mention = replace(mention, role=role, represents=country.key)
+            mention = mention._replace(role=role, represents=country.key)
             country = None
         result.append(mention)
     # "وفنلندا، ماتي لاين، والنمسا، هيلغا برانت.": names no list knows, set off after their country
@@ -305,7 +306,7 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
             start = _listed_after(ctx, mention)
             name = _words_set_off(ctx, start, closing=True) if start not in taken and start > mention.last else None
             if name is not None:
-                result.append(replace(name, role=office, represents=mention.key))
+                result.append(name._replace(role=office, represents=mention.key))
     return sorted(result, key=lambda m: (m.first, m.last)) if len(result) > len(found) else result
 
 
@@ -361,7 +362,7 @@ def _offices_shared_out(ctx: _Context, found: list[ActorMention]) -> list[ActorM
                 ministry = words
             if person.type != PERSON or not person.named or person.role or not ministry:
                 break
-            result[at] = replace(person, role="وزير " + " ".join(ministry))
+            result[at] = person._replace(role="وزير " + " ".join(ministry))
             ministry, end = [], person.last
     return result
 
@@ -431,7 +432,7 @@ def _counterpart_roles(found: list[ActorMention], before: list[ActorMention], no
                 title_word = norms[mention.title_first] if mention.title_first >= 0 else ""
                 if _FEMININE_COUNTERPART & {stem for _, stem in clitic_variants(title_word)}:
                     role = _feminine_office(role)  # "نظيرته الروسية": the woman who holds it
-                mention = replace(mention, role=role)
+                mention = mention._replace(role=role)
         result.append(mention)
     return result
 
@@ -563,12 +564,12 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         # "استقبل السيد (محمد المعلول) القائم بأعمال ...": a name the page sets off in brackets
         name = _name_after(ctx, k + 1, after_title=True)
         if name is not None and name.last < end and norms[name.last] == ")":
-            return [replace(name, title_first=i, honorific=honorific)], name.last + 1
+            return [name._replace(title_first=i, honorific=honorific)], name.last + 1
     if k > i and not (entity is not None and entity.last >= k and entity.payload.entity.type == PERSON):
         name = _name_after(ctx, k, after_title=True)
         if name is not None:
             roles = (normalize_role(_span_text(ctx.doc, i, i + 1)),) if honorific in _ROYAL_HONORIFICS else ()
-            return [replace(name, title_first=i, honorific=honorific, extra_roles=roles)], name.last
+            return [name._replace(title_first=i, honorific=honorific, extra_roles=roles)], name.last
         if titles().longest_at(norms, k, end) is not None:
             return [], k  # "سمو ولي العهد": the office is read next
     if entity is not None:
@@ -731,7 +732,7 @@ def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
             return None
         if _peek(norms, name.last, end) not in _NOUN_NISBA_BEFORE and not is_stopword(_peek(norms, name.last, end)):
             return None  # one unknown word: only when what follows closes it ("والفرنسي بيولي .")
-    return replace(name, represents=name.represents or f"country:{nisba.payload}", title_first=i)
+    return name._replace(represents=name.represents or f"country:{nisba.payload}", title_first=i)
 
 
 def _person_before(ctx: _Context, i: int) -> bool:
@@ -1066,7 +1067,7 @@ def _honoured_office(ctx: _Context, i: int, found: list[ActorMention]) -> list[A
     for start in range(max(ctx.sentence.first, i - 3), i):
         k, honorific, _ = _skip_honorifics(ctx, start)
         if k == i and honorific:
-            return [replace(first, honorific=honorific), *found[1:]]
+            return [first._replace(honorific=honorific), *found[1:]]
     return found
 
 
@@ -1484,8 +1485,7 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         names = [_extended_to_apposition(ctx, names[0])]
     if names:
         placed = [
-            replace(
-                n,
+            n._replace(
                 role=role,
                 represents=n.represents or represents,
                 title_first=title.first,
@@ -1547,7 +1547,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
     overlapping = _best_entity(ctx, k - 1) if title.last - title.first > 1 else None
     if overlapping is not None and overlapping.payload.entity.type == ORGANIZATION and overlapping.last > k:
         # "رئيس الديوان الملكي الهاشمي": the office's last word begins the body it serves
-        inner.append(replace(_entity_mention(ctx, overlapping), in_title=True))
+        inner.append(_entity_mention(ctx, overlapping)._replace(in_title=True))
         represents = overlapping.payload.entity.key
         k = role_last = overlapping.last
     principal = _principal_after(ctx, k) if info.kind in ("diplomat", "envoy") and not represents else None
@@ -1582,7 +1582,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             break  # "سلطان عمان بقصر البركة العامر": where he received, no part of his office
         if known is not None and known.payload.entity.type != PERSON:
             kind = known.payload.entity.type
-            inner.append(replace(_entity_mention(ctx, known), in_title=True))
+            inner.append(_entity_mention(ctx, known)._replace(in_title=True))
             if not destination and not represents and kind in (COUNTRY, ORGANIZATION):
                 represents = known.payload.entity.key
             elif not destination and not represents and norms[k - 1] == "باسم" and _seat_of_power(known.payload.entity):
@@ -1601,7 +1601,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         embassy = _organisation_at(ctx, k) if _embassy_word(norm) else None
         if embassy is not None:
             # "القائم بأعمال سفارة السودان": whose embassy it is says whom the office serves
-            inner.append(replace(embassy, in_title=True))
+            inner.append(embassy._replace(in_title=True))
             if not destination and not represents:
                 represents = embassy.represents
             k = embassy.last
@@ -1835,7 +1835,7 @@ def _charged_field(ctx: _Context, k: int, inner: list[ActorMention]) -> int:
     while k < end and k - start < 4:
         known = _best_entity(ctx, k)
         if known is not None and known.payload.entity.type in (COUNTRY, PLACE, ORGANIZATION):
-            inner.append(replace(_entity_mention(ctx, known), in_title=True))
+            inner.append(_entity_mention(ctx, known)._replace(in_title=True))
             k = known.last
             continue
         norm = norms[k]
@@ -2014,7 +2014,7 @@ def _name_list(ctx: _Context, k: int, represents: str = "") -> list[ActorMention
         # a nisba before a name marks it as one however foreign ("والغامبي سيرين مودو نجي")
         if name is None or not (name.key or name.name[0] in given_names() or (represents and len(name.name) >= 2)):
             break
-        names.append(replace(name, represents=represents or name.represents))
+        names.append(name._replace(represents=represents or name.represents))
         represents = ""
         k = name.last
         if k < end and norms[k] in ("،", ","):
@@ -2046,7 +2046,7 @@ def _name_after(
             return None
     known = _person_at(ctx, k, clitic)
     if known is not None:
-        return replace(known, weak=False) if after_title else known
+        return known._replace(weak=False) if after_title else known
     named_before = first_norm in ctx.family and first_norm not in _arabic_given_names()
     if after_title and (first_norm in ctx.surnames or named_before):
         # "الوزير المالكي"، "الوزيرة جولي شكر ...": named before, and the name ends there

@@ -10,7 +10,7 @@ and "سموه" point at the person last called "جلالة ..." or "سمو ...".
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -91,7 +91,7 @@ def _surnames_of_named(mentions: list[ActorMention]) -> list[ActorMention]:
         if any(_ends_with(_plain(m.name), _plain(n)) for m in others for n in theirs if len(n) >= 2):
             continue
         if len(keys) == 1 and mention.key not in keys:
-            changed[id(mention)] = replace(mention, key="", weak=False)
+            changed[id(mention)] = mention._replace(key="", weak=False)
     return [changed.get(id(m), m) for m in mentions] if changed else mentions
 
 
@@ -130,7 +130,7 @@ def _kingdom(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
         if mention.type == COUNTRY and mention.name == ("المملكه",):
             if choice is None:
                 continue
-            mention = replace(mention, key=f"country:{choice}")
+            mention = mention._replace(key=f"country:{choice}")
         result.append(mention)
     return result
 
@@ -160,7 +160,7 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
             key = "person:" + "_".join(mention.name)
             full_names.append((mention.name, key, _office_class_of(mention)))
         keyed[id(mention)] = key
-    return [replace(m, key=keyed[id(m)]) if id(m) in keyed else m for m in mentions]
+    return [m._replace(key=keyed[id(m)]) if id(m) in keyed else m for m in mentions]
 
 
 def _key_body(mention: ActorMention) -> ActorMention:
@@ -172,8 +172,8 @@ def _key_body(mention: ActorMention) -> ActorMention:
     if mention.represents.startswith("country:"):
         code = mention.represents.split(":", 1)[1]
         office = [w for w in words if not gz.nisba_index().get((w,)) and not gz.name_index().get((w,))]
-        return replace(mention, key=f"org:{code}-" + "_".join(office or words))
-    return replace(mention, key="org:" + "_".join(mention.name))
+        return mention._replace(key=f"org:{code}-" + "_".join(office or words))
+    return mention._replace(key="org:" + "_".join(mention.name))
 
 
 def _plain(name: tuple[str, ...]) -> tuple[str, ...]:
@@ -390,7 +390,7 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
                     or _holder(mention, [m for m in mentions if m.named and m.type == PERSON], offices, home, serving)
                 )
             if target is not None:
-                mention = replace(mention, key=target.key)
+                mention = mention._replace(key=target.key)
                 if mention.role:
                     offices.setdefault(target.key, set()).add(_role_head(mention.role))
                 if mention.represents:

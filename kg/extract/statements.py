@@ -349,7 +349,7 @@ class _MentionIndex:
         for mention in self.all:
             if mention.type == PLACE and (state := _seat_of_power(mention.key)):
                 # "وقال البيت الأبيض إن"، "وكان الكرملين أعلن": the seat speaks for its state
-                mention = replace(mention, type=ORGANIZATION, key=state)  # (masculine: "قال البيت الأبيض")
+                mention = mention._replace(type=ORGANIZATION, key=state)  # (masculine: "قال البيت الأبيض")
                 self.seats.add(mention.first)
             if mention.type not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
@@ -407,7 +407,7 @@ def _statement_at(
     if subject is None and pos < sentence.last and norms[pos] in _LATTER:
         subject = index.actor_before(cue.first, 0, (PERSON,))  # "بينما أشار الأخير": the person named last
         if subject is not None:
-            subject = replace(subject, first=pos, last=pos + 1, title_first=-1)
+            subject = subject._replace(first=pos, last=pos + 1, title_first=-1)
     if subject is not None and _is_outlet(norms, subject):
         return None, ()
     named_before = index.by_last.get(cue.first)
