@@ -77,6 +77,24 @@ class PhraseMatch(NamedTuple, Generic[T]):
     phrase: tuple[str, ...]
 
 
+class _Bucket(NamedTuple, Generic[T]):
+    """The phrases that start with one word, as the matchers read them: by the word that follows
+    it, those of two words or more with that second word (longest first, as in the bucket), then
+    those of one word. The second word rules out nearly every longer phrase without a look at it."""
+
+    followed_by: dict[str, list[tuple[tuple[str, ...], T]]]
+    single: list[tuple[tuple[str, ...], T]]  # also what any other second word leaves
+
+
+def _bucket_of(phrases: list[tuple[tuple[str, ...], T]]) -> _Bucket[T]:
+    single = [(key, payload) for key, payload in phrases if len(key) == 1]
+    longer: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+    for key, payload in phrases:
+        if len(key) > 1:
+            longer.setdefault(key[1], []).append((key, payload))
+    return _Bucket({second: [*found, *single] for second, found in longer.items()}, single)
+
+
 # PhraseMatch(...) passes through a __new__ written in Python: tuple.__new__ makes one twice as fast
 _new_match = tuple.__new__
 
@@ -86,9 +104,11 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[str | tuple[str, ...], T]] = ()):
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        # first word -> its phrases by their second word (worked out for the words the texts hold)
+        self._buckets: dict[str, _Bucket[T]] = {}
         # token -> the buckets of the phrases that may start at it, through its clitics: (characters
         # taken off, bucket) in clitic_variants' order; most tokens start none, and say so at once
-        self._starts: dict[str, tuple[tuple[int, list[tuple[tuple[str, ...], T]]], ...]] = {}
+        self._starts: dict[str, tuple[tuple[int, _Bucket[T]], ...]] = {}
         self.max_words = 1
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -98,6 +118,7 @@ class PhraseIndex(Generic[T]):
         if not key:
             return
         self._starts.clear()
+        self._buckets.pop(key[0], None)
         bucket = self._by_first.setdefault(key[0], [])
         if (key, payload) not in bucket:
             bucket.append((key, payload))
@@ -117,9 +138,15 @@ class PhraseIndex(Generic[T]):
         clitics (worked out once per token)."""
         by_first = self._by_first
         starts = self._starts[norm] = tuple(
-            (taken, by_first[head]) for taken, head in clitic_variants(norm) if head in by_first
+            (taken, self._bucket(head)) for taken, head in clitic_variants(norm) if head in by_first
         )
         return starts
+
+    def _bucket(self, head: str) -> _Bucket[T]:
+        bucket = self._buckets.get(head)
+        if bucket is None:
+            bucket = self._buckets[head] = _bucket_of(self._by_first[head])
+        return bucket
 
     def match_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
         """Every phrase starting at token `index` (longest first), through clitics on that token."""
@@ -133,18 +160,17 @@ class PhraseIndex(Generic[T]):
             if starts is None:
                 starts = self._starts_at(norm)
         else:
-            bucket = self._by_first.get(norm)
-            starts = () if bucket is None else ((0, bucket),)
+            starts = ((0, self._bucket(norm)),) if norm in self._by_first else ()
         if not starts:
             return []
-        second = norms[index + 1] if index + 1 < end else None  # rules out nearly every phrase of a bucket
+        second = norms[index + 1] if index + 1 < end else None
         found: list[PhraseMatch[T]] = []
         for taken, bucket in starts:
-            for key, payload in bucket:
+            for key, payload in bucket.followed_by.get(second, bucket.single):
                 size = len(key)
                 if index + size > end:
                     continue
-                if size == 1 or (key[1] == second and (size == 2 or _rest_matches(norms, index, key, size))):
+                if size <= 2 or _rest_matches(norms, index, key, size):  # (the second word is the text's)
                     found.append(_new_match(PhraseMatch, (index, index + size, taken, payload, key)))
         if len(found) > 1:
             found.sort(key=lambda m: (m.first - m.last, m.clitic))
@@ -162,21 +188,20 @@ class PhraseIndex(Generic[T]):
             if starts is None:
                 starts = self._starts_at(norm)
         else:
-            bucket = self._by_first.get(norm)
-            starts = () if bucket is None else ((0, bucket),)
+            starts = ((0, self._bucket(norm)),) if norm in self._by_first else ()
         if not starts:
             return None
-        second = norms[index + 1] if index + 1 < end else None  # rules out nearly every phrase of a bucket
+        second = norms[index + 1] if index + 1 < end else None
         best: PhraseMatch[T] | None = None
         best_size = 0
         for taken, bucket in starts:
-            for key, payload in bucket:  # longest first
+            for key, payload in bucket.followed_by.get(second, bucket.single):  # longest first
                 size = len(key)
                 if size <= best_size:
                     break  # the rest are no longer than the best found so far
                 if index + size > end:
                     continue
-                if size == 1 or (key[1] == second and (size == 2 or _rest_matches(norms, index, key, size))):
+                if size <= 2 or _rest_matches(norms, index, key, size):  # (the second word is the text's)
                     best = _new_match(PhraseMatch, (index, index + size, taken, payload, key))
                     best_size = size
                     break
