@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
+from itertools import accumulate
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import PERSON, ActorMention, find_mentions
@@ -212,11 +214,26 @@ def _topics_outside_names(
     named += [(m.start, _office_end(doc, m)) for m in mentions if m.type == "Person" and not m.named and m.role]
     bodies = {(m.start, m.end) for m in mentions if m.type != "Person"}
     places = {m.end for m in mentions if m.type == "Place"}  # "بمدينة القدس": the place is the topic
+    inside = _Holders(named)
     return [
         t
         for t in (find_topics(doc) if topics is None else topics)
-        if (t.start, t.end) in bodies or t.end in places or not any(a <= t.start and t.end <= b for a, b in named)
+        if (t.start, t.end) in bodies or t.end in places or not inside.hold(t.start, t.end)
     ]
+
+
+class _Holders:
+    """Spans (start, end), to ask whether any of them holds a given span without a walk through them
+    all: by their starts, with the furthest end reached so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))
+
+    def hold(self, start: int, end: int) -> bool:
+        before = bisect_right(self.starts, start)  # the spans that start at or before it
+        return before > 0 and self.reach[before - 1] >= end
 
 
 def _title_topics(article: Article, doc: Document) -> list[TopicMention]:

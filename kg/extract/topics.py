@@ -116,28 +116,14 @@ def _situation_of_the_region(norms, start: int, end: int, matches) -> tuple[int,
     phrase of the list holds them together."""
     covered = {i for m in matches for i in range(m.first, m.last)}
     for i in range(start, end):
-        if i in covered or not _has_use(norms[i], "situation"):
+        if i in covered or "situation" not in _uses(norms[i]):
             continue
         for j in range(i + 1, min(end, i + 1 + _REGION_REACH)):
             if norms[j] in ("،", ",", ".", "؛"):
                 break
-            if _has_use(norms[j], "region"):
+            if "region" in _uses(norms[j]):
                 return i, j + 1, REGIONAL
     return None
-
-
-_HAS_USE: dict[tuple[str, str], bool] = {}
-
-
-def _has_use(norm: str, use: str) -> bool:
-    """`use` in _uses(norm), remembered: asked of every word of every sentence."""
-    key = (norm, use)
-    found = _HAS_USE.get(key)
-    if found is None:
-        found = use in _uses(norm)
-        if len(_HAS_USE) < 200_000:  # bounded: an archive brings ever new words
-            _HAS_USE[key] = found
-    return found
 
 
 def _phrases(norms, start: int, end: int) -> tuple[list[PhraseMatch[TopicPhrase]], list[int]]:
