@@ -1185,6 +1185,17 @@ def nisbas_mentioned(doc: Document) -> frozenset[str]:
     return cached
 
 
+def reporting_cues_in(doc: Document, sentence: Sentence) -> tuple:
+    """The reporting words of a sentence, left to right (cached on the document: the readers of
+    speakers and of statements both ask)."""
+    by_sentence = doc._cache.setdefault("cues", {})
+    cues = by_sentence.get(sentence.index)
+    if cues is None:
+        found = reporting_cues().scan(doc.token_norms, sentence.first, sentence.last)
+        cues = by_sentence[sentence.index] = tuple(found)
+    return cues
+
+
 def countries_mentioned(doc: Document) -> frozenset[str]:
     """ISO codes of the countries an article names or writes nisbas of (cached on the document)."""
     cached = doc._cache.get("countries")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention
+from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, reporting_cues_in
 from kg.extract.dates import FUTURE, PAST, DateMention, find_dates
 from kg.extract.lexicon import PhraseIndex, clitic_variants, phone_markers, read_table, reporting_cues, triggers
 from kg.text.document import BODY, DATELINE, Document, Sentence
@@ -788,7 +788,7 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
     norms = doc.token_norms
     cue_tokens: set[int] = set()
     for sentence in doc.sentences:
-        for cue in reporting_cues().scan(norms, sentence.first, sentence.last):
+        for cue in reporting_cues_in(doc, sentence):
             if _reports(norms, cue, sentence.last):
                 cue_tokens.update((cue.first, cue.last - 1))
     found = set()

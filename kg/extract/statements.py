@@ -22,7 +22,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, everyday_words
+from kg.extract.actors import (
+    COUNTRY,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    ActorMention,
+    everyday_words,
+    reporting_cues_in,
+)
 from kg.extract.lexicon import ReportingCue, clitic_variants, date_words, honorifics, reporting_cues, titles, triggers
 from kg.extract.meetings import GROUP_WORDS
 from kg.text.document import BODY, Document, Sentence
@@ -147,8 +155,7 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             last_speaker = None  # a speaker carries over to the next paragraph, no further
         in_sentence: tuple[str, ...] | None = None
         used_quotes: set[int] = set()
-        found = reporting_cues().scan(doc.token_norms, sentence.first, sentence.last)
-        cues = [c for c in found if _cue_counts(doc, c, index)]
+        cues = [c for c in reporting_cues_in(doc, sentence) if _cue_counts(doc, c, index)]
         cues = [c for i, c in enumerate(cues) if i == 0 or not _inside_words(doc, cues[i - 1], c, index)]
         if announced is not None and sentence.index == announced[1] + 1:
             draft = _announced_words(doc, sentence, announced[0], cues)
