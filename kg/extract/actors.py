@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
 from kg.extract.lexicon import (
+    clitic_stems,
     clitic_variants,
     date_words,
     honorifics,
@@ -1047,6 +1048,8 @@ def _entity_covers(entity, title) -> bool:
 
 
 def _honorific_pronoun(ctx: _Context, i: int) -> ActorMention | None:
+    if _HONORIFIC_PRONOUNS.keys().isdisjoint(clitic_stems(ctx.norms[i])):
+        return None  # (nearly every word)
     for taken, stem in clitic_variants(ctx.norms[i]):
         if stem in _HONORIFIC_PRONOUNS and taken <= 1:
             start = _char_after_clitic(ctx.doc, i, taken)
@@ -1309,8 +1312,7 @@ def _after_dateline_dash(ctx: _Context, i: int) -> bool:
 def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> int:
     """"الشيخ نواف الأحمد" matched, "الجابر الصباح" follows: the rest of the gazetteer's full name
     ("صباح الخالد" of "صباح خالد الحمد الصباح": a word with or without ال is the same word)."""
-    full = tuple(normalize(known.label).split())
-    bare_full = [_without_al(w) for w in full]
+    full, bare_full = _label_words(known.label)
     matched = [_without_al(w) for w in phrase if _without_al(w) in bare_full]
     if not matched:
         return last
@@ -1333,6 +1335,13 @@ def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> i
                 tail += 1
         return tail if tail > chain else last
     return last
+
+
+@lru_cache(maxsize=4096)
+def _label_words(label: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The normalised words of a known name's label, and the same without ال."""
+    full = tuple(normalize(label).split())
+    return full, tuple(_without_al(w) for w in full)
 
 
 def _same_name_word(written: str, known: str) -> bool:

@@ -27,7 +27,7 @@ from kg.extract.actors import (
     nisbas_mentioned,
     office_words,
 )
-from kg.extract.lexicon import clitic_variants, is_stopword, read_table
+from kg.extract.lexicon import clitic_stems, clitic_variants, is_stopword, read_table
 from kg.model import Entity, Mention
 from kg.text.document import Document
 from kg.text.normalize import normalize
@@ -87,7 +87,7 @@ def _surnames_of_named(mentions: list[ActorMention]) -> list[ActorMention]:
         others = named.get(_plain(mention.name)[-1], [])
         keys = {m.key for m in others}
         # "الفريق أول ركن عبد الفتاح البرهان" read with a rank in it is still the gazetteer's البرهان
-        theirs = [tuple(normalize(n).split()) for n in _names_of(mention.key)]
+        theirs = _name_words_of(mention.key)
         if any(_ends_with(_plain(m.name), _plain(n)) for m in others for n in theirs if len(n) >= 2):
             continue
         if len(keys) == 1 and mention.key not in keys:
@@ -145,7 +145,7 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
     # the gazetteer's full names of the known persons named here ("الملك سلمان" is also "سلمان بن عبد العزيز آل سعود")
     for key in dict.fromkeys(m.key for m in persons if m.key):
         office = _office_class_of(next(m for m in persons if m.key == key))
-        full_names.extend((tuple(normalize(name).split()), key, office) for name in _names_of(key))
+        full_names.extend((words, key, office) for words in _name_words_of(key))
     keyed: dict[int, str] = {}
     for mention in sorted(persons, key=lambda m: -len(m.name)):
         if mention.key:
@@ -273,6 +273,12 @@ def _names_of(key: str) -> list[str]:
     return _person_names().get(key, [])
 
 
+@lru_cache(maxsize=4096)
+def _name_words_of(key: str) -> tuple[tuple[str, ...], ...]:
+    """The normalised words of each way the gazetteer writes a person's name."""
+    return tuple(tuple(normalize(name).split()) for name in _names_of(key))
+
+
 @cache
 def _person_names() -> dict[str, list[str]]:
     names: dict[str, list[str]] = {}
@@ -308,6 +314,8 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
             continue
         if token.index in name_ends:
             continue  # "نواف الأحمد الجابر الصباح": the rest of the name before, not another person
+        if surnames.keys().isdisjoint(clitic_stems(token.norm)):
+            continue  # (most words: no surname read before, with or without a clitic)
         for taken, stem in clitic_variants(token.norm):
             key = surnames.get(stem)
             if key is None:

@@ -69,6 +69,12 @@ def clitic_variants(norm: str) -> tuple[tuple[int, str], ...]:
     return tuple(variants)
 
 
+@cache
+def clitic_stems(norm: str) -> frozenset[str]:
+    """What is left of a normalised token with each of its clitics taken off, the token itself too."""
+    return frozenset(stem for _, stem in clitic_variants(norm))
+
+
 class PhraseMatch(NamedTuple, Generic[T]):
     first: int  # token indexes [first, last)
     last: int
