@@ -9,15 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.extract.lexicon import DateWord, date_words
 
 PAST, TODAY, FUTURE = -1, 0, 1
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):  # (a NamedTuple: made for every date, faster than a dataclass)
     first: int  # token indexes [first, last)
     last: int
     date: dt.date | None  # None when it cannot be resolved (no article date for a relative word)

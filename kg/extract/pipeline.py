@@ -170,7 +170,7 @@ def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]
             others = [p for p in (meeting.participants if meeting else []) if p not in previous]
             speakers = (others[0],) if others else ()
         if speakers:
-            resolved.append(replace(draft, speakers=speakers))
+            resolved.append(draft._replace(speakers=speakers))
             previous = speakers
     return resolved
 
@@ -245,7 +245,7 @@ def _title_topics(article: Article, doc: Document) -> list[TopicMention]:
     topics = find_topics(title_doc)
     if not topics:
         return []
-    return [replace(t, headline=True) for t in _topics_outside_names(title_doc, find_mentions(title_doc), topics)]
+    return [t._replace(headline=True) for t in _topics_outside_names(title_doc, find_mentions(title_doc), topics)]
 
 
 def _office_end(doc: Document, mention) -> int:

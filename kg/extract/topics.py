@@ -14,8 +14,8 @@ A phrase is read in its sentence before it counts, the way an analyst tags a sto
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
 from kg.extract.gazetteer import nisba_index
@@ -48,8 +48,7 @@ _WITH = normalize("مع")
 _RELATION_WORD = TopicPhrase("", frozenset())  # "العلاقات"، "التعاون": bilateral only with the sides named
 
 
-@dataclass(frozen=True, slots=True)
-class TopicMention:
+class TopicMention(NamedTuple):  # (a NamedTuple: made for every topic phrase, faster than a dataclass)
     key: str
     sentence: int
     start: int  # original offsets of the phrase
