@@ -252,6 +252,7 @@ _PLURAL_OFFICES = {normalize(p): s for p, s in (("السفراء", "سفير"), 
 _PLURAL_MINISTERS = frozenset(normalize(w) for w in ("وزراء", "ووزراء"))
 _FOREIGN_AFFAIRS = frozenset(normalize(w) for w in ("خارجية", "الخارجية"))
 _PLURAL_COUNTERPARTS = frozenset(normalize(w) for w in ("نظرائه", "نظرائها", "نظرائهم", "بنظرائه", "مع نظرائه"))
+_PLURAL_WORDS = frozenset(_PLURAL_OFFICES) | _PLURAL_MINISTERS | _PLURAL_COUNTERPARTS  # (and a clitic on the first)
 _EACH_OF = frozenset(normalize(w) for w in ("كل", "لكل", "كلا", "كلاً", "كلًا", "وكل"))
 
 
@@ -262,6 +263,8 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
     norms = ctx.norms
     office, listed_from = "", -1
     for k in range(ctx.sentence.first, ctx.sentence.last - 2):
+        if norms[k] not in _PLURAL_WORDS and norms[k][1:] not in _PLURAL_OFFICES:
+            continue  # (nearly every word: no plural office)
         office, after = _plural_office_at(ctx, found, k)
         if not office:
             continue

@@ -31,11 +31,10 @@ _PERIODS = frozenset(("الشهر", "الاسبوع", "العام", "السنه"
 def find_dates(norms: Sequence[str], first: int, last: int, published: dt.date | None) -> list[DateMention]:
     """Date expressions among tokens [first, last)."""
     found: list[DateMention] = []
-    words = date_words()
     i = first
     while i < last:
         norm = norms[i]
-        if not (norm[:1].isdigit() or norm in _PERIODS or norm == "يوم" or words.may_match(norm)):
+        if not _may_start_date(norm):
             i += 1
             continue
         mention = _explicit(norms, i, last, published) or _relative(norms, i, last, published)
@@ -45,6 +44,19 @@ def find_dates(norms: Sequence[str], first: int, last: int, published: dt.date |
         found.append(mention)
         i = mention.last
     return found
+
+
+def _may_start_date(norm: str) -> bool:
+    """A number, a period, "يوم" or a date word (through its clitics) may start a date (cached)."""
+    cached = _DATE_START.get(norm)
+    if cached is None:
+        cached = _DATE_START[norm] = bool(
+            norm[:1].isdigit() or norm in _PERIODS or norm == "يوم" or date_words().may_match(norm)
+        )
+    return cached
+
+
+_DATE_START: dict[str, bool] = {}
 
 
 def _explicit(norms, i, last, published) -> DateMention | None:

@@ -310,12 +310,12 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     name_ends = {m.last for m in mentions if m.type == PERSON and m.named}
     found = []
     for token in doc.tokens:
+        if surnames.keys().isdisjoint(clitic_stems(token.norm)):
+            continue  # (most words: no surname read before, with or without a clitic)
         if token.index in covered or doc.sentences[token.sentence].kind == "noise":
             continue
         if token.index in name_ends:
             continue  # "نواف الأحمد الجابر الصباح": the rest of the name before, not another person
-        if surnames.keys().isdisjoint(clitic_stems(token.norm)):
-            continue  # (most words: no surname read before, with or without a clitic)
         for taken, stem in clitic_variants(token.norm):
             key = surnames.get(stem)
             if key is None:
@@ -827,7 +827,8 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
     else:
         return None
     roles = _roles(group, known, doc.article.published) if type_ == PERSON else ()
-    aliases = tuple(s for s in spellings if normalize(s) != normalize(label))
+    label_norm = normalize(label)
+    aliases = tuple(s for s in spellings if normalize(s) != label_norm)
     return Entity(
         key=key,
         type=type_,
