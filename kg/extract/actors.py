@@ -1138,11 +1138,13 @@ def _best_entity(ctx: _Context, i: int):
     """The known name at token i: the longest, and among names of the same length the likeliest
     kind here (an agency after a dateline's dash, a place only where a place is expected). A
     longer name that fails its context gives way to a shorter one ("روسيا اليوم الاثنين": روسيا)."""
-    try:
-        return ctx.best[i]
-    except KeyError:
+    found = ctx.best.get(i, _UNASKED)  # (not a KeyError caught: most tokens are asked first here)
+    if found is _UNASKED:
         found = ctx.best[i] = _find_best_entity(ctx, i)
-        return found
+    return found
+
+
+_UNASKED = object()
 
 
 def _find_best_entity(ctx: _Context, i: int):
