@@ -1151,11 +1151,11 @@ def _find_best_entity(ctx: _Context, i: int):
     matches = gz.name_index().match_at(ctx.norms, i, ctx.sentence.last)
     if not matches:
         return None
-    preference = list(_PREFERENCE)
+    preference = _PREFERENCE
     if _after_dateline_dash(ctx, i):
-        preference = [ORGANIZATION, PLACE, COUNTRY, PERSON]
+        preference = (ORGANIZATION, PLACE, COUNTRY, PERSON)
     elif _in_dateline(ctx, i):
-        preference = [PLACE, COUNTRY, ORGANIZATION, PERSON]  # "الجزائر -": the city of the dateline
+        preference = (PLACE, COUNTRY, ORGANIZATION, PERSON)  # "الجزائر -": the city of the dateline
     for size in sorted({m.last - m.first for m in matches}, reverse=True):
         same = [m for m in matches if m.last - m.first == size]
         clitic = min(m.clitic for m in same)
@@ -1663,8 +1663,10 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                 represents = f"country:{nisba.payload}"
             k = nisba.last
             continue
-        stems = [stem for _, stem in clitic_variants(norm)]
-        org_adjective = next((_ORG_ADJECTIVES[s] for s in stems if s in _ORG_ADJECTIVES), None)
+        stems = clitic_stems(norm)
+        org_adjective = None if _ORG_ADJECTIVES.keys().isdisjoint(stems) else next(
+            _ORG_ADJECTIVES[stem] for _, stem in clitic_variants(norm) if stem in _ORG_ADJECTIVES
+        )
         if org_adjective:
             represents = represents or org_adjective
             k += 1
@@ -1713,7 +1715,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                     role_last = k
                 continue
             break
-        inner_title = titles().longest_at(norms, k, end)
+        inner_title = longer_title  # (the office at k, read above)
         if inner_title is not None and inner_title.clitic and norm[:1] == "ب":
             break  # "اجتمع وزير خارجية عمان بوزير خارجية إيران": whom he met, another person
         if inner_title is not None and inner_title.clitic and norm[:1] == "و" and k + 1 < end and (
@@ -1733,7 +1735,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             break  # "الرئيس الصومالي وللشعب الصومالي": and to the people, another addressee
         if info.kind == "counterpart" and role_last == title.last:
             break  # "نظيره العراقي العلاقات": the office a counterpart holds starts with a title
-        if any(stem in office_words() for stem in stems) and not _is_surname_here(ctx, k):
+        if not office_words().isdisjoint(stems) and not _is_surname_here(ctx, k):
             k += 1
             if not destination:
                 role_last = k
