@@ -113,9 +113,12 @@ def _situation_of_the_region(norms, start: int, end: int, matches) -> tuple[int,
     """ "آخر التطورات الجارية في المنطقة"، "التطورات والأحداث الراهنة على المستويين الإقليمي والدولي"،
     "قضايا وتحديات المنطقة": a word for the situation with the region a few words on, though no
     phrase of the list holds them together."""
+    situation = [i for i in range(start, end) if "situation" in _uses(norms[i])]
+    if not situation:
+        return None  # (nearly every sentence)
     covered = {i for m in matches for i in range(m.first, m.last)}
-    for i in range(start, end):
-        if i in covered or "situation" not in _uses(norms[i]):
+    for i in situation:
+        if i in covered:
             continue
         for j in range(i + 1, min(end, i + 1 + _REGION_REACH)):
             if norms[j] in ("،", ",", ".", "؛"):
@@ -132,15 +135,15 @@ def _phrases(norms, start: int, end: int) -> tuple[list[PhraseMatch[TopicPhrase]
     index = _phrase_index()
     found = []
     heads = []
-    i = start
-    while i < end:
-        match = index.longest_at(norms, i, end) if index.may_match(norms[i]) else None
+    free = start  # the first token after the phrases read so far
+    for i in [k for k in range(start, end) if index.may_match(norms[k])]:  # (the few words a phrase may start at)
+        if i < free:
+            continue
+        match = index.longest_at(norms, i, end)
         if match is None:
-            i += 1
             continue
         if match.payload is _RELATION_WORD:
             heads.append(i)
-            i += 1
             continue
         if match.payload.key == BILATERAL and match.last - match.first > 1:
             inner = index.longest_at(norms, match.last - 1, end)
@@ -156,7 +159,7 @@ def _phrases(norms, start: int, end: int) -> tuple[list[PhraseMatch[TopicPhrase]
         ):
             found.pop()  # "سبل تعزيز نفاذ المساعدات": what is strengthened is the topic
         found.append(match)
-        i = match.last
+        free = match.last
     return found, heads
 
 
