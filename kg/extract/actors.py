@@ -1151,6 +1151,10 @@ def _find_best_entity(ctx: _Context, i: int):
     matches = gz.name_index().match_at(ctx.norms, i, ctx.sentence.last)
     if not matches:
         return None
+    if len(matches) == 1:  # (most often: no lengths, clitics nor kinds to choose among)
+        match = matches[0]
+        kind = match.payload.entity.type
+        return match if kind in _PREFERENCE and _fits_context(ctx, match, kind) else None
     preference = _PREFERENCE
     if _after_dateline_dash(ctx, i):
         preference = (ORGANIZATION, PLACE, COUNTRY, PERSON)
