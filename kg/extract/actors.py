@@ -1164,7 +1164,8 @@ def _find_best_entity(ctx: _Context, i: int):
         same = [m for m in matches if m.last - m.first == size]
         clitic = min(m.clitic for m in same)
         same = [m for m in same if m.clitic == clitic]
-        order = [PLACE, COUNTRY, PERSON, ORGANIZATION] if _city_abroad_meant(ctx, same) else preference
+        city_abroad = len(same) > 1 and _city_abroad_meant(ctx, same)  # (a city and a country of one name)
+        order = (PLACE, COUNTRY, PERSON, ORGANIZATION) if city_abroad else preference
         for kind in order:
             for match in same:
                 if match.payload.entity.type == kind and _fits_context(ctx, match, kind):
