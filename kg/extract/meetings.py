@@ -576,7 +576,10 @@ def _restated(doc, sentence, match, info, mentions, speakers, meetings: list[Mee
 
 def _hands_over(info) -> bool:
     """ "تسلم رسالة"، "نقل رسالة"، "قدم أوراق اعتماده": a letter or credentials handed over."""
-    return (normalize("رسالة"),) in info.needs or (normalize("اوراق"),) in info.needs
+    return not _HANDED_OVER.isdisjoint(info.needs)
+
+
+_HANDED_OVER = frozenset({(normalize("رسالة"),), (normalize("اوراق"),)})
 
 
 def _said_before(doc: Document, token: int) -> bool:
@@ -700,7 +703,10 @@ def _pluperfect(norms, sentence, match) -> bool:
 def _background(norms, sentence) -> bool:
     """ "يذكر أن ..."، "يشار إلى أن ...": a reminder of earlier events."""
     head = [n.lstrip("و") for n in norms[sentence.first : sentence.first + 2]]
-    return bool(head) and head[0] in (normalize("يذكر"), normalize("يشار"), normalize("وكان"))
+    return bool(head) and head[0] in _REMINDERS
+
+
+_REMINDERS = frozenset(normalize(w) for w in ("يذكر", "يشار", "وكان"))
 
 
 def _nearest(dates: Sequence[DateMention], token: int) -> DateMention | None:
