@@ -2828,6 +2828,8 @@ _CENTRAL, _BANK = normalize("المركزي"), normalize("البنك")
 def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     """"وزارة الخارجية الروسية", "الخارجية الروسية", "سفارة فرنسا": an office of a country."""
     norms, end = ctx.norms, ctx.sentence.last
+    if _ORG_HEADS.isdisjoint(clitic_stems(norms[i])):
+        return _central_bank_at(ctx, i)  # (nearly every word: no ministry nor embassy)
     variants = clitic_variants(norms[i])
     head = next(((taken, stem) for taken, stem in variants if stem in _ORG_HEADS), None)
     if head is None:
@@ -2855,6 +2857,8 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
 def _central_bank_at(ctx: _Context, i: int) -> ActorMention | None:
     """"البنك المركزي المصري"، "بنك إيطاليا المركزي": the central bank of a country."""
     norms, end = ctx.norms, ctx.sentence.last
+    if _BANK_HEADS.isdisjoint(clitic_stems(norms[i])):
+        return None  # (nearly every word)
     head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _BANK_HEADS and t <= 1), None)
     if head is None or i + 2 >= end:
         return None
@@ -2885,6 +2889,8 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
     """A body the gazetteer does not know, named by its kind and then its name: the words after
     the head are adjectives and nouns with ال, a country, or a quoted name."""
     norms, end = ctx.norms, ctx.sentence.last
+    if _BODY_HEADS.isdisjoint(clitic_stems(norms[i])):
+        return None  # (nearly every word)
     head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _BODY_HEADS and t <= 1), None)
     if head is None or i + 1 >= end:
         return None
