@@ -146,6 +146,8 @@ def person_nouns() -> frozenset[str]:
 
 
 def _person_noun(norm: str) -> bool:
+    if person_nouns().isdisjoint(clitic_stems(norm)):
+        return False  # (nearly every word)
     return any(stem in person_nouns() for taken, stem in clitic_variants(norm) if taken <= 1)
 
 
@@ -434,7 +436,7 @@ def _counterpart_roles(found: list[ActorMention], before: list[ActorMention], no
             if holder is not None:
                 role = _counterpart_office(_office_known(holder))
                 title_word = norms[mention.title_first] if mention.title_first >= 0 else ""
-                if _FEMININE_COUNTERPART & {stem for _, stem in clitic_variants(title_word)}:
+                if not _FEMININE_COUNTERPART.isdisjoint(clitic_stems(title_word)):
                     role = _feminine_office(role)  # "نظيرته الروسية": the woman who holds it
                 mention = mention._replace(role=role)
         result.append(mention)
@@ -1916,7 +1918,7 @@ def _seat_of_power(place) -> bool:
 
 
 def _embassy_word(norm: str) -> bool:
-    return any(stem in _EMBASSY_WORDS for _, stem in clitic_variants(norm))
+    return not _EMBASSY_WORDS.isdisjoint(clitic_stems(norm))
 
 
 def _bare_office(ctx: _Context, title) -> bool:

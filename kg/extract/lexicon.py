@@ -367,4 +367,4 @@ def stopwords() -> frozenset[str]:
 def is_stopword(norm: str) -> bool:
     """A word that is never part of a name, also when it carries a clitic (وخلال، للمرة)."""
     stops = stopwords()
-    return any(stem in stops for _, stem in clitic_variants(norm))
+    return not stops.isdisjoint(clitic_stems(norm))

@@ -20,7 +20,14 @@ from functools import cache
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, reporting_cues_in
 from kg.extract.dates import FUTURE, PAST, DateMention, find_dates
-from kg.extract.lexicon import PhraseIndex, clitic_variants, phone_markers, read_table, reporting_cues, triggers
+from kg.extract.lexicon import (
+    PhraseIndex,
+    clitic_stems,
+    phone_markers,
+    read_table,
+    reporting_cues,
+    triggers,
+)
 from kg.text.document import BODY, DATELINE, Document, Sentence
 from kg.text.normalize import normalize
 
@@ -962,7 +969,7 @@ def _is_place_phrase(norms, mention) -> bool:
 def _named_gathering(norms, mention, floor: int) -> str | None:
     """ "على هامش منتدى الدوحة"، "خلال قمة الرياض": a gathering named after its city was held there."""
     k = mention.first - 1
-    if k - 1 < floor or not any(stem in _EVENT_NOUNS for _, stem in clitic_variants(norms[k])):
+    if k - 1 < floor or _EVENT_NOUNS.isdisjoint(clitic_stems(norms[k])):
         return None
     return "في" if norms[k - 1] in (*_SIDELINE, "في", "خلال") else None
 
@@ -1458,7 +1465,7 @@ def _in_city(place: str | None, venue: str | None) -> tuple[str | None, str | No
 
 def _capital_word_before(norms, mention, floor: int) -> bool:
     k = mention.first - 1
-    return k >= floor and any(stem == "العاصمه" for _, stem in clitic_variants(norms[k]))
+    return k >= floor and "العاصمه" in clitic_stems(norms[k])
 
 
 _VISIT_WORDS = frozenset(
@@ -1479,7 +1486,7 @@ def _visited(doc, mentions, sentence) -> str | None:
         if not sentence.first <= mention.first < sentence.last or doc.quote_at(mention.start) is not None:
             continue
         before = [n for n in norms[max(sentence.first, mention.first - 3) : mention.first]]
-        if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in before):
+        if any(not _VISIT_WORDS.isdisjoint(clitic_stems(n)) for n in before):
             return mention.key
         # "وصل الرئيس التوغولي فور نياسيغبي اليوم إلى نواكشوط": the visit word further back
         to = mention.first - 1
@@ -1487,7 +1494,7 @@ def _visited(doc, mentions, sentence) -> str | None:
             to -= 1  # "إلى مدينة إسطنبول"
         if to >= sentence.first and norms[to] in ("الي", "إلى"):
             earlier = norms[max(sentence.first, mention.first - 12) : mention.first - 1]
-            if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in earlier):
+            if any(not _VISIT_WORDS.isdisjoint(clitic_stems(n)) for n in earlier):
                 return mention.key
     return None
 
@@ -1547,7 +1554,7 @@ def _event_city(doc, mentions, sentence, window) -> str | None:
     gathering the sentence names, in its city, unless that gathering is still to come."""
     norms = doc.token_norms
     rest = range(window[1], sentence.last)
-    if not any(any(stem in _EVENT_NOUNS for _, stem in clitic_variants(norms[k])) for k in rest):
+    if all(_EVENT_NOUNS.isdisjoint(clitic_stems(norms[k])) for k in rest):
         return None
     for k in rest:
         if norms[k] in _AHEAD:
@@ -1589,7 +1596,7 @@ def _preposition_before(doc, mention, floor) -> str | None:
     if not skipped and norm[:1] == "ب" and norm[1:] in _PLACE_WORDS:
         return "في"  # "بمدينة موسكو"، "بالعاصمة طرابلس"
     if norm in ("في", "الي"):
-        if k - 1 >= floor and any(stem in _TOPIC_NOUNS for _, stem in clitic_variants(norms[k - 1])):
+        if k - 1 >= floor and not _TOPIC_NOUNS.isdisjoint(clitic_stems(norms[k - 1])):
             return None  # "الأوضاع في ليبيا": what was discussed, not where
         return norm
     if skipped and norm[:1] == "ب" and norm[1:] in _PLACE_WORDS:

@@ -31,7 +31,15 @@ from kg.extract.actors import (
     everyday_words,
     reporting_cues_in,
 )
-from kg.extract.lexicon import ReportingCue, clitic_variants, date_words, honorifics, reporting_cues, titles, triggers
+from kg.extract.lexicon import (
+    ReportingCue,
+    clitic_stems,
+    date_words,
+    honorifics,
+    reporting_cues,
+    titles,
+    triggers,
+)
 from kg.extract.meetings import GROUP_WORDS
 from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
@@ -726,7 +734,7 @@ def _issuer_of(norms, index: _MentionIndex, cue, sentence: Sentence) -> ActorMen
     subject of the sentence, a body for a feminine verb ("أصدرت الرئاسة بياناً أكدت فيه"), a person
     for a masculine one ("أجرى X اتصالاً مع Y، أعرب فيه"); else the actor named last."""
     for k in range(sentence.first, cue.first):
-        if any(stem in _MESSAGE_NOUNS for _, stem in clitic_variants(norms[k])):
+        if not _MESSAGE_NOUNS.isdisjoint(clitic_stems(norms[k])):
             source = next((j for j in range(k + 1, min(k + 4, cue.first)) if norms[j] == "من"), None)
             author = next((index.by_first[j] for j in range(source + 1, min(source + 4, cue.first))
                            if j in index.by_first), None) if source is not None else None  # fmt: skip
@@ -777,7 +785,7 @@ def _last_is_feminine(speakers: tuple[str, ...] | None) -> bool:
 
 
 def _not_speaker(norms, pos) -> bool:
-    return any(stem in _NOT_SPEAKERS for _, stem in clitic_variants(norms[pos]))
+    return not _NOT_SPEAKERS.isdisjoint(clitic_stems(norms[pos]))
 
 
 def _said_to(doc: Document, mention: ActorMention) -> bool:
@@ -798,7 +806,7 @@ def _is_outlet(norms, subject: ActorMention) -> bool:
         return False
     if _is_news_agency(subject.key):
         return True
-    return gz.known(subject.key) is None and any(s in _MEDIA_WORDS for _, s in clitic_variants(norms[subject.head]))
+    return gz.known(subject.key) is None and not _MEDIA_WORDS.isdisjoint(clitic_stems(norms[subject.head]))
 
 
 def _is_news_agency(key: str) -> bool:
