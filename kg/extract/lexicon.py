@@ -239,7 +239,7 @@ class PhraseIndex(Generic[T]):
 
 def _rest_matches(norms: Sequence[str], index: int, key: tuple[str, ...], size: int) -> bool:
     """The words of a phrase from its third on, at `index + 2` (the caller has compared the first two)."""
-    return all(norms[index + k] == key[k] for k in range(2, size))
+    return tuple(norms[index + 2 : index + size]) == key[2:]  # (tuple(): the text's words may be a list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,7 @@ _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
 # "عقد اجتماعاً منفصلاً مع نظيره"، "التقاه على انفراد": a meeting of its own, though its people met before
 _APART = frozenset(normalize(w) for w in ("منفصلا", "منفصلاً", "منفصل", "منفصلة", "انفراد", "منفرد", "منفردا"))
+_SIDELINE_OR_APART = frozenset(_SIDELINE) | _APART
 _ANOTHER_TIME = (("وقت", "سابق"), ("وقت", "لاحق"), ("قبل", "ذلك"), ("بعد", "ذلك"))
 _PAST_LIMIT_DAYS = 10  # a meeting dated further back than this is background, not news
 _SHORT_QUOTE_WORDS = 6  # "قمة القاهرة للسلام" in quote marks is a name, not speech
@@ -595,7 +596,10 @@ def _said_before(doc: Document, token: int) -> bool:
 
 
 def _clause_break_between(norms, start, end) -> bool:
-    return any(norms[k] in _CLAUSE_BREAKS or norms[k] in (".", "؛") for k in range(start, end))
+    return not _CLAUSE_BREAKS_OR_STOPS.isdisjoint(norms[start:end])
+
+
+_CLAUSE_BREAKS_OR_STOPS = _CLAUSE_BREAKS | {".", "؛"}
 
 
 def _named_after(person: str, token: int, mentions: Sequence[ActorMention]) -> bool:
@@ -1120,7 +1124,7 @@ def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> M
         return None
     # "على هامش القمة"، "كما التقى": another, smaller meeting of people already met
     sideline = (
-        any(norms[k] in _SIDELINE or norms[k] in _APART for k in range(sentence.first, sentence.last))
+        not _SIDELINE_OR_APART.isdisjoint(norms[sentence.first : sentence.last])
         or norms[sentence.first] in ("كما", "وكما")
         or any(tuple(norms[k : k + 2]) in _ANOTHER_TIME for k in range(sentence.first, sentence.last))
     )
