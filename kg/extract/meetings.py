@@ -192,7 +192,7 @@ def find_meetings(
                 joining = [p for p in persons if _named_after(p, match.first, mentions)]
                 joining += [k for k in _envoys_of_states(mentions, window, match.last) if k not in joining]
                 target = referenced or (meetings[-1] if meetings else None)
-                several = any(norms[k] in _MEETINGS_NOUN for k in range(*window))
+                several = not _MEETINGS_NOUN.isdisjoint(norms[window[0] : window[1]])
                 if target is not None and several and len(target.participants) == 1 and len(joining) > 1:
                     # "التقى الوزير بعدد من المبعوثين ... وشملت اللقاءات كلاً من X، Y": one meeting each
                     for guest in joining:
@@ -216,7 +216,7 @@ def find_meetings(
                         side = before[-1] if before else guest
                         target.companions.update({k: side for k in joining if k.startswith("person:") and side})
                 continue
-            grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
+            grouped = len(persons) < 2 and not GROUP_WORDS.isdisjoint(norms[window[0] : window[1]])
             # "وعلى هامش الدورة، ترأس ... الاجتماع الوزاري المشترك": a meeting beside the one read
             beside = _beside(norms, sentence.first, match.first)
             held_now = info.kind != "visit" and _did_hold(norms, sentence, match)  # "قام بزيارة": what he is there for
@@ -380,7 +380,7 @@ def find_meetings(
                 )
                 meeting.sentences.add(sentence.index)
                 meetings.append(meeting)
-                if norms[sentence.last - 1] == ":" and any(norms[k] in _MEETINGS_NOUN for k in range(*window)):
+                if norms[sentence.last - 1] == ":" and not _MEETINGS_NOUN.isdisjoint(norms[window[0] : window[1]]):
                     series = meeting
     return [m for m in meetings if not _visit_told_by_its_meetings(m, meetings)]
 
@@ -1222,7 +1222,7 @@ def _scene(norms, sentence, mentions: Sequence[ActorMention]) -> str | None:
     """ "شهد قصر بعبدا قبل ظهر اليوم سلسلة لقاءات": the place the meetings told next were held in."""
     if sentence.first >= sentence.last or norms[sentence.first] not in _SAW:
         return None
-    if not any(norms[k] in _MEETINGS_NOUN for k in range(sentence.first, sentence.last)):
+    if _MEETINGS_NOUN.isdisjoint(norms[sentence.first : sentence.last]):
         return None
     place = next((m for m in mentions if m.first == sentence.first + 1 and m.type in (PLACE, COUNTRY) and m.key), None)
     return place.key if place is not None else None
@@ -1304,7 +1304,7 @@ _BOTH_MEETINGS = frozenset(normalize(w) for w in (
 
 def _both_meetings(norms, window, meetings: list[MeetingDraft], target: MeetingDraft) -> list[MeetingDraft]:
     """ "حضر اللقاءين ...": the meeting before the last, when its host is the last one's."""
-    if not any(norms[k] in _BOTH_MEETINGS for k in range(*window)):
+    if _BOTH_MEETINGS.isdisjoint(norms[window[0] : window[1]]):
         return []
     index = next((i for i in range(len(meetings) - 1, -1, -1) if meetings[i] is target), -1)
     if index < 1 or meetings[index - 1].participants[:1] != target.participants[:1]:
@@ -1368,7 +1368,7 @@ _SEVERAL_CALLS = frozenset(normalize(w) for w in ("اتصالين", "اتصال�
 
 
 def _several_calls(norms, window) -> bool:
-    return any(norms[k] in _SEVERAL_CALLS for k in range(*window))
+    return not _SEVERAL_CALLS.isdisjoint(norms[window[0] : window[1]])
 
 
 def _kind(norms, match, info, sentence) -> str:
