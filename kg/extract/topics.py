@@ -75,7 +75,7 @@ def find_topics(doc: Document) -> list[TopicMention]:
 
 
 def _names_a_meeting(norms, sentence: Sentence) -> bool:
-    return any("meeting-reference" in _uses(norms[i]) for i in range(sentence.first, sentence.last))
+    return any("meeting-reference" in uses for uses in map(_uses, norms[sentence.first : sentence.last]))
 
 
 def _sentence_topics(doc: Document, sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -113,7 +113,7 @@ def _situation_of_the_region(norms, start: int, end: int, matches) -> tuple[int,
     """ "آخر التطورات الجارية في المنطقة"، "التطورات والأحداث الراهنة على المستويين الإقليمي والدولي"،
     "قضايا وتحديات المنطقة": a word for the situation with the region a few words on, though no
     phrase of the list holds them together."""
-    situation = [i for i in range(start, end) if "situation" in _uses(norms[i])]
+    situation = [i for i, uses in enumerate(map(_uses, norms[start:end]), start) if "situation" in uses]
     if not situation:
         return None  # (nearly every sentence)
     covered = {i for m in matches for i in range(m.first, m.last)}
