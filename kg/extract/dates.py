@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import NamedTuple
 
 from kg.extract.lexicon import DateWord, date_words
@@ -31,32 +32,21 @@ _PERIODS = frozenset(("الشهر", "الاسبوع", "العام", "السنه"
 def find_dates(norms: Sequence[str], first: int, last: int, published: dt.date | None) -> list[DateMention]:
     """Date expressions among tokens [first, last)."""
     found: list[DateMention] = []
-    i = first
-    while i < last:
-        norm = norms[i]
-        if not _may_start_date(norm):
-            i += 1
+    free = first  # the first token after the dates read so far
+    for i in [k for k, may in enumerate(map(_may_start_date, norms[first:last]), first) if may]:
+        if i < free:
             continue
         mention = _explicit(norms, i, last, published) or _relative(norms, i, last, published)
-        if mention is None:
-            i += 1
-            continue
-        found.append(mention)
-        i = mention.last
+        if mention is not None:
+            found.append(mention)
+            free = mention.last
     return found
 
 
+@cache
 def _may_start_date(norm: str) -> bool:
-    """A number, a period, "يوم" or a date word (through its clitics) may start a date (cached)."""
-    cached = _DATE_START.get(norm)
-    if cached is None:
-        cached = _DATE_START[norm] = bool(
-            norm[:1].isdigit() or norm in _PERIODS or norm == "يوم" or date_words().may_match(norm)
-        )
-    return cached
-
-
-_DATE_START: dict[str, bool] = {}
+    """A number, a period, "يوم" or a date word (through its clitics) may start a date."""
+    return bool(norm[:1].isdigit() or norm in _PERIODS or norm == "يوم" or date_words().may_match(norm))
 
 
 def _explicit(norms, i, last, published) -> DateMention | None:
