@@ -599,24 +599,19 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     return [], i + 1
 
 
+@cache
 def _starts_nothing(norm: str) -> bool:
     """No reading of _mentions_at after the nisba's and the reporting verb's can begin at this word,
     whatever stands around it (but a list's mark, asked apart): it holds no airport or palace,
     is no ب on a given name, and no mention nor unknown name may start with it. Cached: most
     words of prose are such words, and this spares them the tests one by one."""
-    cached = _STARTS_NOTHING.get(norm)
-    if cached is None:
-        cached = _STARTS_NOTHING[norm] = not (
-            "مطار" in norm
-            or "قصر" in norm
-            or (norm[:1] == "ب" and norm[1:] in given_names() and norm not in given_names())  # _met_by_name
-            or _may_start_mention(norm)
-            or _may_start_unknown_name(norm)
-        )
-    return cached
-
-
-_STARTS_NOTHING: dict[str, bool] = {}
+    return not (
+        "مطار" in norm
+        or "قصر" in norm
+        or (norm[:1] == "ب" and norm[1:] in given_names() and norm not in given_names())  # _met_by_name
+        or _may_start_mention(norm)
+        or _may_start_unknown_name(norm)
+    )
 
 
 def _surname_alone(ctx: _Context, i: int, clitic: int = 0) -> bool:
