@@ -180,7 +180,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
         while index < sentence.last:
             found, index_after = _mentions_at(context, index, last_person, last_role)
             if not found:  # most words: nothing to filter or record
-                index = max(index_after, index + 1)
+                index = index_after if index_after > index else index + 1
                 continue
             if sentence.kind == DATELINE:
                 found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
@@ -194,7 +194,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             for mention in found:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
                     last_person, last_role = mention.last, mention.role
-            index = max(index_after, index + 1)
+            index = index_after if index_after > index else index + 1
         if any(m.type == PERSON and not m.named and m.number == 3 for m in in_sentence):
             in_sentence = _offices_shared_out(context, in_sentence)
         if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
@@ -2944,6 +2944,7 @@ _TIME_WORDS = frozenset(
 # --- text offsets -------------------------------------------------------------------------------
 
 
+@cache  # (asked of every token, several times over)
 def _is_arabic_word(norm: str) -> bool:
     return bool(norm) and "\u0621" <= norm[0] <= "\u064a"
 

@@ -309,8 +309,8 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     covered = {i for m in mentions for i in range(m.head, m.last)}
     name_ends = {m.last for m in mentions if m.type == PERSON and m.named}
     found = []
-    for token in doc.tokens:
-        if surnames.keys().isdisjoint(clitic_stems(token.norm)):
+    for token, stems in zip(doc.tokens, map(clitic_stems, doc.token_norms), strict=True):
+        if surnames.keys().isdisjoint(stems):
             continue  # (most words: no surname read before, with or without a clitic)
         if token.index in covered or doc.sentences[token.sentence].kind == "noise":
             continue
