@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
 from kg.extract.lexicon import (
+    clitic_stems,
     clitic_variants,
     date_words,
     honorifics,
@@ -58,9 +60,9 @@ _MAX_NAME_WORDS = 4
 _MAX_COMPLEMENT = 12
 
 
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """A stretch of text naming or meaning an actor or place."""
+class ActorMention(NamedTuple):
+    """A stretch of text naming or meaning an actor or place (a NamedTuple, not a frozen dataclass:
+    some fifty are made and changed an article, and a tuple is made several times faster)."""
 
     first: int  # token indexes [first, last)
     last: int
@@ -144,6 +146,8 @@ def person_nouns() -> frozenset[str]:
 
 
 def _person_noun(norm: str) -> bool:
+    if person_nouns().isdisjoint(clitic_stems(norm)):
+        return False  # (nearly every word)
     return any(stem in person_nouns() for taken, stem in clitic_variants(norm) if taken <= 1)
 
 
@@ -176,7 +180,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
         while index < sentence.last:
             found, index_after = _mentions_at(context, index, last_person, last_role)
             if not found:  # most words: nothing to filter or record
-                index = max(index_after, index + 1)
+                index = index_after if index_after > index else index + 1
                 continue
             if sentence.kind == DATELINE:
                 found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
@@ -190,7 +194,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             for mention in found:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
                     last_person, last_role = mention.last, mention.role
-            index = max(index_after, index + 1)
+            index = index_after if index_after > index else index + 1
         if any(m.type == PERSON and not m.named and m.number == 3 for m in in_sentence):
             in_sentence = _offices_shared_out(context, in_sentence)
         if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
@@ -226,9 +230,9 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
             before = result[-1] if result else None
             principal = _principal_of_pronoun(ctx, mention, result)
             if side:
-                mention = replace(mention, represents=side[-1])
+                mention = mention._replace(represents=side[-1])
             elif principal:
-                mention = replace(mention, represents=principal)  # "الرئيس النيجيري ... عبر مبعوثه الخاص X"
+                mention = mention._replace(represents=principal)  # "الرئيس النيجيري ... عبر مبعوثه الخاص X"
             elif (
                 before is not None
                 and before.type == PERSON
@@ -240,7 +244,7 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
                 and _role_kind(mention.role) not in _FOREIGN_KINDS
                 and _role_kind(before.role) not in _FOREIGN_KINDS  # "السفيرة الأميركية X ونائب رئيس مجلس النواب Y"
             ):
-                mention = replace(mention, represents=before.represents)
+                mention = mention._replace(represents=before.represents)
         result.append(mention)
     return result
 
@@ -250,6 +254,7 @@ _PLURAL_OFFICES = {normalize(p): s for p, s in (("السفراء", "سفير"), 
 _PLURAL_MINISTERS = frozenset(normalize(w) for w in ("وزراء", "ووزراء"))
 _FOREIGN_AFFAIRS = frozenset(normalize(w) for w in ("خارجية", "الخارجية"))
 _PLURAL_COUNTERPARTS = frozenset(normalize(w) for w in ("نظرائه", "نظرائها", "نظرائهم", "بنظرائه", "مع نظرائه"))
+_PLURAL_WORDS = frozenset(_PLURAL_OFFICES) | _PLURAL_MINISTERS | _PLURAL_COUNTERPARTS  # (and a clitic on the first)
 _EACH_OF = frozenset(normalize(w) for w in ("كل", "لكل", "كلا", "كلاً", "كلًا", "وكل"))
 
 
@@ -260,6 +265,8 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
     norms = ctx.norms
     office, listed_from = "", -1
     for k in range(ctx.sentence.first, ctx.sentence.last - 2):
+        if norms[k] not in _PLURAL_WORDS and norms[k][1:] not in _PLURAL_OFFICES:
+            continue  # (nearly every word: no plural office)
         office, after = _plural_office_at(ctx, found, k)
         if not office:
             continue
@@ -295,7 +302,7 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
             and _listed_after(ctx, country) in (mention.first, mention.title_first)
         ):
             role = office if not mention.role or mention.title_first <= listed_from + 1 else mention.role
-            mention = replace(mention, role=role, represents=country.key)
+            mention = mention._replace(role=role, represents=country.key)
             country = None
         result.append(mention)
     # "وفنلندا، ماتي لاين، والنمسا، هيلغا برانت.": names no list knows, set off after their country
@@ -305,7 +312,7 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
             start = _listed_after(ctx, mention)
             name = _words_set_off(ctx, start, closing=True) if start not in taken and start > mention.last else None
             if name is not None:
-                result.append(replace(name, role=office, represents=mention.key))
+                result.append(name._replace(role=office, represents=mention.key))
     return sorted(result, key=lambda m: (m.first, m.last)) if len(result) > len(found) else result
 
 
@@ -361,7 +368,7 @@ def _offices_shared_out(ctx: _Context, found: list[ActorMention]) -> list[ActorM
                 ministry = words
             if person.type != PERSON or not person.named or person.role or not ministry:
                 break
-            result[at] = replace(person, role="وزير " + " ".join(ministry))
+            result[at] = person._replace(role="وزير " + " ".join(ministry))
             ministry, end = [], person.last
     return result
 
@@ -429,9 +436,9 @@ def _counterpart_roles(found: list[ActorMention], before: list[ActorMention], no
             if holder is not None:
                 role = _counterpart_office(_office_known(holder))
                 title_word = norms[mention.title_first] if mention.title_first >= 0 else ""
-                if _FEMININE_COUNTERPART & {stem for _, stem in clitic_variants(title_word)}:
+                if not _FEMININE_COUNTERPART.isdisjoint(clitic_stems(title_word)):
                     role = _feminine_office(role)  # "نظيرته الروسية": the woman who holds it
-                mention = replace(mention, role=role)
+                mention = mention._replace(role=role)
         result.append(mention)
     return result
 
@@ -521,6 +528,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         unlisted = _subject_of_reporting_verb(ctx, i)
     if unlisted is not None:
         return [unlisted], unlisted.last
+    if _starts_nothing(norm) and not (norms[i - 1] in _LIST_MARKS and i > ctx.sentence.first):
+        return [], i + 1  # (most words of prose: none of the readings below begins at them)
     airport = _airport_at(ctx, i) if "مطار" in norm else None
     if airport is not None:
         return [airport], airport.last
@@ -563,12 +572,12 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         # "استقبل السيد (محمد المعلول) القائم بأعمال ...": a name the page sets off in brackets
         name = _name_after(ctx, k + 1, after_title=True)
         if name is not None and name.last < end and norms[name.last] == ")":
-            return [replace(name, title_first=i, honorific=honorific)], name.last + 1
+            return [name._replace(title_first=i, honorific=honorific)], name.last + 1
     if k > i and not (entity is not None and entity.last >= k and entity.payload.entity.type == PERSON):
         name = _name_after(ctx, k, after_title=True)
         if name is not None:
             roles = (normalize_role(_span_text(ctx.doc, i, i + 1)),) if honorific in _ROYAL_HONORIFICS else ()
-            return [replace(name, title_first=i, honorific=honorific, extra_roles=roles)], name.last
+            return [name._replace(title_first=i, honorific=honorific, extra_roles=roles)], name.last
         if titles().longest_at(norms, k, end) is not None:
             return [], k  # "سمو ولي العهد": the office is read next
     if entity is not None:
@@ -588,6 +597,21 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
             return [name], name.last
 
     return [], i + 1
+
+
+@cache
+def _starts_nothing(norm: str) -> bool:
+    """No reading of _mentions_at after the nisba's and the reporting verb's can begin at this word,
+    whatever stands around it (but a list's mark, asked apart): it holds no airport or palace,
+    is no ب on a given name, and no mention nor unknown name may start with it. Cached: most
+    words of prose are such words, and this spares them the tests one by one."""
+    return not (
+        "مطار" in norm
+        or "قصر" in norm
+        or (norm[:1] == "ب" and norm[1:] in given_names() and norm not in given_names())  # _met_by_name
+        or _may_start_mention(norm)
+        or _may_start_unknown_name(norm)
+    )
 
 
 def _surname_alone(ctx: _Context, i: int, clitic: int = 0) -> bool:
@@ -731,7 +755,7 @@ def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
             return None
         if _peek(norms, name.last, end) not in _NOUN_NISBA_BEFORE and not is_stopword(_peek(norms, name.last, end)):
             return None  # one unknown word: only when what follows closes it ("والفرنسي بيولي .")
-    return replace(name, represents=name.represents or f"country:{nisba.payload}", title_first=i)
+    return name._replace(represents=name.represents or f"country:{nisba.payload}", title_first=i)
 
 
 def _person_before(ctx: _Context, i: int) -> bool:
@@ -1064,6 +1088,8 @@ def _entity_covers(entity, title) -> bool:
 
 
 def _honorific_pronoun(ctx: _Context, i: int) -> ActorMention | None:
+    if _HONORIFIC_PRONOUNS.keys().isdisjoint(clitic_stems(ctx.norms[i])):
+        return None  # (nearly every word)
     for taken, stem in clitic_variants(ctx.norms[i]):
         if stem in _HONORIFIC_PRONOUNS and taken <= 1:
             start = _char_after_clitic(ctx.doc, i, taken)
@@ -1084,7 +1110,7 @@ def _honoured_office(ctx: _Context, i: int, found: list[ActorMention]) -> list[A
     for start in range(max(ctx.sentence.first, i - 3), i):
         k, honorific, _ = _skip_honorifics(ctx, start)
         if k == i and honorific:
-            return [replace(first, honorific=honorific), *found[1:]]
+            return [first._replace(honorific=honorific), *found[1:]]
     return found
 
 
@@ -1127,27 +1153,34 @@ def _best_entity(ctx: _Context, i: int):
     """The known name at token i: the longest, and among names of the same length the likeliest
     kind here (an agency after a dateline's dash, a place only where a place is expected). A
     longer name that fails its context gives way to a shorter one ("روسيا اليوم الاثنين": روسيا)."""
-    try:
-        return ctx.best[i]
-    except KeyError:
+    found = ctx.best.get(i, _UNASKED)  # (not a KeyError caught: most tokens are asked first here)
+    if found is _UNASKED:
         found = ctx.best[i] = _find_best_entity(ctx, i)
-        return found
+    return found
+
+
+_UNASKED = object()
 
 
 def _find_best_entity(ctx: _Context, i: int):
     matches = gz.name_index().match_at(ctx.norms, i, ctx.sentence.last)
     if not matches:
         return None
-    preference = list(_PREFERENCE)
+    if len(matches) == 1:  # (most often: no lengths, clitics nor kinds to choose among)
+        match = matches[0]
+        kind = match.payload.entity.type
+        return match if kind in _PREFERENCE and _fits_context(ctx, match, kind) else None
+    preference = _PREFERENCE
     if _after_dateline_dash(ctx, i):
-        preference = [ORGANIZATION, PLACE, COUNTRY, PERSON]
+        preference = (ORGANIZATION, PLACE, COUNTRY, PERSON)
     elif _in_dateline(ctx, i):
-        preference = [PLACE, COUNTRY, ORGANIZATION, PERSON]  # "الجزائر -": the city of the dateline
+        preference = (PLACE, COUNTRY, ORGANIZATION, PERSON)  # "الجزائر -": the city of the dateline
     for size in sorted({m.last - m.first for m in matches}, reverse=True):
         same = [m for m in matches if m.last - m.first == size]
         clitic = min(m.clitic for m in same)
         same = [m for m in same if m.clitic == clitic]
-        order = [PLACE, COUNTRY, PERSON, ORGANIZATION] if _city_abroad_meant(ctx, same) else preference
+        city_abroad = len(same) > 1 and _city_abroad_meant(ctx, same)  # (a city and a country of one name)
+        order = (PLACE, COUNTRY, PERSON, ORGANIZATION) if city_abroad else preference
         for kind in order:
             for match in same:
                 if match.payload.entity.type == kind and _fits_context(ctx, match, kind):
@@ -1200,6 +1233,17 @@ def nisbas_mentioned(doc: Document) -> frozenset[str]:
     if cached is None:
         cached = doc._cache["nisbas"] = frozenset(m.payload for m in gz.nisba_index().scan(doc.token_norms))
     return cached
+
+
+def reporting_cues_in(doc: Document, sentence: Sentence) -> tuple:
+    """The reporting words of a sentence, left to right (cached on the document: the readers of
+    speakers and of statements both ask)."""
+    by_sentence = doc._cache.setdefault("cues", {})
+    cues = by_sentence.get(sentence.index)
+    if cues is None:
+        found = reporting_cues().scan(doc.token_norms, sentence.first, sentence.last)
+        cues = by_sentence[sentence.index] = tuple(found)
+    return cues
 
 
 def countries_mentioned(doc: Document) -> frozenset[str]:
@@ -1315,8 +1359,7 @@ def _after_dateline_dash(ctx: _Context, i: int) -> bool:
 def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> int:
     """"الشيخ نواف الأحمد" matched, "الجابر الصباح" follows: the rest of the gazetteer's full name
     ("صباح الخالد" of "صباح خالد الحمد الصباح": a word with or without ال is the same word)."""
-    full = tuple(normalize(known.label).split())
-    bare_full = [_without_al(w) for w in full]
+    full, bare_full = _label_words(known.label)
     matched = [_without_al(w) for w in phrase if _without_al(w) in bare_full]
     if not matched:
         return last
@@ -1339,6 +1382,13 @@ def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> i
                 tail += 1
         return tail if tail > chain else last
     return last
+
+
+@lru_cache(maxsize=4096)
+def _label_words(label: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The normalised words of a known name's label, and the same without ال."""
+    full = tuple(normalize(label).split())
+    return full, tuple(_without_al(w) for w in full)
 
 
 def _same_name_word(written: str, known: str) -> bool:
@@ -1504,8 +1554,7 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         names = [_extended_to_apposition(ctx, names[0])]
     if names:
         placed = [
-            replace(
-                n,
+            n._replace(
                 role=role,
                 represents=n.represents or represents,
                 title_first=title.first,
@@ -1567,7 +1616,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
     overlapping = _best_entity(ctx, k - 1) if title.last - title.first > 1 else None
     if overlapping is not None and overlapping.payload.entity.type == ORGANIZATION and overlapping.last > k:
         # "رئيس الديوان الملكي الهاشمي": the office's last word begins the body it serves
-        inner.append(replace(_entity_mention(ctx, overlapping), in_title=True))
+        inner.append(_entity_mention(ctx, overlapping)._replace(in_title=True))
         represents = overlapping.payload.entity.key
         k = role_last = overlapping.last
     principal = _principal_after(ctx, k) if info.kind in ("diplomat", "envoy") and not represents else None
@@ -1602,7 +1651,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             break  # "سلطان عمان بقصر البركة العامر": where he received, no part of his office
         if known is not None and known.payload.entity.type != PERSON:
             kind = known.payload.entity.type
-            inner.append(replace(_entity_mention(ctx, known), in_title=True))
+            inner.append(_entity_mention(ctx, known)._replace(in_title=True))
             if not destination and not represents and kind in (COUNTRY, ORGANIZATION):
                 represents = known.payload.entity.key
             elif not destination and not represents and norms[k - 1] == "باسم" and _seat_of_power(known.payload.entity):
@@ -1621,7 +1670,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         embassy = _organisation_at(ctx, k) if _embassy_word(norm) else None
         if embassy is not None:
             # "القائم بأعمال سفارة السودان": whose embassy it is says whom the office serves
-            inner.append(replace(embassy, in_title=True))
+            inner.append(embassy._replace(in_title=True))
             if not destination and not represents:
                 represents = embassy.represents
             k = embassy.last
@@ -1636,8 +1685,10 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                 represents = f"country:{nisba.payload}"
             k = nisba.last
             continue
-        stems = [stem for _, stem in clitic_variants(norm)]
-        org_adjective = next((_ORG_ADJECTIVES[s] for s in stems if s in _ORG_ADJECTIVES), None)
+        stems = clitic_stems(norm)
+        org_adjective = None if _ORG_ADJECTIVES.keys().isdisjoint(stems) else next(
+            _ORG_ADJECTIVES[stem] for _, stem in clitic_variants(norm) if stem in _ORG_ADJECTIVES
+        )
         if org_adjective:
             represents = represents or org_adjective
             k += 1
@@ -1686,7 +1737,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                     role_last = k
                 continue
             break
-        inner_title = titles().longest_at(norms, k, end)
+        inner_title = longer_title  # (the office at k, read above)
         if inner_title is not None and inner_title.clitic and norm[:1] == "ب":
             break  # "اجتمع وزير خارجية عمان بوزير خارجية إيران": whom he met, another person
         if inner_title is not None and inner_title.clitic and norm[:1] == "و" and k + 1 < end and (
@@ -1706,7 +1757,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             break  # "الرئيس الصومالي وللشعب الصومالي": and to the people, another addressee
         if info.kind == "counterpart" and role_last == title.last:
             break  # "نظيره العراقي العلاقات": the office a counterpart holds starts with a title
-        if any(stem in office_words() for stem in stems) and not _is_surname_here(ctx, k):
+        if not office_words().isdisjoint(stems) and not _is_surname_here(ctx, k):
             k += 1
             if not destination:
                 role_last = k
@@ -1855,7 +1906,7 @@ def _charged_field(ctx: _Context, k: int, inner: list[ActorMention]) -> int:
     while k < end and k - start < 4:
         known = _best_entity(ctx, k)
         if known is not None and known.payload.entity.type in (COUNTRY, PLACE, ORGANIZATION):
-            inner.append(replace(_entity_mention(ctx, known), in_title=True))
+            inner.append(_entity_mention(ctx, known)._replace(in_title=True))
             k = known.last
             continue
         norm = norms[k]
@@ -1882,7 +1933,7 @@ def _seat_of_power(place) -> bool:
 
 
 def _embassy_word(norm: str) -> bool:
-    return any(stem in _EMBASSY_WORDS for _, stem in clitic_variants(norm))
+    return not _EMBASSY_WORDS.isdisjoint(clitic_stems(norm))
 
 
 def _bare_office(ctx: _Context, title) -> bool:
@@ -2036,7 +2087,7 @@ def _name_list(ctx: _Context, k: int, represents: str = "") -> list[ActorMention
         # a nisba before a name marks it as one however foreign ("والغامبي سيرين مودو نجي")
         if name is None or not (name.key or name.name[0] in given_names() or (represents and len(name.name) >= 2)):
             break
-        names.append(replace(name, represents=represents or name.represents))
+        names.append(name._replace(represents=represents or name.represents))
         represents = ""
         k = name.last
         if k < end and norms[k] in ("،", ","):
@@ -2068,7 +2119,7 @@ def _name_after(
             return None
     known = _person_at(ctx, k, clitic)
     if known is not None:
-        return replace(known, weak=False) if after_title else known
+        return known._replace(weak=False) if after_title else known
     named_before = first_norm in ctx.family and first_norm not in _arabic_given_names()
     if after_title and (first_norm in ctx.surnames or named_before):
         # "الوزير المالكي"، "الوزيرة جولي شكر ...": named before, and the name ends there
@@ -2800,6 +2851,8 @@ _CENTRAL, _BANK = normalize("المركزي"), normalize("البنك")
 def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     """"وزارة الخارجية الروسية", "الخارجية الروسية", "سفارة فرنسا": an office of a country."""
     norms, end = ctx.norms, ctx.sentence.last
+    if _ORG_HEADS.isdisjoint(clitic_stems(norms[i])):
+        return _central_bank_at(ctx, i)  # (nearly every word: no ministry nor embassy)
     variants = clitic_variants(norms[i])
     head = next(((taken, stem) for taken, stem in variants if stem in _ORG_HEADS), None)
     if head is None:
@@ -2827,6 +2880,8 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
 def _central_bank_at(ctx: _Context, i: int) -> ActorMention | None:
     """"البنك المركزي المصري"، "بنك إيطاليا المركزي": the central bank of a country."""
     norms, end = ctx.norms, ctx.sentence.last
+    if _BANK_HEADS.isdisjoint(clitic_stems(norms[i])):
+        return None  # (nearly every word)
     head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _BANK_HEADS and t <= 1), None)
     if head is None or i + 2 >= end:
         return None
@@ -2857,6 +2912,8 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
     """A body the gazetteer does not know, named by its kind and then its name: the words after
     the head are adjectives and nouns with ال, a country, or a quoted name."""
     norms, end = ctx.norms, ctx.sentence.last
+    if _BODY_HEADS.isdisjoint(clitic_stems(norms[i])):
+        return None  # (nearly every word)
     head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _BODY_HEADS and t <= 1), None)
     if head is None or i + 1 >= end:
         return None
@@ -2913,6 +2970,7 @@ _TIME_WORDS = frozenset(
 # --- text offsets -------------------------------------------------------------------------------
 
 
+@cache  # (asked of every token, several times over)
 def _is_arabic_word(norm: str) -> bool:
     return bool(norm) and "\u0621" <= norm[0] <= "\u064a"
 

@@ -10,8 +10,9 @@ and "سموه" point at the person last called "جلالة ..." or "سمو ...".
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
@@ -26,7 +27,7 @@ from kg.extract.actors import (
     nisbas_mentioned,
     office_words,
 )
-from kg.extract.lexicon import clitic_variants, is_stopword, read_table
+from kg.extract.lexicon import clitic_stems, clitic_variants, is_stopword, read_table
 from kg.model import Entity, Mention
 from kg.text.document import Document
 from kg.text.normalize import normalize
@@ -86,11 +87,11 @@ def _surnames_of_named(mentions: list[ActorMention]) -> list[ActorMention]:
         others = named.get(_plain(mention.name)[-1], [])
         keys = {m.key for m in others}
         # "الفريق أول ركن عبد الفتاح البرهان" read with a rank in it is still the gazetteer's البرهان
-        theirs = [tuple(normalize(n).split()) for n in _names_of(mention.key)]
+        theirs = _name_words_of(mention.key)
         if any(_ends_with(_plain(m.name), _plain(n)) for m in others for n in theirs if len(n) >= 2):
             continue
         if len(keys) == 1 and mention.key not in keys:
-            changed[id(mention)] = replace(mention, key="", weak=False)
+            changed[id(mention)] = mention._replace(key="", weak=False)
     return [changed.get(id(m), m) for m in mentions] if changed else mentions
 
 
@@ -129,7 +130,7 @@ def _kingdom(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
         if mention.type == COUNTRY and mention.name == ("المملكه",):
             if choice is None:
                 continue
-            mention = replace(mention, key=f"country:{choice}")
+            mention = mention._replace(key=f"country:{choice}")
         result.append(mention)
     return result
 
@@ -144,7 +145,7 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
     # the gazetteer's full names of the known persons named here ("الملك سلمان" is also "سلمان بن عبد العزيز آل سعود")
     for key in dict.fromkeys(m.key for m in persons if m.key):
         office = _office_class_of(next(m for m in persons if m.key == key))
-        full_names.extend((tuple(normalize(name).split()), key, office) for name in _names_of(key))
+        full_names.extend((words, key, office) for words in _name_words_of(key))
     keyed: dict[int, str] = {}
     for mention in sorted(persons, key=lambda m: -len(m.name)):
         if mention.key:
@@ -159,7 +160,7 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
             key = "person:" + "_".join(mention.name)
             full_names.append((mention.name, key, _office_class_of(mention)))
         keyed[id(mention)] = key
-    return [replace(m, key=keyed[id(m)]) if id(m) in keyed else m for m in mentions]
+    return [m._replace(key=keyed[id(m)]) if id(m) in keyed else m for m in mentions]
 
 
 def _key_body(mention: ActorMention) -> ActorMention:
@@ -171,8 +172,8 @@ def _key_body(mention: ActorMention) -> ActorMention:
     if mention.represents.startswith("country:"):
         code = mention.represents.split(":", 1)[1]
         office = [w for w in words if not gz.nisba_index().get((w,)) and not gz.name_index().get((w,))]
-        return replace(mention, key=f"org:{code}-" + "_".join(office or words))
-    return replace(mention, key="org:" + "_".join(mention.name))
+        return mention._replace(key=f"org:{code}-" + "_".join(office or words))
+    return mention._replace(key="org:" + "_".join(mention.name))
 
 
 def _plain(name: tuple[str, ...]) -> tuple[str, ...]:
@@ -272,6 +273,12 @@ def _names_of(key: str) -> list[str]:
     return _person_names().get(key, [])
 
 
+@lru_cache(maxsize=4096)
+def _name_words_of(key: str) -> tuple[tuple[str, ...], ...]:
+    """The normalised words of each way the gazetteer writes a person's name."""
+    return tuple(tuple(normalize(name).split()) for name in _names_of(key))
+
+
 @cache
 def _person_names() -> dict[str, list[str]]:
     names: dict[str, list[str]] = {}
@@ -302,7 +309,9 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     covered = {i for m in mentions for i in range(m.head, m.last)}
     name_ends = {m.last for m in mentions if m.type == PERSON and m.named}
     found = []
-    for token in doc.tokens:
+    for token, stems in zip(doc.tokens, map(clitic_stems, doc.token_norms), strict=True):
+        if surnames.keys().isdisjoint(stems):
+            continue  # (most words: no surname read before, with or without a clitic)
         if token.index in covered or doc.sentences[token.sentence].kind == "noise":
             continue
         if token.index in name_ends:
@@ -389,7 +398,7 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
                     or _holder(mention, [m for m in mentions if m.named and m.type == PERSON], offices, home, serving)
                 )
             if target is not None:
-                mention = replace(mention, key=target.key)
+                mention = mention._replace(key=target.key)
                 if mention.role:
                     offices.setdefault(target.key, set()).add(_role_head(mention.role))
                 if mention.represents:
@@ -708,7 +717,7 @@ def _entities(doc, mentions, home_country, officials_home=None) -> tuple[Entity,
         if group and group[0].type == PERSON and not represents.get(key):
             represents[key] = _boss_country(key, by_key, represents)
     entities = []
-    words = f" {' '.join(doc.token_norms)} "
+    words = _ArticleWords(f" {' '.join(doc.token_norms)} ", frozenset(doc.token_norms))
     for key in wanted:
         entity = _entity(doc, key, by_key.get(key, []), represents.get(key, ""), words)
         if entity is not None:
@@ -825,7 +834,18 @@ def _roles(group: list[ActorMention], known, published) -> tuple[str, ...]:
     return tuple(dict.fromkeys(roles))
 
 
-def _entity(doc: Document, key: str, group: list[ActorMention], represents: str, words: str = "") -> Entity | None:
+class _ArticleWords(NamedTuple):
+    """An article's normalised words, to find which names of a country it writes."""
+
+    joined: str  # the words between spaces, a space at each end
+    each: frozenset[str]  # every word once: a form whose first word is not among them is not there
+
+    def write(self, forms: tuple[tuple[str, str], ...]) -> bool:
+        """Whether any of the (" form ", its first word) is written in the article."""
+        return any(first in self.each and form in self.joined for form, first in forms)
+
+
+def _entity(doc: Document, key: str, group: list[ActorMention], represents: str, words: _ArticleWords) -> Entity | None:
     known = gz.known(key)
     named = [m for m in group if m.named]
     spellings = list(dict.fromkeys(" ".join(m.text.split()) for m in sorted(named, key=lambda m: -len(m.name))))
@@ -833,7 +853,7 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
         # "سفير المملكة"، "سفارة الولايات المتحدة الأمريكية": the country's names the article writes,
         # inside an office or a body's name too, so that each is a label it can be found by
         spellings = list(dict.fromkeys(
-            spellings + [n for n, forms in _country_name_forms(known.country) if any(f in words for f in forms)]
+            spellings + [n for n, forms in _country_name_forms(known.country) if words.write(forms)]
         ))
         # and by the name people write, when the label is the long official one
         if short := gz.country_short_name(known.country):
@@ -845,7 +865,8 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
     else:
         return None
     roles = _roles(group, known, doc.article.published) if type_ == PERSON else ()
-    aliases = tuple(s for s in spellings if normalize(s) != normalize(label))
+    label_norm = normalize(label)
+    aliases = tuple(s for s in spellings if normalize(s) != label_norm)
     return Entity(
         key=key,
         type=type_,
@@ -861,16 +882,16 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
 
 
 @lru_cache(maxsize=512)
-def _country_name_forms(code: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _country_name_forms(code: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     """Each Arabic name of a country with the forms it takes among an article's words (" name ",
-    behind و، ب، ف، ل), to find which names an article writes."""
+    behind و، ب، ف، ل), each with its first word, to find which names an article writes."""
     found = []
     for name in gz.country_names().get(code, ()):
         norm = normalize(name)
         forms = [norm, *(c + norm for c in "وبفل")]
         if norm.startswith("ال"):
             forms += ["لل" + norm[2:], "ولل" + norm[2:]]
-        found.append((name, tuple(f" {form} " for form in forms)))
+        found.append((name, tuple((f" {form} ", form.split(" ")[0]) for form in forms)))
     return tuple(found)
 
 

@@ -428,13 +428,17 @@ def known(key: str) -> Known | None:
     kind = key.split(":", 1)[0]
     if kind == "country":
         return countries().get(key.split(":", 1)[1])
-    table = {"person": persons, "org": organizations, "place": places}.get(kind)
+    table = _TABLE_OF_KIND.get(kind)  # (asked many times an article: no table of tables made each time)
     if table is None:
         return None
-    found = table().get(key)
+    tables = _tables()
+    found = tables[table].get(key)
     if found is None and kind == "place":
-        found = _extra_places().get(key)
+        found = tables["extra_places"].get(key)
     return found
+
+
+_TABLE_OF_KIND = {"person": "persons", "org": "organizations", "place": "places"}
 
 
 @cache

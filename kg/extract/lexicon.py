@@ -69,6 +69,12 @@ def clitic_variants(norm: str) -> tuple[tuple[int, str], ...]:
     return tuple(variants)
 
 
+@cache
+def clitic_stems(norm: str) -> frozenset[str]:
+    """What is left of a normalised token with each of its clitics taken off, the token itself too."""
+    return frozenset(stem for _, stem in clitic_variants(norm))
+
+
 class PhraseMatch(NamedTuple, Generic[T]):
     first: int  # token indexes [first, last)
     last: int
@@ -77,14 +83,38 @@ class PhraseMatch(NamedTuple, Generic[T]):
     phrase: tuple[str, ...]
 
 
+class _Bucket(NamedTuple, Generic[T]):
+    """The phrases that start with one word, as the matchers read them: by the word that follows
+    it, those of two words or more with that second word (longest first, as in the bucket), then
+    those of one word. The second word rules out nearly every longer phrase without a look at it."""
+
+    followed_by: dict[str, list[tuple[tuple[str, ...], T]]]
+    single: list[tuple[tuple[str, ...], T]]  # also what any other second word leaves
+
+
+def _bucket_of(phrases: list[tuple[tuple[str, ...], T]]) -> _Bucket[T]:
+    single = [(key, payload) for key, payload in phrases if len(key) == 1]
+    longer: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+    for key, payload in phrases:
+        if len(key) > 1:
+            longer.setdefault(key[1], []).append((key, payload))
+    return _Bucket({second: [*found, *single] for second, found in longer.items()}, single)
+
+
+# PhraseMatch(...) passes through a __new__ written in Python: tuple.__new__ makes one twice as fast
+_new_match = tuple.__new__
+
+
 class PhraseIndex(Generic[T]):
     """Phrases (as normalised word tuples) with a payload each; several payloads may share a phrase."""
 
     def __init__(self, entries: Iterable[tuple[str | tuple[str, ...], T]] = ()):
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        # first word -> its phrases by their second word (worked out for the words the texts hold)
+        self._buckets: dict[str, _Bucket[T]] = {}
         # token -> the buckets of the phrases that may start at it, through its clitics: (characters
         # taken off, bucket) in clitic_variants' order; most tokens start none, and say so at once
-        self._starts: dict[str, tuple[tuple[int, list[tuple[tuple[str, ...], T]]], ...]] = {}
+        self._starts: dict[str, tuple[tuple[int, _Bucket[T]], ...]] = {}
         self.max_words = 1
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -94,6 +124,7 @@ class PhraseIndex(Generic[T]):
         if not key:
             return
         self._starts.clear()
+        self._buckets.pop(key[0], None)
         bucket = self._by_first.setdefault(key[0], [])
         if (key, payload) not in bucket:
             bucket.append((key, payload))
@@ -113,9 +144,15 @@ class PhraseIndex(Generic[T]):
         clitics (worked out once per token)."""
         by_first = self._by_first
         starts = self._starts[norm] = tuple(
-            (taken, by_first[head]) for taken, head in clitic_variants(norm) if head in by_first
+            (taken, self._bucket(head)) for taken, head in clitic_variants(norm) if head in by_first
         )
         return starts
+
+    def _bucket(self, head: str) -> _Bucket[T]:
+        bucket = self._buckets.get(head)
+        if bucket is None:
+            bucket = self._buckets[head] = _bucket_of(self._by_first[head])
+        return bucket
 
     def match_at(self, norms: Sequence[str], index: int, end: int | None = None, *, clitics: bool = True):
         """Every phrase starting at token `index` (longest first), through clitics on that token."""
@@ -129,19 +166,18 @@ class PhraseIndex(Generic[T]):
             if starts is None:
                 starts = self._starts_at(norm)
         else:
-            bucket = self._by_first.get(norm)
-            starts = () if bucket is None else ((0, bucket),)
+            starts = ((0, self._bucket(norm)),) if norm in self._by_first else ()
         if not starts:
             return []
-        second = norms[index + 1] if index + 1 < end else None  # rules out nearly every phrase of a bucket
+        second = norms[index + 1] if index + 1 < end else None
         found: list[PhraseMatch[T]] = []
         for taken, bucket in starts:
-            for key, payload in bucket:
+            for key, payload in bucket.followed_by.get(second, bucket.single):
                 size = len(key)
                 if index + size > end:
                     continue
-                if size == 1 or (key[1] == second and (size == 2 or _rest_matches(norms, index, key, size))):
-                    found.append(PhraseMatch(index, index + size, taken, payload, key))
+                if size <= 2 or _rest_matches(norms, index, key, size):  # (the second word is the text's)
+                    found.append(_new_match(PhraseMatch, (index, index + size, taken, payload, key)))
         if len(found) > 1:
             found.sort(key=lambda m: (m.first - m.last, m.clitic))
         return found
@@ -158,22 +194,21 @@ class PhraseIndex(Generic[T]):
             if starts is None:
                 starts = self._starts_at(norm)
         else:
-            bucket = self._by_first.get(norm)
-            starts = () if bucket is None else ((0, bucket),)
+            starts = ((0, self._bucket(norm)),) if norm in self._by_first else ()
         if not starts:
             return None
-        second = norms[index + 1] if index + 1 < end else None  # rules out nearly every phrase of a bucket
+        second = norms[index + 1] if index + 1 < end else None
         best: PhraseMatch[T] | None = None
         best_size = 0
         for taken, bucket in starts:
-            for key, payload in bucket:  # longest first
+            for key, payload in bucket.followed_by.get(second, bucket.single):  # longest first
                 size = len(key)
                 if size <= best_size:
                     break  # the rest are no longer than the best found so far
                 if index + size > end:
                     continue
-                if size == 1 or (key[1] == second and (size == 2 or _rest_matches(norms, index, key, size))):
-                    best = PhraseMatch(index, index + size, taken, payload, key)
+                if size <= 2 or _rest_matches(norms, index, key, size):  # (the second word is the text's)
+                    best = _new_match(PhraseMatch, (index, index + size, taken, payload, key))
                     best_size = size
                     break
         return best
@@ -204,7 +239,7 @@ class PhraseIndex(Generic[T]):
 
 def _rest_matches(norms: Sequence[str], index: int, key: tuple[str, ...], size: int) -> bool:
     """The words of a phrase from its third on, at `index + 2` (the caller has compared the first two)."""
-    return all(norms[index + k] == key[k] for k in range(2, size))
+    return tuple(norms[index + 2 : index + size]) == key[2:]  # (tuple(): the text's words may be a list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,4 +367,4 @@ def stopwords() -> frozenset[str]:
 def is_stopword(norm: str) -> bool:
     """A word that is never part of a name, also when it carries a clitic (وخلال، للمرة)."""
     stops = stopwords()
-    return any(stem in stops for _, stem in clitic_variants(norm))
+    return not stops.isdisjoint(clitic_stems(norm))

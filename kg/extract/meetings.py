@@ -18,9 +18,16 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention
+from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, reporting_cues_in
 from kg.extract.dates import FUTURE, PAST, DateMention, find_dates
-from kg.extract.lexicon import PhraseIndex, clitic_variants, phone_markers, read_table, reporting_cues, triggers
+from kg.extract.lexicon import (
+    PhraseIndex,
+    clitic_stems,
+    phone_markers,
+    read_table,
+    reporting_cues,
+    triggers,
+)
 from kg.text.document import BODY, DATELINE, Document, Sentence
 from kg.text.normalize import normalize
 
@@ -52,6 +59,7 @@ _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
 # "عقد اجتماعاً منفصلاً مع نظيره"، "التقاه على انفراد": a meeting of its own, though its people met before
 _APART = frozenset(normalize(w) for w in ("منفصلا", "منفصلاً", "منفصل", "منفصلة", "انفراد", "منفرد", "منفردا"))
+_SIDELINE_OR_APART = frozenset(_SIDELINE) | _APART
 _ANOTHER_TIME = (("وقت", "سابق"), ("وقت", "لاحق"), ("قبل", "ذلك"), ("بعد", "ذلك"))
 _PAST_LIMIT_DAYS = 10  # a meeting dated further back than this is background, not news
 _SHORT_QUOTE_WORDS = 6  # "قمة القاهرة للسلام" in quote marks is a name, not speech
@@ -188,7 +196,7 @@ def find_meetings(
                 joining = [p for p in persons if _named_after(p, match.first, mentions)]
                 joining += [k for k in _envoys_of_states(mentions, window, match.last) if k not in joining]
                 target = referenced or (meetings[-1] if meetings else None)
-                several = any(norms[k] in _MEETINGS_NOUN for k in range(*window))
+                several = not _MEETINGS_NOUN.isdisjoint(norms[window[0] : window[1]])
                 if target is not None and several and len(target.participants) == 1 and len(joining) > 1:
                     # "التقى الوزير بعدد من المبعوثين ... وشملت اللقاءات كلاً من X، Y": one meeting each
                     for guest in joining:
@@ -212,7 +220,7 @@ def find_meetings(
                         side = before[-1] if before else guest
                         target.companions.update({k: side for k in joining if k.startswith("person:") and side})
                 continue
-            grouped = len(persons) < 2 and any(norms[k] in GROUP_WORDS for k in range(*window))
+            grouped = len(persons) < 2 and not GROUP_WORDS.isdisjoint(norms[window[0] : window[1]])
             # "وعلى هامش الدورة، ترأس ... الاجتماع الوزاري المشترك": a meeting beside the one read
             beside = _beside(norms, sentence.first, match.first)
             held_now = info.kind != "visit" and _did_hold(norms, sentence, match)  # "قام بزيارة": what he is there for
@@ -376,7 +384,7 @@ def find_meetings(
                 )
                 meeting.sentences.add(sentence.index)
                 meetings.append(meeting)
-                if norms[sentence.last - 1] == ":" and any(norms[k] in _MEETINGS_NOUN for k in range(*window)):
+                if norms[sentence.last - 1] == ":" and not _MEETINGS_NOUN.isdisjoint(norms[window[0] : window[1]]):
                     series = meeting
     return [m for m in meetings if not _visit_told_by_its_meetings(m, meetings)]
 
@@ -602,7 +610,10 @@ def _restated(doc, sentence, match, info, mentions, speakers, meetings: list[Mee
 
 def _hands_over(info) -> bool:
     """ "تسلم رسالة"، "نقل رسالة"، "قدم أوراق اعتماده": a letter or credentials handed over."""
-    return (normalize("رسالة"),) in info.needs or (normalize("اوراق"),) in info.needs
+    return not _HANDED_OVER.isdisjoint(info.needs)
+
+
+_HANDED_OVER = frozenset({(normalize("رسالة"),), (normalize("اوراق"),)})
 
 
 def _said_before(doc: Document, token: int) -> bool:
@@ -611,7 +622,10 @@ def _said_before(doc: Document, token: int) -> bool:
 
 
 def _clause_break_between(norms, start, end) -> bool:
-    return any(norms[k] in _CLAUSE_BREAKS or norms[k] in (".", "؛") for k in range(start, end))
+    return not _CLAUSE_BREAKS_OR_STOPS.isdisjoint(norms[start:end])
+
+
+_CLAUSE_BREAKS_OR_STOPS = _CLAUSE_BREAKS | {".", "؛"}
 
 
 def _named_after(person: str, token: int, mentions: Sequence[ActorMention]) -> bool:
@@ -726,7 +740,10 @@ def _pluperfect(norms, sentence, match) -> bool:
 def _background(norms, sentence) -> bool:
     """ "يذكر أن ..."، "يشار إلى أن ...": a reminder of earlier events."""
     head = [n.lstrip("و") for n in norms[sentence.first : sentence.first + 2]]
-    return bool(head) and head[0] in (normalize("يذكر"), normalize("يشار"), normalize("وكان"))
+    return bool(head) and head[0] in _REMINDERS
+
+
+_REMINDERS = frozenset(normalize(w) for w in ("يذكر", "يشار", "وكان"))
 
 
 def _nearest(dates: Sequence[DateMention], token: int) -> DateMention | None:
@@ -838,7 +855,7 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
     norms = doc.token_norms
     cue_tokens: set[int] = set()
     for sentence in doc.sentences:
-        for cue in reporting_cues().scan(norms, sentence.first, sentence.last):
+        for cue in reporting_cues_in(doc, sentence):
             if _reports(norms, cue, sentence.last):
                 cue_tokens.update((cue.first, cue.last - 1))
     found = set()
@@ -1011,7 +1028,7 @@ def _is_place_phrase(norms, mention) -> bool:
 def _named_gathering(norms, mention, floor: int) -> str | None:
     """ "على هامش منتدى الدوحة"، "خلال قمة الرياض": a gathering named after its city was held there."""
     k = mention.first - 1
-    if k - 1 < floor or not any(stem in _EVENT_NOUNS for _, stem in clitic_variants(norms[k])):
+    if k - 1 < floor or _EVENT_NOUNS.isdisjoint(clitic_stems(norms[k])):
         return None
     return "في" if norms[k - 1] in (*_SIDELINE, "في", "خلال") else None
 
@@ -1162,7 +1179,7 @@ def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> M
         return None
     # "على هامش القمة"، "كما التقى": another, smaller meeting of people already met
     sideline = (
-        any(norms[k] in _SIDELINE or norms[k] in _APART for k in range(sentence.first, sentence.last))
+        not _SIDELINE_OR_APART.isdisjoint(norms[sentence.first : sentence.last])
         or norms[sentence.first] in ("كما", "وكما")
         or any(tuple(norms[k : k + 2]) in _ANOTHER_TIME for k in range(sentence.first, sentence.last))
     )
@@ -1261,7 +1278,7 @@ def _scene(norms, sentence, mentions: Sequence[ActorMention]) -> str | None:
     """ "شهد قصر بعبدا قبل ظهر اليوم سلسلة لقاءات": the place the meetings told next were held in."""
     if sentence.first >= sentence.last or norms[sentence.first] not in _SAW:
         return None
-    if not any(norms[k] in _MEETINGS_NOUN for k in range(sentence.first, sentence.last)):
+    if _MEETINGS_NOUN.isdisjoint(norms[sentence.first : sentence.last]):
         return None
     place = next((m for m in mentions if m.first == sentence.first + 1 and m.type in (PLACE, COUNTRY) and m.key), None)
     return place.key if place is not None else None
@@ -1343,7 +1360,7 @@ _BOTH_MEETINGS = frozenset(normalize(w) for w in (
 
 def _both_meetings(norms, window, meetings: list[MeetingDraft], target: MeetingDraft) -> list[MeetingDraft]:
     """ "حضر اللقاءين ...": the meeting before the last, when its host is the last one's."""
-    if not any(norms[k] in _BOTH_MEETINGS for k in range(*window)):
+    if _BOTH_MEETINGS.isdisjoint(norms[window[0] : window[1]]):
         return []
     index = next((i for i in range(len(meetings) - 1, -1, -1) if meetings[i] is target), -1)
     if index < 1 or meetings[index - 1].participants[:1] != target.participants[:1]:
@@ -1407,7 +1424,7 @@ _SEVERAL_CALLS = frozenset(normalize(w) for w in ("اتصالين", "اتصال�
 
 
 def _several_calls(norms, window) -> bool:
-    return any(norms[k] in _SEVERAL_CALLS for k in range(*window))
+    return not _SEVERAL_CALLS.isdisjoint(norms[window[0] : window[1]])
 
 
 def _kind(norms, match, info, sentence) -> str:
@@ -1508,7 +1525,7 @@ def _in_city(place: str | None, venue: str | None) -> tuple[str | None, str | No
 
 def _capital_word_before(norms, mention, floor: int) -> bool:
     k = mention.first - 1
-    return k >= floor and any(stem == "العاصمه" for _, stem in clitic_variants(norms[k]))
+    return k >= floor and "العاصمه" in clitic_stems(norms[k])
 
 
 _VISIT_WORDS = frozenset(
@@ -1529,7 +1546,7 @@ def _visited(doc, mentions, sentence) -> str | None:
         if not sentence.first <= mention.first < sentence.last or doc.quote_at(mention.start) is not None:
             continue
         before = [n for n in norms[max(sentence.first, mention.first - 3) : mention.first]]
-        if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in before):
+        if any(not _VISIT_WORDS.isdisjoint(clitic_stems(n)) for n in before):
             return mention.key
         # "وصل الرئيس التوغولي فور نياسيغبي اليوم إلى نواكشوط": the visit word further back
         to = mention.first - 1
@@ -1537,7 +1554,7 @@ def _visited(doc, mentions, sentence) -> str | None:
             to -= 1  # "إلى مدينة إسطنبول"
         if to >= sentence.first and norms[to] in ("الي", "إلى"):
             earlier = norms[max(sentence.first, mention.first - 12) : mention.first - 1]
-            if any(any(stem in _VISIT_WORDS for _, stem in clitic_variants(n)) for n in earlier):
+            if any(not _VISIT_WORDS.isdisjoint(clitic_stems(n)) for n in earlier):
                 return mention.key
     return None
 
@@ -1597,7 +1614,7 @@ def _event_city(doc, mentions, sentence, window) -> str | None:
     gathering the sentence names, in its city, unless that gathering is still to come."""
     norms = doc.token_norms
     rest = range(window[1], sentence.last)
-    if not any(any(stem in _EVENT_NOUNS for _, stem in clitic_variants(norms[k])) for k in rest):
+    if all(_EVENT_NOUNS.isdisjoint(clitic_stems(norms[k])) for k in rest):
         return None
     for k in rest:
         if norms[k] in _AHEAD:
@@ -1639,7 +1656,7 @@ def _preposition_before(doc, mention, floor) -> str | None:
     if not skipped and norm[:1] == "ب" and norm[1:] in _PLACE_WORDS:
         return "في"  # "بمدينة موسكو"، "بالعاصمة طرابلس"
     if norm in ("في", "الي"):
-        if k - 1 >= floor and any(stem in _TOPIC_NOUNS for _, stem in clitic_variants(norms[k - 1])):
+        if k - 1 >= floor and not _TOPIC_NOUNS.isdisjoint(clitic_stems(norms[k - 1])):
             return None  # "الأوضاع في ليبيا": what was discussed, not where
         return norm
     if skipped and norm[:1] == "ب" and norm[1:] in _PLACE_WORDS:

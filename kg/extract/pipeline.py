@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
+from itertools import accumulate
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import PERSON, ActorMention, find_mentions
@@ -170,7 +172,7 @@ def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]
             others = [p for p in (meeting.participants if meeting else []) if p not in previous]
             speakers = (others[0],) if others else ()
         if speakers:
-            resolved.append(replace(draft, speakers=speakers))
+            resolved.append(draft._replace(speakers=speakers))
             previous = speakers
     return resolved
 
@@ -214,11 +216,26 @@ def _topics_outside_names(
     named += [(m.start, _office_end(doc, m)) for m in mentions if m.type == "Person" and not m.named and m.role]
     bodies = {(m.start, m.end) for m in mentions if m.type != "Person"}
     places = {m.end for m in mentions if m.type == "Place"}  # "بمدينة القدس": the place is the topic
+    inside = _Holders(named)
     return [
         t
         for t in (find_topics(doc) if topics is None else topics)
-        if (t.start, t.end) in bodies or t.end in places or not any(a <= t.start and t.end <= b for a, b in named)
+        if (t.start, t.end) in bodies or t.end in places or not inside.hold(t.start, t.end)
     ]
+
+
+class _Holders:
+    """Spans (start, end), to ask whether any of them holds a given span without a walk through them
+    all: by their starts, with the furthest end reached so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))
+
+    def hold(self, start: int, end: int) -> bool:
+        before = bisect_right(self.starts, start)  # the spans that start at or before it
+        return before > 0 and self.reach[before - 1] >= end
 
 
 def _title_topics(article: Article, doc: Document) -> list[TopicMention]:
@@ -230,7 +247,7 @@ def _title_topics(article: Article, doc: Document) -> list[TopicMention]:
     topics = find_topics(title_doc)
     if not topics:
         return []
-    return [replace(t, headline=True) for t in _topics_outside_names(title_doc, find_mentions(title_doc), topics)]
+    return [t._replace(headline=True) for t in _topics_outside_names(title_doc, find_mentions(title_doc), topics)]
 
 
 def _office_end(doc: Document, mention) -> int:

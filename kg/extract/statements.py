@@ -19,11 +19,27 @@ was briefed) count only with what they take.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, everyday_words
-from kg.extract.lexicon import ReportingCue, clitic_variants, date_words, honorifics, reporting_cues, titles, triggers
+from kg.extract.actors import (
+    COUNTRY,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    ActorMention,
+    everyday_words,
+    reporting_cues_in,
+)
+from kg.extract.lexicon import (
+    ReportingCue,
+    clitic_stems,
+    date_words,
+    honorifics,
+    reporting_cues,
+    titles,
+    triggers,
+)
 from kg.extract.meetings import GROUP_WORDS
 from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
@@ -113,8 +129,7 @@ _MIN_QUOTED_WORDS = 2  # "الأجواء إيجابية" in quotation marks is a
 _QUOTE_MARKS = frozenset('"«“\'')
 
 
-@dataclass(frozen=True, slots=True)
-class StatementDraft:
+class StatementDraft(NamedTuple):  # (a NamedTuple: made and changed often, faster than a dataclass)
     speakers: tuple[str, ...]  # entity keys, or GROUP / OTHER / EVERYONE to resolve against meetings
     start: int  # original offsets of the words
     end: int
@@ -147,8 +162,7 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             last_speaker = None  # a speaker carries over to the next paragraph, no further
         in_sentence: tuple[str, ...] | None = None
         used_quotes: set[int] = set()
-        found = reporting_cues().scan(doc.token_norms, sentence.first, sentence.last)
-        cues = [c for c in found if _cue_counts(doc, c, index)]
+        cues = [c for c in reporting_cues_in(doc, sentence) if _cue_counts(doc, c, index)]
         cues = [c for i, c in enumerate(cues) if i == 0 or not _inside_words(doc, cues[i - 1], c, index)]
         if announced is not None and sentence.index == announced[1] + 1:
             draft = _announced_words(doc, sentence, announced[0], cues)
@@ -174,7 +188,7 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
                 draft = held  # "قال السفير إن البرهان أبدى ترحيبه": the inner verb gave no words
             held = None
             if draft is not None and draft.yields:
-                held, draft = replace(draft, yields=False), None
+                held, draft = draft._replace(yields=False), None
             if draft is not None:
                 drafts.append(draft)
                 used_quotes.update(q.open for q in doc.quotes if draft.start <= q.start < draft.end)
@@ -349,7 +363,7 @@ class _MentionIndex:
         for mention in self.all:
             if mention.type == PLACE and (state := _seat_of_power(mention.key)):
                 # "وقال البيت الأبيض إن"، "وكان الكرملين أعلن": the seat speaks for its state
-                mention = replace(mention, type=ORGANIZATION, key=state)  # (masculine: "قال البيت الأبيض")
+                mention = mention._replace(type=ORGANIZATION, key=state)  # (masculine: "قال البيت الأبيض")
                 self.seats.add(mention.first)
             if mention.type not in (PERSON, ORGANIZATION, COUNTRY):
                 continue
@@ -407,7 +421,7 @@ def _statement_at(
     if subject is None and pos < sentence.last and norms[pos] in _LATTER:
         subject = index.actor_before(cue.first, 0, (PERSON,))  # "بينما أشار الأخير": the person named last
         if subject is not None:
-            subject = replace(subject, first=pos, last=pos + 1, title_first=-1)
+            subject = subject._replace(first=pos, last=pos + 1, title_first=-1)
     if subject is not None and _is_outlet(norms, subject):
         return None, ()
     named_before = index.by_last.get(cue.first)
@@ -724,7 +738,7 @@ def _issuer_of(norms, index: _MentionIndex, cue, sentence: Sentence) -> ActorMen
     subject of the sentence, a body for a feminine verb ("أصدرت الرئاسة بياناً أكدت فيه"), a person
     for a masculine one ("أجرى X اتصالاً مع Y، أعرب فيه"); else the actor named last."""
     for k in range(sentence.first, cue.first):
-        if any(stem in _MESSAGE_NOUNS for _, stem in clitic_variants(norms[k])):
+        if not _MESSAGE_NOUNS.isdisjoint(clitic_stems(norms[k])):
             source = next((j for j in range(k + 1, min(k + 4, cue.first)) if norms[j] == "من"), None)
             author = next((index.by_first[j] for j in range(source + 1, min(source + 4, cue.first))
                            if j in index.by_first), None) if source is not None else None  # fmt: skip
@@ -793,7 +807,7 @@ def _statement_issuer(norms, index: _MentionIndex, pos: int, sentence: Sentence)
 
 
 def _not_speaker(norms, pos) -> bool:
-    return any(stem in _NOT_SPEAKERS for _, stem in clitic_variants(norms[pos]))
+    return not _NOT_SPEAKERS.isdisjoint(clitic_stems(norms[pos]))
 
 
 def _said_to(doc: Document, mention: ActorMention) -> bool:
@@ -814,7 +828,7 @@ def _is_outlet(norms, subject: ActorMention) -> bool:
         return False
     if _is_news_agency(subject.key):
         return True
-    return gz.known(subject.key) is None and any(s in _MEDIA_WORDS for _, s in clitic_variants(norms[subject.head]))
+    return gz.known(subject.key) is None and not _MEDIA_WORDS.isdisjoint(clitic_stems(norms[subject.head]))
 
 
 def _is_news_agency(key: str) -> bool:
