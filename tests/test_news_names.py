@@ -189,3 +189,19 @@ def test_a_family_name_closes_a_name_of_three(text, name):
 )
 def test_a_noun_in_ta_after_a_name_of_two_is_no_part_of_it(text):
     assert "أحمد محمد" in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("واستقبل رئيس الوزراء السفير الفرنسي إيرك شوفالييه والوفد المرافق له.", "إيرك شوفالييه"),
+        ("وحضر اللقاء سعادة السيد تروي فترل، مساعد وزير الخارجية لشؤون أفريقيا.", "تروي فترل"),
+    ],
+    ids=["eric-spelled-with-ya", "troy-that-is-also-a-verb"],
+)
+def test_foreign_given_names_of_other_spellings(text, name):
+    assert name in persons(text)
+
+
+def test_a_given_name_that_is_also_a_verb_needs_a_name_after_it():
+    assert persons("وكانت الصحيفة تروي قصة اللقاء بين الوزيرين.") == {}
