@@ -1600,12 +1600,3 @@ def test_a_dual_verb_with_two_names_gives_both_speakers():
             "وأكدا أوغلو وبوقادوم خلال المؤتمر الصحفي المشترك على أهمية وقف إطلاق النار.")
     said = next(s for s in facts_of(text).statements if "وقف إطلاق النار" in s.quote)
     assert len(said.speakers) == 2
-
-
-def test_a_region_of_several_states_named_in_passing_is_no_place_of_the_story_but_a_sea_is():
-    facts = facts_of(
-        "وبحث وزير الخارجية الكويتي سالم العتيبي مع نظيره العماني خالد الهنائي التطورات في منطقة"
-        " الشرق الأوسط وأمن الملاحة في البحر الأحمر."
-    )
-    places = {e.label for e in facts.entities if e.type == "Place"}
-    assert "البحر الأحمر" in places and "الشرق الأوسط" not in places

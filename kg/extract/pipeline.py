@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import replace
-from functools import cache
 from itertools import accumulate
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import PERSON, ActorMention, find_mentions
 from kg.extract.entities import resolve
-from kg.extract.lexicon import read_list, titles
+from kg.extract.lexicon import titles
 from kg.extract.meetings import MeetingDraft, find_meetings
 from kg.extract.statements import EVERYONE, GROUP, GUESTS, OTHER, StatementDraft, find_statements, quote_of
 from kg.extract.topics import TopicMention, find_topics
@@ -62,7 +61,6 @@ def _extract(doc: Document) -> ArticleFacts:
         for i, s in enumerate(statement_drafts)
         if all(k in entities or gz.known(k) for k in s.speakers)
     )
-    entities = _without_regions_in_passing(entities, meetings)
     used = _used_keys(meetings, statements, entities)
     all_entities = _with_required(entities, used)
     article_topics = tuple(dict.fromkeys(t for m in meetings for t in m.topics)) + tuple(
@@ -403,22 +401,6 @@ def _serves_abroad(role: str) -> bool:
     """An envoy's office: ambassador, envoy, representative, chargé d'affaires, consul."""
     found = titles().longest_at(tuple(normalize(role).split()), 0)
     return found is not None and found.payload.kind in ("diplomat", "envoy")
-
-
-def _without_regions_in_passing(entities: dict[str, Entity], meetings) -> dict[str, Entity]:
-    """"التطورات في منطقة الشرق الأوسط"، "أمن منطقة الخليج": a region no one state holds, named in
-    passing, is the setting of the story, not one of its places (kept where a meeting was held in it)."""
-    held_in = {p for m in meetings for p in (m.place, m.venue) if p}
-    return {key: e for key, e in entities.items() if key in held_in or not _region_of_states(key)}
-
-
-def _region_of_states(key: str) -> bool:
-    return key.startswith("place:") and key[len("place:") :] in _settings()
-
-
-@cache
-def _settings() -> frozenset[str]:
-    return frozenset(read_list("settings.txt"))
 
 
 def _used_keys(meetings, statements, entities) -> set[str]:
