@@ -205,3 +205,11 @@ def test_foreign_given_names_of_other_spellings(text, name):
 
 def test_a_given_name_that_is_also_a_verb_needs_a_name_after_it():
     assert persons("وكانت الصحيفة تروي قصة اللقاء بين الوزيرين.") == {}
+
+
+def test_words_kg_does_not_know_after_mister_and_before_an_office_set_off_are_a_name():
+    text = (
+        "وحضر اللقاء من الجانب الروسي السيد ألكسندر كينشك، مدير قسم الشرق الأوسط، والسيد اكور بلياف، نائب"
+        " مدير إدارة شمال إفريقيا."
+    )
+    assert {"ألكسندر كينشك", "اكور بلياف"} <= set(persons(text))

@@ -575,6 +575,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
             return [name._replace(title_first=i, honorific=honorific)], name.last + 1
     if k > i and not (entity is not None and entity.last >= k and entity.payload.entity.type == PERSON):
         name = _name_after(ctx, k, after_title=True)
+        if name is None and (norms[k - 1] in _MISTER or norms[k - 1][1:] in _MISTER):
+            name = _mister_before_office(ctx, k)
         if name is not None:
             roles = (normalize_role(_span_text(ctx.doc, i, i + 1)),) if honorific in _ROYAL_HONORIFICS else ()
             return [name._replace(title_first=i, honorific=honorific, extra_roles=roles)], name.last
@@ -965,6 +967,17 @@ def _words_set_off(ctx: _Context, j: int, closing: bool = False, after_mister: b
                 return _span_mention(ctx, j, close, 0, PERSON, norms[j:close])
             return None
     return None
+
+
+def _mister_before_office(ctx: _Context, j: int) -> ActorMention | None:
+    """ "والسيد اكور بلياف، نائب مدير إدارة ...": after "السيد" two or three words kg does not know,
+    set off by a comma before an office, are a name."""
+    name = _words_set_off(ctx, j, after_mister=True)
+    if name is None or name.last + 1 >= ctx.sentence.last:
+        return None
+    if any(_function_word(w) or w in everyday_words() or w[:1] == "و" for w in name.name):
+        return None  # "السيد كذا وكذا،": words of prose
+    return name if titles().longest_at(ctx.norms, name.last + 1, ctx.sentence.last) is not None else None
 
 
 _QUOTE_MARKS = frozenset(('"', "«", "»", "“", "”", "'"))
