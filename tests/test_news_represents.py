@@ -86,3 +86,19 @@ def test_a_foreign_given_name_before_a_known_surname_is_another_person():
     facts = extract("والتقى رئيس المجلس بحضور السفيرة ليزا جونسون وفداً من الكونغرس.", published=dt.date(2024, 3, 12))
     assert "ليزا جونسون" in {e.label for e in facts.entities if e.type == "Person"}
     assert not [e for e in facts.entities if e.label == "بوريس جونسون"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "وحضر المقابلة وزير الشؤون الخارجية والتعاون الإفريقي والموريتانيين في الخارج، السيد سيدي ولد أحمد.",
+            "سيدي ولد أحمد",
+            "country:MR",
+        ),
+        ("وحضرت اللقاء وزيرة الهجرة وشؤون المصريين بالخارج سهى الجندي.", "سهى الجندي", "country:EG"),
+    ],
+    ids=["mauritanians-abroad", "egyptians-abroad"],
+)
+def test_an_office_serving_a_countrys_people_abroad_serves_that_country(text, name, country):
+    assert person(extract(text, published=dt.date(2024, 3, 12)), name).represents == country

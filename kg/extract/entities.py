@@ -775,7 +775,7 @@ def _person_represents(group: list[ActorMention], home_country: str | None, publ
         # with no office at all ("جلالة الملك عبدالله الثاني") holds the one he is known by
         if not given_role or (office.role and _same_office(office.role, group)):
             return country
-    house = _ruling_house(group)
+    house = _ruling_house(group) or _citizens_served(group)
     if house:
         return f"country:{house}"
     if home_country and given_role:
@@ -802,6 +802,22 @@ def _ruling_house(group: list[ActorMention]) -> str:
             country = houses.get(mention.name[-2:])
             if country:
                 return country
+    return ""
+
+
+# "والموريتانيين في الخارج"، "وشؤون المصريين بالخارج": an office that serves a country's people abroad
+_ABROAD = frozenset(normalize(w) for w in ("الخارج", "بالخارج", "المقيمين"))
+
+
+def _citizens_served(group: list[ActorMention]) -> str:
+    """"وزير الشؤون الخارجية والتعاون الإفريقي والموريتانيين في الخارج": the office names the
+    people of its own country abroad (a plural nisba before في الخارج/بالخارج)."""
+    for mention in group:
+        words = normalize(mention.role).split()
+        for k, word in enumerate(words[:-1]):
+            found = gz.nisba_index().longest_at((word,), 0)
+            if found is not None and found.phrase[0].endswith("ين") and _ABROAD & set(words[k + 1 : k + 3]):
+                return found.payload
     return ""
 
 
