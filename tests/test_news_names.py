@@ -213,3 +213,9 @@ def test_words_kg_does_not_know_after_mister_and_before_an_office_set_off_are_a_
         " مدير إدارة شمال إفريقيا."
     )
     assert {"ألكسندر كينشك", "اكور بلياف"} <= set(persons(text))
+
+
+def test_the_pilgrims_title_and_ali_inside_a_name_after_an_office():
+    text = "والتقى الوزير بالمبعوث الخاص لرئيس مجلس السيادة السفير دفع الله الحاج علي، الذي نقل الرسالة."
+    assert "دفع الله الحاج علي" in persons(text)
+    assert persons("وحصل الحاج على الموافقة بعد انتظار طويل.") == {}

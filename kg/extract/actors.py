@@ -2388,6 +2388,8 @@ def _ali_here(ctx: _Context, j: int) -> bool:
         _peek(ctx.norms, j + 2, ctx.sentence.last) in _NAME_ENDS
     ):
         return True  # "حسن علي خيري،": between a given name and a last name that closes it
+    if j > ctx.sentence.first and ctx.norms[j - 1] in _PILGRIM and following in _NAME_ENDS:
+        return True  # "دفع الله الحاج علي،": the pilgrim's name, closing the name
     if j > ctx.sentence.first and ctx.norms[j - 1] in given_names() and _family_name_shape(following):
         return True  # "عبدالحميد علي الفيلكاوي": a family name of the nisba shape after him
     # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
@@ -2520,8 +2522,10 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True  # "سيف بن هلال بن علي العمري": the son of Ali, never "on"
     if words and words[-1] == "ال" and _is_arabic_word(norm) and not is_stopword(norm):
         return True  # "عبدالله بن عبدالملك آل الشيخ": the family آل governs, though it is a rank too
-    if norm in _PILGRIM and words and after_title and j + 1 < end and _name_word(norms[j + 1]):
-        return True  # "تثيرو الحاج عبدو كباسي": الحاج inside a West African name
+    if norm in _PILGRIM and words and after_title and j + 1 < end and (
+        _name_word(norms[j + 1]) or norms[j + 1] in given_names()
+    ):
+        return True  # "تثيرو الحاج عبدو كباسي"، "دفع الله الحاج علي": الحاج inside a name
     if norm == "او" and after_title and len(words) >= 2 and _peek(norms, j + 1, end) in _NAME_ENDS:
         return True  # "كيم بيل أو،": a Korean name's last syllable, not "or" (nothing follows it)
     if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
