@@ -219,3 +219,15 @@ def test_the_pilgrims_title_and_ali_inside_a_name_after_an_office():
     text = "والتقى الوزير بالمبعوث الخاص لرئيس مجلس السيادة السفير دفع الله الحاج علي، الذي نقل الرسالة."
     assert "دفع الله الحاج علي" in persons(text)
     assert persons("وحصل الحاج على الموافقة بعد انتظار طويل.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتلقى الوزير اتصالا هاتفيا من نظيره الكوبي السيد “برونو إدواردو رودريغيز باريلا”.",
+        "وتلقى الوزير اتصالا هاتفيا من قبل نظيره الكوبي، السيد “برونو إدواردو رودريغيز باريلا”.",
+    ],
+    ids=["after-an-honorific", "after-a-comma-and-an-honorific"],
+)
+def test_a_name_of_four_words_in_quote_marks_after_a_counterpart_is_his(text):
+    assert persons(text).get("برونو إدواردو رودريغيز باريلا") == "country:CU"

@@ -1541,8 +1541,14 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
             name_start += 1
         elif after_comma is None:
             set_off = _words_set_off(ctx, name_start + 1)
-    if set_off is None and name_start == k:
-        set_off = _quoted_name(ctx, name_start)  # 'السفيرة الفرنسية لدى ليبيا "بياتريس دوهيلين"'
+    if set_off is None and name_start == k and name_start + 2 < ctx.sentence.last and norms[name_start] in ("،", ","):
+        # "نظيره الكوبي، السيد “برونو إدواردو رودريغيز باريلا”": the name in quotes past a comma and an honorific
+        after, _, count = _skip_honorifics(ctx, name_start + 1)
+        if count and after < ctx.sentence.last and norms[after] in _QUOTE_MARKS:
+            set_off = _quoted_name(ctx, after)
+    if set_off is None and (name_start == k or (name_start > k and norms[name_start] in _QUOTE_MARKS)):
+        # 'السفيرة الفرنسية لدى ليبيا "بياتريس دوهيلين"'، also past an honorific: 'السيد “برونو باريلا”'
+        set_off = _quoted_name(ctx, name_start)
     if apposition and honorific == "":
         name = _name_after(ctx, name_start, after_title=True)
         # "استقبل ميقاتي سفير اليمن عبد الله الدعيس"، "... سفير البرازيل هرمان تيليس": a name after an
