@@ -351,3 +351,11 @@ def test_an_office_written_with_its_country_keeps_the_words_the_text_gives_it_be
     holder = person(facts_of("واستقبل الرئيس وزير خارجية البرازيل ماورو فييرا في قصر الرئاسة."), "فييرا")
     assert set(holder.roles) == {"وزير الخارجية", "وزير خارجية"}
     assert holder.represents == "country:BR"
+
+
+def test_an_envoy_extraordinary_with_full_powers_serves_the_country_after_his_office():
+    holder = person(
+        facts_of("وتسلم الرئيس أوراق اعتماد سفير فوق العادة وكامل السلطة لجمهورية تشاد مامادو حيدرا."), "حيدرا"
+    )
+    assert holder.represents == "country:TD"
+    assert holder.roles[0].startswith("سفير فوق العادة")

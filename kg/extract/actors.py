@@ -1609,6 +1609,9 @@ _PLENIPOTENTIARY = frozenset(normalize(w) for w in (
     "مفوض", "مفوضا", "مفوضة", "المفوض", "المفوضة", "ومفوض", "ومفوضا", "والمفوض", "والمفوضة", "ومفوضة",
 ))  # fmt: skip
 
+_FULL = frozenset(normalize(w) for w in ("وكامل", "كامل"))
+_POWER = frozenset(normalize(w) for w in ("السلطة", "الصلاحية", "الصلاحيات"))
+
 # the epithets news gives a country after its name: "الكويت الشقيقة"، "كندا الصديقة"
 _FRIENDLY = frozenset(normalize(w) for w in (
     "الشقيقة", "الشقيق", "الصديقة", "الصديق", "الشقيقه", "الصديقه",
@@ -1718,8 +1721,14 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                 role_last = k
             continue
         if norm == "فوق" and info.kind in ("diplomat", "envoy") and _peek(norms, k + 1, end) == "العاده":
-            # "سفيراً فوق العادة مفوضاً لجمهورية النمسا": extraordinary and plenipotentiary
-            k += 3 if _peek(norms, k + 2, end) in _PLENIPOTENTIARY else 2
+            # "سفيراً فوق العادة مفوضاً لجمهورية النمسا"، "سفير فوق العادة وكامل السلطة": extraordinary
+            # and plenipotentiary
+            if _peek(norms, k + 2, end) in _PLENIPOTENTIARY:
+                k += 3
+            elif _peek(norms, k + 2, end) in _FULL and _peek(norms, k + 3, end) in _POWER:
+                k += 4
+            else:
+                k += 2
             if not destination:
                 role_last = k
             continue
