@@ -359,3 +359,20 @@ def test_an_envoy_extraordinary_with_full_powers_serves_the_country_after_his_of
     )
     assert holder.represents == "country:TD"
     assert holder.roles[0].startswith("سفير فوق العادة")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تسلم الرئيس أوراق اعتماد مامادو حيدرا سفيرًا فوق العادة مفوضًا لجمهورية تشاد.",
+        "تسلم الرئيس أوراق اعتماد مامادو حيدرا سفيرا فوق العادة وكامل السلطة لجمهورية اتشاد.",
+    ],
+    ids=["with-tanween", "alif-without-tanween-and-chad-spelled-with-alif"],
+)
+def test_an_envoy_in_the_accusative_right_after_a_name_is_his_office(text):
+    holder = person(facts_of(text), "حيدرا")
+    assert holder.roles == ("سفير",) and holder.represents == "country:TD"
+
+
+def test_two_envoys_in_the_dual_are_no_office_of_one():
+    assert persons(facts_of("والتقى الوزير سفيرا فرنسا وألمانيا في مقر الوزارة.")) == set()

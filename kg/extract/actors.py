@@ -551,7 +551,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         return [pronoun], i + 1
     entity = _best_entity(ctx, i)
     title = titles().longest_at(norms, i, end)
-    if title is not None and title.payload.number == 2 and _with_tanween(ctx.doc.tokens[title.last - 1].text):
+    if title is not None and title.payload.number == 2 and _accusative_envoy(ctx, title):
         # "سفيراً فوق العادة": the accusative of one envoy, not the dual "سفيرا" (two envoys of)
         title = title._replace(payload=replace(title.payload, number=1))
     if title is not None and title.payload.kind == "deputy" and i > ctx.sentence.first and norms[i - 1] in _HELP_BEFORE:
@@ -563,6 +563,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         apposition = not title.clitic and (
             (i == last_person and _same_kind_of_office(last_role, title))
             or (i == last_person + 1 and norms[i - 1] in ("،", ",", ")"))
+            # "أوراق اعتماد مامادو حيدرا سفيراً فوق العادة": an envoy's office in the accusative, his
+            or (i == last_person and title.payload.kind in ("diplomat", "envoy") and _accusative_envoy(ctx, title))
         )
         found, after = _titled(ctx, title, apposition)
         if found:
@@ -2042,7 +2044,10 @@ def _role_text(doc: Document, title, role_last: int, info) -> tuple[str, str]:
         if role_last <= title.last:
             return "", ""  # "نظيريه": the office of the person before, given later
         first, clitic = title.last, 0  # "نظيره وزير شؤون خارجية روسيا": the office the text gives
-    elif info.number > 1 or (info.role != info.phrase and _with_tanween(doc.tokens[title.last - 1].text)):
+    elif info.number > 1 or (
+        info.role != info.phrase
+        and (_with_tanween(doc.tokens[title.last - 1].text) or doc.token_norms[title.last : title.last + 1] == ("فوق",))
+    ):
         return info.role, info.role  # "سفيراً فوق العادة مفوضاً": the office in its plain form, "سفير"
     text = _span_text(doc, first, max(role_last, title.last), clitic)
     words = normalize_role(text).split()
@@ -2521,6 +2526,13 @@ def _prose_shape(norm: str) -> bool:
     if norm[0] == "ي" and norm.endswith(("ان", "ون")) and 5 <= len(norm) <= 6:
         return True  # "يؤكدان"، "يبحثان": the present tense of two or more (not "تشوهان"، "تيكران")
     return norm.endswith(("اء", "هما", "كما")) and len(norm) >= 5
+
+
+def _accusative_envoy(ctx: _Context, title) -> bool:
+    """"سفيراً"، "سفيرا فوق العادة": one envoy in the accusative (a dual "سفيرا" is followed by whose
+    envoys they are, never by فوق العادة)."""
+    following = _peek(ctx.norms, title.last, ctx.sentence.last)
+    return _with_tanween(ctx.doc.tokens[title.last - 1].text) or following == "فوق"
 
 
 def _with_tanween(token_text: str) -> bool:
