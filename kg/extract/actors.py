@@ -551,7 +551,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         return [pronoun], i + 1
     entity = _best_entity(ctx, i)
     title = titles().longest_at(norms, i, end)
-    if title is not None and title.payload.number == 2 and _accusative_envoy(ctx, title):
+    if title is not None and title.payload.number == 2 and _accusative_envoy(ctx.doc, title, end):
         # "سفيراً فوق العادة": the accusative of one envoy, not the dual "سفيرا" (two envoys of)
         title = title._replace(payload=replace(title.payload, number=1))
     if title is not None and title.payload.kind == "deputy" and i > ctx.sentence.first and norms[i - 1] in _HELP_BEFORE:
@@ -564,7 +564,11 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
             (i == last_person and _same_kind_of_office(last_role, title))
             or (i == last_person + 1 and norms[i - 1] in ("،", ",", ")"))
             # "أوراق اعتماد مامادو حيدرا سفيراً فوق العادة": an envoy's office in the accusative, his
-            or (i == last_person and title.payload.kind in ("diplomat", "envoy") and _accusative_envoy(ctx, title))
+            or (
+                i == last_person
+                and title.payload.kind in ("diplomat", "envoy")
+                and _accusative_envoy(ctx.doc, title, end)
+            )
         )
         found, after = _titled(ctx, title, apposition)
         if found:
@@ -2044,10 +2048,7 @@ def _role_text(doc: Document, title, role_last: int, info) -> tuple[str, str]:
         if role_last <= title.last:
             return "", ""  # "نظيريه": the office of the person before, given later
         first, clitic = title.last, 0  # "نظيره وزير شؤون خارجية روسيا": the office the text gives
-    elif info.number > 1 or (
-        info.role != info.phrase
-        and (_with_tanween(doc.tokens[title.last - 1].text) or doc.token_norms[title.last : title.last + 1] == ("فوق",))
-    ):
+    elif info.number > 1 or (info.role != info.phrase and _accusative_envoy(doc, title, len(doc.tokens))):
         return info.role, info.role  # "سفيراً فوق العادة مفوضاً": the office in its plain form, "سفير"
     text = _span_text(doc, first, max(role_last, title.last), clitic)
     words = normalize_role(text).split()
@@ -2528,11 +2529,10 @@ def _prose_shape(norm: str) -> bool:
     return norm.endswith(("اء", "هما", "كما")) and len(norm) >= 5
 
 
-def _accusative_envoy(ctx: _Context, title) -> bool:
+def _accusative_envoy(doc: Document, title, end: int) -> bool:
     """"سفيراً"، "سفيرا فوق العادة": one envoy in the accusative (a dual "سفيرا" is followed by whose
-    envoys they are, never by فوق العادة)."""
-    following = _peek(ctx.norms, title.last, ctx.sentence.last)
-    return _with_tanween(ctx.doc.tokens[title.last - 1].text) or following == "فوق"
+    envoys they are, never by فوق العادة); `end`: where the words may go on to."""
+    return _with_tanween(doc.tokens[title.last - 1].text) or _peek(doc.token_norms, title.last, end) == "فوق"
 
 
 def _with_tanween(token_text: str) -> bool:

@@ -832,11 +832,12 @@ def _same_office(known_role: str, group: list[ActorMention]) -> bool:
     given = [r for m in group for r in (m.role, *m.extra_roles) if r]
     # "ولي العهد رئيس مجلس الوزراء": offices stacked in one role, any of them, on either side;
     # "رئيس الجمهورية" is the office the gazetteer calls "الرئيس"
+    president = head == _bare_word(normalize("الرئيس"))
     return any(
         _role_head(r) == head
         or known in normalize(r)
         or (len(r.split()) > 1 and normalize(r) in known)
-        or (head == _bare_word(normalize("الرئيس")) and _role_head(r) == "head-of-state")
+        or (president and _role_head(r) == "head-of-state")
         for r in given
     )
 

@@ -575,7 +575,8 @@ def _in_long_quote(doc: Document, match) -> bool:
     return quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS
 
 
-_COMMUNIQUE = frozenset(normalize(w) for w in ("بيان", "البيان", "بيانا", "بلاغ", "البلاغ", "بلاغا"))
+COMMUNIQUE_NOUNS = frozenset(normalize(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
+_COMMUNIQUE = COMMUNIQUE_NOUNS | {normalize("بيانا"), normalize("بلاغا")}  # ("أصدر بياناً قال فيه إن")
 _COMMUNIQUE_REACH = 8  # words between "بيان" and the quotation it opens: "بيان لمكتب رئيس الوزراء العراقي إن"
 
 
@@ -760,11 +761,10 @@ def _time_of(norms, dates: Sequence[DateMention], match) -> DateMention | None:
     may close a relative clause ("الاجتماع الذي تستضيفه الكويت غدًا الأحد، اجتمع ... مساء اليوم")."""
     for date in dates:
         if match.last <= date.first <= match.last + _OWN_TIME_REACH:
-            between = range(match.last, date.first)
             # "التقى ... وبحث معه الخطوات بعد إعلانه أمس السبت": another verb's or event's time
             if not (
                 _clause_break_between(norms, match.last, date.first)
-                or any(norms[k] in _TIME_LINKS for k in between)
+                or not _TIME_LINKS.isdisjoint(norms[match.last : date.first])
                 or next(triggers().scan(norms, match.last, date.first), None) is not None
             ):
                 return date

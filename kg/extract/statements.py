@@ -40,7 +40,7 @@ from kg.extract.lexicon import (
     titles,
     triggers,
 )
-from kg.extract.meetings import GROUP_WORDS
+from kg.extract.meetings import COMMUNIQUE_NOUNS, GROUP_WORDS
 from kg.text.document import BODY, Document, Sentence
 from kg.text.normalize import normalize
 
@@ -788,14 +788,13 @@ def _last_is_feminine(speakers: tuple[str, ...] | None) -> bool:
     return bool(speakers) and speakers[0].startswith(("org:", "country:"))
 
 
-_STATEMENT_NOUNS = frozenset(normalize(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
 _ISSUED = frozenset(normalize(w) for w in ("صادر", "الصادر", "صدر"))
 
 
 def _statement_issuer(norms, index: _MentionIndex, pos: int, sentence: Sentence) -> ActorMention | None:
     """ "وأوضح بيان للخارجية الجزائرية أن"، "وأفاد بيان صادر عن الرئاسة بأن": a statement a body
     issued speaks for it (not one an outlet put out)."""
-    if pos + 1 >= sentence.last or norms[pos] not in _STATEMENT_NOUNS:
+    if pos + 1 >= sentence.last or norms[pos] not in COMMUNIQUE_NOUNS:
         return None
     first = pos + 1
     if norms[first] in _ISSUED and first + 2 < sentence.last and norms[first + 1] == "عن":
@@ -1023,12 +1022,11 @@ _MEETING_REPORT_REACH = 8  # "رئيس الجمهورية قيس سعيد است
 def _tells_a_meeting(doc, start_token, index) -> bool:
     """The words a body gives open with a person and a verb of meeting: a report of the meeting."""
     norms = doc.token_norms
-    limit = min(len(norms), start_token + _MEETING_REPORT_REACH)
-    for k in range(start_token, limit):
+    for k in range(start_token, min(len(norms), start_token + _MEETING_REPORT_REACH)):
         mention = index.by_first.get(k)
         if mention is not None and mention.type == PERSON and mention.last < len(norms):
-            found = triggers().longest_at(norms, mention.last, min(len(norms), mention.last + 2))
-            return found is not None and found.first == mention.last and found.payload.pos == "verb"
+            found = triggers().longest_at(norms, mention.last, mention.last + 2)
+            return found is not None and found.payload.pos == "verb"
     return False
 
 
