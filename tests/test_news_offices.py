@@ -80,8 +80,7 @@ def test_prose_after_an_office_is_no_part_of_it():
 
 def test_a_counterpart_holds_the_office_of_the_prince_not_his_rank():
     facts = facts_of(
-        "وأجرى وزير الخارجية الأمير فيصل بن فرحان اتصالاً هاتفياً بنظيره العراقي بحث خلاله"
-        " العلاقات الأخوية بين البلدين."
+        "وأجرى وزير الخارجية الأمير فيصل بن فرحان اتصالاً هاتفياً بنظيره العراقي بحث خلاله العلاقات الأخوية بين البلدين."
     )
     assert all("العلاقات" not in role for e in facts.entities for role in e.roles)
     assert not any(role == "الأمير" for e in facts.entities if e.key != "person:faisal-bin-farhan" for role in e.roles)
@@ -183,9 +182,7 @@ def test_an_office_with_two_fields_before_whose_it_is():
 
 
 def test_an_assistant_secretary_named_before_her_office():
-    facts = facts_of(
-        "التقى وزير الخارجية اليمني مع باربرا ستون الوكيل المساعد لشؤون الشرق الأوسط بالخارجية الأمريكية."
-    )
+    facts = facts_of("التقى وزير الخارجية اليمني مع باربرا ستون الوكيل المساعد لشؤون الشرق الأوسط بالخارجية الأمريكية.")
     holder = person(facts, "باربرا ستون")
     assert holder.represents == "country:US"
     assert any(role.startswith("الوكيل المساعد") for role in holder.roles)
@@ -240,8 +237,7 @@ def test_those_who_first_welcomed_the_arriving_guest_met_him():
 
 def test_and_its_members_after_an_office_are_no_name():
     facts = facts_of(
-        "وبحث رئيس مجلس النواب العراقي بحضور رئيس لجنة العلاقات الخارجية النيابية وأعضائها العلاقات مع"
-        " الاتحاد الأوربي."
+        "وبحث رئيس مجلس النواب العراقي بحضور رئيس لجنة العلاقات الخارجية النيابية وأعضائها العلاقات مع الاتحاد الأوربي."
     )
     assert not any("أعضائها" in label for label in persons(facts))
     assert "org:eu" in {e.key for e in facts.entities}
@@ -319,17 +315,14 @@ def test_an_office_set_off_between_two_names_is_the_first_ones():
 
 
 def test_the_office_of_the_kings_service_and_the_next_in_the_list():
-    facts = facts_of(
-        "وحضر اللقاء رئيس مجلس النواب أحمد الصفدي، ومدير مكتب جلالة الملك، المهندس علاء البطاينة."
-    )
+    facts = facts_of("وحضر اللقاء رئيس مجلس النواب أحمد الصفدي، ومدير مكتب جلالة الملك، المهندس علاء البطاينة.")
     assert person(facts, "الصفدي").roles == ("رئيس مجلس النواب",)
     assert person(facts, "البطاينة").roles == ("مدير مكتب جلالة الملك",)
 
 
 def test_what_an_official_affirmed_is_no_part_of_his_office():
     facts = facts_of(
-        "وأكد رئيس الوزراء الصومالي حمزة عبدي بري التزام الحكومة الفيدرالية بتعزيز العلاقات الدبلوماسية مع"
-        " السويد."
+        "وأكد رئيس الوزراء الصومالي حمزة عبدي بري التزام الحكومة الفيدرالية بتعزيز العلاقات الدبلوماسية مع السويد."
     )
     assert not any(e.label.startswith("ب") for e in facts.entities if e.type == "Person")
     assert all("التزام" not in role for e in facts.entities for role in e.roles)
@@ -376,3 +369,73 @@ def test_an_envoy_in_the_accusative_right_after_a_name_is_his_office(text):
 
 def test_two_envoys_in_the_dual_are_no_office_of_one():
     assert persons(facts_of("والتقى الوزير سفيرا فرنسا وألمانيا في مقر الوزارة.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "guest", "country", "host_country"),
+    [
+        (
+            "استقبل الرئيس التونسي سفير البرتغال جواو فرنانديش في قصر قرطاج في زيارة وداعية.",
+            "جواو فرنانديش",
+            "country:PT",
+            "country:TN",
+        ),
+        (
+            "استقبل وزير الخارجية الأردني السفير الإيطالي لدى عمان وبحث معه التعاون في مجال المياه.",
+            None,
+            None,
+            "country:JO",
+        ),
+    ],
+    ids=["envoy-named", "envoy-unnamed"],
+)
+def test_another_states_envoy_after_an_office_is_the_guest_not_a_second_office(text, guest, country, host_country):
+    facts = extract(text, published=dt.date(2023, 4, 2))
+    keys = {e.key: e for e in facts.entities}
+    assert len(facts.meetings) == 1
+    parties = facts.meetings[0].participants
+    assert any(k == host_country or keys[k].represents == host_country for k in parties)
+    if guest is not None:
+        envoy = next(e for e in facts.entities if e.label == guest)
+        assert envoy.roles == ("سفير",) and envoy.represents == country
+        assert envoy.key in parties
+
+
+def test_an_envoys_rank_after_an_office_stays_the_same_persons():
+    facts = extract(
+        "التقى مساعد وزير الخارجية للشؤون العربية السفير حسام زكي بالمبعوث الأممي.", published=dt.date(2023, 4, 2)
+    )
+    person = next(e for e in facts.entities if e.label == "حسام زكي")
+    assert person.roles[0].startswith("مساعد وزير الخارجية")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "تسلم الرئيس السوري أوراق اعتماد زيلاكو مارتينيز سفيراً لجمهورية تشيلي لدى دمشق.",
+            "زيلاكو مارتينيز",
+            "country:CL",
+        ),
+        ("وتسلم الرئيس كذلك أوراق اعتماد زيلاكو مارتينيز سفيرا لتشيلي.", "زيلاكو مارتينيز", "country:CL"),
+    ],
+    ids=["tanween", "written-without-tanween"],
+)
+def test_a_name_no_list_knows_before_an_envoy_in_the_accusative_is_the_envoy(text, name, country):
+    facts = extract(text, published=dt.date(2021, 6, 9))
+    envoy = next(e for e in facts.entities if e.label == name)
+    assert envoy.roles == ("سفير",) and envoy.represents == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("وحضر اللقاء السفير الإيراني في بغداد ايرج نوروزي.", "ايرج نوروزي", "السفير"),
+        ("التقى وزير الخارجية الأخ سالم عوض الحريزي اليوم في عدن السفير الصيني.", "سالم عوض الحريزي", "وزير الخارجية"),
+    ],
+    ids=["first-name-shaped-like-a-verb", "brother-before-the-name"],
+)
+def test_the_name_after_an_office_is_read_past_what_stands_between(text, name, role):
+    facts = extract(text, published=dt.date(2020, 2, 3))
+    person = next(e for e in facts.entities if e.label == name)
+    assert role in person.roles

@@ -551,7 +551,9 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         return [pronoun], i + 1
     entity = _best_entity(ctx, i)
     title = titles().longest_at(norms, i, end)
-    if title is not None and title.payload.number == 2 and _accusative_envoy(ctx.doc, title, end):
+    if title is not None and title.payload.number == 2 and (
+        _accusative_envoy(ctx.doc, title, end) or (i == last_person and _envoy_in_accusative_at(ctx, i))
+    ):
         # "سفيراً فوق العادة": the accusative of one envoy, not the dual "سفيرا" (two envoys of)
         title = title._replace(payload=replace(title.payload, number=1))
     if title is not None and title.payload.kind == "deputy" and i > ctx.sentence.first and norms[i - 1] in _HELP_BEFORE:
@@ -564,11 +566,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
             (i == last_person and _same_kind_of_office(last_role, title))
             or (i == last_person + 1 and norms[i - 1] in ("،", ",", ")"))
             # "أوراق اعتماد مامادو حيدرا سفيراً فوق العادة": an envoy's office in the accusative, his
-            or (
-                i == last_person
-                and title.payload.kind in ("diplomat", "envoy")
-                and _accusative_envoy(ctx.doc, title, end)
-            )
+            or (i == last_person and _envoy_in_accusative_at(ctx, i))
         )
         found, after = _titled(ctx, title, apposition)
         if found:
@@ -1039,7 +1037,7 @@ def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
     if name is None or len(name.name) < 2 or name.key:
         return None
     body_office = norms[i] in given_names() and _office_of_a_body_after(ctx, name.last)
-    if not (_office_set_off_after(ctx, name.last) or body_office):
+    if not (_office_set_off_after(ctx, name.last) or body_office or _envoy_in_accusative_at(ctx, name.last)):
         return None
     if norms[i] not in given_names() and (
         name.name[-1].endswith("ه") or (name.name[-1].startswith("ال") and _verbal_noun(name.name[-1][2:]))
@@ -1782,6 +1780,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             break  # "استقبل الرئيس وزير الخارجية الإيراني": the president receives the minister
         if inner_title is not None and k == title.last and _bare_envoy_then_leader(ctx, title, inner_title):
             break  # "وأبلغ السفير رئيس الوزراء الصومالي": the ambassador told the prime minister
+        if inner_title is not None and _envoy_of_another_state(ctx, info, inner_title, represents):
+            break  # "استقبل الرئيس اللبناني سفير ماليزيا": the president receives another state's envoy
         if inner_title is not None and inner_title.payload.kind != "counterpart" and inner_title.payload.number == 1:
             k = inner_title.last
             if not destination:
@@ -1986,6 +1986,26 @@ def _bare_envoy_then_leader(ctx: _Context, title, inner_title) -> bool:
     )
 
 
+def _envoy_of_another_state(ctx: _Context, info, inner_title, represents: str) -> bool:
+    """An envoy's office after another office, with a state of its own that is not the first
+    office's ("رئيس الجمهورية سفير ماليزيا"، "وزير الخارجية المصري السفير الفرنسي"): a second person.
+    An envoy's rank with no state after it stays the same person's ("مساعد وزير الخارجية السفير X")."""
+    if info.kind in ("diplomat", "envoy") or inner_title.payload.kind not in ("diplomat", "envoy"):
+        return False
+    norms, end, k = ctx.norms, ctx.sentence.last, inner_title.last
+    if k >= end:
+        return False
+    nisba = gz.nisba_index().longest_at(norms, k, end, clitics=False)
+    if nisba is not None:
+        state = f"country:{nisba.payload}"
+    else:
+        known = _best_entity(ctx, k)
+        if known is None or known.payload.entity.type != COUNTRY:
+            return False
+        state = known.payload.entity.key
+    return state != represents
+
+
 def _envoy_of(info, known, represents: str) -> bool:
     """An ambassador or envoy of a known head of state or king ("مبعوث خادم الحرمين الشريفين")."""
     person = known.payload.entity
@@ -2048,7 +2068,9 @@ def _role_text(doc: Document, title, role_last: int, info) -> tuple[str, str]:
         if role_last <= title.last:
             return "", ""  # "نظيريه": the office of the person before, given later
         first, clitic = title.last, 0  # "نظيره وزير شؤون خارجية روسيا": the office the text gives
-    elif info.number > 1 or (info.role != info.phrase and _accusative_envoy(doc, title, len(doc.tokens))):
+    elif info.number > 1 or (info.role != info.phrase and (
+        _accusative_envoy(doc, title, len(doc.tokens)) or info.phrase.endswith("ا")  # "سفيرا" after a name
+    )):
         return info.role, info.role  # "سفيراً فوق العادة مفوضاً": the office in its plain form, "سفير"
     text = _span_text(doc, first, max(role_last, title.last), clitic)
     words = normalize_role(text).split()
@@ -2332,6 +2354,15 @@ def _office_set_off_after(ctx: _Context, j: int) -> bool:
     return found is not None and not found.clitic
 
 
+def _envoy_in_accusative_at(ctx: _Context, j: int) -> bool:
+    """"أوراق اعتماد سباستيان زافالا سفيراً لجمهورية الأرجنتين": an envoy's office in the accusative
+    right after the words says what they are: the name of the envoy it accredits."""
+    found = titles().longest_at(ctx.norms, j, ctx.sentence.last)
+    if found is None or found.clitic or found.payload.kind not in ("diplomat", "envoy"):
+        return False
+    return _with_tanween(ctx.doc.tokens[j].text) or ctx.norms[found.last - 1].endswith("ا")
+
+
 def _office_of_a_body_after(ctx: _Context, j: int) -> bool:
     """"فيم دويسنبرج رئيس البنك المركزي الأوروبي": an office that heads a body named after it,
     right after the name, describes the name."""
@@ -2492,8 +2523,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False  # "المتحدث باسمها": a word with a pronoun on it
     if norm.endswith("ات") and len(norm) > 4:
         return False  # "تحيات": a feminine plural, not a name
-    if len(norm) == 4 and norm[0] == "ا":
-        return False  # "اطلق"، "اعلن": a verb of the form أفعل written without its hamza
+    if len(norm) == 4 and norm[0] == "ا" and norm[1] != "ي":
+        return False  # "اطلق"، "اعلن": a verb of the form أفعل written without its hamza (not "إيرج")
     stem = norm[1:]
     if norm[0] in "وف" and (stem in given_names() or stem in everyday_words()):
         return False
@@ -2522,6 +2553,8 @@ def _prose_shape(norm: str) -> bool:
         return True
     if len(norm) == 7 and norm.startswith("است") and norm[5] == "ا":
         return True
+    if len(norm) == 6 and norm[0] == "ا" and norm[4] == "ا" and (norm[2] == "ت" or norm[1] == "ن"):
+        return True  # "اعتماد"، "اجتماع"، "انسحاب": the verbal nouns افتعال and انفعال
     if norm.startswith("است") and norm.endswith("ا") and len(norm) >= 6:
         return True  # "استنادا"، "استعدادا": a verbal noun as an adverb
     if norm[0] == "ي" and norm.endswith(("ان", "ون")) and 5 <= len(norm) <= 6:
