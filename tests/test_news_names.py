@@ -231,3 +231,19 @@ def test_the_pilgrims_title_and_ali_inside_a_name_after_an_office():
 )
 def test_a_name_of_four_words_in_quote_marks_after_a_counterpart_is_his(text):
     assert persons(text).get("برونو إدواردو رودريغيز باريلا") == "country:CU"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("وأشار السوداني إلى حرص العراق على توسيع التعاون مع الأردن في مجالات النقل والطاقة.", True),
+        ("استقبل السوداني في بغداد وفداً من رجال الأعمال الكويتيين.", True),
+        ("وقال السوداني إن الخرطوم تسعى إلى علاقات متينة مع جيرانها في القرن الأفريقي.", False),
+        ("وقال الرئيس السوداني إن بغداد والخرطوم تربطهما علاقات متينة منذ عقود طويلة.", False),
+    ],
+    ids=["reporting-verb-iraq-named", "meeting-verb-baghdad-named", "iraq-not-named", "adjective-of-an-office"],
+)
+def test_a_known_surname_that_is_a_nisba_is_the_person_as_a_verbs_subject_where_his_country_is_named(text, found):
+    facts = extract(text, published=dt.date(2024, 3, 1))
+    named = any(e.key == "person:mohammed-shia-al-sudani" for e in facts.entities)
+    assert named is found

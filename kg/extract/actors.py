@@ -1215,7 +1215,7 @@ def _fits_context(ctx: _Context, match, kind: str) -> bool:
         if before in given_names() and before not in _arabic_given_names():
             return False  # "دونالد بلوم": a foreign given name's surname, not "ب" + a town "لوم"
     if kind == PERSON and match.payload.weak and known_surname_is_word(match.phrase):
-        return False
+        return _nisba_surname_as_subject(ctx, match)
     if kind == PERSON and match.payload.weak and match.first > ctx.sentence.first and not match.clitic:
         # "ماهر الأسد"، "إلير كوستا": another given name before the surname is another person
         before = ctx.norms[match.first - 1]
@@ -1223,6 +1223,34 @@ def _fits_context(ctx: _Context, match, kind: str) -> bool:
         if before in given_names() and before not in normalize(match.payload.entity.label).split():
             return False
     return not (kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match))
+
+
+def _nisba_surname_as_subject(ctx: _Context, match) -> bool:
+    """"وأشار السوداني"، "استقبل السوداني": a known person's surname that is also a nisba, right after
+    a verb that reports words or a meeting, is the person (a nisba qualifies a noun, never a verb), in
+    an article that names his country ("the Sudanese" is no one in an article about Iraq)."""
+    if match.clitic or match.first <= ctx.sentence.first or not gz.nisba_index().get(match.phrase):
+        return False
+    before = match.first - 1
+    if reporting_cues().longest_at(ctx.norms, before, match.first) is None and (
+        triggers().longest_at(ctx.norms, before, match.first) is None
+    ):
+        return False
+    served = match.payload.entity.represents
+    code = served[len("country:") :] if served.startswith("country:") else ""
+    return bool(code) and (code in countries_mentioned(ctx.doc) or code in _countries_of_places(ctx.doc))
+
+
+def _countries_of_places(doc: Document) -> frozenset[str]:
+    """ISO codes of the countries whose cities an article names ("في بغداد": Iraq; cached)."""
+    cached = doc._cache.get("place-countries")
+    if cached is None:
+        cached = doc._cache["place-countries"] = frozenset(
+            m.payload.entity.country
+            for m in gz.name_index().scan(doc.token_norms)
+            if m.payload.entity.type == PLACE and m.payload.entity.country
+        )
+    return cached
 
 
 def _known_word_whole(norm: str) -> bool:
@@ -1447,7 +1475,8 @@ def _entity_mention(ctx: _Context, match) -> ActorMention:
         key=known.key,
         name=match.phrase,
         text=_span_text(ctx.doc, first, last, match.clitic),
-        weak=match.payload.weak,
+        # (a surname that is also a nisba was let in only as a verb's subject: that is its support)
+        weak=match.payload.weak and not (known.type == PERSON and known_surname_is_word(match.phrase)),
     )
 
 
