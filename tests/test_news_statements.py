@@ -166,3 +166,36 @@ def test_a_body_telling_that_its_head_received_someone_reports_a_meeting_not_wor
     facts = extract(text, published=DAY)
     assert not facts.statements
     assert len(facts.meetings) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "التقى وزير الخارجية الأردني نظيره العراقي في عمان، بحسب ما نشرته وزارة الخارجية الأردنية في بيان. "
+            "وأضاف البيان أن الجانبين اتفقا على تسريع العمل في مشروع أنبوب النفط المشترك.",
+            "org:jordan-mfa",
+            "تسريع العمل في مشروع أنبوب النفط",
+        ),
+        (
+            "أصدرت الرئاسة التونسية بياناً عقب استقبال الوفد الأوروبي. "
+            "وأوضح البيان أن تونس ترفض أن تكون حارساً لحدود غيرها.",
+            "org:TN-",
+            "تونس ترفض أن تكون حارساً",
+        ),
+    ],
+    ids=["in-a-communique-of-hers", "issued-a-communique"],
+)
+def test_the_communique_as_subject_speaks_for_the_body_that_issued_it(text, speaker, words):
+    facts = extract(text, published=dt.date(2023, 9, 14))
+    said = [s for s in facts.statements if words in s.quote]
+    assert len(said) == 1 and said[0].speakers[0].startswith(speaker), [(s.speakers, s.quote) for s in facts.statements]
+
+
+def test_a_communique_is_not_given_to_a_country_named_in_the_sentence_before():
+    text = (
+        "تلقى الرئيس اتصالاً من وزير الخارجية الإيطالي بحثا فيه الأوضاع في ليبيا. "
+        "وأوضح البيان أن الرئيس هنأ الوزير بتوليه مهام منصبه الجديد في الحكومة."
+    )
+    facts = extract(text, published=dt.date(2023, 9, 14))
+    assert not any(s.speakers[0] == "country:LY" for s in facts.statements)

@@ -473,6 +473,8 @@ def _statement_at(
         if not last_speaker:
             return None, ()
         speakers, pos = last_speaker, pos + 2
+    elif (body := _communique_issued_before(norms, index, pos, cue)) is not None:
+        speakers, speaker_first, pos = (body.key,), pos, pos + 1  # "وأضاف البيان أن": the one who issued it
     elif (body := _body_named_before(norms, index, pos, cue)) is not None:
         speakers, speaker_first, pos = (body.key,), pos, pos + 1
     elif (issuer := _statement_issuer(norms, index, pos, sentence)) is not None:
@@ -777,6 +779,41 @@ def _body_named_before(norms, index: _MentionIndex, pos: int, cue) -> ActorMenti
         if m.type == ORGANIZATION and m.last <= cue.first and (word in m.name or (m.name and m.name[0] == bare))
     ]
     return found[-1] if found else None
+
+
+_THE_COMMUNIQUE = frozenset(normalize(w) for w in ("البيان", "البلاغ"))
+_COMMUNIQUE_REACH = 300  # tokens back to the body the communiqué was said to come from
+
+
+def _communique_issued_before(norms, index: _MentionIndex, pos: int, cue) -> ActorMention | None:
+    """ "وفق ما نشرت وزارة الخارجية السورية في بيان لها. وأضاف البيان أن": the communiqué named
+    before speaks for the body that issued it (the last body written next to a communiqué)."""
+    if pos >= len(norms) or norms[pos] not in _THE_COMMUNIQUE:
+        return None
+    for mention in reversed(index.all):
+        if mention.last > cue.first or mention.type not in (ORGANIZATION, COUNTRY) or mention.in_title:
+            continue
+        if mention.last < cue.first - _COMMUNIQUE_REACH:
+            return None
+        if _issued_by(norms, mention) and not (_is_outlet(norms, mention) or _is_news_agency(mention.key)):
+            return mention
+    return None
+
+
+def _issued_by(norms, mention: ActorMention) -> bool:
+    """Is a communiqué written right next to the body: "X في بيان"، "أصدرت X بياناً"، "بيان X"،
+    "بيان للخارجية"، "بيان صادر عن X"?"""
+    after = norms[mention.last : mention.last + 2]
+    if after[:1] and (_communique(after[0]) or (after[0] == "في" and len(after) == 2 and _communique(after[1]))):
+        return True
+    before = norms[max(0, mention.first - 3) : mention.first]
+    return bool(before) and (
+        _communique(before[-1]) or (len(before) == 3 and before[1:] == ("صادر", "عن") and _communique(before[0]))
+    )
+
+
+def _communique(norm: str) -> bool:
+    return norm.startswith(("بيان", "بلاغ")) or (norm[1:].startswith(("بيان", "بلاغ")) and norm[0] in "وب")
 
 
 def _feminine(cue) -> bool:
