@@ -121,3 +121,17 @@ def test_an_attendee_list_the_page_broke_across_lines_is_read_whole():
     )
     [people] = meetings_of(text)
     assert {"يوسف العيسوي", "علاء البطاينة", "سامي حسني"} <= people
+
+
+def test_a_list_opened_by_a_colon_after_each_of_names_the_guests():
+    text = "استقبل وزير الخارجية الموريتاني اليوم في مكتبه سفراء كل من: اليابان وكندا والبرازيل."
+    facts = extract(text, published=dt.date(2019, 7, 24))
+    parties = {p for m in facts.meetings for p in m.participants}
+    assert {"country:JP", "country:CA", "country:BR"} <= parties
+
+
+def test_words_opened_by_a_colon_still_name_no_party():
+    text = "استقبل وزير الخارجية الموريتاني اليوم سفير اليابان، وقال بعد اللقاء: إن كندا والبرازيل تدعمان المبادرة."
+    facts = extract(text, published=dt.date(2019, 7, 24))
+    parties = {p for m in facts.meetings for p in m.participants}
+    assert "country:JP" in parties and not {"country:CA", "country:BR"} & parties

@@ -637,7 +637,11 @@ def _known_role_head(mention: ActorMention) -> str:
 
 
 # Wire services write every official with his country; a state agency names its own without it
-_WIRES = frozenset({"org:reuters", "org:afp", "org:ap", "org:bloomberg", "org:dpa", "org:efe", "org:ansa"})
+# (and the foreign-language services of state agencies, which give their own officials a nisba: Xinhua
+# Arabic writes from Tunis of Tunisians)
+_WIRES = frozenset({
+    "org:reuters", "org:afp", "org:ap", "org:bloomberg", "org:dpa", "org:efe", "org:ansa", "org:xinhua", "org:sputnik",
+})
 
 
 def _home_agency_country(doc: Document, mentions: list[ActorMention]) -> str | None:

@@ -949,12 +949,20 @@ def _sender(norms, head: int, floor: int) -> bool:
     return k >= floor and norms[k] in _LETTERS
 
 
+_LIST_OPENERS = frozenset(normalize(w) for w in ("من", "هم", "وهم", "هما", "وهما", "وهي", "هي"))
+
+
 def _parties(mentions, window, doc) -> list[str]:
     """Countries and organisations of the clause, for meetings that name no two persons; not those
     named in what someone said ("وقال ... إن مصر تدعم")."""
     start, end = window
     norms = doc.token_norms
-    said = next((k for k in range(start, end) if norms[k] in ("ان", "بان", "انه", "انها") or norms[k] == ":"), end)
+    said = next(
+        (k for k in range(start, end) if norms[k] in ("ان", "بان", "انه", "انها") or (norms[k] == ":" and not (
+            k > start and norms[k - 1] in _LIST_OPENERS  # "سفراء كل من: الصين والمغرب": a list, not words
+        ))),
+        end,
+    )
     end = min(end, said)
     found = []
     # "وزراء خارجية فلسطين والصومال وتونس": the countries of unnamed officials named together
