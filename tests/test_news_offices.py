@@ -439,3 +439,22 @@ def test_the_name_after_an_office_is_read_past_what_stands_between(text, name, r
     facts = extract(text, published=dt.date(2020, 2, 3))
     person = next(e for e in facts.entities if e.label == name)
     assert role in person.roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "وحضر اللقاء رئيس هيئة الأركان العامة للقوات المسلحة الفريق الركن سالم حمود المري.",
+            "سالم حمود المري",
+            "رئيس هيئة الأركان العامة للقوات المسلحة",
+        ),
+        ("وحضر اللقاء رئيس هيئة أركان الدفاع اللواء ركن فهد سعيد الحربي.", "فهد سعيد الحربي", "رئيس هيئة أركان الدفاع"),
+        ("والتقى بوريطة في الرباط السيناتور الأمريكي بيتر والدرون.", "بيتر والدرون", "السيناتور"),
+    ],
+    ids=["lieutenant-general-staff", "general-staff-without-article", "senator"],
+)
+def test_military_ranks_and_a_senators_title_give_the_office_to_the_name(text, name, role):
+    facts = extract(text, published=dt.date(2022, 11, 2))
+    person = next(e for e in facts.entities if e.label == name)
+    assert role in person.roles
