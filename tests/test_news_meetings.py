@@ -135,3 +135,27 @@ def test_words_opened_by_a_colon_still_name_no_party():
     facts = extract(text, published=dt.date(2019, 7, 24))
     parties = {p for m in facts.meetings for p in m.participants}
     assert "country:JP" in parties and not {"country:CA", "country:BR"} & parties
+
+
+def test_attendees_named_before_a_plural_join_verb_join_the_meeting():
+    text = (
+        "استقبل الرئيس الجيبوتي إسماعيل عمر جيله أمس في القصر الرئاسي وزير الخارجية الغاني كوفي أدو. "
+        "وتجدر الإشارة إلى أن وزير المالية إلياس موسى دواله، ورئيس الأركان الفريق الركن زكريا شيخ إبراهيم، "
+        "شاركوا في هذه المقابلة."
+    )
+    facts = extract(text, published=dt.date(2021, 3, 4))
+    assert len(facts.meetings) == 1
+    names = {e.key: e.label for e in facts.entities}
+    attended = {names[p] for p in facts.meetings[0].participants if p in names}
+    assert {"إلياس موسى دواله", "زكريا شيخ إبراهيم"} <= attended
+
+
+def test_the_sender_of_a_letter_named_as_a_counterpart_with_his_nisba_is_no_party():
+    text = (
+        "استقبل الرئيس الجيبوتي إسماعيل عمر جيله أمس وزير الدفاع الإيفواري تيني إبراهيم واتارا، "
+        "وتسلم منه رسالة خطية من نظيره الإيفواري الرئيس الحسن وتارا."
+    )
+    facts = extract(text, published=dt.date(2021, 3, 4))
+    parties = {p for m in facts.meetings for p in m.participants}
+    names = {e.key: e.label for e in facts.entities}
+    assert not any("الحسن" in names.get(p, "") for p in parties)

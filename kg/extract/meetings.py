@@ -194,6 +194,12 @@ def find_meetings(
             if info.kind == "join":
                 # "انضم إليه"، "حضر اللقاء"، "شارك في القمة": people join the meeting at hand
                 joining = [p for p in persons if _named_after(p, match.first, mentions)]
+                if match.phrase[0] in _JOINED_IN_PLURAL:
+                    # "وتجدر الإشارة إلى أن X، وY، وZ شاركوا في هذه المقابلة": those named before the verb
+                    joining = list(dict.fromkeys(
+                        m.key for m in mentions
+                        if m.type == PERSON and m.key and m.named and sentence.first <= m.first < match.first
+                    ))  # fmt: skip
                 joining += [k for k in _envoys_of_states(mentions, window, match.last) if k not in joining]
                 target = referenced or (meetings[-1] if meetings else None)
                 several = not _MEETINGS_NOUN.isdisjoint(norms[window[0] : window[1]])
@@ -939,14 +945,18 @@ _KIN = frozenset(normalize(w) for w in ("أخيه", "اخيه", "أخيها", "�
 def _sender(norms, head: int, floor: int) -> bool:
     """ "رسالة خطية من أخيه الملك سلمان": whom a letter or greeting is from, no party to the meeting."""
     k = head - 1
-    while k >= floor and norms[k] in _KIN:
-        k -= 1
+    while k >= floor and (norms[k] in _KIN or (k > floor and norms[k - 1] in _KIN and _is_nisba(norms, k))):
+        k -= 1  # (and the nisba after a counterpart: "من نظيره العاجي الرئيس X")
     if k < floor or norms[k] != "من":
         return False
     k -= 1
     while k >= floor and k >= head - 6 and norms[k] in _LETTER_ADJECTIVES:
         k -= 1
     return k >= floor and norms[k] in _LETTERS
+
+
+def _is_nisba(norms, k: int) -> bool:
+    return gz.nisba_index().longest_at(norms, k, k + 1, clitics=False) is not None
 
 
 _LIST_OPENERS = frozenset(normalize(w) for w in ("من", "هم", "وهم", "هما", "وهما", "وهي", "هي"))
@@ -1376,6 +1386,7 @@ def _both_meetings(norms, window, meetings: list[MeetingDraft], target: MeetingD
     return [meetings[index - 1]]
 
 
+_JOINED_IN_PLURAL = frozenset(normalize(w) for w in ("شاركوا", "حضروا"))
 _ALSO = frozenset(normalize(w) for w in ("كما", "وكما"))
 # "جاء ذلك على هامش ..."، "وذلك على هامش ...": the sentence before was told beside a gathering
 _THAT = frozenset(normalize(w) for w in ("ذلك", "وذلك", "ذالك", "اللقاء", "اللقاءات", "اللقاءان", "اللقاءين"))
