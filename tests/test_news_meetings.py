@@ -159,3 +159,14 @@ def test_the_sender_of_a_letter_named_as_a_counterpart_with_his_nisba_is_no_part
     parties = {p for m in facts.meetings for p in m.participants}
     names = {e.key: e.label for e in facts.entities}
     assert not any("الحسن" in names.get(p, "") for p in parties)
+
+
+def test_people_named_in_what_was_said_during_a_call_are_no_parties_to_it():
+    text = (
+        "تلقى الرئيس التونسي قيس سعيد اليوم مكالمة هاتفية من رئيس الوزراء الإيطالي جوزيبي كونتي، "
+        "أبلغه فيها بإيفاد وزير الداخلية ماتيو بيانتيدوسي إلى تونس للقاء نظيره كمال الفقي."
+    )
+    facts = extract(text, published=dt.date(2023, 6, 10))
+    call = next(m for m in facts.meetings if m.phone)
+    names = {e.key: e.label for e in facts.entities}
+    assert {names.get(p, p) for p in call.participants} == {"قيس سعيد", "جوزيبي كونتي"}

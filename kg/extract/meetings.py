@@ -822,6 +822,9 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
             ):
                 end = k
                 break
+            if k > match.last + 2 and k + 1 < end and norms[k + 1] in _DURING_IT and norms[k] not in ("،", ","):
+                end = k  # "مكالمة من ميركل، أعلمته فيها بإيفاد الوزير X": what was said in it, not who took part
+                break
             if k > match.last + 1 and norms[k] in ("،", ",") and _then_clause_at(norms, k + 1, end):
                 end = k  # "استقبل X، ثم استقبل Y"، "... قبل أن يستقبل Y": a meeting of its own
                 break
@@ -840,6 +843,7 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     return start, end
 
 
+_DURING_IT = frozenset(normalize(w) for w in ("فيها", "فيه", "خلالها", "خلاله"))
 _THEN_WORDS = frozenset(normalize(w) for w in ("ثم", "قبل", "بعد", "وبعد", "عقب"))
 
 
