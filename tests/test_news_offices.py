@@ -458,3 +458,40 @@ def test_military_ranks_and_a_senators_title_give_the_office_to_the_name(text, n
     facts = extract(text, published=dt.date(2022, 11, 2))
     person = next(e for e in facts.entities if e.label == name)
     assert role in person.roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "country"),
+    [
+        (
+            "وكان في استقباله بالمطار سفير تونس في الرباط سعادة السيد منصف بن سالم.",
+            "منصف بن سالم",
+            "سفير",
+            "country:TN",
+        ),
+        (
+            "واستقبل الرئيس أمس وزير التجارة وترقية الصادرات السيد/ عادل بوزيدي.",
+            "عادل بوزيدي",
+            "وزير التجارة وترقية الصادرات",
+            None,
+        ),
+        ("كما تلقى اتصالاً هاتفياً من الرئيس اليوغندي يوري موسفيني معزياً.", "يوري موسفيني", "الرئيس", "country:UG"),
+    ],
+    ids=["excellency-after-the-office", "second-field-in-construct", "ugandan-spelled-with-ya"],
+)
+def test_the_office_reaches_its_holder_past_excellency_a_second_field_and_spellings(text, name, role, country):
+    facts = extract(text, published=dt.date(2021, 5, 16))
+    person = next(e for e in facts.entities if e.label == name)
+    assert role in person.roles
+    if country:
+        assert person.represents == country
+
+
+def test_excellency_after_an_office_set_off_after_a_name_opens_the_next_person():
+    text = (
+        "استقبل معالي حسن أحمد، رئيس الوزراء الصومالي سعادة محمد سعيد النعيمي سفير دولة قطر "
+        "لدى الصومال أمس في مكتبه."
+    )
+    facts = extract(text, published=dt.date(2017, 10, 24))
+    envoy = next(e for e in facts.entities if e.label == "محمد سعيد النعيمي")
+    assert "رئيس الوزراء" not in envoy.roles

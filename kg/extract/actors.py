@@ -1152,6 +1152,20 @@ def _skip_honorifics(ctx: _Context, k: int, excellency: bool = False) -> tuple[i
 _EXCELLENCY = frozenset(normalize(w) for w in ("سعادة", "وسعادة"))
 
 
+def _excellency_after_office(ctx: _Context, k: int) -> bool:
+    """"سعادة" right after an office's words, then an honorific or a given name: the office's holder
+    (after a comma it opens another person: "X، وكيل الوزارة، سعادة Y")."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if k + 1 >= end or norms[k] not in _EXCELLENCY or norms[k - 1] in ("،", ","):
+        return False
+    following = norms[k + 1]
+    return (
+        honorifics().longest_at(norms, k + 1, end) is not None
+        or following in given_names()
+        or _excellency_before_name(ctx, k)
+    )
+
+
 def _excellency_before_name(ctx: _Context, k: int) -> bool:
     """"سعادة" (Excellency, also "happiness") before a name no list knows: a foreign name in أل or a
     given name, not an office ("سعادة السفير" is read with its office) nor a pronoun's noun."""
@@ -1556,6 +1570,11 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         k = role_last = _office_words_to_comma(ctx, k)
     role, written = _role_text(doc, title, role_last, info)
     name_start, honorific, _ = _skip_honorifics(ctx, k)
+    if name_start == k and not apposition and _excellency_after_office(ctx, k):
+        # "سفير موريتانيا في داكار سعادة السيد X": Excellency right after the office (no comma) is its holder's
+        # (not after an office set off after a name: "X، رئيس الوزراء الصومالي سعادة Y سفير ...")
+        name_start, honorific, _ = _skip_honorifics(ctx, k + 1)
+        honorific = honorific or norms[k]
     extra = (normalize_role(_span_text(doc, k, k + 1)),) if honorific in _ROYAL_HONORIFICS else ()
     if written != role:
         extra += (written,)  # "وزير خارجية" of "وزير خارجية مصر", as the text gives it, beside the office
@@ -1839,6 +1858,9 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         if field_end > k:
             k = role_last = field_end
             continue
+        if k == role_last > title.last and not destination and _second_field_in_construct(ctx, k):
+            k = role_last = k + 2  # "وزير التجارة وترقية الصادرات السيد/ X": a second field, a noun and its genitive
+            continue
         if k == role_last > title.last and not destination and (
             _field_adjective(ctx, k, feminine=True) or _second_field(ctx, k)
         ):
@@ -1901,6 +1923,22 @@ def _second_field(ctx: _Context, k: int) -> bool:
         return True
     following = _best_entity(ctx, k + 1)
     return following is not None and following.payload.entity.type == COUNTRY
+
+
+def _second_field_in_construct(ctx: _Context, k: int) -> bool:
+    """"وترقية الصادرات"، "وتنمية الأرياف" after an office's field, when the holder's honorific, a
+    comma or whose office it is comes next: the office goes on."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if k + 2 >= end or not norms[k].startswith("و") or norms[k].startswith("وال") or not norms[k].endswith("ه"):
+        return False
+    if not _field_noun(norms[k][1:]) or not norms[k + 1].startswith("ال") or not _field_noun(norms[k + 1]):
+        return False
+    after = k + 2
+    return (
+        norms[after] in ("،", ",")
+        or honorifics().longest_at(norms, after, end) is not None
+        or gz.nisba_index().longest_at(norms, after, end, clitics=False) is not None
+    )
 
 
 def _field_noun(norm: str) -> bool:

@@ -822,7 +822,10 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
             ):
                 end = k
                 break
-            if k > match.last + 2 and k + 1 < end and norms[k + 1] in _DURING_IT and norms[k] not in ("،", ","):
+            if (
+                k > match.last + 2 and k + 1 < end and norms[k + 1] in _DURING_IT and norms[k] not in ("،", ",")
+                and triggers().longest_at(norms, k, end) is None  # "زيارة ... التقى خلالها X": met during it
+            ):  # fmt: skip
                 end = k  # "مكالمة من ميركل، أعلمته فيها بإيفاد الوزير X": what was said in it, not who took part
                 break
             if k > match.last + 1 and norms[k] in ("،", ",") and _then_clause_at(norms, k + 1, end):
