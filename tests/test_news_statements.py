@@ -199,3 +199,17 @@ def test_a_communique_is_not_given_to_a_country_named_in_the_sentence_before():
     )
     facts = extract(text, published=dt.date(2023, 9, 14))
     assert not any(s.speakers[0] == "country:LY" for s in facts.statements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأعرب الوزير التونسي عن تقديره للموقف الجزائري. عطاف بدوره شدد على أن الجزائر ترفض أي تدخل أجنبي في ليبيا.",
+        "وأعرب الوزير التونسي عن تقديره للموقف الجزائري. عطاف من جهته أكد أن الجزائر ترفض أي تدخل أجنبي في ليبيا.",
+    ],
+    ids=["bidawrihi", "min-jihatihi"],
+)
+def test_for_his_part_between_the_subject_and_the_verb_keeps_the_speaker(text):
+    facts = extract(text, published=dt.date(2023, 2, 2))
+    said = [s for s in facts.statements if "ترفض أي تدخل أجنبي" in s.quote]
+    assert len(said) == 1 and said[0].speakers == ("person:ahmed-attaf",), [s.speakers for s in facts.statements]

@@ -485,6 +485,10 @@ def _statement_at(
         # "الرئيس السيسي أكد": named right before the verb; not before "وأكد", which goes on from an earlier verb
         # ("أما العالول فأكد": ف after a subject put first counts too)
         before = index.by_last.get(cue.first) if not cue.clitic or norms[cue.first][:1] == "ف" else None
+        if before is None and not cue.clitic:
+            # "لافروف بدوره شدد على"، "الوزير من جهته أكد": the subject, then "for his part", then the verb
+            aside = _for_his_part_before(norms, cue.first, sentence.first)
+            before = index.by_last.get(aside) if aside is not None else None
         if before is not None and before.head > sentence.first and _governed(doc, before):
             # "الوزير عطاف في لقائه بنظيره التونسي أبدى ...": the one he met, not who spoke
             governed = before
@@ -814,6 +818,21 @@ def _issued_by(norms, mention: ActorMention) -> bool:
 
 def _communique(norm: str) -> bool:
     return norm.startswith(("بيان", "بلاغ")) or (norm[1:].startswith(("بيان", "بلاغ")) and norm[0] in "وب")
+
+
+_FOR_HIS_PART = frozenset(normalize(w) for w in ("بدوره", "بدورها", "جهته", "جهتها", "جانبه", "جانبها"))
+
+
+def _for_his_part_before(norms, first: int, floor: int) -> int | None:
+    """Where "بدوره"، "من جهته"، "من جانبه" starts right before token `first`, else None."""
+    k = first - 1
+    if k < floor or norms[k] not in _FOR_HIS_PART:
+        return None
+    if norms[k] != normalize("بدوره") and norms[k] != normalize("بدورها"):
+        k -= 1
+        if k < floor or norms[k] != "من":
+            return None
+    return k
 
 
 def _feminine(cue) -> bool:
