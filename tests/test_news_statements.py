@@ -213,3 +213,19 @@ def test_for_his_part_between_the_subject_and_the_verb_keeps_the_speaker(text):
     facts = extract(text, published=dt.date(2023, 2, 2))
     said = [s for s in facts.statements if "ترفض أي تدخل أجنبي" in s.quote]
     assert len(said) == 1 and said[0].speakers == ("person:ahmed-attaf",), [s.speakers for s in facts.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("وقال مكتب رئيس الوزراء الإسرائيلي إن الحكومة لن تسمح بتنفيذ الاتفاق في صيغته الحالية.", "لن تسمح بتنفيذ"),
+        ("وأكد مكتب رئيس مجلس السيادة السوداني، اليوم، أن الرئيس يتمتع بصحة جيدة ويمارس مهامه.", "يتمتع بصحة جيدة"),
+    ],
+    ids=["prime-minister", "head-of-state"],
+)
+def test_the_bureau_of_a_head_of_government_is_a_body_that_speaks(text, words):
+    facts = extract(text, published=dt.date(2020, 5, 27))
+    said = [s for s in facts.statements if words in s.quote]
+    assert len(said) == 1
+    speaker = next(e for e in facts.entities if e.key == said[0].speakers[0])
+    assert speaker.type == "Organization" and speaker.label.startswith("مكتب رئيس")

@@ -588,7 +588,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
             return [], k  # "سمو ولي العهد": the office is read next
     if entity is not None:
         return [_entity_mention(ctx, entity)], entity.last
-    organisation = _organisation_at(ctx, i) or _named_body_at(ctx, i)
+    organisation = _organisation_at(ctx, i) or _named_body_at(ctx, i) or _office_of_holder_at(ctx, i)
     if organisation is not None:
         return [organisation], organisation.last
     if (
@@ -694,7 +694,7 @@ def _first_words() -> frozenset[str]:
     the heads of bodies, given names, honorific pronouns."""
     found: set[str] = set(given_names()) | set(_HONORIFIC_PRONOUNS) | set(_ORG_HEADS) | set(_BODY_HEADS) | {"ابو"}
     found |= _EXCELLENCY
-    found |= _BANK_HEADS
+    found |= _BANK_HEADS | _HOLDERS_OFFICE
     for index in (gz.name_index(), titles(), honorifics()):
         found.update(index._by_first)
     return frozenset(found)
@@ -3019,6 +3019,30 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     if country is None:
         return None
     return _span_mention(ctx, i, j, taken, ORGANIZATION, [stem, *norms[i + 1 : j]], represents=country)
+
+
+_HOLDERS_OFFICE = frozenset(normalize(w) for w in ("مكتب", "المكتب"))
+_HOLDER_KINDS = frozenset({"head", "government", "minister", "royal"})
+
+
+def _office_of_holder_at(ctx: _Context, i: int) -> ActorMention | None:
+    """"مكتب رئيس مجلس السيادة السوداني"، "مكتب رئيس الوزراء الإسرائيلي": the office (the bureau) of a
+    head of state or government or of a minister is a body of its own, which issues words."""
+    norms, end = ctx.norms, ctx.sentence.last
+    head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _HOLDERS_OFFICE and t <= 1), None)
+    if head is None or i + 2 >= end:
+        return None
+    title = titles().longest_at(norms, i + 1, end)
+    if title is None or title.clitic or title.payload.number != 1 or title.payload.kind not in _HOLDER_KINDS:
+        return None
+    inner, k, role_last, represents = _complement(ctx, title)
+    if not represents.startswith("country:") or any(m.type == PERSON for m in inner):
+        return None
+    name = [_OFFICE_WORD, *norms[i + 1 : role_last]]
+    return _span_mention(ctx, i, k, head[0], ORGANIZATION, name, represents=represents)
+
+
+_OFFICE_WORD = normalize("مكتب")
 
 
 def _central_bank_at(ctx: _Context, i: int) -> ActorMention | None:
