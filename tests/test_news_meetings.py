@@ -170,3 +170,15 @@ def test_people_named_in_what_was_said_during_a_call_are_no_parties_to_it():
     call = next(m for m in facts.meetings if m.phone)
     names = {e.key: e.label for e in facts.entities}
     assert {names.get(p, p) for p in call.participants} == {"قيس سعيد", "جوزيبي كونتي"}
+
+
+def test_an_official_said_to_be_absent_from_a_meeting_is_no_party_though_named_again():
+    text = (
+        "أكد مصدر مطلع أن غياب وزير الخارجية عثمان الجرندي خلال اللقاء الذي جمع أمس رئيس الجمهورية قيس سعيد "
+        "بوزير الخارجية الإيطالي أنطونيو تاياني كان بطلب من الوزير نفسه."
+    )
+    facts = extract(text, published=dt.date(2023, 1, 19))
+    parties = {p for m in facts.meetings for p in m.participants}
+    names = {e.key: e.label for e in facts.entities}
+    assert not any("الجرندي" in names.get(p, "") for p in parties)
+    assert any("قيس سعيد" in names.get(p, "") for p in parties)

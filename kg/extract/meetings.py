@@ -55,6 +55,7 @@ _EXCLUDING_WORDS = frozenset(normalize(w) for w in (
     "عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل", "غياب", "بغياب", "دون", "بدون",
     "صحة", "سلامة",  # "للاطمئنان على صحة السلطان": whose health they asked about
 ))  # fmt: skip
+_ABSENT = frozenset(normalize(w) for w in ("غياب", "بغياب", "دون", "بدون"))
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
 # "عقد اجتماعاً منفصلاً مع نظيره"، "التقاه على انفراد": a meeting of its own, though its people met before
@@ -917,10 +918,12 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
     start, end = window
     norms = doc.token_norms
     found = []
+    excluded: list[tuple[int, int]] = []  # "غياب وزير الخارجية X": the span, and every mention within it
+    absent: set[str] = set()  # "غياب X خلال اللقاء ... بطلب من الوزير": X took no part, however named again
     for mention in mentions:
         if mention.type != PERSON or not start <= mention.first < end:
             continue
-        if id(mention) in speakers:
+        if id(mention) in speakers or any(a <= mention.first < b for a, b in excluded):
             continue
         if (not in_speech and _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS
                 and not _listing(doc, mention.start, mentions)):  # fmt: skip
@@ -933,11 +936,14 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
         if (head > start and norms[head - 1] in _EXCLUDING_WORDS) or (
             head > start + 1 and norms[head - 2] in _EXCLUDING_WORDS and norms[head - 1] == "من"
         ):
+            excluded.append((head, mention.last))
+            if norms[head - 1] in _ABSENT:
+                absent.add(mention.key)
             continue
         if _sender(norms, head, start):
             continue
         found.append(mention.key)
-    return list(dict.fromkeys(found))
+    return [key for key in dict.fromkeys(found) if key not in absent]
 
 
 _LETTERS = frozenset(normalize(w) for w in (
