@@ -182,3 +182,14 @@ def test_an_official_said_to_be_absent_from_a_meeting_is_no_party_though_named_a
     names = {e.key: e.label for e in facts.entities}
     assert not any("الجرندي" in names.get(p, "") for p in parties)
     assert any("قيس سعيد" in names.get(p, "") for p in parties)
+
+
+def test_where_a_meeting_was_held_told_in_the_sentence_after_it():
+    text = (
+        "بحث وزير الخارجية الأردني أيمن الصفدي مع نظيره العماني بدر البوسعيدي اليوم العلاقات الثنائية. "
+        "جاء ذلك خلال لقائهما في العاصمة العمانية مسقط، وفق بيان للخارجية الأردنية."
+    )
+    facts = extract(text, published=dt.date(2024, 9, 8))
+    assert len(facts.meetings) == 1
+    place = next(e for e in facts.entities if e.key == facts.meetings[0].place)
+    assert place.label == "مسقط"

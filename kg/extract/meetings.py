@@ -1072,7 +1072,12 @@ def _held_at(norms, match, sentence) -> tuple[int, int] | None:
     k = match.last
     if k + 1 < sentence.last and norms[k] in ("الذي", "التي") and norms[k + 1] in _HELD:
         return k + 2, min(sentence.last, k + 12)
+    if k + 1 < sentence.last and (norms[k] == "في" or norms[k] in _AT_PLACE):
+        return k, min(sentence.last, k + 8)  # "جاء ذلك خلال لقائهما في العاصمة العمانية مسقط"
     return None
+
+
+_AT_PLACE = frozenset(normalize(w) for w in ("بالعاصمة", "بمدينة", "بقصر", "بمقر", "بالقصر"))
 
 
 def _beside(norms, first: int, token: int) -> bool:
