@@ -229,3 +229,13 @@ def test_the_bureau_of_a_head_of_government_is_a_body_that_speaks(text, words):
     assert len(said) == 1
     speaker = next(e for e in facts.entities if e.key == said[0].speakers[0])
     assert speaker.type == "Organization" and speaker.label.startswith("مكتب رئيس")
+
+
+def test_a_body_telling_that_a_named_official_met_someone_reports_the_meeting_not_words():
+    text = (
+        "أعلنت الرئاسة الكينية أن أنطونيو غوتيريش الأمين العام للأمم المتحدة التقى اليوم الأربعاء "
+        "الرئيس ويليام روتو في العاصمة نيروبي."
+    )
+    facts = extract(text, published=dt.date(2023, 5, 3))
+    assert not facts.statements
+    assert len(facts.meetings) == 1

@@ -1082,8 +1082,26 @@ def _tells_a_meeting(doc, start_token, index) -> bool:
         mention = index.by_first.get(k)
         if mention is not None and mention.type == PERSON and mention.last < len(norms):
             found = triggers().longest_at(norms, mention.last, mention.last + 2)
+            if found is None:
+                # "أن بان كي مون الأمين العام للأمم المتحدة التقى": the name's office in apposition first
+                found = next((f for j in _apposed_office_end(norms, index, mention)
+                              if (f := triggers().longest_at(norms, j, j + 2)) is not None), None)  # fmt: skip
             return found is not None and found.payload.pos == "verb"
     return False
+
+
+def _apposed_office_end(norms, index, mention) -> list[int]:
+    """Where an office set right after a name ends ("بان كي مون الأمين العام للأمم المتحدة"), if one is."""
+    k = mention.last + (mention.last < len(norms) and norms[mention.last] in ("،", ","))
+    office = titles().longest_at(norms, k, min(len(norms), k + 12)) if k < len(norms) else None
+    if office is None:
+        return []
+    j = office.last
+    while j < min(len(norms), office.last + 8) and norms[j] not in ("،", ",", ".") and triggers().longest_at(
+        norms, j, j + 2
+    ) is None:
+        j += 1
+    return [j + (j < len(norms) and norms[j] in ("،", ","))]
 
 
 def _opens_with_speaker(doc, start_token, next_cue, index) -> bool:
