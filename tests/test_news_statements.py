@@ -239,3 +239,30 @@ def test_a_body_telling_that_a_named_official_met_someone_reports_the_meeting_no
     facts = extract(text, published=dt.date(2023, 5, 3))
     assert not facts.statements
     assert len(facts.meetings) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_label", "words"),
+    [
+        (
+            "ووفقاً للمتحدث باسم الرئاسة عبد الكريم يوسف، ركزت المباحثات على دعم الانتخابات الرئاسية في البلاد.",
+            "عبد الكريم يوسف",
+            "ركزت المباحثات على دعم الانتخابات",
+        ),
+        (
+            "وبحسب المتحدث باسم الخارجية أحمد أبو زيد فإن المباحثات تناولت سبل دعم الحل السياسي في ليبيا.",
+            "أحمد أبو زيد",
+            "المباحثات تناولت سبل دعم الحل السياسي",
+        ),
+        ("وبحسب وكالة الأنباء القطرية فإن المباحثات تناولت سبل دعم الحل السياسي في ليبيا.", None, None),
+    ],
+    ids=["according-to-a-spokesman", "bihasab-fa-inna", "a-news-agency-is-no-speaker"],
+)
+def test_a_sentence_opening_with_according_to_someone_gives_his_words(text, speaker_label, words):
+    facts = extract(text, published=dt.date(2016, 6, 20))
+    if speaker_label is None:
+        assert not facts.statements
+        return
+    labels = {e.key: e.label for e in facts.entities}
+    said = [s for s in facts.statements if words in s.quote]
+    assert len(said) == 1 and labels[said[0].speakers[0]] == speaker_label

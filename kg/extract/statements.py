@@ -196,8 +196,40 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             elif speaker and position == len(cues) - 1 and doc.token_norms[sentence.last - 1] == ":":
                 announced = (speaker, sentence.index)  # "قال الوزير:" at a line's end, the words below
                 last_paragraph = sentence.paragraph
+        if not cues:
+            opening = _attributed_opening(doc, sentence, index)
+            if opening is not None:
+                drafts.append(opening)
+                last_speaker, last_paragraph = opening.speakers, sentence.paragraph
         drafts.extend(_trailing_attributions(doc, sentence, index, used_quotes))
     return _unique(drafts)
+
+
+_ACCORDING_TO = frozenset(normalize(w) for w in ("وفقا", "وفقاً", "وفق", "بحسب", "حسب", "طبقا", "طبقاً"))
+_THAT_WORDS = frozenset(normalize(w) for w in ("فإن", "فان", "إن", "ان", "أن"))
+
+
+def _attributed_opening(doc, sentence, index: _MentionIndex) -> StatementDraft | None:
+    """ "ووفقاً للمتحدث باسم الرئاسة X، ركزت المباحثات على ..."، "وبحسب الوزير X فإن ...": a sentence
+    that opens by naming whom it follows, with no reporting verb, gives that speaker's words."""
+    norms = doc.token_norms
+    k = sentence.first
+    word = norms[k][1:] if norms[k][:1] == "و" and norms[k][1:] in _ACCORDING_TO else norms[k]
+    if word not in _ACCORDING_TO or k + 2 >= sentence.last:
+        return None
+    j = k + 1 + (norms[k + 1] in ("ل", "لـ"))
+    speaker = index.by_first.get(j)
+    if speaker is None or speaker.type not in (PERSON, ORGANIZATION, COUNTRY) or speaker.head != j:
+        return None
+    if _is_outlet(norms, speaker) or _is_news_agency(speaker.key):
+        return None  # "وبحسب وكالة الأنباء": where the news came from, no one who said it
+    pos = speaker.last
+    while pos < sentence.last and (norms[pos] in ("،", ",") or norms[pos] in _THAT_WORDS):
+        pos += 1
+    start, end, direct = _span(doc, pos, sentence.last)
+    if end <= start or len(doc.text[start:end].split()) < _MIN_WORDS:
+        return None
+    return StatementDraft((speaker.key,), start, end, direct, sentence.index, k, speaker_first=j)
 
 
 def _issued(doc, sentence, cue, next_cue, index, last_speaker):
