@@ -247,3 +247,16 @@ def test_a_known_surname_that_is_a_nisba_is_the_person_as_a_verbs_subject_where_
     facts = extract(text, published=dt.date(2024, 3, 1))
     named = any(e.key == "person:mohammed-shia-al-sudani" for e in facts.entities)
     assert named is found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("يذكر أن زيارة وزير الخارجية الألماني تندرج في إطار جولة مغاربية تشمل ثلاث دول.", "تندرج"),
+        ("وسيلتقي الوزير رئيس مجلس نواب الشعب إبراهيم بودربالة في مقر البرلمان.", "نواب"),
+    ],
+    ids=["present-tense-of-infaala", "deputies-in-a-body-name"],
+)
+def test_words_after_an_office_that_are_no_name(text, not_a_name):
+    facts = extract(text, published=dt.date(2015, 1, 23))
+    assert not any(e.label == not_a_name for e in facts.entities)

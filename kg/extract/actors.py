@@ -2616,6 +2616,8 @@ def _prose_shape(norm: str) -> bool:
         return True  # "يرفع"، "يقام"، "تعقد": the present tense of a three-letter verb
     if len(norm) == 5 and norm[0] in "يت" and norm[1] not in "اوي" and norm[2] == "ا":
         return True  # "يغادر"، "يناقش"، "تشارك": the present tense of فاعل
+    if len(norm) == 5 and norm[:2] in ("ين", "تن") and norm[2] not in "اوي":
+        return True  # "تندرج"، "ينعقد"، "تنطلق": the present tense of انفعل
     if len(norm) == 5 and norm[0] == "ا" and norm[2] == "ت":
         return True
     if len(norm) == 7 and norm.startswith("است") and norm[5] == "ا":
