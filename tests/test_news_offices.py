@@ -451,8 +451,9 @@ def test_the_name_after_an_office_is_read_past_what_stands_between(text, name, r
         ),
         ("وحضر اللقاء رئيس هيئة أركان الدفاع اللواء ركن فهد سعيد الحربي.", "فهد سعيد الحربي", "رئيس هيئة أركان الدفاع"),
         ("والتقى بوريطة في الرباط السيناتور الأمريكي بيتر والدرون.", "بيتر والدرون", "السيناتور"),
+        ("وأجرى بوريطة مباحثات مع عضو مجلس الشيوخ الأمريكي تاد والدرون.", "تاد والدرون", "عضو مجلس الشيوخ"),
     ],
-    ids=["lieutenant-general-staff", "general-staff-without-article", "senator"],
+    ids=["lieutenant-general-staff", "general-staff-without-article", "senator", "member-of-the-senate"],
 )
 def test_military_ranks_and_a_senators_title_give_the_office_to_the_name(text, name, role):
     facts = extract(text, published=dt.date(2022, 11, 2))
