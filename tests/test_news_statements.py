@@ -255,8 +255,13 @@ def test_a_body_telling_that_a_named_official_met_someone_reports_the_meeting_no
             "المباحثات تناولت سبل دعم الحل السياسي",
         ),
         ("وبحسب وكالة الأنباء القطرية فإن المباحثات تناولت سبل دعم الحل السياسي في ليبيا.", None, None),
+        (
+            "ووفق وزارة الخارجية الفرنسية فإن الوزيرين ناقشا الوضع في لبنان، لافتة إلى أن باريس ستستضيف مؤتمراً للدعم.",
+            "وزارة الخارجية الفرنسية",
+            "الوزيرين ناقشا الوضع في لبنان",
+        ),
     ],
-    ids=["according-to-a-spokesman", "bihasab-fa-inna", "a-news-agency-is-no-speaker"],
+    ids=["according-to-a-spokesman", "bihasab-fa-inna", "a-news-agency-is-no-speaker", "up-to-a-participle"],
 )
 def test_a_sentence_opening_with_according_to_someone_gives_his_words(text, speaker_label, words):
     facts = extract(text, published=dt.date(2016, 6, 20))

@@ -171,6 +171,12 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
                 used_quotes.update(q.open for q in doc.quotes if draft.start <= q.start < draft.end)
                 last_paragraph = sentence.paragraph
         announced = None
+        opening = _attributed_opening(doc, sentence, index, cues[0].first if cues else sentence.last)
+        if opening is not None:
+            # "ووفق البيت الأبيض فإن الرئيسين ناقشا ...، لافتاً إلى": the words run to the first reporting word
+            drafts.append(opening)
+            last_speaker = in_sentence = opening.speakers
+            last_paragraph = sentence.paragraph
         held: StatementDraft | None = None  # words opening with another's reporting, kept if it says nothing
         for position, cue in enumerate(cues):
             next_cue = cues[position + 1].first if position + 1 < len(cues) else sentence.last
@@ -196,11 +202,6 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             elif speaker and position == len(cues) - 1 and doc.token_norms[sentence.last - 1] == ":":
                 announced = (speaker, sentence.index)  # "قال الوزير:" at a line's end, the words below
                 last_paragraph = sentence.paragraph
-        if not cues:
-            opening = _attributed_opening(doc, sentence, index)
-            if opening is not None:
-                drafts.append(opening)
-                last_speaker, last_paragraph = opening.speakers, sentence.paragraph
         drafts.extend(_trailing_attributions(doc, sentence, index, used_quotes))
     return _unique(drafts)
 
@@ -209,9 +210,10 @@ _ACCORDING_TO = frozenset(normalize(w) for w in ("وفقا", "وفقاً", "وف
 _THAT_WORDS = frozenset(normalize(w) for w in ("فإن", "فان", "إن", "ان", "أن"))
 
 
-def _attributed_opening(doc, sentence, index: _MentionIndex) -> StatementDraft | None:
+def _attributed_opening(doc, sentence, index: _MentionIndex, words_end: int) -> StatementDraft | None:
     """ "ووفقاً للمتحدث باسم الرئاسة X، ركزت المباحثات على ..."، "وبحسب الوزير X فإن ...": a sentence
-    that opens by naming whom it follows, with no reporting verb, gives that speaker's words."""
+    that opens by naming whom it follows gives that speaker's words, up to `words_end` (its first
+    reporting word, whose words are its own)."""
     norms = doc.token_norms
     k = sentence.first
     word = norms[k][1:] if norms[k][:1] == "و" and norms[k][1:] in _ACCORDING_TO else norms[k]
@@ -226,7 +228,9 @@ def _attributed_opening(doc, sentence, index: _MentionIndex) -> StatementDraft |
     pos = speaker.last
     while pos < sentence.last and (norms[pos] in ("،", ",") or norms[pos] in _THAT_WORDS):
         pos += 1
-    start, end, direct = _span(doc, pos, sentence.last)
+    if words_end <= pos + 1:
+        return None  # "وبحسب الوزير، أكد ...": the reporting verb gives the words
+    start, end, direct = _span(doc, pos, words_end)
     if end <= start or len(doc.text[start:end].split()) < _MIN_WORDS:
         return None
     return StatementDraft((speaker.key,), start, end, direct, sentence.index, k, speaker_first=j)
