@@ -102,3 +102,15 @@ def test_a_foreign_given_name_before_a_known_surname_is_another_person():
 )
 def test_an_office_serving_a_countrys_people_abroad_serves_that_country(text, name, country):
     assert person(extract(text, published=dt.date(2024, 3, 12)), name).represents == country
+
+
+def test_an_office_alone_is_the_one_the_text_left_unmarked_not_the_foreigners_marked_with_his_country():
+    text = (
+        "وبحث أمير عبداللهيان مساء اليوم في اتصال هاتفي مع وزير خارجية سلطنة عمان بدر البوسعيدي القضايا "
+        "المشتركة. وأشار وزير الخارجية إلى زيارة رئيس الجمهورية إلى مسقط، معتبراً إياها نقطة تحول في العلاقات."
+    )
+    facts = extract(text, published=dt.date(2022, 6, 24))
+    said = [s for s in facts.statements if "نقطة تحول" in s.quote or "زيارة رئيس الجمهورية" in s.quote]
+    assert said and all(s.speakers == ("person:hossein-amir-abdollahian",) for s in said), [
+        (s.speakers, s.quote) for s in facts.statements
+    ]
