@@ -3031,6 +3031,8 @@ def _office_of_holder_at(ctx: _Context, i: int) -> ActorMention | None:
     """"مكتب رئيس مجلس السيادة السوداني"، "مكتب رئيس الوزراء الإسرائيلي": the office (the bureau) of a
     head of state or government or of a minister is a body of its own, which issues words."""
     norms, end = ctx.norms, ctx.sentence.last
+    if "مكتب" not in norms[i]:
+        return None  # (nearly every word)
     head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _HOLDERS_OFFICE and t <= 1), None)
     if head is None or i + 2 >= end:
         return None

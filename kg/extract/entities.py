@@ -566,8 +566,8 @@ def _holder(
         candidates = [p for p in same_side if not offices.get(p.key) or head not in _OFFICE_OF_ONE]
         if reference.counterpart and head:  # "نظيرته الفرنسية" holds the host's office: not "الرئيس ماكرون" named later
             candidates = [p for p in candidates if not _classes_of(p) or head in _classes_of(p)]
-    marked = {p.key for p in same_side if p.represents}
-    if candidates and not home and not reference.represents and all(p.key in marked for p in candidates):
+    marked = {p.key for p in same_side if p.represents} if candidates and not home and not reference.represents else ()
+    if marked and all(p.key in marked for p in candidates):
         # "وبحث أمير عبداللهيان مع وزير خارجية سلطنة عمان ..." then "وأشار وزير الخارجية": the text
         # marks the foreigner's office with his country; the office alone is the one it leaves unmarked
         unmarked = [
