@@ -271,3 +271,30 @@ def test_a_sentence_opening_with_according_to_someone_gives_his_words(text, spea
     labels = {e.key: e.label for e in facts.entities}
     said = [s for s in facts.statements if words in s.quote]
     assert len(said) == 1 and labels[said[0].speakers[0]] == speaker_label
+
+
+def test_a_ministry_named_without_its_country_speaks_for_the_country_the_article_is_told_from():
+    text = (
+        "الجزائر - واج: استقبل وزير الخارجية أحمد عطاف اليوم نظيره الصيني. "
+        "وأشارت وزارة الشؤون الخارجية إلى أن الزيارة تندرج في إطار المشاورات المنتظمة بين البلدين."
+    )
+    facts = extract(text, published=dt.date(2023, 7, 18))
+    said = [s for s in facts.statements if "المشاورات المنتظمة" in s.quote]
+    assert len(said) == 1
+    ministry = next(e for e in facts.entities if e.key == said[0].speakers[0])
+    assert ministry.type == "Organization" and ministry.key.startswith("org:DZ-")
+
+
+def test_a_ministry_without_its_country_in_a_story_from_nowhere_names_no_one():
+    text = "وأشارت وزارة الشؤون الخارجية إلى أن الزيارة تندرج في إطار المشاورات المنتظمة بين البلدين."
+    facts = extract(text, published=dt.date(2023, 7, 18))
+    assert not any(e.type == "Organization" for e in facts.entities)
+
+
+def test_a_body_telling_that_someone_met_or_called_reports_the_meeting_not_words():
+    text = (
+        "أجرى وزير الخارجية الأردني أيمن الصفدي اتصالات هاتفية مع نظرائه. "
+        "وأشار بيان لوزارة الخارجية الأردنية أن أيمن الصفدي، قد تلقى اتصالاً هاتفياً من نظيره الكوبي."
+    )
+    facts = extract(text, published=dt.date(2023, 7, 18))
+    assert not [s for s in facts.statements if "تلقى اتصالاً" in s.quote]

@@ -3006,7 +3006,7 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     taken, stem = head
     j = i + 1
     if stem == "وزاره":
-        while j < end and norms[j] in office_words() and j - i < 4:
+        while j < end and norms[j] in office_words() and norms[j] not in _DESTINATION and j - i < 4:
             j += 1
         if j == i + 1:
             return None
@@ -3018,6 +3018,10 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
             country, j = f"country:{nisba.payload}", nisba.last
         elif known is not None and known.payload.entity.type == COUNTRY:
             country, j = known.payload.entity.key, known.last
+    if country is None and stem == _MINISTRY and j > i + 1 and _speaks_here(ctx, i) and not _state_named_after(ctx, j):
+        # "وأشارت وزارة الشؤون الخارجية إلى": a ministry with no country is the home country's, which
+        # only the whole article tells (entities.py gives it the home country, or drops it)
+        return _span_mention(ctx, i, j, taken, ORGANIZATION, [stem, *norms[i + 1 : j]])
     if country is None:
         return None
     return _span_mention(ctx, i, j, taken, ORGANIZATION, [stem, *norms[i + 1 : j]], represents=country)
@@ -3047,6 +3051,28 @@ def _office_of_holder_at(ctx: _Context, i: int) -> ActorMention | None:
 
 
 _OFFICE_WORD = normalize("مكتب")
+
+
+_MINISTRY = normalize("وزارة")
+
+
+def _speaks_here(ctx: _Context, i: int) -> bool:
+    """Right after a reporting verb ("وأشارت وزارة ...") or a communiqué ("بيان لوزارة ...")."""
+    if i <= ctx.sentence.first:
+        return False
+    before = ctx.norms[i - 1]
+    return before.startswith(("بيان", "بلاغ")) or reporting_cues().longest_at(ctx.norms, i - 1, i) is not None
+
+
+def _state_named_after(ctx: _Context, j: int) -> bool:
+    """"وزارة الخارجية في جمهورية الصومال"، "وزارة الخارجية لدولة ليبيا": whose ministry is said a word on."""
+    norms, end = ctx.norms, ctx.sentence.last
+    for k in (j, j + 1):
+        if k < end and (_best_entity(ctx, k) is not None or gz.nisba_index().longest_at(norms, k, end) is not None):
+            known = _best_entity(ctx, k)
+            if known is None or known.payload.entity.type in (COUNTRY, ORGANIZATION):
+                return True
+    return False
 
 
 def _central_bank_at(ctx: _Context, i: int) -> ActorMention | None:

@@ -65,8 +65,23 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     dateline_place, dateline_country = _dateline(doc, mentions)
     home = _home_agency_country(doc, mentions) or dateline_country
     mentions = _resolve_references(mentions, doc.token_norms, home)
-    entities = _entities(doc, mentions, home, None if home else _home_of_officials(mentions))
+    officials_home = None if home else _home_of_officials(mentions)
+    mentions = _home_ministries(mentions, home or officials_home)
+    entities = _entities(doc, mentions, home, officials_home)
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
+
+
+def _home_ministries(mentions: list[ActorMention], home: str | None) -> list[ActorMention]:
+    """"وزارة الخارجية" with no country is the ministry of the country the article is told from; with
+    none known, it names no one."""
+    if not home:
+        return mentions
+    return [
+        _key_body(m._replace(represents=f"country:{home}"))
+        if m.type == ORGANIZATION and not m.key and m.name[:1] == ("وزاره",)
+        else m
+        for m in mentions
+    ]
 
 
 def _surnames_of_named(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -168,6 +183,8 @@ def _key_body(mention: ActorMention) -> ActorMention:
     and "وزارة الخارجية الروسية" are one), any other by its name."""
     if mention.type != ORGANIZATION or mention.key:
         return mention
+    if mention.name[:1] == ("وزاره",) and not mention.represents:
+        return mention  # a ministry with no country: keyed once the article's home is known
     words = [w for w in mention.name if w != "وزاره"]
     if mention.represents.startswith("country:"):
         code = mention.represents.split(":", 1)[1]

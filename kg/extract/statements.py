@@ -1114,16 +1114,26 @@ _MEETING_REPORT_REACH = 8  # "رئيس الجمهورية قيس سعيد است
 def _tells_a_meeting(doc, start_token, index) -> bool:
     """The words a body gives open with a person and a verb of meeting: a report of the meeting."""
     norms = doc.token_norms
+    opening = triggers().longest_at(norms, start_token, min(len(norms), start_token + 2))
+    if opening is not None and opening.payload.pos == "verb" and opening.payload.kind in _HELD_KINDS and (
+        not opening.payload.needs
+    ):
+        return True  # "إن "التقى نائب رئيس الوزراء ..."": the words open with the meeting verb itself
     for k in range(start_token, min(len(norms), start_token + _MEETING_REPORT_REACH)):
         mention = index.by_first.get(k)
         if mention is not None and mention.type == PERSON and mention.last < len(norms):
-            found = triggers().longest_at(norms, mention.last, mention.last + 2)
+            after = mention.last + (norms[mention.last] in ("،", ","))
+            after += after < len(norms) and norms[after] in ("قد", "وقد")  # "أحمد عطاف، قد تلقى"
+            found = triggers().longest_at(norms, after, after + 2)
             if found is None:
                 # "أن بان كي مون الأمين العام للأمم المتحدة التقى": the name's office in apposition first
                 found = next((f for j in _apposed_office_end(norms, index, mention)
                               if (f := triggers().longest_at(norms, j, j + 2)) is not None), None)  # fmt: skip
             return found is not None and found.payload.pos == "verb"
     return False
+
+
+_HELD_KINDS = frozenset({"meeting", "talks", "reception", "call", "summit", "conference"})
 
 
 def _apposed_office_end(norms, index, mention) -> list[int]:
