@@ -193,3 +193,23 @@ def test_where_a_meeting_was_held_told_in_the_sentence_after_it():
     assert len(facts.meetings) == 1
     place = next(e for e in facts.entities if e.key == facts.meetings[0].place)
     assert place.label == "مسقط"
+
+
+def test_the_body_that_tells_of_talks_is_no_party_to_them():
+    text = (
+        "القاهرة - أ ش أ: أعلنت وزارة الخارجية، اليوم الثلاثاء، أن جولة المفاوضات التي استضافتها كينشاسا "
+        "لم تحقق أي تقدم. وشارك في الاجتماعات وزيرا الخارجية سامح شكري ومريم الصادق المهدي."
+    )
+    facts = extract(text, published=dt.date(2021, 4, 6))
+    parties = {p for m in facts.meetings for p in m.participants}
+    assert not any(p.startswith("org:") for p in parties)
+
+
+def test_a_ministry_speaking_without_its_country_keeps_every_field_of_its_name():
+    text = (
+        "الجزائر - واج: وأعربت وزارة الشؤون الخارجية والجالية الوطنية بالخارج، في بيان لها، عن أسفها العميق "
+        "لإخفاق مجلس الأمن في اعتماد القرار."
+    )
+    facts = extract(text, published=dt.date(2024, 2, 21))
+    ministry = next(e for e in facts.entities if e.type == "Organization" and e.label.startswith("وزارة"))
+    assert ministry.label == "وزارة الشؤون الخارجية والجالية الوطنية بالخارج"

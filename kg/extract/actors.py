@@ -3019,6 +3019,12 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
         elif known is not None and known.payload.entity.type == COUNTRY:
             country, j = known.payload.entity.key, known.last
     if country is None and stem == _MINISTRY and j > i + 1 and _speaks_here(ctx, i) and not _state_named_after(ctx, j):
+        # "وزارة الشؤون الخارجية والجالية الوطنية بالخارج": its fields go on through و and their adjectives
+        while j < end and j - i < 8 and (
+            norms[j].startswith("وال") or (norms[j].startswith("ال") and norms[j - 1].startswith("وال"))
+            or norms[j] == _ABROAD
+        ):
+            j += 1
         # "وأشارت وزارة الشؤون الخارجية إلى": a ministry with no country is the home country's, which
         # only the whole article tells (entities.py gives it the home country, or drops it)
         return _span_mention(ctx, i, j, taken, ORGANIZATION, [stem, *norms[i + 1 : j]])
@@ -3054,6 +3060,7 @@ _OFFICE_WORD = normalize("مكتب")
 
 
 _MINISTRY = normalize("وزارة")
+_ABROAD = normalize("بالخارج")
 
 
 def _speaks_here(ctx: _Context, i: int) -> bool:

@@ -337,7 +337,7 @@ def find_meetings(
             parties = (
                 persons
                 if len(persons) >= 2
-                else persons + [k for k in _parties(mentions, window, doc) if k not in persons]
+                else persons + [k for k in _parties(mentions, window, doc, speakers) if k not in persons]
             )
             if info.pos == "verb" and len(parties) == 1 and parties[0].startswith("person:"):
                 # "ويقوم الوزير الصيني وانغ يي بجولة ... وقد التقى الوزير السعودي في الرياض": the
@@ -975,7 +975,7 @@ def _is_nisba(norms, k: int) -> bool:
 _LIST_OPENERS = frozenset(normalize(w) for w in ("من", "هم", "وهم", "هما", "وهما", "وهي", "هي"))
 
 
-def _parties(mentions, window, doc) -> list[str]:
+def _parties(mentions, window, doc, speakers=frozenset()) -> list[str]:
     """Countries and organisations of the clause, for meetings that name no two persons; not those
     named in what someone said ("وقال ... إن مصر تدعم")."""
     start, end = window
@@ -991,6 +991,8 @@ def _parties(mentions, window, doc) -> list[str]:
     # "وزراء خارجية فلسطين والصومال وتونس": the countries of unnamed officials named together
     plural = [(m.head, m.last) for m in mentions if m.type == PERSON and not m.named and m.number > 1]
     for mention in mentions:
+        if id(mention) in speakers:
+            continue  # "أعلنت وزارة الخارجية أن جولة المفاوضات ...": who tells of it, no party
         if not start <= mention.first < end:
             continue
         if mention.in_title and mention.type == COUNTRY and any(a <= mention.first < b for a, b in plural):
