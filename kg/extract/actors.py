@@ -3033,7 +3033,8 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
     return _span_mention(ctx, i, j, taken, ORGANIZATION, [stem, *norms[i + 1 : j]], represents=country)
 
 
-_HOLDERS_OFFICE = frozenset(normalize(w) for w in ("مكتب", "المكتب"))
+_OFFICE_WORD = normalize("مكتب")
+_HOLDERS_OFFICE = frozenset((_OFFICE_WORD, normalize("المكتب")))
 _HOLDER_KINDS = frozenset({"head", "government", "minister", "royal"})
 
 
@@ -3041,7 +3042,7 @@ def _office_of_holder_at(ctx: _Context, i: int) -> ActorMention | None:
     """"مكتب رئيس مجلس السيادة السوداني"، "مكتب رئيس الوزراء الإسرائيلي": the office (the bureau) of a
     head of state or government or of a minister is a body of its own, which issues words."""
     norms, end = ctx.norms, ctx.sentence.last
-    if "مكتب" not in norms[i]:
+    if _OFFICE_WORD not in norms[i]:
         return None  # (nearly every word)
     head = next(((t, s) for t, s in clitic_variants(norms[i]) if s in _HOLDERS_OFFICE and t <= 1), None)
     if head is None or i + 2 >= end:
@@ -3054,9 +3055,6 @@ def _office_of_holder_at(ctx: _Context, i: int) -> ActorMention | None:
         return None
     name = [_OFFICE_WORD, *norms[i + 1 : role_last]]
     return _span_mention(ctx, i, k, head[0], ORGANIZATION, name, represents=represents)
-
-
-_OFFICE_WORD = normalize("مكتب")
 
 
 _MINISTRY = normalize("وزارة")
@@ -3075,10 +3073,13 @@ def _state_named_after(ctx: _Context, j: int) -> bool:
     """"وزارة الخارجية في جمهورية الصومال"، "وزارة الخارجية لدولة ليبيا": whose ministry is said a word on."""
     norms, end = ctx.norms, ctx.sentence.last
     for k in (j, j + 1):
-        if k < end and (_best_entity(ctx, k) is not None or gz.nisba_index().longest_at(norms, k, end) is not None):
-            known = _best_entity(ctx, k)
-            if known is None or known.payload.entity.type in (COUNTRY, ORGANIZATION):
-                return True
+        if k >= end:
+            break
+        known = _best_entity(ctx, k)
+        if known is not None and known.payload.entity.type in (COUNTRY, ORGANIZATION):
+            return True
+        if known is None and gz.nisba_index().longest_at(norms, k, end) is not None:
+            return True
     return False
 
 

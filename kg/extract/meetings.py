@@ -975,18 +975,19 @@ def _is_nisba(norms, k: int) -> bool:
 _LIST_OPENERS = frozenset(normalize(w) for w in ("من", "هم", "وهم", "هما", "وهما", "وهي", "هي"))
 
 
-def _parties(mentions, window, doc, speakers=frozenset()) -> list[str]:
+def _words_open(norms, k: int, start: int) -> bool:
+    """Does what someone said start at token k ("أن"، ":")? Not a colon opening a list ("سفراء كل من:")."""
+    if norms[k] in ("ان", "بان", "انه", "انها"):
+        return True
+    return norms[k] == ":" and not (k > start and norms[k - 1] in _LIST_OPENERS)
+
+
+def _parties(mentions, window, doc, speakers) -> list[str]:
     """Countries and organisations of the clause, for meetings that name no two persons; not those
     named in what someone said ("وقال ... إن مصر تدعم")."""
     start, end = window
     norms = doc.token_norms
-    said = next(
-        (k for k in range(start, end) if norms[k] in ("ان", "بان", "انه", "انها") or (norms[k] == ":" and not (
-            k > start and norms[k - 1] in _LIST_OPENERS  # "سفراء كل من: الصين والمغرب": a list, not words
-        ))),
-        end,
-    )
-    end = min(end, said)
+    end = next((k for k in range(start, end) if _words_open(norms, k, start)), end)
     found = []
     # "وزراء خارجية فلسطين والصومال وتونس": the countries of unnamed officials named together
     plural = [(m.head, m.last) for m in mentions if m.type == PERSON and not m.named and m.number > 1]

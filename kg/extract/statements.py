@@ -206,7 +206,7 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
     return _unique(drafts)
 
 
-_ACCORDING_TO = frozenset(normalize(w) for w in ("وفقا", "وفقاً", "وفق", "بحسب", "حسب", "طبقا", "طبقاً"))
+_ACCORDING_TO = _ATTRIBUTION - {normalize("نقلا")}  # ("نقلاً عن": quoted from a source, not whose words)
 _THAT_WORDS = frozenset(normalize(w) for w in ("فإن", "فان", "إن", "ان", "أن"))
 
 
@@ -856,7 +856,8 @@ def _communique(norm: str) -> bool:
     return norm.startswith(("بيان", "بلاغ")) or (norm[1:].startswith(("بيان", "بلاغ")) and norm[0] in "وب")
 
 
-_FOR_HIS_PART = frozenset(normalize(w) for w in ("بدوره", "بدورها", "جهته", "جهتها", "جانبه", "جانبها"))
+_IN_HIS_ROLE = frozenset(normalize(w) for w in ("بدوره", "بدورها"))
+_FOR_HIS_PART = _IN_HIS_ROLE | frozenset(normalize(w) for w in ("جهته", "جهتها", "جانبه", "جانبها"))  # after من
 
 
 def _for_his_part_before(norms, first: int, floor: int) -> int | None:
@@ -864,7 +865,7 @@ def _for_his_part_before(norms, first: int, floor: int) -> int | None:
     k = first - 1
     if k < floor or norms[k] not in _FOR_HIS_PART:
         return None
-    if norms[k] != normalize("بدوره") and norms[k] != normalize("بدورها"):
+    if norms[k] not in _IN_HIS_ROLE:
         k -= 1
         if k < floor or norms[k] != "من":
             return None
@@ -1125,10 +1126,9 @@ def _tells_a_meeting(doc, start_token, index) -> bool:
             after = mention.last + (norms[mention.last] in ("،", ","))
             after += after < len(norms) and norms[after] in ("قد", "وقد")  # "أحمد عطاف، قد تلقى"
             found = triggers().longest_at(norms, after, after + 2)
-            if found is None:
+            if found is None and (office_end := _apposed_office_end(norms, mention)) is not None:
                 # "أن بان كي مون الأمين العام للأمم المتحدة التقى": the name's office in apposition first
-                found = next((f for j in _apposed_office_end(norms, index, mention)
-                              if (f := triggers().longest_at(norms, j, j + 2)) is not None), None)  # fmt: skip
+                found = triggers().longest_at(norms, office_end, office_end + 2)
             return found is not None and found.payload.pos == "verb"
     return False
 
@@ -1136,18 +1136,18 @@ def _tells_a_meeting(doc, start_token, index) -> bool:
 _HELD_KINDS = frozenset({"meeting", "talks", "reception", "call", "summit", "conference"})
 
 
-def _apposed_office_end(norms, index, mention) -> list[int]:
+def _apposed_office_end(norms, mention) -> int | None:
     """Where an office set right after a name ends ("بان كي مون الأمين العام للأمم المتحدة"), if one is."""
     k = mention.last + (mention.last < len(norms) and norms[mention.last] in ("،", ","))
     office = titles().longest_at(norms, k, min(len(norms), k + 12)) if k < len(norms) else None
     if office is None:
-        return []
+        return None
     j = office.last
     while j < min(len(norms), office.last + 8) and norms[j] not in ("،", ",", ".") and triggers().longest_at(
         norms, j, j + 2
     ) is None:
         j += 1
-    return [j + (j < len(norms) and norms[j] in ("،", ","))]
+    return j + (j < len(norms) and norms[j] in ("،", ","))
 
 
 def _opens_with_speaker(doc, start_token, next_cue, index) -> bool:
