@@ -298,3 +298,33 @@ def test_a_body_telling_that_someone_met_or_called_reports_the_meeting_not_words
     )
     facts = extract(text, published=dt.date(2023, 7, 18))
     assert not [s for s in facts.statements if "تلقى اتصالاً" in s.quote]
+
+
+_CALL = ("تلقى وزير الخارجية الأردني أيمن الصفدي اتصالاً هاتفياً من نظيره العماني بدر البوسعيدي، بحثا خلاله"
+         " الأوضاع في غزة. وناقش الوزيران أيضاً الجهود المبذولة لتحقيق هدنة إنسانية. ")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (_CALL + "كما شددا على أهمية العمل الدبلوماسي لحل الأزمة.", "أهمية العمل الدبلوماسي"),
+        (_CALL + "وأكدا أن الحل السياسي هو الطريق الوحيد.", "الحل السياسي هو الطريق الوحيد"),
+        (
+            "استقبل الرئيس التونسي قيس سعيد وزير الخارجية الجزائري أحمد عطاف. واستعرض الجانبان العلاقات"
+            " بين البلدين، وأكدا عزمهما المضي في تعزيز التعاون الثنائي.",
+            "عزمهما المضي في تعزيز التعاون الثنائي",
+        ),
+    ],
+    ids=["kama-shaddada", "wa-akkada-an", "after-the-two-sides"],
+)
+def test_a_dual_verb_without_its_subject_gives_the_words_of_both_parties(text, words):
+    found = said(text)
+    assert any(len(who) == 2 and words in quote for who, quote in found), found
+
+
+def test_a_dual_verb_after_two_other_people_is_not_the_meetings_parties():
+    found = said(
+        "استقبل وزير الخارجية العماني بدر البوسعيدي نظيره السوري أسعد الشيباني في مسقط. وسبقت الزيارة جولات"
+        " للرئيس السوري ووزير خارجيته في المنطقة، وأكدا أن زمن المحاور قد انتهى."
+    )
+    assert not any("زمن المحاور" in quote for _, quote in found), found

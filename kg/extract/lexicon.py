@@ -324,6 +324,13 @@ def reporting_cues() -> PhraseIndex[ReportingCue]:
     )
 
 
+@cache
+def dual_reporting_verbs() -> frozenset[str]:
+    """The dual forms of the reporting verbs ("أكدا"، "شددا": the verb plus ا, both listed): two speak."""
+    verbs = {normalize(row["phrase"]) for row in read_table("reporting_verbs.tsv") if row["kind"] == "verb"}
+    return frozenset(verb for verb in verbs if verb.endswith("ا") and verb[:-1] in verbs)
+
+
 @dataclass(frozen=True, slots=True)
 class TopicPhrase:
     key: str

@@ -35,6 +35,7 @@ from kg.extract.lexicon import (
     ReportingCue,
     clitic_stems,
     date_words,
+    dual_reporting_verbs,
     honorifics,
     reporting_cues,
     titles,
@@ -567,7 +568,12 @@ def _statement_at(
         else:
             # "قدّر مخبر عواطف الرئيس ... وأشار إلى": a verb joined to the sentence's first goes on with its subject
             subject = _clause_subject(doc, index, cue, sentence) if first_cue else None
-            speakers = (subject.key,) if subject is not None else last_speaker
+            if subject is not None:
+                speakers = (subject.key,)
+            elif cue.phrase[0] in dual_reporting_verbs() and _two_sides_speak(norms, cue, sentence):
+                speakers = (GROUP,)
+            else:
+                speakers = last_speaker
     if not speakers or ("subject" in info.takes and speaker_first < 0):
         return None, None
     if speakers[0] not in (GROUP, OTHER, EVERYONE, GUESTS) and _is_news_agency(speakers[0]):
@@ -751,6 +757,15 @@ def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[st
         (m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first and not m.in_title), None
     )
     return (person.key,) if person else None
+
+
+def _two_sides_speak(norms, cue, sentence: Sentence) -> bool:
+    """A dual verb with no subject after it speaks for the two of the meeting at hand when it opens its
+    sentence ("كما شددا على") or goes on from "الجانبان" ("واستعرض الجانبان ...، وأكدا"); mid-sentence
+    after other people ("الرئيس ووزير خارجيته ...، وأكدا") it speaks for those two."""
+    if cue.first == sentence.first or (cue.first == sentence.first + 1 and norms[sentence.first] in ("كما", "وكما")):
+        return True
+    return any(norms[k] in GROUP_WORDS for k in range(sentence.first, cue.first))
 
 
 def _clause_subject(doc, index: _MentionIndex, cue, sentence: Sentence) -> ActorMention | None:
