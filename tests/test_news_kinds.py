@@ -82,6 +82,15 @@ def test_links_and_tags_after_the_body_are_noise(trailer):
     assert len(facts.meetings) == 1
 
 
+@pytest.mark.parametrize("cue", ["نوصي بقراءة", "ننصح بقراءة", "قد يهمك أيضاً", "إقرأ أيضًا"])
+def test_a_recommended_link_inside_the_body_is_noise(cue):
+    """A "recommended reading" headline set between the body's paragraphs tells of another story."""
+    facts = facts_of(f"{RECEPTION}\n{cue}: المنتخب الأول يلتقي نظيره الإسباني في مدريد الجمعة\n"
+                     "وبحث الوزيران سبل تعزيز التعاون بين البلدين.")
+    assert not any(e.key.startswith("place:madrid") for e in facts.entities)
+    assert len(facts.meetings) == 1 and set(facts.meetings[0].participants) == {SHOUKRY, BOURITA}
+
+
 def test_breaking_news_banner_is_noise():
     facts = facts_of(f"خبر عاجل\n\n{RECEPTION}")
     assert len(facts.meetings) == 1 and set(facts.meetings[0].participants) == {SHOUKRY, BOURITA}
