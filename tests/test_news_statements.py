@@ -328,3 +328,19 @@ def test_a_dual_verb_after_two_other_people_is_not_the_meetings_parties():
         " للرئيس السوري ووزير خارجيته في المنطقة، وأكدا أن زمن المحاور قد انتهى."
     )
     assert not any("زمن المحاور" in quote for _, quote in found), found
+
+
+def test_an_office_with_its_country_before_the_verb_is_its_holder_not_the_country():
+    found = said(
+        "تلقى أمير الكويت الشيخ صباح الأحمد الجابر الصباح اتصالاً هاتفياً من الرئيس الأمريكي دونالد ترامب."
+        " وذكرت الوكالة أن أمير الكويت جدد دعوته للرئيس الأمريكي إلى زيارة الكويت في الربيع المقبل."
+    )
+    assert any("صباح" in " ".join(who) and "زيارة الكويت" in quote for who, quote in found), found
+
+
+def test_a_reporting_noun_after_a_verb_that_takes_its_words_directly_opens_them():
+    found = said(
+        "استقبل وزير الخارجية السعودي الأمير فيصل بن فرحان نظيره الأردني أيمن الصفدي في الرياض. وجدد وزير"
+        " الخارجية السعودي، الأمير فيصل بن فرحان، تأكيد موقف المملكة الداعم لإقامة الدولة الفلسطينية المستقلة."
+    )
+    assert any(who == ["فيصل بن فرحان"] and "الدولة الفلسطينية المستقلة" in quote for who, quote in found), found

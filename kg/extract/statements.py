@@ -165,6 +165,7 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
         used_quotes: set[int] = set()
         cues = [c for c in reporting_cues_in(doc, sentence) if _cue_counts(doc, c, index)]
         cues = [c for i, c in enumerate(cues) if i == 0 or not _inside_words(doc, cues[i - 1], c, index)]
+        cues = [c for i, c in enumerate(cues) if i == 0 or not _object_of_verb(doc, cues[i - 1], c, index)]
         if announced is not None and sentence.index == announced[1] + 1:
             draft = _announced_words(doc, sentence, announced[0], cues)
             if draft is not None:
@@ -377,6 +378,21 @@ def _inside_words(doc: Document, previous, cue, index) -> bool:
     return _skip(doc, cue.last, len(norms), index) not in index.by_first
 
 
+def _object_of_verb(doc: Document, previous, cue, index) -> bool:
+    """ "جدد وزير الخارجية، الأمير X، تأكيد مواقف بلاده": a reporting noun right after the speaker of a
+    verb that takes its words directly opens those words; it is no statement of its own."""
+    if cue.payload.kind != "noun" or previous.payload.kind != "verb" or "direct" not in previous.payload.takes:
+        return False
+    norms = doc.token_norms
+    end = cue.first
+    while end > previous.last and norms[end - 1] in ("،", ","):
+        end -= 1
+    if end == previous.last:
+        return True
+    speaker = index.by_first.get(_skip(doc, previous.last, end, index))
+    return speaker is not None and speaker.last == end
+
+
 _SEATS = tuple(normalize(w) for w in ("قصر", "البيت", "الكرملين"))
 
 
@@ -406,7 +422,9 @@ class _MentionIndex:
                 continue
             self.by_first.setdefault(mention.head, mention)
             self.by_first.setdefault(mention.first, mention)
-            self.by_last[mention.last] = mention
+            held = self.by_last.get(mention.last)
+            if held is None or mention.head <= held.head or held.type == PLACE:
+                self.by_last[mention.last] = mention  # "أمير الكويت جدد": the office, not its country
 
     def named_after(self, head: int, norms=None) -> ActorMention | None:
         """The named person right after an office that was read on its own, or after the body it
