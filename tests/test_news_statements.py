@@ -344,3 +344,23 @@ def test_a_reporting_noun_after_a_verb_that_takes_its_words_directly_opens_them(
         " الخارجية السعودي، الأمير فيصل بن فرحان، تأكيد موقف المملكة الداعم لإقامة الدولة الفلسطينية المستقلة."
     )
     assert any(who == ["فيصل بن فرحان"] and "الدولة الفلسطينية المستقلة" in quote for who, quote in found), found
+
+
+@pytest.mark.parametrize(
+    "occasion",
+    ["جاء ذلك في مؤتمر صحفي عقده ظهر اليوم بمقر الوزارة.", "وجاءت تصريحاته خلال مؤتمر صحفي بمقر الوزارة."],
+)
+def test_the_paragraph_telling_where_words_were_said_keeps_the_speaker_for_the_next(occasion):
+    found = said(
+        "قال المتحدث باسم وزارة الخارجية التركية طانجو بيلغيتش إن بلاده ترفض أي إنذار يوجه إليها.\n\n"
+        f"{occasion}\n\nوأوضح أن القضاء التركي مستقل ولا يقبل التدخل في أحكامه."
+    )
+    assert (["طانجو بيلغيتش"], "القضاء التركي مستقل ولا يقبل التدخل في أحكامه") in found, found
+
+
+def test_why_something_was_done_does_not_keep_the_speaker():
+    found = said(
+        "قال المتحدث باسم وزارة الخارجية المصرية أحمد حافظ إن الوزير شارك في الاجتماع عبر الفيديو.\n\n"
+        "جاء ذلك انطلاقاً من موقف ثابت.\n\nكما تم التأكيد على ضرورة الحل السياسي للأزمة في سوريا."
+    )
+    assert not any("الحل السياسي" in quote for _, quote in found), found

@@ -161,6 +161,8 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             continue
         if sentence.paragraph > last_paragraph + 1:
             last_speaker = None  # a speaker carries over to the next paragraph, no further
+        elif last_speaker and _tells_the_occasion(doc.token_norms, sentence):
+            last_paragraph = sentence.paragraph  # "جاء ذلك في مؤتمر صحفي ...": he goes on in the next one
         in_sentence: tuple[str, ...] | None = None
         used_quotes: set[int] = set()
         cues = [c for c in reporting_cues_in(doc, sentence) if _cue_counts(doc, c, index)]
@@ -376,6 +378,24 @@ def _inside_words(doc: Document, previous, cue, index) -> bool:
     if any(norms[k] in ("،", ",") or k in index.by_first for k in between):
         return False
     return _skip(doc, cue.last, len(norms), index) not in index.by_first
+
+
+_OCCASION_OPENINGS = frozenset(normalize(w) for w in ("جاء", "وجاء", "يأتي", "ويأتي", "وجاءت", "جاءت", "وتأتي", "تأتي"))
+
+
+def _tells_the_occasion(norms, sentence: Sentence) -> bool:
+    """ "جاء ذلك في مؤتمر صحفي عقده الخميس"، "وجاءت تصريحاته خلال ...": where the words just given were
+    said, which keeps their speaker for the paragraph after."""
+    first = sentence.first
+    if first + 2 >= sentence.last or norms[first] not in _OCCASION_OPENINGS:
+        return False
+    if norms[first + 1].startswith(("تصريح", "كلام", "حديث")):
+        return True
+    # not "جاء ذلك انطلاقاً من موقف ...": why it was done, not where it was said
+    return norms[first + 1] in _BACK_REFERENCES and norms[first + 2] in _OCCASION_WORDS
+
+
+_OCCASION_WORDS = frozenset(normalize(w) for w in ("في", "خلال", "لدى", "عقب", "أثناء", "ضمن", "على", "بعد", "أمام"))
 
 
 def _object_of_verb(doc: Document, previous, cue, index) -> bool:
