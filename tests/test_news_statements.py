@@ -364,3 +364,11 @@ def test_why_something_was_done_does_not_keep_the_speaker():
         "جاء ذلك انطلاقاً من موقف ثابت.\n\nكما تم التأكيد على ضرورة الحل السياسي للأزمة في سوريا."
     )
     assert not any("الحل السياسي" in quote for _, quote in found), found
+
+
+def test_a_persons_media_bureau_speaks_for_him_and_its_communique_goes_on():
+    found = said(
+        "نفى المكتب الإعلامي لرئيس الحكومة اللبنانية نجيب ميقاتي الأنباء عن خلاف في لقائه مع وزير خارجية"
+        " إيران. واعتبر البيان أن ما نشر مجرد تكهنات لا أساس لها من الصحة."
+    )
+    assert (["نجيب ميقاتي"], "ما نشر مجرد تكهنات لا أساس لها من الصحة") in found, found

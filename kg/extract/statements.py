@@ -554,6 +554,12 @@ def _statement_at(
         speakers, speaker_first, pos = (body.key,), pos, pos + 1
     elif (issuer := _statement_issuer(norms, index, pos, sentence)) is not None:
         speakers, speaker_first, pos = (issuer.key,), pos, issuer.last
+    elif pos < sentence.last and (bureau := _bureau_of(norms, index, pos)) is not None:
+        speakers, speaker_first, pos = (bureau.key,), pos, bureau.last  # "نفى المكتب الإعلامي لرئيس الحكومة X"
+    elif pos < sentence.last and norms[pos] in _THE_COMMUNIQUE and last_speaker and last_speaker[0].startswith(
+        ("person:", "org:", "country:")
+    ):
+        speakers, pos = last_speaker, pos + 1  # "نفى مكتب X ... واعتبر البيان أن": the denial's own communiqué
     elif pos < sentence.last and (_not_speaker(norms, pos) or norms[pos] in _BODY_HEADS):
         return None, ()
     else:
@@ -876,6 +882,22 @@ def _body_named_before(norms, index: _MentionIndex, pos: int, cue) -> ActorMenti
 
 _THE_COMMUNIQUE = frozenset(normalize(w) for w in ("البيان", "البلاغ"))
 _COMMUNIQUE_REACH = 300  # tokens back to the body the communiqué was said to come from
+
+
+_BUREAUS = frozenset(normalize(w) for w in ("المكتب", "مكتب"))
+_BUREAU_KINDS = frozenset(normalize(w) for w in ("الإعلامي", "الصحفي", "الصحافي", "الخاص", "الإعلامي", "الرسمي"))
+
+
+def _bureau_of(norms, index: _MentionIndex, pos: int) -> ActorMention | None:
+    """ "المكتب الإعلامي لرئيس الحكومة نجيب ميقاتي"، "مكتب الرئيس X": the bureau speaks for the named
+    person it serves."""
+    if norms[pos] not in _BUREAUS:
+        return None
+    k = pos + 1 if pos + 1 < len(norms) and norms[pos + 1] in _BUREAU_KINDS else pos
+    served = index.by_first.get(k + 1)
+    if served is None or served.type != PERSON or served.head != k + 1 or not served.named:
+        return None
+    return served
 
 
 def _communique_issued_before(norms, index: _MentionIndex, pos: int, cue) -> ActorMention | None:
