@@ -260,3 +260,50 @@ def test_a_known_surname_that_is_a_nisba_is_the_person_as_a_verbs_subject_where_
 def test_words_after_an_office_that_are_no_name(text, not_a_name):
     facts = extract(text, published=dt.date(2015, 1, 23))
     assert not any(e.label == not_a_name for e in facts.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "وتسلم أمير قطر أوراق اعتماد الشيخ منصور بن خليفة بن سلطان آل نهيان سفيراً للإمارات لدى الدوحة.",
+            "منصور بن خليفة بن سلطان آل نهيان",
+        ),
+        (
+            "واستقبل وزير الخارجية الكويتي الشيخ حمد بن أمير الصباح في مكتبه صباح اليوم.",
+            "حمد بن أمير الصباح",
+        ),
+        (
+            "وأصدر الأمير قراراً بتعيين الدكتور سلطان سالمين سعيد المزروعي سفيراً لدى دولة الإمارات.",
+            "سلطان سالمين سعيد المزروعي",
+        ),
+    ],
+    ids=["father-sultan", "father-amir", "doctor-sultan"],
+)
+def test_a_given_name_that_is_also_an_office_inside_a_name_is_a_name(text, name):
+    found = persons(text)
+    assert name in found, found
+    assert not any(label.startswith(("سلطان ", "أمير ")) and label != name for label in found), found
+
+
+def test_a_town_named_after_a_sheikh_is_no_place_when_a_chain_of_names_follows():
+    facts = extract("وتسلم الرئيس أوراق اعتماد الشيخ زايد بن حمدان بن سلطان آل نهيان سفيراً للإمارات.", published=DAY)
+    assert not any(e.type == "Place" for e in facts.entities)
+    assert any(e.label == "زايد بن حمدان بن سلطان آل نهيان" for e in facts.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "name"),
+    [
+        ("وقرر الأمير تعيين الدكتور خالد سالم المري سفيراً لدى فرنسا.", "تعيين", "خالد سالم المري"),
+        (
+            "والتقى الوزير برئيس حكومة تسيير الأعمال منير بن عمار في قصر الحكومة.",
+            "تسيير",
+            "منير بن عمار",
+        ),
+    ],
+    ids=["appointing", "caretaker-government"],
+)
+def test_the_verbal_noun_tafil_after_an_office_is_no_name(text, absent, name):
+    found = persons(text)
+    assert name in found and not any(absent in label for label in found), found

@@ -1224,6 +1224,8 @@ def _fits_context(ctx: _Context, match, kind: str) -> bool:
         return False  # "بابا" is no "ب" + a town "ابا": the whole word is one we know
     if kind == PLACE and not _place_in_context(ctx, match):
         return False
+    if kind == PLACE and match.last < ctx.sentence.last and ctx.norms[match.last] in ("بن", "بنت"):
+        return False  # "الشيخ زايد بن خليفة": a chain of names, not the town named after its first
     if kind == PLACE and match.clitic and len(match.phrase) == 1 and match.first > ctx.sentence.first:
         before = ctx.norms[match.first - 1]
         if before in given_names() and before not in _arabic_given_names():
@@ -2304,6 +2306,11 @@ def _name_after(
         _plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text) or following == "الدين" or chain
     ):
         return None
+    if after_title and not given and _tafil(first_norm) and first_norm not in given_names():
+        if following.startswith("ال") and k + 2 < end and _name_word(norms[k + 2]):
+            # "رئيس حكومة تسيير الأعمال مهدي جمعة": the verbal noun and its object end the office
+            return _name_after(ctx, k + 2, after_title=True)
+        return None  # "قرر الأمير تعيين ...": the verbal noun تفعيل, not a name
     if first_norm in _THANKS_WORDS and _peek(norms, k + 1, end).startswith("ال"):
         return None  # "قدم مبعوث الأمين العام خالص الشكر": sincere thanks, not a name
     everyday_given = given_names().get(first_norm) is not False
@@ -2335,7 +2342,9 @@ def _name_after(
             words.extend((norm, norms[j + 1]))  # "السلطان إبراهيم بن السلطان إسكندر": the father's rank
             j += 2
             continue
-        if not _continues_name(ctx, j, words, after_title):
+        # "بن سلطان"، "بن أمير": after "بن" a given name that is also an office is the father's name
+        father = words[-1] in ("بن", "ابن", "بنت") and norm in given_names() and not _function_word(norm)
+        if not father and not _continues_name(ctx, j, words, after_title):
             break
         words.append(norm)
         j += 1
@@ -2360,8 +2369,11 @@ _THANKS_WORDS = frozenset(normalize(w) for w in ("خالص", "جزيل", "عمي
 
 
 def _tafil(norm: str) -> bool:
-    """The verbal noun تفعيل ("تنديد"، "تأكيد"، "تعزيز"): ت, two letters, ي, a letter."""
-    return len(norm) == 5 and norm[0] == "ت" and norm[3] == "ي" and norm[1] not in "ايو" and norm[2] not in "ايو"
+    """The verbal noun تفعيل ("تنديد"، "تأكيد"، "تعزيز"، "تعيين"): ت, two letters, ي, a letter."""
+    return (
+        len(norm) == 5 and norm[0] == "ت" and norm[3] == "ي" and norm[1] not in "ايو" and norm[2] not in "او"
+        and (norm[2] != "ي" or norm[4] != "ي")
+    )
 
 
 def _office_word_alone(ctx: _Context, i: int) -> bool:
@@ -2464,7 +2476,13 @@ def _given_after_honorific(ctx: _Context, k: int, first_norm: str, following: st
          if (found := honorifics().longest_at(ctx.norms, start, k)) is not None and found.last == k),
         None,
     )  # fmt: skip
-    return before is not None and (given_names()[first_norm] is False or before.phrase[-1] in _LADY)
+    if before is None:
+        return False
+    if given_names()[first_norm] is False or before.phrase[-1] in _LADY:
+        return True
+    # "الدكتور سلطان سالمين المنصوري": a given name that is also an office, not followed by a state
+    place = _best_entity(ctx, k + 1) if _title_word(first_norm) else None
+    return _title_word(first_norm) and (place is None or place.payload.entity.type not in (COUNTRY, PLACE))
 
 
 def _room_in_name(words: list[str], norm: str) -> bool:
