@@ -213,3 +213,15 @@ def test_a_ministry_speaking_without_its_country_keeps_every_field_of_its_name()
     facts = extract(text, published=dt.date(2024, 2, 21))
     ministry = next(e for e in facts.entities if e.type == "Organization" and e.label.startswith("وزارة"))
     assert ministry.label == "وزارة الشؤون الخارجية والجالية الوطنية بالخارج"
+
+
+@pytest.mark.parametrize(
+    "matter",
+    ["التطورات الأخيرة في اليمن", "الأوضاع الإنسانية في السودان", "المستجدات الراهنة في ليبيا"],
+)
+def test_the_place_of_what_was_discussed_with_its_adjective_is_not_where_they_met(matter):
+    facts = extract(
+        f"بحث الرئيس المصري عبد الفتاح السيسي، اليوم الأربعاء، مع رئيسة الوزراء البريطانية تيريزا ماي، {matter}.",
+        published=DAY,
+    )
+    assert len(facts.meetings) == 1 and facts.meetings[0].place is None, facts.meetings

@@ -1698,6 +1698,8 @@ def _preposition_before(doc, mention, floor) -> str | None:
     if norm in ("في", "الي"):
         if k - 1 >= floor and not _TOPIC_NOUNS.isdisjoint(clitic_stems(norms[k - 1])):
             return None  # "الأوضاع في ليبيا": what was discussed, not where
+        if k - 2 >= floor and norms[k - 1].startswith("ال") and not _TOPIC_NOUNS.isdisjoint(clitic_stems(norms[k - 2])):
+            return None  # "التطورات الأخيرة في اليمن"، "الأوضاع الإنسانية في غزة": with its adjective
         return norm
     if skipped and norm[:1] == "ب" and norm[1:] in _PLACE_WORDS:
         return "في"
