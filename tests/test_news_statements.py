@@ -372,3 +372,12 @@ def test_a_persons_media_bureau_speaks_for_him_and_its_communique_goes_on():
         " إيران. واعتبر البيان أن ما نشر مجرد تكهنات لا أساس لها من الصحة."
     )
     assert (["نجيب ميقاتي"], "ما نشر مجرد تكهنات لا أساس لها من الصحة") in found, found
+
+
+def test_a_platforms_name_in_quote_marks_with_a_dash_is_not_the_words():
+    found = said(
+        "وكتب المتحدث باسم الخارجية الإيرانية إسماعيل بقائي في منشور على منصة “إكس – تويتر”، إن “زيارة الوزير"
+        " إلى بغداد تأتي في إطار المشاورات الإقليمية”."
+    )
+    assert any("زيارة الوزير إلى بغداد" in quote for _, quote in found), found
+    assert not any(quote.startswith(("إكس", "“إكس")) for _, quote in found), found

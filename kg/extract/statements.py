@@ -1036,6 +1036,11 @@ def _strip_waw(norm: str) -> str:
     return norm[1:] if norm.startswith("و") and len(norm) > 2 and norm[1:] in ("من", "بدوره", "بدورها") else norm
 
 
+def _words_in(text: str) -> int:
+    """Words with letters in them: a dash or a number between is no word."""
+    return sum(1 for piece in text.split() if any(c.isalpha() for c in piece))
+
+
 def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None = None) -> int | None:
     """The token where the words begin: after a colon, a complementizer, or a preposition the cue
     takes right after the speaker ("أعرب X عن"، "أكد X على"), or a quotation; else the words follow
@@ -1058,7 +1063,7 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         norm = norms[k]
         quote = doc.quote_at(doc.tokens[k].start)
         opens = quote is not None and quote.open >= doc.tokens[k].start - 1
-        if opens and len(doc.text[quote.start : quote.end].split()) > 2:
+        if opens and _words_in(doc.text[quote.start : quote.end]) > 2:  # (not "“إكس – وتابعها”": a name)
             return k  # a quotation opens here
         if norm == ":":
             return k + 1
