@@ -381,3 +381,19 @@ def test_a_platforms_name_in_quote_marks_with_a_dash_is_not_the_words():
     )
     assert any("زيارة الوزير إلى بغداد" in quote for _, quote in found), found
     assert not any(quote.startswith(("إكس", "“إكس")) for _, quote in found), found
+
+
+def test_an_unnamed_spokesperson_is_not_the_one_person_of_his_country_with_another_office():
+    found = said(
+        "بحث الملك سلمان بن عبد العزيز مع رئيسة الوزراء البريطانية تيريزا ماي العلاقات الثنائية. ونقلت وكالة"
+        ' رويترز عن المتحدث باسم الحكومة البريطانية قوله إن "المحادثات تناولت قضايا الأمن والاقتصاد".'
+    )
+    assert not any("تيريزا ماي" in who for who, _ in found), found
+
+
+def test_words_quoted_from_an_unnamed_official_are_not_the_last_speakers():
+    found = said(
+        "قال وزير الخارجية المصري سامح شكري إن بلاده تدعم الحل السياسي في ليبيا. ونقلت الوكالة عن المتحدث"
+        " باسم الخارجية الليبية قوله إن المحادثات المقبلة ستعقد في تونس."
+    )
+    assert not any(who == ["سامح شكري"] and "ستعقد في تونس" in quote for who, quote in found), found

@@ -39,7 +39,8 @@ _NATIONAL_BODY_KINDS = frozenset({"ministry", "army", "news-agency", "party", "c
 # classes of offices one person holds for a country at a time: "الرئيس الروسي" is Russia's president
 _OFFICE_OF_ONE = frozenset({
     "رييس", "رييسه", "monarch", "head-of-state", "head-of-government", "crown-prince", "emir", "سفير", "سفيره",
-})  # fmt: skip  ("السفير الإيراني" is no Iranian the article gave another office)
+    "spokesperson",
+})  # fmt: skip  ("السفير الإيراني"، "المتحدث باسم الحكومة البريطانية" is no one the article gave another office)
 _GENERIC_ROLES = frozenset(normalize(w) for w in ("الرئيس", "الوزير", "الوزيرة", "رئيس", "وزير", "الملك", "الأمير"))
 
 

@@ -585,6 +585,8 @@ def _statement_at(
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("قد", "وقد"):
             before = index.by_last.get(cue.first - 1)  # "وكان غروندبرغ قد قال"
         framed = _framed_speaker(norms, index, cue, sentence)
+        if before is None and not cue.clitic and any(r.last == cue.first for r in index.references):
+            return None, ()  # "نقلت رويترز عن المتحدث باسم الحكومة البريطانية قوله": someone unknown speaks
         if before is not None and before.head >= sentence.first:
             speakers, speaker_first = (before.key,), before.head
         elif framed is not None:
