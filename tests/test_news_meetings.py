@@ -225,3 +225,17 @@ def test_the_place_of_what_was_discussed_with_its_adjective_is_not_where_they_me
         published=DAY,
     )
     assert len(facts.meetings) == 1 and facts.meetings[0].place is None, facts.meetings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانتقد المتحدث باسم الخارجية الإيرانية مزاعم نائب الرئيس الأميركي حول زيارة الوزير محمد جواد ظريف"
+        " إلى كراكاس.",
+        "وكان مايك بنس قد علق على زيارة محمد جواد ظريف إلى كراكاس بأنها مقلقة.",
+        "وتحدث الوزير في مؤتمره الصحفي بشأن زيارة الرئيس الإيراني إلى كراكاس.",
+    ],
+    ids=["claims-about", "commented-on", "regarding"],
+)
+def test_a_visit_spoken_about_is_no_meeting(text):
+    assert extract(text, published=DAY).meetings == (), extract(text, published=DAY).meetings
