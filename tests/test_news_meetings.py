@@ -239,3 +239,11 @@ def test_the_place_of_what_was_discussed_with_its_adjective_is_not_where_they_me
 )
 def test_a_visit_spoken_about_is_no_meeting(text):
     assert extract(text, published=DAY).meetings == (), extract(text, published=DAY).meetings
+
+
+def test_whose_minister_and_a_comment_after_the_meeting_are_no_parties():
+    found = meetings_of(
+        "التقى وزير خارجية الأسد فيصل المقداد بنظيره المصري سامح شكري في نيويورك، وهو اللقاء الأول منذ سنوات"
+        " خصوصاً أن موقف الرئيس المصري عبد الفتاح السيسي تغير كثيراً."
+    )
+    assert len(found) == 1 and len(found[0]) == 2, found

@@ -829,6 +829,9 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
             ):  # fmt: skip
                 end = k  # "مكالمة من ميركل، أعلمته فيها بإيفاد الوزير X": what was said in it, not who took part
                 break
+            if k > match.last + 1 and norms[k] in ("،", ",") and k + 1 < end and norms[k + 1] in _COMMENT_OPENERS:
+                end = k  # "...، وهو اللقاء الأول منذ سنوات خصوصاً أن موقف الرئيس X": a comment, not the meeting
+                break
             if k > match.last + 1 and norms[k] in ("،", ",") and _then_clause_at(norms, k + 1, end):
                 end = k  # "استقبل X، ثم استقبل Y"، "... قبل أن يستقبل Y": a meeting of its own
                 break
@@ -847,6 +850,7 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     return start, end
 
 
+_COMMENT_OPENERS = frozenset(normalize(w) for w in ("وهو", "وهي", "وهذا", "وهذه", "خصوصا", "خاصة", "علما"))
 _DURING_IT = frozenset(normalize(w) for w in ("فيها", "فيه", "خلالها", "خلاله"))
 _THEN_WORDS = frozenset(normalize(w) for w in ("ثم", "قبل", "بعد", "وبعد", "عقب"))
 
@@ -942,8 +946,21 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
             continue
         if _sender(norms, head, start):
             continue
+        if head > start and _governing_noun(norms[head - 1]):
+            continue  # "وزير خارجية الأسد"، "موقف الرئيس السيسي": whose minister or stance, no party
         found.append(mention.key)
     return [key for key in dict.fromkeys(found) if key not in absent]
+
+
+def _governing_noun(norm: str) -> bool:
+    """A noun in the construct state (no ال: "نظام الأسد", not "النظام بشار الأسد"), maybe after و/ب/ل."""
+    return norm in _GOVERNING_NOUNS or (norm[:1] in "وبل" and norm[1:] in _GOVERNING_NOUNS)
+
+
+_GOVERNING_NOUNS = frozenset(normalize(w) for w in (
+    "خارجية", "دفاع", "داخلية", "نظام", "حكومة", "قوات", "جيش", "إدارة", "ميليشيات", "مليشيات", "موقف", "مواقف",
+    "أنصار", "مؤيدي",
+))  # fmt: skip
 
 
 _LETTERS = frozenset(normalize(w) for w in (
