@@ -307,3 +307,17 @@ def test_a_town_named_after_a_sheikh_is_no_place_when_a_chain_of_names_follows()
 def test_the_verbal_noun_tafil_after_an_office_is_no_name(text, absent, name):
     found = persons(text)
     assert name in found and not any(absent in label for label in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وقال الناطق باسم الخارجية التركية رد على بيان السفراء بأنه تدخل في شؤون القضاء.", "رد"),
+        ("وأعرب الوزير عن مواساته لضحايا الزلزال الذي ضرب محافظة كرمانشاه شمال البلاد.", "كرمانشاه"),
+        ("وكان السفير قد شغل منصب مندوب دائم لدى منظمة السياحة العالمية في مدريد.", "دائم"),
+        ("وقال إن زيارة وزير الخارجية الإيراني إلى كاراكاس تأتي للمشاركة في اجتماع الحركة.", "تأتي"),
+    ],
+    ids=["replied", "governorate", "permanent", "comes"],
+)
+def test_prose_after_an_office_or_a_province_is_no_person(text, word):
+    assert not any(word in label for label in persons(text)), persons(text)
