@@ -247,3 +247,12 @@ def test_whose_minister_and_a_comment_after_the_meeting_are_no_parties():
         " خصوصاً أن موقف الرئيس المصري عبد الفتاح السيسي تغير كثيراً."
     )
     assert len(found) == 1 and len(found[0]) == 2, found
+
+
+def test_a_letter_from_a_president_handed_over_by_his_envoy_is_one_meeting_of_the_envoy_and_the_receiver():
+    found = meetings_of(
+        "تسلم أمير قطر الشيخ تميم بن حمد آل ثاني، رسالة خطية، من أخيه فخامة الرئيس محمود عباس رئيس دولة"
+        " فلسطين، حول آخر المستجدات في القدس وموقف الإدارة الأمريكية وإسرائيل. قام بنقل الرسالة السفير منير"
+        " عبدالله غنام، سفير دولة فلسطين لدى قطر، خلال استقبال سمو الأمير له."
+    )
+    assert found == [{"تميم بن حمد آل ثاني", "منير عبدالله غنام"}], found

@@ -945,6 +945,7 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
                 absent.add(mention.key)
             continue
         if _sender(norms, head, start):
+            absent.add(mention.key)  # (and his office after his name: "الرئيس X رئيس دولة فلسطين")
             continue
         if head > start and _governing_noun(norms[head - 1]):
             continue  # "وزير خارجية الأسد"، "موقف الرئيس السيسي": whose minister or stance, no party
@@ -969,19 +970,22 @@ _LETTERS = frozenset(normalize(w) for w in (
 _LETTER_ADJECTIVES = frozenset(normalize(w) for w in (
     "خطية", "شفهية", "شفوية", "مكتوبة", "رسمية", "تهنئة", "جوابية", "خاصة", "أخوية", "تتضمن",
 ))  # fmt: skip
+_COURTESIES = frozenset(normalize(w) for w in ("فخامة", "سمو", "جلالة", "معالي", "سعادة", "دولة", "صاحب"))
 _KIN = frozenset(normalize(w) for w in ("أخيه", "اخيه", "أخيها", "شقيقه", "شقيقها", "نظيره", "نظيرها"))
 
 
 def _sender(norms, head: int, floor: int) -> bool:
     """ "رسالة خطية من أخيه الملك سلمان": whom a letter or greeting is from, no party to the meeting."""
     k = head - 1
-    while k >= floor and (norms[k] in _KIN or (k > floor and norms[k - 1] in _KIN and _is_nisba(norms, k))):
-        k -= 1  # (and the nisba after a counterpart: "من نظيره العاجي الرئيس X")
+    while k >= floor and (
+        norms[k] in _KIN or norms[k] in _COURTESIES or (k > floor and norms[k - 1] in _KIN and _is_nisba(norms, k))
+    ):
+        k -= 1  # (and the nisba after a counterpart: "من نظيره العاجي الرئيس X"; "من أخيه فخامة الرئيس")
     if k < floor or norms[k] != "من":
         return False
     k -= 1
-    while k >= floor and k >= head - 6 and norms[k] in _LETTER_ADJECTIVES:
-        k -= 1
+    while k >= floor and k >= head - 6 and (norms[k] in _LETTER_ADJECTIVES or norms[k] in ("،", ",")):
+        k -= 1  # ("رسالة خطية، من أخيه ...": a comma between)
     return k >= floor and norms[k] in _LETTERS
 
 
@@ -999,12 +1003,15 @@ def _words_open(norms, k: int, start: int) -> bool:
     return norms[k] == ":" and not (k > start and norms[k - 1] in _LIST_OPENERS)
 
 
+_ABOUT_WORDS = frozenset(normalize(w) for w in ("حول", "بشأن", "تتعلق", "تتناول", "تضمنت"))  # what it was about
+
+
 def _parties(mentions, window, doc, speakers) -> list[str]:
     """Countries and organisations of the clause, for meetings that name no two persons; not those
     named in what someone said ("وقال ... إن مصر تدعم")."""
     start, end = window
     norms = doc.token_norms
-    end = next((k for k in range(start, end) if _words_open(norms, k, start)), end)
+    end = next((k for k in range(start, end) if _words_open(norms, k, start) or norms[k] in _ABOUT_WORDS), end)
     found = []
     # "وزراء خارجية فلسطين والصومال وتونس": the countries of unnamed officials named together
     plural = [(m.head, m.last) for m in mentions if m.type == PERSON and not m.named and m.number > 1]
