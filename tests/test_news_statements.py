@@ -397,3 +397,17 @@ def test_words_quoted_from_an_unnamed_official_are_not_the_last_speakers():
         " باسم الخارجية الليبية قوله إن المحادثات المقبلة ستعقد في تونس."
     )
     assert not any(who == ["سامح شكري"] and "ستعقد في تونس" in quote for who, quote in found), found
+
+
+def test_a_ministrys_quoted_report_of_a_call_broken_across_lines_is_the_call_not_words():
+    facts = extract(
+        "تلقى وزير الخارجية السعودي الأمير فيصل بن فرحان اتصالاً هاتفياً من الأمين العام للأمم المتحدة.\n"
+        'وفي بيان لها، قالت وزارة الخارجية السعودية: "تلقى الأمير فيصل بن فرحان\n'
+        'اتصالاً هاتفياً من الأمين العام للأمم المتحدة أنطونيو غوتيريش".\n'
+        'وأضافت الخارجية: "جرى خلال الاتصال استعراض أوجه التعاون بين المملكة\n'
+        'والأمم المتحدة في مجالات التنمية".',
+        published=DAY,
+    )
+    quotes = [s.quote for s in facts.statements]
+    assert not any(q.startswith("تلقى") for q in quotes), quotes
+    assert any("استعراض أوجه التعاون بين المملكة والأمم المتحدة" in " ".join(q.split()) for q in quotes), quotes

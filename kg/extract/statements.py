@@ -1197,11 +1197,14 @@ _MEETING_REPORT_REACH = 8  # "رئيس الجمهورية قيس سعيد است
 def _tells_a_meeting(doc, start_token, index) -> bool:
     """The words a body gives open with a person and a verb of meeting: a report of the meeting."""
     norms = doc.token_norms
+    while start_token < len(norms) - 1 and norms[start_token] in _NAME_QUOTES:
+        start_token += 1  # ': "تلقى ...': past the mark that opens the quotation
     opening = triggers().longest_at(norms, start_token, min(len(norms), start_token + 2))
     if opening is not None and opening.payload.pos == "verb" and opening.payload.kind in _HELD_KINDS and (
-        not opening.payload.needs
+        not opening.payload.needs or _needed_after(norms, opening)
     ):
-        return True  # "إن "التقى نائب رئيس الوزراء ..."": the words open with the meeting verb itself
+        # "إن "التقى نائب رئيس الوزراء ..."", ': "تلقى الأمير X اتصالاً هاتفياً': the meeting verb itself
+        return True
     for k in range(start_token, min(len(norms), start_token + _MEETING_REPORT_REACH)):
         mention = index.by_first.get(k)
         if mention is not None and mention.type == PERSON and mention.last < len(norms):
@@ -1213,6 +1216,12 @@ def _tells_a_meeting(doc, start_token, index) -> bool:
                 found = triggers().longest_at(norms, office_end, office_end + 2)
             return found is not None and found.payload.pos == "verb"
     return False
+
+
+def _needed_after(norms, opening) -> bool:
+    """The word a meeting verb needs ("تلقى اتصالاً") comes after it, past its subject."""
+    end = min(len(norms), opening.last + 9)
+    return any(norms[k : k + len(need)] == need for k in range(opening.last, end) for need in opening.payload.needs)
 
 
 _HELD_KINDS = frozenset({"meeting", "talks", "reception", "call", "summit", "conference"})

@@ -325,6 +325,13 @@ _OPEN_ENDINGS = frozenset(
 _ADJECTIVE_START = re.compile(r"^(ال|وال)\w{3,}(ي|ية|يه)[،,]?$")
 
 
+def _quote_left_open(line: str) -> bool:
+    """A quotation opens on this line and does not close on it."""
+    if line.count("«") > line.count("»") or line.count("“") > line.count("”"):
+        return True
+    return line.count('"') % 2 == 1 and not line.rstrip().endswith('"')
+
+
 def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int], broken: bool = False) -> bool:
     """Does a line break inside a sentence: the line ends on a word that leaves it open, or the
     next line starts with an adjective (a nisba: "الكويتي، الشيخ ..."), or the page breaks its
@@ -340,6 +347,8 @@ def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int], broke
         return len(words) >= 2  # "... صبري بوقادوم،" then "في أنقرة ...": the sentence goes on
     if broken and len(line_words) >= 2 and len(words) >= 2:
         return True
+    if len(line_words) >= 3 and len(words) >= 2 and _quote_left_open(text[line[0] : line[1]]):
+        return True  # 'قالت الوزارة: "تلقى الأمير' then 'اتصالاً هاتفياً ..."': the quotation goes on
     if len(words) == 1 and words[0][-1] in ".؟!" and len(line_words) >= 4:
         return True  # "... اللواء أحمد" then "حسني.": a lone word that closes the sentence
     adjective = bool(_ADJECTIVE_START.match(words[0])) and len(line_words) >= 3  # (not a menu)
