@@ -496,3 +496,16 @@ def test_excellency_after_an_office_set_off_after_a_name_opens_the_next_person()
     facts = extract(text, published=dt.date(2017, 10, 24))
     envoy = next(e for e in facts.entities if e.label == "محمد سعيد النعيمي")
     assert "رئيس الوزراء" not in envoy.roles
+
+
+@pytest.mark.parametrize(
+    ("office", "name"),
+    [("المكلف بتسيير وزارة الخارجية", "الطاهر الباعور"), ("المكلفة بتسيير شؤون وزارة الخارجية", "سلمى الغزال")],
+)
+def test_the_one_in_charge_of_a_ministry_is_an_office(office, name):
+    facts = facts_of(
+        f"تلقى وزير الشؤون الخارجية التونسي محمد علي النفطي اتصالاً هاتفياً من {office} بدولة ليبيا الشقيقة {name}."
+    )
+    holder = person(facts, name)
+    assert holder.represents == "country:LY" and any("بتسيير" in role for role in holder.roles), holder
+    assert len(facts.meetings) == 1 and holder.key in facts.meetings[0].participants
