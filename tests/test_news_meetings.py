@@ -256,3 +256,12 @@ def test_a_letter_from_a_president_handed_over_by_his_envoy_is_one_meeting_of_th
         " عبدالله غنام، سفير دولة فلسطين لدى قطر، خلال استقبال سمو الأمير له."
     )
     assert found == [{"تميم بن حمد آل ثاني", "منير عبدالله غنام"}], found
+
+
+def test_the_one_who_sent_an_envoy_is_no_party_and_the_council_of_ministers_is_part_of_the_office():
+    found = meetings_of(
+        "استقبل الأمين العام لوزارة الشؤون الخارجية، لوناس مقرمان، اليوم بمقر الوزارة، الأمين العام لمجلس"
+        " وزراء حكومة الوحدة الوطنية الليبية، سالم علي الفيتوري، بصفته مبعوثاً خاصاً لرئيس مجلس الوزراء"
+        " بحكومة الوحدة الوطنية، عبد الحميد الدبيبة."
+    )
+    assert found == [{"لوناس مقرمان", "سالم علي الفيتوري"}], found

@@ -1837,6 +1837,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
+        if norm in ("وزراء", "الوزراء") and k > title.last and norms[k - 1] in _COUNCIL:
+            k += 1  # "الأمين العام لمجلس وزراء حكومة الوحدة": the council of ministers, no new office
+            if not destination:
+                role_last = k
+            continue
         if norm.startswith(("ولل", "وبال")) and k > title.last:
             break  # "الرئيس الصومالي وللشعب الصومالي": and to the people, another addressee
         if info.kind == "counterpart" and role_last == title.last:
@@ -1873,6 +1878,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
     return inner, k, role_last, represents
 
 
+_COUNCIL = frozenset(normalize(w) for w in ("مجلس", "لمجلس", "بمجلس", "ومجلس"))
 _SERVICE_WORDS = frozenset(normalize(w) for w in ("مكتب", "ديوان", "مستشار", "مستشارة", "مستشارا"))
 
 # heads of an office written in the construct state: the field they govern follows them

@@ -947,10 +947,30 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
         if _sender(norms, head, start):
             absent.add(mention.key)  # (and his office after his name: "الرئيس X رئيس دولة فلسطين")
             continue
+        if _envoy_of(norms, head, start):
+            absent.add(mention.key)  # "بصفته مبعوثاً خاصاً لرئيس الوزراء X": whose envoy came, not he
+            continue
         if head > start and _governing_noun(norms[head - 1]):
             continue  # "وزير خارجية الأسد"، "موقف الرئيس السيسي": whose minister or stance, no party
         found.append(mention.key)
     return [key for key in dict.fromkeys(found) if key not in absent]
+
+
+_ENVOY_NOUNS = frozenset(normalize(w) for w in (
+    "مبعوثا", "مبعوث", "موفدا", "موفد", "ممثلا", "ممثل", "مبعوثة", "موفدة", "ممثلة", "رسولا",
+))  # fmt: skip
+
+
+def _envoy_of(norms, head: int, floor: int) -> bool:
+    """ "مبعوثاً خاصاً لرئيس الوزراء X"، "موفداً من الرئيس X": the one who sent the envoy."""
+    k = head - 1
+    if k > floor and norms[k] == "من":
+        k -= 1  # "موفداً من الرئيس X"
+    elif norms[head][:1] != "ل":
+        return False  # "مبعوثاً لرئيس الوزراء X"
+    if norms[k] in ("خاصا", "خاص", "شخصيا", "شخصي", "خاصه"):
+        k -= 1
+    return k >= floor and norms[k] in _ENVOY_NOUNS
 
 
 def _governing_noun(norm: str) -> bool:
