@@ -321,3 +321,8 @@ def test_the_verbal_noun_tafil_after_an_office_is_no_name(text, absent, name):
 )
 def test_prose_after_an_office_or_a_province_is_no_person(text, word):
     assert not any(word in label for label in persons(text)), persons(text)
+
+
+def test_a_foreign_surname_that_begins_with_lam_after_two_given_names_is_read_whole():
+    found = persons("استقبل الرئيس وزير الخارجية الفرنسي، جون إيف لودريون الذي يقوم بزيارة عمل إلى الجزائر.")
+    assert "جون إيف لودريون" in found, found
