@@ -326,3 +326,8 @@ def test_prose_after_an_office_or_a_province_is_no_person(text, word):
 def test_a_foreign_surname_that_begins_with_lam_after_two_given_names_is_read_whole():
     found = persons("استقبل الرئيس وزير الخارجية الفرنسي، جون إيف لودريون الذي يقوم بزيارة عمل إلى الجزائر.")
     assert "جون إيف لودريون" in found, found
+
+
+def test_a_mauritanian_name_ending_in_bih_is_read_whole():
+    found = persons("من جانبه، أعرب وزير الخارجية الموريتاني اسلكو ولد أحمد ازيد بيه عن سعادته بالزيارة.")
+    assert "اسلكو ولد أحمد ازيد بيه" in found, found

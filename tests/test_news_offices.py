@@ -509,3 +509,17 @@ def test_the_one_in_charge_of_a_ministry_is_an_office(office, name):
     holder = person(facts, name)
     assert holder.represents == "country:LY" and any("بتسيير" in role for role in holder.roles), holder
     assert len(facts.meetings) == 1 and holder.key in facts.meetings[0].participants
+
+
+def test_an_office_of_another_state_right_after_the_hosts_office_is_the_guest():
+    facts = facts_of(
+        "استقبل وزير الخارجية البحريني وزير الشؤون الخارجية والتعاون الموريتاني محمد سالم ولد مرزوك في المنامة."
+    )
+    guest = person(facts, "محمد سالم ولد مرزوك")
+    assert guest.represents == "country:MR" and not any("البحريني" in role for role in guest.roles), guest
+
+
+def test_two_offices_of_one_state_stack_on_one_holder():
+    facts = facts_of("التقى نائب رئيس الوزراء الأردني وزير الخارجية أيمن الصفدي نظيره القطري في عمان.")
+    safadi = person(facts, "أيمن الصفدي")
+    assert safadi.represents == "country:JO" and any("نائب رئيس الوزراء" in role for role in safadi.roles), safadi

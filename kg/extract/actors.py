@@ -1832,6 +1832,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             break  # "وأبلغ السفير رئيس الوزراء الصومالي": the ambassador told the prime minister
         if inner_title is not None and _envoy_of_another_state(ctx, info, inner_title, represents):
             break  # "استقبل الرئيس اللبناني سفير ماليزيا": the president receives another state's envoy
+        if (
+            inner_title is not None and represents.startswith("country:") and inner_title.payload.number == 1
+            and not inner_title.clitic and _serves_another_state(ctx, inner_title, represents)
+        ):
+            break  # "استقبل وزير الخارجية البحريني وزير الخارجية الموريتاني": the second office is the guest's
         if inner_title is not None and inner_title.payload.kind != "counterpart" and inner_title.payload.number == 1:
             k = inner_title.last
             if not destination:
@@ -1876,6 +1881,12 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             continue
         break
     return inner, k, role_last, represents
+
+
+def _serves_another_state(ctx: _Context, title, represents: str) -> bool:
+    """Does the office at `title` name a state of its own, other than `represents`?"""
+    _, _, _, other = _complement(ctx, title)
+    return other.startswith("country:") and other != represents
 
 
 _COUNCIL = frozenset(normalize(w) for w in ("مجلس", "لمجلس", "بمجلس", "ومجلس"))
@@ -2673,6 +2684,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     norm = norms[j]
     if norm == "علي" and words and words[-1] in ("بن", "ابن", "بنت"):
         return True  # "سيف بن هلال بن علي العمري": the son of Ali, never "on"
+    if norm == "بيه" and "ولد" in words:
+        return True  # "اسلكو ولد أحمد ازيد بيه": a Mauritanian name's last word, not "بي" + a pronoun
     if words and words[-1] == "ال" and _is_arabic_word(norm) and not is_stopword(norm):
         return True  # "عبدالله بن عبدالملك آل الشيخ": the family آل governs, though it is a rank too
     if norm in _PILGRIM and words and after_title and j + 1 < end and (
