@@ -3,7 +3,9 @@
 A reader (or a crash, or a failed run) never finds half a file under the final name: the data
 goes to a hidden temporary file beside it, is flushed to disk, and only then takes the name
 (`os.replace`, atomic within one filesystem, which the same folder guarantees). On any error the
-temporary file is removed and an existing file of that name is left as it was.
+temporary file is removed and an existing file of that name is left as it was. A process killed
+outright (kill -9, a power cut) cannot remove its own: the temporary name holds the writer's pid,
+and the next write of that file removes those whose process is gone.
 
 Targets that are not regular files (`/dev/stdout`, a named pipe) are written directly: they
 cannot be renamed over, and a reader is already waiting on them.
@@ -14,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -43,7 +46,8 @@ def atomic_open(
         path = path.resolve()  # the file it points to gets the new content; the link stays a link
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    _remove_dead_parts(folder, path.name)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".part", dir=folder)
     try:
         with os.fdopen(descriptor, mode, encoding=encoding if text else None,
                        newline=newline if text else None) as handle:
@@ -58,6 +62,37 @@ def atomic_open(
             os.unlink(temporary)
         raise
     _sync_folder(folder)
+
+
+def _remove_dead_parts(folder: Path, name: str) -> None:
+    """Remove the temporary files of this name that a killed writer left (`.NAME.PID-XXXX.part`,
+    PID no longer running). A live writer's, and any other file, are never touched."""
+    if os.name != "posix":  # os.kill(pid, 0) asks after a process only on POSIX (on Windows it sends ^C)
+        return
+    pattern = re.compile(re.escape(f".{name}.") + r"(\d+)-[a-z0-9_]+\.part")
+    for left in _names_starting(folder, f".{name}."):
+        match = pattern.fullmatch(left)
+        if match and not _running(int(match.group(1))):
+            with contextlib.suppress(OSError):
+                os.unlink(folder / left)
+
+
+def _names_starting(folder: Path, prefix: str) -> list[str]:
+    try:
+        with os.scandir(folder) as entries:
+            return [entry.name for entry in entries if entry.name.startswith(prefix)]
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # PermissionError: it runs, as another user
+        return True
+    return True
 
 
 def write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8", newline: str | None = None) -> None:

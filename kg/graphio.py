@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -108,7 +109,7 @@ def read_graphs(paths: Iterable[str | Path], dataset: Dataset | None = None) -> 
                 else:
                     target.parse(data=text, format=plugin, publicID=path.resolve().as_uri())
         except Exception as err:  # rdflib raises many kinds; all mean the same thing here
-            raise GraphError(f"{path}: not valid {fmt} ({_first_line(err)})") from err
+            raise GraphError(_parse_failure(path, fmt, err)) from err
     return dataset
 
 
@@ -160,6 +161,48 @@ def _trig(dataset: Graph | Dataset) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def _first_line(err: Exception) -> str:
+def _parse_failure(path: Path, fmt: str, err: Exception) -> str:
+    """One line for a file the parser refused: where, and why in the parser's words (not its
+    dump of the text around the error, which for Turtle is a run of Python bytes literals)."""
+    from rdflib.plugins.parsers.notation3 import BadSyntax  # (Turtle, TriG, N3)
+
+    if isinstance(err, UnicodeDecodeError):
+        return f"{path}: {_not_utf8(path, err)}"
+    if isinstance(err, BadSyntax):
+        why = getattr(err, "_why", "") or "bad syntax"
+        return f"{path}:{err.lines + 1}: not valid {fmt} ({_first_line(why)})"  # its lines count from 0
+    return f"{path}: not valid {fmt} ({_first_line(err)})"
+
+
+def _not_utf8(path: Path, err: UnicodeDecodeError) -> str:
+    """The first byte that is not UTF-8, at its offset in the file: the parser's own offset may be
+    within a piece it was decoding (N-Triples reads the file in blocks)."""
+    found = _first_bad_byte(path)
+    if found is None:  # the bytes were not the file's own (a JSON-LD context it names)
+        return f"not UTF-8 text (byte 0x{err.object[err.start : err.start + 1].hex()})"
+    offset, byte = found
+    return f"not UTF-8 text (byte 0x{byte.hex()} at offset {offset})"
+
+
+def _first_bad_byte(path: Path) -> tuple[int, bytes] | None:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0  # where the next block starts in the file
+    try:
+        with path.open("rb") as file:
+            while True:
+                block = file.read(1 << 20)
+                pending = len(decoder.getstate()[0])  # the start of a character cut by the last block
+                try:
+                    decoder.decode(block, final=not block)
+                except UnicodeDecodeError as bad:
+                    return offset - pending + bad.start, bad.object[bad.start : bad.start + 1]
+                if not block:
+                    return None
+                offset += len(block)
+    except OSError:
+        return None
+
+
+def _first_line(err: object) -> str:
     text = " ".join(str(err).split())
     return text[:200] or type(err).__name__

@@ -105,6 +105,73 @@ def _read_file(path, date, publisher, encoding, max_bytes) -> Iterator[ReadResul
 
 
 def _read_json_lines(path, date, publisher, encoding, max_bytes) -> Iterator[ReadResult]:
+    with path.open("rb") as file:
+        head = file.read(8192)
+    if not _utf8(encoding) or head.startswith(_WIDE_BOMS) or path.suffix.lower() == ".json":
+        yield from _read_json_whole(path, date, publisher, encoding, max_bytes)
+        return
+    if _looks_binary(head):
+        yield _binary_problem(head, str(path))
+        return
+    opening = _opening(path)
+    if not opening:
+        yield Problem(str(path), "empty file")
+    elif opening.decode("utf-8", "replace").lstrip().startswith("["):
+        yield from _read_json_whole(path, date, publisher, encoding, max_bytes)  # one JSON document
+    else:
+        yield from _read_utf8_lines(path, date, publisher, encoding, max_bytes)
+
+
+def _opening(path: Path) -> bytes:
+    """The file's bytes from the first that is not blank (after a UTF-8 byte-order mark) to the end
+    of that block; b"" for a file with nothing but blanks."""
+    with path.open("rb") as file:
+        block = file.read(65536).removeprefix(b"\xef\xbb\xbf").lstrip()
+        while not block and (more := file.read(65536)):
+            block = more.lstrip()
+    return block
+
+
+def _read_utf8_lines(path, date, publisher, encoding, max_bytes) -> Iterator[ReadResult]:
+    """Line by line, each decoded on its own: one line that is not UTF-8 is that line's Problem, and
+    the good lines around it are still read. Only one line is in memory at a time."""
+    with path.open("rb") as file:
+        for number, raw in _numbered_lines(file):
+            if len(raw) > max_bytes:
+                yield Problem(str(path), f"too large for one article ({_mb(len(raw))})", number)
+                continue
+            line = _decode_line(raw, number, str(path), encoding)
+            if isinstance(line, Problem):
+                yield line
+            elif line.strip():
+                yield from _read_json_line(line, path, number, date, publisher)
+
+
+def _numbered_lines(file) -> Iterator[tuple[int, bytes]]:
+    """(number, bytes) of each line of a binary file, without its end; numbered as the whole-file
+    reading numbers them: CRLF is one line end, and a lone CR is one too."""
+    number = 0
+    for raw in file:
+        for piece in raw.removesuffix(b"\n").removesuffix(b"\r").split(b"\r"):
+            number += 1
+            yield number, piece
+
+
+def _decode_line(raw: bytes, number: int, path: str, encoding: str) -> str | Problem:
+    try:
+        return raw.decode("utf-8-sig" if number == 1 else "utf-8")  # a byte-order mark opens only the file
+    except UnicodeDecodeError as err:
+        bad = err.object[err.start : err.start + 1].hex()  # (after the byte-order mark, as an editor counts)
+        return Problem(
+            path,
+            f"not {encoding} text (byte 0x{bad} at column {err.start + 1}); re-encode it "
+            "(e.g. iconv -f windows-1256 -t utf-8) or pass --encoding",
+            number,
+        )
+
+
+def _read_json_whole(path, date, publisher, encoding, max_bytes) -> Iterator[ReadResult]:
+    """Another encoding (UTF-16 has no byte lines to split) or one JSON document: the file at once."""
     raw = path.read_bytes()
     if not raw.strip():
         yield Problem(str(path), "empty file")
@@ -123,16 +190,20 @@ def _read_json_lines(path, date, publisher, encoding, max_bytes) -> Iterator[Rea
         if len(line) > max_bytes:
             yield Problem(str(path), f"too large for one article ({_mb(len(line))})", number)
             continue
-        try:
-            record = json.loads(line)
-            results = list(_from_record(record, path, number, date, publisher))
-        except json.JSONDecodeError as err:
-            yield Problem(str(path), f"not valid JSON ({err.msg} at column {err.colno})", number)
-            continue
-        except Exception as err:  # e.g. RecursionError on a line nested 100,000 deep
-            yield Problem(str(path), f"not read ({failure(err)})", number)
-            continue
-        yield from results
+        yield from _read_json_line(line, path, number, date, publisher)
+
+
+def _read_json_line(line: str, path, number, date, publisher) -> Iterator[ReadResult]:
+    try:
+        record = json.loads(line)
+        results = list(_from_record(record, path, number, date, publisher))
+    except json.JSONDecodeError as err:
+        yield Problem(str(path), f"not valid JSON ({err.msg} at column {err.colno})", number)
+        return
+    except Exception as err:  # e.g. RecursionError on a line nested 100,000 deep
+        yield Problem(str(path), f"not read ({failure(err)})", number)
+        return
+    yield from results
 
 
 def _from_record(record, path, number, date, publisher) -> Iterator[ReadResult]:
@@ -221,6 +292,7 @@ def _finish(article: Article, path: str, line: int | None, date, publisher) -> I
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
          (b"\xfe\xff", "utf-16"))
+_WIDE_BOMS = tuple(bom for bom, _ in _BOMS)
 
 
 def without_controls(article: Article) -> Article:
@@ -245,9 +317,7 @@ def _decode(raw: bytes, path: str, encoding: str) -> str | Problem:
         # a UTF-16 or UTF-32 byte-order mark says what the text is; it would look binary (NUL bytes)
         encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), encoding)
     if _utf8(encoding) and _looks_binary(raw):
-        hint = next((f"; it reads as {name} text: pass --encoding {name}" for name in ("utf-16-le", "utf-16-be")
-                     if _reads_as(raw, name)), "")
-        return Problem(path, f"binary data, not text (expected UTF-8 text, JSON lines or HTML{hint})")
+        return _binary_problem(raw, path)
     try:
         text = raw.decode("utf-8-sig" if _utf8(encoding) else encoding)
         if not _utf8(encoding):
@@ -264,6 +334,13 @@ def _decode(raw: bytes, path: str, encoding: str) -> str | Problem:
     except LookupError:
         return Problem(path, f"unknown encoding {encoding!r}")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _binary_problem(raw: bytes, path: str) -> Problem:
+    """What is said of a file whose first bytes look binary (they alone are looked at)."""
+    hint = next((f"; it reads as {name} text: pass --encoding {name}" for name in ("utf-16-le", "utf-16-be")
+                 if _reads_as(raw, name)), "")
+    return Problem(path, f"binary data, not text (expected UTF-8 text, JSON lines or HTML{hint})")
 
 
 def _looks_binary(raw: bytes) -> bool:

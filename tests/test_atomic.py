@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,6 +87,54 @@ def test_a_target_that_is_not_a_regular_file_is_written_directly(tmp_path, throu
 def test_only_whole_file_modes_are_accepted(tmp_path):
     with pytest.raises(ValueError, match="mode"), atomic.atomic_open(tmp_path / "x", "a"):
         pass
+
+
+def dead_pid() -> int:
+    """The pid of a process that has run and been waited for: no process has it now."""
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    child.wait()
+    return child.pid
+
+
+def test_a_killed_writers_temporary_file_goes_and_a_live_writers_stays(tmp_path):
+    target = tmp_path / "big.ttl"
+    dead = dead_pid()
+    killed = tmp_path / f".big.ttl.{dead}-k3j4h5g6.part"
+    live = tmp_path / f".big.ttl.{os.getppid()}-a1b2c3d4.part"  # the process that started pytest
+    not_ours = [
+        ".big.ttl.k3j4h5g6.part",  # no pid in the name
+        f".other.ttl.{dead}-k3j4h5g6.part",  # another file's
+        f".big.ttl.{dead}-k3j4h5g6.part.bak",
+        f"big.ttl.{dead}-k3j4h5g6.part",  # not hidden
+        f".big.ttl.{dead}-.part",
+    ]
+    for name in [killed.name, live.name, *not_ours]:
+        (tmp_path / name).write_text("<urn:x:a> <urn:x:b> ", encoding="utf-8")
+    atomic.write_text(target, "<urn:x:a> <urn:x:b> <urn:x:c> .\n")
+    assert target.read_text(encoding="utf-8") == "<urn:x:a> <urn:x:b> <urn:x:c> .\n"
+    assert not killed.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p != target) == sorted([live.name, *not_ours])
+
+
+def test_the_temporary_file_of_a_writer_killed_mid_write_goes_at_the_next_write(tmp_path):
+    target = tmp_path / "big.ttl"
+    writer = ("import sys, time\nfrom kg import atomic\nwith atomic.atomic_open(sys.argv[1]) as out:\n"
+              "    out.write('<urn:x:a> <urn:x:b> <urn:x:c> .\\n' * 10000)\n    out.flush()\n"
+              "    print('writing', flush=True)\n    time.sleep(60)\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(atomic.__file__).parents[1])}  # the kg under test
+    child = subprocess.Popen([sys.executable, "-c", writer, str(target)], stdout=subprocess.PIPE, env=env)
+    try:
+        assert child.stdout.readline() == b"writing\n"
+        (part,) = leftovers(tmp_path)
+        assert part.startswith(f".big.ttl.{child.pid}-")
+    finally:
+        child.kill()  # SIGKILL: it cannot clean up after itself
+        child.wait()
+        child.stdout.close()
+    assert leftovers(tmp_path) == [part]
+    atomic.write_text(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert leftovers(tmp_path) == []
 
 
 # ---------------------------------------------------------------------------- graph files

@@ -114,6 +114,19 @@ def test_a_jsonl_file_with_one_broken_line_among_good_ones(tmp_path, capsys):
     assert built_ids(out) == {"good-1", "good-2", "good-3", "good-4"}
 
 
+def test_a_jsonl_line_in_windows_1256_among_utf8_ones_is_one_line_of_error(tmp_path, capsys):
+    path = tmp_path / "batch.jsonl"
+    good = [json.dumps(dict(GOOD, id=f"good-{n}"), ensure_ascii=False).encode("utf-8") for n in (1, 2)]
+    pasted = json.dumps(dict(GOOD, id="pasted"), ensure_ascii=False).encode("cp1256")  # copied from an old page
+    path.write_bytes(b"\n".join([good[0], pasted, good[1]]) + b"\n")
+    out = tmp_path / "out.trig"
+    status, messages = run_build(capsys, path, "-o", out)
+    assert status == 1
+    assert len(messages) == 1
+    assert_one_line_naming(messages, path, "not utf-8 text", "column", "--encoding", line=2)
+    assert built_ids(out) == {"good-1", "good-2"}
+
+
 def test_non_arabic_text_is_read_with_a_warning(tmp_path, capsys):
     english = tmp_path / "english.txt"
     english.write_text("Ministers meet in Geneva\nThe two ministers met in Geneva today.", encoding="utf-8")

@@ -278,3 +278,75 @@ def test_a_jsonl_file_with_a_byte_order_mark_and_crlf_line_ends(tmp_path):
     articles, problems = read(path)
     assert problems == []
     assert [(a.id, a.text) for a in articles] == [("a", BODY), ("b", BODY)]
+
+
+# --- a JSONL line that is not UTF-8 is that line's problem ----------------------------------------
+
+def jsonl_bytes(lines: list[bytes], end: bytes = b"\n", bom: bytes = b"") -> bytes:
+    return bom + b"".join(line + end for line in lines)
+
+
+def good_line(id: str) -> bytes:
+    return json.dumps({"id": id, "text": BODY}, ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize(("end", "bom"), [(b"\n", b""), (b"\r\n", b""), (b"\r\n", b"\xef\xbb\xbf")],
+                         ids=["lf", "crlf", "bom-crlf"])
+def test_a_jsonl_line_that_is_not_utf8_is_that_lines_problem_and_the_others_are_read(tmp_path, end, bom):
+    path = tmp_path / "feed.jsonl"
+    latin = '{"id": "x", "text": "Le ministre a reçu"}'.encode("latin-1")  # ç is the byte 0xe7
+    path.write_bytes(jsonl_bytes([good_line("first"), b'{"id": "cut", "text": ', latin, good_line("last")], end, bom))
+    articles, problems = read(path)
+    assert [(a.id, a.text, a.source) for a in articles] == [("first", BODY, f"{path}:1"), ("last", BODY, f"{path}:4")]
+    assert [(p.path, p.line, p.fatal) for p in problems] == [(str(path), 2, True), (str(path), 3, True)]
+    assert "not valid JSON" in problems[0].reason
+    column = latin.index(b"\xe7") + 1
+    assert problems[1].reason.startswith(f"not utf-8 text (byte 0xe7 at column {column}); re-encode it")
+    assert problems[1].reason.endswith("or pass --encoding")
+
+
+def test_a_bad_byte_on_the_first_line_counts_its_column_after_the_byte_order_mark(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(jsonl_bytes([b'{"text": "\xff"}', good_line("second")], bom=b"\xef\xbb\xbf"))
+    articles, (problem,) = read(path)
+    assert [a.id for a in articles] == ["second"]
+    assert problem.line == 1 and "byte 0xff at column 11" in problem.reason
+
+
+def test_a_jsonl_file_with_old_mac_line_ends_keeps_its_line_numbers(tmp_path):
+    path = tmp_path / "mac.jsonl"
+    path.write_bytes(jsonl_bytes([good_line("a"), b"", b"{", good_line("b")], end=b"\r"))
+    articles, (problem,) = read(path)
+    assert [(a.id, a.source) for a in articles] == [("a", f"{path}:1"), ("b", f"{path}:4")]
+    assert problem.line == 3 and "not valid JSON" in problem.reason
+
+
+@pytest.mark.parametrize("content", [b"", b" \n\r\n\t", b"\xef\xbb\xbf\n"], ids=["empty", "blank", "bom-only"])
+def test_a_jsonl_file_with_nothing_in_it_is_one_problem(tmp_path, content):
+    path = tmp_path / "nothing.jsonl"
+    path.write_bytes(content)
+    articles, (problem,) = read(path)
+    assert articles == [] and (problem.reason, problem.line) == ("empty file", None)
+
+
+def test_a_json_array_or_a_windows_1256_file_is_still_read_whole(tmp_path):
+    array = tmp_path / "array.jsonl"  # a JSON document under a .jsonl name
+    array.write_bytes(b"\xef\xbb\xbf  \n" + json.dumps([{"id": "in-array", "text": BODY}], indent=1).encode())
+    arabic = tmp_path / "arabic.jsonl"
+    arabic.write_bytes(json.dumps({"id": "cp1256", "text": BODY}, ensure_ascii=False).encode("cp1256") + b"\r\n")
+    assert [(a.id, a.text) for a in read(array)[0]] == [("in-array", BODY)]
+    articles, problems = read(arabic, encoding="cp1256")
+    assert problems == [] and [(a.id, a.text) for a in articles] == [("cp1256", BODY)]
+    bad_array = tmp_path / "bad-array.jsonl"
+    bad_array.write_bytes(b'[{"text": "\xff"}]')
+    _, (problem,) = read(bad_array)
+    assert problem.line is None and "byte 0xff at offset 11" in problem.reason
+
+
+def test_a_jsonl_line_over_the_limit_is_measured_in_bytes(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    long = json.dumps({"id": "long", "text": "ا" * 600}, ensure_ascii=False).encode()  # 2 bytes a letter
+    path.write_bytes(jsonl_bytes([long, good_line("short")]))
+    articles, (problem,) = read(path, max_bytes=1000)
+    assert [a.id for a in articles] == ["short"]
+    assert problem.line == 1 and "too large for one article" in problem.reason

@@ -10,6 +10,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.cli import main
+from kg.errors import GraphError
 from kg.graphio import read_graphs, write_graph
 from kg.rdf.namespaces import DIP, DIPR_IRI, DIPT, PREFIXES
 from kg.resources import ontology_path
@@ -368,6 +369,44 @@ def test_cli_exit_2_for_a_file_that_is_not_rdf(capsys, tmp_path):
     path.write_text("these are not triples\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 2
     assert "notes.ttl" in capsys.readouterr().err
+
+
+def test_cli_gives_the_line_and_the_reason_of_a_turtle_syntax_error(capsys, tmp_path):
+    path = tmp_path / "broken.ttl"
+    path.write_text(
+        "@prefix dipr: <https://w3id.org/dipkg/resource/> .\n"
+        'dipr:ayman-safadi dipr:label "أيمن الصفدي"@ar .\n'
+        'dipr:sameh-shoukry dipr:label "سامح شكري\n'  # the string is never closed
+        "dipr:x dipr:label \"x\" .\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path)]) == 2
+    assert capsys.readouterr().err == f"kg validate: {path}:3: not valid turtle (newline found in string literal)\n"
+
+
+def test_cli_says_where_a_graph_file_stops_being_utf8(capsys, tmp_path):
+    path = tmp_path / "x.ttl"
+    path.write_bytes(b"\x85\x00\xff\x10binary\x00" * 50)
+    assert main(["validate", str(path)]) == 2
+    assert capsys.readouterr().err == f"kg validate: {path}: not UTF-8 text (byte 0x85 at offset 0)\n"
+
+
+@pytest.mark.parametrize("suffix", [".nt", ".nq", ".trig"])
+def test_a_bad_byte_deep_in_a_graph_file_is_counted_from_the_start_of_the_file(tmp_path, suffix):
+    path = tmp_path / f"graph{suffix}"
+    good = "".join(f'<urn:x:s{n}> <urn:x:label> "وزير الخارجية {n}" .\n' for n in range(3000)).encode("utf-8")
+    path.write_bytes(good + b'<urn:x:t> <urn:x:label> "caf\xe9" .\n')
+    offset = len(good) + len(b'<urn:x:t> <urn:x:label> "caf')
+    with pytest.raises(GraphError) as raised:
+        read_graphs([path])
+    assert str(raised.value) == f"{path}: not UTF-8 text (byte 0xe9 at offset {offset})"
+
+
+def test_a_trig_syntax_error_names_its_line(tmp_path):
+    path = tmp_path / "graph.trig"
+    path.write_text("<urn:x:g> {\n  <urn:x:a> <urn:x:b> <urn:x:c> .\n  <urn:x:a> <urn:x:b> .\n}\n", encoding="utf-8")
+    with pytest.raises(GraphError, match=r"graph\.trig:3: not valid trig \([^\n]+\)$"):
+        read_graphs([path])
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 """Reading an archive as a stream: articles (or Problems) one at a time, never the whole input.
 
-kg.io reads a JSONL file whole before splitting it into lines, which is right for a handful of
-articles and wrong for an archive of hundreds of thousands. Here a large UTF-8 `.jsonl` file is
-read line by line with kg.io's own rules for each line (the same Article, or the same Problem
-for a broken line); every other input goes through `kg.io.read_articles` unchanged.
+Here a large UTF-8 `.jsonl` file is read line by line with kg.io's own rules for each line (the
+same Article, or the same Problem for a broken line); every other input goes through
+`kg.io.read_articles` unchanged (which reads a UTF-8 JSONL file line by line too; other encodings
+and JSON documents whole).
 """
 
 from __future__ import annotations
