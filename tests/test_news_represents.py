@@ -114,3 +114,16 @@ def test_an_office_alone_is_the_one_the_text_left_unmarked_not_the_foreigners_ma
     assert said and all(s.speakers == ("person:hossein-amir-abdollahian",) for s in said), [
         (s.speakers, s.quote) for s in facts.statements
     ]
+
+
+def test_the_ministry_officials_who_attended_serve_the_side_that_tells_of_the_meeting():
+    facts = extract(
+        "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان وزير الخارجية السوري أسعد الشيباني على هامش اجتماع"
+        " مجلس الجامعة العربية في القاهرة. حضر اللقاء وكيل الوزارة للشؤون السياسية الدكتور سعد العتيبي،"
+        " وسعادة مدير عام مكتب سمو وزير الخارجية خالد الحربي.",
+        published=dt.date(2024, 3, 12),
+    )
+    for name in ("سعد العتيبي", "خالد الحربي"):
+        aide = person(facts, name)
+        assert aide.represents == "country:SA", aide
+    assert any("مكتب" in role for role in person(facts, "خالد الحربي").roles)

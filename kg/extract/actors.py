@@ -1706,7 +1706,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         if honoured is not None and norms[k - 1] in _SERVICE_WORDS:
             # "مدير مكتب جلالة الملك"، "مستشار جلالة الملك": the office of the honoured king's service
             served = titles().longest_at(norms, honoured.last, end)
-            if served is not None and served.payload.kind in ("royal", "head"):
+            if served is not None and served.payload.kind in ("royal", "head", "government", "minister"):
                 k = role_last = served.last
                 continue
         if not _is_arabic_word(norm) or honoured or norm in _HONORIFIC_PRONOUNS:

@@ -381,6 +381,17 @@ def _home_side(entities: dict[str, Entity], drafts: list[MeetingDraft]) -> dict[
             if len(served) == 1 and not any(_serves_abroad(role) for role in entity.roles):
                 found[key] = replace(entity, represents=served.pop())
     for draft in drafts:
+        # "التقى X ... Y ... وحضر اللقاء وكيل الوزارة ..."): the officials at the table with no country
+        # and no office of their own state's head serve the side of the one who tells of the meeting
+        first = found.get(draft.participants[0]) if draft.participants else None
+        if first is None or first.type != PERSON or not first.represents:
+            continue
+        for key in draft.participants[1:]:
+            entity = found.get(key)
+            if (entity is not None and entity.type == PERSON and not entity.represents and entity.roles
+                    and key not in draft.companions and all(_aide(role) for role in entity.roles)):  # fmt: skip
+                found[key] = replace(entity, represents=first.represents)
+    for draft in drafts:
         for key, companion_of in draft.companions.items():
             # "وكان الوزير السعودي مرفوقاً بوزير الدولة X": X serves the country of whom he accompanies
             entity, other = found.get(key), found.get(companion_of)
@@ -390,6 +401,19 @@ def _home_side(entities: dict[str, Entity], drafts: list[MeetingDraft]) -> dict[
 
 
 _MINISTER = normalize("وزير")
+_AIDES = frozenset(normalize(w) for w in (
+    "وكيل", "مدير", "مديرة", "مستشار", "مستشارة", "مساعد", "مساعدة", "مندوب", "رئيس", "نائب", "الوكيل", "المدير",
+    "المستشار", "المساعد", "رئيسة", "المديرة",
+))  # fmt: skip
+
+
+def _aide(role: str) -> bool:
+    """An office in the service of a ministry or a minister ("وكيل الوزارة"، "مدير مكتب وزير الخارجية")."""
+    words = normalize(role).split()
+    return bool(words) and words[0] in _AIDES and any(w in _SERVICE for w in words[1:])
+
+
+_SERVICE = frozenset(normalize(w) for w in ("الوزارة", "مكتب", "وزير", "الوزير", "لوزير", "للوزير", "ديوان"))
 
 
 def _place_country(place: str) -> str:
