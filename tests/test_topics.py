@@ -320,3 +320,20 @@ def test_relations_between_two_states_named_after_them_are_bilateral(sentence):
 def test_the_situation_with_the_region_a_few_words_on_is_the_regional_situation(words):
     facts = extract(f"التقى وزير الخارجية العماني بدر البوسعيدي نظيره الإيراني عباس عراقجي وبحثا {words}.")
     assert "regional-situation" in facts.topics
+
+
+@pytest.mark.parametrize(
+    ("phrase", "key"),
+    [
+        ("عدد من الموضوعات وفي مقدمتها تطورات الأوضاع في فلسطين", "palestinian-question"),
+        ("القضاء على ما تبقى من وجود داعش قرب الحدود", "counter-terrorism"),
+        ("التعاون في المجالات الاقتصادية والأمنية", "security"),
+        ("الدعم الجديد للجيش ولسائر القوى العسكرية", "military-cooperation"),
+        ("السماح للعمليات الإغاثية وتوفير المواد الغذائية للسكان", "humanitarian-aid"),
+        ("رفض أي تدخل في شؤون القضاء", "sovereignty"),
+    ],
+    ids=["developments-in-palestine", "daesh", "and-security", "the-army", "relief", "interference"],
+)
+def test_topics_as_news_words_them(phrase, key):
+    found = extract(MEETING.format(phrase), published=DAY)
+    assert key in found.topics, found.topics
