@@ -411,3 +411,17 @@ def test_a_ministrys_quoted_report_of_a_call_broken_across_lines_is_the_call_not
     quotes = [s.quote for s in facts.statements]
     assert not any(q.startswith("تلقى") for q in quotes), quotes
     assert any("استعراض أوجه التعاون بين المملكة والأمم المتحدة" in " ".join(q.split()) for q in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("التقى السفير البريطاني مايكل آرون رئيس الوزراء اليمني. كما أشاد بدور الحكومة في تحسين الأوضاع المعيشية.",
+         "أشاد بدور الحكومة في تحسين الأوضاع المعيشية"),
+        ("تلقى أمير الكويت اتصالاً من الرئيس الأمريكي دونالد ترامب. وجدد دعوته للرئيس الأمريكي لزيارة الكويت قريباً.",
+         "جدد دعوته للرئيس الأمريكي لزيارة الكويت قريباً"),
+    ],
+    ids=["praised", "renewed"],
+)
+def test_a_stance_verb_right_before_its_object_is_part_of_the_words(text, words):
+    assert any(quote == words for _, quote in said(text)), said(text)

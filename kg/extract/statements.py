@@ -659,6 +659,8 @@ def _statement_at(
         return None, speakers
     if end - start <= 0 or len(doc.text[start:end].split()) < (_MIN_QUOTED_WORDS if direct else _MIN_WORDS):
         return None, speakers
+    if not direct and start_token == cue.last and _stance_verb(info) and doc.quote_at(start) is None:
+        start = _after_clitic(doc, cue)  # "كما أشاد بدور الحكومة": the praise is part of what was said
     return (
         StatementDraft(
             speakers, start, end, direct, sentence.index, cue.first, addressee, speaker_first, yields, in_relative
@@ -803,6 +805,23 @@ def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[st
         (m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first and not m.in_title), None
     )
     return (person.key,) if person else None
+
+
+def _stance_verb(info: ReportingCue) -> bool:
+    """A verb that says what stance was taken and takes its object right after it ("أشاد ب"، "جدد
+    دعوته"، "أدان"): the verb is part of the words when nothing stands between them."""
+    return info.kind == "verb" and ("bi" in info.takes or "direct" in info.takes)
+
+
+def _after_clitic(doc: Document, cue) -> int:
+    """Where the cue's word starts in the text, past a و or ف joined to it ("وأشاد" -> "أشاد")."""
+    token = doc.tokens[cue.first]
+    start = token.start
+    if cue.clitic and doc.text[start : start + 1] in "وفبل":
+        start += 1
+        while start < token.end and "\u064b" <= doc.text[start] <= "\u0652":
+            start += 1  # (a diacritic on the clitic)
+    return start
 
 
 def _two_sides_speak(norms, cue, sentence: Sentence) -> bool:
