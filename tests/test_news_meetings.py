@@ -274,3 +274,17 @@ def test_envoys_listed_after_they_are_counted_join_the_ceremony():
         " الجمهورية التركية، السيد/ مراد يلماز."
     )
     assert found == [{"إسماعيل عمر جيله", "عثمان الطيب", "مراد يلماز"}], found
+
+
+def test_those_waiting_for_an_arriving_minister_met_him_where_he_arrived():
+    facts = extract(
+        "حل وزير الشؤون الخارجية المغربي، ناصر بوريطة، مساء أمس الثلاثاء، بالعاصمة الموريتانية انواكشوط في زيارة"
+        " رسمية. ووجد بوريطة في انتظاره نظيره الموريتاني محمد سالم ولد مرزوك، فضلاً عن سفير المملكة المغربية"
+        " لدى موريتانيا، حميد شبار.",
+        published=DAY,
+    )
+    names = {e.key: e.label for e in facts.entities}
+    assert [{names[k] for k in m.participants} for m in facts.meetings] == [
+        {"ناصر بوريطة", "محمد سالم ولد مرزوك", "حميد شبار"}
+    ], facts.meetings
+    assert facts.meetings[0].place == "place:nouakchott-2377450"

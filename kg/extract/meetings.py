@@ -55,6 +55,7 @@ _EXCLUDING_WORDS = frozenset(normalize(w) for w in (
     "عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل", "غياب", "بغياب", "دون", "بدون",
     "صحة", "سلامة",  # "للاطمئنان على صحة السلطان": whose health they asked about
 ))  # fmt: skip
+_AS_WELL_AS = frozenset(normalize(w) for w in ("فضلا", "فضلاً", "وفضلا"))  # "فضلاً عن سفير المملكة X": and also
 _ABSENT = frozenset(normalize(w) for w in ("غياب", "بغياب", "دون", "بدون"))
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
@@ -937,7 +938,8 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
                 found.append(mention.represents)  # "مع نظيرته الفرنسية": France, its envoy unnamed
             continue
         head = mention.head
-        if (head > start and norms[head - 1] in _EXCLUDING_WORDS) or (
+        as_well_as = head > start + 1 and norms[head - 1] == "عن" and norms[head - 2] in _AS_WELL_AS
+        if (not as_well_as and head > start and norms[head - 1] in _EXCLUDING_WORDS) or (
             head > start + 1 and norms[head - 2] in _EXCLUDING_WORDS and norms[head - 1] == "من"
         ):
             excluded.append((head, mention.last))
@@ -1634,12 +1636,17 @@ def _visited(doc, mentions, sentence) -> str | None:
             return mention.key
         # "وصل الرئيس التوغولي فور نياسيغبي اليوم إلى نواكشوط": the visit word further back
         to = mention.first - 1
+        if to > sentence.first and _is_nisba(norms, to):
+            to -= 1  # "بالعاصمة الموريتانية نواكشوط"
+        at_city = to >= sentence.first and norms[to][:1] == "ب" and norms[to][1:] in _CITY_WORDS
         if to > sentence.first and norms[to] in _CITY_WORDS:
             to -= 1  # "إلى مدينة إسطنبول"
-        if to >= sentence.first and norms[to] in ("الي", "إلى"):
+        if to >= sentence.first and (norms[to] in ("الي", "إلى") or at_city):  # ("حل ... بالعاصمة X")
             earlier = norms[max(sentence.first, mention.first - 12) : mention.first - 1]
             if any(not _VISIT_WORDS.isdisjoint(clitic_stems(n)) for n in earlier):
                 return mention.key
+            if not _VISIT_WORDS.isdisjoint(clitic_stems(norms[sentence.first])):
+                return mention.key  # "حل وزير ... [his long office], ناصر بوريطة، مساء أمس، بالعاصمة X"
     return None
 
 
