@@ -288,3 +288,12 @@ def test_those_waiting_for_an_arriving_minister_met_him_where_he_arrived():
         {"ناصر بوريطة", "محمد سالم ولد مرزوك", "حميد شبار"}
     ], facts.meetings
     assert facts.meetings[0].place == "place:nouakchott-2377450"
+
+
+def test_a_relative_clause_after_the_subject_does_not_end_the_meeting_and_whom_it_names_is_no_party():
+    found = meetings_of(
+        "التقى الوزير الأول نذير العرباوي، الذي كان يمثل رئيس الجمهورية السيد عبد المجيد تبون في القمة،"
+        " برئيس الجمهورية الإسلامية الموريتانية، محمد الشيخ الغزواني."
+    )
+    assert len(found) == 1 and "نذير العرباوي" in found[0] and len(found[0]) == 2, found
+    assert not any("تبون" in name for name in found[0]), found

@@ -331,3 +331,11 @@ def test_a_foreign_surname_that_begins_with_lam_after_two_given_names_is_read_wh
 def test_a_mauritanian_name_ending_in_bih_is_read_whole():
     found = persons("من جانبه، أعرب وزير الخارجية الموريتاني اسلكو ولد أحمد ازيد بيه عن سعادته بالزيارة.")
     assert "اسلكو ولد أحمد ازيد بيه" in found, found
+
+
+def test_al_sheikh_between_a_given_name_and_a_family_name_is_part_of_the_name():
+    text = "التقى الوزير الأول برئيس الجمهورية الموريتانية، محمد الشيخ الغزواني، في أديس أبابا."
+    facts = extract(text, published=DAY)
+    assert any("محمد الشيخ الغزواني" in (e.label, *e.aliases) for e in facts.entities), [
+        (e.label, e.aliases) for e in facts.entities
+    ]

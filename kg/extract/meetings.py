@@ -818,7 +818,14 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     norms = doc.token_norms
     end = sentence.last
     if info.kind != "join":
+        skip_to = match.last
         for k in range(match.last, sentence.last):
+            if k < skip_to:
+                continue
+            aside = _relative_aside(norms, k, sentence.last)
+            if aside is not None:
+                skip_to = aside  # "التقى X، الذي كان يمثل الرئيس في ...، بالرئيس Y": the main clause goes on
+                continue
             if norms[k] in _CLAUSE_BREAKS or (
                 k > match.last + 2 and _reports(norms, reporting_cues().longest_at(norms, k, end), end)
             ):
@@ -852,6 +859,25 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
 
 
 _COMMENT_OPENERS = frozenset(normalize(w) for w in ("وهو", "وهي", "وهذا", "وهذه", "خصوصا", "خاصة", "علما"))
+_RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي"))
+_ASIDE_REACH = 30
+
+
+def _relative_aside(norms, k: int, end: int) -> int | None:
+    """ "، الذي كان يمثل الرئيس في الاجتماع ...، بـ": a relative clause set off by commas after the
+    subject, with the verb's object (ب، مع) right after it; returns where the main clause resumes."""
+    if norms[k] not in _RELATIVES or k == 0 or norms[k - 1] not in ("،", ","):
+        return None
+    for j in range(k + 1, min(end - 1, k + _ASIDE_REACH)):
+        if norms[j] in ("،", ","):
+            following = norms[j + 1]
+            if following == "مع" or (following[:1] == "ب" and len(following) > 3):
+                return j + 1
+        if norms[j] in (".", "؛", ";"):
+            return None
+    return None
+
+
 _DURING_IT = frozenset(normalize(w) for w in ("فيها", "فيه", "خلالها", "خلاله"))
 _THEN_WORDS = frozenset(normalize(w) for w in ("ثم", "قبل", "بعد", "وبعد", "عقب"))
 
@@ -924,6 +950,10 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
     norms = doc.token_norms
     found = []
     excluded: list[tuple[int, int]] = []  # "غياب وزير الخارجية X": the span, and every mention within it
+    for k in range(start, end):
+        resumes = _relative_aside(norms, k, end)
+        if resumes is not None:
+            excluded.append((k, resumes))  # "، الذي كان يمثل الرئيس X ...، بـ": X is no party
     absent: set[str] = set()  # "غياب X خلال اللقاء ... بطلب من الوزير": X took no part, however named again
     for mention in mentions:
         if mention.type != PERSON or not start <= mention.first < end:
