@@ -297,3 +297,13 @@ def test_a_relative_clause_after_the_subject_does_not_end_the_meeting_and_whom_i
     )
     assert len(found) == 1 and "نذير العرباوي" in found[0] and len(found[0]) == 2, found
     assert not any("تبون" in name for name in found[0]), found
+
+
+def test_bilateral_meetings_with_several_counterparts_are_one_meeting_with_each():
+    found = meetings_of(
+        "أجرى وزير الخارجية الجزائري أحمد عطاف، اليوم، لقاءات ثنائية مع عدد من نظرائه على هامش الاجتماع الوزاري"
+        " لمنظمة التعاون الإسلامي بجدة. وقد حضر الاجتماع نظيره الأردني أيمن الصفدي، ونظيره الباكستاني إسحاق دار."
+    )
+    assert sorted(found, key=sorted) == sorted(
+        [{"أحمد عطاف", "أيمن الصفدي"}, {"أحمد عطاف", "إسحاق دار"}], key=sorted
+    ), found

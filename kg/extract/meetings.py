@@ -82,6 +82,7 @@ class MeetingDraft:
     ceremony: bool = False  # credentials handed over: later sentences may add envoys to it
     welcome: bool = False  # those who met a guest on arrival ("كان في استقباله")
     companions: dict[str, str] = field(default_factory=dict)  # who accompanied whom ("يرافقه"، "برفقة")
+    bilaterals: bool = False  # "لقاءات ثنائية مع نظرائه": one meeting of the first with each of the others
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,12 +390,41 @@ def find_meetings(
                     date=date,
                     dated=dated,
                     ceremony=len(groups) == 1 and _credentials(norms, sentence),
+                    bilaterals=_bilaterals(norms, match, sentence),
                 )
                 meeting.sentences.add(sentence.index)
                 meetings.append(meeting)
                 if norms[sentence.last - 1] == ":" and not _MEETINGS_NOUN.isdisjoint(norms[window[0] : window[1]]):
                     series = meeting
-    return [m for m in meetings if not _visit_told_by_its_meetings(m, meetings)]
+    return [
+        pair
+        for m in meetings
+        if not _visit_told_by_its_meetings(m, meetings)
+        for pair in (_one_each(m) if m.bilaterals and len(m.participants) > 2 else [m])
+    ]
+
+
+_PLURAL_MEETINGS = frozenset(normalize(w) for w in ("لقاءات", "اجتماعات", "مباحثات", "محادثات", "مقابلات"))
+_APART = frozenset(normalize(w) for w in ("ثنائية", "منفصلة", "ثنائية،"))
+
+
+def _bilaterals(norms, match, sentence: Sentence) -> bool:
+    """ "أجرى ... لقاءات ثنائية مع العديد من نظرائه": several meetings of two, not one of them all."""
+    for k in range(match.first, min(sentence.last - 1, match.last + 4)):
+        if not _PLURAL_MEETINGS.isdisjoint(clitic_stems(norms[k])) and norms[k + 1] in _APART:
+            return True
+    return False
+
+
+def _one_each(meeting: MeetingDraft) -> list[MeetingDraft]:
+    """The first party's meeting with each of the others."""
+    host, *guests = meeting.participants
+    persons = [g for g in guests if g.startswith("person:")]
+    guests = persons or guests  # (the body whose meeting brought them together is no one's partner)
+    return [
+        replace(meeting, participants=[host, guest], sentences=set(meeting.sentences), companions={}, bilaterals=False)
+        for guest in guests
+    ]
 
 
 def _visit_told_by_its_meetings(visit: MeetingDraft, meetings: list[MeetingDraft]) -> bool:
