@@ -1609,3 +1609,8 @@ def test_a_dual_verb_with_two_names_gives_both_speakers():
             "وأكدا أوغلو وبوقادوم خلال المؤتمر الصحفي المشترك على أهمية وقف إطلاق النار.")
     said = next(s for s in facts_of(text).statements if "وقف إطلاق النار" in s.quote)
     assert len(said.speakers) == 2
+
+
+def test_a_writers_name_and_a_colon_above_the_story_is_a_byline():
+    facts = facts_of(f"سارة محمود:\n{RECEPTION}")
+    assert {e.key for e in facts.entities if e.type == "Person"} == {SHOUKRY, BOURITA}

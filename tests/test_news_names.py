@@ -339,3 +339,8 @@ def test_al_sheikh_between_a_given_name_and_a_family_name_is_part_of_the_name():
     assert any("محمد الشيخ الغزواني" in (e.label, *e.aliases) for e in facts.entities), [
         (e.label, e.aliases) for e in facts.entities
     ]
+
+
+def test_a_somali_name_with_sheikh_after_a_ministry_of_higher_education_is_read_whole():
+    found = persons("استقبل الرئيس الجزائري وزير التربية والتعليم العالي الصومالي فارح شيخ عبدالقادر محمد.")
+    assert "فارح شيخ عبدالقادر محمد" in found, found

@@ -2688,6 +2688,10 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         _name_word(norms[j + 1]) and norms[j + 1] not in given_names() and norms[j + 1].startswith("ال")
     ):
         return True  # "محمد الشيخ الغزواني"، "محمد ولد الشيخ أحمد": الشيخ inside a name, before a family name
+    if norm == "شيخ" and words and words[-1] not in _PARTICLES and j + 1 < end and (
+        norms[j + 1] in given_names() or (after_title and _name_word(norms[j + 1]))
+    ):
+        return True  # "حسن شيخ محمود"، "فارح شيخ عبدالقادر": شيخ without ال inside a Somali name
     if norm == "بيه" and "ولد" in words:
         return True  # "اسلكو ولد أحمد ازيد بيه": a Mauritanian name's last word, not "بي" + a pronoun
     if words and words[-1] == "ال" and _is_arabic_word(norm) and not is_stopword(norm):

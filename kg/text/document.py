@@ -521,6 +521,7 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
         if (
             joined in _NOISE_LINES
             or (len(words) <= 4 and raw.isascii())
+            or (not body_started and _name_then_colon(stripped, words))
             or joined.startswith(_STAMPS)
             or (_is_byline(raw, words, ends_sentence) and not _is_dateline_line(raw))
             or _is_tag_line(raw)
@@ -551,6 +552,22 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
         body_started = True
         kinds.append(BODY)
     return kinds
+
+
+def _name_then_colon(stripped: str, words: list[str]) -> bool:
+    """ "رباب سعيد:" on a line of its own above the story: the writer's name, a byline without its cue."""
+    return (
+        stripped.endswith(":") and 2 <= len(words) <= 3
+        and _SAYING.isdisjoint(words)
+    )
+
+
+# "وقال الوزير:"، "وأضاف السفير:": a speaker announced, not a byline (kg.text does not read kg.extract's lists)
+_SAYING = frozenset(
+    normalize(p + w)
+    for w in ("قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "تابع", "تابعت", "أوضح", "أوضحت", "وأردف", "مضيفا")
+    for p in ("", "و", "ف")
+)
 
 
 def _is_byline(raw: str, words: list[str], ends_sentence: bool) -> bool:
