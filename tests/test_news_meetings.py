@@ -307,3 +307,11 @@ def test_bilateral_meetings_with_several_counterparts_are_one_meeting_with_each(
     assert sorted(found, key=sorted) == sorted(
         [{"أحمد عطاف", "أيمن الصفدي"}, {"أحمد عطاف", "إسحاق دار"}], key=sorted
     ), found
+
+
+def test_a_tours_other_stops_go_with_the_visit_its_meeting_tells():
+    found = meetings_of(
+        "بدأ وزير الخارجية الألماني هايكو ماس، اليوم، زيارة رسمية إلى تونس، محطته الثانية في جولة بالمنطقة زار"
+        " خلالها ليبيا. والتقى هايكو ماس مع الرئيس التونسي قيس سعيد في قصر قرطاج."
+    )
+    assert found == [{"هايكو ماس", "قيس سعيد"}], found

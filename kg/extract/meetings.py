@@ -436,7 +436,8 @@ def _visit_told_by_its_meetings(visit: MeetingDraft, meetings: list[MeetingDraft
         return False
     return any(
         other is not visit and guests[0] in other.participants
-        and hosts <= {_country_of(p, None) for p in other.participants if p != guests[0]}
+        # ("زيارة رسمية إلى تونس، محطته الثانية في جولة زار خلالها ليبيا": the tour's other stops go with it)
+        and hosts & {_country_of(p, None) for p in other.participants if p != guests[0]}
         for other in meetings
     )  # fmt: skip
 
