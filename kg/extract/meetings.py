@@ -434,6 +434,9 @@ def _visit_told_by_its_meetings(visit: MeetingDraft, meetings: list[MeetingDraft
     hosts = set(visit.participants) - set(guests)
     if visit.kind != "visit" or len(guests) != 1 or not hosts or not all(h.startswith("country:") for h in hosts):
         return False
+    known = gz.known(visit.place) if visit.place else None
+    if known is not None and known.country:
+        hosts = hosts | {f"country:{known.country}"}  # "زيارة رسمية إلى تونس": the city's country is visited
     return any(
         other is not visit and guests[0] in other.participants
         # ("زيارة رسمية إلى تونس، محطته الثانية في جولة زار خلالها ليبيا": the tour's other stops go with it)
