@@ -344,3 +344,10 @@ def test_al_sheikh_between_a_given_name_and_a_family_name_is_part_of_the_name():
 def test_a_somali_name_with_sheikh_after_a_ministry_of_higher_education_is_read_whole():
     found = persons("استقبل الرئيس الجزائري وزير التربية والتعليم العالي الصومالي فارح شيخ عبدالقادر محمد.")
     assert "فارح شيخ عبدالقادر محمد" in found, found
+
+
+def test_a_continent_after_an_office_is_no_name_and_a_nordic_surname_is_no_verb():
+    found = persons(
+        "التقى الرئيس الصومالي حسن شيخ محمود بوفد أوروبي برئاسة مدير إدارة إفريقيا، السيد يوناس يونسون، في القصر."
+    )
+    assert "يوناس يونسون" in found and not any("إفريقيا" in name for name in found), found

@@ -2639,6 +2639,15 @@ def _plausible_first_name(norm: str) -> bool:
     return not (norm[0] in "لب" and (stem in everyday_words() or stem in office_words() or stem.endswith("ه")))
 
 
+def _foreign_surname_after(words: list[str], norm: str) -> bool:
+    """ "يوناس يونسون": after a foreign given name, a word shaped like a verb of the present tense
+    ("يبحثون") is the surname."""
+    return (
+        len(words) == 1 and words[0] in given_names() and words[0] not in _arabic_given_names()
+        and norm[0] == "ي" and norm.endswith(("ون", "سون", "ان"))
+    )
+
+
 def _prose_shape(norm: str) -> bool:
     """Shapes of Arabic verbs and verbal nouns that no name takes: "يتسلم"، "تستضيف" (present
     tense), "اغتنم"، "اجتمع" (افتعل), "استعداد" (استفعال), "ادعاء"، "انتهاء" (nouns in اء), and
@@ -2702,7 +2711,7 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True  # "تثيرو الحاج عبدو كباسي"، "دفع الله الحاج علي": الحاج inside a name
     if norm == "او" and after_title and len(words) >= 2 and _peek(norms, j + 1, end) in _NAME_ENDS:
         return True  # "كيم بيل أو،": a Korean name's last syllable, not "or" (nothing follows it)
-    if _with_tanween(ctx.doc.tokens[j].text) or _prose_shape(norm):
+    if _with_tanween(ctx.doc.tokens[j].text) or (_prose_shape(norm) and not _foreign_surname_after(words, norm)):
         return False
     family_after_chain = (
         len(words) >= 3
