@@ -1159,12 +1159,16 @@ def _after_occasion(norms, first: int, limit: int, index: _MentionIndex | None) 
     return k if k < limit else first
 
 
+# "وهو"، "وذلك"; "والتي طالعتها الصحيفة": an aside about the source, no clause of its own
+_NOT_NEW_CLAUSE = frozenset(normalize(w) for w in ("وهو", "وهي", "وذلك", "والتي", "والذي", "والتى"))
+
+
 def _new_clause(norms, k: int) -> bool:
     """ "، ونقل"، "، وبحث": a comma, then a word joined by و that is no name, source or pronoun."""
     if k >= len(norms) or not norms[k].startswith("و") or len(norms[k]) < 4:
         return False
     word = norms[k]
-    if word in _ATTRIBUTION or word in ("وهو", "وهي", "وذلك") or titles().longest_at(norms, k, clitics=False):
+    if word in _ATTRIBUTION or word in _NOT_NEW_CLAUSE or titles().longest_at(norms, k, clitics=False):
         return False  # "، وزير المالية": an office whose و is its own first letter
     return not gz.name_index().longest_at(norms, k)
 
