@@ -429,7 +429,7 @@ def test_a_stance_verb_right_before_its_object_is_part_of_the_words(text, words)
 
 def test_an_aside_on_the_source_between_the_speaker_and_an_does_not_end_the_words():
     found = said(
-        "وأكد بيان وزارة الخارجية الروسية، بحسب وكالة “سبوتنيك”، والتي اطلعت عليها “الوسط”، أن المحادثة تناولت"
+        "وأكد بيان وزارة الخارجية الروسية، بحسب وكالة “سبوتنيك”، والتي طالعتها “الوسط”، أن المحادثة تناولت"
         " الحاجة إلى تشكيل حكومة ليبية موحدة في أقرب وقت."
     )
     assert any("الحاجة إلى تشكيل حكومة ليبية موحدة" in quote for _, quote in found), found
