@@ -433,3 +433,11 @@ def test_an_aside_on_the_source_between_the_speaker_and_an_does_not_end_the_word
         " الحاجة إلى تشكيل حكومة ليبية موحدة في أقرب وقت."
     )
     assert any("الحاجة إلى تشكيل حكومة ليبية موحدة" in quote for _, quote in found), found
+
+
+def test_a_quotation_followed_by_as_he_shared_gives_the_sharers_words():
+    found = said(
+        "استقبل رئيس الوزراء الإثيوبي آبي أحمد وزير خارجية جيبوتي محمود علي يوسف. “رحبت بوزير خارجية جيبوتي في"
+        " مكتبي هذا الصباح، وقد حمل رسالة من الرئيس جيله”، بحسبما شارك رئيس الوزراء عبر حسابه على منصة إكس."
+    )
+    assert any(who == ["آبي أحمد"] and "حمل رسالة من الرئيس جيله" in quote for who, quote in found), found

@@ -1311,6 +1311,9 @@ def _span(doc: Document, first: int, last: int) -> tuple[int, int, bool]:
     return start, end, quoted
 
 
+_AS_TOLD = frozenset(normalize(w) for w in ("بحسبما", "حسبما", "وحسبما", "كما", "مثلما"))
+
+
 def _trailing_attributions(doc, sentence, index, used_quotes) -> list[StatementDraft]:
     """«...»، قال الوزير / «...»، بحسب X: a quotation whose speaker comes after it."""
     drafts = []
@@ -1331,6 +1334,8 @@ def _trailing_attributions(doc, sentence, index, used_quotes) -> list[StatementD
             pos = _skip(doc, cue.last, sentence.last, index)
         elif k < sentence.last and norms[k] in _ATTRIBUTION:
             pos = k + 1
+        elif k + 2 < sentence.last and norms[k] in _AS_TOLD:
+            pos = _skip(doc, k + 2, sentence.last, index)  # "، بحسبما شارك رئيس الوزراء على حسابه"
         else:
             continue
         subject = index.by_first.get(pos)
