@@ -315,3 +315,15 @@ def test_a_tours_other_stops_go_with_the_visit_its_meeting_tells():
         " خلالها ليبيا. والتقى هايكو ماس مع الرئيس التونسي قيس سعيد في قصر قرطاج."
     )
     assert found == [{"هايكو ماس", "قيس سعيد"}], found
+
+
+def test_a_summit_to_be_hosted_is_not_held_and_unnamed_envoys_stand_for_their_states():
+    facts = extract(
+        "اعتمدت موريتانيا اليوم مجموعة من السفراء الجدد أسبوعاً قبل احتضان نواكشوط القمة الإفريقية. ونظمت"
+        " بالمناسبة حفلات استقبال في وزارة الخارجية، حيث اجتمع الوزير إسماعيل ولد الشيخ أحمد بسفراء زمبابوي"
+        " وغانا وابريطانيا.",
+        published=DAY,
+    )
+    assert [set(m.participants) for m in facts.meetings] == [
+        {"person:ismail-ould-cheikh-ahmed", "country:ZW", "country:GH", "country:GB"}
+    ], facts.meetings
