@@ -127,3 +127,13 @@ def test_the_ministry_officials_who_attended_serve_the_side_that_tells_of_the_me
         aide = person(facts, name)
         assert aide.represents == "country:SA", aide
     assert any("مكتب" in role for role in person(facts, "خالد الحربي").roles)
+
+
+def test_the_office_set_off_after_a_known_name_wins_over_the_body_a_list_has_him_serve():
+    facts = extract(
+        "استقبل الرئيس عبد الفتاح السيسي، اليوم، محمود علي يوسف، وزير الشؤون الخارجية والتعاون الدولي في"
+        " الحكومة الجيبوتية.",
+        published=dt.date(2024, 3, 12),
+    )
+    youssouf = person(facts, "محمود علي يوسف")
+    assert youssouf.represents == "country:DJ" and any("وزير الشؤون الخارجية" in r for r in youssouf.roles), youssouf

@@ -486,8 +486,11 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
         return None
     # "استقبل المنفي السفير الفرنسي": an office of another country is the verb's object, not a
     # description of the name before it
+    # (a list that has him serve a body, not a state, does not know the office the text gives him, set off by a
+    # comma: "محمود علي يوسف، وزير الشؤون الخارجية ... الجيبوتية" before he chaired the AU Commission)
     theirs = _represents_of(previous)
-    if reference.represents and theirs and _as_country(reference.represents) != theirs:
+    serves_a_body = bool(between) and bool(theirs) and not theirs.startswith("country:")
+    if reference.represents and theirs and _as_country(reference.represents) != theirs and not serves_a_body:
         return None
     return previous
 
