@@ -441,3 +441,11 @@ def test_a_quotation_followed_by_as_he_shared_gives_the_sharers_words():
         " مكتبي هذا الصباح، وقد حمل رسالة من الرئيس جيله”، بحسبما شارك رئيس الوزراء عبر حسابه على منصة إكس."
     )
     assert any(who == ["آبي أحمد"] and "حمل رسالة من الرئيس جيله" in quote for who, quote in found), found
+
+
+def test_the_communique_of_another_body_is_not_the_last_speakers():
+    found = said(
+        "وأعرب الرئيس الصومالي حسن شيخ محمود عن تقديره لدور الاتحاد الأوروبي في دعم بلاده. وأوضح البيان"
+        " الأوروبي أن المحادثات شملت الأمن والانتخابات المقبلة في الصومال."
+    )
+    assert not any(who == ["حسن شيخ محمود"] and "الانتخابات المقبلة" in quote for who, quote in found), found

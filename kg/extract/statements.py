@@ -556,8 +556,10 @@ def _statement_at(
         speakers, speaker_first, pos = (issuer.key,), pos, issuer.last
     elif pos < sentence.last and (bureau := _bureau_of(norms, index, pos)) is not None:
         speakers, speaker_first, pos = (bureau.key,), pos, bureau.last  # "نفى المكتب الإعلامي لرئيس الحكومة X"
-    elif pos < sentence.last and norms[pos] in _THE_COMMUNIQUE and last_speaker and last_speaker[0].startswith(
-        ("person:", "org:", "country:")
+    elif (
+        pos + 1 < sentence.last and norms[pos] in _THE_COMMUNIQUE
+        and (norms[pos + 1] in _COMPLEMENTIZERS or norms[pos + 1] in (":", "،", ","))  # (not "البيان الأوروبي")
+        and last_speaker and last_speaker[0].startswith(("person:", "org:", "country:"))
     ):
         speakers, pos = last_speaker, pos + 1  # "نفى مكتب X ... واعتبر البيان أن": the denial's own communiqué
     elif pos < sentence.last and (_not_speaker(norms, pos) or norms[pos] in _BODY_HEADS):
