@@ -137,3 +137,16 @@ def test_the_office_set_off_after_a_known_name_wins_over_the_body_a_list_has_him
     )
     youssouf = person(facts, "محمود علي يوسف")
     assert youssouf.represents == "country:DJ" and any("وزير الشؤون الخارجية" in r for r in youssouf.roles), youssouf
+
+
+def test_the_special_envoy_received_is_the_minister_named_after_him_not_his_president():
+    facts = extract(
+        "تسلم الرئيس الجزائري عبد المجيد تبون رسالة خطية من نظيره الصومالي حسن شيخ محمود. وجرى تسليم الرسالة"
+        " خلال استقبال الرئيس الجزائري للمبعوث الخاص للرئيس الصومالي، وزير التربية والتعليم العالي فارح شيخ"
+        " عبدالقادر محمد. وأوضح المبعوث الصومالي أن الرسالة تضمنت موقف بلاده من التدخلات الإقليمية.",
+        published=dt.date(2024, 3, 12),
+    )
+    envoy = person(facts, "فارح شيخ")
+    assert envoy.represents == "country:SO" and any("المبعوث" in r for r in envoy.roles), envoy
+    assert not any("المبعوث" in r for r in person(facts, "حسن شيخ محمود").roles)
+    assert [s.speakers for s in facts.statements] == [(envoy.key,)]

@@ -1822,6 +1822,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         inner_title = longer_title  # (the office at k, read above)
         if inner_title is not None and inner_title.clitic and norm[:1] == "ب":
             break  # "اجتمع وزير خارجية عمان بوزير خارجية إيران": whom he met, another person
+        if (
+            inner_title is not None and inner_title.clitic and norm[:1] == "ل" and represents.startswith("country:")
+            and inner_title.payload.kind in ("envoy", "diplomat", "minister", "head", "government")
+        ):
+            break  # "استقبال الرئيس الجزائري للمبعوث الخاص": whom the reception was for, another person
         if inner_title is not None and inner_title.clitic and norm[:1] == "و" and k + 1 < end and (
             gz.nisba_index().longest_at(norms, inner_title.last, end, clitics=False) is not None
         ):

@@ -27,7 +27,7 @@ from kg.extract.actors import (
     nisbas_mentioned,
     office_words,
 )
-from kg.extract.lexicon import clitic_stems, clitic_variants, is_stopword, read_table
+from kg.extract.lexicon import clitic_stems, clitic_variants, is_stopword, read_table, titles
 from kg.model import Entity, Mention
 from kg.text.document import Document
 from kg.text.normalize import normalize
@@ -444,12 +444,21 @@ def _named_after_comma(
         return None
     if following.head != reference.last + 1 or following.title_first < 0:
         return None
-    if norms[following.head][:1] == "و":
+    if _joined_by_and(norms, following):
         return None  # "X، السفير الجديد لبوركينا فاسو، والسيد Y": the list goes on, Y is not the holder
     theirs = _represents_of(following)
     if reference.represents and theirs and _as_country(reference.represents) != theirs:
         return None
     return following
+
+
+def _joined_by_and(norms, mention: ActorMention) -> bool:
+    """Does the mention begin with the conjunction و ("والسيد Y")? Not an office whose own first
+    letter is و ("وزير التربية X")."""
+    if norms[mention.head][:1] != "و":
+        return False
+    title = titles().longest_at(norms, mention.head, len(norms))
+    return title is None or title.clitic > 0
 
 
 def _unread_complement(mention: ActorMention, norms) -> bool:
