@@ -351,3 +351,15 @@ def test_a_continent_after_an_office_is_no_name_and_a_nordic_surname_is_no_verb(
         "التقى الرئيس الصومالي حسن شيخ محمود بوفد أوروبي برئاسة مدير إدارة إفريقيا، السيد يوناس يونسون، في القصر."
     )
     assert "يوناس يونسون" in found and not any("إفريقيا" in name for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وقال بوغدانوف إن البعثة الدبلوماسية الروسية تعتزم استئناف عملها في طرابلس قريباً.", "تعتزم"),
+        ("وتسلم الرئيس أوراق اعتماد السفيرة كارين تعزيز العلاقات بين البلدين.", "تعزيز"),
+    ],
+    ids=["iftaala-present", "tafil-after-a-name"],
+)
+def test_verbs_and_verbal_nouns_are_no_names(text, word):
+    assert not any(word in name for name in persons(text)), persons(text)

@@ -2667,6 +2667,8 @@ def _prose_shape(norm: str) -> bool:
         return True  # "يغادر"، "يناقش"، "تشارك": the present tense of فاعل
     if len(norm) == 5 and norm[:2] in ("ين", "تن") and norm[2] not in "اوي":
         return True  # "تندرج"، "ينعقد"، "تنطلق": the present tense of انفعل
+    if len(norm) == 5 and norm[0] in "يت" and norm[2] == "ت" and norm[1] not in "اوي":
+        return True  # "تعتزم"، "يجتمع": the present tense of افتعل
     if len(norm) == 5 and norm[0] == "ا" and norm[2] == "ت":
         return True
     if len(norm) == 7 and norm.startswith("است") and norm[5] == "ا":
@@ -2718,6 +2720,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True  # "كيم بيل أو،": a Korean name's last syllable, not "or" (nothing follows it)
     if _with_tanween(ctx.doc.tokens[j].text) or (_prose_shape(norm) and not _foreign_surname_after(words, norm)):
         return False
+    if _tafil(norm) and norm not in given_names() and not _known_name_word(norm):
+        return False  # "السفيرة كارين تعزيز العلاقات": the verbal noun تفعيل ends the name
     family_after_chain = (
         len(words) >= 3
         and words[-2] in ("بن", "ابن", "بنت")
