@@ -856,7 +856,7 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
         for k in range(match.last, sentence.last):
             if k < skip_to:
                 continue
-            aside = _relative_aside(norms, k, sentence.last)
+            aside = _relative_aside(norms, k, sentence.last) if norms[k] in _RELATIVES else None
             if aside is not None:
                 skip_to = aside  # "التقى X، الذي كان يمثل الرئيس في ...، بالرئيس Y": the main clause goes on
                 continue
@@ -985,8 +985,7 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
     found = []
     excluded: list[tuple[int, int]] = []  # "غياب وزير الخارجية X": the span, and every mention within it
     for k in range(start, end):
-        resumes = _relative_aside(norms, k, end)
-        if resumes is not None:
+        if norms[k] in _RELATIVES and (resumes := _relative_aside(norms, k, end)) is not None:
             excluded.append((k, resumes))  # "، الذي كان يمثل الرئيس X ...، بـ": X is no party
     absent: set[str] = set()  # "غياب X خلال اللقاء ... بطلب من الوزير": X took no part, however named again
     for mention in mentions:
