@@ -420,8 +420,10 @@ def test_a_ministrys_quoted_report_of_a_call_broken_across_lines_is_the_call_not
          "أشاد بدور الحكومة في تحسين الأوضاع المعيشية"),
         ("وأعرب أمير الكويت عن شكره للرئيس الأمريكي دونالد ترامب. وجدد دعوته للرئيس الأمريكي لزيارة الكويت قريباً.",
          "جدد دعوته للرئيس الأمريكي لزيارة الكويت قريباً"),
+        ("أكد وزير الخارجية الإيراني دعم بلاده للحوار الإقليمي، مشيداً بجهود سلطنة عمان في إرساء السلام.",
+         "مشيداً بجهود سلطنة عمان في إرساء السلام"),
     ],
-    ids=["praised", "renewed"],
+    ids=["praised", "renewed", "praising"],
 )
 def test_a_stance_verb_right_before_its_object_is_part_of_the_words(text, words):
     assert any(quote == words for _, quote in said(text)), said(text)

@@ -812,6 +812,8 @@ def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[st
 def _stance_verb(info: ReportingCue) -> bool:
     """A verb that says what stance was taken and takes its object right after it ("أشاد ب"، "جدد
     دعوته"، "أدان"): the verb is part of the words when nothing stands between them."""
+    if info.kind == "participle":
+        return True  # "مشيداً بجهود ..."، "معتبراً الزيارة نقطة تحول": the words follow the participle itself
     return info.kind == "verb" and ("bi" in info.takes or "direct" in info.takes)
 
 
