@@ -451,3 +451,12 @@ def test_the_communique_of_another_body_is_not_the_last_speakers():
         " الأوروبي أن المحادثات شملت الأمن والانتخابات المقبلة في الصومال."
     )
     assert not any(who == ["حسن شيخ محمود"] and "الانتخابات المقبلة" in quote for who, quote in found), found
+
+
+@pytest.mark.parametrize("announcement", ["جاء نصه على هذا النحو :", "وفيما يلي نصه:"])
+def test_a_line_announcing_a_statements_text_gives_the_text_below_to_its_author(announcement):
+    found = said(
+        "عممت إدارة الإعلام بوزارة الخارجية السودانية تصريحاً لوزير الخارجية المكلف السفير علي الصادق –"
+        f" {announcement}\n\nيؤيد السودان مبدأ الصين الواحدة ويعد تايوان جزءاً لا يتجزأ من التراب الصيني."
+    )
+    assert any(who == ["علي الصادق"] and "مبدأ الصين الواحدة" in quote for who, quote in found), found

@@ -206,8 +206,31 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             elif speaker and position == len(cues) - 1 and doc.token_norms[sentence.last - 1] == ":":
                 announced = (speaker, sentence.index)  # "قال الوزير:" at a line's end, the words below
                 last_paragraph = sentence.paragraph
+        if announced is None or announced[1] != sentence.index:
+            author = _author_of_text_below(doc.token_norms, index, sentence)
+            if author is not None:
+                announced = ((author.key,), sentence.index)  # "تصريحاً لوزير الخارجية X، جاء نصه كالتالي:"
+                last_paragraph = sentence.paragraph
         drafts.extend(_trailing_attributions(doc, sentence, index, used_quotes))
     return _unique(drafts)
+
+
+_TEXT_BELOW = frozenset(normalize(w) for w in ("نصه", "نصها", "يلي", "التالي", "الآتي", "النحو"))
+
+
+def _author_of_text_below(norms, index: _MentionIndex, sentence: Sentence) -> ActorMention | None:
+    """ "عممت الوزارة تصريحاً لوزير الخارجية X – جاء نصه على هذا النحو:": a line that announces a
+    statement's text below it, and whose statement it is."""
+    if sentence.last - sentence.first < 4 or norms[sentence.last - 1] != ":":
+        return None
+    if not any(norms[k] in _TEXT_BELOW for k in range(max(sentence.first, sentence.last - 7), sentence.last)):
+        return None
+    frame = next((k for k in range(sentence.first, sentence.last)
+                  if not _FRAME_NOUNS.isdisjoint(clitic_stems(norms[k].removesuffix("ا")))), None)  # fmt: skip
+    if frame is None:
+        return None
+    return next((m for m in index.all if frame < m.head < sentence.last and m.type in (PERSON, ORGANIZATION)
+                 and (m.type != PERSON or m.named) and not _is_news_agency(m.key)), None)  # fmt: skip
 
 
 _ACCORDING_TO = _ATTRIBUTION - {normalize("نقلا")}  # ("نقلاً عن": quoted from a source, not whose words)
