@@ -2502,9 +2502,11 @@ def _given_after_honorific(ctx: _Context, k: int, first_norm: str, following: st
         return False
     if given_names()[first_norm] is False or before.phrase[-1] in _LADY:
         return True
+    if not _title_word(first_norm):
+        return False
     # "الدكتور سلطان سالمين المنصوري": a given name that is also an office, not followed by a state
-    place = _best_entity(ctx, k + 1) if _title_word(first_norm) else None
-    return _title_word(first_norm) and (place is None or place.payload.entity.type not in (COUNTRY, PLACE))
+    place = _best_entity(ctx, k + 1)
+    return place is None or place.payload.entity.type not in (COUNTRY, PLACE)
 
 
 def _room_in_name(words: list[str], norm: str) -> bool:
@@ -2649,7 +2651,7 @@ def _foreign_surname_after(words: list[str], norm: str) -> bool:
     ("يبحثون") is the surname."""
     return (
         len(words) == 1 and words[0] in given_names() and words[0] not in _arabic_given_names()
-        and norm[0] == "ي" and norm.endswith(("ون", "سون", "ان"))
+        and norm[0] == "ي" and norm.endswith(("ون", "ان"))
     )
 
 

@@ -8,6 +8,7 @@ Every known entity has a stable key that is its identity across articles:
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import re
 from dataclasses import dataclass, fields
@@ -564,8 +565,6 @@ def _tables() -> dict:
         tables = build_tables()
         if path is not None:
             _write_cache(path, key, tables)
-    import gc
-
     # the tables (hundreds of thousands of containers) live as long as the process: out of the collector's sight, a
     # full collection no longer walks them all (it cost about 4 % of extraction, more or less by chance)
     gc.freeze()
@@ -650,7 +649,6 @@ def _installed_version(name: str) -> str:
 
 def _read_cache(path: Path, key: str) -> dict | None:
     """The cached tables, or None when the file is missing, damaged or made for other data."""
-    import gc
     import pickle
 
     collecting = gc.isenabled()

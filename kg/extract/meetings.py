@@ -55,7 +55,7 @@ _EXCLUDING_WORDS = frozenset(normalize(w) for w in (
     "عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل", "غياب", "بغياب", "دون", "بدون",
     "صحة", "سلامة",  # "للاطمئنان على صحة السلطان": whose health they asked about
 ))  # fmt: skip
-_AS_WELL_AS = frozenset(normalize(w) for w in ("فضلا", "فضلاً", "وفضلا"))  # "فضلاً عن سفير المملكة X": and also
+_AS_WELL_AS = frozenset(normalize(w) for w in ("فضلاً", "وفضلاً"))  # "فضلاً عن سفير المملكة X": and also
 _ABSENT = frozenset(normalize(w) for w in ("غياب", "بغياب", "دون", "بدون"))
 _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 # "في وقت سابق"، "قبل ذلك"، "بعد ذلك": another meeting of the same day, not the one just read
@@ -405,7 +405,7 @@ def find_meetings(
 
 
 _PLURAL_MEETINGS = frozenset(normalize(w) for w in ("لقاءات", "اجتماعات", "مباحثات", "محادثات", "مقابلات"))
-_APART = frozenset(normalize(w) for w in ("ثنائية", "منفصلة", "ثنائية،"))
+_APART = frozenset(normalize(w) for w in ("ثنائية", "منفصلة"))
 
 
 def _bilaterals(norms, match, sentence: Sentence) -> bool:
@@ -1012,7 +1012,7 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
         if _sender(norms, head, start):
             absent.add(mention.key)  # (and his office after his name: "الرئيس X رئيس دولة فلسطين")
             continue
-        if _envoy_of(norms, head, start):
+        if _sent_the_envoy(norms, head, start):
             absent.add(mention.key)  # "بصفته مبعوثاً خاصاً لرئيس الوزراء X": whose envoy came, not he
             continue
         if head > start and _governing_noun(norms[head - 1]):
@@ -1026,7 +1026,7 @@ _ENVOY_NOUNS = frozenset(normalize(w) for w in (
 ))  # fmt: skip
 
 
-def _envoy_of(norms, head: int, floor: int) -> bool:
+def _sent_the_envoy(norms, head: int, floor: int) -> bool:
     """ "مبعوثاً خاصاً لرئيس الوزراء X"، "موفداً من الرئيس X": the one who sent the envoy."""
     k = head - 1
     if k > floor and norms[k] == "من":

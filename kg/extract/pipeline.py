@@ -381,8 +381,8 @@ def _home_side(entities: dict[str, Entity], drafts: list[MeetingDraft]) -> dict[
             if len(served) == 1 and not any(_serves_abroad(role) for role in entity.roles):
                 found[key] = replace(entity, represents=served.pop())
     for draft in drafts:
-        # "التقى X ... Y ... وحضر اللقاء وكيل الوزارة ..."): the officials at the table with no country
-        # and no office of their own state's head serve the side of the one who tells of the meeting
+        # "التقى X ... Y ... وحضر اللقاء وكيل الوزارة ...": the ministry's officials at the table with no
+        # country of their own serve the side of the one who tells of the meeting
         first = found.get(draft.participants[0]) if draft.participants else None
         if first is None or first.type != PERSON or not first.represents:
             continue

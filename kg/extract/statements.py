@@ -933,7 +933,7 @@ _COMMUNIQUE_REACH = 300  # tokens back to the body the communiqué was said to c
 
 
 _BUREAUS = frozenset(normalize(w) for w in ("المكتب", "مكتب"))
-_BUREAU_KINDS = frozenset(normalize(w) for w in ("الإعلامي", "الصحفي", "الصحافي", "الخاص", "الإعلامي", "الرسمي"))
+_BUREAU_KINDS = frozenset(normalize(w) for w in ("الإعلامي", "الصحفي", "الصحافي", "الخاص", "الرسمي"))
 
 
 def _bureau_of(norms, index: _MentionIndex, pos: int) -> ActorMention | None:

@@ -153,7 +153,7 @@ _TRAILER_START = tuple(
         "اقرأ أيضا", "اقرأ أيضاً", "المصدر:", "المصدر :", "اقرأ ايضا", "للمزيد", "تابع", "اقرأ المزيد",
         "اقرأ كذلك", "شاهد أيضا", "شاهد ايضا", "طالع أيضا", "طالع ايضا", "شارك على", "شارك عبر",
         "الوسوم", "كلمات مفتاحية", "كلمات دلالية", "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة",
-        "إقرأ أيضا", "نوصي بقراءة", "ننصح بقراءة", "قد يهمك", "يهمك أيضا", "اقرأ كمان", "اقرا ايضا",
+        "نوصي بقراءة", "ننصح بقراءة", "قد يهمك", "يهمك أيضا", "اقرأ كمان",
     )
 )  # fmt: skip
 # "كتب: أحمد سمير"، "بقلم - سامي يوسف"، "| كتبت: منى علي |": a byline, the writer not a party. A
@@ -556,16 +556,13 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
 
 def _name_then_colon(stripped: str, words: list[str]) -> bool:
     """ "رباب سعيد:" on a line of its own above the story: the writer's name, a byline without its cue."""
-    return (
-        stripped.endswith(":") and 2 <= len(words) <= 3
-        and _SAYING.isdisjoint(words)
-    )
+    return stripped.endswith(":") and 2 <= len(words) <= 3 and _SAYING.isdisjoint(words)
 
 
 # "وقال الوزير:"، "وأضاف السفير:": a speaker announced, not a byline (kg.text does not read kg.extract's lists)
 _SAYING = frozenset(
     normalize(p + w)
-    for w in ("قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "تابع", "تابعت", "أوضح", "أوضحت", "وأردف", "مضيفا")
+    for w in ("قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "تابع", "تابعت", "أوضح", "أوضحت", "أردف", "مضيفا")
     for p in ("", "و", "ف")
 )
 
