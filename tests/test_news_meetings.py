@@ -327,3 +327,50 @@ def test_a_summit_to_be_hosted_is_not_held_and_unnamed_envoys_stand_for_their_st
     assert [set(m.participants) for m in facts.meetings] == [
         {"person:ismail-ould-cheikh-ahmed", "country:ZW", "country:GH", "country:GB"}
     ], facts.meetings
+
+
+def places_of(text: str) -> list[tuple[frozenset[str], str | None, str | None]]:
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    return [
+        (frozenset(names.get(k, k) for k in m.participants), names.get(m.place), names.get(m.venue))
+        for m in facts.meetings
+    ]
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "واستقبل الرئيس السفيرين كلاً على حدة في قصر الشعب بدمشق، وتمنى لهما التوفيق.",
+        "وقد استقبل الأسد السفيرين كلاً على حدة في “قصر الشعب” بدمشق.",
+        "واستُقبل السفيران كلاً على حدة في قصر الشعب بدمشق بالمراسم المعتادة.",
+    ],
+)
+def test_guests_received_again_one_by_one_split_the_ceremony_and_say_where_it_was(again):
+    found = places_of(
+        "تقبل الرئيس السوري بشار الأسد اليوم أوراق اعتماد البرازيلي كارلوس مورايس والياباني تاكيشي ناكامورا"
+        " سفيرين لبلديهما لدى سوريا. " + again + " وحضر المراسم وزير الخارجية فيصل المقداد."
+    )
+    assert sorted(found, key=lambda m: sorted(m[0])) == [
+        (frozenset({"بشار الأسد", "فيصل المقداد", "تاكيشي ناكامورا"}), "دمشق", "قصر الشعب"),
+        (frozenset({"بشار الأسد", "فيصل المقداد", "كارلوس مورايس"}), "دمشق", "قصر الشعب"),
+    ], found
+
+
+def test_a_reception_of_someone_new_after_a_ceremony_is_another_meeting():
+    found = meetings_of(
+        "تقبل الرئيس السوري بشار الأسد اليوم أوراق اعتماد البرازيلي كارلوس مورايس سفيراً لبلاده لدى سوريا."
+        " واستقبل الرئيس الأسد بعد ذلك وزير الخارجية العماني بدر البوسعيدي والوفد المرافق له."
+    )
+    assert found == [{"بشار الأسد", "كارلوس مورايس"}, {"بشار الأسد", "بدر بن حمد البوسعيدي"}], found
+
+
+@pytest.mark.parametrize(
+    ("nisba", "name"),
+    [("الإيراني", "مهدي سبحاني"), ("العراقي", "مهدي الربيعي")],
+)
+def test_a_person_after_a_nisba_that_follows_a_noun_without_al_is_read_even_with_an_ambiguous_given_name(
+    nisba, name
+):
+    found = meetings_of(f"تسلم الرئيس الجزائري عبد المجيد تبون اليوم أوراق اعتماد {nisba} {name} سفيراً لبلاده.")
+    assert found == [{"عبد المجيد تبون", name}], found

@@ -179,6 +179,20 @@ def find_meetings(
                 teller = _teller(doc, mentions, sentence, match)
                 if teller is not None and teller not in persons:
                     persons = [teller, *persons]
+            received = _guests_received_again(doc, meetings, sentence, match, info, persons)
+            if received is not None:
+                # "تقبل الرئيس أوراق اعتماد X وY" then "واستقبل الرئيس السفيرين كلاً على حدة في قصر
+                # الشعب": the reception already read, told again with where and how it was held
+                place, venue = _in_city(*_place(doc, mentions, window, match, info, None))
+                vague = received.venue is None and (received.place is None or received.place.startswith("country:"))
+                for meeting in _told_together(meetings, received):
+                    meeting.sentences.add(sentence.index)
+                    if vague and (place or venue) and not meeting.phone:
+                        meeting.place, meeting.venue = place, venue
+                if len(received.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
+                    _split_one_by_one(meetings, received)
+                    apart_from = match.last
+                continue
             again = _reception_again(meetings, info, persons)
             if again is not None:
                 # "استقبل الرئيس X ..." then "وجرت لفخامته مراسم استقبال رسمية": the same reception
@@ -259,13 +273,7 @@ def find_meetings(
                 if len(target.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
                     # "تسلّم الرئيس أوراق اعتماد السفراء ..." then "خلال لقائه السفراء كلاً على حدة":
                     # the ceremony was one meeting with each
-                    host, *guests = target.participants
-                    at = meetings.index(target)
-                    meetings[at : at + 1] = [
-                        replace(target, participants=[host, guest], sentences=set(target.sentences), ceremony=False,
-                                companions={})
-                        for guest in guests
-                    ]
+                    _split_one_by_one(meetings, target)
                     continue
                 if (
                     info.kind == "call"
@@ -1383,6 +1391,44 @@ def _credentials(norms, sentence) -> bool:
     """Does the sentence tell of credentials handed over ("أوراق اعتماد", "أوراق اعتمادهم")?"""
     return any(norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")
                for k in range(sentence.first, sentence.last - 1))  # fmt: skip
+
+
+def _split_one_by_one(meetings: list[MeetingDraft], target: MeetingDraft) -> None:
+    """The host met each guest of this meeting apart: one meeting of the host with each."""
+    host, *guests = target.participants
+    at = meetings.index(target)
+    meetings[at : at + 1] = [
+        replace(target, participants=[host, guest], sentences=set(target.sentences), ceremony=False, companions={})
+        for guest in guests
+    ]
+
+
+def _told_together(meetings: list[MeetingDraft], meeting: MeetingDraft) -> list[MeetingDraft]:
+    """This meeting and those the same words told with it (one host meeting guests apart)."""
+    return [m for m in meetings if (m.trigger, m.sentence) == (meeting.trigger, meeting.sentence)]
+
+
+# the guests already named, spoken of again: "استقبل السفيرين"، "واستُقبل السفراء"، "استقبل ضيفه"
+_GUESTS_AGAIN = frozenset(normalize(w) for w in (
+    "السفيرين", "السفيران", "السفراء", "الضيف", "الضيفين", "الضيفان", "الضيوف", "ضيفه", "ضيفيه", "ضيوفه",
+    "المبعوثين", "المبعوثان",
+))  # fmt: skip
+_GUESTS_REACH = 3  # words after the verb (or its subject) within which the guests are spoken of
+
+
+def _guests_received_again(doc, meetings: list[MeetingDraft], sentence, match, info, persons: list[str]):
+    """The reception just read, when a reception verb right after it has for its object only the
+    guests already named ("السفيرين"، "الضيف") and no one new: its host or nobody as subject."""
+    if info.kind != "reception" or info.pos != "verb" or not meetings:
+        return None
+    last = meetings[-1]
+    if last.phone or len(last.participants) < 2 or not 0 < sentence.index - last.sentence <= 2:
+        return None
+    if not set(persons) <= set(last.participants[:1]):
+        return None
+    norms = doc.token_norms
+    after = norms[match.last : min(sentence.last, match.last + len(persons) * 4 + _GUESTS_REACH)]
+    return last if any(not _GUESTS_AGAIN.isdisjoint(clitic_stems(word)) for word in after) else None
 
 
 def _reception_before(meetings: list[MeetingDraft], info, persons: list[str]) -> MeetingDraft | None:
