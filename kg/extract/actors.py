@@ -729,11 +729,15 @@ def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
         # after a noun ("العاصمة الفلبينية", "الجيش الفرنسي") the nisba is its adjective; not after
         # a word for a person ("المهاجم البرازيلي"، "الكاتب المسرحي البريطاني"), nor after a word
         # without ال, which a definite adjective cannot follow ("فوز التشيكي"، "فاز الأمريكي")
-        if before not in _NOUN_NISBA_BEFORE and before not in _PARTICLES_BEFORE_NOUN and not _verb_before(before):
-            if not _indefinite_before(before, nisba.phrase[0]):
-                if not _person_before(ctx, i):
-                    return None
-                after_noun = True
+        if (
+            before not in _NOUN_NISBA_BEFORE
+            and before not in _PARTICLES_BEFORE_NOUN
+            and not _verb_before(before)
+            and not _indefinite_before(before, nisba.phrase[0])
+        ):
+            if not _person_before(ctx, i):
+                return None
+            after_noun = True
     known = _best_entity(ctx, i + 1)
     if known is not None and known.payload.entity.type != PERSON:
         # "التشيكي ميلان كونديرا": a town's name that a foreign surname follows is a given name
