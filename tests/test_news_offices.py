@@ -523,3 +523,38 @@ def test_two_offices_of_one_state_stack_on_one_holder():
     facts = facts_of("التقى نائب رئيس الوزراء الأردني وزير الخارجية أيمن الصفدي نظيره القطري في عمان.")
     safadi = person(facts, "أيمن الصفدي")
     assert safadi.represents == "country:JO" and any("نائب رئيس الوزراء" in role for role in safadi.roles), safadi
+
+
+@pytest.mark.parametrize("country", ["العراقي", "اللبناني"])
+def test_the_finance_minister_serves_his_own_country_not_mali(country):
+    facts = facts_of(f"استقبل الملك وزير المالية {country} سامي الخطيب في قصر الحسينية.")
+    minister = person(facts, "سامي الخطيب")
+    assert minister.roles == ("وزير المالية",)
+    assert minister.represents != "country:ML"
+    assert "country:ML" not in {e.key for e in facts.entities}
+
+
+def test_a_given_name_before_a_surname_the_gazetteer_lists_alone_is_another_person():
+    facts = facts_of("تسلم الملك رسالة نقلها وزير المالية العراقي علي علاوي.")
+    assert person(facts, "علاوي").key != "person:ayad-allawi"
+
+
+def test_an_unnamed_office_of_its_own_is_not_the_one_person_who_holds_an_office_of_one():
+    facts = facts_of(
+        "تسلم ملك الأردن عبدالله الثاني اليوم رسالة من رئيس الوزراء العراقي. وحضر اللقاء نائب رئيس الوزراء"
+        " ووزير الخارجية وشؤون المغتربين الأردني."
+    )
+    assert person(facts, "عبد الله الثاني").roles == ("ملك",)
+
+
+@pytest.mark.parametrize("honorific", ["", "فخامة "])
+def test_the_envoy_of_a_named_president_is_the_one_named_after_the_comma(honorific):
+    facts = facts_of(
+        f"استقبل الرئيس الجيبوتي إسماعيل عمر جيله اليوم مبعوث {honorific}الرئيس الجزائري عبد المجيد تبون، وزير"
+        " التجارة كمال رزيق. وفي مستهل اللقاء نقل الوزير الجزائري رسالة خطية من الرئيس تبون."
+    )
+    envoy = person(facts, "كمال رزيق")
+    assert envoy.represents == "country:DZ"
+    assert "مبعوث" in envoy.roles
+    names = {e.key: e.label for e in facts.entities}
+    assert [{names[k] for k in m.participants} for m in facts.meetings] == [{"إسماعيل عمر جيله", "كمال رزيق"}]

@@ -1761,6 +1761,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         nisba = gz.nisba_index().longest_at(norms, k, end)
         if nisba is not None and norm in given_names() and _peek(norms, nisba.last, end) in ("بن", "ابن", "بنت"):
             break  # "الأمير تركي بن محمد": a given name that is also a nisba, then the name goes on
+        if nisba is not None and k == title.last and info.kind == "minister" and norm in office_words():
+            nisba = None  # "وزير المالية": the office's field (finance), not a Malian
         if nisba is not None and (nisba.clitic == 0 or norm[:1] in "لب"):
             if not destination and not represents:
                 represents = f"country:{nisba.payload}"
@@ -2008,7 +2010,10 @@ def _principal_after(ctx: _Context, k: int):
     norms, end = ctx.norms, ctx.sentence.last
     j, _, count = _skip_honorifics(ctx, k)
     if not count:
-        return None
+        # "مبعوث الرئيس الجزائري عبد المجيد تبون": a head's office and his name, without honorifics
+        office = titles().longest_at(norms, k, end)
+        if office is None or office.payload.kind not in ("head", "royal"):
+            return None
     for _ in range(6):
         known = _best_entity(ctx, j) if j < end else None
         if known is not None and known.payload.entity.type == PERSON:
@@ -2020,6 +2025,8 @@ def _principal_after(ctx: _Context, k: int):
             j = office.last
         elif j < end and norms[j] in _HOME_WORDS:
             j += 1
+        elif j < end and (nisba := gz.nisba_index().longest_at(norms, j, end, clitics=False)) is not None:
+            j = nisba.last  # "الرئيس الجزائري"
         else:
             j, _, count = _skip_honorifics(ctx, j)
             if not count:

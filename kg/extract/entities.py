@@ -240,7 +240,9 @@ def _surname_key(name: tuple[str, ...]) -> str | None:
     # "ليزا جونسون" is not Boris Johnson: a first name that differs says another person
     # "أبو عمر البغدادي" is not "أبو بكر البغدادي": a kunya is two words
     size = 2 if name[0] in ("ابو", "ام") else 1
-    first_names = {tuple(_skeleton(w) for w in normalize(n).split()[:size]) for n in _names_of(key)}
+    # (a surname the gazetteer lists alone is no first name: "علي علاوي" is not "إياد علاوي")
+    first_names = {tuple(_skeleton(w) for w in words[:size])
+                   for n in _names_of(key) if len(words := normalize(n).split()) > size}  # fmt: skip
     return key if len(name) == 1 or tuple(_skeleton(w) for w in name[:size]) in first_names else None
 
 
@@ -596,6 +598,10 @@ def _holder(
         candidates = [p for p in same_side if not offices.get(p.key) or head not in _OFFICE_OF_ONE]
         if reference.counterpart and head:  # "نظيرته الفرنسية" holds the host's office: not "الرئيس ماكرون" named later
             candidates = [p for p in candidates if not _classes_of(p) or head in _classes_of(p)]
+        if titles().longest_at(tuple(normalize(reference.role).split()), 0) is not None:
+            # "وحضر اللقاء نائب رئيس الوزراء ووزير الخارجية الأردني" after "ملك الأردن": an office
+            # of its own is not the one person's who holds an office of one
+            candidates = [p for p in candidates if head in offices.get(p.key, ()) or not offices.get(p.key, set()) & _OFFICE_OF_ONE]
     marked = {p.key for p in same_side if p.represents} if candidates and not home and not reference.represents else ()
     if marked and all(p.key in marked for p in candidates):
         # "وبحث أمير عبداللهيان مع وزير خارجية سلطنة عمان ..." then "وأشار وزير الخارجية": the text
