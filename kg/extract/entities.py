@@ -601,7 +601,8 @@ def _holder(
         if titles().longest_at(tuple(normalize(reference.role).split()), 0) is not None:
             # "وحضر اللقاء نائب رئيس الوزراء ووزير الخارجية الأردني" after "ملك الأردن": an office
             # of its own is not the one person's who holds an office of one
-            candidates = [p for p in candidates if head in offices.get(p.key, ()) or not offices.get(p.key, set()) & _OFFICE_OF_ONE]
+            held = {p.key: offices.get(p.key, set()) for p in candidates}
+            candidates = [p for p in candidates if head in held[p.key] or not held[p.key] & _OFFICE_OF_ONE]
     marked = {p.key for p in same_side if p.represents} if candidates and not home and not reference.represents else ()
     if marked and all(p.key in marked for p in candidates):
         # "وبحث أمير عبداللهيان مع وزير خارجية سلطنة عمان ..." then "وأشار وزير الخارجية": the text

@@ -332,6 +332,12 @@ def find_meetings(
                 if target is not None:
                     _add(target, persons, sentence)
                     continue
+            if referenced is not None and persons and set(persons) <= set(referenced.participants) and (
+                info.kind != "call" and not info.phone
+            ):
+                # "وفي مستهل اللقاء نقل الوزير الجزائري رسالة ...": more of the meeting the sentence names
+                referenced.sentences.add(sentence.index)
+                continue
             if len(persons) == 1 and info.pos == "noun" and _opens_on_reporting_verb(doc, mentions, sentence, match):
                 # "وثمّن في مؤتمر صحفي مشترك مع نظيره ..." after "أكد الوزير X ...": the speaker the
                 # story follows held it
