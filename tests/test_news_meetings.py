@@ -374,3 +374,15 @@ def test_a_person_after_a_nisba_that_follows_a_noun_without_al_is_read_even_with
 ):
     found = meetings_of(f"تسلم الرئيس الجزائري عبد المجيد تبون اليوم أوراق اعتماد {nisba} {name} سفيراً لبلاده.")
     assert found == [{"عبد المجيد تبون", name}], found
+
+
+@pytest.mark.parametrize("apart", ["بشكل منفصل", "بصورة منفصلة", "كلاً على حدة"])
+def test_guests_received_separately_after_a_meeting_told_with_both_are_met_apart(apart):
+    found = meetings_of(
+        "التقى الرئيس الإيراني مسعود بزشكيان اليوم بوزيري خارجية قطر وسوريا في طهران. وأفاد بيان للرئاسة أن"
+        f" بزشكيان استقبل {apart} محمد بن عبدالرحمن، رئيس مجلس الوزراء وزير الخارجية القطري، ووزير الخارجية"
+        " السوري بسام الصباغ. وفي لقائه مع الوزير القطري، دعا الرئيس الإيراني إلى تسريع تنفيذ الاتفاقيات."
+    )
+    assert sorted(found, key=sorted) == sorted(
+        [{"مسعود بزشكيان", "محمد بن عبد الرحمن بن جاسم آل ثاني"}, {"مسعود بزشكيان", "بسام صباغ"}], key=sorted
+    ), found

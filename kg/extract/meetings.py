@@ -300,6 +300,10 @@ def find_meetings(
             target = _target(meetings, info, persons, grouped, norms, sentence, stated)
             if target is not None:
                 _add(target, persons, sentence)
+                if len(target.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
+                    # "التقى الرئيس بوزيري خارجية قطر وسوريا" then "استقبل بشكل منفصل X ...، وY": each apart
+                    _split_one_by_one(meetings, target)
+                    continue
                 # "عقد ... اجتماعاً عبر تقنية الاتصال المرئي": the noun's own clause says how it was held
                 remote = info.phone or _phone_near(norms, match, sentence, window)
                 if remote and not target.phone and _two_sides(target):
@@ -1215,14 +1219,19 @@ def _beside(norms, first: int, token: int) -> bool:
 
 def _standing_for(meetings: list[MeetingDraft], persons: list[str], mentions) -> MeetingDraft | None:
     """ "وخلال المحادثات مع وزير الخارجية الفلسطيني رياض المالكي": of talks held with several
-    countries' ministers one after another, the one with the country this person stands for."""
+    countries' ministers one after another, the one with the country this person stands for; "وفي
+    لقائه مع الوزير القطري" after meetings apart: the one he took part in."""
     countries = set()
     for person in persons:
         mention = next((m for m in mentions if m.key == person and m.represents), None)
         known = gz.known(person)
         countries.add(mention.represents if mention is not None else (known.represents if known else ""))
     countries.discard("")
-    return next((m for m in reversed(meetings) if countries & set(m.participants)), None)
+    with_country = next((m for m in reversed(meetings) if countries & set(m.participants)), None)
+    if with_country is not None:
+        return with_country
+    telling = [p for p in persons if not all(p in m.participants for m in meetings)]
+    return next((m for m in reversed(meetings) if telling and set(telling) <= set(m.participants)), None)
 
 
 def _meeting_subject(norms, match, info, sentence):
@@ -1496,9 +1505,15 @@ def _teller(doc: Document, mentions: Sequence[ActorMention], sentence, match) ->
     return named[0] if named else None
 
 
+_SEPARATELY = frozenset((("بشكل", "منفصل"), ("بصوره", "منفصله"), ("بشكل", "منفرد"), ("بصوره", "منفرده")))
+
+
 def _told_one_by_one(words: Sequence[str]) -> bool:
-    """ "كلاً على حدة"، "على التوالي": one after another."""
-    return any(words[k] in ("حده", "التوالي") and k > 0 and words[k - 1] == "علي" for k in range(len(words)))
+    """ "كلاً على حدة"، "على التوالي"، "بشكل منفصل": one after another."""
+    return any(
+        (words[k] in ("حده", "التوالي") and words[k - 1] == "علي") or (words[k - 1], words[k]) in _SEPARATELY
+        for k in range(1, len(words))
+    )
 
 
 def _one_by_one(
