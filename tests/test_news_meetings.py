@@ -386,3 +386,13 @@ def test_guests_received_separately_after_a_meeting_told_with_both_are_met_apart
     assert sorted(found, key=sorted) == sorted(
         [{"مسعود بزشكيان", "محمد بن عبد الرحمن بن جاسم آل ثاني"}, {"مسعود بزشكيان", "بسام صباغ"}], key=sorted
     ), found
+
+
+def test_ambassadors_received_in_separate_meetings_are_one_meeting_each():
+    found = meetings_of(
+        "استقبل رئيس الوزراء العراقي الأسبق إياد علاوي بمكتبه اليوم في لقاءات منفصلة كلا من السفير الفرنسي"
+        " السيد باتريك دوريل والسفير الكويتي السيد حسن الزمان."
+    )
+    assert sorted(found, key=sorted) == sorted(
+        [{"إياد علاوي", "باتريك دوريل"}, {"إياد علاوي", "حسن الزمان"}], key=sorted
+    ), found

@@ -558,3 +558,12 @@ def test_the_envoy_of_a_named_president_is_the_one_named_after_the_comma(honorif
     assert "مبعوث" in envoy.roles
     names = {e.key: e.label for e in facts.entities}
     assert [{names[k] for k in m.participants} for m in facts.meetings] == [{"إسماعيل عمر جيله", "كمال رزيق"}]
+
+
+def test_the_head_of_a_body_no_list_knows_holds_its_office_and_speaks_for_it():
+    words = "ائتلاف دولة القانون"
+    facts = facts_of(f"استقبل رئيس {words} السيد كريم الساعدي بمكتبه اليوم السفير الفرنسي باتريك دوريل.")
+    head = person(facts, "كريم الساعدي")
+    assert head.roles == (f"رئيس {words}",)
+    served = next(e for e in facts.entities if e.key == head.represents)
+    assert served.type == "Organization" and served.label == words

@@ -1748,6 +1748,20 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             # country's epithet or the rest of its official name, then the holder's name
             k = epithet_end = k + 1
             continue
+        body = (
+            None
+            if _BODY_HEADS.isdisjoint(clitic_stems(norm)) or (known is not None and known.last > k + 1)
+            else _named_body_at(ctx, k)
+        )
+        if body is not None and body.last > k + 1:
+            # "رئيس ائتلاف دولة القانون": a body no list knows, named after the office that heads it
+            inner.append(body._replace(in_title=True))
+            if not destination and not represents:
+                represents = body.key or "org:" + "_".join(body.name)  # (the key entities gives a body)
+            k = body.last
+            if not destination:
+                role_last = k
+            continue
         embassy = _organisation_at(ctx, k) if _embassy_word(norm) else None
         if embassy is not None:
             # "القائم بأعمال سفارة السودان": whose embassy it is says whom the office serves
@@ -3187,6 +3201,7 @@ def _central_bank_at(ctx: _Context, i: int) -> ActorMention | None:
 _BODY_HEADS = frozenset(normalize(w) for w in (
     "حركة", "حزب", "جبهة", "الجبهة", "جماعة", "تنظيم", "منظمة", "صحيفة", "جريدة", "قناة", "شبكة", "وكالة",
     "شركة", "مؤسسة", "جامعة", "ميليشيا", "ميليشيات", "فصائل", "كتائب", "سرايا", "لواء", "مجموعة", "المجموعة",
+    "ائتلاف", "تيار", "كتلة",
 ))  # fmt: skip
 _MAX_BODY_WORDS = 5
 
@@ -3201,8 +3216,11 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
     if head is None or i + 1 >= end:
         return None
     j = i + 1
+    construct = False
     while j < end and j - i <= _MAX_BODY_WORDS:
         norm = norms[j]
+        if norm in _MISTER or honorifics().longest_at(norms, j, end) or titles().longest_at(norms, j, end):
+            break  # "رئيس ائتلاف دولة القانون السيد نوري المالكي": the holder's name comes next
         if norm.isdigit() or (date_words().longest_at((norm,), 0, clitics=False) and j > i + 1):
             j += 1  # "حركة 23 مارس"
             continue
@@ -3220,6 +3238,10 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
         if stem and len(stem) > 3 and not is_stopword(stem) and stem not in _TIME_WORDS:
             j += 1
             continue
+        if j == i + 1 and _CONSTRUCT_NOUN.get(norm) and j + 1 < end and norms[j + 1].startswith("ال"):
+            j += 2  # "ائتلاف دولة القانون": a noun in construct and its ال-word name the body
+            construct = True
+            continue
         if norm[:1] == "ل" and j + 1 < end and len(norm) > 3 and (
             norms[j + 1].startswith("ال") or gz.name_index().longest_at(norms, j + 1, end, clitics=False)
         ):
@@ -3228,9 +3250,13 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
         break
     while j > i + 1 and is_stopword(norms[j - 1]):
         j -= 1
-    if j == i + 1 or not _names_a_body(ctx, j - 1):
+    if j == i + 1 or not (construct or _names_a_body(ctx, j - 1)):
         return None
     return _span_mention(ctx, i, j, head[0], ORGANIZATION, norms[i:j])
+
+
+# nouns a body's name holds in construct right after its kind ("ائتلاف دولة القانون"، "حزب جبهة التحرير")
+_CONSTRUCT_NOUN = {normalize(w): True for w in ("دولة", "جبهة", "قوى", "أنصار", "شباب", "أبناء", "إعلان")}
 
 
 def _names_a_body(ctx: _Context, last: int) -> bool:

@@ -1509,9 +1509,11 @@ _SEPARATELY = frozenset((("بشكل", "منفصل"), ("بصوره", "منفصل�
 
 
 def _told_one_by_one(words: Sequence[str]) -> bool:
-    """ "كلاً على حدة"، "على التوالي"، "بشكل منفصل": one after another."""
+    """ "كلاً على حدة"، "على التوالي"، "بشكل منفصل"، "في لقاءات منفصلة": one after another."""
     return any(
-        (words[k] in ("حده", "التوالي") and words[k - 1] == "علي") or (words[k - 1], words[k]) in _SEPARATELY
+        (words[k] in ("حده", "التوالي") and words[k - 1] == "علي")
+        or (words[k - 1], words[k]) in _SEPARATELY
+        or (words[k] in _SEPARATE and (words[k - 1] in _MEETINGS_NOUN or words[k - 1] in _SEVERAL_MEETINGS))
         for k in range(1, len(words))
     )
 
