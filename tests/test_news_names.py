@@ -363,3 +363,22 @@ def test_a_continent_after_an_office_is_no_name_and_a_nordic_surname_is_no_verb(
 )
 def test_verbs_and_verbal_nouns_are_no_names(text, word):
     assert not any(word in name for name in persons(text)), persons(text)
+
+
+def test_a_known_full_name_after_one_word_more_is_that_person():
+    found = persons(
+        "استقبل وزير الخارجية الإيراني سيد عباس عراقجي نظيره العماني في طهران. وقال عراقجي إن العلاقات تاريخية."
+    )
+    assert "عباس عراقجي" in found
+    assert not any(label.startswith("سيد") for label in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("استقبل الوزير اليوم رئيس مجلس الشعب السوري حمودة يوسف الصباغ في طهران.", "حمودة يوسف الصباغ"),
+        ("وأكد الوزير سامي الخطيب أن طهران حريصة على التعاون وحسن الجوار مع جيرانها.", "سامي الخطيب"),
+    ],
+)
+def test_names_read_whole_and_phrases_that_are_no_names(text, name):
+    assert list(persons(text)) == [name]

@@ -170,6 +170,7 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
             _longer_name_key(mention.name, full_names, _office_class_of(mention))
             or _surname_key(mention.name)
             or _known_name_start(mention.name)
+            or _known_name_after_one_word(mention.name)
             or _short_form_key(mention, full_names)
         )
         if key is None:
@@ -263,6 +264,16 @@ def _short_form_key(mention: ActorMention, full_names) -> str | None:
         found = {key for longer, key, _ in full_names if len(longer) > 1 and _plain(longer)[0] == plain[0]}
     else:
         return None
+    return found.pop() if len(found) == 1 else None
+
+
+def _known_name_after_one_word(name: tuple[str, ...]) -> str | None:
+    """"سيد عباس عراقجي"، "حجت عباس عراقجي": a known person's full name of two words or more
+    after one word more (a title news writes as a name) is that person."""
+    if len(name) < 3:
+        return None
+    plain = _plain(name[1:])
+    found = {key for known, key in _plain_person_names().get(plain[0], ()) if known == plain}
     return found.pop() if len(found) == 1 else None
 
 
