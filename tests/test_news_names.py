@@ -382,3 +382,25 @@ def test_a_known_full_name_after_one_word_more_is_that_person():
 )
 def test_names_read_whole_and_phrases_that_are_no_names(text, name):
     assert list(persons(text)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وحضر اللقاء رضا عامري، سفير الجمهورية الإسلامية الإيرانية لدى الدولة.", "رضا عامري"),
+        ("وتلقى الرئيس اتصالاً هاتفياً من محمود عزت نائب المرشد العام للجماعة.", "محمود عزت"),
+    ],
+)
+def test_a_given_name_and_a_surname_no_list_knows_right_before_an_office_are_a_name(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("preposition", ["بالتوقيع", "للتأكيد"])
+def test_a_preposition_on_a_verbal_noun_ends_a_name_after_a_title(preposition):
+    found = persons(f"هنأ الرئيس الأمريكي الملك حمد {preposition} على إعلان السلام.")
+    assert not any(preposition in label for label in found), found
+
+
+def test_greetings_carried_to_a_surname_are_no_name():
+    found = persons("وقال الموفد إنه نقل الى عون تحيات امير قطر والشعب القطري.")
+    assert not any("تحيات" in label for label in found), found

@@ -601,6 +601,19 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         name = _name_after(ctx, i, after_title=False, joined=norms[i][:1] == "و" and norms[i][1:] in given_names())
         if name:
             return [name], name.last
+    if norms[i] in given_names() and _best_entity(ctx, i) is None:
+        # "حضر اللقاء رضا عامري، سفير ...": a given name, even one that is a word too, and a surname
+        # no list knows, set off before an office
+        name = _name_before_office(ctx, i)
+        if (
+            name is not None
+            and len(name.name) == 2
+            and not name.name[1].startswith("ال")
+            and (_peek(norms, name.last, ctx.sentence.last) in ("،", ",") or _title_word(norms[name.last]))
+            and name.name[1] not in everyday_words()
+            and not _prose_shape(name.name[1])
+        ):
+            return [name], name.last
 
     return [], i + 1
 
@@ -2750,6 +2763,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     if _tafil(norm) and norm not in given_names() and not _known_name_word(norm):
         return False  # "السفيرة كارين تعزيز العلاقات": the verbal noun تفعيل ends the name
+    prefix = next((p for p in ("وبال", "بال", "لل") if norm.startswith(p)), "")
+    if prefix and _verbal_noun(norm[len(prefix) :]):
+        return False  # "هنأ الملك حمد بالتوقيع"، "الرئيس محمد للتأكيد": a preposition on a verbal noun
     family_after_chain = (
         len(words) >= 3
         and words[-2] in ("بن", "ابن", "بنت")
