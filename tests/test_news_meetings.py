@@ -396,3 +396,27 @@ def test_ambassadors_received_in_separate_meetings_are_one_meeting_each():
     assert sorted(found, key=sorted) == sorted(
         [{"إياد علاوي", "باتريك دوريل"}, {"إياد علاوي", "حسن الزمان"}], key=sorted
     ), found
+
+
+def test_a_name_kept_in_latin_letters_after_an_office_and_a_palace_named_by_its_nisba():
+    facts = extract(
+        "التقى الرئيس اللبناني جوزاف عون ورئيس جمهورية قبرص Nikos Christodoulides في القصر الرئاسي القبرصي.",
+        published=DAY,
+    )
+    names = {e.key: e.label for e in facts.entities}
+    assert [{names[k] for k in m.participants} for m in facts.meetings] == [
+        {"جوزاف عون", "Nikos Christodoulides"}
+    ]
+    meeting = facts.meetings[0]
+    assert "القصر الرئاسي القبرصي" in {names.get(meeting.place), names.get(meeting.venue)}
+
+
+def test_the_presidential_palace_without_a_country_is_that_of_the_country_the_story_is_told_from():
+    facts = extract(
+        "جيبوتي - استقبل رئيس الجمهورية إسماعيل عمر جيله اليوم بالقصر الجمهوري وزير الخارجية الإثيوبي تاي"
+        " أتسكي سيلاسي.",
+        published=DAY,
+    )
+    palace = next(e for e in facts.entities if e.label == "القصر الجمهوري")
+    assert palace.type == "Place" and palace.key.endswith("_dj")
+    assert facts.meetings[0].venue == palace.key

@@ -9,6 +9,8 @@ expected), organisations from the gazetteer and from the shapes their names take
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -533,7 +535,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     airport = _airport_at(ctx, i) if "مطار" in norm else None
     if airport is not None:
         return [airport], airport.last
-    palace = _palace_at(ctx, i) if "قصر" in norm else None
+    palace = (_palace_at(ctx, i) or _seat_palace_at(ctx, i)) if "قصر" in norm else None
     if palace is not None:
         return [palace], palace.last
     if _met_by_name(ctx, i):
@@ -687,6 +689,39 @@ def _palace_at(ctx: _Context, i: int) -> ActorMention | None:
         return None
     words = [norms[i][clitic:], *norms[i + 1 : last]]
     return _span_mention(ctx, i, last, clitic, PLACE, words, key="place:" + "_".join(words))
+
+
+_SEAT_PALACE = frozenset((normalize("القصر"), normalize("قصر")))
+# the palace a head of state receives in, named by whose it is: "القصر الجمهوري"، "القصر الرئاسي القبرصي"
+_SEAT_ADJECTIVES = frozenset(normalize(w) for w in (
+    "الجمهوري", "الرئاسي", "الملكي", "الأميري", "السلطاني", "الرئاسة", "الجمهورية",
+))  # fmt: skip
+
+
+def _seat_palace_at(ctx: _Context, i: int) -> ActorMention | None:
+    """ "بالقصر الجمهوري"، "في القصر الرئاسي القبرصي": a head of state's palace, no list knows
+    which (the nisba after it, when there is one, says whose country's)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    clitic = next((t for t, stem in clitic_variants(norms[i]) if stem in _SEAT_PALACE and t <= 1), None)
+    if clitic is None or i + 1 >= end or norms[i + 1] not in _SEAT_ADJECTIVES:
+        return None
+    if not norms[i][clitic:].startswith("ال") and norms[i + 1] not in ("الرياسه", "الجمهوريه"):
+        return None  # "قصر الرئاسة" but not "قصر الجمهوري"
+    last = i + 2
+    nisba = gz.nisba_index().longest_at(norms, last, end, clitics=False) if last < end else None
+    if nisba is not None:
+        last = nisba.last
+    known = _best_entity(ctx, i)
+    if known is not None and known.last >= last:
+        return None  # a palace the gazetteer knows ("القصر الجمهوري في بعبدا")
+    words = [norms[i][clitic:], *norms[i + 1 : last]]
+    return _span_mention(ctx, i, last, clitic, PLACE, words, key="place:" + "_".join(words))
+
+
+def is_seat_palace(key: str) -> bool:
+    """A head of state's palace named without its country ("place:القصر_الجمهوري")."""
+    words = key.removeprefix("place:").split("_")
+    return len(words) == 2 and words[0] in _SEAT_PALACE and words[1] in _SEAT_ADJECTIVES
 
 
 def _palace_name_word(ctx: _Context, j: int) -> bool:
@@ -2284,6 +2319,21 @@ def _name_list(ctx: _Context, k: int, represents: str = "") -> list[ActorMention
     return names
 
 
+_LATIN_NAME_WORD = re.compile(r"[A-Z][a-z\u00e0-\u017f'-]+")
+_LATIN_NAME_WORDS = (2, 4)  # a foreign name written in Latin letters after an office: two to four words
+
+
+def _latin_name_at(ctx: _Context, k: int) -> ActorMention | None:
+    """ "ورئيس جمهورية قبرص Nikos Christodoulides": a name the paper kept in Latin letters."""
+    tokens, end = ctx.doc.tokens, ctx.sentence.last
+    last = k
+    while last < end and last - k < _LATIN_NAME_WORDS[1] and _LATIN_NAME_WORD.fullmatch(tokens[last].text):
+        last += 1
+    if last - k < _LATIN_NAME_WORDS[0]:
+        return None
+    return _span_mention(ctx, k, last, 0, PERSON, ctx.norms[k:last], named=True)
+
+
 def _name_after(
     ctx: _Context, k: int, *, after_title: bool, joined: bool = False, met: bool = False
 ) -> ActorMention | None:
@@ -2292,6 +2342,8 @@ def _name_after(
     norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
     if k >= end:
         return None
+    if after_title and not joined and not met and _LATIN_NAME_WORD.fullmatch(doc.tokens[k].text):
+        return _latin_name_at(ctx, k)
     clitic = 0
     first_norm = norms[k]
     if met:

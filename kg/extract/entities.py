@@ -23,6 +23,7 @@ from kg.extract.actors import (
     ActorMention,
     everyday_words,
     given_names,
+    is_seat_palace,
     known_surname_is_word,
     nisbas_mentioned,
     office_words,
@@ -68,6 +69,7 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions = _resolve_references(mentions, doc.token_norms, home)
     officials_home = None if home else _home_of_officials(mentions)
     mentions = _home_ministries(mentions, home or officials_home)
+    mentions = _home_seats(mentions, home or officials_home)
     entities = _entities(doc, mentions, home, officials_home)
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
 
@@ -81,6 +83,17 @@ def _home_ministries(mentions: list[ActorMention], home: str | None) -> list[Act
         _key_body(m._replace(represents=f"country:{home}"))
         if m.type == ORGANIZATION and not m.key and m.name[:1] == ("وزاره",)
         else m
+        for m in mentions
+    ]
+
+
+def _home_seats(mentions: list[ActorMention], home: str | None) -> list[ActorMention]:
+    """"القصر الجمهوري" with no country is the palace of the country the article is told from (its
+    key says so: Djibouti's is not Sudan's); with none known, it stays the palace of nobody known."""
+    if not home:
+        return mentions
+    return [
+        m._replace(key=f"{m.key}_{home.lower()}") if m.type == PLACE and is_seat_palace(m.key) else m
         for m in mentions
     ]
 
@@ -267,11 +280,16 @@ def _short_form_key(mention: ActorMention, full_names) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_TITLE_AS_NAME = frozenset(normalize(w) for w in ("سيد", "حجت", "ملا"))  # titles news may write as a first name
+
+
 def _known_name_after_one_word(name: tuple[str, ...]) -> str | None:
     """"سيد عباس عراقجي"، "حجت عباس عراقجي": a known person's full name of two words or more
     after one word more (a title news writes as a name) is that person."""
-    if len(name) < 3:
-        return None
+    if len(name) < 3 or name[1] in ("بن", "ابن", "ابو", "بنت") or name[1] not in given_names():
+        return None  # ("كمال بن علي" is not "بن علي"; the known name begins with his given name)
+    if name[0] in given_names() and name[0] not in _TITLE_AS_NAME:
+        return None  # another given name before it: another person ("محمد عباس عراقجي")
     plain = _plain(name[1:])
     found = {key for known, key in _plain_person_names().get(plain[0], ()) if known == plain}
     return found.pop() if len(found) == 1 else None

@@ -1230,8 +1230,10 @@ def _standing_for(meetings: list[MeetingDraft], persons: list[str], mentions) ->
     with_country = next((m for m in reversed(meetings) if countries & set(m.participants)), None)
     if with_country is not None:
         return with_country
-    telling = [p for p in persons if not all(p in m.participants for m in meetings)]
-    return next((m for m in reversed(meetings) if telling and set(telling) <= set(m.participants)), None)
+    # (only among the meetings the last words told apart: one each with several guests)
+    apart = _told_together(meetings, meetings[-1]) if meetings else []
+    telling = [p for p in persons if not all(p in m.participants for m in apart)]
+    return next((m for m in reversed(apart) if telling and set(telling) <= set(m.participants)), None)
 
 
 def _meeting_subject(norms, match, info, sentence):
