@@ -10,7 +10,6 @@ expected), organisations from the gazetteer and from the shapes their names take
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
