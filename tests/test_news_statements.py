@@ -460,3 +460,12 @@ def test_a_line_announcing_a_statements_text_gives_the_text_below_to_its_author(
         f" {announcement}\n\nيؤيد السودان مبدأ الصين الواحدة ويعد تايوان جزءاً لا يتجزأ من التراب الصيني."
     )
     assert any(who == ["علي الصادق"] and "مبدأ الصين الواحدة" in quote for who, quote in found), found
+
+
+@pytest.mark.parametrize("later", ["", " وهنأ الشيخ خليفة بن زايد آل نهيان الشعب الهندي بالعيد."])
+def test_bin_and_the_fathers_name_alone_are_the_one_named_with_them_before(later):
+    found = said(
+        "تلقى الشيخ محمد بن زايد آل نهيان اتصالاً هاتفياً من رئيس وزراء الهند ناريندرا مودي. وقال بن زايد في"
+        " تغريدة عبر حسابه: “ناقشنا خلال الاتصال مسار العلاقات الثنائية بين البلدين”." + later
+    )
+    assert (["محمد بن زايد آل نهيان"], "ناقشنا خلال الاتصال مسار العلاقات الثنائية بين البلدين") in found, found

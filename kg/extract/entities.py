@@ -353,11 +353,11 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
             if is_stopword(last) or last in office_words():
                 continue
             surnames.setdefault(last, mention.key)
-    if not surnames:
-        return []
     covered = {i for m in mentions for i in range(m.head, m.last)}
+    found = _patronyms_alone(doc, mentions, covered)
+    if not surnames:
+        return found
     name_ends = {m.last for m in mentions if m.type == PERSON and m.named}
-    found = []
     for token, stems in zip(doc.tokens, map(clitic_stems, doc.token_norms), strict=True):
         if surnames.keys().isdisjoint(stems):
             continue  # (most words: no surname read before, with or without a clitic)
@@ -389,6 +389,36 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
                     )
                 )
                 break
+    return found
+
+
+def _patronyms_alone(doc: Document, mentions: list[ActorMention], covered: set[int]) -> list[ActorMention]:
+    """ "وقال بن زايد" after "الشيخ محمد بن زايد آل نهيان": "بن" and his father's name alone are
+    the one person the article named with them before (not when two brothers were)."""
+    fathers: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for mention in mentions:
+        if mention.type != PERSON or not mention.named or not mention.key:
+            continue
+        at = next((k for k, word in enumerate(mention.name[:-1]) if k and word in ("بن", "ابن")), None)
+        if at is not None:
+            fathers[mention.name[at + 1]].append((mention.first, mention.key))
+    if not fathers:
+        return []
+    found = []
+    tokens = doc.tokens
+    for k in range(len(tokens) - 1):
+        if tokens[k].norm not in ("بن", "ابن", "وبن", "وابن") or k in covered or k + 1 in covered:
+            continue
+        before = {key for first, key in fathers.get(tokens[k + 1].norm, ()) if first < k}
+        if len(before) != 1 or tokens[k].sentence != tokens[k + 1].sentence:
+            continue
+        key = before.pop()
+        if k + 2 < len(tokens) and tokens[k + 2].norm in ("بن", "ابن", "ال"):
+            continue  # "بن زايد بن سلطان": a longer chain, another man's name
+        taken = 1 if tokens[k].norm[:1] == "و" else 0
+        start = tokens[k].start + _original_length(tokens[k].text, taken)
+        found.append(ActorMention(k, k + 2, start, tokens[k + 1].end, PERSON, key, ("بن", tokens[k + 1].norm),
+                                  doc.text[start : tokens[k + 1].end]))  # fmt: skip
     return found
 
 
