@@ -469,3 +469,25 @@ def test_bin_and_the_fathers_name_alone_are_the_one_named_with_them_before(later
         " تغريدة عبر حسابه: “ناقشنا خلال الاتصال مسار العلاقات الثنائية بين البلدين”." + later
     )
     assert (["محمد بن زايد آل نهيان"], "ناقشنا خلال الاتصال مسار العلاقات الثنائية بين البلدين") in found, found
+
+
+@pytest.mark.parametrize("colon", [": ", ". : ", "، وجاء فيها: "])
+def test_a_call_a_minister_tells_of_in_the_first_person_in_his_quoted_post(colon):
+    text = (
+        "وقال وزير الخارجية الإيراني علي باقري كني في تدوينة له على منصة إكس تابعتها وكالتنا"
+        f"{colon}“تلقيت اتصالاً هاتفياً من وزير الخارجية الروسي سيرغي لافروف، واستعرضنا معاً البرامج الثنائية”."
+    )
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    assert [({names[k] for k in m.participants}, m.phone) for m in facts.meetings] == [
+        ({"علي باقري كني", "سيرغي لافروف"}, True)
+    ]
+    assert any("واستعرضنا معاً البرامج الثنائية" in s.quote for s in facts.statements)
+
+
+def test_a_meeting_someone_else_tells_of_in_quoted_words_is_still_speech():
+    facts = extract(
+        "وقال المحلل السياسي في مقال: “التقى الرئيسان مرات كثيرة دون نتيجة، ولن يغير لقاء جديد شيئاً”.",
+        published=DAY,
+    )
+    assert facts.meetings == ()

@@ -169,6 +169,15 @@ def find_meetings(
                 continue
             window = _window(doc, sentence, match, info, mentions)
             persons = _persons(mentions, window, speakers, doc)
+            opening = _first_person_teller(doc, match) if _in_long_quote(doc, match) else None
+            if opening is not None:
+                # "وقال X في تغريدة: «تلقيت اتصالاً من Y ...»": X, who tells it, and Y
+                teller = next((m.key for m in reversed(mentions) if m.type == PERSON and m.key
+                               and sentence.first <= m.first < opening), None)  # fmt: skip
+                if teller is None:
+                    continue
+                told = _persons(mentions, window, speakers, doc, in_speech=True)
+                persons = [teller, *(p for p in told if p != teller)]
             if info.pos == "verb" and info.kind != "join" and len(persons) == 1:
                 # "التقى الوزير X الذي وصل ... للمشاركة في الاجتماع ...، اليوم، مع نظيره Y": the partner
                 # named after مع past the asides
@@ -619,7 +628,12 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     if match.phrase[-1] == _HADRAH and doc.tokens[match.last - 1].text.endswith("ة"):
         return False  # "حضرة صاحب السمو": the honorific, not "حضره" (attended it)
     listing = info.kind == "join" and any(need[0] in _EACH for need in info.needs)
-    if _in_long_quote(doc, match) and not listing and not _communique_tells(doc, match, info):
+    if (
+        _in_long_quote(doc, match)
+        and not listing
+        and not _communique_tells(doc, match, info)
+        and _first_person_teller(doc, match) is None
+    ):
         return False  # ("ضمت قائمة السفراء كلا من ...": a statement's list of who was there is no speech)
     if _hands_over(info) and _said_before(doc, match.first):
         return False  # "وقال لافروف إنه نقل إلى الرئيس رسالة": told in the meeting already read
@@ -628,6 +642,26 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     # place, within the sentence
     reach = _HANDED_REACH if _hands_over(info) or info.kind == "call" else _NEEDED_REACH
     return not info.needs or _needed_word(norms, match.last, len(norms), info.needs, reach)
+
+
+_FIRST_PERSON = frozenset(normalize(w) for w in ("تلقيت", "التقيت", "أجريت"))
+_FIRST_PERSON_REACH = 3
+
+
+def _first_person_teller(doc: Document, match) -> int | None:
+    """ "وقال X في تغريدة: «تلقيت اتصالاً من ...»": where the quoted words open on a meeting told in
+    the first person, the token before the quotation (its teller is named before it); else None."""
+    if match.clitic or match.phrase[0] not in _FIRST_PERSON:
+        return None
+    quote = doc.quote_at(doc.tokens[match.first].start)
+    if quote is None:
+        return None
+    first = match.first
+    while first > 0 and doc.tokens[first - 1].start >= quote.start:
+        first -= 1
+        if match.first - first > _FIRST_PERSON_REACH:
+            return None  # (the words open with it: "تلقيت"، "اليوم تلقيت")
+    return first
 
 
 def _in_long_quote(doc: Document, match) -> bool:

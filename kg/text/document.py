@@ -418,7 +418,8 @@ def _sentence_spans(text, start, end, quotes, dateline):
             # "3.5", "أ.ش.أ": a full stop between letters or digits does not end a sentence
             next_char = text[j + 1] if j + 1 < end else " "
             if (next_char.isspace() and not (char == "." and _is_abbreviation(text, i))) or _glued(text, i, j + 1, end):
-                cut_points.append(j + 1)
+                if not _colon_next(text, j + 1, end):
+                    cut_points.append(j + 1)
             i = j + 1
             continue
         i += 1
@@ -437,6 +438,14 @@ def _sentence_spans(text, start, end, quotes, dateline):
         if e > s:
             cleaned.append((s, e))
     return cleaned
+
+
+def _colon_next(text: str, i: int, end: int) -> bool:
+    """ "... تابعتها “المعالي نيوز”. : “تلقيت ...”": a colon right after a full stop opens the words
+    the sentence announced; it goes on."""
+    while i < end and text[i] in " \t":
+        i += 1
+    return i < end and text[i] == ":"
 
 
 MAX_SENTENCE_CHARS = 2000  # news sentences run to 600 characters; the extractors' work grows with the square
