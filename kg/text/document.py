@@ -417,7 +417,8 @@ def _sentence_spans(text, start, end, quotes, dateline):
                 j += 1
             # "3.5", "أ.ش.أ": a full stop between letters or digits does not end a sentence
             next_char = text[j + 1] if j + 1 < end else " "
-            ends = (next_char.isspace() and not (char == "." and _is_abbreviation(text, i))) or _glued(text, i, j + 1, end)
+            abbreviation = char == "." and _is_abbreviation(text, i)
+            ends = (next_char.isspace() and not abbreviation) or _glued(text, i, j + 1, end)
             if ends and not _colon_next(text, j + 1, end):
                 cut_points.append(j + 1)
             i = j + 1
