@@ -491,3 +491,13 @@ def test_a_meeting_someone_else_tells_of_in_quoted_words_is_still_speech():
         published=DAY,
     )
     assert facts.meetings == ()
+
+
+def test_a_speech_announced_after_its_speaker_is_his_words_below():
+    found = said(
+        "وفي مؤتمر صحافي مشترك، ألقى الرئيس اللبناني جوزاف عون مع رئيس قبرص الكلمة الآتية:\n"
+        "\"إن العلاقات بين بلدينا قديمة قدم البحر الذي يجمعنا، وسنعمل معاً من أجل السلام في المنطقة\"."
+    )
+    assert any(
+        speakers == ["جوزاف عون"] and words.startswith("إن العلاقات بين بلدينا") for speakers, words in found
+    ), found

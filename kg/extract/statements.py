@@ -215,7 +215,7 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
     return _unique(drafts)
 
 
-_TEXT_BELOW = frozenset(normalize(w) for w in ("نصه", "نصها", "يلي", "التالي", "الآتي", "النحو"))
+_TEXT_BELOW = frozenset(normalize(w) for w in ("نصه", "نصها", "يلي", "التالي", "الآتي", "التالية", "الآتية", "النحو"))
 
 
 def _author_of_text_below(norms, index: _MentionIndex, sentence: Sentence) -> ActorMention | None:
@@ -226,11 +226,16 @@ def _author_of_text_below(norms, index: _MentionIndex, sentence: Sentence) -> Ac
     if not any(norms[k] in _TEXT_BELOW for k in range(max(sentence.first, sentence.last - 7), sentence.last)):
         return None
     frame = next((k for k in range(sentence.first, sentence.last)
-                  if not _FRAME_NOUNS.isdisjoint(clitic_stems(norms[k].removesuffix("ا")))), None)  # fmt: skip
+                  if not _FRAME_NOUNS.isdisjoint(clitic_stems(norms[k].removesuffix("ا").removeprefix("ال")))),
+                 None)  # fmt: skip
     if frame is None:
         return None
-    return next((m for m in index.all if frame < m.head < sentence.last and m.type in (PERSON, ORGANIZATION)
-                 and (m.type != PERSON or m.named) and not _is_news_agency(m.key)), None)  # fmt: skip
+    def author(m) -> bool:
+        return m.type in (PERSON, ORGANIZATION) and (m.type != PERSON or m.named) and not _is_news_agency(m.key)
+
+    after = next((m for m in index.all if frame < m.head < sentence.last and author(m)), None)
+    # "ألقى الرئيس X مع رئيس قبرص الكلمة الآتية:": the subject before the frame gave it
+    return after or next((m for m in index.all if sentence.first <= m.head < frame and author(m)), None)
 
 
 _ACCORDING_TO = _ATTRIBUTION - {normalize("نقلا")}  # ("نقلاً عن": quoted from a source, not whose words)
