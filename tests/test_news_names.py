@@ -404,3 +404,10 @@ def test_a_preposition_on_a_verbal_noun_ends_a_name_after_a_title(preposition):
 def test_greetings_carried_to_a_surname_are_no_name():
     found = persons("وقال الموفد إنه نقل الى عون تحيات امير قطر والشعب القطري.")
     assert not any("تحيات" in label for label in found), found
+
+
+@pytest.mark.parametrize(("written", "code"), [("جمهورية فرنسا", "FR"), ("مملكة إسبانيا", "ES"), ("دولة قطر", "QA")])
+def test_a_country_named_after_a_word_for_the_state_is_that_country_by_all_its_name(written, code):
+    facts = extract(f"زار الوزير {written} في جولة أوروبية وعربية.", published=DAY)
+    country = next(e for e in facts.entities if e.key == f"country:{code}")
+    assert any(mention.text == written for mention in country.mentions), country.mentions

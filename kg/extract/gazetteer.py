@@ -149,7 +149,15 @@ def _build_country_names() -> dict[str, list[str]]:
         code = row["iso2"].upper()
         if code in names:
             names[code].extend(n for n in split_values(row.get("names_ar", "")) if n not in names[code])
+    for code, known in _build_countries().items():
+        # "جمهورية فرنسا"، "دولة قطر"، "مملكة إسبانيا": the short name after a word for the state
+        short = known.label
+        if not short.startswith(_STATE_WORDS):
+            names[code].extend(f"{word} {short}" for word in _STATE_WORDS if f"{word} {short}" not in names[code])
     return names
+
+
+_STATE_WORDS = ("جمهورية", "دولة", "مملكة")
 
 
 @cache
