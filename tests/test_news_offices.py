@@ -567,3 +567,22 @@ def test_the_head_of_a_body_no_list_knows_holds_its_office_and_speaks_for_it():
     assert head.roles == (f"رئيس {words}",)
     served = next(e for e in facts.entities if e.key == head.represents)
     assert served.type == "Organization" and served.label == words
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("وحضر اللقاء رضا عامري، سفير الجمهورية الإسلامية الإيرانية لدى الدولة.", "رضا عامري", "السفير"),
+        ("والتقى سفير دولة الكويت لدى مصر غانم الغانم وزير الخارجية.", "غانم الغانم", "سفير"),
+        ("وقال وزير الخارجية الإيراني بالوكالة علي باقري كني إن المحادثات بناءة.", "علي باقري كني",
+         "وزير الخارجية بالوكالة"),
+        ("وتلقى الشيخ اتصالاً من رئيس وزراء الهند ناريندرا مودي.", "ناريندرا مودي", "رئيس الوزراء"),
+    ],
+)
+def test_the_office_in_its_definite_form_without_whom_it_serves_or_where_its_holder_is_accredited(text, name, role):
+    assert person(facts_of(text), name).roles[0] == role
+
+
+def test_a_nisba_that_names_a_body_inside_an_office_stays_in_it():
+    facts = facts_of("وقال رئيس دائرة العلاقات الدولية في منظمة التحرير الفلسطينية زياد أبو عمرو إن.")
+    assert person(facts, "زياد أبو عمرو").roles == ("رئيس دائرة العلاقات الدولية في منظمة التحرير الفلسطينية",)

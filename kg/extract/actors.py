@@ -2241,6 +2241,7 @@ def _role_text(doc: Document, title, role_last: int, info) -> tuple[str, str]:
     size = title.last - title.first
     if len(words) > size + 1 and gz.nisba_index().longest_at((normalize(words[size]),), 0, clitics=False):
         del words[size]  # "المبعوث الجزائري الخاص": whose envoy is not part of the office
+    words = _without_whom_it_serves(words, size)
     while len(words) > 1 and normalize(words[-1]) in _STATE_WORDS:
         words.pop()  # "وزير الخارجية في جمهورية [الجابون]": the state's title belongs to its name
     if words and title.clitic == 0 and words[0].endswith("ه") and info.phrase.endswith("ة"):
@@ -2248,6 +2249,42 @@ def _role_text(doc: Document, title, role_last: int, info) -> tuple[str, str]:
     return _definite_office(" ".join(words)), " ".join(words)
 
 
+def _without_whom_it_serves(words: list[str], size: int) -> list[str]:
+    """ "سفير الجمهورية الإسلامية الإيرانية لدى الدولة"، "وزير الخارجية الإيراني بالوكالة": the
+    country the office serves and where its holder is accredited are no part of the office ("السفير"،
+    "وزير الخارجية بالوكالة")."""
+    norms = [normalize(w) for w in words]
+    kept: list[str] = []
+    served = False
+    k = 0
+    while k < len(words):
+        if k >= size and norms[k] in _ACCREDITED_TO and kept:
+            break  # "لدى الدولة"، "المعتمد لدى": to whom he is accredited, to the end
+        country = gz.name_index().longest_at(norms, k, len(norms), clitics=False) if k >= size else None
+        if country is not None and country.payload.entity.type == COUNTRY:
+            while kept and normalize(kept[-1]) in _STATE_WORDS:
+                kept.pop()
+            k, served = country.last, True
+            continue
+        if (
+            k > size
+            and k + 1 < len(words)
+            and norms[k].endswith(("ي", "يه"))
+            and norms[k - 1] in office_words()
+            and gz.nisba_index().longest_at(norms, k, k + 1, clitics=False)
+        ):
+            k += 1  # "وزير الخارجية الإيراني بالوكالة": whose office, inside it
+            continue
+        kept.append(words[k])
+        k += 1
+    if not kept:
+        return words
+    if served and size == 1 and not normalize(kept[0]).startswith("ال"):
+        kept[0] = "ال" + kept[0]  # "سفير دولة الكويت" holds the office "السفير"
+    return kept
+
+
+_ACCREDITED_TO = frozenset(normalize(w) for w in ("لدى", "لدي", "المعتمد", "المعتمدة"))
 _STATE_WORDS = frozenset(
     normalize(w)
     for w in ("في", "جمهورية", "بجمهورية", "لجمهورية", "دولة", "بدولة", "لدولة", "مملكة", "بمملكة", "لمملكة")
@@ -2271,11 +2308,18 @@ def _definite_office(role: str) -> str:
         "ال" + w
         if position == len(words) - 1
         and position > 0
-        and normalize(words[position - 1]) in _MINISTER_WORDS
-        and _ministry_word(normalize(w))
+        and (
+            (normalize(words[position - 1]) in _MINISTER_WORDS and _ministry_word(normalize(w)))
+            or (normalize(words[position - 1]) in _HEAD_WORDS and normalize(w) in _HEADED)
+        )
         else w
         for position, w in enumerate(words)
     )
+
+
+# "رئيس وزراء" (of "رئيس وزراء الهند") is the office "رئيس الوزراء"; "رئيس جمهورية" "رئيس الجمهورية"
+_HEAD_WORDS = frozenset(normalize(w) for w in ("رئيس", "رئيسة", "ورئيس", "مجلس"))
+_HEADED = frozenset(normalize(w) for w in ("وزراء", "حكومة", "جمهورية"))
 
 
 def _is_surname_here(ctx: _Context, k: int) -> bool:
