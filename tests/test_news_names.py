@@ -411,3 +411,16 @@ def test_a_country_named_after_a_word_for_the_state_is_that_country_by_all_its_n
     facts = extract(f"زار الوزير {written} في جولة أوروبية وعربية.", published=DAY)
     country = next(e for e in facts.entities if e.key == f"country:{code}")
     assert any(mention.text == written for mention in country.mentions), country.mentions
+
+
+def test_names_listed_with_their_offices_lose_the_list_and_keep_every_word():
+    found = persons(
+        "وحسب الوكالة، فالسفراء هم بزاكاليا كوطي، سفير بوركينا فاسو، وعز الدين سعيد أحمد الأصبحي، سفير"
+        " جمهورية اليمن، وأدا ساليسو، سفير جمهورية النيجر، وعبد الكريم هاشم مصطفى، سفير جمهورية العراق، وطاكوجي"
+        " هاناطاني، سفير اليابان، ولي لي، سفير جمهورية الصين الشعبية."
+    )
+    assert set(found) == {
+        "بزاكاليا كوطي", "عز الدين سعيد أحمد الأصبحي", "أدا ساليسو", "عبد الكريم هاشم مصطفى", "طاكوجي هاناطاني",
+        "لي لي",
+    }, found
+    assert found["لي لي"] == "country:CN" and found["عبد الكريم هاشم مصطفى"] == "country:IQ"

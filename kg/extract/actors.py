@@ -1082,19 +1082,24 @@ def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
     norms, end = ctx.norms, ctx.sentence.last
     if not any(
         (norms[j] in ("،", ",") and j + 1 < end and _title_word(norms[j + 1])) or _title_word(norms[j])
-        for j in range(i + 2, min(end, i + 5))
+        for j in range(i + 2, min(end, i + 6))
     ):
-        return None  # no office two to four words on
-    name = _name_after(ctx, i, after_title=True)
+        return None  # no office two to five words on
+    # "، وطاكوجي هاناطاني، سفير اليابان": in a list, the و joins the name to the one before
+    joined = i > ctx.sentence.first and norms[i - 1] in ("،", ",") and norms[i][:1] == "و" and len(norms[i]) > 3
+    name = _name_after(ctx, i, after_title=True, joined=joined)
     if name is None or len(name.name) < 2 or name.key:
         return None
-    body_office = norms[i] in given_names() and _office_of_a_body_after(ctx, name.last)
+    first = name.name[0]
+    body_office = first in given_names() and _office_of_a_body_after(ctx, name.last)
     if not (_office_set_off_after(ctx, name.last) or body_office or _envoy_in_accusative_at(ctx, name.last)):
         return None
-    if norms[i] not in given_names() and (
+    if first not in given_names() and (
         name.name[-1].endswith("ه") or (name.name[-1].startswith("ال") and _verbal_noun(name.name[-1][2:]))
     ):
         return None  # "ختام الزيارة، ..."، "أوراق الاعتماد، ...": a noun and its genitive, no name
+    if len(name.name) > 4 and first not in given_names():
+        return None  # five words: only a name that opens with a given name ("عز الدين سعيد أحمد الأصبحي")
     return name
 
 
@@ -1107,10 +1112,19 @@ def _name_listed_before_office(ctx: _Context, i: int) -> ActorMention | None:
     the list's و or begins like the article (إل، أل)."""
     norms, doc, end = ctx.norms, ctx.doc, ctx.sentence.last
     first = norms[i]
-    clitic = 1 if first[:1] == "و" and first not in given_names() and len(first) > 3 else 0
-    if clitic and norms[i - 1] in ("،", ","):
+    listing = norms[i - 1] in ("،", ",") and _offices_listed_before(ctx, i)
+    rest = first[1:] if first[:1] == "و" else ""
+    # ("، ولي لي، سفير ...": in a list of names and offices, و before a given name joins the list)
+    clitic = int(bool(rest) and (
+        (first not in given_names() and len(first) > 3)
+        or rest in _COMPOUND_FIRST
+        or (listing and rest in given_names())
+    ))  # fmt: skip
+    if clitic and norms[i - 1] in ("،", ",") and not listing:
         return None  # "، وX ..." after a comma may join anything; after ":" or "؛" it goes on with the list
-    for close in (i + 2, i + 3):
+    for close in (i + 2, i + 3, i + 4, i + 5):
+        if close > i + 3 and first[clitic:] not in given_names() and first[clitic:] not in _COMPOUND_FIRST:
+            break  # four or five words: a name that opens with a given name ("عبد الكريم هاشم مصطفى")
         if close + 1 >= end or norms[close] not in ("،", ",") or not _title_word(norms[close + 1]):
             continue
         words = [first[clitic:], *norms[i + 1 : close]]
@@ -1121,13 +1135,25 @@ def _name_listed_before_office(ctx: _Context, i: int) -> ActorMention | None:
             _is_arabic_word(w)
             and len(w) >= 2
             and not is_stopword(w)
-            and w not in everyday_words()
+            # (a word of prose that is a given name too, or the name of God after عبد: "سعيد"، "عبد الكريم")
+            and (w not in everyday_words() or w in given_names() or w in _COMPOUND_FIRST
+                 or (n and words[n - 1] in _COMPOUND_FIRST))
             and not _title_word(w)
-            for w in words
+            for n, w in enumerate(words)
         ) and all(_unknown_or_surname(_best_entity(ctx, k)) for k in range(i + 1, close)):
             return _span_mention(ctx, i, close, clitic, PERSON, words)
         return None
     return None
+
+
+_COMPOUND_FIRST = frozenset(normalize(w) for w in ("عبد", "عز"))  # "عبد الكريم"، "عز الدين": a given name of two words
+
+
+def _offices_listed_before(ctx: _Context, i: int) -> bool:
+    """ "X، سفير بوركينا فاسو، وY، سفير اليمن": the sentence lists names with their offices after a
+    comma, so "، وY" after one goes on with the list."""
+    norms = ctx.norms
+    return any(norms[k] in ("،", ",") and _title_word(norms[k + 1]) for k in range(ctx.sentence.first, i - 1))
 
 
 def _unknown_or_surname(known) -> bool:
