@@ -586,3 +586,18 @@ def test_the_office_in_its_definite_form_without_whom_it_serves_or_where_its_hol
 def test_a_nisba_that_names_a_body_inside_an_office_stays_in_it():
     facts = facts_of("وقال رئيس دائرة العلاقات الدولية في منظمة التحرير الفلسطينية زياد أبو عمرو إن.")
     assert person(facts, "زياد أبو عمرو").roles == ("رئيس دائرة العلاقات الدولية في منظمة التحرير الفلسطينية",)
+
+
+def test_in_a_delegation_listed_office_first_each_office_is_the_name_after_it():
+    facts = facts_of(
+        "ويضم الوفد وزير الشؤون الخارجية، أحمد عطاف، وزير المالية، سامي الخطيب، وزير الطاقة والمناجم، كريم"
+        " العلوي، وزير التجارة، نادر بوعلام."
+    )
+    assert person(facts, "سامي الخطيب").roles == ("وزير المالية",)
+    assert person(facts, "كريم العلوي").roles == ("وزير الطاقة والمناجم",)
+    assert person(facts, "نادر بوعلام").roles == ("وزير التجارة",)
+
+
+def test_an_office_set_off_after_a_name_that_has_none_before_it_is_that_names():
+    facts = facts_of("واستقبل سامي الخطيب، وزير المالية، الوفد في مكتبه.")
+    assert person(facts, "سامي الخطيب").roles == ("وزير المالية",)

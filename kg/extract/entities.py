@@ -497,13 +497,21 @@ def _named_after_comma(
     comma_before = reference.first > 0 and norms[reference.first - 1] in ("،", ",")
     written = normalize(reference.text).split()[:1]
     joined = bool(written) and norms[reference.first] == "و" + written[0]  # "، ومدير مكتب ..." goes on with a list
-    if comma_before and not joined and any(p.last == reference.first - 1 for p in before):
+    named_before = next((p for p in before if p.last == reference.first - 1), None) if comma_before else None
+    # "وزير الخارجية، أحمد عطاف، وزير المالية، لعزيز فايد": the name before holds an office given
+    # before it, so this office is the next name's, named without a rank of his own
+    listed = named_before is not None and (
+        (named_before.role and 0 <= named_before.title_first < named_before.first - 1
+         and norms[named_before.first - 1] in ("،", ","))
+        or _office_set_before(named_before, norms, before)
+    )  # fmt: skip
+    if named_before is not None and not joined and not listed:
         return None
     # the first person after (a body inside the holder's own office, "لحركة فتح", is passed by)
     following = next((m for m in after if m.first > reference.last and m.type == PERSON), None)
     if following is None or not following.named:
         return None
-    if following.head != reference.last + 1 or following.title_first < 0:
+    if following.head != reference.last + 1 or (following.title_first < 0 and not listed):
         return None
     if _joined_by_and(norms, following):
         return None  # "X، السفير الجديد لبوركينا فاسو، والسيد Y": the list goes on, Y is not the holder
@@ -511,6 +519,17 @@ def _named_after_comma(
     if reference.represents and theirs and _as_country(reference.represents) != theirs:
         return None
     return following
+
+
+def _office_set_before(person: ActorMention, norms, before: list[ActorMention]) -> bool:
+    """ "، وزير المالية، لعزيز فايد": a name with no rank whose office stands before it, set off by
+    a comma (no name ends at that comma)."""
+    comma = person.first - 1
+    if person.title_first >= 0 or comma < 1 or norms[comma] not in ("،", ","):
+        return False
+    if any(p.last == comma for p in before):
+        return False
+    return any(titles().longest_at(norms, k, comma) is not None for k in range(max(0, comma - 6), comma))
 
 
 def _joined_by_and(norms, mention: ActorMention) -> bool:
