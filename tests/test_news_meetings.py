@@ -420,3 +420,23 @@ def test_the_presidential_palace_without_a_country_is_that_of_the_country_the_st
     palace = next(e for e in facts.entities if e.label == "القصر الجمهوري")
     assert palace.type == "Place" and palace.key.endswith("_dj")
     assert facts.meetings[0].venue == palace.key
+
+
+def test_a_press_conference_between_two_leaders_is_their_meeting_where_the_office_after_them_says():
+    facts = extract(
+        "أشاد الرئيس المصري عبد الفتاح السيسي بالمستشارة الألمانية أنجيلا ميركل. وأضاف السيسي خلال مؤتمر صحفي"
+        " بين الرئيس السيسي والمستشارة الألمانية ببرلين، أنه معجب بما قدمته ألمانيا.",
+        published=DAY,
+    )
+    names = {e.key: e.label for e in facts.entities}
+    assert [({names[k] for k in m.participants}, names.get(m.place)) for m in facts.meetings] == [
+        ({"عبد الفتاح السيسي", "أنجيلا ميركل"}, "برلين")
+    ]
+
+
+def test_the_region_an_envoy_is_charged_with_is_not_where_he_met():
+    facts = extract(
+        "التقى وزير الخارجية العراقي فؤاد حسين المبعوث الروسي الخاص إلى الشرق الأوسط ميخائيل بوغدانوف.",
+        published=DAY,
+    )
+    assert [m.place for m in facts.meetings] == [None]

@@ -794,7 +794,8 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
     return info.tense == "present" and any(d.relation == FUTURE for d in dates)
 
 
-_JOINT = frozenset(normalize(w) for w in ("مشترك", "مشتركا", "مشتركاً", "المشترك", "مع", "جمعه", "جمعهما"))
+# ("مؤتمر صحفي بين الرئيس X والمستشارة الألمانية": between the two, given together)
+_JOINT = frozenset(normalize(w) for w in ("مشترك", "مشتركا", "مشتركاً", "المشترك", "مع", "جمعه", "جمعهما", "بين"))
 
 
 def _joint(norms, start: int, end: int) -> bool:
@@ -1718,8 +1719,10 @@ def _place(
         if mention.type not in (PLACE, COUNTRY) or not mention.key or not start <= mention.first < end:
             continue
         # (a place in quote marks of its own, "في العاصمة “طهران”", is no speech)
-        if (_quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS and not in_speech) or mention.in_title:
+        if _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS and not in_speech:
             continue
+        if mention.in_title and (mention.type != PLACE or _region(mention.key)):
+            continue  # (an office's country; "والمستشارة الألمانية ببرلين": where she was)
         if info.kind == "reception" and mention.first == match.last and match.phrase[0].startswith("استضاف"):
             candidates.append(mention)  # "استضافت القاهرة قمة ..."
             continue
@@ -1762,6 +1765,12 @@ def _place(
         if dateline_known is not None and dateline_known.country == known.country:
             return dateline_place, chosen.key
     return chosen.key, None
+
+
+def _region(key: str) -> bool:
+    """A region (الشرق الأوسط، القرن الأفريقي): an envoy's charge, never where a meeting was."""
+    known = gz.known(key)
+    return known is not None and known.kind == "region"
 
 
 _UNLISTED_VENUES = ("place:" + normalize("قصر"), "place:" + normalize("مطار"))
