@@ -424,3 +424,27 @@ def test_names_listed_with_their_offices_lose_the_list_and_keep_every_word():
         "لي لي",
     }, found
     assert found["لي لي"] == "country:CN" and found["عبد الكريم هاشم مصطفى"] == "country:IQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("واستقبل الوزير السفير محمد مصطفى عرفي، سفير مصر الجديد لدى جيبوتي.", "محمد مصطفى عرفي"),
+        ("والتقى الرئيس وزير الخارجية الصومالي السيد عبد السلام هدليه عمر في القصر.", "عبد السلام هدليه عمر"),
+    ],
+)
+def test_a_known_name_that_says_little_followed_by_one_more_name_word_is_another_person(text, name):
+    facts = extract(text, published=DAY)
+    found = {e.label: e.key for e in facts.entities if e.type == "Person"}
+    assert name in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وصل الرئيس الصيني شي جين بينغ فور وصوله إلى الرياض.", "شي جين بينغ"),
+        ("التقى الرئيس الموريتاني نظيره التوغولي فور نياسينغبي في نواكشوط.", "فور نياسينغبي"),
+    ],
+)
+def test_upon_his_arrival_ends_a_name_and_faure_begins_one(text, name):
+    assert name in persons(text)

@@ -1316,7 +1316,43 @@ def _fits_context(ctx: _Context, match, kind: str) -> bool:
         before = before[1:] if before[:1] == "و" and before[1:] in given_names() else before
         if before in given_names() and before not in normalize(match.payload.entity.label).split():
             return False
+    if kind == PERSON and _longer_name_of_another(ctx, match):
+        return False  # "السفير محمد مصطفى عرفي" is not "محمد مصطفى"
     return not (kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match))
+
+
+def _longer_name_of_another(ctx: _Context, match) -> bool:
+    """A known name that says little by itself, given names only ("محمد مصطفى") or a surname of more
+    words ("عبد السلام"), followed by one more word of a name no list knows ("عرفي"، "هدليه"): the
+    longer name of another person."""
+    words = match.phrase
+    label = normalize(match.payload.entity.label).split()
+    generic = len(words) >= 2 and all(w in given_names() for w in words)
+    surname_only = (
+        len(words) >= 2
+        and words[0] not in given_names()
+        and not "".join(label).startswith(words[0])
+        and words[0] in ("عبد", "ابو", "ال")
+    )  # "عبد السلام" of "محمد عبد السلام"
+    if not (generic or surname_only):
+        return False
+    k = _rest_of_name(ctx, match.payload.entity, words, match.last)
+    if k >= ctx.sentence.last or k > match.last:
+        return False  # the rest of his own name, or nothing after it
+    norm = ctx.norms[k]
+    return (
+        _is_arabic_word(norm)
+        and len(norm) >= 3
+        and not is_stopword(norm)
+        and norm not in everyday_words()
+        and norm not in office_words()
+        and not _title_word(norm)
+        and not gz.nisba_index().get((norm,))
+        and _best_entity(ctx, k) is None
+        and not _prose_shape(norm)
+        and not norm.startswith(("ال", "و", "بال", "لل"))  # ("ومسؤولين"، "وكبار": the sentence goes on)
+        and not (norm[:1] in "يتن" and len(norm) <= 4 and norm not in given_names())  # ("يصل": a verb)
+    )
 
 
 def _nisba_surname_as_subject(ctx: _Context, match) -> bool:
@@ -2754,6 +2790,8 @@ def _person_at(ctx: _Context, k: int, clitic: int) -> ActorMention | None:
         following = ctx.norms[best.last]
         if _name_word(following) and following not in everyday_words() and not _known_surname_of(best, following):
             return None  # "قاسم الأعرجي"، "جيفري فيلتمان": someone else than the gazetteer's surname
+    if _longer_name_of_another(ctx, best):
+        return None  # "السفير محمد مصطفى عرفي"، "السيد عبد السلام هدليه عمر": another person's longer name
     return _entity_mention(ctx, best)
 
 
@@ -2884,6 +2922,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     if _tafil(norm) and norm not in given_names() and not _known_name_word(norm):
         return False  # "السفيرة كارين تعزيز العلاقات": the verbal noun تفعيل ends the name
+    if norm == "فور" and j + 1 < end and norms[j + 1].endswith(("ه", "ها", "هم", "هما")):
+        return False  # "الرئيس شي جين بينغ فور وصوله": upon his arrival ("فور نياسينغبي" is a name)
     prefix = next((p for p in ("وبال", "بال", "لل") if norm.startswith(p)), "")
     if prefix and _verbal_noun(norm[len(prefix) :]):
         return False  # "هنأ الملك حمد بالتوقيع"، "الرئيس محمد للتأكيد": a preposition on a verbal noun
@@ -2941,8 +2981,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     content = [w for w in words if w not in _PARTICLES and w != "الدين"]
     feminine = norm.endswith("ه") and norm not in given_names() and not _known_name_word(norm)
-    if feminine and foreign_ending and ctx.doc.tokens[j].text.endswith("يه"):
-        feminine = False  # "جان كلود تريشيه"، "ألان فورنييه": ه, not ة, after a given name
+    if feminine and (foreign_ending or after_title) and ctx.doc.tokens[j].text.endswith("يه") and not is_stopword(norm):
+        feminine = False  # "جان كلود تريشيه"، "السيد عبد السلام هدليه عمر": ه, not ة, after a given name
     if feminine and after_title and len(content) == 1 and ctx.doc.tokens[j].text.endswith("زه") and len(norm) >= 6:
         feminine = False  # "إيراكلي كوباخيدزه": the Georgian -dze, written with ه
     if feminine and after_title and len(content) == 1 and content[0] in given_names() and (
