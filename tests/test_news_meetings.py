@@ -440,3 +440,16 @@ def test_the_region_an_envoy_is_charged_with_is_not_where_he_met():
         published=DAY,
     )
     assert [m.place for m in facts.meetings] == [None]
+
+
+def test_envoys_met_apart_by_country_keep_their_country_beside_the_hosts_aides():
+    facts = extract(
+        "أجرى وزير الخارجية الموريتاني محمد سالم ولد مرزوك، اليوم، لقاءات منفصلة في مكتبه بنواكشوط مع سفراء"
+        " الولايات المتحدة، والصين، والسنغال. وحضر هذه اللقاءات سامي الخطيب، مدير التعاون الثنائي بالوزارة.",
+        published=DAY,
+    )
+    names = {e.key: e.label for e in facts.entities}
+    found = sorted(sorted(names.get(k, k) for k in m.participants) for m in facts.meetings)
+    assert found == sorted(
+        sorted(["محمد سالم ولد مرزوك", "سامي الخطيب", country]) for country in ("الولايات المتحدة", "الصين", "السنغال")
+    ), found

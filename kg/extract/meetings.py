@@ -417,7 +417,7 @@ def find_meetings(
                     date=date,
                     dated=dated,
                     ceremony=len(groups) == 1 and _credentials(norms, sentence),
-                    bilaterals=_bilaterals(norms, match, sentence),
+                    bilaterals=len(groups) == 1 and _bilaterals(norms, match, sentence),  # (or already apart)
                 )
                 meeting.sentences.add(sentence.index)
                 meetings.append(meeting)

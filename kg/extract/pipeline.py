@@ -47,10 +47,17 @@ def _extract(doc: Document) -> ArticleFacts:
     _add_speakers_to_meetings(doc, statement_drafts, drafts, entities)
     statement_drafts = [s for s in statement_drafts if s.words_given]
     for draft in drafts:
-        # countries and bodies stood in for the people until the people were named
+        # countries and bodies stood in for the people until the people were named (a country none
+        # of them speaks for, "سفراء الولايات المتحدة" met with their host's aides, stays)
         persons = [p for p in draft.participants if p.startswith("person:")]
         if len(persons) >= 2:
-            draft.participants[:] = persons
+            served = {entities[p].represents for p in persons if p in entities and entities[p].represents}
+            one_side = len(served) == 1
+            draft.participants[:] = [
+                p
+                for p in draft.participants
+                if p.startswith("person:") or (one_side and p.startswith("country:") and p not in served)
+            ]
     drafts = [d for d in drafts if len([p for p in d.participants if p in entities or gz.known(p)]) >= 2]
     entities = _home_side(entities, drafts)
     topics = _topics_outside_names(doc, mentions) + _title_topics(article, doc)
