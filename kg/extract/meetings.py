@@ -131,6 +131,12 @@ def find_meetings(
             told_day = stated[-1]
         blocked_from = sentence.last  # once a planned meeting is read, the rest of the clause is planned too
         apart_from = sentence.last  # once guests are met one by one, "وبحث معهم" speaks of those meetings
+        if not any(sentence.index in m.sentences for m in meetings):
+            by_hand = _letter_by_hand(doc, sentence, mentions, speakers)
+            if by_hand is not None:
+                by_hand.date, by_hand.dated = _date(dates, by_hand.trigger, None, _last_told(meetings) or day_before)
+                meetings.append(by_hand)
+                continue
         for match in triggers().scan(norms, sentence.first, sentence.last):
             info = match.payload
             if not _trigger_counts(doc, match, info):
@@ -1443,6 +1449,35 @@ def _credentials(norms, sentence) -> bool:
     """Does the sentence tell of credentials handed over ("أوراق اعتماد", "أوراق اعتمادهم")?"""
     return any(norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")
                for k in range(sentence.first, sentence.last - 1))  # fmt: skip
+
+
+_RECEIVED = frozenset(normalize(w) for w in ("تلقى", "وتلقى", "تلقت", "وتلقت", "استلم", "واستلم", "استلمت"))
+_LETTER = frozenset(normalize(w) for w in ("رسالة", "رسالتين", "برقية"))
+_BY_HAND = (("عن", "طريق"), ("بواسطه",), ("حملها",), ("نقلها",), ("سلمها",))
+
+
+def _letter_by_hand(doc, sentence, mentions, speakers) -> MeetingDraft | None:
+    """ "تلقى الرئيس X رسالة خطية من Y، وذلك عن طريق العضو السيادي Z": a letter brought by hand is a
+    meeting of the one who received it and the one who brought it (never of the one who wrote it)."""
+    norms = doc.token_norms
+    first, last = sentence.first, sentence.last
+    verb = next((k for k in range(first, min(last, first + 8)) if norms[k] in _RECEIVED), None)
+    if verb is None:
+        return None
+    letter = next((k for k in range(verb + 1, last) if not _LETTER.isdisjoint(clitic_stems(norms[k]))), None)
+    if letter is None:
+        return None
+    hand = next((k + len(words) for k in range(letter + 1, last) for words in _BY_HAND
+                 if tuple(norms[k : k + len(words)]) == words), None)  # fmt: skip
+    if hand is None:
+        return None
+    receiver = next((m.key for m in mentions if m.type == PERSON and m.key and verb < m.first < letter), None)
+    bearer = next((m.key for m in mentions if m.type == PERSON and m.key and hand <= m.first < last), None)
+    if receiver is None or bearer is None or receiver == bearer:
+        return None
+    meeting = MeetingDraft("reception", False, [receiver, bearer], sentence.index, verb)
+    meeting.sentences.add(sentence.index)
+    return meeting
 
 
 def _split_one_by_one(meetings: list[MeetingDraft], target: MeetingDraft) -> None:
