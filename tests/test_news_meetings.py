@@ -455,7 +455,9 @@ def test_envoys_met_apart_by_country_keep_their_country_beside_the_hosts_aides()
     ), found
 
 
-@pytest.mark.parametrize("by_hand", ["وذلك عن طريق العضو السيادي، الفريق إبراهيم جابر", "حملها وزير الدفاع إبراهيم جابر"])
+@pytest.mark.parametrize(
+    "by_hand", ["وذلك عن طريق العضو السيادي، الفريق إبراهيم جابر", "حملها وزير الدفاع إبراهيم جابر"]
+)
 def test_a_letter_brought_by_hand_is_a_meeting_of_who_received_it_and_who_brought_it(by_hand):
     found = meetings_of(
         "تلقى الرئيس الصومالي حسن شيخ محمود، أمس، رسالة خطية من رئيس مجلس السيادة السوداني عبد الفتاح البرهان، "
