@@ -501,3 +501,17 @@ def test_a_speech_announced_after_its_speaker_is_his_words_below():
     assert any(
         speakers == ["جوزاف عون"] and words.startswith("إن العلاقات بين بلدينا") for speakers, words in found
     ), found
+
+
+@pytest.mark.parametrize("passive", ["جرى تأكيد", "تم التأكيد على"])
+def test_a_reporting_noun_after_a_passive_verb_is_inside_the_words_not_a_new_speaker(passive):
+    found = said(
+        "وقال السفير سامي الخطيب، المتحدث باسم وزارة الخارجية، إنه خلال اللقاء"
+        f" {passive} أهمية انعقاد اللجنة العليا المشتركة قبل نهاية العام."
+    )
+    assert any(speakers == ["سامي الخطيب"] and "أهمية انعقاد اللجنة العليا" in words for speakers, words in found), found
+
+
+def test_a_name_closed_by_ali_before_the_comma_of_his_office_speaks():
+    found = said("أكد السفير حسين عوض علي، وزير الخارجية المكلف، أن القوات المسلحة قادرة على دحر التمرد.")
+    assert found and found[0][0] == ["حسين عوض علي"], found

@@ -71,6 +71,7 @@ _FIMA_PHRASES = frozenset(normalize(w) for w in ("بين", "بينهم", "بين
 # "حسبما أعلنت الوزارة"، "وفق ما أفادت الوكالة"، "ما صرح به": an aside naming a source, or what was said
 _ASIDES = frozenset(normalize(w) for w in ("حسبما", "وحسبما", "بحسبما", "مثلما", "ومثلما", "ما", "لما", "بما"))
 # "صرح بذلك وانغ"، "قال ذلك": the words were given before
+_PASSIVE_HEADS = frozenset(normalize(w) for w in ("جرى", "تم", "وتم", "وجرى", "جري", "يجري", "سيتم"))
 _BACK_REFERENCES = frozenset(normalize(w) for w in ("بذلك", "ذلك", "بهذا"))
 _RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللذان"))
 # "التي دعا خلالها"، "الذي أكد فيه": the occasion the relative clause names, during which one spoke
@@ -323,6 +324,8 @@ def _cue_counts(doc: Document, cue, index: _MentionIndex | None = None) -> bool:
         return False
     if cue.first > 0 and not cue.clitic and norms[cue.first - 1] in _ASIDES:
         return False  # "حسب ما أفادت الوكالة"، "ما صرح به": names a source or what was said, reports nothing
+    if cue.first > 0 and norms[cue.first - 1] in _PASSIVE_HEADS and cue.payload.kind == "noun":
+        return False  # "إنه خلال اللقاء جرى تأكيد ..."، "تم التأكيد على": inside the words, no speaker of its own
     sentence_end = doc.sentences[doc.tokens[cue.first].sentence].last
     if cue.payload.takes == {"an_about"} and not _expresses(doc, cue, sentence_end, index):
         return False  # "عبر تقنية الفيديو": "via", not "expressed"
