@@ -150,3 +150,28 @@ def test_the_special_envoy_received_is_the_minister_named_after_him_not_his_pres
     assert envoy.represents == "country:SO" and any("المبعوث" in r for r in envoy.roles), envoy
     assert not any("المبعوث" in r for r in person(facts, "حسن شيخ محمود").roles)
     assert [s.speakers for s in facts.statements] == [(envoy.key,)]
+
+
+def test_envoys_listed_after_their_countries_respectively_serve_those_countries():
+    facts = extract(
+        "التقى وزير الخارجية الموريتاني محمد سالم ولد مرزوك، اليوم، في مكتبه بسفراء كل من مصر، إيطاليا، وإسبانيا،"
+        " وهم: كريم عبد الحميد طايع، لورا بيانكي، وخوسيه مارتينيز على التوالي.",
+        published=dt.date(2024, 3, 12),
+    )
+    serves = {e.label: e.represents for e in facts.entities if e.type == "Person"}
+    assert serves["كريم عبد الحميد طايع"] == "country:EG"
+    assert serves["لورا بيانكي"] == "country:IT"
+    assert serves["خوسيه مارتينيز"] == "country:ES"
+    assert len(facts.meetings) == 3
+
+
+def test_envoys_listed_each_with_the_country_he_comes_from():
+    facts = extract(
+        "كما التقى الوزير في جلسة موحدة سفراء دول الخليج، وهم: سالم مقعد الدوسري من الكويت، ناصر بن علي الكعبي"
+        " من قطر، وعلي بن سعيد البلوشي من سلطنة عمان.",
+        published=dt.date(2024, 3, 12),
+    )
+    serves = {e.label: e.represents for e in facts.entities if e.type == "Person"}
+    assert serves == {
+        "سالم مقعد الدوسري": "country:KW", "ناصر بن علي الكعبي": "country:QA", "علي بن سعيد البلوشي": "country:OM",
+    }, serves

@@ -64,6 +64,7 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions = [_key_body(m) for m in mentions]
     mentions = mentions + _surname_mentions(doc, mentions)
     mentions.sort(key=lambda m: (m.first, -m.last))
+    mentions = _respectively(doc, mentions)
     dateline_place, dateline_country = _dateline(doc, mentions)
     home = _home_agency_country(doc, mentions) or dateline_country
     mentions = _resolve_references(mentions, doc.token_norms, home)
@@ -72,6 +73,83 @@ def resolve(doc: Document, mentions: list[ActorMention]) -> Resolved:
     mentions = _home_seats(mentions, home or officials_home)
     entities = _entities(doc, mentions, home, officials_home)
     return Resolved(tuple(mentions), entities, dateline_place, dateline_country)
+
+
+_RESPECTIVELY = normalize("التوالي")
+_THEY_ARE = frozenset(normalize(w) for w in ("هم", "وهم", "وهما", "هما"))
+
+
+def _respectively(doc: Document, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "بسفراء كل من مصر، إيطاليا، وإسبانيا، وهم: X، Y، وZ على التوالي": the names listed after the
+    countries, in the same order, are those countries' envoys."""
+    norms = doc.token_norms
+    result = list(mentions)
+    for sentence in doc.sentences:
+        words = norms[sentence.first : sentence.last]
+        they = next((k for k in range(sentence.first, sentence.last - 1) if norms[k] in _THEY_ARE
+                     and norms[k + 1] == ":"), None)  # fmt: skip
+        if they is not None and _RESPECTIVELY not in words:
+            result = _each_from_country(doc, result, they + 2, sentence.last)
+            continue
+        if _RESPECTIVELY not in words:
+            continue
+        they = next((k for k in range(sentence.first, sentence.last) if norms[k] in _THEY_ARE), None)
+        if they is None:
+            continue
+        countries = [m for m in result if m.type == COUNTRY and m.key and not m.in_title
+                     and sentence.first <= m.first < they]  # fmt: skip
+        end = next(k for k in range(they, sentence.last) if norms[k] == _RESPECTIVELY) - 1
+        items = _listed_items(doc, they + 1 + (norms[they + 1] == ":"), end)
+        if len(countries) < 2 or len(items) != len(countries):
+            continue
+        # the names as the list gives them whole (a word no list knows may end one), each its country's
+        kept = [m for m in result if not (m.type == PERSON and they < m.first < end)]
+        for (first, last), country in zip(items, countries, strict=True):
+            clitic = 1 if norms[first][:1] == "و" and len(norms[first]) > 3 else 0
+            words = (norms[first][clitic:], *norms[first + 1 : last])
+            start = doc.tokens[first].start + _original_length(doc.tokens[first].text, clitic)
+            kept.append(ActorMention(first, last, start, doc.tokens[last - 1].end, PERSON, "person:" + "_".join(words),
+                                     words, doc.text[start : doc.tokens[last - 1].end], represents=country.key))  # fmt: skip
+        result = sorted(kept, key=lambda m: (m.first, -m.last))
+    return result
+
+
+def _each_from_country(doc: Document, mentions: list[ActorMention], first: int, end: int) -> list[ActorMention]:
+    """ "وهم: X من الكويت، Y من قطر، وZ من سلطنة عمان": each name listed with the country it comes from."""
+    norms = doc.token_norms
+    while end > first and norms[end - 1] in (".", "،", ","):
+        end -= 1
+    items = _listed_items(doc, first, end, longest=8)
+    countries = {m.first: m for m in mentions if m.type == COUNTRY and m.key and first <= m.first < end}
+    people = []
+    for start, last in items:
+        of = next((k for k in range(start + 2, last) if norms[k] == "من" and k + 1 in countries), None)
+        if of is None or not 2 <= of - start <= 5:
+            return mentions
+        people.append((start, of, countries[of + 1].key))
+    if len(people) < 2:
+        return mentions
+    kept = [m for m in mentions if not (m.type == PERSON and first <= m.first < end)]
+    for start, last, country in people:
+        clitic = 1 if norms[start][:1] == "و" and len(norms[start]) > 3 else 0
+        words = (norms[start][clitic:], *norms[start + 1 : last])
+        begin = doc.tokens[start].start + _original_length(doc.tokens[start].text, clitic)
+        kept.append(ActorMention(start, last, begin, doc.tokens[last - 1].end, PERSON, "person:" + "_".join(words),
+                                 words, doc.text[begin : doc.tokens[last - 1].end], represents=country))  # fmt: skip
+    return sorted(kept, key=lambda m: (m.first, -m.last))
+
+
+def _listed_items(doc: Document, first: int, end: int, longest: int = 5) -> list[tuple[int, int]]:
+    """The items of a list of names between commas ("X، Y، وZ"): two to five Arabic words each."""
+    norms = doc.token_norms
+    items, start = [], first
+    for k in range(first, end + 1):
+        if k == end or norms[k] in ("،", ","):
+            if not 2 <= k - start <= longest or not all("\u0621" <= norms[j][:1] <= "\u064a" for j in range(start, k)):
+                return []
+            items.append((start, k))
+            start = k + 1
+    return items
 
 
 def _home_ministries(mentions: list[ActorMention], home: str | None) -> list[ActorMention]:

@@ -205,7 +205,7 @@ def find_meetings(
                     if vague and (place or venue) and not meeting.phone:
                         meeting.place, meeting.venue = place, venue
                 if len(received.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
-                    _split_one_by_one(meetings, received)
+                    _split_one_by_one(meetings, received, mentions)
                     apart_from = match.last
                 continue
             again = _reception_again(meetings, info, persons)
@@ -288,7 +288,7 @@ def find_meetings(
                 if len(target.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
                     # "تسلّم الرئيس أوراق اعتماد السفراء ..." then "خلال لقائه السفراء كلاً على حدة":
                     # the ceremony was one meeting with each
-                    _split_one_by_one(meetings, target)
+                    _split_one_by_one(meetings, target, mentions)
                     continue
                 if (
                     info.kind == "call"
@@ -317,7 +317,7 @@ def find_meetings(
                 _add(target, persons, sentence)
                 if len(target.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
                     # "التقى الرئيس بوزيري خارجية قطر وسوريا" then "استقبل بشكل منفصل X ...، وY": each apart
-                    _split_one_by_one(meetings, target)
+                    _split_one_by_one(meetings, target, mentions)
                     continue
                 # "عقد ... اجتماعاً عبر تقنية الاتصال المرئي": the noun's own clause says how it was held
                 remote = info.phone or _phone_near(norms, match, sentence, window)
@@ -1480,13 +1480,18 @@ def _letter_by_hand(doc, sentence, mentions, speakers) -> MeetingDraft | None:
     return meeting
 
 
-def _split_one_by_one(meetings: list[MeetingDraft], target: MeetingDraft) -> None:
-    """The host met each guest of this meeting apart: one meeting of the host with each."""
+def _split_one_by_one(meetings: list[MeetingDraft], target: MeetingDraft, mentions=()) -> None:
+    """The host met each guest of this meeting apart: one meeting of the host with each (an envoy
+    and the country he serves, both named, are one guest)."""
     host, *guests = target.participants
+    mention_of = {m.key: m for m in mentions if m.key and m.type == PERSON}
+    sides: dict[str, list[str]] = {}
+    for guest in guests:
+        sides.setdefault(_country_of(guest, mention_of.get(guest)) or guest, []).append(guest)
     at = meetings.index(target)
     meetings[at : at + 1] = [
-        replace(target, participants=[host, guest], sentences=set(target.sentences), ceremony=False, companions={})
-        for guest in guests
+        replace(target, participants=[host, *side], sentences=set(target.sentences), ceremony=False, companions={})
+        for side in sides.values()
     ]
 
 
