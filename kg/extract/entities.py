@@ -104,12 +104,7 @@ def _respectively(doc: Document, mentions: list[ActorMention]) -> list[ActorMent
             continue
         # the names as the list gives them whole (a word no list knows may end one), each its country's
         kept = [m for m in result if not (m.type == PERSON and they < m.first < end)]
-        for (first, last), country in zip(items, countries, strict=True):
-            clitic = 1 if norms[first][:1] == "و" and len(norms[first]) > 3 else 0
-            words = (norms[first][clitic:], *norms[first + 1 : last])
-            start = doc.tokens[first].start + _original_length(doc.tokens[first].text, clitic)
-            kept.append(ActorMention(first, last, start, doc.tokens[last - 1].end, PERSON, "person:" + "_".join(words),
-                                     words, doc.text[start : doc.tokens[last - 1].end], represents=country.key))  # fmt: skip
+        kept += [_listed_person(doc, first, last, country.key) for (first, last), country in zip(items, countries)]
         result = sorted(kept, key=lambda m: (m.first, -m.last))
     return result
 
@@ -130,13 +125,20 @@ def _each_from_country(doc: Document, mentions: list[ActorMention], first: int, 
     if len(people) < 2:
         return mentions
     kept = [m for m in mentions if not (m.type == PERSON and first <= m.first < end)]
-    for start, last, country in people:
-        clitic = 1 if norms[start][:1] == "و" and len(norms[start]) > 3 else 0
-        words = (norms[start][clitic:], *norms[start + 1 : last])
-        begin = doc.tokens[start].start + _original_length(doc.tokens[start].text, clitic)
-        kept.append(ActorMention(start, last, begin, doc.tokens[last - 1].end, PERSON, "person:" + "_".join(words),
-                                 words, doc.text[begin : doc.tokens[last - 1].end], represents=country))  # fmt: skip
+    kept += [_listed_person(doc, start, last, country) for start, last, country in people]
     return sorted(kept, key=lambda m: (m.first, -m.last))
+
+
+def _listed_person(doc: Document, first: int, last: int, country: str) -> ActorMention:
+    """A name a list gives whole (its و left out), of one who serves this country."""
+    norms = doc.token_norms
+    clitic = 1 if norms[first][:1] == "و" and len(norms[first]) > 3 else 0
+    words = (norms[first][clitic:], *norms[first + 1 : last])
+    start = doc.tokens[first].start + _original_length(doc.tokens[first].text, clitic)
+    end = doc.tokens[last - 1].end
+    return ActorMention(
+        first, last, start, end, PERSON, "person:" + "_".join(words), words, doc.text[start:end], represents=country
+    )
 
 
 def _listed_items(doc: Document, first: int, end: int, longest: int = 5) -> list[tuple[int, int]]:
