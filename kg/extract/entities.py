@@ -104,7 +104,10 @@ def _respectively(doc: Document, mentions: list[ActorMention]) -> list[ActorMent
             continue
         # the names as the list gives them whole (a word no list knows may end one), each its country's
         kept = [m for m in result if not (m.type == PERSON and they < m.first < end)]
-        kept += [_listed_person(doc, first, last, country.key) for (first, last), country in zip(items, countries)]
+        kept += [
+            _listed_person(doc, first, last, country.key)
+            for (first, last), country in zip(items, countries, strict=True)
+        ]
         result = sorted(kept, key=lambda m: (m.first, -m.last))
     return result
 
