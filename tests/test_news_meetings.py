@@ -468,3 +468,11 @@ def test_a_letter_brought_by_hand_is_a_meeting_of_who_received_it_and_who_brough
 
 def test_a_letter_received_with_no_one_bringing_it_is_no_meeting():
     assert meetings_of("تلقى الرئيس الصومالي حسن شيخ محمود، أمس، رسالة خطية من الرئيس عبد الفتاح البرهان.") == []
+
+
+def test_the_spokesman_who_tells_of_a_call_with_his_office_after_his_name_is_no_party():
+    found = meetings_of(
+        "صرح المستشار أحمد أبو زيد المتحدث الرسمي باسم وزارة الخارجية، بأن سامح شكري وزير الخارجية أجرى اتصالاً"
+        " هاتفياً بوزير الخارجية الروسي سيرغي لافروف."
+    )
+    assert found == [{"سامح شكري", "سيرغي لافروف"}], found

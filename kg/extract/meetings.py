@@ -997,9 +997,16 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
             if _reports(norms, cue, sentence.last):
                 cue_tokens.update((cue.first, cue.last - 1))
     found = set()
+    speaker_ends: dict[int, str] = {}
     for mention in mentions:
         if mention.head - 1 in cue_tokens or mention.last in cue_tokens:
             found.add(id(mention))
+            speaker_ends[mention.last] = mention.key
+        elif mention.key and mention.key in (
+            speaker_ends.get(mention.head),
+            speaker_ends.get(mention.head - 1) if norms[mention.head - 1] in ("،", ",") else None,
+        ):
+            found.add(id(mention))  # "صرح المستشار X، المتحدث الرسمي باسم الوزارة، بأن": his office, said after him
     return found
 
 
