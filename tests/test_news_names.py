@@ -448,3 +448,7 @@ def test_a_known_name_that_says_little_followed_by_one_more_name_word_is_another
 )
 def test_upon_his_arrival_ends_a_name_and_faure_begins_one(text, name):
     assert name in persons(text)
+
+
+def test_the_verb_qaama_after_a_name_is_no_part_of_it():
+    assert list(persons("قالت وسائل إعلام إن الرئيس الفلسطيني محمود عباس قام بإجراء اتصال هاتفي.")) == ["محمود عباس"]
