@@ -337,3 +337,11 @@ def test_the_situation_with_the_region_a_few_words_on_is_the_regional_situation(
 def test_topics_as_news_words_them(phrase, key):
     found = extract(MEETING.format(phrase), published=DAY)
     assert key in found.topics, found.topics
+
+
+@pytest.mark.parametrize(
+    "phrase", ["استعراض العلاقات المشتركة", "العلاقات وسبل تعزيزها", "التنسيق والتعاون مع الحكومة العراقية"]
+)
+def test_more_of_the_words_news_uses_for_the_relations_of_two_states(phrase):
+    facts = extract(f"التقى وزير الخارجية الأردني أيمن الصفدي نظيره العراقي فؤاد حسين، وجرى خلال اللقاء {phrase}.")
+    assert "bilateral-relations" in facts.topics, facts.topics
