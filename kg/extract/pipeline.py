@@ -69,8 +69,6 @@ def _extract(doc: Document) -> ArticleFacts:
         if all(k in entities or gz.known(k) for k in s.speakers)
     )
     used = _used_keys(meetings, statements, entities)
-    where = {p for m in meetings for p in (m.place, m.venue) if p}
-    entities = {k: e for k, e in entities.items() if k in where or not _region_of_states(k)}
     all_entities = _with_required(entities, used)
     article_topics = tuple(dict.fromkeys(t for m in meetings for t in m.topics)) + tuple(
         t for s in statements for t in s.topics if t not in {t for m in meetings for t in m.topics}
@@ -434,13 +432,6 @@ def _serves_abroad(role: str) -> bool:
     """An envoy's office: ambassador, envoy, representative, chargé d'affaires, consul."""
     found = titles().longest_at(tuple(normalize(role).split()), 0)
     return found is not None and found.payload.kind in ("diplomat", "envoy")
-
-
-def _region_of_states(key: str) -> bool:
-    """ "الشرق الأوسط"، "منطقة الخليج"، "المغرب العربي": a region several states share, named in passing
-    (no actor, and where no meeting was held): not kept as an entity of the article."""
-    known = gz.known(key) if key.startswith("place:") else None
-    return known is not None and known.kind == "region" and not known.country
 
 
 def _used_keys(meetings, statements, entities) -> set[str]:
