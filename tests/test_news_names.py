@@ -452,3 +452,19 @@ def test_upon_his_arrival_ends_a_name_and_faure_begins_one(text, name):
 
 def test_the_verb_qaama_after_a_name_is_no_part_of_it():
     assert list(persons("قالت وسائل إعلام إن الرئيس الفلسطيني محمود عباس قام بإجراء اتصال هاتفي.")) == ["محمود عباس"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأكد خلال لقائه مندوب السودان الدائم بالأمم المتحدة الحارث إدريس على موقف بلاده.", "الحارث إدريس"),
+        ("تلبية لدعوة تلقاها من نظيره الصومالي، السيد/ عبد السلام عبدي علي.", "عبد السلام عبدي علي"),
+    ],
+)
+def test_a_given_name_with_al_and_ali_closing_a_name_at_the_sentences_end(text, name):
+    assert name in persons(text)
+
+
+def test_a_participle_after_the_guests_office_is_no_name():
+    found = persons("ورحب الوزير بالسفير الإسباني الجديد متمنيا له التوفيق في مهامه.")
+    assert not any("متمنيا" in label for label in found), found

@@ -2747,10 +2747,10 @@ def _ali_here(ctx: _Context, j: int) -> bool:
         return True  # "حسن علي خيري،": between a given name and a last name that closes it
     if j > ctx.sentence.first and ctx.norms[j - 1] in _PILGRIM and following in _NAME_ENDS:
         return True  # "دفع الله الحاج علي،": the pilgrim's name, closing the name
-    if following in ("،", ",") and j > ctx.sentence.first + 1 and ctx.norms[j - 2] in given_names() and (
-        _name_word(ctx.norms[j - 1]) and _title_word(_peek(ctx.norms, j + 2, ctx.sentence.last))
-    ):
-        return True  # "السفير حسين عوض علي، وزير الخارجية": a name closed by علي, then his office
+    closed = following == "." or (following in ("،", ",") and _title_word(_peek(ctx.norms, j + 2, ctx.sentence.last)))
+    before = ctx.norms[j - 2 : j] if j > ctx.sentence.first + 1 else ()
+    if closed and before and all(w in given_names() or _name_word(w) for w in before):
+        return True  # "السفير حسين عوض علي، وزير الخارجية"، "السيد عبد السلام عبدي علي.": a name closed by علي
     if j > ctx.sentence.first and ctx.norms[j - 1] in given_names() and _family_name_shape(following):
         return True  # "عبدالحميد علي الفيلكاوي": a family name of the nisba shape after him
     # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
