@@ -468,3 +468,22 @@ def test_a_given_name_with_al_and_ali_closing_a_name_at_the_sentences_end(text, 
 def test_a_participle_after_the_guests_office_is_no_name():
     found = persons("ورحب الوزير بالسفير الإسباني الجديد متمنيا له التوفيق في مهامه.")
     assert not any("متمنيا" in label for label in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تلقى الرئيس اتصالاً هاتفياً من المستشارة الألمانية تعرضت خلاله إلى الهجوم في برلين.",
+        "وانسحبت الولايات المتحدة من تسوية الأزمة التي نشأت بسبب خطئها.",
+        "وقال السفير إن اللقاء الذي جمعه مع الرئيس شكل فرصة هامة للتطرق إلى المبادئ.",
+        "وأعلنت الحكومة المبعوث الأممي فولكر شخصاً غير مرغوب فيه.",
+    ],
+)
+def test_verbs_and_nouns_of_prose_are_no_names(text):
+    found = persons(text)
+    assert not any(w in label for label in found for w in ("تعرضت", "نشأت", "شكل", "شخصا")), found
+
+
+def test_a_head_of_an_islands_government_is_named_after_the_islands():
+    found = persons("واستقبل الرئيس الموريتاني رئيس حكومة إقليم جزر الكناري فرناندو كلافيخو في نواكشوط.")
+    assert "فرناندو كلافيخو" in found, found

@@ -592,6 +592,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     organisation = _organisation_at(ctx, i) or _named_body_at(ctx, i) or _office_of_holder_at(ctx, i)
     if organisation is not None:
         return [organisation], organisation.last
+    if i > ctx.sentence.first and norms[i - 1] in _RELATIVE_PRONOUNS:
+        return [], i + 1  # "الأزمة التي نشأت بسبب": after "التي" a verb, not a name ("نشأت")
     if (
         _starts_with_given_name(norms[i])
         or (norms[i][:1] == "و" and _starts_with_given_name(norms[i][1:]))
@@ -791,6 +793,8 @@ def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
         town_as_name = known.payload.entity.type == PLACE and known.last == i + 2 and i + 2 < end
         if not (town_as_name and _foreign_word_shape(norms[i + 2]) and norms[i + 2] not in given_names()):
             return None
+    if _past_verb_shape(norms[i + 1]):
+        return None  # "المستشارة الألمانية تعرضت خلاله": a verb, not a name
     name = _name_after(ctx, i + 1, after_title=True)
     if name is None or (name.key and name.weak):
         return None
@@ -814,6 +818,14 @@ def _name_after_nationality(ctx: _Context, i: int) -> ActorMention | None:
         if _peek(norms, name.last, end) not in _NOUN_NISBA_BEFORE and not is_stopword(_peek(norms, name.last, end)):
             return None  # one unknown word: only when what follows closes it ("والفرنسي بيولي .")
     return name._replace(represents=name.represents or f"country:{nisba.payload}", title_first=i)
+
+
+_RELATIVE_PRONOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
+
+
+def _past_verb_shape(norm: str) -> bool:
+    """ "تعرضت"، "تحدثت": the feminine past of تفعّل, which no name has the shape of."""
+    return len(norm) == 5 and norm[0] == "ت" and norm[-1] == "ت" and norm not in given_names()
 
 
 def _person_before(ctx: _Context, i: int) -> bool:
@@ -2809,8 +2821,8 @@ def _plausible_first_name(norm: str) -> bool:
     word with a preposition on it ("لعملية"), not a feminine noun that is no given name."""
     if norm in given_names():
         return True
-    if _person_noun(norm):
-        return False
+    if _person_noun(norm) or _past_verb_shape(norm):
+        return False  # ("المستشارة الألمانية تعرضت خلاله": a verb)
     if norm in everyday_words() or norm.startswith(("لل", "بال", "وال", "فال", "كال", "ال")):
         return False  # a name does not start with ال unless it is a known surname ("الرئيس الأسد")
     if len(norm) > 3 and norm.endswith("ا") and (norm[:-1] in everyday_words() or _tafil(norm[:-1])):
