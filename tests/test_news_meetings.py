@@ -476,3 +476,16 @@ def test_the_spokesman_who_tells_of_a_call_with_his_office_after_his_name_is_no_
         " هاتفياً بوزير الخارجية الروسي سيرغي لافروف."
     )
     assert found == [{"سامح شكري", "سيرغي لافروف"}], found
+
+
+def test_granting_someone_a_meeting_is_meeting_him():
+    found = meetings_of(
+        "وخص الرئيس الموريتاني محمد ولد الشيخ الغزواني سعادة السفير الفرنسي بموريتانيا السيد جويل ماير بلقاء تم"
+        " خلاله استعراض العلاقات بين البلدين."
+    )
+    assert len(found) == 1 and "جويل ماير" in found[0], found
+
+
+def test_a_middle_initial_is_no_name_of_its_own():
+    facts = extract("وقال وزير الخارجية الأمريكي أنتوني ج. بلينكن إن المحادثات كانت بناءة.", published=DAY)
+    assert [e.key for e in facts.entities if e.type == "Person"] == ["person:antony-blinken"]

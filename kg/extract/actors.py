@@ -2914,6 +2914,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     ("تشو تاي يول") and surnames in ة ("سفيان القضاة") go on; without one, only likelier shapes."""
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
+    if len(norm) == 1 and j + 1 < end and norms[j + 1] == ".":
+        return False  # "أنتوني ج. بلينكن": an initial the full stop after it cuts off (the surname is read alone)
     if norm == "علي" and words and words[-1] in ("بن", "ابن", "بنت"):
         return True  # "سيف بن هلال بن علي العمري": the son of Ali, never "on"
     if norm == "الشيخ" and words and words[-1] in given_names() and j + 1 < end and (
