@@ -515,3 +515,13 @@ def test_a_reporting_noun_after_a_passive_verb_is_inside_the_words_not_a_new_spe
 def test_a_name_closed_by_ali_before_the_comma_of_his_office_speaks():
     found = said("أكد السفير حسين عوض علي، وزير الخارجية المكلف، أن القوات المسلحة قادرة على دحر التمرد.")
     assert found and found[0][0] == ["حسين عوض علي"], found
+
+
+@pytest.mark.parametrize("opening", ["وأكدت رئاسة الجمهورية في بيان", "وقال بيان صادر عن رئاسة الجمهورية"])
+def test_the_presidency_with_no_country_is_that_of_the_country_the_story_is_told_from(opening):
+    facts = extract(
+        f"تونس (وات) - {opening} إن الرئيس التونسي قيس سعيد تلقى اتصالاً هاتفياً من الرئيس الجزائري.",
+        published=DAY,
+    )
+    presidency = next(e for e in facts.entities if e.type == "Organization" and e.label == "رئاسة الجمهورية")
+    assert presidency.key.startswith("org:TN-")

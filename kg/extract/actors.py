@@ -3304,6 +3304,11 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
             country, j = f"country:{nisba.payload}", nisba.last
         elif known is not None and known.payload.entity.type == COUNTRY:
             country, j = known.payload.entity.key, known.last
+    if country is None and stem == _PRESIDENCY and j < end and norms[j] in _REPUBLIC and _speaks_here(ctx, i) and (
+        not _state_named_after(ctx, j + 1)
+    ):
+        # "وأكدت رئاسة الجمهورية أن ..."، "بيان صادر عن رئاسة الجمهورية": the home country's presidency
+        return _span_mention(ctx, i, j + 1, taken, ORGANIZATION, [stem, norms[j]])
     if country is None and stem == _MINISTRY and j > i + 1 and _speaks_here(ctx, i) and not _state_named_after(ctx, j):
         # "وزارة الشؤون الخارجية والجالية الوطنية بالخارج": its fields go on through و and their adjectives
         while j < end and j - i < 8 and (
@@ -3344,6 +3349,8 @@ def _office_of_holder_at(ctx: _Context, i: int) -> ActorMention | None:
 
 
 _MINISTRY = normalize("وزارة")
+_PRESIDENCY = normalize("رئاسة")
+_REPUBLIC = frozenset(normalize(w) for w in ("الجمهورية",))
 _ABROAD = normalize("بالخارج")
 
 
@@ -3352,7 +3359,12 @@ def _speaks_here(ctx: _Context, i: int) -> bool:
     if i <= ctx.sentence.first:
         return False
     before = ctx.norms[i - 1]
+    if before == "عن" and i - 2 >= ctx.sentence.first and ctx.norms[i - 2] in _ISSUED:
+        return True  # "بيان صادر عن وزارة الخارجية"
     return before.startswith(("بيان", "بلاغ")) or reporting_cues().longest_at(ctx.norms, i - 1, i) is not None
+
+
+_ISSUED = frozenset(normalize(w) for w in ("صادر", "الصادر", "صادرا", "صدر"))
 
 
 def _state_named_after(ctx: _Context, j: int) -> bool:

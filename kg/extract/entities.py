@@ -164,7 +164,7 @@ def _home_ministries(mentions: list[ActorMention], home: str | None) -> list[Act
         return mentions
     return [
         _key_body(m._replace(represents=f"country:{home}"))
-        if m.type == ORGANIZATION and not m.key and m.name[:1] == ("وزاره",)
+        if m.type == ORGANIZATION and not m.key and m.name[:1] in (("وزاره",), ("رياسه",))
         else m
         for m in mentions
     ]
@@ -281,8 +281,8 @@ def _key_body(mention: ActorMention) -> ActorMention:
     and "وزارة الخارجية الروسية" are one), any other by its name."""
     if mention.type != ORGANIZATION or mention.key:
         return mention
-    if mention.name[:1] == ("وزاره",) and not mention.represents:
-        return mention  # a ministry with no country: keyed once the article's home is known
+    if mention.name[:1] in (("وزاره",), ("رياسه",)) and not mention.represents:
+        return mention  # a ministry or presidency with no country: keyed once the article's home is known
     words = [w for w in mention.name if w != "وزاره"]
     if mention.represents.startswith("country:"):
         code = mention.represents.split(":", 1)[1]
