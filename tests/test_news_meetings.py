@@ -489,3 +489,17 @@ def test_granting_someone_a_meeting_is_meeting_him():
 def test_a_middle_initial_is_no_name_of_its_own():
     facts = extract("وقال وزير الخارجية الأمريكي أنتوني ج. بلينكن إن المحادثات كانت بناءة.", published=DAY)
     assert [e.key for e in facts.entities if e.type == "Person"] == ["person:antony-blinken"]
+
+
+def test_a_credentials_ceremony_a_communique_tells_one_by_one_in_quotes_is_one_meeting_with_each_envoy():
+    facts = extract(
+        "وقال مكتبه الإعلامي في بيان، إن “رئيس الجمهورية العراقي عبد اللطيف جمال رشيد تسلم في قصر السلام ببغداد"
+        " أوراق اعتماد عدد من السفراء الجدد، وهم كل من سفير جمهورية صربيا ميلان بيتروفيتش وسفير جمهورية تركيا"
+        " أحمد يلدز، بحضور وزير الخارجية فؤاد حسين”.\n"
+        "وأضاف أنه “تم خلال اللقاءات التي جرت مع السفراء كلاً على حدة، بحث العلاقات الثنائية”.",
+        published=DAY,
+    )
+    serves = {e.key: e.represents for e in facts.entities}
+    found = sorted(sorted(serves[k] for k in m.participants) for m in facts.meetings)
+    # the president and his foreign minister (Iraq's) with one envoy each
+    assert found == [["country:IQ", "country:IQ", "country:RS"], ["country:IQ", "country:IQ", "country:TR"]], found

@@ -142,6 +142,18 @@ def find_meetings(
             if not _trigger_counts(doc, match, info):
                 if meetings and info.pos == "verb" and info.tense == "past" and _in_long_quote(doc, match):
                     _restated(doc, sentence, match, info, mentions, speakers, meetings)
+                last = meetings[-1] if meetings else None
+                if (
+                    last is not None
+                    and info.pos == "noun"
+                    and len(last.participants) > 2
+                    and 0 < sentence.index - last.sentence <= 2
+                    and _told_one_by_one(norms[match.last : sentence.last])
+                    and _in_long_quote(doc, match)
+                ):
+                    # "وأضاف أنه «تم خلال اللقاءات التي جرت مع السفراء كلاً على حدة ...»": the office's
+                    # own words say the ceremony just read was one meeting with each
+                    _split_one_by_one(meetings, last, mentions)
                 continue
             if (
                 match.first > blocked_from
@@ -641,7 +653,9 @@ def _trigger_counts(doc: Document, match, info) -> bool:
         and _first_person_teller(doc, match) is None
     ):
         return False  # ("ضمت قائمة السفراء كلا من ...": a statement's list of who was there is no speech)
-    if _hands_over(info) and _said_before(doc, match.first):
+    if _hands_over(info) and _said_before(doc, match.first) and not (
+        _in_long_quote(doc, match) and _communique_tells(doc, match, info)
+    ):
         return False  # "وقال لافروف إنه نقل إلى الرئيس رسالة": told in the meeting already read
     # "تسلّم الرئيس ...، اليوم ... في قصر ... ببغداد، أوراق اعتماد"، "تلقى الرئيس ...، مساء أول أمس
     # الخميس، مكالمتين": what is handed over, or the call, may come after the subject, the day and the
@@ -1491,15 +1505,28 @@ def _split_one_by_one(meetings: list[MeetingDraft], target: MeetingDraft, mentio
     """The host met each guest of this meeting apart: one meeting of the host with each (an envoy
     and the country he serves, both named, are one guest)."""
     host, *guests = target.participants
-    mention_of = {m.key: m for m in mentions if m.key and m.type == PERSON}
+    mention_of: dict[str, ActorMention] = {}
+    for m in mentions:
+        # (the mention that says whom he serves, where one does)
+        if m.key and m.type == PERSON and (
+            m.key not in mention_of or (m.represents and not mention_of[m.key].represents)
+        ):
+            mention_of[m.key] = m
+    home = _country_of(host, mention_of.get(host))
     sides: dict[str, list[str]] = {}
+    aides = []  # of the host's own side: they attended each meeting
     for guest in guests:
-        sides.setdefault(_country_of(guest, mention_of.get(guest)) or guest, []).append(guest)
+        side = _country_of(guest, mention_of.get(guest)) or guest
+        if home and side in (home, guest) and guest.startswith("person:"):  # (or of no side the text gives)
+            aides.append(guest)
+        else:
+            sides.setdefault(side, []).append(guest)
     at = meetings.index(target)
     meetings[at : at + 1] = [
-        replace(target, participants=[host, *side], sentences=set(target.sentences), ceremony=False, companions={})
+        replace(target, participants=[host, *side, *aides], sentences=set(target.sentences), ceremony=False,
+                companions={})
         for side in sides.values()
-    ]
+    ]  # fmt: skip
 
 
 def _told_together(meetings: list[MeetingDraft], meeting: MeetingDraft) -> list[MeetingDraft]:
