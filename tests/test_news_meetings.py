@@ -503,3 +503,12 @@ def test_a_credentials_ceremony_a_communique_tells_one_by_one_in_quotes_is_one_m
     found = sorted(sorted(serves[k] for k in m.participants) for m in facts.meetings)
     # the president and his foreign minister (Iraq's) with one envoy each
     assert found == [["country:IQ", "country:IQ", "country:RS"], ["country:IQ", "country:IQ", "country:TR"]], found
+
+
+def test_a_bilateral_meeting_on_the_sidelines_of_a_summit_both_attended_is_a_meeting_of_its_own():
+    found = meetings_of(
+        "استضافت القاهرة أمس قمة دول جوار السودان بمشاركة رئيس الوزراء الإثيوبي آبي أحمد والرئيس الإريتري أسياس"
+        " أفورقي، وترأسها الرئيس عبد الفتاح السيسي. وعلى هامش القمة، عقد الرئيس السيسي لقاءً ثنائياً مع رئيس"
+        " الوزراء الإثيوبي آبي أحمد."
+    )
+    assert {"عبد الفتاح السيسي", "آبي أحمد"} in found, found

@@ -525,3 +525,11 @@ def test_the_presidency_with_no_country_is_that_of_the_country_the_story_is_told
     )
     presidency = next(e for e in facts.entities if e.type == "Organization" and e.label == "رئاسة الجمهورية")
     assert presidency.key.startswith("org:TN-")
+
+
+def test_the_russian_diplomat_is_the_spokeswoman_the_article_named():
+    found = said(
+        "قالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا إن العقوبات تعرقل إعادة الإعمار. وأشارت"
+        " الدبلوماسية الروسية إلى أن موسكو تواصل تقديم المساعدات الإنسانية إلى مختلف المحافظات."
+    )
+    assert (["ماريا زاخاروفا"], "موسكو تواصل تقديم المساعدات الإنسانية إلى مختلف المحافظات") in found, found

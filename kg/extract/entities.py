@@ -42,6 +42,8 @@ _OFFICE_OF_ONE = frozenset({
     "رييس", "رييسه", "monarch", "head-of-state", "head-of-government", "crown-prince", "emir", "سفير", "سفيره",
     "spokesperson",
 })  # fmt: skip  ("السفير الإيراني"، "المتحدث باسم الحكومة البريطانية" is no one the article gave another office)
+# words for any official ("الدبلوماسية الروسية"), not offices of their own ("نائب رئيس الوزراء")
+_ANY_OFFICIAL = frozenset(normalize(w) for w in ("الدبلوماسي", "الدبلوماسية", "المسؤول", "المسؤولة"))
 _GENERIC_ROLES = frozenset(normalize(w) for w in ("الرئيس", "الوزير", "الوزيرة", "رئيس", "وزير", "الملك", "الأمير"))
 
 
@@ -759,7 +761,8 @@ def _holder(
         candidates = [p for p in same_side if not offices.get(p.key) or head not in _OFFICE_OF_ONE]
         if reference.counterpart and head:  # "نظيرته الفرنسية" holds the host's office: not "الرئيس ماكرون" named later
             candidates = [p for p in candidates if not _classes_of(p) or head in _classes_of(p)]
-        if titles().longest_at(tuple(normalize(reference.role).split()), 0) is not None:
+        office = titles().longest_at(tuple(normalize(reference.role).split()), 0)
+        if office is not None and normalize(reference.role) not in _ANY_OFFICIAL:
             # "وحضر اللقاء نائب رئيس الوزراء ووزير الخارجية الأردني" after "ملك الأردن": an office
             # of its own is not the one person's who holds an office of one
             held = {p.key: offices.get(p.key, set()) for p in candidates}

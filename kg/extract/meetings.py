@@ -364,8 +364,9 @@ def find_meetings(
                     _add(target, persons, sentence)
                     continue
             if referenced is not None and persons and set(persons) <= set(referenced.participants) and (
-                info.kind != "call" and not info.phone
-            ):
+                info.kind != "call" and not info.phone and not beside
+                and _SIDELINE_OR_APART.isdisjoint(norms[sentence.first : sentence.last])
+            ):  # fmt: skip
                 # "وفي مستهل اللقاء نقل الوزير الجزائري رسالة ...": more of the meeting the sentence names
                 referenced.sentences.add(sentence.index)
                 continue
