@@ -604,7 +604,9 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         name = _name_after(ctx, i, after_title=False, joined=norms[i][:1] == "و" and norms[i][1:] in given_names())
         if name:
             return [name], name.last
-    if norms[i] in given_names() and _best_entity(ctx, i) is None:
+    after_two = _peek(norms, i + 2, ctx.sentence.last)  # (the name's two words end there: a cheap test first)
+    closed = after_two in ("،", ",") or _title_word(after_two)
+    if closed and norms[i] in given_names() and _best_entity(ctx, i) is None:
         # "حضر اللقاء رضا عامري، سفير ...": a given name, even one that is a word too, and a surname
         # no list knows, set off before an office
         name = _name_before_office(ctx, i)
@@ -1124,8 +1126,8 @@ def _name_listed_before_office(ctx: _Context, i: int) -> ActorMention | None:
     the list's و or begins like the article (إل، أل)."""
     norms, doc, end = ctx.norms, ctx.doc, ctx.sentence.last
     first = norms[i]
-    listing = norms[i - 1] in ("،", ",") and _offices_listed_before(ctx, i)
     rest = first[1:] if first[:1] == "و" else ""
+    listing = bool(rest) and norms[i - 1] in ("،", ",") and _offices_listed_before(ctx, i)
     # ("، ولي لي، سفير ...": in a list of names and offices, و before a given name joins the list)
     clitic = int(bool(rest) and (
         (first not in given_names() and len(first) > 3)
@@ -2327,6 +2329,8 @@ def _without_whom_it_serves(words: list[str], size: int) -> list[str]:
     """ "سفير الجمهورية الإسلامية الإيرانية لدى الدولة"، "وزير الخارجية الإيراني بالوكالة": the
     country the office serves and where its holder is accredited are no part of the office ("السفير"،
     "وزير الخارجية بالوكالة")."""
+    if len(words) <= size:
+        return words  # (the office's head alone: nothing to take out)
     norms = [normalize(w) for w in words]
     kept: list[str] = []
     served = False

@@ -178,7 +178,7 @@ def _home_seats(mentions: list[ActorMention], home: str | None) -> list[ActorMen
     if not home:
         return mentions
     return [
-        m._replace(key=f"{m.key}_{home.lower()}") if m.type == PLACE and is_seat_palace(m.key) else m
+        m._replace(key=f"{m.key}_{home.lower()}") if m.type == PLACE and "_" in m.key and is_seat_palace(m.key) else m
         for m in mentions
     ]
 
@@ -477,6 +477,9 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     return found
 
 
+_SON_OF = frozenset(("بن", "ابن", "وبن", "وابن"))
+
+
 def _patronyms_alone(doc: Document, mentions: list[ActorMention], covered: set[int]) -> list[ActorMention]:
     """ "وقال بن زايد" after "الشيخ محمد بن زايد آل نهيان": "بن" and his father's name alone are
     the one person the article named with them before (not when two brothers were)."""
@@ -491,8 +494,9 @@ def _patronyms_alone(doc: Document, mentions: list[ActorMention], covered: set[i
         return []
     found = []
     tokens = doc.tokens
-    for k in range(len(tokens) - 1):
-        if tokens[k].norm not in ("بن", "ابن", "وبن", "وابن") or k in covered or k + 1 in covered:
+    norms = doc.token_norms
+    for k in [k for k, norm in enumerate(norms[:-1]) if norm in _SON_OF]:
+        if k in covered or k + 1 in covered:
             continue
         before = {key for first, key in fathers.get(tokens[k + 1].norm, ()) if first < k}
         if len(before) != 1 or tokens[k].sentence != tokens[k + 1].sentence:
