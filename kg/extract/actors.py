@@ -604,9 +604,11 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         name = _name_after(ctx, i, after_title=False, joined=norms[i][:1] == "و" and norms[i][1:] in given_names())
         if name:
             return [name], name.last
-    after_two = _peek(norms, i + 2, ctx.sentence.last)  # (the name's two words end there: a cheap test first)
-    closed = after_two in ("،", ",") or _title_word(after_two)
-    if closed and norms[i] in given_names() and _best_entity(ctx, i) is None:
+    # (a given name whose two words end at a comma or an office: the cheap tests first)
+    closed = norms[i] in given_names() and (
+        (after_two := _peek(norms, i + 2, ctx.sentence.last)) in ("،", ",") or _title_word(after_two)
+    )
+    if closed and _best_entity(ctx, i) is None:
         # "حضر اللقاء رضا عامري، سفير ...": a given name, even one that is a word too, and a surname
         # no list knows, set off before an office
         name = _name_before_office(ctx, i)
