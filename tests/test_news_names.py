@@ -487,3 +487,11 @@ def test_verbs_and_nouns_of_prose_are_no_names(text):
 def test_a_head_of_an_islands_government_is_named_after_the_islands():
     found = persons("واستقبل الرئيس الموريتاني رئيس حكومة إقليم جزر الكناري فرناندو كلافيخو في نواكشوط.")
     assert "فرناندو كلافيخو" in found, found
+
+
+def test_a_minister_named_with_a_given_name_and_a_surname_in_ta_and_the_guard_of_honour_no_name():
+    found = persons(
+        "واستعرض الرئيس الفلسطيني محمود عباس ورئيس الوزراء الإيطالي ماتيو رينزي حرس الشرف. وحضر الاستقبال"
+        " وزيرة السياحة رولا معايعة، ومحافظ بيت لحم كامل حميد."
+    )
+    assert "رولا معايعة" in found and not any("حرس" in label for label in found), found
