@@ -175,3 +175,11 @@ def test_envoys_listed_each_with_the_country_he_comes_from():
     assert serves == {
         "سالم مقعد الدوسري": "country:KW", "ناصر بن علي الكعبي": "country:QA", "علي بن سعيد البلوشي": "country:OM",
     }, serves
+
+
+def test_respectively_said_before_the_names_closes_no_list_and_breaks_nothing():
+    facts = extract(
+        "استقبل الوزير على التوالي سفراء كل من مصر وإيطاليا، وهم سامي الخطيب، وكريم ناصر.",
+        published=dt.date(2024, 3, 12),
+    )
+    assert facts.meetings, facts

@@ -614,9 +614,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         name = _name_before_office(ctx, i)
         if (
             name is not None
-            and len(name.name) == 2
+            and name.last == i + 2  # (two words, closed as tested above)
             and not name.name[1].startswith("ال")
-            and (_peek(norms, name.last, ctx.sentence.last) in ("،", ",") or _title_word(norms[name.last]))
             and name.name[1] not in everyday_words()
             and not _prose_shape(name.name[1])
         ):
@@ -3310,7 +3309,7 @@ def _organisation_at(ctx: _Context, i: int) -> ActorMention | None:
             country, j = f"country:{nisba.payload}", nisba.last
         elif known is not None and known.payload.entity.type == COUNTRY:
             country, j = known.payload.entity.key, known.last
-    if country is None and stem == _PRESIDENCY and j < end and norms[j] in _REPUBLIC and _speaks_here(ctx, i) and (
+    if country is None and stem == _PRESIDENCY and j < end and norms[j] == _REPUBLIC and _speaks_here(ctx, i) and (
         not _state_named_after(ctx, j + 1)
     ):
         # "وأكدت رئاسة الجمهورية أن ..."، "بيان صادر عن رئاسة الجمهورية": the home country's presidency
@@ -3356,7 +3355,7 @@ def _office_of_holder_at(ctx: _Context, i: int) -> ActorMention | None:
 
 _MINISTRY = normalize("وزارة")
 _PRESIDENCY = normalize("رئاسة")
-_REPUBLIC = frozenset(normalize(w) for w in ("الجمهورية",))
+_REPUBLIC = normalize("الجمهورية")
 _ABROAD = normalize("بالخارج")
 
 
@@ -3451,7 +3450,7 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
         if stem and len(stem) > 3 and not is_stopword(stem) and stem not in _TIME_WORDS:
             j += 1
             continue
-        if j == i + 1 and _CONSTRUCT_NOUN.get(norm) and j + 1 < end and norms[j + 1].startswith("ال"):
+        if j == i + 1 and norm in _CONSTRUCT_NOUNS and j + 1 < end and norms[j + 1].startswith("ال"):
             j += 2  # "ائتلاف دولة القانون": a noun in construct and its ال-word name the body
             construct = True
             continue
@@ -3469,7 +3468,7 @@ def _named_body_at(ctx: _Context, i: int) -> ActorMention | None:
 
 
 # nouns a body's name holds in construct right after its kind ("ائتلاف دولة القانون"، "حزب جبهة التحرير")
-_CONSTRUCT_NOUN = {normalize(w): True for w in ("دولة", "جبهة", "قوى", "أنصار", "شباب", "أبناء", "إعلان")}
+_CONSTRUCT_NOUNS = frozenset(normalize(w) for w in ("دولة", "جبهة", "قوى", "أنصار", "شباب", "أبناء", "إعلان"))
 
 
 def _names_a_body(ctx: _Context, last: int) -> bool:

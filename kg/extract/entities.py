@@ -87,20 +87,20 @@ def _respectively(doc: Document, mentions: list[ActorMention]) -> list[ActorMent
     norms = doc.token_norms
     result = list(mentions)
     for sentence in doc.sentences:
-        words = norms[sentence.first : sentence.last]
+        respectively = _RESPECTIVELY in norms[sentence.first : sentence.last]
+        # ("وهم: X من الكويت، ..." needs its colon; a list closed by "على التوالي" does not)
         they = next((k for k in range(sentence.first, sentence.last - 1) if norms[k] in _THEY_ARE
-                     and norms[k + 1] == ":"), None)  # fmt: skip
-        if they is not None and _RESPECTIVELY not in words:
-            result = _each_from_country(doc, result, they + 2, sentence.last)
-            continue
-        if _RESPECTIVELY not in words:
-            continue
-        they = next((k for k in range(sentence.first, sentence.last) if norms[k] in _THEY_ARE), None)
+                     and (respectively or norms[k + 1] == ":")), None)  # fmt: skip
         if they is None:
             continue
+        if not respectively:
+            result = _each_from_country(doc, result, they + 2, sentence.last)
+            continue
+        end = next((k - 1 for k in range(they, sentence.last) if norms[k] == _RESPECTIVELY), None)
+        if end is None:
+            continue  # ("على التوالي" before the names: no list it closes)
         countries = [m for m in result if m.type == COUNTRY and m.key and not m.in_title
                      and sentence.first <= m.first < they]  # fmt: skip
-        end = next(k for k in range(they, sentence.last) if norms[k] == _RESPECTIVELY) - 1
         items = _listed_items(doc, they + 1 + (norms[they + 1] == ":"), end)
         if len(countries) < 2 or len(items) != len(countries):
             continue

@@ -132,7 +132,7 @@ def find_meetings(
         blocked_from = sentence.last  # once a planned meeting is read, the rest of the clause is planned too
         apart_from = sentence.last  # once guests are met one by one, "وبحث معهم" speaks of those meetings
         if not any(sentence.index in m.sentences for m in meetings):
-            by_hand = _letter_by_hand(doc, sentence, mentions, speakers)
+            by_hand = _letter_by_hand(doc, sentence, mentions)
             if by_hand is not None:
                 by_hand.date, by_hand.dated = _date(dates, by_hand.trigger, None, _last_told(meetings) or day_before)
                 meetings.append(by_hand)
@@ -1478,7 +1478,7 @@ _LETTER = frozenset(normalize(w) for w in ("رسالة", "رسالتين", "بر
 _BY_HAND = (("عن", "طريق"), ("بواسطه",), ("حملها",), ("نقلها",), ("سلمها",))
 
 
-def _letter_by_hand(doc, sentence, mentions, speakers) -> MeetingDraft | None:
+def _letter_by_hand(doc, sentence, mentions) -> MeetingDraft | None:
     """ "تلقى الرئيس X رسالة خطية من Y، وذلك عن طريق العضو السيادي Z": a letter brought by hand is a
     meeting of the one who received it and the one who brought it (never of the one who wrote it)."""
     norms = doc.token_norms
