@@ -533,3 +533,78 @@ def test_the_russian_diplomat_is_the_spokeswoman_the_article_named():
         " الدبلوماسية الروسية إلى أن موسكو تواصل تقديم المساعدات الإنسانية إلى مختلف المحافظات."
     )
     assert (["ماريا زاخاروفا"], "موسكو تواصل تقديم المساعدات الإنسانية إلى مختلف المحافظات") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "وأبرز الرئيس قيس سعيد أهمية توثيق علاقات التعاون بين تونس وإيران في كل المجالات.",
+            "قيس سعيد",
+            "أهمية توثيق علاقات التعاون",
+        ),
+        (
+            "وأكد الوزير أحمد عطاف حرص بلاده على التعاون، كما أبرز ضرورة الدفع بالعلاقات الاقتصادية إلى مستوى أعلى.",
+            "أحمد عطاف",
+            "ضرورة الدفع بالعلاقات الاقتصادية",
+        ),
+        (
+            "واستقبل الوزير خالد السديري السفير الجديد، مبرزا حرص بلاده على توثيق الروابط التي تجمع البلدين.",
+            "خالد السديري",
+            "حرص بلاده على توثيق الروابط",
+        ),
+        (
+            "واستقبل الوزير خالد السديري السفير الجديد، معبرا عن أمله في توثيق الروابط التي تجمع البلدين.",
+            "خالد السديري",
+            "أمله في توثيق الروابط",
+        ),
+    ],
+    ids=["abraza-subject", "kama-abraza", "mubrizan", "muabbiran-an"],
+)
+def test_abraza_with_its_subject_and_the_participles_of_abraza_and_abbara_report_words(text, speaker, words):
+    found = said(text)
+    assert any(speaker in speakers and words in quote for speakers, quote in found), found
+
+
+def test_words_before_kama_abraza_end_before_the_as_well():
+    found = said(
+        "وأكد الوزير أحمد عطاف حرص بلاده على التعاون، كما أبرز ضرورة الدفع بالعلاقات الاقتصادية إلى مستوى أعلى."
+    )
+    assert [quote for _, quote in found] == ["حرص بلاده على التعاون", "ضرورة الدفع بالعلاقات الاقتصادية إلى مستوى أعلى"]
+
+
+def test_abraz_as_the_most_prominent_reports_nothing():
+    assert said("وبحث الوزير أحمد عطاف مع نظيره أبرز القضايا الإقليمية والدولية ذات الاهتمام المشترك.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers", "words"),
+    [
+        (
+            "استقبل وزير الخارجية أيمن الصفدي نظيره العماني بدر البوسعيدي. واستعرض الوزيران الاستعدادات"
+            " لعقد القمة العربية، مؤكدين ضرورة تعزيز العمل العربي المشترك.",
+            {"أيمن الصفدي", "بدر بن حمد البوسعيدي"},
+            "ضرورة تعزيز العمل العربي المشترك",
+        ),
+        (
+            "والتقى الرئيس عبد المجيد تبون سفراء ألمانيا وإيطاليا وإسبانيا، الذين أعربوا عن ارتياحهم للعلاقات"
+            " مع الجزائر، معبرين في ذات الوقت عن استعدادهم التام للعمل على تعزيزها.",
+            {"ألمانيا", "إيطاليا", "إسبانيا"},
+            "استعدادهم التام للعمل على تعزيزها",
+        ),
+    ],
+    ids=["two-ministers", "ambassadors"],
+)
+def test_a_plural_participle_speaks_for_the_group_never_for_one_person(text, speakers, words):
+    found = said(text)
+    assert any(set(who) == speakers and words in quote for who, quote in found), found
+
+
+def test_a_plural_participle_after_one_speaker_gives_no_words():
+    found = said("وقال الرئيس محمود عباس إن السلام ممكن إذا توفرت الإرادة، مؤكدين دعمهم للحل العادل.")
+    assert all("دعمهم للحل" not in quote for _, quote in found), found
+
+
+def test_an_everyday_noun_in_ta_after_a_given_name_is_no_surname():
+    found = said("من جانبه، أبرز السفير حسام الدين الأهمية الكبيرة التي توليها مصر للعلاقات مع جيبوتي.")
+    assert found == [(["حسام الدين"], "الأهمية الكبيرة التي توليها مصر للعلاقات مع جيبوتي")], found

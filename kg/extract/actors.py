@@ -3014,8 +3014,11 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         feminine = False  # "وزير الدولة مهند شحادة.": a surname in ة closing a given name after an office
     if feminine and after_title and len(content) == 2 and _family_in_ta(norm):
         feminine = False  # "السفير خالد محمد الطراونة": a tribe's name in ة closing a name of three
-    if feminine and not (after_title and len(content) == 1 and norm.startswith("ال")):
-        return False  # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname)
+    surname_in_ta = after_title and len(content) == 1 and norm.startswith("ال") and norm[2:] not in everyday_words()
+    if feminine and not surname_in_ta:
+        # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname, "السفير محمد
+        # الأهمية الكبيرة" is no name: an everyday noun)
+        return False
     if norm.startswith("ال") and _verbal_noun(norm[2:]) and not _known_name_word(norm) and norm not in given_names():
         return False  # "تمنى للسفير عيسى التوفيق": a verbal noun after the name, no surname
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"

@@ -542,6 +542,9 @@ def _statement_at(
     elif info.kind == "participle" and subject is not None and subject.type == PERSON and not subject.named:
         # "مؤكداً سموه وقوف ...": the honorific pronoun after the participle says who speaks
         speakers, speaker_first, pos = (subject.key,), pos, subject.last
+    elif info.kind == "participle" and _plural_participle(cue):
+        # "أعرب السفراء عن ...، معبرين عن"، "استعرض الجانبان ...، مؤكدين": a group speaks, never one person
+        speakers = _group_speaking(norms, cue, sentence, last_speaker)
     elif info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
         # "مؤكداً أن"، "بررت ... بالقول:": the one the sentence is about
         # ("بدوره هنأ X ...، مشيراً إلى": the person the sentence opens with, not the last speaker)
@@ -669,6 +672,10 @@ def _statement_at(
         addressee, pos = target.key, target.last
     else:
         addressee = None
+    if "that" in info.takes and (speaker_first > cue.first or _after_as_well(norms, cue)):
+        # "أبرز الرئيس أهمية ..."، "كما أبرز ضرورة ...": a verb here, not "the most prominent", so its words
+        # may follow without أن
+        info = ReportingCue(info.phrase, info.kind, info.takes - {"that"})
     start_token = _words_start(doc, sentence, pos, info, next_cue, index)
     if start_token is None:
         return None, speakers
@@ -703,6 +710,12 @@ def _statement_at(
 
 
 _EXCELLENCY = normalize("سعادة")
+_AS_WELL = frozenset(normalize(w) for w in ("كما", "وكما"))
+
+
+def _after_as_well(norms, cue) -> bool:
+    """ "كما أبرز ...": "as well" makes the word that follows a verb."""
+    return cue.first > 0 and not cue.clitic and norms[cue.first - 1] in _AS_WELL
 _ONE_SIDE = frozenset(normalize(w) for w in ("الجانب", "الطرف"))
 _QUOTING_ONLY = frozenset({"colon", "quote", "subject", "about"})
 
@@ -739,6 +752,28 @@ def _singular_after_group(norms, cue, last_speaker: tuple[str, ...]) -> bool:
 
 
 _SIDES = frozenset(normalize(w) for w in ("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدين", "البلدان"))
+# plural subjects after which a plural participle speaks for the guests ("أعرب السفراء الجدد عن ...، معبرين")
+_GUESTS_PLURAL = frozenset(normalize(w) for w in ("سفراء", "أعضاء", "ممثلو", "ممثلي", "المبعوثون", "أعضاء"))
+
+
+def _plural_participle(cue) -> bool:
+    """ "مؤكدين"، "معبرين"، "مؤكدان": a participle for two or more (the singular ends in ا or ة)."""
+    return cue.phrase[-1].endswith(("ين", "ان"))
+
+
+def _group_speaking(norms, cue, sentence: Sentence, last_speaker: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Who a plural participle speaks for: the two sides, the guests or all present that its sentence
+    names before it, else a group that spoke just before; never a single person."""
+    words = norms[sentence.first : cue.first]
+    if any(w in GROUP_WORDS for w in words):
+        return (GROUP,)
+    if any(w in _GUEST_GROUPS or w in _GUESTS_PLURAL or w[1:] in _GUESTS_PLURAL for w in words):
+        return (GUESTS,)
+    if any(w in _PLURAL_GROUPS for w in words):
+        return (EVERYONE,)
+    if len(last_speaker) >= 2 or last_speaker[:1] in ((GROUP,), (GUESTS,), (EVERYONE,)):
+        return last_speaker
+    return None
 
 
 def _persons_of_countries(index: _MentionIndex, countries: tuple[str, ...], before: int) -> tuple[str, ...]:
@@ -1316,6 +1351,8 @@ def _words_end(doc, sentence, start_token, next_cue) -> int:
     end = min(sentence.last, next_cue)
     if next_cue < sentence.last and next_cue - 1 >= start_token and norms[next_cue - 1] in ("،", ",", "و"):
         end = next_cue - 1
+    elif next_cue < sentence.last and next_cue - 2 >= start_token and norms[next_cue - 1] in _AS_WELL:
+        end = next_cue - 1 - (norms[next_cue - 2] in ("،", ","))  # "...، كما أبرز": the next words' "as well"
     for k in range(start_token, end):
         if norms[k] in _CLAUSE_ENDS and doc.quote_at(doc.tokens[k].start) is None and k > start_token:
             if norms[k] in ("فيما", "وفيما") and norms[k + 1 : k + 2] and norms[k + 1] in _FIMA_PHRASES:
