@@ -608,3 +608,67 @@ def test_a_plural_participle_after_one_speaker_gives_no_words():
 def test_an_everyday_noun_in_ta_after_a_given_name_is_no_surname():
     found = said("من جانبه، أبرز السفير حسام الدين الأهمية الكبيرة التي توليها مصر للعلاقات مع جيبوتي.")
     assert found == [(["حسام الدين"], "الأهمية الكبيرة التي توليها مصر للعلاقات مع جيبوتي")], found
+
+
+PRESSER_TRANSCRIPT = (
+    "عقد وزير الخارجية أيمن الصفدي ونظيره المصري سامح شكري مؤتمرا صحفيا مشتركا في عمان.\n"
+    "الصفدي: تعاملنا مع أستانا كجهد لوقف العمليات العسكرية في سوريا.\n"
+    "القدس بالنسبة لنا ذات أهمية قصوى.\n"
+    "شكري: مصر حريصة على أن تبقى علاقتها مع الأردن في أفضل حال.\n"
+    "وقال الصفدي في ختام المؤتمر إن اللقاء كان مثمرا جدا."
+)
+
+REMARKS_TRANSCRIPT = (
+    "وزارة الخارجية\nتصريحات\nوزير الخارجية أنتوني بلينكن\nواشنطن العاصمة\n\n"
+    "الوزير بلينكن: صباح الخير للجميع. يسرني أن أستقبل صديقي وزير الخارجية المغربي ناصر بوريطة هنا.\n\n"
+    "سنحظى اليوم بفرصة مناقشة عدد من القضايا في المنطقة.\n\n"
+    "الوزير بوريطة: شكرا جزيلا، تجمعنا بالولايات المتحدة شراكة طويلة."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            PRESSER_TRANSCRIPT,
+            [
+                (["أيمن الصفدي"], "تعاملنا مع أستانا كجهد لوقف العمليات العسكرية في سوريا"),
+                (["أيمن الصفدي"], "القدس بالنسبة لنا ذات أهمية قصوى"),
+                (["سامح شكري"], "مصر حريصة على أن تبقى علاقتها مع الأردن في أفضل حال"),
+                (["أيمن الصفدي"], "اللقاء كان مثمرا جدا"),
+            ],
+        ),
+        (
+            REMARKS_TRANSCRIPT,
+            [
+                (["أنتوني بلينكن"], "صباح الخير للجميع"),
+                (["أنتوني بلينكن"], "يسرني أن أستقبل صديقي وزير الخارجية المغربي ناصر بوريطة هنا"),
+                (["أنتوني بلينكن"], "سنحظى اليوم بفرصة مناقشة عدد من القضايا في المنطقة"),
+                (["ناصر بوريطة"], "شكرا جزيلا، تجمعنا بالولايات المتحدة شراكة طويلة"),
+            ],
+        ),
+    ],
+    ids=["surnames", "offices-lines-run-together"],
+)
+def test_a_transcript_gives_each_turn_to_the_person_its_label_names(text, expected):
+    assert said(text) == expected
+
+
+def test_a_transcript_turn_is_quoted_speech():
+    facts = extract(PRESSER_TRANSCRIPT, published=DAY)
+    assert [s.direct for s in facts.statements] == [True, True, True, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a section's heading: the person is told of in the narration after it
+        "رحب الرئيس جوزاف عون بالخطة الأميركية.\n\nالرئيس نواف سلام: إلى ذلك، عرض الرئيس عون مع رئيس"
+        " مجلس الوزراء نواف سلام الأوضاع العامة في البلاد.",
+        # a name and a colon inside a line: no transcript
+        "ورحب الرئيس جوزاف عون بالخطة الأميركية. وفي لقاء آخر مع الرئيس نواف سلام: عرض الأوضاع العامة في البلاد.",
+    ],
+    ids=["heading", "inside-a-line"],
+)
+def test_a_name_and_colon_that_label_no_turn_give_no_words(text):
+    assert all("عرض" not in quote for _, quote in said(text)), said(text)

@@ -42,7 +42,7 @@ from kg.extract.lexicon import (
     triggers,
 )
 from kg.extract.meetings import COMMUNIQUE_NOUNS, GROUP_WORDS
-from kg.text.document import BODY, Document, Sentence
+from kg.text.document import BODY, FRONT, Document, Sentence
 from kg.text.normalize import normalize
 
 GROUP = "@group"  # "الجانبان": the parties of the meeting at hand
@@ -157,9 +157,21 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
     last_feminine = False  # the last speaker was the subject of a feminine verb ("وقالت ساندرز")
     last_paragraph = -1
     announced: tuple[tuple[str, ...], int] | None = None  # a speaker whose words open the next sentence
+    turn: tuple[tuple[str, ...], int] | None = None  # a transcript's speaker and the sentences of his turn
+    body_seen = False
     for sentence in doc.sentences:
-        if sentence.kind != BODY:
+        # a transcript's label line may be short enough to pass for a headline ("الوزير بوريطة: شكرا.")
+        may_label = sentence.kind == BODY or (body_seen and sentence.kind == FRONT)
+        label = _speaker_label(doc, sentence, index) if may_label else None
+        if sentence.kind != BODY and label is None:
+            turn = None
             continue
+        body_seen = True
+        if label is not None or turn is not None:
+            turn = _transcript_turn(doc, sentence, index, label, turn, drafts)
+            if turn is not None:
+                last_speaker, last_paragraph = turn[0], sentence.paragraph
+                continue
         if sentence.paragraph > last_paragraph + 1:
             last_speaker = None  # a speaker carries over to the next paragraph, no further
         elif last_speaker and _tells_the_occasion(doc.token_norms, sentence):
@@ -214,6 +226,49 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
                 last_paragraph = sentence.paragraph
         drafts.extend(_trailing_attributions(doc, sentence, index, used_quotes))
     return _unique(drafts)
+
+
+_TURN_SENTENCES = 12  # a transcript's turn goes on for at most this many sentences without a label
+_LABEL_WORDS = 6  # "وزير الخارجية أنتوني بلينكن:": the office and the name before the colon
+
+
+def _speaker_label(doc, sentence: Sentence, index: _MentionIndex) -> tuple[ActorMention, int] | None:
+    """ "الصفدي: تعاملنا مع ..."، "الوزير بلينكن: يسرني ...": a line of a transcript opening with the
+    person who speaks and a colon, at the sentence's start or on a line of its own inside it (a page's
+    lines without a full stop run together); (the person, the token his words start at)."""
+    norms = doc.token_norms
+    for colon in range(sentence.first + 1, min(sentence.last - 3, sentence.first + 40)):
+        if norms[colon] != ":":
+            continue
+        person = index.by_last.get(colon)
+        if person is None or person.type != PERSON or not person.named or colon - person.head > _LABEL_WORDS:
+            continue
+        start = doc.tokens[person.head].start
+        if start > 0 and "\n" not in doc.text[max(0, start - 3) : start]:
+            continue  # a label opens its line
+        if any(m.key == person.key for m in index.all if colon < m.head < sentence.last):
+            return None  # "الرئيس نواف سلام: إلى ذلك، عرض الرئيس عون مع ... نواف سلام": a section's heading
+        return person, colon + 1
+    return None
+
+
+def _transcript_turn(doc, sentence: Sentence, index, label, turn, drafts: list[StatementDraft]):
+    """The words of a transcript's turn: from its label to the next label, every sentence the speaker's
+    own, until one reports or tells something (a reporting word) or the turn grows too long."""
+    if label is not None:
+        person, first = label
+        speakers, opened, cue, speaker_first = (person.key,), sentence.index, person.first, person.head
+    else:
+        speakers, opened = turn
+        first, cue, speaker_first = sentence.first, sentence.first, -1
+        if sentence.index - opened > _TURN_SENTENCES or reporting_cues_in(doc, sentence):
+            return None
+    start, end = doc.tokens[first].start, doc.tokens[sentence.last - 1].end
+    while end > start and doc.text[end - 1] in "،,.:؛ ":
+        end -= 1
+    if len(doc.text[start:end].split()) >= _MIN_WORDS:
+        drafts.append(StatementDraft(speakers, start, end, True, sentence.index, cue, None, speaker_first))
+    return speakers, opened
 
 
 _TEXT_BELOW = frozenset(normalize(w) for w in ("نصه", "نصها", "يلي", "التالي", "الآتي", "التالية", "الآتية", "النحو"))
