@@ -672,3 +672,29 @@ def test_a_transcript_turn_is_quoted_speech():
 )
 def test_a_name_and_colon_that_label_no_turn_give_no_words(text):
     assert all("عرض" not in quote for _, quote in said(text)), said(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "وفي خطاب ألقاه في روما، اتهم وزير الخارجية الأمريكي مايك بومبيو روسيا بإثارة عدم الاستقرار في ليبيا.",
+            "مايك بومبيو",
+            "روسيا بإثارة عدم الاستقرار في ليبيا",
+        ),
+        (
+            "وشكر الوزير ماركو روبيو الشيخ عبد الله بن زايد على المساعدات، وسلط الضوء على ضرورة ضمان وقف"
+            " إطلاق النار في غزة.",
+            "ماركو روبيو",
+            "ضرورة ضمان وقف إطلاق النار في غزة",
+        ),
+    ],
+    ids=["ittahama", "sallata-aldaw"],
+)
+def test_accusing_and_drawing_attention_report_words(text, speaker, words):
+    found = said(text)
+    assert any(speaker in who and quote == words for who, quote in found), found
+
+
+def test_accused_in_the_passive_reports_nothing():
+    assert said("واتهم الرئيس بالفساد في قضية أخرى أمام المحكمة العليا.") == []
