@@ -512,3 +512,40 @@ def test_a_bilateral_meeting_on_the_sidelines_of_a_summit_both_attended_is_a_mee
         " الوزراء الإثيوبي آبي أحمد."
     )
     assert {"عبد الفتاح السيسي", "آبي أحمد"} in found, found
+
+
+def where_held(text: str) -> list[tuple[str | None, str | None]]:
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    return [(names.get(m.place), names.get(m.venue)) for m in facts.meetings]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "venue"),
+    [
+        (
+            "وقالت الرئاسة في بيان إن “الرئيس قيس سعيد استقبل بقصر قرطاج وزير الخارجية المغربي ناصر بوريطة"
+            " وتسلم منه رسالة من الملك”.",
+            "قرطاج",
+            "قصر قرطاج",
+        ),
+        (
+            "بحث رئيس الجمهورية عبد اللطيف رشيد اليوم مع عدد من السفراء المعتمدين لدى بغداد العلاقات الثنائية."
+            " وقال مكتبه الإعلامي في بيان إن “رئيس الجمهورية عبد اللطيف رشيد تسلم في قصر السلام ببغداد أوراق"
+            " اعتماد سفير جمهورية صربيا ماركو بتروفيتش وسفير جمهورية سلوفينيا يانيز نوفاك”.",
+            "بغداد",
+            "قصر السلام في بغداد",
+        ),
+    ],
+    ids=["quoted-communique", "told-again-in-a-quoted-communique"],
+)
+def test_the_place_a_quoted_communique_gives_its_meeting_is_where_it_was(text, place, venue):
+    assert set(where_held(text)) == {(place, venue)}
+
+
+def test_a_place_in_a_persons_quoted_words_is_not_where_he_met():
+    text = (
+        "استقبل وزير الخارجية أحمد عطاف نظيره التونسي نبيل عمار، وقال عطاف إن “الجزائر ستستضيف القمة"
+        " المقبلة في مدينة وهران الشهر المقبل”."
+    )
+    assert where_held(text) == [(None, None)]

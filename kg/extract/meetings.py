@@ -316,6 +316,10 @@ def find_meetings(
                     held_at = _held_at(norms, match, sentence)
                     if held_at is not None:
                         target.place, target.venue = _in_city(*_place(doc, mentions, held_at, match, info, None))
+                    elif info.pos == "verb":
+                        # "بحث الرئيس مع السفراء ..." then "تسلم الرئيس في قصر السلام ببغداد أوراق اعتماد ...":
+                        # the meeting told again with a verb, and where it was
+                        target.place, target.venue = _in_city(*_place(doc, mentions, window, match, info, None))
                 continue
             stated = _date(dates, match.first, None, None)[0]
             apart = _each_already_met(meetings, persons)
@@ -1790,11 +1794,15 @@ def _place(
     names none, or names only a venue in the dateline's country."""
     start, end = window
     candidates = []
+    # 'إن "الرئيس تسلم في قصر السلام ببغداد أوراق ..."': a communiqué quoted tells the meeting and its place
+    told_in = doc.quote_at(doc.tokens[match.first].start)
     for mention in mentions:
         if mention.type not in (PLACE, COUNTRY) or not mention.key or not start <= mention.first < end:
             continue
         # (a place in quote marks of its own, "في العاصمة “طهران”", is no speech)
-        if _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS and not in_speech:
+        if _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS and not in_speech and (
+            told_in is None or doc.quote_at(mention.start) is not told_in
+        ):
             continue
         if mention.in_title and (mention.type != PLACE or _region(mention.key)):
             continue  # (an office's country; "والمستشارة الألمانية ببرلين": where she was)
