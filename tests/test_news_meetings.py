@@ -549,3 +549,21 @@ def test_a_place_in_a_persons_quoted_words_is_not_where_he_met():
         " المقبلة في مدينة وهران الشهر المقبل”."
     )
     assert where_held(text) == [(None, None)]
+
+
+def test_a_long_first_line_in_the_past_tense_without_its_full_stop_is_the_story_not_its_headline():
+    text = (
+        "استقبل سمو الشيخ عبدالله بن زايد آل نهيان وزير الخارجية سعادة جون سميث المدير العام للشؤون السياسية"
+        " في وزارة الخارجية البريطانية\n"
+        "جرى خلال اللقاء الذي عقد في مقر الوزارة بأبوظبي بحث العلاقات الثنائية بين البلدين."
+    )
+    assert meetings_of(text) == [{"عبد الله بن زايد آل نهيان", "جون سميث"}]
+
+
+def test_a_headline_in_the_present_tense_stays_a_headline():
+    text = (
+        "وزير الخارجية الإماراتي يستقبل المدير العام للشؤون السياسية في وزارة الخارجية البريطانية في أبوظبي"
+        " اليوم الأحد\n"
+        "أكد الوزير أن العلاقات بين البلدين متينة."
+    )
+    assert meetings_of(text) == []

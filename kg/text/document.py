@@ -553,7 +553,7 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
         if not body_started and len(words) <= 16 and _is_dateline_line(raw):
             kinds.append(DATELINE)
             continue
-        if not body_started and len(words) <= _FRONT_MAX_TOKENS and not ends_sentence:
+        if not body_started and len(words) <= _FRONT_MAX_TOKENS and not ends_sentence and not _lead_line(words):
             kinds.append(FRONT)
             continue
         if body_started and len(words) <= 10 and not ends_sentence:
@@ -562,6 +562,24 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
         body_started = True
         kinds.append(BODY)
     return kinds
+
+
+# the past tense a story's first sentence opens with ("استقبل ..."، "بحث ..."); a headline says "يستقبل"
+_LEAD_VERBS = frozenset(
+    normalize(w)
+    for w in (
+        "استقبل", "التقى", "بحث", "أجرى", "تلقى", "تسلم", "اجتمع", "عقد", "أكد", "قال", "شدد", "أعرب", "هنأ",
+        "وصل", "زار", "اتصل", "استقبلت", "التقت", "بحثت", "أجرت", "تلقت", "تسلمت", "اجتمعت", "عقدت", "أكدت",
+        "قالت", "شددت", "أعربت", "هنأت", "وصلت", "زارت", "اتصلت", "دعا", "دعت", "أدان", "أدانت", "رحب", "رحبت",
+    )
+)  # fmt: skip
+_LEAD_WORDS = 16  # a headline seldom runs this long
+
+
+def _lead_line(words: list[str]) -> bool:
+    """ "استقبل سمو الشيخ X وزير الخارجية سعادة Y المدير العام ..." without its full stop: a long line
+    opening with a verb in the past tense is the story's first sentence, not its headline."""
+    return len(words) >= _LEAD_WORDS and words[0] in _LEAD_VERBS
 
 
 def _name_then_colon(stripped: str, words: list[str]) -> bool:
