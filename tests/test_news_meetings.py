@@ -567,3 +567,21 @@ def test_a_headline_in_the_present_tense_stays_a_headline():
         "أكد الوزير أن العلاقات بين البلدين متينة."
     )
     assert meetings_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تسلم رئيس الجمهورية عبد اللطيف رشيد رسالة خطية من الرئيس الإيراني تضمنت دعوة لزيارة طهران."
+        ' وذكر بيان لمكتب رشيد أن "ذلك جاء خلال استقبال رئيس الجمهورية، اليوم الأحد في قصر بغداد، السفير'
+        ' الإيراني لدى العراق محمد كاظم آل صادق والوفد المرافق له".',
+        "جاء ذلك خلال استقبال رئيس الجمهورية عبد اللطيف رشيد في بغداد السفير الإيراني محمد كاظم آل صادق.",
+    ],
+    ids=["letter-then-communique", "plain"],
+)
+def test_during_the_reception_of_reports_the_reception(text):
+    assert meetings_of(text) == [{"عبد اللطيف جمال رشيد", "محمد كاظم آل صادق"}]
+
+
+def test_receiving_refugees_is_no_meeting():
+    assert meetings_of("وأكد الوزير أحمد عطاف خلال استقبال اللاجئين في المخيم أن بلاده ستواصل دعمهم.") == []

@@ -186,7 +186,9 @@ def find_meetings(
                     meetings.append(welcome)
                 continue
             window = _window(doc, sentence, match, info, mentions)
-            persons = _persons(mentions, window, speakers, doc)
+            told_in_communique = _in_long_quote(doc, match) and _communique_tells(doc, match, info)
+            # ('إن "ذلك جاء خلال استقبال الرئيس ... السفير X"': those a communiqué tells of are parties)
+            persons = _persons(mentions, window, speakers, doc, in_speech=told_in_communique)
             opening = _first_person_teller(doc, match) if _in_long_quote(doc, match) else None
             if opening is not None:
                 # "وقال X في تغريدة: «تلقيت اتصالاً من Y ...»": X, who tells it, and Y
@@ -294,7 +296,14 @@ def find_meetings(
                 target = referenced or _standing_for(meetings, persons, mentions) or _last_of_kind(meetings, info)
                 # ("مباحثات مصرية قطرية في الدوحة" above the story: talks no one was named in yet)
                 unnamed = not target.participants and len(persons) >= 2
-                _add(target, between or (persons if unnamed else []), sentence)
+                # "تسلم الرئيس رسالة خطية من نظيره" then "جاء ذلك خلال استقباله السفير X": the one who
+                # handed it over, of a meeting told with only its host
+                half_told = (
+                    len(target.participants) == 1
+                    and any(p != target.participants[0] for p in persons)
+                    and _needed_word(norms, target.trigger + 1, len(norms), _HANDED_OVER, _NEEDED_REACH)
+                )
+                _add(target, between or (persons if unnamed or half_told else []), sentence)
                 if unnamed and target.date is None:
                     target.date, target.dated = _date(dates, match.first, None, None)
                 if len(target.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
@@ -694,6 +703,7 @@ def _in_long_quote(doc: Document, match) -> bool:
     return quote is not None and len(doc.text[quote.start : quote.end].split()) > _SHORT_QUOTE_WORDS
 
 
+_DURING = frozenset(normalize(w) for w in ("خلال", "لدى", "أثناء", "عند"))
 COMMUNIQUE_NOUNS = frozenset(normalize(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
 _COMMUNIQUE = COMMUNIQUE_NOUNS | {normalize("بيانا"), normalize("بلاغا")}  # ("أصدر بياناً قال فيه إن")
 _COMMUNIQUE_REACH = 8  # words between "بيان" and the quotation it opens: "بيان لمكتب رئيس الوزراء العراقي إن"
@@ -701,15 +711,17 @@ _COMMUNIQUE_REACH = 8  # words between "بيان" and the quotation it opens: "�
 
 def _communique_tells(doc: Document, match, info) -> bool:
     """ 'وقال بيان لمكتب رئيس الوزراء إن "عبد المهدي استقبل سفير ..."': a communiqué quoted tells
-    in the past tense what its office did; that is a report of a meeting, not speech."""
-    if info.pos != "verb" or info.tense != "past":
+    in the past tense what its office did ('إن "ذلك جاء خلال استقبال الرئيس ...": or the occasion of
+    its words); that is a report of a meeting, not speech."""
+    norms = doc.token_norms
+    during = match.phrase[0] in _DURING or (match.first > 0 and norms[match.first - 1] in _DURING)
+    if not (info.pos == "verb" and info.tense == "past") and not (info.pos == "noun" and during):
         return False
     quote = doc.quote_at(doc.tokens[match.first].start)
     opening = match.first
     while opening > 0 and doc.tokens[opening - 1].start > quote.open:
         opening -= 1
     opening -= 1  # the opening mark's own token
-    norms = doc.token_norms
     return any(
         norms[k] in _COMMUNIQUE or norms[k][1:] in _COMMUNIQUE
         for k in range(max(0, opening - _COMMUNIQUE_REACH), opening)
