@@ -585,3 +585,13 @@ def test_during_the_reception_of_reports_the_reception(text):
 
 def test_receiving_refugees_is_no_meeting():
     assert meetings_of("وأكد الوزير أحمد عطاف خلال استقبال اللاجئين في المخيم أن بلاده ستواصل دعمهم.") == []
+
+
+def test_credentials_then_during_the_reception_of_the_ambassadors_one_by_one_is_one_meeting_each():
+    text = (
+        "تسلم رئيس الجمهورية عبد اللطيف رشيد اليوم في قصر بغداد أوراق اعتماد سفير جمهورية مالي السيد"
+        " بو بكر ديالو، وسفير جمهورية جيبوتي السيد عبد القادر حسين عمر.\n"
+        "وبين رئيس الجمهورية خلال استقبال السفراء كلاً على حدة، أن العراق يتطلع لبناء أفضل العلاقات."
+    )
+    host = "عبد اللطيف جمال رشيد"
+    assert meetings_of(text) == [{host, "بو بكر ديالو"}, {host, "عبد القادر حسين عمر"}]

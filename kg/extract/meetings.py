@@ -226,6 +226,10 @@ def find_meetings(
             if again is not None:
                 # "استقبل الرئيس X ..." then "وجرت لفخامته مراسم استقبال رسمية": the same reception
                 again.sentences.add(sentence.index)
+                if len(again.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
+                    # "تسلم الرئيس أوراق اعتماد X وY" then "خلال استقبال السفراء كلاً على حدة": each apart
+                    _split_one_by_one(meetings, again, mentions)
+                    apart_from = match.last
                 continue
             opened = _opened_for_guests(meetings, info, persons, sentence)
             if opened is not None:
