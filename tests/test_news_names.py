@@ -495,3 +495,18 @@ def test_a_minister_named_with_a_given_name_and_a_surname_in_ta_and_the_guard_of
         " وزيرة السياحة رولا معايعة، ومحافظ بيت لحم كامل حميد."
     )
     assert "رولا معايعة" in found and not any("حرس" in label for label in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name that is an everyday noun, then a word its possessive pronoun hangs on
+        ("استقبل الرئيس عبد ربه منصور هادي أمير الكويت. وأكد رئيس الجمهورية نجاح زيارته إلى الكويت.", "نجاح"),
+        # "according to" after a surname
+        ("وشدد الرئيس رشيد وفق البيان على أهمية التعاون بين البلدين.", "رشيد وفق"),
+        ("وشدد الوزير كريم الهاشمي بحسب البيان على أهمية التعاون.", "الهاشمي بحسب"),
+    ],
+    ids=["najah-ziyaratihi", "wifq", "bihasab"],
+)
+def test_a_noun_or_according_to_after_an_office_or_a_name_is_no_name(text, expected):
+    assert all(expected not in label for label in persons(text)), persons(text)

@@ -2549,6 +2549,8 @@ def _name_after(
     if first_norm in _THANKS_WORDS and _peek(norms, k + 1, end).startswith("ال"):
         return None  # "قدم مبعوث الأمين العام خالص الشكر": sincere thanks, not a name
     everyday_given = given_names().get(first_norm) is not False
+    if after_title and not given and first_norm in everyday_words() and _pronoun_on(_peek(norms, k + 1, end)):
+        return None  # "وأكد رئيس الجمهورية نجاح زيارته": a noun the next word's pronoun hangs on, no name
     if not after_title and not given and everyday_given and not _surname_follows(ctx, k + 1):
         return None  # an everyday word that is also a name ("نيل"، "غير") starts no name on its own
     words = [first_norm]
@@ -2601,6 +2603,16 @@ def _name_after(
 
 # adjectives of thanks and greeting that come right after an office as the object ("خالص الشكر")
 _THANKS_WORDS = frozenset(normalize(w) for w in ("خالص", "جزيل", "عميق", "بالغ", "أسمى", "أصدق", "أطيب"))
+
+
+def _pronoun_on(norm: str) -> bool:
+    """ "زيارته"، "جهودها"، "بلادهم": an everyday word with a possessive pronoun on it."""
+    for ending in ("هما", "هم", "ها", "ه"):
+        if len(norm) > len(ending) + 2 and norm.endswith(ending) and norm[: -len(ending)] in everyday_words():
+            return True
+        if ending == "ه" and norm.endswith("ته") and (norm[:-2] + "ه") in everyday_words():
+            return True  # "زيارته": the ة of "زيارة" written ت before the pronoun
+    return False
 
 
 def _tafil(norm: str) -> bool:
