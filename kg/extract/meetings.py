@@ -678,7 +678,9 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     # "تسلّم الرئيس ...، اليوم ... في قصر ... ببغداد، أوراق اعتماد"، "تلقى الرئيس ...، مساء أول أمس
     # الخميس، مكالمتين": what is handed over, or the call, may come after the subject, the day and the
     # place, within the sentence
-    reach = _HANDED_REACH if _hands_over(info) or info.kind == "call" else _NEEDED_REACH
+    # "ناقش الوزير X اليوم على هامش قمة ... في هافانا مع نظيره Y": with whom, past where and when
+    with_whom = info.needs == ((normalize("مع"),),)
+    reach = _HANDED_REACH if _hands_over(info) or info.kind == "call" or with_whom else _NEEDED_REACH
     return not info.needs or _needed_word(norms, match.last, len(norms), info.needs, reach)
 
 
