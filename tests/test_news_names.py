@@ -505,8 +505,10 @@ def test_a_minister_named_with_a_given_name_and_a_surname_in_ta_and_the_guard_of
         # "according to" after a surname
         ("وشدد الرئيس رشيد وفق البيان على أهمية التعاون بين البلدين.", "رشيد وفق"),
         ("وشدد الوزير كريم الهاشمي بحسب البيان على أهمية التعاون.", "الهاشمي بحسب"),
+        # "to" on an everyday noun after a name
+        ("ورحب بالمبادرة التي طرحها الرئيس المصري محمد مرسي لحل الأزمة السورية.", "مرسي لحل"),
     ],
-    ids=["najah-ziyaratihi", "wifq", "bihasab"],
+    ids=["najah-ziyaratihi", "wifq", "bihasab", "li-hall"],
 )
 def test_a_noun_or_according_to_after_an_office_or_a_name_is_no_name(text, expected):
     assert all(expected not in label for label in persons(text)), persons(text)

@@ -2962,6 +2962,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     prefix = next((p for p in ("وبال", "بال", "لل") if norm.startswith(p)), "")
     if prefix and _verbal_noun(norm[len(prefix) :]):
         return False  # "هنأ الملك حمد بالتوقيع"، "الرئيس محمد للتأكيد": a preposition on a verbal noun
+    if norm[0] == "ل" and len(norm) > 2 and norm[1:] in everyday_words() and not _known_name_word(norm):
+        return False  # "طرحها الرئيس محمد مرسي لحل الأزمة": "to solve", no part of the name
     family_after_chain = (
         len(words) >= 3
         and words[-2] in ("بن", "ابن", "بنت")
