@@ -345,3 +345,13 @@ def test_topics_as_news_words_them(phrase, key):
 def test_more_of_the_words_news_uses_for_the_relations_of_two_states(phrase):
     facts = extract(f"التقى وزير الخارجية الأردني أيمن الصفدي نظيره العراقي فؤاد حسين، وجرى خلال اللقاء {phrase}.")
     assert "bilateral-relations" in facts.topics, facts.topics
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["دعم الأردن لأمن العراق ودوره، فالأردن يدعم أمنه واستقراره", "تزايد حالة انعدام الأمن في المنطقة",
+     "محاولات زعزعة الاستقرار في البلدين", "جهود حفظ الأمن على الحدود المشتركة"],
+    ids=["its-security-and-stability", "insecurity", "destabilising", "keeping-security"],
+)
+def test_security_spoken_of_with_a_pronoun_or_its_absence_is_security(phrase):
+    assert "security" in extract(MEETING.format(phrase), published=DAY).topics
