@@ -698,3 +698,15 @@ def test_accusing_and_drawing_attention_report_words(text, speaker, words):
 
 def test_accused_in_the_passive_reports_nothing():
     assert said("واتهم الرئيس بالفساد في قضية أخرى أمام المحكمة العليا.") == []
+
+
+def test_a_stance_taken_after_where_it_was_taken_ends_at_the_next_clause():
+    found = said(
+        "استقبل الرئيس جورج ويا في مونروفيا وزير الدولة للشؤون الأفريقية أحمد قطان.\n"
+        "وأبدى فخامته خلال الاستقبال دعم بلاده لطلب المملكة استضافة المعرض الدولي في الرياض، فيما ثمن"
+        " معاليه هذا الموقف الإيجابي من جانب ليبيريا."
+    )
+    assert found == [
+        (["جورج ويا"], "خلال الاستقبال دعم بلاده لطلب المملكة استضافة المعرض الدولي في الرياض"),
+        (["أحمد قطان"], "هذا الموقف الإيجابي من جانب ليبيريا"),
+    ], found

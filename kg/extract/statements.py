@@ -1234,6 +1234,8 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
             k += 2
             continue
         if norm in _CLAUSE_ENDS and not (k + 1 < limit and norms[k + 1] in _FIMA_PHRASES):
+            if "direct" in takes and k > pos + 1:
+                break  # "وأبدى فخامته خلال الاستقبال دعم بلاده ...، فيما": the words follow, up to the clause's end
             return None  # ("فيما يتعلق بـ": regarding, no new clause)
         if k > pos and norm in ("،", ",") and _new_clause(norms, k + 1):
             break  # "أكد X ضرورة ...، ونقل ... أن": the أن of another verb; the words follow the speaker
