@@ -727,10 +727,10 @@ def _statement_at(
         addressee, pos = target.key, target.last
     else:
         addressee = None
-    if "that" in info.takes and (speaker_first > cue.first or _after_as_well(norms, cue)):
+    if "or_subject" in info.takes and (speaker_first > cue.first or _after_as_well(norms, cue)):
         # "أبرز الرئيس أهمية ..."، "كما أبرز ضرورة ...": a verb here, not "the most prominent", so its words
         # may follow without أن
-        info = ReportingCue(info.phrase, info.kind, info.takes - {"that"})
+        info = ReportingCue(info.phrase, info.kind, info.takes - {"that", "or_subject"})
     start_token = _words_start(doc, sentence, pos, info, next_cue, index)
     if start_token is None:
         return None, speakers
