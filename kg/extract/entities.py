@@ -689,8 +689,14 @@ def _honoured(
         return [p for p in same if called[p.key] == most][-1]
     fitting = [p for p in persons if offices.get(p.key, set()) & _HONORIFIC_OFFICES.get(base, frozenset())]
     if fitting:
-        return fitting[-1]
+        # the one spoken of last, by name or by an office read as his ("وأعرب الرئيس ...، كما عبر فخامته")
+        keys = {p.key for p in fitting}
+        last = next((m.key for m in reversed(earlier) if m.type == PERSON and m.key in keys), fitting[-1].key)
+        return next(p for p in reversed(fitting) if p.key == last)
     return persons[-1] if persons else None
+
+
+_PRESIDENT = normalize("رئيس")
 
 
 @lru_cache(maxsize=4096)  # asked of every person for every office without a name: once per role is enough
@@ -700,6 +706,8 @@ def _role_head(role: str) -> str:
     if not words:
         return ""
     classes = _office_classes()
+    if words == (_PRESIDENT,):
+        return _role_head("رئيس الجمهورية")  # "الرئيس" alone: the head of state, however the gazetteer words it
     for size in range(min(4, len(words)), 0, -1):
         found = classes.get(words[:size])
         if found:

@@ -425,11 +425,23 @@ def _reported_in_quote(doc: Document, cue, quote, index: _MentionIndex) -> bool:
     """ 'وقالت الرئاسة في بيان: "... وأكد الرئيس عون أن ..."': a communiqué quoted at length reports what
     someone it names said; the verb counts when that one is named right after it and the words follow."""
     norms = doc.token_norms
-    if cue.payload.kind != "verb" or len(doc.text[quote.start : quote.end].split()) < _COMMUNIQUE_WORDS:
+    if len(doc.text[quote.start : quote.end].split()) < _COMMUNIQUE_WORDS:
+        return False
+    if cue.payload.kind == "participle":
+        # '"وأعرب الرئيس عن شكره ...، مؤكداً تلبيتها": goes on from a verb the communiqué reports before it
+        first = next(t.index for t in doc.tokens if t.start >= quote.start)
+        return any(
+            other.payload.kind == "verb" and _reported_in_quote(doc, other, quote, index)
+            for other in reporting_cues().scan(norms, first, cue.first)
+        )
+    if cue.payload.kind != "verb":
         return False
     inside = next((t.index for t in doc.tokens[cue.first :] if t.start >= quote.end), len(norms))
     subject = index.by_first.get(_skip(doc, cue.last, inside, index))
-    if subject is None or not subject.named or _is_outlet(norms, subject) or _is_news_agency(subject.key):
+    # ("وأعرب الرئيس"، "كما عبر فخامته": an office or an honorific the article ties to a person speaks too)
+    if subject is None or (subject.type != PERSON and not subject.named):
+        return False
+    if _is_outlet(norms, subject) or _is_news_agency(subject.key):
         return False
     following = norms[subject.last : min(inside, subject.last + 6)]
     return any(n in _COMPLEMENTIZERS or n in (":", "علي", "الي", "عن") for n in following)
