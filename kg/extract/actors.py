@@ -579,7 +579,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         if name is not None and name.last < end and norms[name.last] == ")":
             return [name._replace(title_first=i, honorific=honorific)], name.last + 1
     if k > i and not (entity is not None and entity.last >= k and entity.payload.entity.type == PERSON):
-        name = _name_after(ctx, k, after_title=True)
+        name = _name_after(ctx, k, after_title=True, woman=norms[k - 1] in _LADY)
         if name is None and (norms[k - 1] in _MISTER or norms[k - 1][1:] in _MISTER):
             name = _mister_before_office(ctx, k)
         if name is not None:
@@ -1746,7 +1746,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         nisba_before = gz.nisba_index().longest_at(norms, name_start - 1, name_start, clitics=False)
         names = _name_list(ctx, name_start, represents if nisba_before else "")
     elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
-        name = set_off or _name_after(ctx, name_start, after_title=True)
+        woman = doc.tokens[title.first].text.endswith("ة") or honorific in _LADY
+        name = set_off or _name_after(ctx, name_start, after_title=True, woman=woman)
         if name is None and honorific in _MISTER and name_start > k:
             # "وزير الخارجية الإثيوبي السيد/ ورقنه جبيوه،": after "السيد" a name is said to come,
             # two or three words kg does not know, up to a comma, though they end like nouns in ة
@@ -2457,10 +2458,11 @@ def _latin_name_at(ctx: _Context, k: int) -> ActorMention | None:
 
 
 def _name_after(
-    ctx: _Context, k: int, *, after_title: bool, joined: bool = False, met: bool = False
+    ctx: _Context, k: int, *, after_title: bool, joined: bool = False, met: bool = False, woman: bool = False
 ) -> ActorMention | None:
     """A person's name starting at token k (after "و" when `joined` to a name before, after "ب" when
-    `met` by the verb before: "التقى بناصر عبد الكريم")."""
+    `met` by the verb before: "التقى بناصر عبد الكريم"; after a woman's office or honorific when
+    `woman`: "سفيرة بنغلادش ناهدة رحمن")."""
     norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
     if k >= end:
         return None
@@ -2524,6 +2526,10 @@ def _name_after(
     given = given or (
         following == "الدين" and 2 <= len(first_norm) <= 5 and not _function_word(first_norm) and after_title
     )
+    # "سفيرة بنغلادش ناهدة رحمن": after a woman's office a word in ة that a name word follows is her
+    # given name, though no list knows it
+    in_ta = woman and not given and _woman_given_name(ctx, k, first_norm, following)
+    given = given or in_ta
     if _with_tanween(doc.tokens[k].text):
         return None
     if not given and not _name_word(first_norm):
@@ -2538,7 +2544,7 @@ def _name_after(
         return None
     chain = following in ("بن", "بنت") and _peek(norms, k + 2, end) in given_names()  # "عيد بن محمد"
     if after_title and not (
-        _plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text) or following == "الدين" or chain
+        _plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text) or following == "الدين" or chain or in_ta
     ):
         return None
     if after_title and not given and _tafil(first_norm) and first_norm not in given_names():
@@ -2597,6 +2603,30 @@ def _name_after(
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
     return _span_mention(ctx, k, j, clitic, PERSON, words)
+
+
+def _woman_given_name(ctx: _Context, k: int, first_norm: str, following: str) -> bool:
+    """After a woman's office, is the word in ة at k her given name ("ناهدة")? Not a feminine noun
+    ("زيارة"، "المشاركة") nor a verbal noun, and a name word, neither ال-word nor noun, follows it."""
+    if len(first_norm) < 4 or not ctx.doc.tokens[k].text.endswith("ة") or first_norm.startswith("ال"):
+        return False
+    if first_norm in everyday_words() or _function_word(first_norm) or _person_noun(first_norm):
+        return False
+    if first_norm[0] in "وفبل" and (first_norm[1:] in everyday_words() or first_norm[1:3] == "ال"):
+        return False  # "بالمشاركة"، "وزيارة": a clitic on a noun
+    if _prose_shape(first_norm):
+        return False
+    if len(first_norm) == 6 and first_norm[0] == "م" and first_norm[2] == "ا":
+        return False  # "مشاركة"، "مناقشة": the verbal noun مفاعلة
+    if following in given_names() and not _function_word(following):
+        return True  # "ناهدة كريم": her father's given name, though a word too
+    return (
+        _name_word(following)
+        and not following.startswith("ال")
+        and following not in everyday_words()
+        and not _person_noun(following)
+        and not _prose_shape(following)
+    )
 
 
 # adjectives of thanks and greeting that come right after an office as the object ("خالص الشكر")
