@@ -46,3 +46,25 @@ def test_a_womans_given_name_in_ta_after_her_office(text, name, role):
 )
 def test_a_feminine_noun_after_a_womans_office_is_no_name(text):
     assert all(not label.startswith(("زيارة", "مشاركة")) for label in roles(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "represents"),
+    [
+        ("وحضر اللقاء سفير كوريا جو هان كي، وسفير كندا.", "جو هان كي", "country:KR"),
+        ("وقال المتحدث باسم الخارجية الصينية لو كان إن بكين ترحب بالاتفاق.", "لو كان", "country:CN"),
+        ("وشارك سعادة هو تشانغ كي، سفير جمهورية كوريا، في الندوة.", "هو تشانغ كي", "country:KR"),
+        ("والتقى الوزير السفير الصيني لي تشونغ في مكتبه.", "لي تشونغ", "country:CN"),
+        ("وحضر سفير جمهورية كوريا نو هان كي، وسفير الهند.", "نو هان كي", "country:KR"),
+    ],
+    ids=["ambassador-of-korea", "spokesman-if-was", "excellency-then-office", "chinese-ambassador", "last-syllable"],
+)
+def test_an_east_asian_name_of_short_syllables_after_an_office(text, name, represents):
+    found = {e.label: e.represents for e in extract(text, published=DAY).entities if e.type == "Person"}
+    assert found.get(name) == represents
+    assert not any("كوريا" in label for label in found)
+
+
+def test_syllables_that_are_words_and_run_on_into_prose_make_no_name():
+    found = roles("وقال المتحدث باسم الخارجية الصينية لو كان الأمر بيده لوقع الاتفاق.")
+    assert not any(label.startswith("لو") for label in found)

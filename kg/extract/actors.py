@@ -141,6 +141,12 @@ def office_words() -> frozenset[str]:
 
 
 @cache
+def name_syllables() -> frozenset[str]:
+    """Syllables of East-Asian names, Arabic words among them (name_syllables.txt)."""
+    return frozenset(normalize(w) for w in read_list("name_syllables.txt"))
+
+
+@cache
 def person_nouns() -> frozenset[str]:
     """Occupations and kinship words that follow a name in apposition (person_nouns.txt)."""
     return frozenset(normalize(w) for w in read_list("person_nouns.txt"))
@@ -1267,6 +1273,8 @@ def _excellency_before_name(ctx: _Context, k: int) -> bool:
     following = ctx.norms[k + 1]
     if _title_word(following) or honorifics().longest_at(ctx.norms, k + 1, ctx.sentence.last):
         return False
+    if following in name_syllables() and _syllable_name_at(ctx, k + 1) is not None:
+        return True  # "سعادة دو بونغ كي، سفير جمهورية كوريا"
     return _foreign_al(ctx.doc.tokens[k + 1].text) or given_names().get(following) is False
 
 
@@ -2457,6 +2465,24 @@ def _latin_name_at(ctx: _Context, k: int) -> ActorMention | None:
     return _span_mention(ctx, k, last, 0, PERSON, ctx.norms[k:last], named=True)
 
 
+_SYLLABLES_IN_NAME = (2, 4)
+
+
+def _syllable_name_at(ctx: _Context, k: int) -> ActorMention | None:
+    """ "سفير كوريا دو بونغ كي."، "المتحدث باسم الخارجية الصينية لو كان:": two to four syllables of an
+    East-Asian name after an office, closed by a mark or the words said, are the holder's name, though
+    some are Arabic words ("لو كان": if it was) that would end any other name."""
+    norms, end = ctx.norms, ctx.sentence.last
+    last = k
+    while last < end and last - k < _SYLLABLES_IN_NAME[1] and norms[last] in name_syllables():
+        last += 1
+    for cut in range(last, k + _SYLLABLES_IN_NAME[0] - 1, -1):
+        after = _peek(norms, cut, end)
+        if after in _NAME_ENDS or after in _WORDS_FOLLOW or _title_word(after) or _reporting_verb(after):
+            return _span_mention(ctx, k, cut, 0, PERSON, norms[k:cut])
+    return None
+
+
 def _name_after(
     ctx: _Context, k: int, *, after_title: bool, joined: bool = False, met: bool = False, woman: bool = False
 ) -> ActorMention | None:
@@ -2482,6 +2508,9 @@ def _name_after(
     known = _person_at(ctx, k, clitic)
     if known is not None:
         return known._replace(weak=False) if after_title else known
+    syllables = _syllable_name_at(ctx, k) if after_title and not clitic and first_norm in name_syllables() else None
+    if syllables is not None:
+        return syllables
     named_before = first_norm in ctx.family and first_norm not in _arabic_given_names()
     if after_title and (first_norm in ctx.surnames or named_before):
         # "الوزير المالكي"، "الوزيرة جولي شكر ...": named before, and the name ends there
@@ -2969,8 +2998,14 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         _name_word(norms[j + 1]) or norms[j + 1] in given_names()
     ):
         return True  # "تثيرو الحاج عبدو كباسي"، "دفع الله الحاج علي": الحاج inside a name
-    if norm == "او" and after_title and len(words) >= 2 and _peek(norms, j + 1, end) in _NAME_ENDS:
-        return True  # "كيم بيل أو،": a Korean name's last syllable, not "or" (nothing follows it)
+    if (
+        after_title
+        and len(words) >= 2
+        and norm in name_syllables()
+        and _peek(norms, j + 1, end) in _NAME_ENDS
+        and all(len(w) <= 5 and w not in _arabic_given_names() for w in words)
+    ):
+        return True  # "كيم بيل أو،"، "جو هان كي،": an East-Asian name's last syllable, not "or" (nothing follows it)
     if _with_tanween(ctx.doc.tokens[j].text) or (_prose_shape(norm) and not _foreign_surname_after(words, norm)):
         return False
     if _tafil(norm) and norm not in given_names() and not _known_name_word(norm):
