@@ -68,3 +68,39 @@ def test_an_east_asian_name_of_short_syllables_after_an_office(text, name, repre
 def test_syllables_that_are_words_and_run_on_into_prose_make_no_name():
     found = roles("وقال المتحدث باسم الخارجية الصينية لو كان الأمر بيده لوقع الاتفاق.")
     assert not any(label.startswith("لو") for label in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "وقال نائب المتحدث باسم وزارة الخارجية، قاضي زاده: إن التقرير لا أساس له.",
+            "قاضي زاده",
+            "نائب المتحدث باسم وزارة الخارجية",
+        ),
+        (
+            "وقال مساعد المتحدث باسم الحكومة، تاكيرو موساشي: إن الموعد لم يتغير.",
+            "تاكيرو موساشي",
+            "مساعد المتحدث باسم الحكومة",
+        ),
+    ],
+    ids=["persian-family-name", "foreign-name-then-colon"],
+)
+def test_an_office_set_off_by_a_comma_then_the_name_and_a_colon(text, name, role):
+    facts = extract(text, published=DAY)
+    [person] = [e for e in facts.entities if e.type == "Person"]
+    assert person.label == name
+    assert role in person.roles
+    assert [s.speakers for s in facts.statements] == [(person.key,)]
+
+
+def test_how_he_spoke_between_comma_and_colon_is_no_name():
+    assert roles("وقال وزير الخارجية، مخاطبا الحضور: إن بلاده مستعدة.") == {}
+
+
+def test_a_deputy_spokesman_telling_of_a_meeting_took_no_part_in_it():
+    facts = extract(
+        "وقال نائب المتحدث باسم وزارة الخارجية، نقي زاده: إن الوزير سيرغي لافروف عقد اجتماعا مع الصحفيين أمس.",
+        published=DAY,
+    )
+    assert all(len(m.participants) < 2 for m in facts.meetings)

@@ -2465,6 +2465,8 @@ def _latin_name_at(ctx: _Context, k: int) -> ActorMention | None:
     return _span_mention(ctx, k, last, 0, PERSON, ctx.norms[k:last], named=True)
 
 
+_PERSIAN_SON = normalize("زاده")  # "شمس زاده": the second word of a Persian family name, never feminine
+_COMPOUND_SECONDS = frozenset(("الدين", _PERSIAN_SON))
 _SYLLABLES_IN_NAME = (2, 4)
 
 
@@ -2551,9 +2553,10 @@ def _name_after(
         and not first_norm.startswith("ال")
         and not _function_word(first_norm)
     )
-    # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name
+    # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name;
+    # "شمس زاده"، "خطيب زاده": a word with زاده ("born of") after it a Persian family name
     given = given or (
-        following == "الدين" and 2 <= len(first_norm) <= 5 and not _function_word(first_norm) and after_title
+        following in _COMPOUND_SECONDS and 2 <= len(first_norm) <= 5 and not _function_word(first_norm) and after_title
     )
     # "سفيرة بنغلادش ناهدة رحمن": after a woman's office a word in ة that a name word follows is her
     # given name, though no list knows it
@@ -2573,7 +2576,11 @@ def _name_after(
         return None
     chain = following in ("بن", "بنت") and _peek(norms, k + 2, end) in given_names()  # "عيد بن محمد"
     if after_title and not (
-        _plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text) or following == "الدين" or chain or in_ta
+        _plausible_first_name(first_norm)
+        or _foreign_al(doc.tokens[k].text)
+        or following in _COMPOUND_SECONDS
+        or chain
+        or in_ta
     ):
         return None
     if after_title and not given and _tafil(first_norm) and first_norm not in given_names():
@@ -3071,6 +3078,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     feminine = norm.endswith("ه") and norm not in given_names() and not _known_name_word(norm)
     if feminine and (foreign_ending or after_title) and ctx.doc.tokens[j].text.endswith("يه") and not is_stopword(norm):
         feminine = False  # "جان كلود تريشيه"، "السيد عبد السلام هدليه عمر": ه, not ة, after a given name
+    if feminine and norm == _PERSIAN_SON and words[-1] not in _PARTICLES:
+        feminine = False  # "خطيب زاده": born of, the end of a Persian family name
     if feminine and after_title and len(content) == 1 and ctx.doc.tokens[j].text.endswith("زه") and len(norm) >= 6:
         feminine = False  # "إيراكلي كوباخيدزه": the Georgian -dze, written with ه
     if feminine and after_title and len(content) == 1 and content[0] in given_names() and (
@@ -3137,7 +3146,12 @@ def _prayer_after(norms: Sequence[str], j: int, end: int) -> bool:
 def _set_off(ctx: _Context, name: ActorMention) -> bool:
     """"سفير تركيا، كوفن بيقيتش،": an unknown name of two or more words between commas after an office."""
     after = _peek(ctx.norms, name.last, ctx.sentence.last)
-    return len(name.name) >= 2 and after in _NAME_ENDS and name.name[0] not in everyday_words()
+    if len(name.name) < 2 or not (after in _NAME_ENDS or after == ":"):
+        return False  # (a colon: "نائب المتحدث باسم الخارجية، تاكيرو موساشي: ...", the words he said follow)
+    if after == ":" and any(w.startswith("ال") or (w[0] == "م" and w.endswith("ا")) for w in name.name):
+        return False  # "وقال الوزير، مخاطبا الحضور:": how he spoke, and to whom
+    # "شمس زاده": a Persian family name, whatever its first word means
+    return name.name[0] not in everyday_words() or (len(name.name) == 2 and name.name[1] == _PERSIAN_SON)
 
 
 def _country_inside_name(ctx: _Context, j: int, words: list[str], after_title: bool) -> bool:
