@@ -104,3 +104,30 @@ def test_a_deputy_spokesman_telling_of_a_meeting_took_no_part_in_it():
         published=DAY,
     )
     assert all(len(m.participants) < 2 for m in facts.meetings)
+
+
+def test_journalists_and_media_people_hold_their_profession_as_a_role():
+    found = roles(
+        "وشارك في الندوة الكاتب الصحفي علي رجب، والكاتبة الصحفية نادين عاطف، والإعلامي سامر غنيم، والصحفي أحمد رمضان."
+    )
+    assert found.get("علي رجب") == ("الكاتب الصحفي",)
+    assert found.get("نادين عاطف") == ("الكاتبة الصحفية",)
+    assert found.get("سامر غنيم") == ("الإعلامي",)
+    assert found.get("أحمد رمضان") == ("الصحفي",)
+
+
+def test_the_first_lady_is_a_role():
+    assert "السيدة الأولى" in roles("واستقبلت السيدة الأولى مريم بنت سالم ضيوف المهرجان.").get("مريم بنت سالم", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وناقش الوزيران قبل المؤتمر الصحفي مشاريع الربط الكهربائي.",
+        "ونفى المكتب الإعلامي لرئيس الوزراء ما تداولته المواقع.",
+        "وقال الكاتب إن الرواية لم تكتمل.",
+    ],
+    ids=["press-conference", "media-office", "the-writer-alone"],
+)
+def test_a_media_word_that_names_no_journalist_makes_no_person(text):
+    assert roles(text) == {}

@@ -630,6 +630,15 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     return [], i + 1
 
 
+def _adjective_here(ctx: _Context, title, name: ActorMention) -> bool:
+    """Is a profession's word an adjective of the definite noun before it ("المؤتمر الصحفي"، "المشهد
+    الإعلامي"), the words after it no name of a person ("حضر اللقاء الكاتب علي رجب" is one)?"""
+    i = title.first
+    if title.clitic or i <= ctx.sentence.first or not ctx.norms[i - 1].startswith(("ال", "لل")):
+        return False
+    return not (name.key and gz.known(name.key)) and name.name[0] not in given_names()
+
+
 @cache
 def _starts_nothing(norm: str) -> bool:
     """No reading of _mentions_at after the nisba's and the reporting verb's can begin at this word,
@@ -1761,6 +1770,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
             # two or three words kg does not know, up to a comma, though they end like nouns in ة
             name = _words_set_off(ctx, name_start, closing=True, after_mister=True)
         names = [name] if name is not None else []
+    if info.kind == "profession" and (role_last > title.last or (names and _adjective_here(ctx, title, names[0]))):
+        return [], title.last  # "المكتب الإعلامي لرئيس الحكومة X"، "المؤتمر الصحفي مشاريع العمل": no journalist
     if len(names) == 1 and not names[0].key:
         names = [_extended_to_apposition(ctx, names[0])]
     if names:
@@ -1778,6 +1789,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         return inner + placed, placed[-1].last
     if k == title.first:
         return inner, title.last
+    if info.kind == "profession":
+        return inner, title.last  # "وقال الكاتب إن ...": a writer or journalist no name follows points at no one
     reference = ActorMention(
         first=title.first,
         last=k,
@@ -2537,7 +2550,7 @@ def _name_after(
         and (_closes_name(closing) or (_foreign_word_shape(closing) and _closes_name(_peek(norms, k + 3, end))))
         and _plausible_first_name(following)
         and not following.startswith("ال")
-        and following not in everyday_words()
+        and (following not in everyday_words() or _month_surname(ctx, k + 1))
     )
     # "وقال علي الأنصاري": written with ي, not ى, and a name after it: Ali, though no office precedes
     given = given or (clitic == 0 and doc.tokens[k].text.endswith("علي") and _ali_here(ctx, k))
@@ -3035,7 +3048,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True  # "عبدالعزيز بن إبراهيم الفايز": the family name after the father's, whatever else it means
     if _person_noun(norm) and not _known_name_word(norm) and norm not in given_names():
         return False  # "روبنز باريكيلو زميل ..."، "كريم العلمي المصنف": what the person is
-    if not (_name_word(norm) or _ali_here(ctx, j)) or (norm == "الله" and not _god_name_compound(words)):
+    if not (_name_word(norm) or _ali_here(ctx, j) or _month_surname(ctx, j)) or (
+        norm == "الله" and not _god_name_compound(words)
+    ):
         return False  # "طيب الله ثراه"
     if norm[0] in "وف" and len(norm) > 2 and not _foreign_name_word(norm, words):
         return False
@@ -3109,11 +3124,23 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True
     if not after_title or len(content) != 2 or norm in everyday_words():
         return False
+    if any(w in ("بن", "ابن", "بنت") for w in words):
+        return False  # "مريم بنت سالم ضيوف المهرجان": an Arabic chain of names takes no short foreign word
     # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
     # foreign word that closes the name before a comma or the end of the sentence
     following = _peek(norms, j + 1, end)
     closes = _closes_name(following) or _title_word(following)  # "... كيليما سفيراً فوق العادة"
     return len(norm) <= 4 or (closes and _plausible_first_name(norm))
+
+
+def _month_surname(ctx: _Context, j: int) -> bool:
+    """ "الكاتب الصحفي علي رجب،"، "السفير أحمد رمضان:": a month that is a given name too, closing the
+    name of the one before it (a date goes on: "رجب الماضي"، "رمضان المبارك")."""
+    norm = ctx.norms[j]
+    if norm not in given_names() or not date_words().longest_at((norm,), 0, clitics=False):
+        return False
+    following = _peek(ctx.norms, j + 1, ctx.sentence.last)
+    return following in _NAME_ENDS or following == ":"
 
 
 def _our(norm: str) -> bool:
