@@ -131,3 +131,19 @@ def test_the_first_lady_is_a_role():
 )
 def test_a_media_word_that_names_no_journalist_makes_no_person(text):
     assert roles(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "وكان في وداعه محافظ إزمير كمال أوزتورك، ومدير الشرطة في المدينة سليم كارا دنيز وعدد من المسؤولين.",
+            "سليم كارا دنيز",
+            "مدير الشرطة",
+        ),
+        ("والتقى الوفد قائد الدرك في الولاية يوسف باش أوغلو.", "يوسف باش أوغلو", "قائد الدرك"),
+    ],
+    ids=["police-in-the-city", "gendarmerie-in-the-province"],
+)
+def test_an_office_and_where_it_is_held_before_the_name(text, name, role):
+    assert role in roles(text).get(name, ())

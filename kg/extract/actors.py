@@ -991,8 +991,13 @@ def _closes_name(norm: str) -> bool:
         norm in _NAME_ENDS
         or norm in _AFTER_SPEAKER
         or norm in ("الذي", "التي")
+        or norm in _LIST_TAILS
         or bool(date_words().longest_at((norm,), 0, clitics=False))
     )
+
+
+# the words that close a list of persons ("... محمود كارا أسلان وعدد من المسؤولين")
+_LIST_TAILS = frozenset(normalize(w) for w in ("وعدد", "وجمع", "ولفيف", "وكبار", "وبعض"))
 
 
 _CLOSING_MARKS = ("،", ",", "؛", ";")
@@ -1979,6 +1984,12 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if k + 1 < end and norms[k + 1] in office_words():
                 k += 1
                 continue
+            held_in = norm == "في" and k + 2 < end and norms[k + 1] in _PLACE_NOUNS
+            if held_in and _name_after(ctx, k + 2, after_title=True):
+                # "ومدير الأمن في العاصمة محمود كارا أسلان": where the office is held, then its holder
+                destination = True
+                k += 2
+                continue
             if norm == "في" and k + 1 < end and _embassy_word(norms[k + 1]) and norms[k + 1].startswith("ال"):
                 # "المستشار الأول في السفارة ارنو بيشو"، "القائم بالأعمال في السفارة": the embassy at hand
                 k += 2
@@ -2053,6 +2064,12 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             continue
         break
     return inner, k, role_last, represents
+
+
+# the places an office is held in, named by a common noun ("مدير الأمن في العاصمة")
+_PLACE_NOUNS = frozenset(normalize(w) for w in (
+    "العاصمة", "المدينة", "الولاية", "المحافظة", "المنطقة", "الإقليم", "البلاد", "المقاطعة",
+))  # fmt: skip
 
 
 def _serves_another_state(ctx: _Context, title, represents: str) -> bool:
