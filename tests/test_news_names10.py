@@ -147,3 +147,31 @@ def test_a_media_word_that_names_no_journalist_makes_no_person(text):
 )
 def test_an_office_and_where_it_is_held_before_the_name(text, name, role):
     assert role in roles(text).get(name, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وحضر من الجانب التركي وزيرا العدل يلماز دورسون والداخلية مصطفى أوزجان.",
+            {"يلماز دورسون": "وزير العدل", "مصطفى أوزجان": "وزير الداخلية"},
+        ),
+        (
+            "ورافقه وزراء التجارة عمر كاراجا، والصحة والرعاية الاجتماعية سليم أوزدمير توران، والدفاع يشار غولر.",
+            {
+                "عمر كاراجا": "وزير التجارة",
+                "سليم أوزدمير توران": "وزير الصحة والرعاية الاجتماعية",
+                "يشار غولر": "وزير الدفاع",
+            },
+        ),
+    ],
+    ids=["dual", "plural"],
+)
+def test_an_office_shared_out_by_field(text, expected):
+    found = roles(text)
+    for name, role in expected.items():
+        assert role in found.get(name, ()), name
+
+
+def test_a_known_surname_does_not_swallow_a_name_that_goes_on_after_an_office():
+    assert "جودت يلماز" not in roles("وشارك وزيرا العدل يلماز دورسون والخارجية هاكان فيدان.")

@@ -202,7 +202,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
                     last_person, last_role = mention.last, mention.role
             index = index_after if index_after > index else index + 1
-        if any(m.type == PERSON and not m.named and m.number == 3 for m in in_sentence):
+        if any(m.type == PERSON and not m.named and m.number in (2, 3) for m in in_sentence):
             in_sentence = _offices_shared_out(context, in_sentence)
         if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
             in_sentence = _countries_of_lists(context, in_sentence)
@@ -353,31 +353,69 @@ _MINISTERS = normalize("وزراء")
 
 
 def _offices_shared_out(ctx: _Context, found: list[ActorMention]) -> list[ActorMention]:
-    """ "ووزراء الخارجية، مولود جاويش أوغلو، والاقتصاد نهاد زيبكجي، والزراعة والثروة الحيوانية X":
-    ministers said once in the plural, each holder named after his ministry."""
-    norms, doc = ctx.norms, ctx.doc
+    """ "ووزراء الخارجية، مولود جاويش أوغلو، والاقتصاد نهاد زيبكجي، والزراعة والثروة الحيوانية X"،
+    "وزيرا العدل X والخارجية Y": ministers said once in the plural or the dual, each holder named
+    after his ministry (read as a name after an office, whatever kg knows of its words)."""
+    norms, doc, end = ctx.norms, ctx.doc, ctx.sentence.last
     result = list(found)
-    for position, plural in enumerate(found):
-        if not (plural.type == PERSON and not plural.named and plural.number == 3):
+    for plural in found:
+        if not (plural.type == PERSON and not plural.named and plural.number in (2, 3)):
             continue
-        if plural.last - plural.first < 2 or norms[plural.first][-len(_MINISTERS) :] != _MINISTERS:
+        head = norms[plural.first]
+        if plural.last - plural.first < 2 or not (
+            head[-len(_MINISTERS) :] == _MINISTERS or (plural.number == 2 and head in _DUAL_MINISTERS)
+        ):
             continue
         ministry = [doc.tokens[k].text for k in range(plural.first + 1, plural.last)]
-        end = plural.last
-        for at in range(position + 1, len(found)):
-            person = found[at]
-            gap = [k for k in range(end, person.head) if norms[k] not in ("،", ",")]
-            if gap:
-                words = [doc.tokens[k].text for k in gap]
-                words[0] = words[0][1:] if norms[gap[0]].startswith("وال") else words[0]
-                if not all(normalize(w).startswith(("ال", "وال")) for w in words) or len(words) > 4:
+        if not _fields_at(ctx, plural.first + 1, plural.last):
+            continue  # "وزراء خارجية الدول الأعضاء"، "وزيرا للخارجية": no ministries shared out
+        k, represents, last_ministry = plural.last, plural.represents, ministry
+        while k < end:
+            while k < end and norms[k] in ("،", ","):
+                k += 1
+            nisba = gz.nisba_index().longest_at(norms, k, end) if not ministry and norms[k][:1] == "و" else None
+            if nisba is not None and nisba.clitic:
+                # "وزيري الخارجية سامح شكري والعراقي فؤاد حسين": the same ministry, another state's
+                ministry, represents, k = last_ministry, f"country:{nisba.payload}", nisba.last
+            if not ministry:
+                field = k  # the next ministry: "والاقتصاد"، "والزراعة والثروة الحيوانية"
+                while k < end and k - field < 4 and _fields_at(ctx, k, k + 1):
+                    k += 1
+                ministry = [doc.tokens[m].text for m in range(field, k)]
+                if not ministry or not norms[field].startswith("وال"):
                     break
-                ministry = words
-            if person.type != PERSON or not person.named or person.role or not ministry:
-                break
-            result[at] = person._replace(role="وزير " + " ".join(ministry))
-            ministry, end = [], person.last
+                ministry[0] = ministry[0][1:]
+            own = next((m for m in result if m.type == PERSON and m.first == k), None)
+            if own is not None and own.role:
+                break  # a holder with an office of his own
+            name = _name_after(ctx, k, after_title=True)
+            if name is None or name.type != PERSON or not name.named:
+                # "والطاقة ألب أرسلان بيرقدار، والدفاع يشار غولر": a name not read, the list goes on past its comma
+                comma = next((m for m in range(k, min(end, k + _MAX_NAME_WORDS + 1)) if norms[m] in ("،", ",")), end)
+                if comma + 1 >= end or not norms[comma + 1].startswith("وال"):
+                    break
+                last_ministry, ministry, k = ministry, [], comma + 1
+                continue
+            name = name._replace(role="وزير " + " ".join(ministry), represents=name.represents or represents)
+            result = [m for m in result if not (m.type == PERSON and m.named and k <= m.first < name.last)]
+            at = next((n for n, m in enumerate(result) if m.first >= name.first and m is not plural), len(result))
+            result.insert(at, name)
+            last_ministry, ministry, k = ministry, [], name.last
     return result
+
+
+def _fields_at(ctx: _Context, first: int, last: int) -> bool:
+    """Are the words first..last a ministry's definite fields ("العدل"، "والثروة الحيوانية"), written
+    with the article (not a foreign name in أل: "ألب أرسلان") and no nisba ("والعراقي")?"""
+    return first < last and all(
+        ctx.doc.tokens[m].text.startswith(("ال", "وال"))
+        and not gz.nisba_index().longest_at(ctx.norms, m, m + 1)
+        and not _title_word(ctx.norms[m])
+        for m in range(first, last)
+    )
+
+
+_DUAL_MINISTERS = frozenset(normalize(w) for w in ("وزيرا", "وزيري"))
 
 
 _ENVOY_STEMS = frozenset(normalize(w) for w in ("مبعوث", "ممثل", "مستشار", "سفير", "رسول"))
@@ -1763,6 +1801,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
             or (len(name.name) >= 2 and represents and name.first == k)
         )
         names = [name] if guest else []
+    elif info.number == 2 and title.phrase[0] in _DUAL_MINISTERS and _fields_at(ctx, title.last, role_last):
+        pass  # "وزيرا العدل X والخارجية Y": each holder named after his ministry (_offices_shared_out)
     elif info.number == 2:
         # "السفيرين الإيراني مهدي سبحاني": the first nisba was read with the office
         nisba_before = gz.nisba_index().longest_at(norms, name_start - 1, name_start, clitics=False)
