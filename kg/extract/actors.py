@@ -141,6 +141,12 @@ def office_words() -> frozenset[str]:
 
 
 @cache
+def name_syllables() -> frozenset[str]:
+    """Syllables of East-Asian names, Arabic words among them (name_syllables.txt)."""
+    return frozenset(normalize(w) for w in read_list("name_syllables.txt"))
+
+
+@cache
 def person_nouns() -> frozenset[str]:
     """Occupations and kinship words that follow a name in apposition (person_nouns.txt)."""
     return frozenset(normalize(w) for w in read_list("person_nouns.txt"))
@@ -196,7 +202,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
                     last_person, last_role = mention.last, mention.role
             index = index_after if index_after > index else index + 1
-        if any(m.type == PERSON and not m.named and m.number == 3 for m in in_sentence):
+        if any(m.type == PERSON and not m.named and m.number in (2, 3) for m in in_sentence):
             in_sentence = _offices_shared_out(context, in_sentence)
         if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
             in_sentence = _countries_of_lists(context, in_sentence)
@@ -347,31 +353,69 @@ _MINISTERS = normalize("وزراء")
 
 
 def _offices_shared_out(ctx: _Context, found: list[ActorMention]) -> list[ActorMention]:
-    """ "ووزراء الخارجية، مولود جاويش أوغلو، والاقتصاد نهاد زيبكجي، والزراعة والثروة الحيوانية X":
-    ministers said once in the plural, each holder named after his ministry."""
-    norms, doc = ctx.norms, ctx.doc
+    """ "ووزراء الخارجية، مولود جاويش أوغلو، والاقتصاد نهاد زيبكجي، والزراعة والثروة الحيوانية X"،
+    "وزيرا العدل X والخارجية Y": ministers said once in the plural or the dual, each holder named
+    after his ministry (read as a name after an office, whatever kg knows of its words)."""
+    norms, doc, end = ctx.norms, ctx.doc, ctx.sentence.last
     result = list(found)
-    for position, plural in enumerate(found):
-        if not (plural.type == PERSON and not plural.named and plural.number == 3):
+    for plural in found:
+        if not (plural.type == PERSON and not plural.named and plural.number in (2, 3)):
             continue
-        if plural.last - plural.first < 2 or norms[plural.first][-len(_MINISTERS) :] != _MINISTERS:
+        head = norms[plural.first]
+        if plural.last - plural.first < 2 or not (
+            head[-len(_MINISTERS) :] == _MINISTERS or (plural.number == 2 and head in _DUAL_MINISTERS)
+        ):
             continue
         ministry = [doc.tokens[k].text for k in range(plural.first + 1, plural.last)]
-        end = plural.last
-        for at in range(position + 1, len(found)):
-            person = found[at]
-            gap = [k for k in range(end, person.head) if norms[k] not in ("،", ",")]
-            if gap:
-                words = [doc.tokens[k].text for k in gap]
-                words[0] = words[0][1:] if norms[gap[0]].startswith("وال") else words[0]
-                if not all(normalize(w).startswith(("ال", "وال")) for w in words) or len(words) > 4:
+        if not _fields_at(ctx, plural.first + 1, plural.last):
+            continue  # "وزراء خارجية الدول الأعضاء"، "وزيرا للخارجية": no ministries shared out
+        k, represents, last_ministry = plural.last, plural.represents, ministry
+        while k < end:
+            while k < end and norms[k] in ("،", ","):
+                k += 1
+            nisba = gz.nisba_index().longest_at(norms, k, end) if not ministry and norms[k][:1] == "و" else None
+            if nisba is not None and nisba.clitic:
+                # "وزيري الخارجية سامح شكري والعراقي فؤاد حسين": the same ministry, another state's
+                ministry, represents, k = last_ministry, f"country:{nisba.payload}", nisba.last
+            if not ministry:
+                field = k  # the next ministry: "والاقتصاد"، "والزراعة والثروة الحيوانية"
+                while k < end and k - field < 4 and _fields_at(ctx, k, k + 1):
+                    k += 1
+                ministry = [doc.tokens[m].text for m in range(field, k)]
+                if not ministry or not norms[field].startswith("وال"):
                     break
-                ministry = words
-            if person.type != PERSON or not person.named or person.role or not ministry:
-                break
-            result[at] = person._replace(role="وزير " + " ".join(ministry))
-            ministry, end = [], person.last
+                ministry[0] = ministry[0][1:]
+            own = next((m for m in result if m.type == PERSON and m.first == k), None)
+            if own is not None and own.role:
+                break  # a holder with an office of his own
+            name = _name_after(ctx, k, after_title=True)
+            if name is None or name.type != PERSON or not name.named:
+                # "والطاقة ألب أرسلان بيرقدار، والدفاع يشار غولر": a name not read, the list goes on past its comma
+                comma = next((m for m in range(k, min(end, k + _MAX_NAME_WORDS + 1)) if norms[m] in ("،", ",")), end)
+                if comma + 1 >= end or not norms[comma + 1].startswith("وال"):
+                    break
+                last_ministry, ministry, k = ministry, [], comma + 1
+                continue
+            name = name._replace(role="وزير " + " ".join(ministry), represents=name.represents or represents)
+            result = [m for m in result if not (m.type == PERSON and m.named and k <= m.first < name.last)]
+            at = next((n for n, m in enumerate(result) if m.first >= name.first and m is not plural), len(result))
+            result.insert(at, name)
+            last_ministry, ministry, k = ministry, [], name.last
     return result
+
+
+def _fields_at(ctx: _Context, first: int, last: int) -> bool:
+    """Are the words first..last a ministry's definite fields ("العدل"، "والثروة الحيوانية"), written
+    with the article (not a foreign name in أل: "ألب أرسلان") and no nisba ("والعراقي")?"""
+    return first < last and all(
+        ctx.doc.tokens[m].text.startswith(("ال", "وال"))
+        and not gz.nisba_index().longest_at(ctx.norms, m, m + 1)
+        and not _title_word(ctx.norms[m])
+        for m in range(first, last)
+    )
+
+
+_DUAL_MINISTERS = frozenset(normalize(w) for w in ("وزيرا", "وزيري"))
 
 
 _ENVOY_STEMS = frozenset(normalize(w) for w in ("مبعوث", "ممثل", "مستشار", "سفير", "رسول"))
@@ -579,7 +623,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         if name is not None and name.last < end and norms[name.last] == ")":
             return [name._replace(title_first=i, honorific=honorific)], name.last + 1
     if k > i and not (entity is not None and entity.last >= k and entity.payload.entity.type == PERSON):
-        name = _name_after(ctx, k, after_title=True)
+        name = _name_after(ctx, k, after_title=True, woman=norms[k - 1] in _LADY)
         if name is None and (norms[k - 1] in _MISTER or norms[k - 1][1:] in _MISTER):
             name = _mister_before_office(ctx, k)
         if name is not None:
@@ -622,6 +666,15 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
             return [name], name.last
 
     return [], i + 1
+
+
+def _adjective_here(ctx: _Context, title, name: ActorMention) -> bool:
+    """Is a profession's word an adjective of the definite noun before it ("المؤتمر الصحفي"، "المشهد
+    الإعلامي"), the words after it no name of a person ("حضر اللقاء الكاتب علي رجب" is one)?"""
+    i = title.first
+    if title.clitic or i <= ctx.sentence.first or not ctx.norms[i - 1].startswith(("ال", "لل")):
+        return False
+    return not (name.key and gz.known(name.key)) and name.name[0] not in given_names()
 
 
 @cache
@@ -976,8 +1029,13 @@ def _closes_name(norm: str) -> bool:
         norm in _NAME_ENDS
         or norm in _AFTER_SPEAKER
         or norm in ("الذي", "التي")
+        or norm in _LIST_TAILS
         or bool(date_words().longest_at((norm,), 0, clitics=False))
     )
+
+
+# the words that close a list of persons ("... محمود كارا أسلان وعدد من المسؤولين")
+_LIST_TAILS = frozenset(normalize(w) for w in ("وعدد", "وجمع", "ولفيف", "وكبار", "وبعض"))
 
 
 _CLOSING_MARKS = ("،", ",", "؛", ";")
@@ -1267,6 +1325,8 @@ def _excellency_before_name(ctx: _Context, k: int) -> bool:
     following = ctx.norms[k + 1]
     if _title_word(following) or honorifics().longest_at(ctx.norms, k + 1, ctx.sentence.last):
         return False
+    if following in name_syllables() and _syllable_name_at(ctx, k + 1) is not None:
+        return True  # "سعادة دو بونغ كي، سفير جمهورية كوريا"
     return _foreign_al(ctx.doc.tokens[k + 1].text) or given_names().get(following) is False
 
 
@@ -1741,17 +1801,22 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
             or (len(name.name) >= 2 and represents and name.first == k)
         )
         names = [name] if guest else []
+    elif info.number == 2 and title.phrase[0] in _DUAL_MINISTERS and _fields_at(ctx, title.last, role_last):
+        pass  # "وزيرا العدل X والخارجية Y": each holder named after his ministry (_offices_shared_out)
     elif info.number == 2:
         # "السفيرين الإيراني مهدي سبحاني": the first nisba was read with the office
         nisba_before = gz.nisba_index().longest_at(norms, name_start - 1, name_start, clitics=False)
         names = _name_list(ctx, name_start, represents if nisba_before else "")
     elif info.number == 1 and (info.kind != "deputy" or role_last > title.last):
-        name = set_off or _name_after(ctx, name_start, after_title=True)
+        woman = doc.tokens[title.first].text.endswith("ة") or honorific in _LADY
+        name = set_off or _name_after(ctx, name_start, after_title=True, woman=woman)
         if name is None and honorific in _MISTER and name_start > k:
             # "وزير الخارجية الإثيوبي السيد/ ورقنه جبيوه،": after "السيد" a name is said to come,
             # two or three words kg does not know, up to a comma, though they end like nouns in ة
             name = _words_set_off(ctx, name_start, closing=True, after_mister=True)
         names = [name] if name is not None else []
+    if info.kind == "profession" and (role_last > title.last or (names and _adjective_here(ctx, title, names[0]))):
+        return [], title.last  # "المكتب الإعلامي لرئيس الحكومة X"، "المؤتمر الصحفي مشاريع العمل": no journalist
     if len(names) == 1 and not names[0].key:
         names = [_extended_to_apposition(ctx, names[0])]
     if names:
@@ -1769,6 +1834,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         return inner + placed, placed[-1].last
     if k == title.first:
         return inner, title.last
+    if info.kind == "profession":
+        return inner, title.last  # "وقال الكاتب إن ...": a writer or journalist no name follows points at no one
     reference = ActorMention(
         first=title.first,
         last=k,
@@ -1957,6 +2024,12 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if k + 1 < end and norms[k + 1] in office_words():
                 k += 1
                 continue
+            held_in = norm == "في" and k + 2 < end and norms[k + 1] in _PLACE_NOUNS
+            if held_in and _name_after(ctx, k + 2, after_title=True):
+                # "ومدير الأمن في العاصمة محمود كارا أسلان": where the office is held, then its holder
+                destination = True
+                k += 2
+                continue
             if norm == "في" and k + 1 < end and _embassy_word(norms[k + 1]) and norms[k + 1].startswith("ال"):
                 # "المستشار الأول في السفارة ارنو بيشو"، "القائم بالأعمال في السفارة": the embassy at hand
                 k += 2
@@ -2031,6 +2104,12 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             continue
         break
     return inner, k, role_last, represents
+
+
+# the places an office is held in, named by a common noun ("مدير الأمن في العاصمة")
+_PLACE_NOUNS = frozenset(normalize(w) for w in (
+    "العاصمة", "المدينة", "الولاية", "المحافظة", "المنطقة", "الإقليم", "البلاد", "المقاطعة",
+))  # fmt: skip
 
 
 def _serves_another_state(ctx: _Context, title, represents: str) -> bool:
@@ -2456,11 +2535,32 @@ def _latin_name_at(ctx: _Context, k: int) -> ActorMention | None:
     return _span_mention(ctx, k, last, 0, PERSON, ctx.norms[k:last], named=True)
 
 
+_PERSIAN_SON = normalize("زاده")  # "شمس زاده": the second word of a Persian family name, never feminine
+_COMPOUND_SECONDS = frozenset(("الدين", _PERSIAN_SON))
+_SYLLABLES_IN_NAME = (2, 4)
+
+
+def _syllable_name_at(ctx: _Context, k: int) -> ActorMention | None:
+    """ "سفير كوريا دو بونغ كي."، "المتحدث باسم الخارجية الصينية لو كان:": two to four syllables of an
+    East-Asian name after an office, closed by a mark or the words said, are the holder's name, though
+    some are Arabic words ("لو كان": if it was) that would end any other name."""
+    norms, end = ctx.norms, ctx.sentence.last
+    last = k
+    while last < end and last - k < _SYLLABLES_IN_NAME[1] and norms[last] in name_syllables():
+        last += 1
+    for cut in range(last, k + _SYLLABLES_IN_NAME[0] - 1, -1):
+        after = _peek(norms, cut, end)
+        if after in _NAME_ENDS or after in _WORDS_FOLLOW or _title_word(after) or _reporting_verb(after):
+            return _span_mention(ctx, k, cut, 0, PERSON, norms[k:cut])
+    return None
+
+
 def _name_after(
-    ctx: _Context, k: int, *, after_title: bool, joined: bool = False, met: bool = False
+    ctx: _Context, k: int, *, after_title: bool, joined: bool = False, met: bool = False, woman: bool = False
 ) -> ActorMention | None:
     """A person's name starting at token k (after "و" when `joined` to a name before, after "ب" when
-    `met` by the verb before: "التقى بناصر عبد الكريم")."""
+    `met` by the verb before: "التقى بناصر عبد الكريم"; after a woman's office or honorific when
+    `woman`: "سفيرة بنغلادش ناهدة رحمن")."""
     norms, end, doc = ctx.norms, ctx.sentence.last, ctx.doc
     if k >= end:
         return None
@@ -2480,6 +2580,9 @@ def _name_after(
     known = _person_at(ctx, k, clitic)
     if known is not None:
         return known._replace(weak=False) if after_title else known
+    syllables = _syllable_name_at(ctx, k) if after_title and not clitic and first_norm in name_syllables() else None
+    if syllables is not None:
+        return syllables
     named_before = first_norm in ctx.family and first_norm not in _arabic_given_names()
     if after_title and (first_norm in ctx.surnames or named_before):
         # "الوزير المالكي"، "الوزيرة جولي شكر ...": named before, and the name ends there
@@ -2504,7 +2607,7 @@ def _name_after(
         and (_closes_name(closing) or (_foreign_word_shape(closing) and _closes_name(_peek(norms, k + 3, end))))
         and _plausible_first_name(following)
         and not following.startswith("ال")
-        and following not in everyday_words()
+        and (following not in everyday_words() or _month_surname(ctx, k + 1))
     )
     # "وقال علي الأنصاري": written with ي, not ى, and a name after it: Ali, though no office precedes
     given = given or (clitic == 0 and doc.tokens[k].text.endswith("علي") and _ali_here(ctx, k))
@@ -2520,10 +2623,15 @@ def _name_after(
         and not first_norm.startswith("ال")
         and not _function_word(first_norm)
     )
-    # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name
+    # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name;
+    # "شمس زاده"، "خطيب زاده": a word with زاده ("born of") after it a Persian family name
     given = given or (
-        following == "الدين" and 2 <= len(first_norm) <= 5 and not _function_word(first_norm) and after_title
+        following in _COMPOUND_SECONDS and 2 <= len(first_norm) <= 5 and not _function_word(first_norm) and after_title
     )
+    # "سفيرة بنغلادش ناهدة رحمن": after a woman's office a word in ة that a name word follows is her
+    # given name, though no list knows it
+    in_ta = woman and not given and _woman_given_name(ctx, k, first_norm, following)
+    given = given or in_ta
     if _with_tanween(doc.tokens[k].text):
         return None
     if not given and not _name_word(first_norm):
@@ -2538,7 +2646,11 @@ def _name_after(
         return None
     chain = following in ("بن", "بنت") and _peek(norms, k + 2, end) in given_names()  # "عيد بن محمد"
     if after_title and not (
-        _plausible_first_name(first_norm) or _foreign_al(doc.tokens[k].text) or following == "الدين" or chain
+        _plausible_first_name(first_norm)
+        or _foreign_al(doc.tokens[k].text)
+        or following in _COMPOUND_SECONDS
+        or chain
+        or in_ta
     ):
         return None
     if after_title and not given and _tafil(first_norm) and first_norm not in given_names():
@@ -2599,6 +2711,30 @@ def _name_after(
         if inside is not None and not inside.weak and inside.name[0] in given_names():
             return inside
     return _span_mention(ctx, k, j, clitic, PERSON, words)
+
+
+def _woman_given_name(ctx: _Context, k: int, first_norm: str, following: str) -> bool:
+    """After a woman's office, is the word in ة at k her given name ("ناهدة")? Not a feminine noun
+    ("زيارة"، "المشاركة") nor a verbal noun, and a name word, neither ال-word nor noun, follows it."""
+    if len(first_norm) < 4 or not ctx.doc.tokens[k].text.endswith("ة") or first_norm.startswith("ال"):
+        return False
+    if first_norm in everyday_words() or _function_word(first_norm) or _person_noun(first_norm):
+        return False
+    if first_norm[0] in "وفبل" and (first_norm[1:] in everyday_words() or first_norm[1:3] == "ال"):
+        return False  # "بالمشاركة"، "وزيارة": a clitic on a noun
+    if _prose_shape(first_norm):
+        return False
+    if len(first_norm) == 6 and first_norm[0] == "م" and first_norm[2] == "ا":
+        return False  # "مشاركة"، "مناقشة": the verbal noun مفاعلة
+    if following in given_names() and not _function_word(following):
+        return True  # "ناهدة كريم": her father's given name, though a word too
+    return (
+        _name_word(following)
+        and not following.startswith("ال")
+        and following not in everyday_words()
+        and not _person_noun(following)
+        and not _prose_shape(following)
+    )
 
 
 # adjectives of thanks and greeting that come right after an office as the object ("خالص الشكر")
@@ -2951,8 +3087,14 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         _name_word(norms[j + 1]) or norms[j + 1] in given_names()
     ):
         return True  # "تثيرو الحاج عبدو كباسي"، "دفع الله الحاج علي": الحاج inside a name
-    if norm == "او" and after_title and len(words) >= 2 and _peek(norms, j + 1, end) in _NAME_ENDS:
-        return True  # "كيم بيل أو،": a Korean name's last syllable, not "or" (nothing follows it)
+    if (
+        after_title
+        and len(words) >= 2
+        and norm in name_syllables()
+        and _peek(norms, j + 1, end) in _NAME_ENDS
+        and all(len(w) <= 5 and w not in _arabic_given_names() for w in words)
+    ):
+        return True  # "كيم بيل أو،"، "جو هان كي،": an East-Asian name's last syllable, not "or" (nothing follows it)
     if _with_tanween(ctx.doc.tokens[j].text) or (_prose_shape(norm) and not _foreign_surname_after(words, norm)):
         return False
     if _tafil(norm) and norm not in given_names() and not _known_name_word(norm):
@@ -2977,7 +3119,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True  # "عبدالعزيز بن إبراهيم الفايز": the family name after the father's, whatever else it means
     if _person_noun(norm) and not _known_name_word(norm) and norm not in given_names():
         return False  # "روبنز باريكيلو زميل ..."، "كريم العلمي المصنف": what the person is
-    if not (_name_word(norm) or _ali_here(ctx, j)) or (norm == "الله" and not _god_name_compound(words)):
+    if not (_name_word(norm) or _ali_here(ctx, j) or _month_surname(ctx, j)) or (
+        norm == "الله" and not _god_name_compound(words)
+    ):
         return False  # "طيب الله ثراه"
     if norm[0] in "وف" and len(norm) > 2 and not _foreign_name_word(norm, words):
         return False
@@ -3020,6 +3164,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     feminine = norm.endswith("ه") and norm not in given_names() and not _known_name_word(norm)
     if feminine and (foreign_ending or after_title) and ctx.doc.tokens[j].text.endswith("يه") and not is_stopword(norm):
         feminine = False  # "جان كلود تريشيه"، "السيد عبد السلام هدليه عمر": ه, not ة, after a given name
+    if feminine and norm == _PERSIAN_SON and words[-1] not in _PARTICLES:
+        feminine = False  # "خطيب زاده": born of, the end of a Persian family name
     if feminine and after_title and len(content) == 1 and ctx.doc.tokens[j].text.endswith("زه") and len(norm) >= 6:
         feminine = False  # "إيراكلي كوباخيدزه": the Georgian -dze, written with ه
     if feminine and after_title and len(content) == 1 and content[0] in given_names() and (
@@ -3052,11 +3198,23 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True
     if not after_title or len(content) != 2 or norm in everyday_words():
         return False
+    if any(w in ("بن", "ابن", "بنت") for w in words):
+        return False  # "مريم بنت سالم ضيوف المهرجان": an Arabic chain of names takes no short foreign word
     # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
     # foreign word that closes the name before a comma or the end of the sentence
     following = _peek(norms, j + 1, end)
     closes = _closes_name(following) or _title_word(following)  # "... كيليما سفيراً فوق العادة"
     return len(norm) <= 4 or (closes and _plausible_first_name(norm))
+
+
+def _month_surname(ctx: _Context, j: int) -> bool:
+    """ "الكاتب الصحفي علي رجب،"، "السفير أحمد رمضان:": a month that is a given name too, closing the
+    name of the one before it (a date goes on: "رجب الماضي"، "رمضان المبارك")."""
+    norm = ctx.norms[j]
+    if norm not in given_names() or not date_words().longest_at((norm,), 0, clitics=False):
+        return False
+    following = _peek(ctx.norms, j + 1, ctx.sentence.last)
+    return following in _NAME_ENDS or following == ":"
 
 
 def _our(norm: str) -> bool:
@@ -3089,7 +3247,12 @@ def _prayer_after(norms: Sequence[str], j: int, end: int) -> bool:
 def _set_off(ctx: _Context, name: ActorMention) -> bool:
     """"سفير تركيا، كوفن بيقيتش،": an unknown name of two or more words between commas after an office."""
     after = _peek(ctx.norms, name.last, ctx.sentence.last)
-    return len(name.name) >= 2 and after in _NAME_ENDS and name.name[0] not in everyday_words()
+    if len(name.name) < 2 or not (after in _NAME_ENDS or after == ":"):
+        return False  # (a colon: "نائب المتحدث باسم الخارجية، تاكيرو موساشي: ...", the words he said follow)
+    if after == ":" and any(w.startswith("ال") or (w[0] == "م" and w.endswith("ا")) for w in name.name):
+        return False  # "وقال الوزير، مخاطبا الحضور:": how he spoke, and to whom
+    # "شمس زاده": a Persian family name, whatever its first word means
+    return name.name[0] not in everyday_words() or (len(name.name) == 2 and name.name[1] == _PERSIAN_SON)
 
 
 def _country_inside_name(ctx: _Context, j: int, words: list[str], after_title: bool) -> bool:

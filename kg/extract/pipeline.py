@@ -205,7 +205,8 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
                     continue
                 if gz.known(speaker) is None and len(entity.label.split()) < 2:
                     continue  # one word no list knows ("المبعوث الأممي نتائج"): too weak to add a participant
-                if any(normalize(r).split()[:1] and normalize(r).split()[0] in _SPOKESPEOPLE for r in entity.roles):
+                # (a spokesman or his deputy: "نائب المتحدث باسم الخارجية" tells of meetings he was not at)
+                if any(not _SPOKESPEOPLE.isdisjoint(normalize(r).split()[:2]) for r in entity.roles):
                     continue
                 meeting.participants.append(speaker)
 
