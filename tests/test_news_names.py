@@ -512,3 +512,23 @@ def test_a_minister_named_with_a_given_name_and_a_surname_in_ta_and_the_guard_of
 )
 def test_a_noun_or_according_to_after_an_office_or_a_name_is_no_name(text, expected):
     assert all(expected not in label for label in persons(text)), persons(text)
+
+
+def test_a_womans_foreign_given_name_in_alif_after_her_office():
+    found = persons(
+        "استقبل الرئيس نجيب ميقاتي المنسقة الخاصة للأمم المتحدة في لبنان جوانا ورونيكا صباح اليوم في السراي."
+    )
+    assert found.get("جوانا ورونيكا") == "org:un", found
+
+
+def test_the_swiss_confederation_is_switzerland():
+    found = persons("تسلم الرئيس أوراق اعتماد سفيرة الاتحاد الكونفدرالي السويسري السيدة أميليا جيورجيفا.")
+    assert found.get("أميليا جيورجيفا") == "country:CH", found
+
+
+def test_the_foreign_and_commonwealth_office_is_the_british_foreign_ministry():
+    facts = extract(
+        "استقبل الوزير المدير العام للشؤون السياسية في وزارة الخارجية والكومنولث البريطانية ريتشارد مور.",
+        published=DAY,
+    )
+    assert "org:uk-foreign-office" in {e.key for e in facts.entities}

@@ -2632,6 +2632,10 @@ def _name_after(
     # given name, though no list knows it
     in_ta = woman and not given and _woman_given_name(ctx, k, first_norm, following)
     given = given or in_ta
+    # "المنسقة الخاصة ... جوانا ورونيكا": a woman's foreign given name in ا, though "جوان" is a month
+    in_alif = woman and not given and first_norm.endswith("انا") and _name_word(following) and (
+        following not in everyday_words()
+    )
     if _with_tanween(doc.tokens[k].text):
         return None
     if not given and not _name_word(first_norm):
@@ -2651,6 +2655,7 @@ def _name_after(
         or following in _COMPOUND_SECONDS
         or chain
         or in_ta
+        or in_alif
     ):
         return None
     if after_title and not given and _tafil(first_norm) and first_norm not in given_names():
