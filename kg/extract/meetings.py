@@ -1048,10 +1048,24 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
 
 
 def _reports(norms, cue, end: int) -> bool:
-    """A reporting word that reports: "عبر" only with "عن" after it ("عبر تقنية الفيديو" is "via")."""
-    if cue is None:
+    """A reporting word that reports: "عبر" only with "عن" after it ("عبر تقنية الفيديو" is "via"),
+    "جدد" not as the adjective of a plural ("سفراء جدد")."""
+    if cue is None or new_ones(norms, cue):
         return False
     return cue.payload.takes != {"an_about"} or "عن" in norms[cue.last : min(end, cue.last + 6)]
+
+
+_NEW_ONES = normalize("جدد")
+# plurals of persons "جدد" (new) goes with: "سفراء جدد"، "أعضاء جدد" (not "أمير الكويت جدد دعوته")
+_PEOPLE_PLURALS = frozenset(normalize(w) for w in (
+    "سفراء", "السفراء", "أعضاء", "الأعضاء", "وزراء", "الوزراء", "قادة", "القادة", "رؤساء", "الرؤساء", "نواب",
+    "مسؤولين", "مسؤولون", "موظفين", "دبلوماسيين", "ممثلين", "مبعوثين", "قناصل", "شركاء", "مستشارين", "سفيرين",
+))  # fmt: skip
+
+
+def new_ones(norms, cue) -> bool:
+    """ "عدة سفراء جدد": "جدد" right after a plural of persons is the plural of "جديد", no verb reporting."""
+    return cue.phrase == (_NEW_ONES,) and not cue.clitic and cue.first > 0 and norms[cue.first - 1] in _PEOPLE_PLURALS
 
 
 _QUOTED_NAME_WORDS = 4  # a quotation of at most this many words around a name is the name set off

@@ -41,7 +41,7 @@ from kg.extract.lexicon import (
     titles,
     triggers,
 )
-from kg.extract.meetings import COMMUNIQUE_NOUNS, GROUP_WORDS
+from kg.extract.meetings import COMMUNIQUE_NOUNS, GROUP_WORDS, new_ones
 from kg.text.document import BODY, FRONT, Document, Sentence
 from kg.text.normalize import normalize
 
@@ -377,6 +377,8 @@ def _cue_counts(doc: Document, cue, index: _MentionIndex | None = None) -> bool:
         return False
     if cue.clitic and norms[cue.first][: cue.clitic] not in ("و", "ف"):
         return False
+    if new_ones(norms, cue):
+        return False  # "تسلم أوراق اعتماد سفراء جدد": new ones, not "renewed"
     if cue.first > 0 and not cue.clitic and norms[cue.first - 1] in _ASIDES:
         return False  # "حسب ما أفادت الوكالة"، "ما صرح به": names a source or what was said, reports nothing
     if cue.first > 0 and norms[cue.first - 1] in _PASSIVE_HEADS and cue.payload.kind == "noun":
