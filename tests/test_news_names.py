@@ -532,3 +532,8 @@ def test_the_foreign_and_commonwealth_office_is_the_british_foreign_ministry():
         published=DAY,
     )
     assert "org:uk-foreign-office" in {e.key for e in facts.entities}
+
+
+def test_a_verbal_noun_and_its_object_after_an_office_are_no_name():
+    found = persons("حمدوك: ناقشت مع وزير الخارجية الأمريكي رفع اسم السودان من قائمة الدول الراعية للإرهاب")
+    assert not any("رفع" in label for label in found), found

@@ -54,6 +54,7 @@ _PLACE_WORDS = frozenset(
 _EXCLUDING_WORDS = frozenset(normalize(w) for w in (
     "عن", "رسالة", "برسالة", "رسالته", "نيابة", "باسم", "لنقل", "غياب", "بغياب", "دون", "بدون",
     "صحة", "سلامة",  # "للاطمئنان على صحة السلطان": whose health they asked about
+    "حكومة", "إدارة", "عهد",  # "وزير الخارجية في حكومة الرئيس X": whose government the guest serves
 ))  # fmt: skip
 _AS_WELL_AS = frozenset(normalize(w) for w in ("فضلاً", "وفضلاً"))  # "فضلاً عن سفير المملكة X": and also
 _ABSENT = frozenset(normalize(w) for w in ("غياب", "بغياب", "دون", "بدون"))
@@ -373,6 +374,7 @@ def find_meetings(
                 and (then_clause or not _subject_before(mentions, sentence, match))
                 and host
                 and persons
+                and not _subject_then_partner(norms, mentions, match, window)
             ):
                 # "كما التقى ..."، "واستقبل في وقت لاحق ...": the subject is the host of the last meeting
                 persons = [host[0], *[p for p in persons if p != host[0]]]
@@ -681,6 +683,9 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     # "ناقش الوزير X اليوم على هامش قمة ... في هافانا مع نظيره Y": with whom, past where and when
     with_whom = info.needs == ((normalize("مع"),),)
     reach = _HANDED_REACH if _hands_over(info) or info.kind == "call" or with_whom else _NEEDED_REACH
+    if info.kind == "meeting" and info.pos == "verb":
+        # "عقدت وزير الخارجية X يوم الأحد الموافق 23 مايو من العام الجاري، مؤتمراً صحفياً": past the date
+        reach = _HELD_REACH
     return not info.needs or _needed_word(norms, match.last, len(norms), info.needs, reach)
 
 
@@ -781,7 +786,7 @@ def _subject_before(mentions, sentence, match) -> bool:
     )
 
 
-_NEEDED_REACH, _HANDED_REACH = 12, 32
+_NEEDED_REACH, _HANDED_REACH, _HELD_REACH = 12, 32, 20
 
 
 def _needed_word(norms, start, end, needs, reach: int = _NEEDED_REACH) -> bool:
@@ -1363,6 +1368,18 @@ def _told_before(doc, sentence, mentions) -> list[str]:
     told = doc.sentences[sentence.index - 1]
     before = _persons(mentions, (told.first, told.last), frozenset(), doc)
     return before if len(before) >= 2 else []
+
+
+def _subject_then_partner(norms, mentions, match, window) -> bool:
+    """ "بحث سكرتير مجلس الأمن X، اليوم، مع وزير الخارجية Y": the verb's own subject right after it,
+    then the one he met after "مع"; no host of an earlier meeting left out."""
+    with_at = next((k for k in range(match.last, window[1]) if norms[k] == "مع"), None)
+    if with_at is None:
+        return False
+    subject = next((m for m in mentions if m.type == PERSON and match.last <= m.head and m.last <= with_at), None)
+    if subject is None or norms[subject.head][:1] in ("ب", "ل"):
+        return False
+    return any(m.type == PERSON and with_at < m.head <= with_at + 2 for m in mentions)
 
 
 def _is_reference(norms, match, info) -> bool:
