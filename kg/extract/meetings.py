@@ -1814,7 +1814,8 @@ def _kind(norms, match, info, sentence) -> str:
     """ "عقد ... قمة" is a summit, "أجرى ... محادثات" talks: the noun the verb needs says the kind."""
     if info.pos != "verb" or not info.needs or _hands_over(info):
         return info.kind
-    for k in range(match.last, min(sentence.last, match.last + 12)):
+    reach = _HELD_REACH if info.kind == "meeting" else _NEEDED_REACH  # (as far as _trigger_counts looked)
+    for k in range(match.last, min(sentence.last, match.last + reach)):
         noun = triggers().longest_at(norms, k, sentence.last)
         if noun is not None and noun.payload.pos == "noun" and noun.payload.kind != "join":
             return noun.payload.kind
