@@ -537,3 +537,15 @@ def test_the_foreign_and_commonwealth_office_is_the_british_foreign_ministry():
 def test_a_verbal_noun_and_its_object_after_an_office_are_no_name():
     found = persons("حمدوك: ناقشت مع وزير الخارجية الأمريكي رفع اسم السودان من قائمة الدول الراعية للإرهاب")
     assert not any("رفع" in label for label in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("والتقى وانغ يي وزير الخارجية السوداني عمر محمد أحمد صديق في بكين.", "عمر محمد أحمد صديق"),
+        ("وحضر اللقاء وزير الخارجية حسن يوسف حاج محمود، وعدد من المسؤولين.", "حسن يوسف حاج محمود"),
+    ],
+    ids=["siddiq", "haj"],
+)
+def test_siddiq_and_haj_inside_a_long_arabic_name(text, name):
+    assert name in persons(text), persons(text)

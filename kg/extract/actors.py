@@ -3240,7 +3240,7 @@ def _foreign_run_to_comma(ctx: _Context, j: int, taken: int) -> bool:
     return False
 
 
-_PILGRIM = frozenset(normalize(w) for w in ("الحاج", "الحاجة"))
+_PILGRIM = frozenset(normalize(w) for w in ("الحاج", "الحاجة", "حاج"))  # ("فوزية يوسف حاج آدم": Somali names)
 
 
 def _prayer_after(norms: Sequence[str], j: int, end: int) -> bool:
