@@ -728,3 +728,7 @@ def test_a_quoted_communique_reports_what_the_office_it_names_said_and_the_parti
         (["عبد اللطيف جمال رشيد"], "تلبيتها في أقرب فرصة ممكنة"),
         (["عبد اللطيف جمال رشيد"], "سعادته بالاتفاق بين البلدين الجارين على استئناف العلاقات بينهما"),
     ], found
+
+
+def test_a_plural_participle_opening_the_article_with_no_speaker_before_gives_no_words():
+    assert said("مؤكدين دعمهما للحكومة العراقية في جهودها لتثبيت الأمن وترسيخ الاستقرار.") == []

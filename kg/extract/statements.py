@@ -830,7 +830,7 @@ def _plural_participle(cue) -> bool:
     return cue.phrase[-1].endswith(("ين", "ان"))
 
 
-def _group_speaking(norms, cue, sentence: Sentence, last_speaker: tuple[str, ...]) -> tuple[str, ...] | None:
+def _group_speaking(norms, cue, sentence: Sentence, last_speaker: tuple[str, ...] | None) -> tuple[str, ...] | None:
     """Who a plural participle speaks for: the two sides, the guests or all present that its sentence
     names before it, else a group that spoke just before; never a single person."""
     words = norms[sentence.first : cue.first]
@@ -840,7 +840,7 @@ def _group_speaking(norms, cue, sentence: Sentence, last_speaker: tuple[str, ...
         return (GUESTS,)
     if any(w in _PLURAL_GROUPS for w in words):
         return (EVERYONE,)
-    if len(last_speaker) >= 2 or last_speaker[:1] in ((GROUP,), (GUESTS,), (EVERYONE,)):
+    if last_speaker and (len(last_speaker) >= 2 or last_speaker[:1] in ((GROUP,), (GUESTS,), (EVERYONE,))):
         return last_speaker
     return None
 
