@@ -549,3 +549,8 @@ def test_a_verbal_noun_and_its_object_after_an_office_are_no_name():
 )
 def test_siddiq_and_haj_inside_a_long_arabic_name(text, name):
     assert name in persons(text), persons(text)
+
+
+@pytest.mark.parametrize("text", ["وإجتمع بومبيو عقب وصوله مباشرة برئيس الوزراء د.", "التقى الرئيس السيد", "د."])
+def test_a_text_cut_off_after_a_title_or_honorific_is_read_without_failing(text):
+    extract(text, published=DAY)  # (an office at the very end once looked past the last word)

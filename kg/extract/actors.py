@@ -1789,7 +1789,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         after, _, count = _skip_honorifics(ctx, name_start + 1)
         if count and after < ctx.sentence.last and norms[after] in _QUOTE_MARKS:
             set_off = _quoted_name(ctx, after)
-    if set_off is None and (name_start == k or (name_start > k and norms[name_start] in _QUOTE_MARKS)):
+    quoted_after = name_start > k and name_start < len(norms) and norms[name_start] in _QUOTE_MARKS
+    if set_off is None and (name_start == k or quoted_after):
         # 'السفيرة الفرنسية لدى ليبيا "بياتريس دوهيلين"'، also past an honorific: 'السيد “برونو باريلا”'
         set_off = _quoted_name(ctx, name_start)
     if apposition and honorific == "":
