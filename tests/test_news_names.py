@@ -551,6 +551,14 @@ def test_siddiq_and_haj_inside_a_long_arabic_name(text, name):
     assert name in persons(text), persons(text)
 
 
-@pytest.mark.parametrize("text", ["وإجتمع بومبيو عقب وصوله مباشرة برئيس الوزراء د.", "التقى الرئيس السيد", "د."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وإجتمع بومبيو عقب وصوله مباشرة برئيس الوزراء د.",
+        "التقى الرئيس السيد",
+        "د.",
+        "التقى وزير الخارجية بدر البوسعيدي نظيره المصري سامح شكري.\n\nوأكد الوزيران على",
+    ],
+)
 def test_a_text_cut_off_after_a_title_or_honorific_is_read_without_failing(text):
     extract(text, published=DAY)  # (an office at the very end once looked past the last word)

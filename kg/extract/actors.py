@@ -2978,6 +2978,8 @@ def _known_surname_of(match, following: str) -> bool:
 def _plausible_first_name(norm: str) -> bool:
     """After an office, is this word the start of a name? Not an everyday word ("جلسة"), not a
     word with a preposition on it ("لعملية"), not a feminine noun that is no given name."""
+    if not norm:
+        return False  # (the text's end: no word after)
     if norm in given_names():
         return True
     if _person_noun(norm) or _past_verb_shape(norm):
