@@ -208,6 +208,15 @@ def test_a_joint_statement_word_after_an_empty_meeting_does_not_crash_extraction
     assert_facts_point_into_the_text(Article(id="reduced", text=text))
 
 
+def test_every_prefix_of_the_example_articles_extracts(example_articles):
+    """A page cut off anywhere (an office, an honorific or a reporting verb as its last word) is read
+    without failing: end-of-text slips crashed on real pages cut after "د." or "وأكد الوزيران على"."""
+    for article in example_articles:
+        words = article.text.split(" ")
+        for end in range(1, len(words), 3):
+            assert_facts_point_into_the_text(Article(id=f"{article.id}-{end}", text=" ".join(words[:end])))
+
+
 # ---------------------------------------------------------------------------- IRIs
 
 

@@ -329,8 +329,8 @@ def _issued(doc, sentence, cue, next_cue, index, last_speaker):
     كلمته" the speaker before; else a country or body the words open with ("أن المملكة تعتبر ...")."""
     norms = doc.token_norms
     start_token = _words_start(doc, sentence, cue.last, cue.payload, next_cue, index)
-    if start_token is None or start_token <= cue.last:
-        return None, None
+    if start_token is None or start_token <= cue.last or start_token >= sentence.last:
+        return None, None  # (nothing after "جاء في البيان:" where the page is cut off)
     issuer = next(
         (m for k in range(cue.last, start_token)
          if (m := index.by_first.get(k)) is not None and not m.in_title and m.first not in index.seats),
