@@ -732,3 +732,17 @@ def test_a_quoted_communique_reports_what_the_office_it_names_said_and_the_parti
 
 def test_a_plural_participle_opening_the_article_with_no_speaker_before_gives_no_words():
     assert said("مؤكدين دعمهما للحكومة العراقية في جهودها لتثبيت الأمن وترسيخ الاستقرار.") == []
+
+
+PRESS_RELEASE = (
+    "وزارة الخارجية الأمريكية\nبيان صحفي\nالمتحدث باسم وزارة الخارجية نيد برايس\n22 آب/أغسطس 2022\n\n"
+    "تشعر الولايات المتحدة بقلق بالغ إزاء التوتر المتصاعد في طرابلس. ندعو كافة الأطراف إلى ضبط النفس.\n\n"
+    "للاطلاع على النص الأصلي: https://www.example.org/statement\n"
+)
+
+
+def test_a_press_release_under_its_spokesmans_name_is_his_words():
+    assert said(PRESS_RELEASE) == [
+        (["نيد برايس"], "تشعر الولايات المتحدة بقلق بالغ إزاء التوتر المتصاعد في طرابلس"),
+        (["نيد برايس"], "ندعو كافة الأطراف إلى ضبط النفس"),
+    ]

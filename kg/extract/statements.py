@@ -18,6 +18,7 @@ was briefed) count only with what they take.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -159,10 +160,16 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
     announced: tuple[tuple[str, ...], int] | None = None  # a speaker whose words open the next sentence
     turn: tuple[tuple[str, ...], int] | None = None  # a transcript's speaker and the sentences of his turn
     body_seen = False
+    release: tuple[int, tuple[str, ...] | None] = (-9, None)  # "بيان صحفي" on a line, the person on the next
     for sentence in doc.sentences:
+        release = _release_lines(doc, sentence, index, release)
+        if release[1] is not None and sentence.kind == BODY and turn is None:
+            turn, release = (release[1], sentence.index), (-9, None)  # the release's text begins
         # a transcript's label line may be short enough to pass for a headline ("الوزير بوريطة: شكرا.")
         may_label = sentence.kind == BODY or (body_seen and sentence.kind == FRONT)
         label = _speaker_label(doc, sentence, index) if may_label else None
+        if label is None and may_label:
+            label = _release_header(doc, sentence, index)
         if sentence.kind != BODY and label is None:
             turn = None
             continue
@@ -252,6 +259,48 @@ def _speaker_label(doc, sentence: Sentence, index: _MentionIndex) -> tuple[Actor
     return None
 
 
+_RELEASE_WORDS = frozenset(
+    tuple(normalize(w).split()) for w in ("بيان صحفي", "بيان صحافي", "بيان", "بيان إعلامي", "تصريح صحفي", "تصريح")
+)
+
+
+def _release_header(doc, sentence: Sentence, index: _MentionIndex) -> tuple[ActorMention, int] | None:
+    """ "بيان صحفي" / "المتحدث باسم وزارة الخارجية نيد برايس" / a date, each on a line of its own, then the
+    text: a press release whose words, from the first line after a blank one, are the person's own;
+    (the person, the token his words start at)."""
+    norms = doc.token_norms
+    line_starts = [k for k in range(sentence.first + 1, sentence.last) if "\n" in _gap_before(doc, k)]
+    lines = list(zip([sentence.first, *line_starts], [*line_starts, sentence.last], strict=True))
+    for (first, last), (p_first, p_last) in itertools.pairwise(lines):
+        if tuple(norms[first:last]) not in _RELEASE_WORDS:
+            continue
+        person = index.by_last.get(p_last)
+        if person is None or person.type != PERSON or not person.named or person.head != p_first:
+            return None
+        blank = next((k for k in range(p_last, sentence.last) if "\n\n" in _gap_before(doc, k)), None)
+        return (person, blank) if blank is not None and blank < sentence.last - 3 else None
+    return None
+
+
+def _release_lines(doc, sentence: Sentence, index: _MentionIndex, release):
+    """A press release's heading told line by line: "بيان صحفي", then its spokesman's office and name
+    alone on the next line; (the line of "بيان صحفي", the spokesman once his line is read)."""
+    norms = doc.token_norms
+    if tuple(norms[sentence.first : sentence.last]) in _RELEASE_WORDS:
+        return sentence.index, None
+    if release[0] == sentence.index - 1 and release[1] is None:
+        person = index.by_last.get(sentence.last)
+        if person is not None and person.type == PERSON and person.named and person.head == sentence.first:
+            return release[0], (person.key,)
+        return -9, None
+    return release
+
+
+def _gap_before(doc, k: int) -> str:
+    """The text between token k and the one before it."""
+    return doc.text[doc.tokens[k - 1].end : doc.tokens[k].start]
+
+
 def _transcript_turn(doc, sentence: Sentence, index, label, turn, drafts: list[StatementDraft]):
     """The words of a transcript's turn: from its label to the next label, every sentence the speaker's
     own, until one reports or tells something (a reporting word) or the turn grows too long."""
@@ -263,6 +312,8 @@ def _transcript_turn(doc, sentence: Sentence, index, label, turn, drafts: list[S
         first, cue, speaker_first = sentence.first, sentence.first, -1
         if sentence.index - opened > _TURN_SENTENCES or reporting_cues_in(doc, sentence):
             return None
+        if "http" in doc.text[sentence.start : sentence.end]:
+            return None  # "للاطلاع على النص الأصلي: https://...": the page's own lines after the words
     start, end = doc.tokens[first].start, doc.tokens[sentence.last - 1].end
     while end > start and doc.text[end - 1] in "،,.:؛ ":
         end -= 1
