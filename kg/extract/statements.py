@@ -244,7 +244,10 @@ def _speaker_label(doc, sentence: Sentence, index: _MentionIndex) -> tuple[Actor
     person who speaks and a colon, at the sentence's start or on a line of its own inside it (a page's
     lines without a full stop run together); (the person, the token his words start at)."""
     norms = doc.token_norms
-    for colon in range(sentence.first + 1, min(sentence.last - 3, sentence.first + 40)):
+    reach = min(sentence.last - 3, sentence.first + 40)
+    if ":" not in norms[sentence.first + 1 : reach]:
+        return None
+    for colon in range(sentence.first + 1, reach):
         if norms[colon] != ":":
             continue
         person = index.by_last.get(colon)
@@ -264,11 +267,16 @@ _RELEASE_WORDS = frozenset(
 )
 
 
+_RELEASE_HEADS = frozenset(words[0] for words in _RELEASE_WORDS)
+
+
 def _release_header(doc, sentence: Sentence, index: _MentionIndex) -> tuple[ActorMention, int] | None:
     """ "بيان صحفي" / "المتحدث باسم وزارة الخارجية نيد برايس" / a date, each on a line of its own, then the
     text: a press release whose words, from the first line after a blank one, are the person's own;
     (the person, the token his words start at)."""
     norms = doc.token_norms
+    if _RELEASE_HEADS.isdisjoint(norms[sentence.first : sentence.last]):
+        return None  # (most sentences: no need to look at their lines)
     line_starts = [k for k in range(sentence.first + 1, sentence.last) if "\n" in _gap_before(doc, k)]
     lines = list(zip([sentence.first, *line_starts], [*line_starts, sentence.last], strict=True))
     for (first, last), (p_first, p_last) in itertools.pairwise(lines):
