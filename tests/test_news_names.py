@@ -562,3 +562,27 @@ def test_siddiq_and_haj_inside_a_long_arabic_name(text, name):
 )
 def test_a_text_cut_off_after_a_title_or_honorific_is_read_without_failing(text):
     extract(text, published=DAY)  # (an office at the very end once looked past the last word)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "والتقى الوزير مع نائب مستشار الرئيس الأمريكي للأمن القومي دينس ماكدوناه الذي يزور الخرطوم حاليا.",
+            "دينس ماكدوناه",
+        ),
+        ("استقبل الوزير مبعوث الرئيس المالديفي معالي عبد الله شاهد وزير الخارجية.", "عبد الله شاهد"),
+        (
+            "التقت الوزيرة نجلاء المنقوش بنظيرتها وزيرة الخارجية السنغالية السيدة “عائشة تال صال” على هامش الدورة.",
+            "عائشة تال صال",
+        ),
+    ],
+    ids=["heh-after-alif", "shahid", "quoted-before-ala"],
+)
+def test_foreign_names_whole(text, name):
+    assert name in persons(text), persons(text)
+
+
+def test_a_verb_after_an_office_and_its_nisba_is_no_name():
+    found = persons("وأوضح أن المباحثات مع وزير الخارجية المصري جاءت تأكيدا لرغبة السعودية في التعاون.")
+    assert not any("جاءت" in label for label in found), found

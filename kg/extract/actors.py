@@ -1128,7 +1128,8 @@ def _quoted_name(ctx: _Context, j: int) -> ActorMention | None:
     if entity is not None and entity.payload.entity.type != PERSON:
         return None  # 'رئيس المكتب السياسي لحركة المقاومة الإسلامية "حماس"': a body's short name
     following = _peek(norms, close + 1, end)
-    if following not in _NAME_ENDS and (_starts_with_given_name(following) or following in given_names()):
+    on = close + 1 < end and ctx.doc.tokens[close + 1].text.endswith("ى")  # "على هامش": "on", not Ali
+    if following not in _NAME_ENDS and not on and (_starts_with_given_name(following) or following in given_names()):
         return None  # '... «التفاوض السورية» المعارضة نصر الحريري': the holder is named after the quote
     if not all(_is_arabic_word(norms[m]) and not _function_word(norms[m]) and not _prose_shape(norms[m])
                and titles().longest_at(norms, m, close) is None for m in range(j + 1, close)):  # fmt: skip
@@ -3170,8 +3171,11 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return False
     content = [w for w in words if w not in _PARTICLES and w != "الدين"]
     feminine = norm.endswith("ه") and norm not in given_names() and not _known_name_word(norm)
-    if feminine and (foreign_ending or after_title) and ctx.doc.tokens[j].text.endswith("يه") and not is_stopword(norm):
-        feminine = False  # "جان كلود تريشيه"، "السيد عبد السلام هدليه عمر": ه, not ة, after a given name
+    if feminine and (foreign_ending or after_title) and ctx.doc.tokens[j].text.endswith(("يه", "اه")) and (
+        not is_stopword(norm) and norm not in everyday_words()
+    ):
+        # "جان كلود تريشيه"، "السيد عبد السلام هدليه عمر"، "دينس ماكدوناه": ه, not ة, after a given name
+        feminine = False
     if feminine and norm == _PERSIAN_SON and words[-1] not in _PARTICLES:
         feminine = False  # "خطيب زاده": born of, the end of a Persian family name
     if feminine and after_title and len(content) == 1 and ctx.doc.tokens[j].text.endswith("زه") and len(norm) >= 6:
