@@ -640,3 +640,21 @@ def test_a_joint_press_conference_held_after_a_long_date_is_a_meeting():
         " مع وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني في العاصمة الليبية طرابلس."
     )
     assert meetings_of(text) == [{"نجلاء المنقوش", "محمد بن عبد الرحمن بن جاسم آل ثاني"}]
+
+
+def test_talks_whose_relative_clause_names_who_held_them_with_whom_are_a_meeting():
+    text = (
+        "شكلت العلاقات الثنائية محور المحادثات التي أجراها وزير الشؤون الخارجية مراد مدلسي أمس بالجزائر"
+        " العاصمة مع نائب وزير الخارجية الروسي ميخائيل بوغدانوف."
+    )
+    assert meetings_of(text) == [{"مراد مدلسي", "ميخائيل بوغدانوف"}]
+
+
+def test_talks_he_held_told_in_a_relative_clause_without_its_holder_add_no_one():
+    text = (
+        "عقد وزير الخارجية الألماني فرانك شتاينماير ونظيره المصري سامح شكري مؤتمرا صحفيا مشتركا في القاهرة."
+        " وأوضح شتاينماير أن ملف مكافحة الإرهاب كان محور المحادثات التي أجراها مع الرئيس عبد الفتاح السيسي"
+        " صباح اليوم."
+    )
+    assert {"فرانك فالتر شتاينماير", "سامح شكري"} in meetings_of(text)
+    assert all("عبد الفتاح السيسي" not in m or len(m) == 2 for m in meetings_of(text)), meetings_of(text)

@@ -961,6 +961,10 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
             if aside is not None:
                 skip_to = aside  # "التقى X، الذي كان يمثل الرئيس في ...، بالرئيس Y": the main clause goes on
                 continue
+            if norms[k] in _RELATIVES and k + 1 < end and norms[k + 1] in _HELD_IT and _holder_then_partner(
+                norms, mentions, k + 2, end
+            ):
+                continue  # "المحادثات التي أجراها X مع Y": the talks' own relative clause names who held them
             if norms[k] in _CLAUSE_BREAKS or (
                 k > match.last + 2 and _reports(norms, reporting_cues().longest_at(norms, k, end), end)
             ):
@@ -995,7 +999,21 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
 
 _COMMENT_OPENERS = frozenset(normalize(w) for w in ("وهو", "وهي", "وهذا", "وهذه", "خصوصا", "خاصة", "علما"))
 _RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي"))
+# "التي أجراها"، "الذي عقده"، "التي جمعت": a relative clause that says who held the meeting just named
+_HELD_IT = frozenset(normalize(w) for w in (
+    "أجراها", "أجرتها", "أجرياها", "أجراه", "أجرته", "أجرياه", "عقدها", "عقدتها", "عقداها", "عقده", "عقدته",
+    "عقداه", "جمعت", "جمع",
+))  # fmt: skip
 _ASIDE_REACH = 30
+
+
+def _holder_then_partner(norms, mentions, k: int, end: int) -> bool:
+    """A person right at k (past a title), then "مع" and another: "أجراها الوزير X أمس بالجزائر مع Y"."""
+    holder = next((m for m in mentions if m.type == PERSON and k <= m.head <= k + 1), None)
+    if holder is None:
+        return False
+    with_at = next((j for j in range(holder.last, end) if norms[j] == "مع"), None)
+    return with_at is not None and any(m.type == PERSON and with_at < m.head <= with_at + 2 for m in mentions)
 
 
 def _relative_aside(norms, k: int, end: int) -> int | None:
