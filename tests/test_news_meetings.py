@@ -658,3 +658,11 @@ def test_talks_he_held_told_in_a_relative_clause_without_its_holder_add_no_one()
     )
     assert {"فرانك فالتر شتاينماير", "سامح شكري"} in meetings_of(text)
     assert all("عبد الفتاح السيسي" not in m or len(m) == 2 for m in meetings_of(text)), meetings_of(text)
+
+
+def test_a_meeting_told_as_an_aside_of_a_reporting_verb_ends_where_the_words_begin():
+    text = (
+        "وأضافت وزيرة الخارجية الألمانية أنالينا بيربوك بعد اجتماعها مع وزير الخارجية السعودي، فيصل بن فرحان،"
+        " في مدينة جدة، أن كل خطوة نحو الرئيس السوري بشار الأسد يجب أن تستند إلى تنازلات ملموسة."
+    )
+    assert meetings_of(text) == [{"أنالينا بيربوك", "فيصل بن فرحان"}]

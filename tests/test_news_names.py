@@ -586,3 +586,8 @@ def test_foreign_names_whole(text, name):
 def test_a_verb_after_an_office_and_its_nisba_is_no_name():
     found = persons("وأوضح أن المباحثات مع وزير الخارجية المصري جاءت تأكيدا لرغبة السعودية في التعاون.")
     assert not any("جاءت" in label for label in found), found
+
+
+def test_professor_is_an_honorific_not_part_of_the_name():
+    found = persons("وأوضح وزير الخارجية بروفيسور إبراهيم غندور في تصريحات صحفية أن اللقاء كان مثمرا.")
+    assert "إبراهيم غندور" in found, found

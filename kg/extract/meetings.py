@@ -952,11 +952,19 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     start, when the clause has no subject of its own) to the next break after it."""
     norms = doc.token_norms
     end = sentence.last
+    # "وأضافت بعد اجتماعها مع X ...، أن ...": the meeting an aside of a reporting verb; the words follow
+    told_by = any(
+        (cue := reporting_cues().longest_at(norms, j, match.first)) is not None and cue.payload.kind == "verb"
+        for j in range(sentence.first, match.first)
+    ) if info.pos == "noun" else False
     if info.kind != "join":
         skip_to = match.last
         for k in range(match.last, sentence.last):
             if k < skip_to:
                 continue
+            if told_by and k > match.last + 2 and norms[k] in _WORDS_FOLLOW:
+                end = k
+                break
             aside = _relative_aside(norms, k, sentence.last) if norms[k] in _RELATIVES else None
             if aside is not None:
                 skip_to = aside  # "التقى X، الذي كان يمثل الرئيس في ...، بالرئيس Y": the main clause goes on
@@ -999,6 +1007,7 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
 
 _COMMENT_OPENERS = frozenset(normalize(w) for w in ("وهو", "وهي", "وهذا", "وهذه", "خصوصا", "خاصة", "علما"))
 _RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي"))
+_WORDS_FOLLOW = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "وأن"))  # the reported words open
 # "التي أجراها"، "الذي عقده"، "التي جمعت": a relative clause that says who held the meeting just named
 _HELD_IT = frozenset(normalize(w) for w in (
     "أجراها", "أجرتها", "أجرياها", "أجراه", "أجرته", "أجرياه", "عقدها", "عقدتها", "عقداها", "عقده", "عقدته",
