@@ -666,3 +666,12 @@ def test_a_meeting_told_as_an_aside_of_a_reporting_verb_ends_where_the_words_beg
         " في مدينة جدة، أن كل خطوة نحو الرئيس السوري بشار الأسد يجب أن تستند إلى تنازلات ملموسة."
     )
     assert meetings_of(text) == [{"أنالينا بيربوك", "فيصل بن فرحان"}]
+
+
+def test_a_minister_telling_of_the_two_presidents_meeting_took_no_part_in_it():
+    text = (
+        "بحث الرئيس عمر البشير والرئيس عبد الفتاح السيسي العلاقات الثنائية على هامش القمة الأفريقية في أديس"
+        " أبابا. وأوضح وزير الخارجية إبراهيم غندور في تصريحات صحفية عقب لقاء الرئيسين أن البلدين سيعززان"
+        " التنسيق بينهما."
+    )
+    assert meetings_of(text) == [{"عمر البشير", "عبد الفتاح السيسي"}]

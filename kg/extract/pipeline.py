@@ -199,6 +199,8 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
                 continue
             if draft.speaker_first < 0 and draft.in_relative:
                 continue  # "عقب الزيارة التي قام بها روحاني، والتي دعا خلالها": he spoke on another occasion
+            if _of_the_two(doc, draft.sentence) and sum(p.startswith("person:") for p in meeting.participants) >= 2:
+                continue  # "وأوضح الوزير X عقب لقاء الرئيسين أن ...": the meeting was the two's, he tells of it
             for speaker in draft.speakers:
                 entity = entities.get(speaker)
                 if entity is None or entity.type != PERSON or speaker in meeting.participants:
@@ -209,6 +211,15 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
                 if any(not _SPOKESPEOPLE.isdisjoint(normalize(r).split()[:2]) for r in entity.roles):
                     continue
                 meeting.participants.append(speaker)
+
+
+_THE_TWO = frozenset(normalize(w) for w in ("الرئيسين", "الوزيرين", "الزعيمين", "العاهلين", "الملكين", "الأميرين"))
+
+
+def _of_the_two(doc: Document, sentence: int) -> bool:
+    """The sentence speaks of the meeting as the two's ("لقاء الرئيسين")."""
+    told = doc.sentences[sentence]
+    return not _THE_TWO.isdisjoint(doc.token_norms[told.first : told.last])
 
 
 def _topics_outside_names(
