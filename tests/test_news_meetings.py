@@ -675,3 +675,22 @@ def test_a_minister_telling_of_the_two_presidents_meeting_took_no_part_in_it():
         " التنسيق بينهما."
     )
     assert meetings_of(text) == [{"عمر البشير", "عبد الفتاح السيسي"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "استقبل وزير الخارجية أحمد ناصر المحمد الصباح نظيره القطري محمد بن عبد الرحمن آل ثاني. جدير بالذكر"
+            " أن الكويت قادت برئاسة أمير البلاد الشيخ صباح الأحمد مبادرة لتسوية الأزمة الخليجية.",
+            [{"أحمد ناصر المحمد الصباح", "محمد بن عبد الرحمن بن جاسم آل ثاني"}],
+        ),
+        (
+            "استقبل رئيس الوزراء مصطفى مدبولي وفدا برئاسة وزير الخارجية السعودي فيصل بن فرحان.",
+            [{"مصطفى مدبولي", "فيصل بن فرحان"}],
+        ),
+    ],
+    ids=["led-by", "delegation-headed-by"],
+)
+def test_headed_by_joins_a_delegation_or_meeting_not_anything_led(text, expected):
+    assert meetings_of(text) == expected

@@ -665,6 +665,10 @@ def _trigger_counts(doc: Document, match, info) -> bool:
         return False
     if match.phrase[-1] == _HADRAH and doc.tokens[match.last - 1].text.endswith("ة"):
         return False  # "حضرة صاحب السمو": the honorific, not "حضره" (attended it)
+    if match.phrase == (_CHAIRED_BY,) and not any(
+        not _CHAIRED_THINGS.isdisjoint(clitic_stems(norms[k])) for k in range(max(0, match.first - 4), match.first)
+    ):
+        return False  # "قادت الكويت برئاسة أميرها مبادرة ...": led by, no delegation or meeting chaired
     listing = info.kind == "join" and any(need[0] in _EACH for need in info.needs)
     if (
         _in_long_quote(doc, match)
@@ -715,6 +719,12 @@ def _in_long_quote(doc: Document, match) -> bool:
 
 
 _DURING = frozenset(normalize(w) for w in ("خلال", "لدى", "أثناء", "عند"))
+_CHAIRED_BY = normalize("برئاسة")
+# what "برئاسة X" is chaired or led by X when it joins a meeting: a delegation, a meeting, talks
+_CHAIRED_THINGS = frozenset(normalize(w) for w in (
+    "وفد", "الوفد", "وفدا", "اجتماع", "الاجتماع", "اجتماعا", "جلسة", "الجلسة", "لجنة", "اللجنة", "مباحثات",
+    "المباحثات", "محادثات", "المحادثات", "الجانب", "المشترك", "المشتركة", "رفيع", "المستوى", "وزاري", "الوزاري",
+))  # fmt: skip
 COMMUNIQUE_NOUNS = frozenset(normalize(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
 _COMMUNIQUE = COMMUNIQUE_NOUNS | {normalize("بيانا"), normalize("بلاغا")}  # ("أصدر بياناً قال فيه إن")
 _COMMUNIQUE_REACH = 8  # words between "بيان" and the quotation it opens: "بيان لمكتب رئيس الوزراء العراقي إن"
