@@ -694,3 +694,12 @@ def test_a_minister_telling_of_the_two_presidents_meeting_took_no_part_in_it():
 )
 def test_headed_by_joins_a_delegation_or_meeting_not_anything_led(text, expected):
     assert meetings_of(text) == expected
+
+
+def test_a_communique_quoted_after_a_hashtag_tells_the_joint_act_of_the_two():
+    text = (
+        "افتتحت قطر اليوم مبنى قنصليتها العامة في أربيل.\n"
+        'وذكر بيان لحكومة الإقليم تلقت #وكالة_الأخبار نسخة منه أن "رئيس الوزراء مسرور بارزاني والأمين العام'
+        ' لوزارة الخارجية القطرية أحمد بن حسن الحمادي، افتتحا مبنى القنصلية العامة في أربيل".'
+    )
+    assert meetings_of(text) == [{"مسرور بارزاني", "أحمد بن حسن الحمادي"}]

@@ -591,3 +591,11 @@ def test_a_verb_after_an_office_and_its_nisba_is_no_name():
 def test_professor_is_an_honorific_not_part_of_the_name():
     found = persons("وأوضح وزير الخارجية بروفيسور إبراهيم غندور في تصريحات صحفية أن اللقاء كان مثمرا.")
     assert "إبراهيم غندور" in found, found
+
+
+def test_a_plural_a_clause_describes_after_a_surname_is_no_part_of_the_name():
+    found = persons(
+        "التقى وزير الخارجية فؤاد حسين المبعوث الأميركي. وخلال اللقاء استعرض الوزير حسين المراحل التي مر بها"
+        " العراق، وحضر السفير أحمد المسالم."
+    )
+    assert "أحمد المسالم" in found and not any("المراحل" in label for label in found), found

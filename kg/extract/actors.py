@@ -2758,6 +2758,14 @@ def _pronoun_on(norm: str) -> bool:
     return False
 
 
+_RELATIVE_WORDS = frozenset(normalize(w) for w in ("التي", "الذي", "اللتين", "اللذين"))
+
+
+def _broken_plural(stem: str) -> bool:
+    """ "مراحل"، "مسائل"، "مصالح": the plural pattern مفاعل (five letters, م then ا third)."""
+    return len(stem) == 5 and stem[0] == "م" and stem[2] == "ا" and stem[-1] not in "يه"
+
+
 def _tafil(norm: str) -> bool:
     """The verbal noun تفعيل ("تنديد"، "تأكيد"، "تعزيز"، "تعيين"): ت, two letters, ي, a letter."""
     return (
@@ -3191,6 +3199,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname, "السفير محمد
         # الأهمية الكبيرة" is no name: an everyday noun)
         return False
+    if norm.startswith("ال") and _broken_plural(norm[2:]) and _peek(norms, j + 1, end) in _RELATIVE_WORDS:
+        return False  # "استعرض الوزير حسين المراحل التي": a plural of the pattern مفاعل that a clause describes
     if norm.startswith("ال") and _verbal_noun(norm[2:]) and not _known_name_word(norm) and norm not in given_names():
         return False  # "تمنى للسفير عيسى التوفيق": a verbal noun after the name, no surname
     # past two words, only what looks like a surname goes on: "محمد شياع السوداني", not "... تمسك"

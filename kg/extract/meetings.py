@@ -727,7 +727,9 @@ _CHAIRED_THINGS = frozenset(normalize(w) for w in (
 ))  # fmt: skip
 COMMUNIQUE_NOUNS = frozenset(normalize(w) for w in ("بيان", "البيان", "بلاغ", "البلاغ"))
 _COMMUNIQUE = COMMUNIQUE_NOUNS | {normalize("بيانا"), normalize("بلاغا")}  # ("أصدر بياناً قال فيه إن")
-_COMMUNIQUE_REACH = 8  # words between "بيان" and the quotation it opens: "بيان لمكتب رئيس الوزراء العراقي إن"
+# words between "بيان" and the quotation it opens: "بيان لمكتب رئيس الوزراء العراقي إن"، "بيان لحكومة
+# الإقليم تلقت #الوكالة نسخة منه أن"
+_COMMUNIQUE_REACH = 12
 
 
 def _communique_tells(doc: Document, match, info) -> bool:
