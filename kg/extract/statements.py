@@ -663,6 +663,10 @@ def _statement_at(
         subject = None  # "إن هنية أطلع الرئيس أردوغان على": named before the verb, the one after is told
     if subject is not None and subject.type == COUNTRY and not _feminine(cue) and info.kind == "verb":
         subject = None  # "ودعا إسرائيل إلى ...": a country takes a feminine verb, so here it is called on
+    if subject is not None and subject.type != PERSON and cue.phrase[0] in _DESCRIBING and (
+        subject.last < sentence.last and norms[subject.last].startswith("ب")
+    ):
+        subject = None  # "وصفت موريتانيا بأنها شريك مهم": the country described, not who describes it
     embedded = _embedded_subject(doc, index, cue, sentence) if info.kind == "participle" else None
     if embedded is not None:
         # "قالت الوكالة إن نائب الوزير رحب بالضيف، مؤكداً ...": the one the reported clause is about
@@ -839,6 +843,8 @@ def _statement_at(
 
 _EXCELLENCY = normalize("سعادة")
 _AS_WELL = frozenset(normalize(w) for w in ("كما", "وكما"))
+_WHERE_THEN = frozenset(normalize(w) for w in ("حيث", "وحيث"))
+_DESCRIBING = frozenset(normalize(w) for w in ("وصف", "وصفت"))
 
 
 def _after_as_well(norms, cue) -> bool:
@@ -1481,8 +1487,9 @@ def _words_end(doc, sentence, start_token, next_cue) -> int:
     end = min(sentence.last, next_cue)
     if next_cue < sentence.last and next_cue - 1 >= start_token and norms[next_cue - 1] in ("،", ",", "و"):
         end = next_cue - 1
-    elif next_cue < sentence.last and next_cue - 2 >= start_token and norms[next_cue - 1] in _AS_WELL:
-        end = next_cue - 1 - (norms[next_cue - 2] in ("،", ","))  # "...، كما أبرز": the next words' "as well"
+    elif next_cue < sentence.last and next_cue - 2 >= start_token and norms[next_cue - 1] in _AS_WELL | _WHERE_THEN:
+        # "...، كما أبرز"، "...، حيث وصفت": the next words' "as well" or "whereupon"
+        end = next_cue - 1 - (norms[next_cue - 2] in ("،", ","))
     for k in range(start_token, end):
         if norms[k] in _CLAUSE_ENDS and doc.quote_at(doc.tokens[k].start) is None and k > start_token:
             if norms[k] in ("فيما", "وفيما") and norms[k + 1 : k + 2] and norms[k + 1] in _FIMA_PHRASES:
