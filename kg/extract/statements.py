@@ -367,12 +367,18 @@ def _attributed_opening(doc, sentence, index: _MentionIndex, words_end: int) -> 
     if word not in _ACCORDING_TO or k + 2 >= sentence.last:
         return None
     j = k + 1 + (norms[k + 1] in ("ل", "لـ"))
+    if norms[j] in _FRAME_NOUNS:
+        j += 1  # "وحسب بيان لوزير الاتصال ...، فإن": the statement of the one named after it
     speaker = index.by_first.get(j)
     if speaker is None or speaker.type not in (PERSON, ORGANIZATION, COUNTRY) or speaker.head != j:
         return None
     if _is_outlet(norms, speaker) or _is_news_agency(speaker.key):
         return None  # "وبحسب وكالة الأنباء": where the news came from, no one who said it
     pos = speaker.last
+    if pos + 1 < sentence.last and norms[pos] in ("،", ","):
+        named = index.by_first.get(pos + 1)
+        if named is not None and named.key == speaker.key:
+            pos = named.last  # "لوزير الاتصال الناطق باسم الحكومة، السيد X،": the office, then its holder
     while pos < sentence.last and (norms[pos] in ("،", ",") or norms[pos] in _THAT_WORDS):
         pos += 1
     if words_end <= pos + 1:
