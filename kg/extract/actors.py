@@ -3018,6 +3018,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False  # "تحيات": a feminine plural, not a name
     if len(norm) == 4 and norm[0] == "ا" and norm[1] != "ي":
         return False  # "اطلق"، "اعلن": a verb of the form أفعل written without its hamza (not "إيرج")
+    if len(norm) == 5 and norm[0] == "ا" and (norm[2] == "ت" or norm[1] == "ط") and norm[1] not in "يو":
+        return False  # "اجتمع"، "انتقل"، "اطمأن": a verb of the form افتعل (its ت as ط after ط)
     stem = norm[1:]
     if norm[0] in "وف" and (stem in given_names() or stem in everyday_words()):
         return False

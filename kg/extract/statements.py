@@ -510,6 +510,8 @@ def _reported_in_quote(doc: Document, cue, quote, index: _MentionIndex) -> bool:
         return False
     if _is_outlet(norms, subject) or _is_news_agency(subject.key):
         return False
+    if "direct" in cue.payload.takes:
+        return True  # '"وجدد الملك بهذه المناسبة تضامنه ..."': a stance taken, its words right after
     following = norms[subject.last : min(inside, subject.last + 6)]
     return any(n in _COMPLEMENTIZERS or n in (":", "علي", "الي", "عن") for n in following)
 
