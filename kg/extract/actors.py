@@ -373,6 +373,8 @@ def _offices_shared_out(ctx: _Context, found: list[ActorMention]) -> list[ActorM
         while k < end:
             while k < end and norms[k] in ("،", ","):
                 k += 1
+            if k >= end:
+                break  # (the sentence ends on a comma)
             nisba = gz.nisba_index().longest_at(norms, k, end) if not ministry and norms[k][:1] == "و" else None
             if nisba is not None and nisba.clitic:
                 # "وزيري الخارجية سامح شكري والعراقي فؤاد حسين": the same ministry, another state's

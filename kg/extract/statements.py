@@ -817,8 +817,8 @@ def _statement_at(
         # may follow without أن
         info = ReportingCue(info.phrase, info.kind, info.takes - {"that", "or_subject"})
     start_token = _words_start(doc, sentence, pos, info, next_cue, index)
-    if start_token is None:
-        return None, speakers
+    if start_token is None or start_token >= sentence.last:
+        return None, speakers  # (nothing after "لفت X الانتباه إلى" where the page is cut off)
     yields = _opens_with_speaker(doc, start_token, next_cue, index)
     if yields and (after_next is None or doc.quote_at(doc.tokens[cue.first].start) is not None):
         return None, speakers
