@@ -187,10 +187,11 @@ def find_meetings(
                     meetings.append(welcome)
                 continue
             window = _window(doc, sentence, match, info, mentions)
-            told_in_communique = _in_long_quote(doc, match) and _communique_tells(doc, match, info)
+            in_quote = _in_long_quote(doc, match)
             # ('إن "ذلك جاء خلال استقبال الرئيس ... السفير X"': those a communiqué tells of are parties)
+            told_in_communique = in_quote and _communique_tells(doc, match, info)
             persons = _persons(mentions, window, speakers, doc, in_speech=told_in_communique)
-            opening = _first_person_teller(doc, match) if _in_long_quote(doc, match) else None
+            opening = _first_person_teller(doc, match) if in_quote else None
             if opening is not None:
                 # "وقال X في تغريدة: «تلقيت اتصالاً من Y ...»": X, who tells it, and Y
                 teller = next((m.key for m in reversed(mentions) if m.type == PERSON and m.key
@@ -684,13 +685,21 @@ def _trigger_counts(doc: Document, match, info) -> bool:
     # "تسلّم الرئيس ...، اليوم ... في قصر ... ببغداد، أوراق اعتماد"، "تلقى الرئيس ...، مساء أول أمس
     # الخميس، مكالمتين": what is handed over, or the call, may come after the subject, the day and the
     # place, within the sentence
-    # "ناقش الوزير X اليوم على هامش قمة ... في هافانا مع نظيره Y": with whom, past where and when
-    with_whom = info.needs == ((normalize("مع"),),)
-    reach = _HANDED_REACH if _hands_over(info) or info.kind == "call" or with_whom else _NEEDED_REACH
+    return not info.needs or _needed_word(norms, match.last, len(norms), info.needs, _needed_reach(info))
+
+
+_WITH = ((normalize("مع"),),)
+
+
+def _needed_reach(info) -> int:
+    """How far after the trigger the word it needs may stand."""
     if info.kind == "meeting" and info.pos == "verb":
         # "عقدت وزير الخارجية X يوم الأحد الموافق 23 مايو من العام الجاري، مؤتمراً صحفياً": past the date
-        reach = _HELD_REACH
-    return not info.needs or _needed_word(norms, match.last, len(norms), info.needs, reach)
+        return _HELD_REACH
+    # "ناقش الوزير X اليوم على هامش قمة ... في هافانا مع نظيره Y": with whom, past where and when
+    if _hands_over(info) or info.kind == "call" or info.needs == _WITH:
+        return _HANDED_REACH
+    return _NEEDED_REACH
 
 
 _FIRST_PERSON = frozenset(normalize(w) for w in ("تلقيت", "التقيت", "أجريت"))
@@ -965,10 +974,9 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     norms = doc.token_norms
     end = sentence.last
     # "وأضافت بعد اجتماعها مع X ...، أن ...": the meeting an aside of a reporting verb; the words follow
-    told_by = any(
-        (cue := reporting_cues().longest_at(norms, j, match.first)) is not None and cue.payload.kind == "verb"
-        for j in range(sentence.first, match.first)
-    ) if info.pos == "noun" else False
+    told_by = info.pos == "noun" and any(
+        cue.payload.kind == "verb" and cue.last <= match.first for cue in reporting_cues_in(doc, sentence)
+    )
     if info.kind != "join":
         skip_to = match.last
         for k in range(match.last, sentence.last):
@@ -1031,9 +1039,16 @@ _ASIDE_REACH = 30
 def _holder_then_partner(norms, mentions, k: int, end: int) -> bool:
     """A person right at k (past a title), then "مع" and another: "أجراها الوزير X أمس بالجزائر مع Y"."""
     holder = next((m for m in mentions if m.type == PERSON and k <= m.head <= k + 1), None)
-    if holder is None:
-        return False
-    with_at = next((j for j in range(holder.last, end) if norms[j] == "مع"), None)
+    return holder is not None and _partner_with(norms, mentions, _with_at(norms, holder.last, end))
+
+
+def _with_at(norms, start: int, end: int) -> int | None:
+    """The first "مع" from start."""
+    return next((j for j in range(start, end) if norms[j] == "مع"), None)
+
+
+def _partner_with(norms, mentions, with_at: int | None) -> bool:
+    """A person named right after this "مع" (past a title)."""
     return with_at is not None and any(m.type == PERSON and with_at < m.head <= with_at + 2 for m in mentions)
 
 
@@ -1412,13 +1427,13 @@ def _told_before(doc, sentence, mentions) -> list[str]:
 def _subject_then_partner(norms, mentions, match, window) -> bool:
     """ "بحث سكرتير مجلس الأمن X، اليوم، مع وزير الخارجية Y": the verb's own subject right after it,
     then the one he met after "مع"; no host of an earlier meeting left out."""
-    with_at = next((k for k in range(match.last, window[1]) if norms[k] == "مع"), None)
+    with_at = _with_at(norms, match.last, window[1])
     if with_at is None:
         return False
     subject = next((m for m in mentions if m.type == PERSON and match.last <= m.head and m.last <= with_at), None)
     if subject is None or norms[subject.head][:1] in ("ب", "ل"):
         return False
-    return any(m.type == PERSON and with_at < m.head <= with_at + 2 for m in mentions)
+    return _partner_with(norms, mentions, with_at)
 
 
 def _is_reference(norms, match, info) -> bool:
@@ -1853,8 +1868,7 @@ def _kind(norms, match, info, sentence) -> str:
     """ "عقد ... قمة" is a summit, "أجرى ... محادثات" talks: the noun the verb needs says the kind."""
     if info.pos != "verb" or not info.needs or _hands_over(info):
         return info.kind
-    reach = _HELD_REACH if info.kind == "meeting" else _NEEDED_REACH  # (as far as _trigger_counts looked)
-    for k in range(match.last, min(sentence.last, match.last + reach)):
+    for k in range(match.last, min(sentence.last, match.last + _needed_reach(info))):  # (where it was found)
         noun = triggers().longest_at(norms, k, sentence.last)
         if noun is not None and noun.payload.pos == "noun" and noun.payload.kind != "join":
             return noun.payload.kind

@@ -496,7 +496,9 @@ def _reported_in_quote(doc: Document, cue, quote, index: _MentionIndex) -> bool:
         return False
     if cue.payload.kind == "participle":
         # '"وأعرب الرئيس عن شكره ...، مؤكداً تلبيتها": goes on from a verb the communiqué reports before it
-        first = next(t.index for t in doc.tokens if t.start >= quote.start)
+        first = cue.first
+        while first > 0 and doc.tokens[first - 1].start >= quote.start:
+            first -= 1  # (back to the quotation's first word)
         return any(
             other.payload.kind == "verb" and _reported_in_quote(doc, other, quote, index)
             for other in reporting_cues().scan(norms, first, cue.first)
@@ -851,15 +853,16 @@ def _statement_at(
 
 _EXCELLENCY = normalize("سعادة")
 _AS_WELL = frozenset(normalize(w) for w in ("كما", "وكما"))
-_WHERE_THEN = frozenset(normalize(w) for w in ("حيث", "وحيث"))
+# "...، كما أبرز"، "...، حيث وصفت": words that open the next reporting verb's clause, not the words before
+_NEXT_CLAUSE_OPENERS = _AS_WELL | frozenset(normalize(w) for w in ("حيث", "وحيث"))
 _DESCRIBING = frozenset(normalize(w) for w in ("وصف", "وصفت"))
+_ONE_SIDE = frozenset(normalize(w) for w in ("الجانب", "الطرف"))
+_QUOTING_ONLY = frozenset({"colon", "quote", "subject", "about"})
 
 
 def _after_as_well(norms, cue) -> bool:
     """ "كما أبرز ...": "as well" makes the word that follows a verb."""
     return cue.first > 0 and not cue.clitic and norms[cue.first - 1] in _AS_WELL
-_ONE_SIDE = frozenset(normalize(w) for w in ("الجانب", "الطرف"))
-_QUOTING_ONLY = frozenset({"colon", "quote", "subject", "about"})
 
 
 def _skip(doc: Document, pos: int, end: int, index: _MentionIndex | None = None) -> int:
@@ -895,7 +898,7 @@ def _singular_after_group(norms, cue, last_speaker: tuple[str, ...]) -> bool:
 
 _SIDES = frozenset(normalize(w) for w in ("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدين", "البلدان"))
 # plural subjects after which a plural participle speaks for the guests ("أعرب السفراء الجدد عن ...، معبرين")
-_GUESTS_PLURAL = frozenset(normalize(w) for w in ("سفراء", "أعضاء", "ممثلو", "ممثلي", "المبعوثون", "أعضاء"))
+_GUESTS_PLURAL = frozenset(normalize(w) for w in ("سفراء", "أعضاء", "ممثلو", "ممثلي", "المبعوثون"))
 
 
 def _plural_participle(cue) -> bool:
@@ -1495,8 +1498,7 @@ def _words_end(doc, sentence, start_token, next_cue) -> int:
     end = min(sentence.last, next_cue)
     if next_cue < sentence.last and next_cue - 1 >= start_token and norms[next_cue - 1] in ("،", ",", "و"):
         end = next_cue - 1
-    elif next_cue < sentence.last and next_cue - 2 >= start_token and norms[next_cue - 1] in _AS_WELL | _WHERE_THEN:
-        # "...، كما أبرز"، "...، حيث وصفت": the next words' "as well" or "whereupon"
+    elif next_cue < sentence.last and next_cue - 2 >= start_token and norms[next_cue - 1] in _NEXT_CLAUSE_OPENERS:
         end = next_cue - 1 - (norms[next_cue - 2] in ("،", ","))
     for k in range(start_token, end):
         if norms[k] in _CLAUSE_ENDS and doc.quote_at(doc.tokens[k].start) is None and k > start_token:
