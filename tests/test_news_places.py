@@ -38,3 +38,23 @@ def places_of(text: str) -> list[tuple[set[str], str | None]]:
 def test_a_visits_verb_names_the_city_without_a_preposition(text, place):
     [(_people, at)] = places_of(text)
     assert at == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "بحث وزير الخارجية الإسباني خوان ريبيرا مع رئيس الحكومة الليبية عبد الحميد الدبيبة مستجدات الوضع."
+            " جاء ذلك بعد وصول ريبيرا إلى العاصمة الليبية طرابلس صباح اليوم في زيارة لم يعلن عنها مسبقاً.",
+            "طرابلس",
+        ),
+        (
+            "ناقش رئيس الوزراء العراقي سامي الكعبي مع وزير الخارجية البحريني سلمان الدوسري التعاون الثنائي."
+            " وجاء اللقاء خلال زيارة الدوسري إلى بغداد.",
+            "بغداد",
+        ),
+    ],
+)
+def test_the_visit_the_sentence_after_tells_gives_the_meeting_its_city(text, place):
+    [(_people, at)] = places_of(text)
+    assert at == place

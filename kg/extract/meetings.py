@@ -335,6 +335,10 @@ def find_meetings(
                         # "بحث الرئيس مع السفراء ..." then "تسلم الرئيس في قصر السلام ببغداد أوراق اعتماد ...":
                         # the meeting told again with a verb, and where it was
                         target.place, target.venue = _in_city(*_place(doc, mentions, window, match, info, None))
+                    else:
+                        # "بحث X مع Y ..." then "جاء ذلك بعد وصول X إلى العاصمة الليبية طرابلس": the
+                        # visit the meeting was part of
+                        target.place = _visited(doc, mentions, sentence)
                 continue
             stated = _date(dates, match.first, None, None)[0]
             apart = _each_already_met(meetings, persons)
@@ -1980,7 +1984,7 @@ def _capital_word_before(norms, mention, floor: int) -> bool:
 _VISIT_WORDS = frozenset(
     normalize(w)
     for w in (
-        "زار", "يزور", "تزور", "زارت", "زيارة", "زيارته", "زيارتها", "وصل", "وصلت", "يصل", "وصوله", "وصولها",
+        "زار", "يزور", "تزور", "زارت", "زيارة", "زيارته", "زيارتها", "وصل", "وصلت", "يصل", "وصول", "وصوله", "وصولها",
         "وصولهما", "وصولهم", "حل", "حلت", "يحل", "قدم", "قدومه",
     )
 )  # fmt: skip
