@@ -703,3 +703,11 @@ def test_a_communique_quoted_after_a_hashtag_tells_the_joint_act_of_the_two():
         ' لوزارة الخارجية القطرية أحمد بن حسن الحمادي، افتتحا مبنى القنصلية العامة في أربيل".'
     )
     assert meetings_of(text) == [{"مسرور بارزاني", "أحمد بن حسن الحمادي"}]
+
+
+def test_a_delegation_named_in_a_relative_clause_headed_by_and_including_is_received():
+    text = (
+        "استقبل رئيس الوزراء العراقي سامي الكعبي، اليوم الثلاثاء، الوفد الحكومي الكندي الذي ترأسه منسق"
+        " الحكومة السيد مارك تيبو، وضم مستشار وزارة الخارجية السيد بول لافال."
+    )
+    assert meetings_of(text) == [{"سامي الكعبي", "مارك تيبو", "بول لافال"}]

@@ -601,3 +601,43 @@ def test_in_a_delegation_listed_office_first_each_office_is_the_name_after_it():
 def test_an_office_set_off_after_a_name_that_has_none_before_it_is_that_names():
     facts = facts_of("واستقبل سامي الخطيب، وزير المالية، الوفد في مكتبه.")
     assert person(facts, "سامي الخطيب").roles == ("وزير المالية",)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "country"),
+    [
+        (
+            "استقبل رئيس الوزراء العراقي سامي الكعبي اليوم الوفد الحكومي الكندي الذي ترأسه منسق الحكومة"
+            " لشؤون الشرق الأوسط وشمال أفريقيا السيد مارك تيبو، وضم نائبة مساعد وزير الدفاع لشؤون الشرق الأدنى"
+            " السيدة جين روبير.",
+            "جين روبير",
+            "نائبة مساعد وزير الدفاع لشؤون الشرق الأدنى",
+            "country:CA",
+        ),
+        (
+            "استقبل رئيس الوزراء العراقي سامي الكعبي اليوم الوفد الحكومي الكندي الذي ترأسه منسق الحكومة"
+            " لشؤون الشرق الأوسط وشمال أفريقيا السيد مارك تيبو، وضم نائبة مساعد وزير الدفاع لشؤون الشرق الأدنى"
+            " السيدة جين روبير.",
+            "مارك تيبو",
+            "منسق الحكومة لشؤون الشرق الأوسط وشمال أفريقيا",
+            "country:CA",
+        ),
+        (
+            "استقبل وزير الخارجية الأردني أيمن الصفدي وفداً صينياً يضم نائب وزير التجارة لي تشانغ مينغ.",
+            "لي تشانغ مينغ",
+            "نائب وزير التجارة",
+            "country:CN",
+        ),
+    ],
+)
+def test_members_of_a_countrys_delegation_stand_for_it_with_their_offices_field(text, name, role, country):
+    found = person(facts_of(text), name)
+    assert (found.roles, found.represents) == ((role,), country)
+
+
+def test_those_attending_a_delegations_reception_are_not_its_members():
+    facts = facts_of(
+        "استقبل رئيس الوزراء العراقي سامي الكعبي وفداً صينياً يضم نائب وزير التجارة لي تشانغ مينغ، بحضور"
+        " وزير التخطيط محمد الدليمي."
+    )
+    assert person(facts, "محمد الدليمي").represents != "country:CN"

@@ -41,6 +41,8 @@ _PARTICLES = frozenset(
     for w in ("بن", "بنت", "ابن", "أبو", "أبي", "أبا", "عبد", "آل", "ولد", "دي", "دا", "فان", "فون", "ديل", "أم", "ذو")
 )
 # "إلى سورية", "لدى دمشق", "بشأن ليبيا": a country after these is where the office works, not whom it serves
+_AND_COMPASS = frozenset(normalize(w) for w in ("وشمال", "وجنوب", "وشرق", "وغرب", "ووسط"))
+_REGION_ADJECTIVES = frozenset(normalize(w) for w in ("الأدنى", "الأوسط", "الأقصى", "الكبير", "الكبرى"))
 _DESTINATION = frozenset(normalize(w) for w in ("إلى", "لدى", "في", "بشأن", "حول", "لشؤون", "بشؤون"))
 # Adjectives that tie an office to an organisation rather than a country: "المبعوث الأممي"
 _ORG_ADJECTIVES = {normalize(w): key for w, key in (("الأممي", "org:un"), ("الأممية", "org:un"))}
@@ -214,6 +216,39 @@ def find_mentions(doc: Document) -> list[ActorMention]:
     return mentions
 
 
+_DELEGATION_WORDS = frozenset(normalize(w) for w in ("الوفد", "وفد", "وفدا", "وفداً"))
+_DELEGATION_KINDS = frozenset(normalize(w) for w in (
+    "الحكومي", "حكومي", "حكوميا", "الرسمي", "رسمي", "رسميا", "البرلماني", "برلماني", "برلمانيا", "العسكري",
+    "عسكري", "عسكريا", "الأمني", "أمني", "أمنيا", "الاقتصادي", "اقتصادي", "اقتصاديا", "الوزاري", "وزاري", "وزاريا",
+    "رفيع", "الرفيع",
+))  # fmt: skip
+# words after which those named attend or host, no longer the delegation's members
+_NOT_MEMBERS = frozenset(normalize(w) for w in ("حضر", "وحضر", "بحضور", "حضره", "وحضره", "استقبله", "التقى"))
+
+
+def _nisba_country(norm: str) -> str:
+    """The country of a nisba, also in the indefinite accusative ("وفداً صينياً")."""
+    found = gz.nisba_index().get((norm,)) or (norm[-1:] == "ا" and gz.nisba_index().get((norm[:-1],)))
+    return found[0] if found and len(found) == 1 else ""
+
+
+def _member_of_delegation(ctx: _Context, mention: ActorMention, delegations) -> list[str]:
+    """ "استقبل X الوفد الحكومي الأمريكي الذي ترأسه منسق ... Y، وضم ... Z": an official whose office
+    names no country, listed after a delegation of a country, is one of it (unless a word between
+    says those named attend it instead)."""
+    known = gz.known(mention.key) if mention.key else None
+    if known is not None and known.represents:
+        return []
+    return [
+        key
+        for k, key in delegations
+        if k < mention.head <= k + _MEMBERS_REACH and _NOT_MEMBERS.isdisjoint(ctx.norms[k : mention.head])
+    ][-1:]
+
+
+_MEMBERS_REACH = 45
+
+
 # offices held abroad: those beside them in a list are often the hosts
 _FOREIGN_KINDS = frozenset({"diplomat", "envoy", "counterpart"})
 _SIDE_WORDS = frozenset(normalize(w) for w in ("الجانب", "الطرف", "الوفد"))
@@ -230,10 +265,17 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
             nisba = gz.nisba_index().longest_at(norms, k + 1, ctx.sentence.last, clitics=False)
             if nisba is not None:
                 sides.append((k, f"country:{nisba.payload}"))
+    delegations = []  # (token, country key) of "الوفد الأمريكي الذي ترأسه"، "وفداً صينياً يضم"
+    for k in range(ctx.sentence.first, ctx.sentence.last - 2):
+        if norms[k] in _DELEGATION_WORDS:
+            at = k + 2 if norms[k + 1] in _DELEGATION_KINDS else k + 1
+            country = _nisba_country(norms[at])
+            if country:
+                delegations.append((k, f"country:{country}"))
     result: list[ActorMention] = []
     for mention in found:
         if mention.type == PERSON and mention.role and not mention.represents and not mention.counterpart:
-            side = [key for k, key in sides if k < mention.head]
+            side = [key for k, key in sides if k < mention.head] or _member_of_delegation(ctx, mention, delegations)
             before = result[-1] if result else None
             principal = _principal_of_pronoun(ctx, mention, result)
             if side:
@@ -2010,8 +2052,15 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             # "المفوضة الأوروبية لشؤون المتوسط"، "وزير الدولة لشؤون الخليج العربي": the office's field
             k += 2
             # "للشؤون الدولية المتعددة": the field's own adjectives go on with it
-            while k < end and norms[k].startswith("ال") and (norms[k] in office_words() or norms[k].endswith("ه")):
-                k += 1
+            while (
+                k < end
+                and norms[k].startswith("ال")
+                and (norms[k] in office_words() or norms[k].endswith("ه") or norms[k] in _REGION_ADJECTIVES)
+                and honorifics().longest_at(norms, k, k + 1) is None  # ("... السيدة دانا سترول")
+            ):
+                k += 1  # ("لشؤون الشرق الأدنى"، "لشؤون الشرق الأوسط": a region's own adjective)
+                if k + 1 < end and norms[k] in _AND_COMPASS:
+                    k += 2  # "لشؤون الشرق الأوسط وشمال أفريقيا": a second region joined by و
             if not destination:
                 role_last = k
             continue

@@ -997,6 +997,8 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
                 norms, mentions, k + 2, end
             ):
                 continue  # "المحادثات التي أجراها X مع Y": the talks' own relative clause names who held them
+            if norms[k] in _RELATIVES and k + 1 < end and norms[k + 1] in _LED_IT and _delegation_before(norms, k):
+                continue  # "استقبل X الوفد الأمريكي الذي ترأسه Y، وضم Z": the delegation's own members
             if norms[k] in _CLAUSE_BREAKS or (
                 k > match.last + 2 and _reports(norms, reporting_cues().longest_at(norms, k, end), end)
             ):
@@ -1038,6 +1040,17 @@ _HELD_IT = frozenset(normalize(w) for w in (
     "عقداه", "جمعت", "جمع",
 ))  # fmt: skip
 _ASIDE_REACH = 30
+# "الوفد الذي ترأسه"، "الوفد الذي يضم": a relative clause that names the delegation's members
+_LED_IT = frozenset(normalize(w) for w in (
+    "ترأسه", "يترأسه", "يرأسه", "رأسه", "ترأسها", "يترأسها", "يرأسها", "يقوده", "قاده", "تقوده", "قادته",
+    "ضم", "يضم", "تضم", "ضمت",
+))  # fmt: skip
+_DELEGATIONS = frozenset(normalize(w) for w in ("وفد", "الوفد", "وفدا", "وفداً", "الوفود", "وفود"))
+
+
+def _delegation_before(norms, k: int) -> bool:
+    """A delegation noun among the three words before k ("الوفد الحكومي الأمريكي الذي")."""
+    return any(norms[j] in _DELEGATIONS for j in range(max(0, k - 3), k))
 
 
 def _holder_then_partner(norms, mentions, k: int, end: int) -> bool:
