@@ -711,3 +711,20 @@ def test_a_delegation_named_in_a_relative_clause_headed_by_and_including_is_rece
         " الحكومة السيد مارك تيبو، وضم مستشار وزارة الخارجية السيد بول لافال."
     )
     assert meetings_of(text) == [{"سامي الكعبي", "مارك تيبو", "بول لافال"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال وزير الخارجية الكندي مارك تيبو إن العقوبات رسالة واضحة. جاء ذلك خلال مؤتمر صحفي لتيبو ووزير"
+        " الخارجية الإيطالي جوليو فيراري في ختام اجتماع التحالف.",
+        "وأوضح الوزير مارك تيبو خلال مؤتمر صحفي له ولنظيره الإيطالي جوليو فيراري أن العقوبات ستستمر.",
+    ],
+)
+def test_a_press_conference_of_two_named_together_is_a_meeting_of_both(text):
+    assert meetings_of(text) == [{"مارك تيبو", "جوليو فيراري"}]
+
+
+def test_a_press_conference_of_one_is_no_meeting():
+    text = "وقال الوزير مارك تيبو خلال مؤتمر صحفي للوزير عقب جولته، وأضاف أن بلاده تدعم الحل."
+    assert meetings_of(text) == []

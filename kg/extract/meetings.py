@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, reporting_cues_in
+from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, office_words, reporting_cues_in
 from kg.extract.dates import FUTURE, PAST, DateMention, find_dates
 from kg.extract.lexicon import (
     PhraseIndex,
@@ -874,6 +874,12 @@ _JOINT = frozenset(normalize(w) for w in ("مشترك", "مشتركا", "مشت�
 def _joint(norms, start: int, end: int) -> bool:
     """ "مؤتمر صحفي مشترك"، "مؤتمر صحافي عقده أمس الأحد (18 يناير) مع نظيره": given together (the
     words in brackets do not count)."""
+    if start + 1 < end and norms[start][:1] == "ل" and (len(norms[start]) > 3 or norms[start] in ("له", "لها")):
+        # "مؤتمر صحفي لبلينكن ورئيس الوزراء الإيطالي X": one given by two
+        others = (norms[j] for j in range(start + 1, min(end, start + 4)))
+        if any(n[:1] == "و" and (n[1:] in office_words() or "ال" + n[1:] in office_words() or n[1:2] == "ل")
+               for n in others):  # fmt: skip
+            return True
     counted, depth = 0, 0
     for k in range(start, end):
         depth += (norms[k] == "(") - (norms[k] == ")")
@@ -1509,7 +1515,10 @@ def _pair_between(norms, match, sentence, mentions) -> list[str]:
 
 def _with_someone(norms, match, sentence) -> bool:
     """ "مؤتمر صحافي (عقده أمس) مع"، "لقائه مع": a meeting word that says with whom, a few words on."""
-    return any(norms[k] in ("مع", "بين") for k in range(match.last, min(sentence.last, match.last + 6)))
+    following = range(match.last, min(sentence.last, match.last + 6))
+    # ("مؤتمر صحفي له ولنظيره": his and his counterpart's)
+    return any(norms[k] in ("مع", "بين") or (norms[k] in ("له", "لها") and k + 1 in following
+                                              and norms[k + 1][:2] == "ول") for k in following)  # fmt: skip
 
 
 def _names_follow(norms, match, sentence) -> bool:
