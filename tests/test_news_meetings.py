@@ -728,3 +728,36 @@ def test_a_press_conference_of_two_named_together_is_a_meeting_of_both(text):
 def test_a_press_conference_of_one_is_no_meeting():
     text = "وقال الوزير مارك تيبو خلال مؤتمر صحفي للوزير عقب جولته، وأضاف أن بلاده تدعم الحل."
     assert meetings_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عرض رئيس الجمهورية العماد جوزاف عون مع السفير الياباني كينجي ناكامورا الأوضاع العامة في البلاد.",
+        "استعرضت وزيرة الخارجية ريم الهاشمي مع السفير الياباني كينجي ناكامورا مجالات التعاون.",
+    ],
+)
+def test_reviewed_with_someone_is_talks(text):
+    [people] = meetings_of(text)
+    assert "كينجي ناكامورا" in people and len(people) == 2
+
+
+def test_offered_with_something_is_no_meeting():
+    assert meetings_of("عرض الوزير كريم حداد فيلماً وثائقياً مع مقدمة قصيرة عن تاريخ المدينة.") == []
+
+
+def test_a_credentials_ceremony_a_palace_saw_takes_its_host_its_place_and_the_envoys_listed_next():
+    text = (
+        "شهد قصر بعبدا اليوم تقديم أوراق اعتماد ثلاثة سفراء جدد، يشكلون دفعة جديدة من رؤساء البعثات الذين"
+        " يقدمون أوراق اعتمادهم لرئيس الجمهورية جوزاف عون. وتضمنت هذه الدفعة سفراء: كندا ماري لويز"
+        " تريمبلاي، جمهورية البيرو خوان كارلوس مينديز رويز، جمهورية كوريا كيم سو هيون."
+    )
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    [meeting] = facts.meetings
+    assert {names[k] for k in meeting.participants} == {
+        "جوزاف عون", "ماري لويز تريمبلاي", "خوان كارلوس مينديز رويز", "كيم سو هيون"
+    }  # fmt: skip
+    assert names[meeting.place] == "قصر بعبدا"
+    envoys = {e.label: (e.roles, e.represents) for e in facts.entities if e.type == "Person"}
+    assert envoys["خوان كارلوس مينديز رويز"] == (("سفير",), "country:PE")

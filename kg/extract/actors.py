@@ -319,6 +319,8 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
         office, after = _plural_office_at(ctx, found, k)
         if not office:
             continue
+        if after + 1 < ctx.sentence.last and norms[after] in (":", "："):
+            after += 1  # "وتضمنت الدفعة سفراء: أستراليا X، كوبا Y"
         each = next((j for j in range(after, min(after + 4, ctx.sentence.last - 1))
                      if norms[j] in _EACH_OF and norms[j + 1] == "من"), None)  # fmt: skip
         if each is not None:
@@ -360,9 +362,38 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
         if mention.type == COUNTRY and mention.key and mention.first > listed_from and mention.first not in owned:
             start = _listed_after(ctx, mention)
             name = _words_set_off(ctx, start, closing=True) if start not in taken and start > mention.last else None
+            name = name or _list_item_name(ctx, start, result)
             if name is not None:
+                result = [m for m in result if not (m.type == PERSON and start <= m.first < name.last)]
                 result.append(name._replace(role=office, represents=mention.key))
     return sorted(result, key=lambda m: (m.first, m.last)) if len(result) > len(found) else result
+
+
+_ITEM_ENDS = frozenset(("،", ",", "؛", ";", ".", ":"))
+_ITEM_REACH = 5
+
+
+def _list_item_name(ctx: _Context, start: int, found: list[ActorMention]) -> ActorMention | None:
+    """ "سفراء: أستراليا ربيكا استير غريندلاي، كوبا ألكسندر بيليسر موراغا، ...": in a list of envoys
+    after their countries, the two to five words up to the item's end are the name, however foreign
+    (a name read shorter than that is only its start)."""
+    norms, end = ctx.norms, ctx.sentence.last
+    close = next((c for c in range(start + 2, min(end, start + _ITEM_REACH) + 1)
+                  if c == end or norms[c] in _ITEM_ENDS), None)  # fmt: skip
+    if close is None or any(m.type != PERSON and start <= m.first < close for m in found):
+        return None
+    words = range(start, close)
+    if not all(
+        _is_arabic_word(norms[m]) and not _function_word(norms[m]) and not _person_noun(norms[m])
+        and (norms[m] not in everyday_words() or norms[m] in given_names())
+        and titles().longest_at(norms, m, end) is None and (m == start or norms[m][:1] != "و")
+        for m in words
+    ):  # fmt: skip
+        return None
+    known = next((m for m in found if m.type == PERSON and m.first == start and m.key), None)
+    if known is not None and (known.last >= close or gz.known(known.key) is not None):
+        return None  # a name already read whole, or one the gazetteer knows
+    return _span_mention(ctx, start, close, 0, PERSON, norms[start:close])
 
 
 def _listed_after(ctx: _Context, country: ActorMention) -> int:

@@ -417,6 +417,11 @@ def find_meetings(
                 subject = _arriving(doc, mentions, sentence)
                 if subject is not None and subject not in parties:
                     parties = [subject, *parties]
+            if info.kind == "reception" and info.pos == "noun" and _credentials(norms, sentence):
+                # "شهد القصر تقديم أوراق اعتماد ستة سفراء ... الذين يقدمون أوراق اعتمادهم لرئيس الجمهورية"
+                taker = _credentials_taker(doc, mentions, sentence, match)
+                if taker is not None and taker not in parties:
+                    parties = [taker, *parties]
             kind = _kind(norms, match, info, sentence)
             phone = info.phone or kind == "call" or _phone_near(norms, match, sentence, window)
             place, venue = (None, None) if phone else _place(doc, mentions, window, match, info, dateline_place)
@@ -1600,6 +1605,22 @@ def _add(meeting: MeetingDraft, persons: list[str], sentence: Sentence) -> None:
 _EACH = frozenset(normalize(w) for w in ("كلا", "كل", "كلاً", "وكلا", "وكل"))
 
 
+def _credentials_taker(doc, mentions, sentence, match) -> str | None:
+    """The one credentials are handed to, named after ل or إلى past the words "أوراق اعتماد"."""
+    norms = doc.token_norms
+    papers = next((k for k in range(match.first, sentence.last - 1)
+                   if norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")), None)  # fmt: skip
+    if papers is None:
+        return None
+    for mention in mentions:
+        at = min(mention.head, mention.first)  # (the office before the name, where there is one)
+        if mention.type != PERSON or not mention.key or not papers < at < sentence.last:
+            continue
+        if norms[at - 1] in ("الي", "إلى") or (norms[at][:1] == "ل" and norms[at][:2] != "ال"):
+            return mention.key
+    return None
+
+
 def _credentials(norms, sentence) -> bool:
     """Does the sentence tell of credentials handed over ("أوراق اعتماد", "أوراق اعتمادهم")?"""
     return any(norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")
@@ -1915,6 +1936,9 @@ def _phone_near(norms, match, sentence, window) -> bool:
     return False
 
 
+_WITNESSED = frozenset(normalize(w) for w in ("شهد", "وشهد", "شهدت", "وشهدت"))
+
+
 def _place(
     doc, mentions, window, match, info, dateline_place, in_speech: bool = False
 ) -> tuple[str | None, str | None]:
@@ -1925,6 +1949,7 @@ def _place(
     candidates = []
     # 'إن "الرئيس تسلم في قصر السلام ببغداد أوراق ..."': a communiqué quoted tells the meeting and its place
     told_in = doc.quote_at(doc.tokens[match.first].start)
+    witnessed = None
     for mention in mentions:
         if mention.type not in (PLACE, COUNTRY) or not mention.key or not start <= mention.first < end:
             continue
@@ -1938,6 +1963,11 @@ def _place(
         if info.kind == "reception" and mention.first == match.last and match.phrase[0].startswith("استضاف"):
             candidates.append(mention)  # "استضافت القاهرة قمة ..."
             continue
+        if mention.last <= match.first <= mention.last + 2 and mention.first > start and (
+            doc.token_norms[mention.first - 1] in _WITNESSED
+        ):
+            witnessed = mention  # "شهد قصر بعبدا (اليوم) تقديم أوراق اعتماد ...": the place saw it
+            break
         preposition = _preposition_before(doc, mention, start) or _named_gathering(doc.token_norms, mention, start)
         if preposition is None or (preposition == "الي" and info.kind != "visit"):
             continue
@@ -1947,7 +1977,7 @@ def _place(
             continue  # "بحث ... الأوضاع والتطورات في اليمن": the place of what was discussed
         candidates.append(mention)
     after = [m for m in candidates if m.first >= match.first]
-    chosen = after[0] if after else (candidates[-1] if candidates else None)
+    chosen = witnessed or (after[0] if after else (candidates[-1] if candidates else None))
     if chosen is None:
         return dateline_place, None
     known = gz.known(chosen.key)
