@@ -6,6 +6,7 @@ copied from a news site. The article date is Tuesday 12 March 2024.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pytest
 
@@ -778,3 +779,21 @@ def test_a_stance_a_quoted_communique_reports_of_the_one_it_names():
         " اتخذها العاهل الأردني لاستتباب الأمن”."
     )
     assert any(who == ["محمد السادس"] and "تضامنه التام والطبيعي مع الأردن" in quote for who, quote in found), found
+
+
+_PRINTED = (
+    "قال وزير الخارجية الأردني أيمن الصفدي أمس إن الأولوية الآن هي التوصل إلى وقف دائم لإطلاق النار في"
+    " القطاع، وذلك ردا على سؤال عن فرص استئناف المفاوضات. وكان الوزير قد قال في العام الماضي إنه لا يمكن"
+    " الحديث عن أي تسوية قبل انسحاب القوات من المدن. ومن جهة أخرى قال الصفدي في مؤتمر صحفي بعمان إن هناك"
+    " حاجة للعودة إلى طاولة الحوار فيما يتعلق بملف المياه، مؤكدا على أهمية أن تتعاون دمشق بشكل كامل مع"
+    " اللجان الفنية المشتركة. وأضاف الصفدي أن بلاده تثمن التوافق القائم مع مصر حيال هذه القضية، وأن"
+    " التنسيق بين البلدين سيستمر في الأشهر المقبلة بما يخدم مصالح الشعبين الشقيقين ويعزز أمن المنطقة."
+)
+
+
+def test_a_page_printed_at_a_fixed_width_keeps_its_sentences_whole():
+    text = "\n".join(textwrap.wrap(_PRINTED, width=70))
+    assert len(text.splitlines()) >= 8
+    quotes = [words for _speakers, words in said(text)]
+    assert any("الأولوية الآن هي التوصل إلى وقف دائم لإطلاق النار" in q for q in quotes), quotes
+    assert any("تثمن التوافق القائم مع مصر حيال هذه القضية" in q for q in quotes), quotes

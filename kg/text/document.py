@@ -308,7 +308,24 @@ def _breaks_sentences(text: str, lines: list[tuple[int, int]]) -> bool:
         for (_, e), (_, e2) in pairwise(prose)
         if text[e - 1] not in _TERMINAL and text[e2 - 1] in _TERMINAL
     )
-    return open_then_closed >= 3 and open_then_closed / len(prose) >= _BROKEN_SHARE
+    return (open_then_closed >= 3 and open_then_closed / len(prose) >= _BROKEN_SHARE) or _wrapped(text, lines)
+
+
+_WRAPPED_LINES = 8  # long lines, at least, of a page wrapped at a fixed width
+_WRAPPED_OPEN = 0.75  # of them, the share that ends inside a sentence
+_WRAPPED_EVEN = 0.7  # and the share whose length is within 15% of the middle one's
+
+
+def _wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A page printed at a fixed width ("قال وزير" / "الخارجية السعودي ... هي للتوصل" / "إلى وقف
+    ..."): nearly all its long lines are of one length and end inside a sentence."""
+    long = [(s, e) for s, e in lines if len(text[s:e].split()) >= 5]
+    if len(long) < _WRAPPED_LINES:
+        return False
+    left_open = sum(1 for _, e in long if text[e - 1] not in _TERMINAL + "؛،,")
+    middle = sorted(e - s for s, e in long)[len(long) // 2]
+    even = sum(1 for s, e in long if abs((e - s) - middle) <= 0.15 * middle)
+    return left_open >= _WRAPPED_OPEN * len(long) and even >= _WRAPPED_EVEN * len(long)
 
 
 # words a sentence cannot end on: prepositions, and offices or ranks whose complement or name follows
