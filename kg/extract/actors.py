@@ -2788,6 +2788,8 @@ def _name_after(
         father = words[-1] in ("بن", "ابن", "بنت") and norm in given_names() and not _function_word(norm)
         if not father and not _continues_name(ctx, j, words, after_title):
             break
+        if norm in everyday_words() and norm not in given_names() and _pronoun_on(_peek(norms, j + 1, end)):
+            break  # "وأكد الأمير تميم حرص بلاده على ...": a noun the next word's pronoun hangs on
         words.append(norm)
         j += 1
     if words[-1] in _PARTICLES:
