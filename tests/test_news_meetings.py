@@ -761,3 +761,18 @@ def test_a_credentials_ceremony_a_palace_saw_takes_its_host_its_place_and_the_en
     assert names[meeting.place] == "قصر بعبدا"
     envoys = {e.label: (e.roles, e.represents) for e in facts.entities if e.type == "Person"}
     assert envoys["خوان كارلوس مينديز رويز"] == (("سفير",), "country:PE")
+
+
+def test_closing_a_visit_by_holding_bilaterals_is_no_speech_and_the_gathering_of_states_no_party():
+    text = (
+        "اختتم وزير الخارجية الأردني أيمن الصفدي، مشاركته بالاجتماع الوزاري لدول الاتحاد من أجل المتوسط"
+        " بعقد ثلاثة لقاءات ثنائية مع كل من وزراء خارجية الدنمارك واللوكسمبورغ وسلوفينيا."
+    )
+    assert meetings_of(text) == [
+        {"أيمن الصفدي", "الدانمرك"}, {"أيمن الصفدي", "لوكسمبورغ"}, {"أيمن الصفدي", "سلوفينيا"}
+    ]
+
+
+def test_closing_ones_words_with_a_colon_still_reports_them():
+    facts = extract("واختتم الوزير أيمن الصفدي كلمته بالقول: إن الحل السياسي هو الطريق الوحيد.", published=DAY)
+    assert [s.quote for s in facts.statements] and not facts.meetings

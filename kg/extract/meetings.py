@@ -1139,7 +1139,15 @@ def _reports(norms, cue, end: int) -> bool:
     "جدد" not as the adjective of a plural ("سفراء جدد")."""
     if cue is None or new_ones(norms, cue):
         return False
+    if cue.payload.takes <= _MARKED_ONLY:
+        # "اختتم X كلمته بالقول:" reports; "اختتم X زيارته بعقد لقاءات" does not
+        return any(n in _WORDS_MARKS for n in norms[cue.last : min(end, cue.last + _MARK_REACH)])
     return cue.payload.takes != {"an_about"} or "عن" in norms[cue.last : min(end, cue.last + 6)]
+
+
+_MARKED_ONLY = frozenset({"colon", "quote"})  # a word that reports only words set off by a mark
+_WORDS_MARKS = frozenset((":", '"', "«", "“", "”"))
+_MARK_REACH = 10
 
 
 _NEW_ONES = normalize("جدد")
@@ -1352,12 +1360,16 @@ def _names_a_gathering(norms, mention) -> bool:
     """ "اجتماعات الجمعية العامة"، "مؤتمر برلين"، "قمة مجلس التعاون": the body or city a meeting
     word is named after is the gathering, not a party to it."""
     k = mention.first - 1
+    if k >= 2 and norms[k] in _OF_STATES:
+        # "الاجتماع الوزاري لدول الاتحاد من أجل المتوسط": the gathering of the body's states
+        k -= 2 if norms[k - 1].startswith("ال") and triggers().longest_at(norms, k - 1, k) is None else 1
     found = triggers().longest_at(norms, k, k + 1) if k >= 0 else None
     if any(norms[j] in _SESSION for j in range(max(0, k - 2), k + 1)):
         return True  # "خلال أعمال الدورة الـ 80 للجمعية العامة": the body whose session it is
     return found is not None and found.payload.pos == "noun" and found.payload.kind not in ("join", "welcome", "call")
 
 
+_OF_STATES = frozenset(normalize(w) for w in ("لدول", "للدول", "دول"))
 _SESSION = frozenset(normalize(w) for w in ("الدورة", "دورة", "دورته", "دورتها", "أعمال"))
 
 
