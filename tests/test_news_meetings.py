@@ -776,3 +776,14 @@ def test_closing_a_visit_by_holding_bilaterals_is_no_speech_and_the_gathering_of
 def test_closing_ones_words_with_a_colon_still_reports_them():
     facts = extract("واختتم الوزير أيمن الصفدي كلمته بالقول: إن الحل السياسي هو الطريق الوحيد.", published=DAY)
     assert [s.quote for s in facts.statements] and not facts.meetings
+
+
+def test_those_also_at_the_welcome_of_the_guest_named_by_his_office_join_the_welcome():
+    text = (
+        "وصل ولي العهد الأردني الأمير الحسين بن عبدالله إلى الكويت في زيارة رسمية، حيث كان في مقدمة مستقبليه"
+        " لدى وصوله المطار الأميري رئيس الوزراء الكويتي الشيخ أحمد العبدالله الصباح. كما كان في استقبال ولي"
+        " العهد، كل من رئيس مجلس الأمة أحمد علي السعدون، ووزير الخارجية عبدالله اليحيا."
+    )
+    assert meetings_of(text) == [
+        {"الحسين بن عبد الله الثاني", "أحمد العبدالله الصباح", "أحمد علي السعدون", "عبد الله علي اليحيا"}
+    ]

@@ -3021,6 +3021,17 @@ def _ali_here(ctx: _Context, j: int) -> bool:
         return True  # "السفير حسين عوض علي، وزير الخارجية"، "السيد عبد السلام عبدي علي.": a name closed by علي
     if j > ctx.sentence.first and ctx.norms[j - 1] in given_names() and _family_name_shape(following):
         return True  # "عبدالحميد علي الفيلكاوي": a family name of the nisba shape after him
+    if (
+        ctx.doc.tokens[j].text == "علي"
+        and j > ctx.sentence.first
+        and _name_word(ctx.norms[j - 1])
+        and following.startswith("ال")
+        and _name_word(following)
+        and following not in everyday_words()
+        and not _function_word(following)
+        and _peek(ctx.norms, j + 2, ctx.sentence.last) in _NAME_ENDS
+    ):
+        return True  # "رئيس مجلس الأمة مرزوق علي الغانم،": written with ي between names, closed after
     # "الدكتور علي كابا": after an honorific, a foreign-looking surname (not "حصل الدكتور على جائزة")
     after_honorific = j > ctx.sentence.first and honorifics().longest_at(ctx.norms, j - 1, j) is not None
     third = _peek(ctx.norms, j + 2, ctx.sentence.last)

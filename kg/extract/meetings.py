@@ -176,9 +176,11 @@ def find_meetings(
             if info.kind == "welcome":
                 welcome = _welcome(doc, sentence, match, mentions, speakers, dateline_place)
                 again = meetings[-1] if meetings and meetings[-1].welcome else None
-                if welcome is not None and again is not None and again.participants[0] == welcome.participants[0] and (
-                    welcome.sentence - again.sentence <= 2
-                ):
+                as_well = norms[sentence.first] in _AS_WELL_OPENERS and _guest_by_office(mentions, match, sentence)
+                if welcome is not None and again is not None and (
+                    again.participants[0] == welcome.participants[0] or as_well
+                ) and welcome.sentence - again.sentence <= 2:
+                    # ("كما كان في استقبال ولي العهد كل من ...": the guest named by his office again)
                     # "وكان في استقباله أيضاً ...": more of those who met the same guest on arrival
                     _add(again, welcome.participants[1:], sentence)
                     continue
@@ -541,6 +543,15 @@ def _listed_meeting(doc, sentence, mentions, series: MeetingDraft) -> MeetingDra
                            date=series.date, dated=series.dated)  # fmt: skip
     meeting.sentences.add(sentence.index)
     return meeting
+
+
+_AS_WELL_OPENERS = frozenset(normalize(w) for w in ("كما", "وكما"))
+
+
+def _guest_by_office(mentions, match, sentence) -> bool:
+    """The guest after "في استقبال" is named by his office alone ("في استقبال ولي العهد")."""
+    guest = next((m for m in mentions if m.type == PERSON and m.key and match.last <= m.first < sentence.last), None)
+    return guest is not None and not guest.named
 
 
 def _welcome(doc, sentence, match, mentions, speakers, dateline_place) -> MeetingDraft | None:
