@@ -797,3 +797,15 @@ def test_a_page_printed_at_a_fixed_width_keeps_its_sentences_whole():
     quotes = [words for _speakers, words in said(text)]
     assert any("الأولوية الآن هي التوصل إلى وقف دائم لإطلاق النار" in q for q in quotes), quotes
     assert any("تثمن التوافق القائم مع مصر حيال هذه القضية" in q for q in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويضيف الوزير سهيل المزروعي: «التعاون العربي هو السبيل الوحيد لضمان استقرار المنطقة».",
+        "وتضيف الوزيرة ريم الهاشمي أن التعاون العربي هو السبيل الوحيد لضمان استقرار المنطقة.",
+    ],
+)
+def test_adds_in_the_present_tense_reports_words(text):
+    [(_speakers, words)] = said(text)
+    assert "التعاون العربي هو السبيل الوحيد" in words
