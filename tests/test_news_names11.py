@@ -39,3 +39,13 @@ def test_the_states_of_a_council_name_the_council_with_its_short_name():
     facts = extract("وشدد الوزير على وحدة واستقرار دول مجلس التعاون الخليجي.", published=DAY)
     [council] = [e for e in facts.entities if e.key == "org:gcc"]
     assert any("مجلس التعاون الخليجي" in alias for alias in council.aliases)
+
+
+def test_no_second_name_starts_inside_a_known_name_just_read():
+    found = persons("وأشاد الشيخ عبدالله بن زايد آل نهيان بالجهود التي تبذلها المملكة.")
+    assert not any("بالجهود" in label for label in found), found
+
+
+def test_an_agencys_letters_in_brackets_are_no_doctors_name():
+    found = persons("(د ب أ) - أكد وزير الخارجية العماني خالد الهنائي أن الحل ممكن.")
+    assert found == {"خالد الهنائي"}

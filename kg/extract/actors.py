@@ -194,6 +194,10 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             if sentence.kind == DATELINE:
                 found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
             found = [m for m in found if not _after_byline(norms, m.head, sentence.first)]
+            # "الشيخ عبدالله بن زايد آل نهيان بالجهود": no second name inside the one just read;
+            # "(د ب أ)": an agency's letters, not "د." and a name
+            found = [m for m in found if m.type != PERSON or not m.named
+                     or (m.first >= last_person and not all(len(w) == 1 for w in m.name))]  # fmt: skip
             found = [m for m in found if not _writer_before_dateline(context, m)]
             # "وقال خلال مؤتمر صحفي مع نظيرته": with the subject left out, the counterpart is of the
             # one the sentence before spoke of
