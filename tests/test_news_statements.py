@@ -809,3 +809,24 @@ def test_a_page_printed_at_a_fixed_width_keeps_its_sentences_whole():
 def test_adds_in_the_present_tense_reports_words(text):
     [(_speakers, words)] = said(text)
     assert "التعاون العربي هو السبيل الوحيد" in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سهيل المزروعي، المستشار السياسي لرئيس الدولة، يقول عبر حسابه على منصة إكس: «التضامن العربي"
+        " ثابت من ثوابت سياستنا».",
+        "سهيل المزروعي، وزير الطاقة الإماراتي، قال إن التضامن العربي ثابت من ثوابت سياستنا.",
+    ],
+)
+def test_a_subject_named_then_set_off_with_his_office_before_the_verb_speaks(text):
+    [(speakers, words)] = said(text)
+    assert speakers == ["سهيل المزروعي"] and "التضامن العربي" in words
+
+
+def test_one_named_with_his_office_after_with_is_not_the_subject_of_the_verb_after():
+    text = (
+        "أجرى وزير الخارجية العماني خالد الهنائي اتصالاً هاتفياً مع الدكتور سامي الكعبي، وزير خارجية"
+        " العراق، أعرب فيه عن تضامن بلاده مع العراق."
+    )
+    assert all("سامي الكعبي" not in speakers for speakers, _words in said(text))

@@ -239,6 +239,21 @@ _TURN_SENTENCES = 12  # a transcript's turn goes on for at most this many senten
 _LABEL_WORDS = 6  # "وزير الخارجية أنتوني بلينكن:": the office and the name before the colon
 
 
+_APPOSITION_REACH = 12
+
+
+def _named_then_office(norms, index: _MentionIndex, comma: int, floor: int) -> ActorMention | None:
+    """ "أيمن الصفدي، وزير الخارجية الأردني، قال"، "أنور قرقاش، المستشار الدبلوماسي لرئيس الدولة،
+    يقول": a person named, then his office set off by commas, then the verb."""
+    opening = next((k for k in range(comma - 2, max(floor, comma - _APPOSITION_REACH) - 1, -1)
+                    if norms[k] in ("،", ",")), None)  # fmt: skip
+    name = index.by_last.get(opening) if opening is not None else None
+    if name is None or name.type != PERSON or not name.named or not name.key or name.head > floor:
+        return None  # (the subject opens the sentence: not "أجرى اتصالاً مع X، office، أعرب فيه")
+    office = index.by_first.get(opening + 1)
+    return name if office is not None and office.type == PERSON and not office.named else None
+
+
 def _speaker_label(doc, sentence: Sentence, index: _MentionIndex) -> tuple[ActorMention, int] | None:
     """ "الصفدي: تعاملنا مع ..."، "الوزير بلينكن: يسرني ...": a line of a transcript opening with the
     person who speaks and a colon, at the sentence's start or on a line of its own inside it (a page's
@@ -758,6 +773,8 @@ def _statement_at(
                 first = next((m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first
                               and not m.in_title and m is not governed), None)  # fmt: skip
                 before = first if first is not None and first.head < governed.first else None
+        if before is None and not cue.clitic and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("،", ","):
+            before = _named_then_office(norms, index, cue.first - 1, sentence.first)  # "أنور قرقاش، المستشار ...، قال"
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in _OPENING_MARKS:
             before = _person_ending(index, cue.first - 1, sentence)  # 'فإن أمير قطر " أكد للرئيس ...
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("قد", "وقد"):
