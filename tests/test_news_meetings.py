@@ -787,3 +787,16 @@ def test_those_also_at_the_welcome_of_the_guest_named_by_his_office_join_the_wel
     assert meetings_of(text) == [
         {"الحسين بن عبد الله الثاني", "أحمد العبدالله الصباح", "أحمد علي السعدون", "عبد الله علي اليحيا"}
     ]
+
+
+def test_a_delegation_named_by_its_nisba_alone_stands_for_its_country():
+    text = "استقبل الرئيس السوري أحمد الشرع اليوم الوفد التركي في قصر الشعب بدمشق."
+    assert meetings_of(text) == [{"أحمد الشرع", "تركيا"}]
+
+
+def test_a_meeting_told_again_with_the_delegation_adds_no_country():
+    text = (
+        "التقى الرئيس الموريتاني محمد ولد الشيخ الغزواني اليوم رئيس حكومة جزر الكناري فرناندو كلافيخو."
+        " واستعرض لقاء الرئيس بالوفد الإسباني العلاقات بين البلدين."
+    )
+    assert meetings_of(text) == [{"محمد ولد الشيخ الغزواني", "فرناندو كلافيخو"}]

@@ -243,7 +243,10 @@ def find_meetings(
                 continue
             if info.kind != "join" and len(persons) == 1:
                 # "بلقاء وزير الخارجية التركي": an official left unnamed stands for his country
-                persons += [c for c in _unnamed_officials(mentions, window) if c != _country_of(persons[0], None)]
+                unnamed = _unnamed_officials(mentions, window)
+                if info.pos == "verb":  # ("لقاء الرئيس بالوفد الإسباني": the meeting told again)
+                    unnamed += _delegations_of_countries(norms, window)
+                persons += [c for c in dict.fromkeys(unnamed) if c != _country_of(persons[0], None)]
             referenced = _meeting_named(meetings, sentence)
             if info.kind == "join":
                 # "انضم إليه"، "حضر اللقاء"، "شارك في القمة": people join the meeting at hand
@@ -642,6 +645,20 @@ def _unnamed_officials(mentions, window) -> list[str]:
         if window[0] <= m.first < window[1] and m.type == PERSON and not m.key and not m.named and m.number == 1
         and m.role and m.represents.startswith("country:")
     ))  # fmt: skip
+
+
+_DELEGATION_NOUNS = frozenset(normalize(w) for w in ("الوفد", "وفد", "بالوفد", "والوفد", "للوفد"))
+
+
+def _delegations_of_countries(norms, window) -> list[str]:
+    """ "لقاءات جمعت الوفد التركي بالرئيس X": the country of a delegation named by its nisba alone."""
+    found = []
+    for k in range(window[0], window[1] - 1):
+        if norms[k] in _DELEGATION_NOUNS:
+            countries = gz.nisba_index().get((norms[k + 1],))
+            if countries and len(countries) == 1:
+                found.append(f"country:{countries[0]}")
+    return found
 
 
 def _partner_after(doc, mentions, window, sentence) -> tuple[int, int] | None:
