@@ -136,7 +136,7 @@ def _phrases(norms, start: int, end: int) -> tuple[list[PhraseMatch[TopicPhrase]
     found = []
     heads = []
     free = start  # the first token after the phrases read so far
-    for i in [k for k in range(start, end) if index.may_match(norms[k])]:  # (the few words a phrase may start at)
+    for i in index.may_start_in(norms, start, end):  # (the few words a phrase may start at)
         if i < free:
             continue
         match = index.longest_at(norms, i, end)
