@@ -979,6 +979,7 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     )
     if info.kind != "join":
         skip_to = match.last
+        cues = reporting_cues()
         for k in range(match.last, sentence.last):
             if k < skip_to:
                 continue
@@ -994,7 +995,7 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
             ):
                 continue  # "المحادثات التي أجراها X مع Y": the talks' own relative clause names who held them
             if norms[k] in _CLAUSE_BREAKS or (
-                k > match.last + 2 and _reports(norms, reporting_cues().longest_at(norms, k, end), end)
+                k > match.last + 2 and cues.may_match(norms[k]) and _reports(norms, cues.longest_at(norms, k, end), end)
             ):
                 end = k
                 break
