@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import chain
+from operator import not_, or_
 from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
@@ -22,6 +24,7 @@ from kg.extract.lexicon import (
     date_words,
     honorifics,
     is_stopword,
+    positions,
     read_list,
     read_table,
     reporting_cues,
@@ -182,14 +185,16 @@ def find_mentions(doc: Document) -> list[ActorMention]:
         if sentence.kind == NOISE:
             continue
         context = _Context(doc, norms, sentence, surnames, family)
-        index = sentence.first
         in_sentence: list[ActorMention] = []
         last_person = -9  # where the last named person of the sentence so far ends
         last_role = ""  # the office the text gave that person
-        while index < sentence.last:
+        next_index = sentence.first  # the first token past what has been read
+        for index in _words_to_read(context):
+            if index < next_index:
+                continue  # inside a mention read before
             found, index_after = _mentions_at(context, index, last_person, last_role)
+            next_index = index_after if index_after > index else index + 1
             if not found:  # most words: nothing to filter or record
-                index = index_after if index_after > index else index + 1
                 continue
             if sentence.kind == DATELINE:
                 found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
@@ -207,7 +212,6 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             for mention in found:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
                     last_person, last_role = mention.last, mention.role
-            index = index_after if index_after > index else index + 1
         if any(m.type == PERSON and not m.named and m.number in (2, 3) for m in in_sentence):
             in_sentence = _offices_shared_out(context, in_sentence)
         if any(m.type == PERSON and m.role and not m.represents for m in in_sentence):
@@ -769,6 +773,37 @@ def _starts_nothing(norm: str) -> bool:
         or _may_start_mention(norm)
         or _may_start_unknown_name(norm)
     )
+
+
+def _words_to_read(ctx: _Context) -> list[int]:
+    """The tokens of the sentence that _mentions_at has to be asked about, in order: all but the
+    quiet words (_quiet_word) that stand neither after a reporting verb or a list's mark nor are,
+    with or without و, the surname of someone named before; at those _mentions_at would find
+    nothing, after the same tests. The words are walked in C (map, compress), not in Python."""
+    first, last = ctx.sentence.first, ctx.sentence.last
+    words = ctx.norms[first:last]
+    read = map(not_, map(_quiet_word, words))
+    read = map(or_, read, chain((False,), map(_opens_next_word, words)))  # (the first word follows nothing)
+    if ctx.family:
+        family_words = ctx.family | {"و" + word for word in ctx.family}  # "أوغلو وبوقادوم"
+        read = map(or_, read, map(family_words.__contains__, words))
+    return positions(read, first)
+
+
+@cache
+def _quiet_word(norm: str) -> bool:
+    """A word at which _mentions_at finds nothing, unless it follows a reporting verb or a list's
+    mark or is a surname named before: an Arabic word that is no nisba and starts nothing
+    (_starts_nothing), or a mark or number (no capitalised Latin name). Cached: most words are."""
+    if not _is_arabic_word(norm):
+        return not (norm[:1].isascii() and norm[:1].isalpha())
+    return not _may_be_nisba(norm) and _starts_nothing(norm)
+
+
+@cache
+def _opens_next_word(norm: str) -> bool:
+    """A reporting verb (its subject may follow) or a list's mark: the next word is read whatever it is."""
+    return norm in _LIST_MARKS or _reporting_verb(norm)
 
 
 def _surname_alone(ctx: _Context, i: int, clitic: int = 0) -> bool:

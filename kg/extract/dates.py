@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from kg.extract.lexicon import DateWord, date_words
+from kg.extract.lexicon import DateWord, date_words, positions
 
 PAST, TODAY, FUTURE = -1, 0, 1
 
@@ -33,7 +33,7 @@ def find_dates(norms: Sequence[str], first: int, last: int, published: dt.date |
     """Date expressions among tokens [first, last)."""
     found: list[DateMention] = []
     free = first  # the first token after the dates read so far
-    for i in [k for k, may in enumerate(map(_may_start_date, norms[first:last]), first) if may]:
+    for i in positions(map(_may_start_date, norms[first:last]), first):
         if i < free:
             continue
         mention = _explicit(norms, i, last, published) or _relative(norms, i, last, published)

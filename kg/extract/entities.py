@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import not_
 from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
@@ -28,7 +29,7 @@ from kg.extract.actors import (
     nisbas_mentioned,
     office_words,
 )
-from kg.extract.lexicon import clitic_stems, clitic_variants, is_stopword, read_table, titles
+from kg.extract.lexicon import clitic_stems, clitic_variants, is_stopword, positions, read_table, titles
 from kg.model import Entity, Mention
 from kg.text.document import Document
 from kg.text.normalize import normalize
@@ -443,9 +444,9 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     if not surnames:
         return found
     name_ends = {m.last for m in mentions if m.type == PERSON and m.named}
-    for token, stems in zip(doc.tokens, map(clitic_stems, doc.token_norms), strict=True):
-        if surnames.keys().isdisjoint(stems):
-            continue  # (most words: no surname read before, with or without a clitic)
+    # (most words hold no surname read before, with or without a clitic: only the others are read)
+    holding = map(not_, map(surnames.keys().isdisjoint, map(clitic_stems, doc.token_norms)))
+    for token in map(doc.tokens.__getitem__, positions(holding)):
         if token.index in covered or doc.sentences[token.sentence].kind == "noise":
             continue
         if token.index in name_ends:
@@ -1083,8 +1084,11 @@ class _ArticleWords(NamedTuple):
     joined: str  # the words between spaces, a space at each end
     each: frozenset[str]  # every word once: a form whose first word is not among them is not there
 
-    def write(self, forms: tuple[tuple[str, str], ...]) -> bool:
-        """Whether any of the (" form ", its first word) is written in the article."""
+    def write(self, first_words: frozenset[str], forms: tuple[tuple[str, str], ...]) -> bool:
+        """Whether any of the (" form ", its first word) is written in the article (none is when
+        none of their first words is: most of a country's names, told in one set operation)."""
+        if self.each.isdisjoint(first_words):
+            return False
         return any(first in self.each and form in self.joined for form, first in forms)
 
 
@@ -1096,7 +1100,8 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
         # "سفير المملكة"، "سفارة الولايات المتحدة الأمريكية": the country's names the article writes,
         # inside an office or a body's name too, so that each is a label it can be found by
         spellings = list(dict.fromkeys(
-            spellings + [n for n, forms in _country_name_forms(known.country) if words.write(forms)]
+            spellings
+            + [n for n, first_words, forms in _country_name_forms(known.country) if words.write(first_words, forms)]
         ))
         # and by the name people write, when the label is the long official one
         if short := gz.country_short_name(known.country):
@@ -1125,16 +1130,18 @@ def _entity(doc: Document, key: str, group: list[ActorMention], represents: str,
 
 
 @lru_cache(maxsize=512)
-def _country_name_forms(code: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+def _country_name_forms(code: str) -> tuple[tuple[str, frozenset[str], tuple[tuple[str, str], ...]], ...]:
     """Each Arabic name of a country with the forms it takes among an article's words (" name ",
-    behind و، ب، ف، ل), each with its first word, to find which names an article writes."""
+    behind و، ب، ف، ل), each with its first word, and those first words together, to find which
+    names an article writes."""
     found = []
     for name in gz.country_names().get(code, ()):
         norm = normalize(name)
         forms = [norm, *(c + norm for c in "وبفل")]
         if norm.startswith("ال"):
             forms += ["لل" + norm[2:], "ولل" + norm[2:]]
-        found.append((name, tuple((f" {form} ", form.split(" ")[0]) for form in forms)))
+        spaced = tuple((f" {form} ", form.split(" ")[0]) for form in forms)
+        found.append((name, frozenset(first for _, first in spaced), spaced))
     return tuple(found)
 
 

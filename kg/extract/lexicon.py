@@ -11,6 +11,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
 from typing import Generic, NamedTuple, TypeVar
 
 from kg.resources import data_path
@@ -47,6 +48,13 @@ def words(text: str) -> tuple[str, ...]:
     from kg.text.document import _WORD
 
     return tuple(_WORD.findall(normalize(text)))
+
+
+def positions(flags: Iterable, start: int = 0) -> list[int]:
+    """The positions of the true values among `flags`, counted from `start`. With flags made by
+    map() over a sentence's words with a cached test or a set's __contains__, the words are
+    walked in C, not one by one in Python: the passes over every word of an article add up."""
+    return list(compress(count(start), flags))
 
 
 @cache
@@ -114,7 +122,7 @@ class PhraseIndex(Generic[T]):
         self._buckets: dict[str, _Bucket[T]] = {}
         # token -> the buckets of the phrases that may start at it, through its clitics: (characters
         # taken off, bucket) in clitic_variants' order; most tokens start none, and say so at once
-        self._starts: dict[str, tuple[tuple[int, _Bucket[T]], ...]] = {}
+        self._starts: _Starts[T] = _Starts(self)
         self.max_words = 1
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -141,12 +149,13 @@ class PhraseIndex(Generic[T]):
 
     def _starts_at(self, norm: str):
         """(characters taken off, bucket) of the phrases that may start at this token, through its
-        clitics (worked out once per token)."""
+        clitics (worked out once per token, by _Starts)."""
         by_first = self._by_first
-        starts = self._starts[norm] = tuple(
-            (taken, self._bucket(head)) for taken, head in clitic_variants(norm) if head in by_first
-        )
-        return starts
+        return tuple((taken, self._bucket(head)) for taken, head in clitic_variants(norm) if head in by_first)
+
+    def _whole_word_starts(self, norm: str):
+        """_starts_at without clitics: the phrases that start with the token as it is."""
+        return ((0, self._bucket(norm)),) if norm in self._by_first else ()
 
     def _bucket(self, head: str) -> _Bucket[T]:
         bucket = self._buckets.get(head)
@@ -161,12 +170,7 @@ class PhraseIndex(Generic[T]):
         if index >= end:
             return []
         norm = norms[index]
-        if clitics:  # (the lookup written out here: asked of most tokens several times over)
-            starts = self._starts.get(norm)
-            if starts is None:
-                starts = self._starts_at(norm)
-        else:
-            starts = ((0, self._bucket(norm)),) if norm in self._by_first else ()
+        starts = self._starts[norm] if clitics else self._whole_word_starts(norm)
         if not starts:
             return []
         second = norms[index + 1] if index + 1 < end else None
@@ -189,12 +193,7 @@ class PhraseIndex(Generic[T]):
         if index >= end:
             return None
         norm = norms[index]
-        if clitics:
-            starts = self._starts.get(norm)
-            if starts is None:
-                starts = self._starts_at(norm)
-        else:
-            starts = ((0, self._bucket(norm)),) if norm in self._by_first else ()
+        starts = self._starts[norm] if clitics else self._whole_word_starts(norm)
         if not starts:
             return None
         second = norms[index + 1] if index + 1 < end else None
@@ -215,26 +214,37 @@ class PhraseIndex(Generic[T]):
 
     def may_match(self, norm: str) -> bool:
         """A quick test: can any phrase start at this token, through its clitics?"""
-        starts = self._starts.get(norm)
-        return bool(starts if starts is not None else self._starts_at(norm))
+        return bool(self._starts[norm])
+
+    def may_start_in(self, norms: Sequence[str], start: int, end: int) -> list[int]:
+        """The tokens of [start, end) that a phrase may start at, through their clitics (the few
+        words of a sentence the matchers need to look at; found in one pass of C-level lookups)."""
+        return positions(map(self._starts.__getitem__, norms[start:end]), start)
 
     def scan(self, norms: Sequence[str], start: int = 0, end: int | None = None, *, clitics: bool = True):
         """Non-overlapping longest matches, left to right."""
         end = len(norms) if end is None else end
-        starts = self._starts
-        index = start
-        while index < end:
-            norm = norms[index]
-            hit = starts.get(norm)
-            if not (hit if hit is not None else self._starts_at(norm)):
-                index += 1
+        free = start  # the first token after the matches found so far
+        for index in self.may_start_in(norms, start, end):
+            if index < free:
                 continue
             match = self.longest_at(norms, index, end, clitics=clitics)
-            if match is None:
-                index += 1
-                continue
-            yield match
-            index = match.last
+            if match is not None:
+                yield match
+                free = match.last
+
+
+class _Starts(dict):
+    """token -> (characters taken off, bucket) of the phrases that may start at it (PhraseIndex._starts):
+    a token not seen before is worked out on its first lookup, so a known one costs a plain dict lookup."""
+
+    def __init__(self, index: PhraseIndex):
+        super().__init__()
+        self.index = index
+
+    def __missing__(self, norm: str):
+        starts = self[norm] = self.index._starts_at(norm)
+        return starts
 
 
 def _rest_matches(norms: Sequence[str], index: int, key: tuple[str, ...], size: int) -> bool:

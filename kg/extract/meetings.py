@@ -1022,6 +1022,7 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     )
     if info.kind != "join":
         skip_to = match.last
+        cues = reporting_cues()
         for k in range(match.last, sentence.last):
             if k < skip_to:
                 continue
@@ -1039,7 +1040,7 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
             if norms[k] in _RELATIVES and k + 1 < end and norms[k + 1] in _LED_IT and _delegation_before(norms, k):
                 continue  # "استقبل X الوفد الأمريكي الذي ترأسه Y، وضم Z": the delegation's own members
             if norms[k] in _CLAUSE_BREAKS or (
-                k > match.last + 2 and _reports(norms, reporting_cues().longest_at(norms, k, end), end)
+                k > match.last + 2 and cues.may_match(norms[k]) and _reports(norms, cues.longest_at(norms, k, end), end)
             ):
                 end = k
                 break

@@ -25,6 +25,7 @@ from kg.extract.lexicon import (
     TopicPhrase,
     clitic_variants,
     honorifics,
+    positions,
     reporting_cues,
     titles,
     topic_context_words,
@@ -75,7 +76,7 @@ def find_topics(doc: Document) -> list[TopicMention]:
 
 
 def _names_a_meeting(norms, sentence: Sentence) -> bool:
-    return any("meeting-reference" in uses for uses in map(_uses, norms[sentence.first : sentence.last]))
+    return any(map(_refers_to_meeting, norms[sentence.first : sentence.last]))
 
 
 def _sentence_topics(doc: Document, sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -113,7 +114,7 @@ def _situation_of_the_region(norms, start: int, end: int, matches) -> tuple[int,
     """ "آخر التطورات الجارية في المنطقة"، "التطورات والأحداث الراهنة على المستويين الإقليمي والدولي"،
     "قضايا وتحديات المنطقة": a word for the situation with the region a few words on, though no
     phrase of the list holds them together."""
-    situation = [i for i, uses in enumerate(map(_uses, norms[start:end]), start) if "situation" in uses]
+    situation = positions(map(_situation_word, norms[start:end]), start)
     if not situation:
         return None  # (nearly every sentence)
     covered = {i for m in matches for i in range(m.first, m.last)}
@@ -136,7 +137,7 @@ def _phrases(norms, start: int, end: int) -> tuple[list[PhraseMatch[TopicPhrase]
     found = []
     heads = []
     free = start  # the first token after the phrases read so far
-    for i in [k for k in range(start, end) if index.may_match(norms[k])]:  # (the few words a phrase may start at)
+    for i in index.may_start_in(norms, start, end):  # (the few words a phrase may start at)
         if i < free:
             continue
         match = index.longest_at(norms, i, end)
@@ -280,6 +281,17 @@ def _phrase_index() -> PhraseIndex[TopicPhrase]:
     """The scheme's phrases, and the relation words as phrases of no topic: one lookup per token."""
     relation_words = [(word, _RELATION_WORD) for word in topic_context_words()["relation-head"]]
     return PhraseIndex(topic_phrase_entries() + relation_words)
+
+
+# two uses asked of every word of a sentence: cached on the word alone, for map() (the words walked in C)
+@cache
+def _refers_to_meeting(norm: str) -> bool:
+    return "meeting-reference" in _uses(norm)
+
+
+@cache
+def _situation_word(norm: str) -> bool:
+    return "situation" in _uses(norm)
 
 
 @cache

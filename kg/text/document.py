@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice, pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
 from kg.model import Article
@@ -109,7 +110,7 @@ class Document:
 
     @cached_property
     def token_norms(self) -> tuple[str, ...]:
-        return tuple(t.norm for t in self.tokens)
+        return tuple(map(_NORM_OF, self.tokens))
 
     def window(self, first: int, last: int) -> Document:
         """Sentences [first, last) as a document of their own: tokens and sentences numbered from 0,
@@ -126,6 +127,7 @@ class Document:
         return Document(self.article, self.norm, tokens, sentences, self.paragraphs, quotes, self.dateline)
 
 
+_NORM_OF = attrgetter("norm")
 _WORD = re.compile(r"[^\W_]+|(?!#[^\W_])\S")  # "#عون": a hashtag marks a word, it is none
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _STRAIGHT = '"'
