@@ -49,3 +49,12 @@ def test_no_second_name_starts_inside_a_known_name_just_read():
 def test_an_agencys_letters_in_brackets_are_no_doctors_name():
     found = persons("(د ب أ) - أكد وزير الخارجية العماني خالد الهنائي أن الحل ممكن.")
     assert found == {"خالد الهنائي"}
+
+
+def test_a_name_closing_on_ali_before_a_verb_joined_by_wa_keeps_ali():
+    found = persons("استقبل رئيس مجلس النواب نبيه بري السفير السوري علي عبد الكريم علي وعرض معه التطورات.")
+    assert "علي عبد الكريم علي" in found
+
+
+def test_ala_before_a_noun_that_starts_with_waw_is_no_name():
+    assert persons("وحرص الوزير خالد علي وجه التحديد على حضور الاجتماع.") == {"خالد"}

@@ -3060,6 +3060,14 @@ def _ali_here(ctx: _Context, j: int) -> bool:
         return True  # "السفير حسين عوض علي، وزير الخارجية"، "السيد عبد السلام عبدي علي.": a name closed by علي
     if j > ctx.sentence.first and ctx.norms[j - 1] in given_names() and _family_name_shape(following):
         return True  # "عبدالحميد علي الفيلكاوي": a family name of the nisba shape after him
+    if ctx.doc.tokens[j].text == "علي" and following[:1] == "و" and j > ctx.sentence.first + 1 and all(
+        _name_word(w) for w in ctx.norms[j - 2 : j]
+    ):
+        # "السفير السوري علي عبد الكريم علي وعرض معه": the name closes on علي, the next verb is joined by و
+        end = ctx.sentence.last
+        verb = triggers().longest_at(ctx.norms, j + 1, end) or reporting_cues().longest_at(ctx.norms, j + 1, end)
+        if verb is not None and verb.first == j + 1 and verb.clitic:
+            return True
     if (
         ctx.doc.tokens[j].text == "علي"
         and j > ctx.sentence.first
