@@ -58,3 +58,10 @@ def test_a_name_closing_on_ali_before_a_verb_joined_by_wa_keeps_ali():
 
 def test_ala_before_a_noun_that_starts_with_waw_is_no_name():
     assert persons("وحرص الوزير خالد علي وجه التحديد على حضور الاجتماع.") == {"خالد"}
+
+
+def test_a_royal_word_without_al_before_bin_is_a_given_name():
+    found = persons(
+        "استقبل الشيخ حميد بن راشد النعيمي، حاكم عجمان، سلطان بن عبدالله الدوسري، سفير المملكة العربية السعودية."
+    )
+    assert "سلطان بن عبدالله الدوسري" in found

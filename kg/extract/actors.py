@@ -686,6 +686,15 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         title = title._replace(payload=replace(title.payload, number=1))
     if title is not None and title.payload.kind == "deputy" and i > ctx.sentence.first and norms[i - 1] in _HELP_BEFORE:
         title = None  # "حرص بلاده على مساعدة الشعب": help, a verbal noun, not an assistant
+    if (
+        title is not None and title.last == i + 1 and not norms[i].startswith("ال")
+        and norms[i] in given_names() and _peek(norms, i + 1, end) in ("بن", "ابن")
+    ):  # fmt: skip
+        # "سلطان بن عبدالله العنقري": a given name, then his father's, not the office of a sultan
+        name = _name_after(ctx, i, after_title=True)
+        if name is not None:
+            return [name], name.last
+        title = None
     if title is not None and not _entity_covers(entity, title):
         # "هاكان فيدان وزير الخارجية ومحمد شيمشك": an office right after a name describes that name
         # ("استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": a name its office came before takes
