@@ -830,3 +830,20 @@ def test_one_named_with_his_office_after_with_is_not_the_subject_of_the_verb_aft
         " العراق، أعرب فيه عن تضامن بلاده مع العراق."
     )
     assert all("سامي الكعبي" not in speakers for speakers, _words in said(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "وأعرب الوزير أيمن الصفدي عن تقديره للجزائر، مثنيا على الدور المحوري الذي تضطلع به في المنطقة.",
+            "الدور المحوري الذي تضطلع به في المنطقة",
+        ),
+        (
+            "وردا على سؤال، أجاب المتحدث باسم الخارجية الصينية وانغ ون بين بأن الصين لا تتدخل في الشؤون الداخلية.",
+            "الصين لا تتدخل في الشؤون الداخلية",
+        ),
+    ],
+)
+def test_praising_and_answering_report_words(text, words):
+    assert any(words in quote for _speakers, quote in said(text))
