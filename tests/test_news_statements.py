@@ -847,3 +847,13 @@ def test_one_named_with_his_office_after_with_is_not_the_subject_of_the_verb_aft
 )
 def test_praising_and_answering_report_words(text, words):
     assert any(words in quote for _speakers, quote in said(text))
+
+
+def test_a_participle_after_what_someone_else_will_do_goes_on_with_the_speaker():
+    text = (
+        "وأكد نائب وزير الخارجية الروسي ميخائيل بوغدانوف، أن سفير روسيا في ليبيا أيدار أغانين، سيتوجه إلى"
+        " طرابلس، مشيراً إلى أن البعثة الدبلوماسية الروسية تعتزم استئناف عملها بشكل كامل."
+    )
+    found = {quote: speakers for speakers, quote in said(text)}
+    [speakers] = [s for q, s in found.items() if "البعثة الدبلوماسية الروسية" in q]
+    assert speakers == ["ميخائيل بوغدانوف"]

@@ -1019,7 +1019,13 @@ def _embedded_subject(doc, index: _MentionIndex, cue, sentence: Sentence) -> Act
     subject = index.by_first.get(_skip(doc, opening + 1, cue.first, index))
     if subject is None or subject.type != PERSON or not subject.key or subject.last >= cue.first:
         return None
+    verb_at = subject.last + (norms[subject.last] in ("،", ","))
+    if verb_at < cue.first and norms[verb_at].startswith(_FUTURE_PREFIXES):
+        return None  # "أكد X أن السفير Y سيتوجه إلى طرابلس، مشيراً": what Y will do; X goes on speaking
     return subject
+
+
+_FUTURE_PREFIXES = ("سي", "ست", "سن")
 
 
 _DURING_IT = frozenset(normalize(w) for w in ("خلاله", "خلالها", "فيه", "فيها"))
