@@ -857,3 +857,12 @@ def test_a_participle_after_what_someone_else_will_do_goes_on_with_the_speaker()
     found = {quote: speakers for speakers, quote in said(text)}
     [speakers] = [s for q, s in found.items() if "البعثة الدبلوماسية الروسية" in q]
     assert speakers == ["ميخائيل بوغدانوف"]
+
+
+def test_a_participle_speaks_for_the_verbs_subject_not_for_the_one_met_in_an_opening_phrase():
+    text = (
+        "في لقائه مع نظيره السعودي فيصل بن فرحان، بحث وزير الخارجية السوري أسعد الشيباني العلاقات الثنائية،"
+        " مؤكداً ضرورة الحفاظ على وحدة الأراضي السورية."
+    )
+    [speakers] = [s for s, q in said(text) if "وحدة الأراضي السورية" in q]
+    assert speakers == ["أسعد حسن الشيباني"]

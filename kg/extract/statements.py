@@ -705,7 +705,7 @@ def _statement_at(
     elif info.kind == "participle" or (info.kind == "noun" and cue.phrase[0].startswith("بال")):
         # "مؤكداً أن"، "بررت ... بالقول:": the one the sentence is about
         # ("بدوره هنأ X ...، مشيراً إلى": the person the sentence opens with, not the last speaker)
-        own = _sentence_subject(index, cue, sentence) if first_cue and info.kind == "participle" else None
+        own = _sentence_subject(index, cue, sentence, norms) if first_cue and info.kind == "participle" else None
         speakers = own or (
             last_speaker
             if info.kind == "participle" and last_speaker and not _singular_after_group(norms, cue, last_speaker)
@@ -1035,11 +1035,14 @@ def _during_it(norms, cue) -> bool:
     return cue.last < len(norms) and norms[cue.last] in _DURING_IT
 
 
-def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence) -> tuple[str, ...] | None:
-    """ "وسلم الرئيس عون ...، مؤكداً أن": the person the sentence is about speaks."""
+def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence, norms=()) -> tuple[str, ...] | None:
+    """ "وسلم الرئيس عون ...، مؤكداً أن": the person the sentence is about speaks (not one met "مع",
+    named in an opening phrase: "في لقائه مع نظيره X، بحث Y ...، مؤكداً")."""
     person = next(
-        (m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first and not m.in_title), None
-    )
+        (m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first and not m.in_title
+         and not (norms and m.head > sentence.first and norms[m.head - 1] in ("مع", "ومع"))),
+        None,
+    )  # fmt: skip
     return (person.key,) if person else None
 
 
