@@ -65,3 +65,25 @@ def test_a_royal_word_without_al_before_bin_is_a_given_name():
         "استقبل الشيخ حميد بن راشد النعيمي، حاكم عجمان، سلطان بن عبدالله الدوسري، سفير المملكة العربية السعودية."
     )
     assert "سلطان بن عبدالله الدوسري" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "وتلقى وزير الخارجية صبري بوقادوم اتصالاً من نظيره المصري. وبحث بوقادوم مع نظيره الملفات.",
+            "person:sabri-boukadoum",
+        ),
+        ("والتقى الرئيس المبعوث الأممي هانس غرندبرغ في عدن.", "person:hans-grundberg"),
+    ],
+)
+def test_a_known_persons_name_spelled_with_a_long_vowel_more_or_less_is_his(text, key):
+    facts = extract(text, published=DAY)
+    persons_found = [e for e in facts.entities if e.type == "Person"]
+    assert key in {e.key for e in persons_found}
+    assert len([e for e in persons_found if e.key == key or "بوقادوم" in e.label]) == 1
+
+
+def test_a_kunya_is_no_given_name_to_match_spellings_by():
+    facts = extract("استقبل الرئيس عضو اللجنة المركزية زياد أبو عمرو.", published=DAY)
+    assert "person:yasser-arafat" not in {e.key for e in facts.entities}

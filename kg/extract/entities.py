@@ -272,6 +272,8 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
             or _known_name_after_one_word(mention.name)
             or _short_form_key(mention, full_names)
         )
+        if key is None and (key := _spelled_otherwise(mention.name)) is not None:
+            full_names.append((mention.name, key, _office_class_of(mention)))  # ("بوقادوم" alone later)
         if key is None:
             key = "person:" + "_".join(mention.name)
             full_names.append((mention.name, key, _office_class_of(mention)))
@@ -412,6 +414,40 @@ def _names_of(key: str) -> list[str]:
 def _name_words_of(key: str) -> tuple[tuple[str, ...], ...]:
     """The normalised words of each way the gazetteer writes a person's name."""
     return tuple(tuple(normalize(name).split()) for name in _names_of(key))
+
+
+_NOT_A_GIVEN_NAME = frozenset(normalize(w) for w in ("أبو", "أم", "ابن", "بن", "ال"))
+
+
+def _vowel_skeleton(word: str) -> str:
+    """A word's letters without its long vowels after the first: "بوقادوم" and "بوقدوم" are "ب قدم"."""
+    return word[:1] + "".join(c for c in word[1:] if c not in "اوي")
+
+
+def _skeleton_of(name: tuple[str, ...]) -> tuple[str, ...]:
+    return (name[0], *(_vowel_skeleton(w) for w in name[1:]))
+
+
+@cache
+def _persons_by_skeleton() -> dict[tuple[str, ...], frozenset[str]]:
+    """Known persons' names of two or more words by their skeleton: the given name as written, the
+    rest without long vowels."""
+    found: dict[tuple[str, ...], set[str]] = {}
+    for key, names in _person_names().items():
+        for name in names:
+            words = tuple(normalize(name).split())
+            if len(words) >= 2 and words[0] not in _NOT_A_GIVEN_NAME:
+                found.setdefault(_skeleton_of(words), set()).add(key)
+    return {skeleton: frozenset(keys) for skeleton, keys in found.items()}
+
+
+def _spelled_otherwise(name: tuple[str, ...]) -> str | None:
+    """ "صبري بوقادوم" for "صبري بوقدوم"، "هانس غرندبرغ" for "هانس غروندبرغ": a known person whose
+    name news spells with a long vowel more or less (transliterations vary), when only one is."""
+    if len(name) < 2 or name[0] in _NOT_A_GIVEN_NAME:
+        return None
+    keys = _persons_by_skeleton().get(_skeleton_of(name), frozenset())
+    return next(iter(keys)) if len(keys) == 1 else None
 
 
 @cache
