@@ -800,3 +800,23 @@ def test_a_meeting_told_again_with_the_delegation_adds_no_country():
         " واستعرض لقاء الرئيس بالوفد الإسباني العلاقات بين البلدين."
     )
     assert meetings_of(text) == [{"محمد ولد الشيخ الغزواني", "فرناندو كلافيخو"}]
+
+
+def test_credentials_received_from_each_of_a_list_one_guest_a_line_is_one_ceremony():
+    text = (
+        "تسلم جلالة الملك حمد بن عيسى آل خليفة ملك البلاد، في احتفال جرى في قصر الصخير اليوم، أوراق اعتماد"
+        " ثلاثة سفراء جدد لدى المملكة.\n"
+        "فقد تسلم صاحب الجلالة أوراق اعتماد كل من:\n"
+        "– سعادة السيد توماس بيرغمان كلاين سفير جمهورية النمسا.\n"
+        "– سعادة السيدة آنا ماريا سيلفا سفيرة جمهورية البرتغال.\n"
+        "– سعادة السيد كوليبالي دريسا سفير كوت دي فوار.\n"
+        "وقد ألقى جلالة الملك كلمة رحب فيها بالسفراء."
+    )
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    [meeting] = facts.meetings
+    assert {names[k] for k in meeting.participants} == {
+        "حمد بن عيسى آل خليفة", "توماس بيرغمان كلاين", "آنا ماريا سيلفا", "كوليبالي دريسا"
+    }  # fmt: skip
+    envoys = {e.label: e.represents for e in facts.entities if e.type == "Person"}
+    assert envoys["توماس بيرغمان كلاين"] == "country:AT" and envoys["كوليبالي دريسا"] == "country:CI"

@@ -87,3 +87,8 @@ def test_a_known_persons_name_spelled_with_a_long_vowel_more_or_less_is_his(text
 def test_a_kunya_is_no_given_name_to_match_spellings_by():
     facts = extract("استقبل الرئيس عضو اللجنة المركزية زياد أبو عمرو.", published=DAY)
     assert "person:yasser-arafat" not in {e.key for e in facts.entities}
+
+
+def test_after_mister_a_foreign_name_runs_on_to_the_office_that_follows():
+    found = persons("وحضر سعادة السيد بارنبي ريتشارد جيرارد رايلي سفير نيوزيلندا الحفل.")
+    assert "بارنبي ريتشارد جيرارد رايلي" in found

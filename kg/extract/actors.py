@@ -718,6 +718,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         name = _name_after(ctx, k, after_title=True, woman=norms[k - 1] in _LADY)
         if name is None and (norms[k - 1] in _MISTER or norms[k - 1][1:] in _MISTER):
             name = _mister_before_office(ctx, k)
+        elif name is not None and (norms[k - 1] in _MISTER or norms[k - 1][1:] in _MISTER):
+            name = _extended_to_office(ctx, name)
         if name is not None:
             roles = (normalize_role(_span_text(ctx.doc, i, i + 1)),) if honorific in _ROYAL_HONORIFICS else ()
             return [name._replace(title_first=i, honorific=honorific, extra_roles=roles)], name.last
@@ -1180,6 +1182,21 @@ def _extended_to_apposition(ctx: _Context, name: ActorMention) -> ActorMention:
         if not _foreign_tail_word(ctx, j):
             return name
         words.append(norms[j])
+    return name
+
+
+def _extended_to_office(ctx: _Context, name: ActorMention) -> ActorMention:
+    """ "سعادة السيد بارنبي ريتشارد جيرارد رايلي سفير نيوزيلندا": after "السيد" a name runs on over
+    one or two more foreign words up to the office that follows it."""
+    norms, end = ctx.norms, ctx.sentence.last
+    for j in range(name.last, min(end - 1, name.last + 3)):
+        found = titles().longest_at(norms, j, end)
+        if found is not None and not found.clitic:
+            if j == name.last:
+                return name
+            return _span_mention(ctx, name.first, j, 0, PERSON, norms[name.first : j], represents=name.represents)
+        if not _foreign_tail_word(ctx, j) or norms[j] in given_names():
+            return name
     return name
 
 

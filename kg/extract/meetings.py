@@ -114,6 +114,7 @@ def find_meetings(
     speakers = _speaker_mentions(doc, mentions)
     told_day = _dateline_day(doc, published)  # the day the article's story has reached so far
     series: MeetingDraft | None = None  # "أجرى ... عدة لقاءات ...:" then one item a line
+    roster: MeetingDraft | None = None  # "تسلم ... أوراق اعتماد كل من:" then one guest a line
     scene: str | None = None  # "شهد قصر بعبدا اليوم سلسلة لقاءات": where the meetings told next were held
     for sentence in doc.sentences:
         if sentence.kind != BODY:
@@ -124,6 +125,14 @@ def find_meetings(
                 meetings.append(item)
                 continue
             series = None
+        roster = _roster_of(doc, sentence, meetings) or roster
+        if roster is not None:
+            # "تسلم الملك أوراق اعتماد كل من:" then "– سعادة السيد X سفير Y." a line: the guests, one a line
+            guest = _listed_guest(doc, sentence, mentions) if norms[sentence.first] in _BULLETS else None
+            if guest is not None:
+                _add(roster, [guest], sentence)
+                continue
+            roster = None
         dates = find_dates(norms, sentence.first, sentence.last, published)
         scene = _scene(norms, sentence, mentions) or scene
         day_before = told_day
@@ -526,6 +535,27 @@ def _visit_told_by_its_meetings(visit: MeetingDraft, meetings: list[MeetingDraft
 
 
 _BULLETS = frozenset(("*", "-", "•", "–", "·", "▪"))
+
+
+def _roster_of(doc, sentence, meetings: list[MeetingDraft]) -> MeetingDraft | None:
+    """The reception told in the sentence before, when that sentence ends on a colon ("كل من:")."""
+    if sentence.index == 0:
+        return None
+    before = doc.sentences[sentence.index - 1]
+    if before.last <= before.first or doc.token_norms[before.last - 1] != ":":
+        return None
+    told = next((m for m in reversed(meetings) if before.index in m.sentences and m.kind == "reception"), None)
+    if told is not None and not told.participants:
+        # "فقد تسلم صاحب الجلالة أوراق اعتماد كل من:": the ceremony the sentence before it told, with its host
+        told = next((m for m in reversed(meetings) if m.kind == "reception" and m.participants
+                     and before.index - m.sentence <= 2), None)  # fmt: skip
+    return told
+
+
+def _listed_guest(doc, sentence, mentions) -> str | None:
+    """The first person a list item names ("– سعادة السيد X سفير جمهورية Y.")."""
+    return next((m.key for m in mentions if m.type == PERSON and m.key and m.named
+                 and sentence.first < m.first < sentence.last), None)  # fmt: skip
 
 
 def _listed_meeting(doc, sentence, mentions, series: MeetingDraft) -> MeetingDraft | None:
