@@ -26,6 +26,7 @@ from kg.extract.actors import (
     given_names,
     is_seat_palace,
     known_surname_is_word,
+    name_syllables,
     nisbas_mentioned,
     office_words,
 )
@@ -444,8 +445,10 @@ def _persons_by_skeleton() -> dict[tuple[str, ...], frozenset[str]]:
 def _spelled_otherwise(name: tuple[str, ...]) -> str | None:
     """ "صبري بوقادوم" for "صبري بوقدوم"، "هانس غرندبرغ" for "هانس غروندبرغ": a known person whose
     name news spells with a long vowel more or less (transliterations vary), when only one is."""
-    if len(name) < 2 or name[0] in _NOT_A_GIVEN_NAME:
+    if len(name) < 2 or name[0] in _NOT_A_GIVEN_NAME or len(name[0]) < 3:
         return None
+    if any(w in name_syllables() for w in name):
+        return None  # "لي تشونغ" is not "لي تشيانغ": East-Asian syllables differ by their vowels
     keys = _persons_by_skeleton().get(_skeleton_of(name), frozenset())
     return next(iter(keys)) if len(keys) == 1 else None
 
