@@ -92,3 +92,9 @@ def test_a_kunya_is_no_given_name_to_match_spellings_by():
 def test_after_mister_a_foreign_name_runs_on_to_the_office_that_follows():
     found = persons("وحضر سعادة السيد بارنبي ريتشارد جيرارد رايلي سفير نيوزيلندا الحفل.")
     assert "بارنبي ريتشارد جيرارد رايلي" in found
+
+
+def test_a_hashtag_name_joined_by_underscores_is_one_person_with_his_office():
+    facts = extract("التقى الأمين العام لمجلس السيادة الفريق الركن #عمر_الطيب_حسن، بمكتبه اليوم، سفير اليابان.")
+    [person] = [e for e in facts.entities if e.type == "Person" and "عمر" in e.label]
+    assert person.label.replace("_", " ") == "عمر الطيب حسن" and person.roles == ("الأمين العام لمجلس السيادة",)

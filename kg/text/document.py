@@ -128,7 +128,8 @@ class Document:
 
 
 _NORM_OF = attrgetter("norm")
-_WORD = re.compile(r"[^\W_]+|(?!#[^\W_])\S")  # "#عون": a hashtag marks a word, it is none
+# "#عون": a hashtag marks a word, it is none; "#محمد_الغالي_علي": the underscores of a hashtag join words
+_WORD = re.compile(r"[^\W_]+|(?!#[^\W_])(?!(?<=[^\W_])_(?=[^\W_]))\S")
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _STRAIGHT = '"'
 _TERMINATORS = frozenset(".!?؟…")
