@@ -58,3 +58,12 @@ def test_a_visits_verb_names_the_city_without_a_preposition(text, place):
 def test_the_visit_the_sentence_after_tells_gives_the_meeting_its_city(text, place):
     [(_people, at)] = places_of(text)
     assert at == place
+
+
+def test_the_city_of_the_gathering_that_closes_the_meetings_clause_is_where_it_was():
+    text = (
+        "عقد وزير الخارجية الليبي طاهر الباعور، الأحد، لقاء مع نظيره الأردني أيمن الصفدي على هامش الاجتماعات"
+        " التي استضافتها السعودية في الرياض."
+    )
+    [(_people, at)] = places_of(text)
+    assert at == "الرياض"

@@ -2190,12 +2190,17 @@ _AHEAD = frozenset(normalize(w) for w in (
 ))  # fmt: skip
 
 
+_GATHERING_BEFORE_CLAUSE = 2
+
+
 def _event_city(doc, mentions, sentence, window) -> str | None:
     """ "استقبل ... المشاركين في الدورة ... التي افتتحت أعمالها اليوم في أبوظبي": met at the
     gathering the sentence names, in its city, unless that gathering is still to come."""
     norms = doc.token_norms
     rest = range(window[1], sentence.last)
-    if all(_EVENT_NOUNS.isdisjoint(clitic_stems(norms[k])) for k in rest):
+    # (the gathering may close the window: "على هامش الاجتماعات التي استضافتها السعودية في الرياض")
+    named = range(max(window[0], window[1] - _GATHERING_BEFORE_CLAUSE), sentence.last)
+    if all(_EVENT_NOUNS.isdisjoint(clitic_stems(norms[k])) for k in named):
         return None
     for k in rest:
         if norms[k] in _AHEAD:
