@@ -820,3 +820,18 @@ def test_credentials_received_from_each_of_a_list_one_guest_a_line_is_one_ceremo
     }  # fmt: skip
     envoys = {e.label: e.represents for e in facts.entities if e.type == "Person"}
     assert envoys["توماس بيرغمان كلاين"] == "country:AT" and envoys["كوليبالي دريسا"] == "country:CI"
+
+
+def test_envoys_received_one_after_another_each_handing_over_credentials_are_received_apart():
+    text = (
+        "استقبل رئيس الجمهورية، السيد عبد المجيد تبون، أمس، السيدة آنا ماريا سيلفا، التي سلمته أوراق اعتمادها"
+        " بصفتها سفيرة مفوضة فوق العادة لجمهورية البرتغال لدى الجزائر. كما استقبل رئيس الجمهورية، السيد"
+        " توماس بيرغمان كلاين الذي سلمه أوراق اعتماده بصفته سفيرا مفوضا فوق العادة لجمهورية النمسا لدى الجزائر."
+    )
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    assert [{names[k] for k in m.participants} for m in facts.meetings] == [
+        {"عبد المجيد تبون", "آنا ماريا سيلفا"}, {"عبد المجيد تبون", "توماس بيرغمان كلاين"}
+    ]
+    envoys = {e.label: (e.roles, e.represents) for e in facts.entities if e.type == "Person"}
+    assert envoys["توماس بيرغمان كلاين"] == (("سفير",), "country:AT")

@@ -218,6 +218,8 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             in_sentence = _countries_of_lists(context, in_sentence)
         if any(m.type == COUNTRY for m in in_sentence):
             in_sentence = _envoys_after_their_countries(context, in_sentence)
+        if any(n in _IN_CAPACITY for n in norms[sentence.first : sentence.last]):
+            in_sentence = _offices_in_capacity(norms, in_sentence)
         mentions.extend(in_sentence)
         surnames = surnames | _surnames_of(in_sentence)
         family = family | {m.name[-1] for m in in_sentence if m.type == PERSON and m.named and len(m.name) >= 2}
@@ -2132,6 +2134,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
+        if norm in _PLENIPOTENTIARY and info.kind in ("diplomat", "envoy") and _peek(norms, k + 1, end) == "فوق":
+            k += 1  # "سفيراً مفوضاً فوق العادة": plenipotentiary, before "extraordinary"
+            if not destination:
+                role_last = k
+            continue
         if norm == "فوق" and info.kind in ("diplomat", "envoy") and _peek(norms, k + 1, end) == "العاده":
             # "سفيراً فوق العادة مفوضاً لجمهورية النمسا"، "سفير فوق العادة وكامل السلطة": extraordinary
             # and plenipotentiary
@@ -2982,6 +2989,28 @@ def _office_set_off_after(ctx: _Context, j: int) -> bool:
         return False
     found = titles().longest_at(ctx.norms, j + 1, ctx.sentence.last)
     return found is not None and not found.clitic
+
+
+_IN_CAPACITY = frozenset(normalize(w) for w in ("بصفته", "بصفتها"))
+_CAPACITY_REACH = 8
+
+
+def _offices_in_capacity(norms, found: list[ActorMention]) -> list[ActorMention]:
+    """ "السيد X الذي سلمه أوراق اعتماده بصفته سفيراً مفوضاً فوق العادة لجمهورية Y": the office a
+    relative clause right after a name gives him "in his capacity as" is his."""
+    result: list[ActorMention] = []
+    for mention in found:
+        before = next((m for m in reversed(result) if m.type == PERSON and m.named), None)
+        if (
+            before is not None and mention.type == PERSON and not mention.named and mention.role
+            and not before.role and mention.head > 0 and norms[mention.head - 1] in _IN_CAPACITY
+            and mention.head - before.last <= _CAPACITY_REACH
+            and norms[before.last + (norms[before.last] in ("،", ","))] in ("الذي", "التي")
+        ):  # fmt: skip
+            result[result.index(before)] = before._replace(role=mention.role, represents=mention.represents)
+            continue
+        result.append(mention)
+    return result
 
 
 def _envoy_in_accusative_at(ctx: _Context, j: int) -> bool:

@@ -592,7 +592,7 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
             persons.append(mention)
             offices.setdefault(mention.key, set()).update(_classes_of(mention))
         elif mention.type == PERSON and not mention.named and mention.number == 1:
-            target = _named_after_comma(mention, mentions[position + 1 :], norms, persons)
+            target = _named_after_comma(mention, mentions[position + 1 :], norms, persons, resolved)
             if target is not None:
                 pass
             elif mention.honorific and not mention.role:
@@ -616,7 +616,11 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
 
 
 def _named_after_comma(
-    reference: ActorMention, after: list[ActorMention], norms, before: list[ActorMention] = ()
+    reference: ActorMention,
+    after: list[ActorMention],
+    norms,
+    before: list[ActorMention] = (),
+    resolved: list[ActorMention] = (),
 ) -> ActorMention | None:
     """ "برئيس المخابرات العامة المصرية، الوزير حسن محمود رشاد": an office, a comma, then the holder
     named with a rank of his own (not when a name set off by a comma comes right before the office:
@@ -646,6 +650,11 @@ def _named_after_comma(
         return None  # "X، السفير الجديد لبوركينا فاسو، والسيد Y": the list goes on, Y is not the holder
     theirs = _represents_of(following)
     if reference.represents and theirs and _as_country(reference.represents) != theirs:
+        return None
+    # "استقبل رئيس الجمهورية، السيد X ..." then "كما استقبل رئيس الجمهورية، السيد Y الذي سلمه ...":
+    # an office another person was named with before is his, and the name after it is the guest's
+    held = _office_key(reference.role)
+    if any(p.key and p.key != following.key and p.role and _office_key(p.role) == held for p in (*before, *resolved)):
         return None
     return following
 

@@ -464,7 +464,9 @@ def find_meetings(
                 )
                 if same is not None:
                     continue  # "قدّم السفراء ... حيث التقى الوزير السفراء كلاً على حدة": told twice
-                ceremony = _ceremony_goes_on(meetings, norms, sentence, group, date) if len(groups) == 1 else None
+                # ("كما استقبل الرئيس السيد X الذي سلمه أوراق اعتماده": a reception of its own, each envoy apart)
+                one_ceremony = len(groups) == 1 and match.phrase[0] not in _RECEIVED_SOMEONE
+                ceremony = _ceremony_goes_on(meetings, norms, sentence, group, date) if one_ceremony else None
                 if ceremony is not None:
                     _add(ceremony, group[1:], sentence)
                     continue
@@ -1805,6 +1807,9 @@ def _opened_for_guests(meetings: list[MeetingDraft], info, persons: list[str], s
     if len(hosts) != 1 or hosts[0] in persons:
         return None
     return last if 0 < sentence.index - last.sentence <= 2 else None
+
+
+_RECEIVED_SOMEONE = frozenset(normalize(w) for w in ("استقبل", "استقبلت"))
 
 
 def _ceremony_goes_on(meetings: list[MeetingDraft], norms, sentence, group: list[str], date) -> MeetingDraft | None:
