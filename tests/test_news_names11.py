@@ -98,3 +98,10 @@ def test_a_hashtag_name_joined_by_underscores_is_one_person_with_his_office():
     facts = extract("التقى الأمين العام لمجلس السيادة الفريق الركن #عمر_الطيب_حسن، بمكتبه اليوم، سفير اليابان.")
     [person] = [e for e in facts.entities if e.type == "Person" and "عمر" in e.label]
     assert person.label.replace("_", " ") == "عمر الطيب حسن" and person.roles == ("الأمين العام لمجلس السيادة",)
+
+
+def test_a_foreign_name_of_four_words_closing_on_ha_before_a_comma_is_whole():
+    found = persons(
+        "استقبل الرئيس وزير الخارجية الرواندي أوليفييه جان باتريك ندوهونجيريه، مبعوثاً خاصاً من الرئيس بول كاغامي."
+    )
+    assert "أوليفييه جان باتريك ندوهونجيريه" in found

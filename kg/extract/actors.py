@@ -3453,9 +3453,12 @@ def _foreign_run_to_comma(ctx: _Context, j: int, taken: int) -> bool:
     shape that run on to the comma closing the name (five words at most) are all the name's."""
     norms, end = ctx.norms, ctx.sentence.last
     for k in range(j, min(end, j + _MAX_NAME_WORDS + 1 - taken)):
-        if not _foreign_word_shape(norms[k]) or not _foreign_tail_word(ctx, k):
+        closing = _peek(norms, k + 1, end) in _NAME_ENDS
+        # ("... جان باتريك ندوهونجيريه،": a last foreign word in ه, written so, not ة)
+        in_ha = closing and ctx.doc.tokens[k].text.endswith("ه") and len(norms[k]) >= 6 and _name_word(norms[k])
+        if not (_foreign_word_shape(norms[k]) or in_ha) or not _foreign_tail_word(ctx, k):
             return False
-        if _peek(norms, k + 1, end) in _NAME_ENDS:
+        if closing:
             return True
     return False
 
