@@ -105,3 +105,8 @@ def test_a_foreign_name_of_four_words_closing_on_ha_before_a_comma_is_whole():
         "استقبل الرئيس وزير الخارجية الرواندي أوليفييه جان باتريك ندوهونجيريه، مبعوثاً خاصاً من الرئيس بول كاغامي."
     )
     assert "أوليفييه جان باتريك ندوهونجيريه" in found
+
+
+def test_arabic_given_names_that_differ_by_a_long_vowel_are_other_persons():
+    facts = extract("وسلم الرسالة السفير عبدالعزيز بن سليمان، سفير خادم الحرمين الشريفين لدى السلطنة.", published=DAY)
+    assert "person:abdulaziz-bin-salman" not in {e.key for e in facts.entities}

@@ -450,7 +450,17 @@ def _spelled_otherwise(name: tuple[str, ...]) -> str | None:
     if any(w in name_syllables() for w in name):
         return None  # "لي تشونغ" is not "لي تشيانغ": East-Asian syllables differ by their vowels
     keys = _persons_by_skeleton().get(_skeleton_of(name), frozenset())
-    return next(iter(keys)) if len(keys) == 1 else None
+    if len(keys) != 1:
+        return None
+    key = next(iter(keys))
+    # Arabic names differ by their long vowels ("سليمان" is not "سلمان"): only words no list gives
+    # as names may be spelled otherwise
+    spelled = any(
+        len(words) == len(name)
+        and all(w == k or (w not in given_names() and k not in given_names()) for w, k in zip(name, words, strict=True))
+        for words in _name_words_of(key)
+    )
+    return key if spelled else None
 
 
 @cache
