@@ -110,3 +110,16 @@ def test_a_foreign_name_of_four_words_closing_on_ha_before_a_comma_is_whole():
 def test_arabic_given_names_that_differ_by_a_long_vowel_are_other_persons():
     facts = extract("وسلم الرسالة السفير عبدالعزيز بن سليمان، سفير خادم الحرمين الشريفين لدى السلطنة.", published=DAY)
     assert "person:abdulaziz-bin-salman" not in {e.key for e in facts.entities}
+
+
+def test_a_persian_family_name_written_in_two_words_is_whole():
+    assert "عيسى زارع بور" in persons("وضم الوفد الإيراني عيسى زارع بور، وزير الاتصالات.")
+
+
+def test_the_members_of_the_delegation_accompanying_a_countrys_president_stand_for_it():
+    facts = extract(
+        "ويضم الوفد الوزاري المرافق للرئيس الإيراني: مهرداد بذرباش، وزير الطرق، وجواد أوجي، وزير النفط.",
+        published=DAY,
+    )
+    found = {e.label: e.represents for e in facts.entities if e.type == "Person"}
+    assert found["مهرداد بذرباش"] == "country:IR" and found["جواد أوجي"] == "country:IR"

@@ -227,6 +227,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
 
 
 _DELEGATION_WORDS = frozenset(normalize(w) for w in ("الوفد", "وفد", "وفدا", "وفداً"))
+_ACCOMPANYING_WORDS = frozenset(normalize(w) for w in ("المرافق", "المرافقة", "المرافقين", "مرافق", "مرافقا"))
 _DELEGATION_KINDS = frozenset(normalize(w) for w in (
     "الحكومي", "حكومي", "حكوميا", "الرسمي", "رسمي", "رسميا", "البرلماني", "برلماني", "برلمانيا", "العسكري",
     "عسكري", "عسكريا", "الأمني", "أمني", "أمنيا", "الاقتصادي", "اقتصادي", "اقتصاديا", "الوزاري", "وزاري", "وزاريا",
@@ -280,6 +281,8 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
         if norms[k] in _DELEGATION_WORDS:
             at = k + 2 if norms[k + 1] in _DELEGATION_KINDS else k + 1
             country = _nisba_country(norms[at])
+            if not country and norms[at] in _ACCOMPANYING_WORDS and at + 2 < ctx.sentence.last:
+                country = _nisba_country(norms[at + 2])  # "الوفد الوزاري المرافق للرئيس الإيراني"
             if country:
                 delegations.append((k, f"country:{country}"))
     result: list[ActorMention] = []
@@ -3282,6 +3285,9 @@ def _with_tanween(token_text: str) -> bool:
     return any(mark in token_text for mark in "\u064b\u064c\u064d")
 
 
+_PERSIAN_FAMILY_ENDS = frozenset(normalize(w) for w in ("بور", "پور", "زاده"))
+
+
 def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool = False) -> bool:
     """Does token j go on with the name of `words`? After an office, foreign names of three words
     ("تشو تاي يول") and surnames in ة ("سفيان القضاة") go on; without one, only likelier shapes."""
@@ -3299,6 +3305,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         norms[j + 1] in given_names() or (after_title and _name_word(norms[j + 1]))
     ):
         return True  # "حسن شيخ محمود"، "فارح شيخ عبدالقادر": شيخ without ال inside a Somali name
+    if norm in _PERSIAN_FAMILY_ENDS and words and words[-1] not in _PARTICLES and _name_word(words[-1]):
+        return True  # "عيسى زارع بور": a Persian family name's last part, written apart
     if norm == "بيه" and "ولد" in words:
         return True  # "اسلكو ولد أحمد ازيد بيه": a Mauritanian name's last word, not "بي" + a pronoun
     if words and words[-1] == "ال" and _is_arabic_word(norm) and not is_stopword(norm):
