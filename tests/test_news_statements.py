@@ -866,3 +866,17 @@ def test_a_participle_speaks_for_the_verbs_subject_not_for_the_one_met_in_an_ope
     )
     [speakers] = [s for s, q in said(text) if "وحدة الأراضي السورية" in q]
     assert speakers == ["أسعد حسن الشيباني"]
+
+
+def test_words_told_during_a_call_are_the_callers_and_the_one_called_is_a_party():
+    text = (
+        "أكد وزير الخارجية التونسي نبيل عمّار استعداد بلاده لتعزيز تمثيلها. وبحسب بيان للخارجية التونسية فقد"
+        " أجرى عمار مكالمة هاتفية مع وزير الخارجية السوري فيصل المقداد عبّر فيها عن تضامن تونس الكامل مع"
+        " الشعب السوري في محنته."
+    )
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    [call] = facts.meetings
+    assert {names[k] for k in call.participants} == {"نبيل عمار", "فيصل المقداد"}
+    [speakers] = [s.speakers for s in facts.statements if "تضامن تونس الكامل" in s.quote]
+    assert [names[k] for k in speakers] == ["نبيل عمار"]

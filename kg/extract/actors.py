@@ -822,11 +822,22 @@ def _opens_next_word(norm: str) -> bool:
     return norm in _LIST_MARKS or _reporting_verb(norm)
 
 
+def _subject_of_verb_before(ctx: _Context, i: int, clitic: int) -> bool:
+    """Right after a meeting or reporting verb, with no name going on after it: the verb's subject."""
+    if clitic or i <= ctx.sentence.first or given_names().get(ctx.norms[i]) is not False:
+        return False  # (only names that are no everyday words: not "أمل"، "سلام")
+    before = ctx.norms[i - 1]
+    trigger = triggers().longest_at(ctx.norms, i - 1, i)
+    return _reporting_verb(before) or (trigger is not None and trigger.payload.pos == "verb")
+
+
 def _surname_alone(ctx: _Context, i: int, clitic: int = 0) -> bool:
     """A surname no list holds alone (too common a word, or a weak one), of a person the article
     named before: no given name, no ال-word, no everyday word, and no name goes on after it."""
     norm = ctx.norms[i][clitic:]
-    if norm in given_names() or norm.startswith("ال") or len(norm) < 4 or norm in everyday_words():
+    if norm in given_names() and not _subject_of_verb_before(ctx, i, clitic):
+        return False  # ("فقد أجرى عمار مكالمة" after "نبيل عمّار": a given name as a surname, the verb's subject)
+    if norm.startswith("ال") or len(norm) < 4 or norm in everyday_words():
         return False
     if is_stopword(norm) or _title_word(norm) or _best_entity(ctx, i) is not None:
         return False  # (a surname the gazetteer reads in context is read so: "وقال فيدان")

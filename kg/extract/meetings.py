@@ -1179,7 +1179,7 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
     cue_tokens: set[int] = set()
     for sentence in doc.sentences:
         for cue in reporting_cues_in(doc, sentence):
-            if _reports(norms, cue, sentence.last):
+            if _reports(norms, cue, sentence.last) and not _during_it_after(norms, cue, sentence.last):
                 cue_tokens.update((cue.first, cue.last - 1))
     found = set()
     speaker_ends: dict[int, str] = {}
@@ -1193,6 +1193,15 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
         ):
             found.add(id(mention))  # "صرح المستشار X، المتحدث الرسمي باسم الوزارة، بأن": his office, said after him
     return found
+
+
+def _during_it_after(norms, cue, end: int) -> bool:
+    """ "أجرى X اتصالاً مع Y عبّر فيه عن ...": the verb says what was said during the call, by the one
+    who made it; the name right before it is not its subject."""
+    return cue.last < end and norms[cue.last] in _DURING_IT_WORDS
+
+
+_DURING_IT_WORDS = frozenset(normalize(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
 
 
 def _reports(norms, cue, end: int) -> bool:

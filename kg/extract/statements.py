@@ -773,6 +773,11 @@ def _statement_at(
                 first = next((m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first
                               and not m.in_title and m is not governed), None)  # fmt: skip
                 before = first if first is not None and first.head < governed.first else None
+        if before is not None and not cue.clitic and _during_it(norms, cue):
+            # "أجرى X مكالمة مع Y عبّر فيها عن": who made the call speaks in it, not the one just named
+            maker = next((m for m in index.all if m.type == PERSON and m.key and sentence.first <= m.head < cue.first
+                          and not m.in_title and m.key != before.key), None)  # fmt: skip
+            before = maker if maker is not None and maker.last <= before.first else before
         if before is None and not cue.clitic and cue.first - 1 > sentence.first and norms[cue.first - 1] in ("،", ","):
             before = _named_then_office(norms, index, cue.first - 1, sentence.first)  # "أنور قرقاش، المستشار ...، قال"
         if before is None and cue.first - 1 > sentence.first and norms[cue.first - 1] in _OPENING_MARKS:
