@@ -880,3 +880,19 @@ def test_words_told_during_a_call_are_the_callers_and_the_one_called_is_a_party(
     assert {names[k] for k in call.participants} == {"نبيل عمار", "فيصل المقداد"}
     [speakers] = [s.speakers for s in facts.statements if "تضامن تونس الكامل" in s.quote]
     assert [names[k] for k in speakers] == ["نبيل عمار"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير أيمن الصفدي – خلال اللقاء الذي حضره عدد من السفراء – إن ” سفراءنا في الخارج جزء مهم من"
+        " نجاح الأردن .. فهم حلقة وصل بين الأردن ودول العالم “.",
+        "وقال الوزير أيمن الصفدي – خلال اللقاء الذي حضره عدد من السفراء – إن ” سفراءنا في الخارج جزء مهم من"
+        " نجاح الأردن .. فهم حلقة وصل بين الأردن ودول العالم .",
+    ],
+    ids=["marks-the-wrong-way-round", "left-open"],
+)
+def test_words_after_an_aside_in_dashes_and_a_mark_that_opens_them_are_his_whole(text):
+    [(speakers, words)] = said(text)
+    assert speakers == ["أيمن الصفدي"]
+    assert words.startswith("سفراءنا") and "حلقة وصل بين الأردن ودول العالم" in words

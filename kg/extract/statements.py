@@ -1317,7 +1317,15 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
         doc.quote_at(doc.tokens[pos - 1].start) is not None
     ):
         pos += 1  # the mark closing a name in quote marks: 'وأكد "المنفي" على'
-    while pos < min(sentence.last, next_cue) and (norms[pos] in _FILLERS or norms[pos] == "("):
+    while pos < min(sentence.last, next_cue) and (norms[pos] in _FILLERS or norms[pos] in ("(", *_DASHES)):
+        if norms[pos] in _DASHES:
+            # "وقال سموه – خلال اللقاء الذي حضره ... – إن": an aside set off by dashes
+            reach = min(sentence.last, pos + _DASH_ASIDE)
+            closing = next((k for k in range(pos + 1, reach) if norms[k] in _DASHES), None)
+            if closing is None:
+                break
+            pos = closing + 1
+            continue
         if norms[pos] == "(" and ")" not in norms[pos + 1 : pos + 4]:
             break
         pos = norms.index(")", pos + 1) + 1 if norms[pos] == "(" else pos + 1  # "اليوم (الجمعة)"
@@ -1385,6 +1393,8 @@ def _words_start(doc, sentence, pos, info, next_cue, index: _MentionIndex | None
     return _after_occasion(norms, first, limit, index)
 
 
+_DASHES = ("–", "—", "-")
+_DASH_ASIDE = 40
 _WHERE_SAID = frozenset(normalize(w) for w in ("في", "خلال", "عبر"))
 
 

@@ -375,6 +375,14 @@ def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int], broke
     return normalize(last) in _OPEN_ENDINGS or adjective
 
 
+_WORDS_OPEN = re.compile(r"(?:(?:^|\s)(?:إن|أن|ان)|:)\s*$")
+
+
+def _opens_words(text: str, start: int, i: int) -> bool:
+    """Does the mark at i follow "إن"، "أن" or a colon, where reported words begin?"""
+    return _WORDS_OPEN.search(text, max(start, i - 6), i) is not None
+
+
 def _quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotations in one paragraph: «…», “…”, and straight "…" paired in order; also the mismatched
     pairs of Arabic pages, ”…” and “…“ (one mark used at both ends)."""
@@ -388,6 +396,10 @@ def _quotes(text: str, start: int, end: int) -> list[Quote]:
             found.append(Quote(stack.pop()[1], i, top))  # ”…” and “…“: one mark at both ends
         elif char == "”" and not stack and straight_open is None and text.find("”", i + 1, end) >= 0:
             stack.append((char, i))  # a closing mark that opens, closed by the same mark further on
+        elif char == "”" and not stack and straight_open is None and text.find("“", i + 1, end) >= 0:
+            stack.append((char, i))  # ” … “: the pair typed the wrong way round
+        elif char == "”" and not stack and straight_open is None and _opens_words(text, start, i):
+            stack.append((char, i))  # 'إن ” سفراءنا ...': a closing mark that opens words, left open
         elif char in _QUOTE_PAIRS and not (char == "“" and top == "„"):
             stack.append((char, i))
         elif stack and char == _QUOTE_PAIRS.get(top):
