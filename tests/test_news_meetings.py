@@ -604,7 +604,9 @@ def test_discussed_with_whom_after_where_and_when_is_a_second_meeting_at_the_sum
         "كما ناقش وزير الخارجية وشؤون المغتربين الدكتور أحمد بن مبارك اليوم على هامش القمة في هافانا مع"
         " وزيرة الخارجية الإندونيسية ريتنو مارسودي العلاقات الثنائية بين البلدين."
     )
-    assert meetings_of(text) == [{"أحمد بن مبارك", "زامبري عبد القادر"}, {"أحمد بن مبارك", "ريتنو مارسودي"}]
+    # ("أحمد بن مبارك" is the known "أحمد عوض بن مبارك", named with a word left out)
+    expected = [{"أحمد عوض بن مبارك", "زامبري عبد القادر"}, {"أحمد عوض بن مبارك", "ريتنو مارسودي"}]
+    assert meetings_of(text) == expected
 
 
 def test_new_ambassadors_are_no_reporting_verb_and_those_listed_after_are_received():

@@ -123,3 +123,8 @@ def test_the_members_of_the_delegation_accompanying_a_countrys_president_stand_f
     )
     found = {e.label: e.represents for e in facts.entities if e.type == "Person"}
     assert found["مهرداد بذرباش"] == "country:IR" and found["جواد أوجي"] == "country:IR"
+
+
+def test_a_known_longer_name_with_a_word_left_out_is_his():
+    facts = extract("وأعلن وزير الخارجية الكويتي، أحمد ناصر الصباح، فتح الأجواء بين البلدين.", published=DAY)
+    assert "person:ahmad-nasser-al-mohammad" in {e.key for e in facts.entities}

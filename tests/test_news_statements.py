@@ -896,3 +896,12 @@ def test_words_after_an_aside_in_dashes_and_a_mark_that_opens_them_are_his_whole
     [(speakers, words)] = said(text)
     assert speakers == ["أيمن الصفدي"]
     assert words.startswith("سفراءنا") and "حلقة وصل بين الأردن ودول العالم" in words
+
+
+def test_words_told_during_a_call_received_from_someone_are_the_callers():
+    text = (
+        "تلقى رئيس الوزراء سامي الكعبي اتصالاً هاتفياً من وزير الخارجية الإيطالي جوليو فيراري أدان خلاله"
+        " الهجوم، مؤكداً تضامن بلاده الكامل مع العراق."
+    )
+    [speakers] = [s for s, q in said(text) if "تضامن بلاده الكامل" in q]
+    assert speakers == ["جوليو فيراري"]

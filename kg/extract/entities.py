@@ -273,7 +273,7 @@ def _key_persons(mentions: list[ActorMention]) -> list[ActorMention]:
             or _known_name_after_one_word(mention.name)
             or _short_form_key(mention, full_names)
         )
-        if key is None and (key := _spelled_otherwise(mention.name)) is not None:
+        if key is None and (key := _spelled_otherwise(mention.name) or _known_with_words_left_out(mention.name)):
             full_names.append((mention.name, key, _office_class_of(mention)))  # ("بوقادوم" alone later)
         if key is None:
             key = "person:" + "_".join(mention.name)
@@ -464,6 +464,35 @@ def _spelled_otherwise(name: tuple[str, ...]) -> str | None:
 
 
 @cache
+def _persons_by_ends() -> dict[tuple[str, str], frozenset[str]]:
+    """Known persons' names of four or more words by their first and last words."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for key, names in _person_names().items():
+        for name in names:
+            words = tuple(normalize(name).split())
+            if len(words) >= 4:
+                found.setdefault((words[0], words[-1]), set()).add(key)
+    return {ends: frozenset(keys) for ends, keys in found.items()}
+
+
+def _known_with_words_left_out(name: tuple[str, ...]) -> str | None:
+    """ "أحمد ناصر الصباح" for "أحمد ناصر المحمد الصباح": three words or more of one known person's
+    longer name, in its order, with its first and last (when only one known name fits)."""
+    if len(name) < 3:
+        return None
+    keys = _persons_by_ends().get((name[0], name[-1]), frozenset())
+    fitting = {
+        key for key in keys for words in _name_words_of(key) if len(words) > len(name) and _in_order(name, words)
+    }
+    return next(iter(fitting)) if len(fitting) == 1 else None
+
+
+def _in_order(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    remaining = iter(whole)
+    return all(word in remaining for word in part)
+
+
+@cache
 def _person_names() -> dict[str, list[str]]:
     names: dict[str, list[str]] = {}
     for row in read_table("actors.tsv"):
@@ -597,14 +626,16 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
     persons: list[ActorMention] = []  # named persons so far, in text order
     offices: dict[str, set[str]] = {}  # key -> classes of the offices the article gave the person so far
     serving: dict[str, set[str]] = {}  # key -> whom the offices the article gave the person so far serve
+    # office -> (holder, whom it serves) of "office، NAME" read so far: "رئيس الجمهورية، السيد X"
+    comma_holders: dict[str, list[tuple[str, str]]] = {}
     for position, mention in enumerate(mentions):
         if mention.type == PERSON and mention.named:
             persons.append(mention)
             offices.setdefault(mention.key, set()).update(_classes_of(mention))
         elif mention.type == PERSON and not mention.named and mention.number == 1:
-            target = _named_after_comma(mention, mentions[position + 1 :], norms, persons, resolved)
+            target = _named_after_comma(mention, mentions[position + 1 :], norms, persons, comma_holders)
             if target is not None:
-                pass
+                comma_holders.setdefault(_office_key(mention.role), []).append((target.key, mention.represents))
             elif mention.honorific and not mention.role:
                 target = _honoured(mention, persons, offices, resolved)
             elif _unread_complement(mention, norms):
@@ -630,7 +661,7 @@ def _named_after_comma(
     after: list[ActorMention],
     norms,
     before: list[ActorMention] = (),
-    resolved: list[ActorMention] = (),
+    holders: dict[str, list[tuple[str, str]]] | None = None,
 ) -> ActorMention | None:
     """ "برئيس المخابرات العامة المصرية، الوزير حسن محمود رشاد": an office, a comma, then the holder
     named with a rank of his own (not when a name set off by a comma comes right before the office:
@@ -663,8 +694,10 @@ def _named_after_comma(
         return None
     # "استقبل رئيس الجمهورية، السيد X ..." then "كما استقبل رئيس الجمهورية، السيد Y الذي سلمه ...":
     # an office another person was named with before is his, and the name after it is the guest's
-    held = _office_key(reference.role)
-    if any(p.key and p.key != following.key and p.role and _office_key(p.role) == held for p in (*before, *resolved)):
+    if any(
+        key != following.key and (not reference.represents or represents == reference.represents)
+        for key, represents in (holders or {}).get(_office_key(reference.role), ())
+    ):  # (not "سفير السودان، السيد X، وسفير تركيا، السيد Y": offices of the same name for other countries)
         return None
     return following
 

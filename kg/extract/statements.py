@@ -773,7 +773,12 @@ def _statement_at(
                 first = next((m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first
                               and not m.in_title and m is not governed), None)  # fmt: skip
                 before = first if first is not None and first.head < governed.first else None
-        if before is not None and not cue.clitic and _during_it(norms, cue):
+        called_from = before is not None and any(
+            m.key == before.key and sentence.first < min(m.head, m.first) < cue.first
+            and norms[min(m.head, m.first) - 1] == "من"
+            for m in index.all
+        )  # "تلقى X اتصالاً من Y، office، أدان خلاله": Y made the call and speaks in it
+        if before is not None and not cue.clitic and _during_it(norms, cue) and not called_from:
             # "أجرى X مكالمة مع Y عبّر فيها عن": who made the call speaks in it, not the one just named
             maker = next((m for m in index.all if m.type == PERSON and m.key and sentence.first <= m.head < cue.first
                           and not m.in_title and m.key != before.key), None)  # fmt: skip
