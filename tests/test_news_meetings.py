@@ -837,3 +837,12 @@ def test_envoys_received_one_after_another_each_handing_over_credentials_are_rec
     ]
     envoys = {e.label: (e.roles, e.represents) for e in facts.entities if e.type == "Person"}
     assert envoys["توماس بيرغمان كلاين"] == (("سفير",), "country:AT")
+
+
+def test_the_day_a_meeting_told_again_was_held_on_is_its_day():
+    text = (
+        "ناقش وزير الخارجية الليبي محمد سيالة مع سكرتير مجلس الأمن الروسي نيكولاي باتروشيف عودة الشركات"
+        " الروسية. وأفاد المكتب الإعلامي للوزارة أن الاجتماع الذي عقد الأحد ناقش استئناف عمل السفارة."
+    )
+    [meeting] = extract(text, published=DAY).meetings
+    assert meeting.date == dt.date(2024, 3, 10)

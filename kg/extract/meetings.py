@@ -326,6 +326,9 @@ def find_meetings(
                 _add(target, between or (persons if unnamed or half_told else []), sentence)
                 if unnamed and target.date is None:
                     target.date, target.dated = _date(dates, match.first, None, None)
+                elif target.date is None and _held_on(norms, match, sentence):
+                    # "ناقش X مع Y ..." then "وأفاد المكتب أن الاجتماع الذي عقد الخميس ...": its day
+                    target.date, target.dated = _date(dates, match.first, None, None)
                 if len(target.participants) > 2 and _told_one_by_one(norms[match.last : sentence.last]):
                     # "تسلّم الرئيس أوراق اعتماد السفراء ..." then "خلال لقائه السفراء كلاً على حدة":
                     # the ceremony was one meeting with each
@@ -1460,6 +1463,12 @@ def _named_gathering(norms, mention, floor: int) -> str | None:
     if k - 1 < floor or _EVENT_NOUNS.isdisjoint(clitic_stems(norms[k])):
         return None
     return "في" if norms[k - 1] in (*_SIDELINE, "في", "خلال") else None
+
+
+def _held_on(norms, match, sentence) -> bool:
+    """ "الاجتماع الذي عقد الخميس": the meeting word's own clause says when it was held."""
+    k = match.last
+    return k + 1 < sentence.last and norms[k] in ("الذي", "التي") and norms[k + 1] in _HELD
 
 
 _HELD = frozenset(normalize(w) for w in ("جرى", "جري", "عقد", "عقدت", "انعقد", "انعقدت", "أقيم", "أقيمت", "تم"))
