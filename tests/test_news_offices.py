@@ -642,3 +642,8 @@ def test_those_attending_a_delegations_reception_are_not_its_members():
         " وزير التخطيط محمد الدليمي."
     )
     assert person(facts, "محمد الدليمي").represents != "country:CN"
+
+
+def test_a_second_field_joined_by_wa_after_a_field_the_lists_know_is_part_of_the_office():
+    facts = facts_of("وصل رئيس الحكومة إلى موسكو رفقة وزير النفط والغاز أحمد فرج ورئيس الأركان محمد الحداد.")
+    assert person(facts, "أحمد فرج").roles == ("وزير النفط والغاز",)

@@ -2385,7 +2385,8 @@ def _field_adjective(ctx: _Context, j: int, feminine: bool = False) -> bool:
         and gz.nisba_index().longest_at(ctx.norms, j, ctx.sentence.last) is None
         and _best_entity(ctx, j) is None
         and not _is_surname_here(ctx, j)
-        and (stem.endswith("ه") or (stem.endswith("ي") and not feminine) or (norm.startswith("وال") and not feminine))
+        # ("وزير النفط والغاز X": a second field joined by و; a surname never starts with و)
+        and (stem.endswith("ه") or (stem.endswith("ي") and not feminine) or norm.startswith("وال"))
     )
 
 
