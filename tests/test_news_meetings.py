@@ -846,3 +846,12 @@ def test_the_day_a_meeting_told_again_was_held_on_is_its_day():
     )
     [meeting] = extract(text, published=DAY).meetings
     assert meeting.date == dt.date(2024, 3, 10)
+
+
+def test_the_states_listed_as_taking_part_in_a_meeting_join_it():
+    text = (
+        "استضافت الرياض اليوم اجتماعا لوزراء الخارجية العرب بشأن سوريا برئاسة وزير الخارجية فيصل بن فرحان."
+        " وقد شاركت في الاجتماع خمس دول هي: مصر، الأردن، العراق، لبنان، قطر."
+    )
+    [people] = meetings_of(text)
+    assert {"فيصل بن فرحان", "مصر", "الأردن", "العراق", "لبنان", "قطر"} <= people

@@ -267,6 +267,10 @@ def find_meetings(
                         if m.type == PERSON and m.key and m.named and sentence.first <= m.first < match.first
                     ))  # fmt: skip
                 joining += [k for k in _envoys_of_states(mentions, window, match.last) if k not in joining]
+                if not joining and _STATES_LISTED.intersection(norms[match.last : window[1]]):
+                    # "شاركت في الاجتماع 11 دولة هي: مصر، السعودية، ...": the states that took part
+                    joining = [m.key for m in mentions if m.type == COUNTRY and m.key
+                               and match.last <= m.first < window[1] and not m.in_title]  # fmt: skip
                 target = referenced or (meetings[-1] if meetings else None)
                 several = not _MEETINGS_NOUN.isdisjoint(norms[window[0] : window[1]])
                 if target is not None and several and len(target.participants) == 1 and len(joining) > 1:
@@ -1463,6 +1467,9 @@ def _named_gathering(norms, mention, floor: int) -> str | None:
     if k - 1 < floor or _EVENT_NOUNS.isdisjoint(clitic_stems(norms[k])):
         return None
     return "في" if norms[k - 1] in (*_SIDELINE, "في", "خلال") else None
+
+
+_STATES_LISTED = frozenset(normalize(w) for w in ("دولة", "دول", "الدول", "دولتان", "دولتين"))
 
 
 def _held_on(norms, match, sentence) -> bool:
