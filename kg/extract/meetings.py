@@ -686,14 +686,11 @@ def _unnamed_officials(mentions, window) -> list[str]:
     ))  # fmt: skip
 
 
-_DELEGATION_NOUNS = frozenset(normalize(w) for w in ("الوفد", "وفد", "بالوفد", "والوفد", "للوفد"))
-
-
 def _delegations_of_countries(norms, window) -> list[str]:
     """ "لقاءات جمعت الوفد التركي بالرئيس X": the country of a delegation named by its nisba alone."""
     found = []
     for k in range(window[0], window[1] - 1):
-        if norms[k] in _DELEGATION_NOUNS:
+        if norms[k] in _DELEGATIONS or norms[k][1:] in _DELEGATIONS:  # ("بالوفد"، "والوفد")
             countries = gz.nisba_index().get((norms[k + 1],))
             if countries and len(countries) == 1:
                 found.append(f"country:{countries[0]}")
@@ -1205,10 +1202,7 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
 def _during_it_after(norms, cue, end: int) -> bool:
     """ "أجرى X اتصالاً مع Y عبّر فيه عن ...": the verb says what was said during the call, by the one
     who made it; the name right before it is not its subject."""
-    return cue.last < end and norms[cue.last] in _DURING_IT_WORDS
-
-
-_DURING_IT_WORDS = frozenset(normalize(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
+    return cue.last < end and norms[cue.last] in _DURING_IT
 
 
 def _reports(norms, cue, end: int) -> bool:
