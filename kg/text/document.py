@@ -207,7 +207,7 @@ def analyse(article: Article) -> Document:
     paragraphs = _paragraphs(text)
     paragraph_quotes = [_quotes(text, start, end) for start, end in paragraphs]
     quotes = [quote for found in paragraph_quotes for quote in found]
-    kinds = _classify(text, paragraphs, article.title)
+    kinds = _classify(text, paragraphs, article.title, norm)
     dateline = _dateline(text, paragraphs, kinds)
 
     tokens: list[Token] = []
@@ -526,7 +526,7 @@ def _is_abbreviation(text: str, i: int) -> bool:
     return len(before) == 2 and before[0].isspace() and before[1].isalpha()
 
 
-def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[str]:
+def _classify(text: str, paragraphs: list[tuple[int, int]], title: str, norm: NormalizedText) -> list[str]:
     kinds = []
     title_norm = " ".join(_WORD.findall(normalize(title))) if title else ""
     # a line is told by its first words and by how many it has, up to _FRONT_MAX_TOKENS (or the
@@ -537,7 +537,7 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
     masthead = False  # "رئيس التحرير" on a line of its own: the editor's name is on the next one
     for start, end in paragraphs:
         raw = text[start:end]
-        words = [word.group() for word in islice(_WORD.finditer(normalize(raw)), enough)]
+        words = _first_words(norm, raw, start, end, enough)
         joined = " ".join(words)
         if not body_started and (joined.startswith(_MASTHEAD) or (masthead and len(words) <= 4)):
             masthead = joined.startswith(_MASTHEAD) and len(words) <= 5
@@ -581,6 +581,19 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
         body_started = True
         kinds.append(BODY)
     return kinds
+
+
+def _first_words(norm: NormalizedText, raw: str, start: int, end: int, count: int) -> list[str]:
+    """The first `count` words of normalize(raw), the paragraph [start, end): read off the article's
+    normalised text, which holds the paragraph's characters normalised one by one as normalize()
+    does (so the paragraph is not normalised a second time), unless a space was put after a
+    tanween inside it (normalize() leaves the two words glued) or it holds a capital sigma (whose
+    lower case depends on the letters around it)."""
+    if "Σ" in raw or any(start <= glued < end for glued in norm.glued):
+        return [word.group() for word in islice(_WORD.finditer(normalize(raw)), count)]
+    last = len(norm.offsets) - 1
+    n_start, n_end = bisect_left(norm.offsets, start, 0, last), bisect_left(norm.offsets, end, 0, last)
+    return [word.group() for word in islice(_WORD.finditer(norm.text, n_start, n_end), count)]
 
 
 # the past tense a story's first sentence opens with ("استقبل ..."، "بحث ..."); a headline says "يستقبل"
