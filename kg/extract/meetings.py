@@ -832,17 +832,26 @@ _NEEDED_REACH, _HANDED_REACH, _HELD_REACH = 12, 32, 20
 
 def _needed_word(norms, start, end, needs, reach: int = _NEEDED_REACH) -> bool:
     limit = min(end, start + reach)
+    words, phrases = _needs_by_size(needs)
     for k in range(start, limit):
-        if k > start + _NEEDED_REACH and norms[k] in (".", "؛", "!", "?", "؟"):
+        norm = norms[k]
+        if k > start + _NEEDED_REACH and norm in (".", "؛", "!", "?", "؟"):
             return False
-        for need in needs:
-            if tuple(norms[k : k + len(need)]) == need:
-                return True
-            if len(need) == 1 and norms[k].startswith(("و", "ب", "ل")) and norms[k][1:] == need[0]:
-                return True
-            if len(need) == 1 and norms[k] == "ال" + need[0]:
-                return True  # "وتسلم الرسالة ..."
+        if norm in words or (norm[:1] in ("و", "ب", "ل") and norm[1:] in words):
+            return True
+        if norm[:2] == "ال" and norm[2:] in words:
+            return True  # "وتسلم الرسالة ..."
+        # (a phrase's first word is compared first: it rules out nearly every phrase)
+        if any(tuple(norms[k : k + len(need)]) == need for need in phrases if not need or need[0] == norm):
+            return True
     return False
+
+
+@cache
+def _needs_by_size(needs) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """What a trigger needs after it: the words needed alone (a set, to look each word up once),
+    and the phrases of other lengths."""
+    return frozenset(need[0] for need in needs if len(need) == 1), tuple(need for need in needs if len(need) != 1)
 
 
 def _not_held(doc, sentence, match, info, dates, published) -> bool:
