@@ -302,7 +302,7 @@ _BROKEN_SHARE = 0.2  # lines of prose left open and closed by the next, of all l
 def _breaks_sentences(text: str, lines: list[tuple[int, int]]) -> bool:
     """A page that breaks its sentences across lines: many lines of prose end without a full stop
     while the lines after them end with one."""
-    prose = [(s, e) for s, e in lines if len(text[s:e].split()) >= 2]
+    prose = [(s, e) for s, e in lines if len(text[s:e].split(maxsplit=1)) >= 2]  # (two words or more)
     if len(prose) < 6:
         return False
     open_then_closed = sum(
@@ -321,7 +321,7 @@ _WRAPPED_EVEN = 0.7  # and the share whose length is within 15% of the middle on
 def _wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """A page printed at a fixed width ("قال وزير" / "الخارجية السعودي ... هي للتوصل" / "إلى وقف
     ..."): nearly all its long lines are of one length and end inside a sentence."""
-    long = [(s, e) for s, e in lines if len(text[s:e].split()) >= 5]
+    long = [(s, e) for s, e in lines if len(text[s:e].split(maxsplit=4)) >= 5]  # (five words or more)
     if len(long) < _WRAPPED_LINES:
         return False
     left_open = sum(1 for _, e in long if text[e - 1] not in _TERMINAL + "؛،,")
@@ -355,11 +355,13 @@ def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int], broke
     """Does a line break inside a sentence: the line ends on a word that leaves it open, or the
     next line starts with an adjective (a nisba: "الكويتي، الشيخ ..."), or the page breaks its
     sentences across lines and this one has not ended?"""
-    line_words = text[line[0] : line[1]].split()
+    # (of the line, its last word and whether it has two, three or four words; of the next line, its
+    # first two words and whether it has one or more: a line's other words are not split out)
+    line_words = text[line[0] : line[1]].rsplit(maxsplit=3)
     last = line_words[-1]
     if last[-1:] in _TERMINAL + "؛":
         return False
-    words = text[following[0] : following[1]].split()
+    words = text[following[0] : following[1]].split(maxsplit=2)
     if words[0].endswith((":", "-")) or words[1:2] in (["-"], [":"], ["–"]):
         return False  # "تابعونا على" then "الرياض: «الشرق الأوسط»": a dateline starts its own line
     if last[-1:] in "،,":
@@ -593,7 +595,17 @@ def _first_words(norm: NormalizedText, raw: str, start: int, end: int, count: in
         return [word.group() for word in islice(_WORD.finditer(normalize(raw)), count)]
     last = len(norm.offsets) - 1
     n_start, n_end = bisect_left(norm.offsets, start, 0, last), bisect_left(norm.offsets, end, 0, last)
-    return [word.group() for word in islice(_WORD.finditer(norm.text, n_start, n_end), count)]
+    # the words are found in a window of the paragraph that nearly always holds more than `count` of
+    # them (the rest of a long paragraph is not split into words): when it does, the window's end
+    # comes after the words taken, which are whole
+    window_end = min(n_end, n_start + _CHARS_A_WORD * (count + 1))
+    words = _WORD.findall(norm.text, n_start, window_end)
+    if window_end < n_end and len(words) <= count:
+        words = _WORD.findall(norm.text, n_start, n_end)  # (words longer than the window allows for)
+    return words[:count]
+
+
+_CHARS_A_WORD = 10  # a word and the space after it, generously
 
 
 # the past tense a story's first sentence opens with ("استقبل ..."، "بحث ..."); a headline says "يستقبل"
