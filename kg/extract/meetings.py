@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import or_
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, office_words, reporting_cues_in
@@ -24,6 +25,7 @@ from kg.extract.lexicon import (
     PhraseIndex,
     clitic_stems,
     phone_markers,
+    positions,
     read_table,
     reporting_cues,
     triggers,
@@ -64,6 +66,7 @@ _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 _APART = frozenset(normalize(w) for w in ("منفصلا", "منفصلاً", "منفصل", "منفصلة", "انفراد", "منفرد", "منفردا"))
 _SIDELINE_OR_APART = frozenset(_SIDELINE) | _APART
 _ANOTHER_TIME = (("وقت", "سابق"), ("وقت", "لاحق"), ("قبل", "ذلك"), ("بعد", "ذلك"))
+_ANOTHER_TIME_FIRST = frozenset(first for first, _ in _ANOTHER_TIME)
 _PAST_LIMIT_DAYS = 10  # a meeting dated further back than this is background, not news
 _SHORT_QUOTE_WORDS = 6  # "قمة القاهرة للسلام" in quote marks is a name, not speech
 
@@ -1015,7 +1018,7 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     if info.kind != "join":
         skip_to = match.last
         cues = reporting_cues()
-        for k in range(match.last, sentence.last):
+        for k in _clause_words(norms, match.last, sentence.last):
             if k < skip_to:
                 continue
             if told_by and k > match.last + 2 and norms[k] in _WORDS_FOLLOW:
@@ -1061,6 +1064,27 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
                 start = j
                 break
     return start, end
+
+
+def _clause_words(norms, start: int, end: int) -> list[int]:
+    """The tokens of [start, end) at which _window's clause may end or an aside open: a relative
+    pronoun, a clause break, a comma, a reporting word, the word the reported words open with, or
+    a word before "فيها"، "خلاله". At the others _window does nothing: they are passed over in C."""
+    words = norms[start:end]
+    breaks = map(_clause_word, words)
+    before_during = map(_DURING_IT.__contains__, itertools.chain(words[1:], ("",)))
+    return positions(map(or_, breaks, before_during), start)
+
+
+@cache
+def _clause_word(norm: str) -> bool:
+    return (
+        norm in _RELATIVES
+        or norm in _CLAUSE_BREAKS
+        or norm in ("،", ",")
+        or norm in _WORDS_FOLLOW
+        or reporting_cues().may_match(norm)
+    )
 
 
 _COMMENT_OPENERS = frozenset(normalize(w) for w in ("وهو", "وهي", "وهذا", "وهذه", "خصوصا", "خاصة", "علما"))
@@ -1588,7 +1612,10 @@ def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> M
     sideline = (
         not _SIDELINE_OR_APART.isdisjoint(norms[sentence.first : sentence.last])
         or norms[sentence.first] in ("كما", "وكما")
-        or any(tuple(norms[k : k + 2]) in _ANOTHER_TIME for k in range(sentence.first, sentence.last))
+        or (
+            not _ANOTHER_TIME_FIRST.isdisjoint(norms[sentence.first : sentence.last])
+            and any(tuple(norms[k : k + 2]) in _ANOTHER_TIME for k in range(sentence.first, sentence.last))
+        )
     )
     people = set(persons)
     for meeting in reversed(meetings):
@@ -1656,6 +1683,8 @@ def _credentials_taker(doc, mentions, sentence, match) -> str | None:
 
 def _credentials(norms, sentence) -> bool:
     """Does the sentence tell of credentials handed over ("أوراق اعتماد", "أوراق اعتمادهم")?"""
+    if "اوراق" not in norms[sentence.first : sentence.last - 1]:
+        return False  # (nearly every sentence: its words are not walked one by one)
     return any(norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")
                for k in range(sentence.first, sentence.last - 1))  # fmt: skip
 
@@ -1809,6 +1838,8 @@ _SEPARATELY = frozenset((("بشكل", "منفصل"), ("بصوره", "منفصل�
 
 def _told_one_by_one(words: Sequence[str]) -> bool:
     """ "كلاً على حدة"، "على التوالي"، "بشكل منفصل"، "في لقاءات منفصلة": one after another."""
+    if _ONE_BY_ONE_LAST.isdisjoint(words[1:]):
+        return False  # (nearly always: no word any of these phrases ends with)
     return any(
         (words[k] in ("حده", "التوالي") and words[k - 1] == "علي")
         or (words[k - 1], words[k]) in _SEPARATELY
@@ -1891,6 +1922,8 @@ _THAT = frozenset(normalize(w) for w in ("ذلك", "وذلك", "ذالك", "ال
 # the story counts the talks it told: two or more meetings, not one
 _SEVERAL_MEETINGS = _BOTH_MEETINGS | frozenset(normalize(w) for w in ("لقاءين", "لقاءان", "اجتماعين", "مقابلتين"))
 _SEPARATE = frozenset(normalize(w) for w in ("منفصلة", "منفصلين", "منفصلتين", "المنفصلة", "ثنائية", "الثنائية"))
+# the last words of the phrases of _told_one_by_one
+_ONE_BY_ONE_LAST = frozenset(("حده", "التوالي")) | {second for _, second in _SEPARATELY} | _SEPARATE
 _MEETINGS_NOUN = frozenset(normalize(w) for w in ("لقاءات", "اللقاءات", "اجتماعات", "الاجتماعات", "مباحثات"))
 
 
