@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import or_
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, office_words, reporting_cues_in
@@ -24,6 +25,7 @@ from kg.extract.lexicon import (
     PhraseIndex,
     clitic_stems,
     phone_markers,
+    positions,
     read_table,
     reporting_cues,
     triggers,
@@ -64,6 +66,7 @@ _SIDELINE = (normalize("هامش"), normalize("بهامش"))
 _APART = frozenset(normalize(w) for w in ("منفصلا", "منفصلاً", "منفصل", "منفصلة", "انفراد", "منفرد", "منفردا"))
 _SIDELINE_OR_APART = frozenset(_SIDELINE) | _APART
 _ANOTHER_TIME = (("وقت", "سابق"), ("وقت", "لاحق"), ("قبل", "ذلك"), ("بعد", "ذلك"))
+_ANOTHER_TIME_FIRST = frozenset(first for first, _ in _ANOTHER_TIME)
 _PAST_LIMIT_DAYS = 10  # a meeting dated further back than this is background, not news
 _SHORT_QUOTE_WORDS = 6  # "قمة القاهرة للسلام" in quote marks is a name, not speech
 
@@ -885,17 +888,26 @@ _NEEDED_REACH, _HANDED_REACH, _HELD_REACH = 12, 32, 20
 
 def _needed_word(norms, start, end, needs, reach: int = _NEEDED_REACH) -> bool:
     limit = min(end, start + reach)
+    words, phrases = _needs_by_size(needs)
     for k in range(start, limit):
-        if k > start + _NEEDED_REACH and norms[k] in (".", "؛", "!", "?", "؟"):
+        norm = norms[k]
+        if k > start + _NEEDED_REACH and norm in (".", "؛", "!", "?", "؟"):
             return False
-        for need in needs:
-            if tuple(norms[k : k + len(need)]) == need:
-                return True
-            if len(need) == 1 and norms[k].startswith(("و", "ب", "ل")) and norms[k][1:] == need[0]:
-                return True
-            if len(need) == 1 and norms[k] == "ال" + need[0]:
-                return True  # "وتسلم الرسالة ..."
+        if norm in words or (norm[:1] in ("و", "ب", "ل") and norm[1:] in words):
+            return True
+        if norm[:2] == "ال" and norm[2:] in words:
+            return True  # "وتسلم الرسالة ..."
+        # (a phrase's first word is compared first: it rules out nearly every phrase)
+        if any(tuple(norms[k : k + len(need)]) == need for need in phrases if not need or need[0] == norm):
+            return True
     return False
+
+
+@cache
+def _needs_by_size(needs) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """What a trigger needs after it: the words needed alone (a set, to look each word up once),
+    and the phrases of other lengths."""
+    return frozenset(need[0] for need in needs if len(need) == 1), tuple(need for need in needs if len(need) != 1)
 
 
 def _not_held(doc, sentence, match, info, dates, published) -> bool:
@@ -1059,7 +1071,7 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
     if info.kind != "join":
         skip_to = match.last
         cues = reporting_cues()
-        for k in range(match.last, sentence.last):
+        for k in _clause_words(norms, match.last, sentence.last):
             if k < skip_to:
                 continue
             if told_by and k > match.last + 2 and norms[k] in _WORDS_FOLLOW:
@@ -1105,6 +1117,27 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
                 start = j
                 break
     return start, end
+
+
+def _clause_words(norms, start: int, end: int) -> list[int]:
+    """The tokens of [start, end) at which _window's clause may end or an aside open: a relative
+    pronoun, a clause break, a comma, a reporting word, the word the reported words open with, or
+    a word before "فيها"، "خلاله". At the others _window does nothing: they are passed over in C."""
+    words = norms[start:end]
+    breaks = map(_clause_word, words)
+    before_during = map(_DURING_IT.__contains__, itertools.chain(words[1:], ("",)))
+    return positions(map(or_, breaks, before_during), start)
+
+
+@cache
+def _clause_word(norm: str) -> bool:
+    return (
+        norm in _RELATIVES
+        or norm in _CLAUSE_BREAKS
+        or norm in ("،", ",")
+        or norm in _WORDS_FOLLOW
+        or reporting_cues().may_match(norm)
+    )
 
 
 _COMMENT_OPENERS = frozenset(normalize(w) for w in ("وهو", "وهي", "وهذا", "وهذه", "خصوصا", "خاصة", "علما"))
@@ -1647,7 +1680,10 @@ def _target(meetings, info, persons, grouped, norms, sentence, stated=None) -> M
     sideline = (
         not _SIDELINE_OR_APART.isdisjoint(norms[sentence.first : sentence.last])
         or norms[sentence.first] in ("كما", "وكما")
-        or any(tuple(norms[k : k + 2]) in _ANOTHER_TIME for k in range(sentence.first, sentence.last))
+        or (
+            not _ANOTHER_TIME_FIRST.isdisjoint(norms[sentence.first : sentence.last])
+            and any(tuple(norms[k : k + 2]) in _ANOTHER_TIME for k in range(sentence.first, sentence.last))
+        )
     )
     people = set(persons)
     for meeting in reversed(meetings):
@@ -1715,6 +1751,8 @@ def _credentials_taker(doc, mentions, sentence, match) -> str | None:
 
 def _credentials(norms, sentence) -> bool:
     """Does the sentence tell of credentials handed over ("أوراق اعتماد", "أوراق اعتمادهم")?"""
+    if "اوراق" not in norms[sentence.first : sentence.last - 1]:
+        return False  # (nearly every sentence: its words are not walked one by one)
     return any(norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")
                for k in range(sentence.first, sentence.last - 1))  # fmt: skip
 
@@ -1871,6 +1909,8 @@ _SEPARATELY = frozenset((("بشكل", "منفصل"), ("بصوره", "منفصل�
 
 def _told_one_by_one(words: Sequence[str]) -> bool:
     """ "كلاً على حدة"، "على التوالي"، "بشكل منفصل"، "في لقاءات منفصلة": one after another."""
+    if _ONE_BY_ONE_LAST.isdisjoint(words[1:]):
+        return False  # (nearly always: no word any of these phrases ends with)
     return any(
         (words[k] in ("حده", "التوالي") and words[k - 1] == "علي")
         or (words[k - 1], words[k]) in _SEPARATELY
@@ -1953,6 +1993,8 @@ _THAT = frozenset(normalize(w) for w in ("ذلك", "وذلك", "ذالك", "ال
 # the story counts the talks it told: two or more meetings, not one
 _SEVERAL_MEETINGS = _BOTH_MEETINGS | frozenset(normalize(w) for w in ("لقاءين", "لقاءان", "اجتماعين", "مقابلتين"))
 _SEPARATE = frozenset(normalize(w) for w in ("منفصلة", "منفصلين", "منفصلتين", "المنفصلة", "ثنائية", "الثنائية"))
+# the last words of the phrases of _told_one_by_one
+_ONE_BY_ONE_LAST = frozenset(("حده", "التوالي")) | {second for _, second in _SEPARATELY} | _SEPARATE
 _MEETINGS_NOUN = frozenset(normalize(w) for w in ("لقاءات", "اللقاءات", "اجتماعات", "الاجتماعات", "مباحثات"))
 
 

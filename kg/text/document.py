@@ -208,7 +208,7 @@ def analyse(article: Article) -> Document:
     paragraphs = _paragraphs(text)
     paragraph_quotes = [_quotes(text, start, end) for start, end in paragraphs]
     quotes = [quote for found in paragraph_quotes for quote in found]
-    kinds = _classify(text, paragraphs, article.title)
+    kinds = _classify(text, paragraphs, article.title, norm)
     dateline = _dateline(text, paragraphs, kinds)
 
     tokens: list[Token] = []
@@ -303,7 +303,7 @@ _BROKEN_SHARE = 0.2  # lines of prose left open and closed by the next, of all l
 def _breaks_sentences(text: str, lines: list[tuple[int, int]]) -> bool:
     """A page that breaks its sentences across lines: many lines of prose end without a full stop
     while the lines after them end with one."""
-    prose = [(s, e) for s, e in lines if len(text[s:e].split()) >= 2]
+    prose = [(s, e) for s, e in lines if len(text[s:e].split(maxsplit=1)) >= 2]  # (two words or more)
     if len(prose) < 6:
         return False
     open_then_closed = sum(
@@ -322,7 +322,7 @@ _WRAPPED_EVEN = 0.7  # and the share whose length is within 15% of the middle on
 def _wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """A page printed at a fixed width ("قال وزير" / "الخارجية السعودي ... هي للتوصل" / "إلى وقف
     ..."): nearly all its long lines are of one length and end inside a sentence."""
-    long = [(s, e) for s, e in lines if len(text[s:e].split()) >= 5]
+    long = [(s, e) for s, e in lines if len(text[s:e].split(maxsplit=4)) >= 5]  # (five words or more)
     if len(long) < _WRAPPED_LINES:
         return False
     left_open = sum(1 for _, e in long if text[e - 1] not in _TERMINAL + "؛،,")
@@ -356,11 +356,13 @@ def _runs_on(text: str, line: tuple[int, int], following: tuple[int, int], broke
     """Does a line break inside a sentence: the line ends on a word that leaves it open, or the
     next line starts with an adjective (a nisba: "الكويتي، الشيخ ..."), or the page breaks its
     sentences across lines and this one has not ended?"""
-    line_words = text[line[0] : line[1]].split()
+    # (of the line, its last word and whether it has two, three or four words; of the next line, its
+    # first two words and whether it has one or more: a line's other words are not split out)
+    line_words = text[line[0] : line[1]].rsplit(maxsplit=3)
     last = line_words[-1]
     if last[-1:] in _TERMINAL + "؛":
         return False
-    words = text[following[0] : following[1]].split()
+    words = text[following[0] : following[1]].split(maxsplit=2)
     if words[0].endswith((":", "-")) or words[1:2] in (["-"], [":"], ["–"]):
         return False  # "تابعونا على" then "الرياض: «الشرق الأوسط»": a dateline starts its own line
     if last[-1:] in "،,":
@@ -539,7 +541,7 @@ def _is_abbreviation(text: str, i: int) -> bool:
     return len(before) == 2 and before[0].isspace() and before[1].isalpha()
 
 
-def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[str]:
+def _classify(text: str, paragraphs: list[tuple[int, int]], title: str, norm: NormalizedText) -> list[str]:
     kinds = []
     title_norm = " ".join(_WORD.findall(normalize(title))) if title else ""
     # a line is told by its first words and by how many it has, up to _FRONT_MAX_TOKENS (or the
@@ -550,7 +552,7 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
     masthead = False  # "رئيس التحرير" on a line of its own: the editor's name is on the next one
     for start, end in paragraphs:
         raw = text[start:end]
-        words = [word.group() for word in islice(_WORD.finditer(normalize(raw)), enough)]
+        words = _first_words(norm, raw, start, end, enough)
         joined = " ".join(words)
         if not body_started and (joined.startswith(_MASTHEAD) or (masthead and len(words) <= 4)):
             masthead = joined.startswith(_MASTHEAD) and len(words) <= 5
@@ -594,6 +596,29 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[
         body_started = True
         kinds.append(BODY)
     return kinds
+
+
+def _first_words(norm: NormalizedText, raw: str, start: int, end: int, count: int) -> list[str]:
+    """The first `count` words of normalize(raw), the paragraph [start, end): read off the article's
+    normalised text, which holds the paragraph's characters normalised one by one as normalize()
+    does (so the paragraph is not normalised a second time), unless a space was put after a
+    tanween inside it (normalize() leaves the two words glued) or it holds a capital sigma (whose
+    lower case depends on the letters around it)."""
+    if "Σ" in raw or any(start <= glued < end for glued in norm.glued):
+        return [word.group() for word in islice(_WORD.finditer(normalize(raw)), count)]
+    last = len(norm.offsets) - 1
+    n_start, n_end = bisect_left(norm.offsets, start, 0, last), bisect_left(norm.offsets, end, 0, last)
+    # the words are found in a window of the paragraph that nearly always holds more than `count` of
+    # them (the rest of a long paragraph is not split into words): when it does, the window's end
+    # comes after the words taken, which are whole
+    window_end = min(n_end, n_start + _CHARS_A_WORD * (count + 1))
+    words = _WORD.findall(norm.text, n_start, window_end)
+    if window_end < n_end and len(words) <= count:
+        words = _WORD.findall(norm.text, n_start, n_end)  # (words longer than the window allows for)
+    return words[:count]
+
+
+_CHARS_A_WORD = 10  # a word and the space after it, generously
 
 
 # the past tense a story's first sentence opens with ("استقبل ..."، "بحث ..."); a headline says "يستقبل"

@@ -112,6 +112,7 @@ class NormalizedText:
     text: str
     offsets: array  # len(text) + 1 entries; the last is len(original)
     original: str = ""
+    glued: tuple[int, ...] = ()  # original offsets of the tanweens a space was put after (_glued_at)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original (start, end) for a span of the normalised text, marks on its last letter included."""
@@ -143,6 +144,7 @@ def normalize_with_offsets(original: str) -> NormalizedText:
     identity = _identity(len(original))
     table = _TABLE
     previous_end = 0
+    glued_at: list[int] = []
     # runs of kept characters fold one to one, except presentation forms (one glyph, two letters)
     for run in _KEPT_RUN.finditer(original):
         start = run.start()
@@ -150,6 +152,7 @@ def normalize_with_offsets(original: str) -> NormalizedText:
         if glued >= 0:
             pieces.append(" ")  # "اتصالاًهاتفياً": a word's last mark, then the next word glued on
             offsets.append(glued)
+            glued_at.append(glued)
         previous_end = run.end()
         folded = _translated(run.group()).lower()
         if len(folded) == run.end() - start and not _PRESENTATION.search(folded):
@@ -164,7 +167,7 @@ def normalize_with_offsets(original: str) -> NormalizedText:
                 pieces.append(letter)
                 offsets.append(index)
     offsets.append(len(original))
-    return NormalizedText("".join(pieces), offsets, original)
+    return NormalizedText("".join(pieces), offsets, original, tuple(glued_at))
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
