@@ -128,3 +128,27 @@ def test_the_members_of_the_delegation_accompanying_a_countrys_president_stand_f
 def test_a_known_longer_name_with_a_word_left_out_is_his():
     facts = extract("وأعلن وزير الخارجية الكويتي، أحمد ناصر الصباح، فتح الأجواء بين البلدين.", published=DAY)
     assert "person:ahmad-nasser-al-mohammad" in {e.key for e in facts.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "office", "country"),
+    [
+        (
+            "استقبل وزير الخارجية سفير الولايات المتحدة لدى الكويت لورانس سيلفرمان وبحث معه العلاقات الثنائية.",
+            "لورانس سيلفرمان",
+            "سفير",
+            "country:US",
+        ),
+        ("واستقبل الرئيس هيرفيه ماغرو، سفير فرنسا لدى لبنان، وعرض معه الأوضاع.", "هيرفيه ماغرو", "سفير", "country:FR"),
+        ("والتقى الرئيس رئيس وزراء سنغافورة لورنس وونغ على هامش القمة.", "لورنس وونغ", "رئيس الوزراء", "country:SG"),
+    ],
+)
+def test_a_foreign_given_name_kg_now_knows_starts_the_whole_name_with_its_office(text, name, office, country):
+    [person] = [e for e in extract(text, published=DAY).entities if e.type == "Person"]
+    assert person.label == name
+    assert any(office in str(role) for role in person.roles), person.roles
+    assert person.represents == country
+
+
+def test_a_name_of_two_given_names_stops_before_bisabab():
+    assert persons("واعتذرت الوزيرة ماريا جون بسبب ارتباطات سابقة.") == {"ماريا جون"}
