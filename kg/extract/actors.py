@@ -226,7 +226,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
     return mentions
 
 
-_DELEGATION_WORDS = frozenset(normalize(w) for w in ("الوفد", "وفد", "وفدا", "وفداً"))
+DELEGATION_WORDS = frozenset(normalize(w) for w in ("الوفد", "وفد", "وفدا", "وفداً"))
 _ACCOMPANYING_WORDS = frozenset(normalize(w) for w in ("المرافق", "المرافقة", "المرافقين", "مرافق", "مرافقا"))
 _DELEGATION_KINDS = frozenset(normalize(w) for w in (
     "الحكومي", "حكومي", "حكوميا", "الرسمي", "رسمي", "رسميا", "البرلماني", "برلماني", "برلمانيا", "العسكري",
@@ -235,6 +235,21 @@ _DELEGATION_KINDS = frozenset(normalize(w) for w in (
 ))  # fmt: skip
 # words after which those named attend or host, no longer the delegation's members
 _NOT_MEMBERS = frozenset(normalize(w) for w in ("حضر", "وحضر", "بحضور", "حضره", "وحضره", "استقبله", "التقى"))
+
+
+def _delegations_in(norms, first: int, last: int) -> list[tuple[int, str]]:
+    """(token, country key) of each delegation named by its country's nisba between first and last:
+    "الوفد الأمريكي"، "وفداً صينياً"، "الوفد الحكومي الأمريكي"، "الوفد الوزاري المرافق للرئيس الإيراني"."""
+    found = []
+    for k in range(first, last - 2):
+        if norms[k] in DELEGATION_WORDS:
+            at = k + 2 if norms[k + 1] in _DELEGATION_KINDS else k + 1
+            country = _nisba_country(norms[at])
+            if not country and norms[at] in _ACCOMPANYING_WORDS and at + 2 < last:
+                country = _nisba_country(norms[at + 2])  # "الوفد الوزاري المرافق للرئيس الإيراني"
+            if country:
+                found.append((k, f"country:{country}"))
+    return found
 
 
 def _nisba_country(norm: str) -> str:
@@ -276,15 +291,7 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
             nisba = gz.nisba_index().longest_at(norms, k + 1, ctx.sentence.last, clitics=False)
             if nisba is not None:
                 sides.append((k, f"country:{nisba.payload}"))
-    delegations = []  # (token, country key) of "الوفد الأمريكي الذي ترأسه"، "وفداً صينياً يضم"
-    for k in range(ctx.sentence.first, ctx.sentence.last - 2):
-        if norms[k] in _DELEGATION_WORDS:
-            at = k + 2 if norms[k + 1] in _DELEGATION_KINDS else k + 1
-            country = _nisba_country(norms[at])
-            if not country and norms[at] in _ACCOMPANYING_WORDS and at + 2 < ctx.sentence.last:
-                country = _nisba_country(norms[at + 2])  # "الوفد الوزاري المرافق للرئيس الإيراني"
-            if country:
-                delegations.append((k, f"country:{country}"))
+    delegations = _delegations_in(norms, ctx.sentence.first, ctx.sentence.last)
     result: list[ActorMention] = []
     for mention in found:
         if mention.type == PERSON and mention.role and not mention.represents and not mention.counterpart:

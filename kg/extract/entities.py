@@ -434,9 +434,8 @@ def _persons_by_skeleton() -> dict[tuple[str, ...], frozenset[str]]:
     """Known persons' names of two or more words by their skeleton: the given name as written, the
     rest without long vowels."""
     found: dict[tuple[str, ...], set[str]] = {}
-    for key, names in _person_names().items():
-        for name in names:
-            words = tuple(normalize(name).split())
+    for key in _person_names():
+        for words in _name_words_of(key):
             if len(words) >= 2 and words[0] not in _NOT_A_GIVEN_NAME:
                 found.setdefault(_skeleton_of(words), set()).add(key)
     return {skeleton: frozenset(keys) for skeleton, keys in found.items()}
@@ -467,9 +466,8 @@ def _spelled_otherwise(name: tuple[str, ...]) -> str | None:
 def _persons_by_ends() -> dict[tuple[str, str], frozenset[str]]:
     """Known persons' names of four or more words by their first and last words."""
     found: dict[tuple[str, str], set[str]] = {}
-    for key, names in _person_names().items():
-        for name in names:
-            words = tuple(normalize(name).split())
+    for key in _person_names():
+        for words in _name_words_of(key):
             if len(words) >= 4:
                 found.setdefault((words[0], words[-1]), set()).add(key)
     return {ends: frozenset(keys) for ends, keys in found.items()}

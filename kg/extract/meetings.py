@@ -19,7 +19,16 @@ from functools import cache
 from operator import or_
 
 from kg.extract import gazetteer as gz
-from kg.extract.actors import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorMention, office_words, reporting_cues_in
+from kg.extract.actors import (
+    COUNTRY,
+    DELEGATION_WORDS,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    ActorMention,
+    office_words,
+    reporting_cues_in,
+)
 from kg.extract.dates import FUTURE, PAST, DateMention, find_dates
 from kg.extract.lexicon import (
     PhraseIndex,
@@ -1154,7 +1163,7 @@ _LED_IT = frozenset(normalize(w) for w in (
     "ترأسه", "يترأسه", "يرأسه", "رأسه", "ترأسها", "يترأسها", "يرأسها", "يقوده", "قاده", "تقوده", "قادته",
     "ضم", "يضم", "تضم", "ضمت",
 ))  # fmt: skip
-_DELEGATIONS = frozenset(normalize(w) for w in ("وفد", "الوفد", "وفدا", "وفداً", "الوفود", "وفود"))
+_DELEGATIONS = DELEGATION_WORDS | frozenset(normalize(w) for w in ("الوفود", "وفود"))
 
 
 def _delegation_before(norms, k: int) -> bool:
@@ -1216,7 +1225,7 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
     cue_tokens: set[int] = set()
     for sentence in doc.sentences:
         for cue in reporting_cues_in(doc, sentence):
-            if _reports(norms, cue, sentence.last) and not _during_it_after(norms, cue, sentence.last):
+            if _reports(norms, cue, sentence.last) and not said_during_it(norms, cue, sentence.last):
                 cue_tokens.update((cue.first, cue.last - 1))
     found = set()
     speaker_ends: dict[int, str] = {}
@@ -1232,7 +1241,7 @@ def _speaker_mentions(doc: Document, mentions: Sequence[ActorMention]) -> set[in
     return found
 
 
-def _during_it_after(norms, cue, end: int) -> bool:
+def said_during_it(norms, cue, end: int) -> bool:
     """ "أجرى X اتصالاً مع Y عبّر فيه عن ...": the verb says what was said during the call, by the one
     who made it; the name right before it is not its subject."""
     return cue.last < end and norms[cue.last] in _DURING_IT
@@ -1736,8 +1745,7 @@ _EACH = frozenset(normalize(w) for w in ("كلا", "كل", "كلاً", "وكلا
 def _credentials_taker(doc, mentions, sentence, match) -> str | None:
     """The one credentials are handed to, named after ل or إلى past the words "أوراق اعتماد"."""
     norms = doc.token_norms
-    papers = next((k for k in range(match.first, sentence.last - 1)
-                   if norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")), None)  # fmt: skip
+    papers = _credentials_at(norms, match.first, sentence.last)
     if papers is None:
         return None
     for mention in mentions:
@@ -1751,10 +1759,14 @@ def _credentials_taker(doc, mentions, sentence, match) -> str | None:
 
 def _credentials(norms, sentence) -> bool:
     """Does the sentence tell of credentials handed over ("أوراق اعتماد", "أوراق اعتمادهم")?"""
-    if "اوراق" not in norms[sentence.first : sentence.last - 1]:
-        return False  # (nearly every sentence: its words are not walked one by one)
-    return any(norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")
-               for k in range(sentence.first, sentence.last - 1))  # fmt: skip
+    return _credentials_at(norms, sentence.first, sentence.last) is not None
+
+
+def _credentials_at(norms, first: int, last: int) -> int | None:
+    """Where "أوراق اعتماد(هم)" first stands between first and last."""
+    if "اوراق" not in norms[first : last - 1]:
+        return None  # (nearly every sentence: its words are not walked one by one)
+    return next((k for k in range(first, last - 1) if norms[k] == "اوراق" and norms[k + 1].startswith("اعتماد")), None)
 
 
 _RECEIVED = frozenset(normalize(w) for w in ("تلقى", "وتلقى", "تلقت", "وتلقت", "استلم", "واستلم", "استلمت"))

@@ -42,7 +42,7 @@ from kg.extract.lexicon import (
     titles,
     triggers,
 )
-from kg.extract.meetings import COMMUNIQUE_NOUNS, GROUP_WORDS, new_ones
+from kg.extract.meetings import COMMUNIQUE_NOUNS, GROUP_WORDS, new_ones, said_during_it
 from kg.text.document import BODY, FRONT, Document, Sentence
 from kg.text.normalize import normalize
 
@@ -768,7 +768,7 @@ def _statement_at(
             governed = before
             before = index.by_first.get(_skip(doc, sentence.first, cue.first, index))
             before = before if before is not None and before.type == PERSON and before.last < cue.first else None
-            if before is None and _during_it(norms, cue):
+            if before is None and said_during_it(norms, cue, len(norms)):
                 # "أجرى السلطان اتصالاً بأخيه الشيخ تميم أعرب خلاله عن": who made the call speaks
                 first = next((m for m in index.all if m.type == PERSON and sentence.first <= m.head < cue.first
                               and not m.in_title and m is not governed), None)  # fmt: skip
@@ -778,7 +778,7 @@ def _statement_at(
             and norms[min(m.head, m.first) - 1] == "من"
             for m in index.all
         )  # "تلقى X اتصالاً من Y، office، أدان خلاله": Y made the call and speaks in it
-        if before is not None and not cue.clitic and _during_it(norms, cue) and not called_from:
+        if before is not None and not cue.clitic and said_during_it(norms, cue, len(norms)) and not called_from:
             # "أجرى X مكالمة مع Y عبّر فيها عن": who made the call speaks in it, not the one just named
             maker = next((m for m in index.all if m.type == PERSON and m.key and sentence.first <= m.head < cue.first
                           and not m.in_title and m.key != before.key), None)  # fmt: skip
@@ -1036,13 +1036,6 @@ def _embedded_subject(doc, index: _MentionIndex, cue, sentence: Sentence) -> Act
 
 
 _FUTURE_PREFIXES = ("سي", "ست", "سن")
-
-
-_DURING_IT = frozenset(normalize(w) for w in ("خلاله", "خلالها", "فيه", "فيها"))
-
-
-def _during_it(norms, cue) -> bool:
-    return cue.last < len(norms) and norms[cue.last] in _DURING_IT
 
 
 def _sentence_subject(index: _MentionIndex, cue, sentence: Sentence, norms=()) -> tuple[str, ...] | None:
