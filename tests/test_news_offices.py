@@ -647,3 +647,29 @@ def test_those_attending_a_delegations_reception_are_not_its_members():
 def test_a_second_field_joined_by_wa_after_a_field_the_lists_know_is_part_of_the_office():
     facts = facts_of("وصل رئيس الحكومة إلى موسكو رفقة وزير النفط والغاز أحمد فرج ورئيس الأركان محمد الحداد.")
     assert person(facts, "أحمد فرج").roles == ("وزير النفط والغاز",)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("وقال أمين سر اللجنة التنفيذية للمنظمة زياد حمدان إن الاجتماع كان مثمرا.", "زياد حمدان", "أمين سر"),
+        ("وحضر اللقاء السكرتير الثالث في السفارة عمر حداد.", "عمر حداد", "السكرتير الثالث"),
+        ("وحضر اللقاء السيد سالم ولد أحمد، مكلف بمهمة برئاسة الجمهورية.", "سالم ولد أحمد", "مكلف بمهمة"),
+        ("واستقبل رئيس الوزراء الموفد الأوروبي إلى المنطقة كارل يوهانسون.", "كارل يوهانسون", "الموفد"),
+    ],
+    ids=["secretary-of", "third-secretary", "charged-with-a-mission", "envoy-mawfad"],
+)
+def test_offices_of_aides_and_envoys_introduce_their_holders(text, name, role):
+    assert any(role in r for r in person(facts_of(text), name).roles)
+
+
+def test_the_head_of_state_who_sent_an_envoy_is_named_but_is_no_party():
+    facts = facts_of(
+        "استقبل رئيس الوزراء نجيب ميقاتي في السراي اليوم الموفد الشخصي للرئيس الفرنسي إيمانويل ماكرون"
+        " إلى لبنان جان إيف لودريان، وجرى عرض للأوضاع العامة."
+    )
+    macron = person(facts, "ماكرون")
+    le_drian = person(facts, "لودريان")
+    assert "country:FR" in (macron.represents, le_drian.represents)
+    assert not any(role.startswith("الموفد") for role in macron.roles)
+    assert [m.participants for m in facts.meetings] == [tuple(sorted((le_drian.key, person(facts, "ميقاتي").key)))]

@@ -905,3 +905,50 @@ def test_words_told_during_a_call_received_from_someone_are_the_callers():
     )
     [speakers] = [s for s, q in said(text) if "تضامن بلاده الكامل" in q]
     assert speakers == ["جوليو فيراري"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "استقبل وزير الخارجية سالم الهاشمي السفير الإيطالي في مكتبه. وقال إن بلاده تتطلع إلى شراكة أوسع مع"
+            " روما.",
+            "سالم الهاشمي",
+            "بلاده تتطلع إلى شراكة أوسع",
+        ),
+        (
+            "ألقى رئيس الوزراء خالد العمري كلمة في افتتاح المنتدى. وقال في ختام كلمته إن الحكومة ماضية في"
+            " الإصلاحات.",
+            "خالد العمري",
+            "الحكومة ماضية في الإصلاحات",
+        ),
+        (
+            "التقى الرئيس كمال سعدون وفدا برلمانيا. وجرى خلال اللقاء بحث التعاون. كما أشاد بالدور الذي يقوم"
+            " به البرلمانيون في دعم العلاقات.",
+            "كمال سعدون",
+            "بالدور الذي يقوم به البرلمانيون",
+        ),
+    ],
+    ids=["wa-qala-inna", "after-where-he-spoke", "kama-ashada-bi"],
+)
+def test_a_verb_with_no_subject_opening_its_sentence_goes_on_with_the_one_told_of(text, speaker, words):
+    assert any(speaker in " ".join(who) and words in quote for who, quote in said(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words are about him: a spokesman tells them
+        "استقبل الرئيس كمال سعدون السفير الإيطالي. وأضاف أن الرئيس سعدون تلقى دعوة لزيارة روما قريبا.",
+        # a site reports, and may go on reporting
+        "قال موقع إخباري أمريكي إن الوزير سالم الهاشمي استضاف اجتماعا افتراضيا. وأضاف أن الاجتماع ضم"
+        " وزراء من عشر دول.",
+        # a feminine verb: a body speaks, not the man the sentence before was about
+        "استقبل الرئيس كمال سعدون السفير الإيطالي. وأشارت إلى أن العلاقات بين البلدين متينة وراسخة.",
+        # a subject no list knows stands after the verb
+        "استقبل الرئيس كمال سعدون السفير الإيطالي. وقال مكتبه الإعلامي في بيان إن اللقاء تناول العلاقات.",
+    ],
+    ids=["words-about-him", "a-site-reports", "feminine-verb", "unknown-subject"],
+)
+def test_a_verb_with_no_subject_is_not_given_to_the_one_told_of_when_the_text_says_otherwise(text):
+    assert not any("سعدون" in label or "الهاشمي" in label for who, _ in said(text) for label in who)

@@ -2064,6 +2064,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
     if principal is not None:
         # "مبعوث حضرة صاحب السمو أمير البلاد الشيخ نواف الأحمد": whose envoy, honoured and titled
         represents = principal.payload.entity.represents
+        as_office = titles().longest_at(principal.phrase, 0)
+        if as_office is None or as_office.last < len(principal.phrase):
+            # "مبعوث الرئيس الجزائري عبد المجيد تبون": the one who sent him is named, though no party
+            # (not "سفير خادم الحرمين الشريفين", an office that only points at the king)
+            inner.append(_entity_mention(ctx, principal)._replace(in_title=True))
         k = _rest_of_name(ctx, principal.payload.entity, principal.phrase, principal.last)
     while k < end and k - title.last < _MAX_COMPLEMENT:
         norm = norms[k]
@@ -2403,10 +2408,15 @@ _CHARGED = frozenset(normalize(w) for w in ("المكلف", "المكلفة", "�
 _HOME_WORDS = frozenset(normalize(w) for w in ("البلاد", "الدولة"))
 
 
+_ENVOY_KINDS = frozenset(normalize(w) for w in ("الشخصي", "الشخصية", "الخاص", "الخاصة"))
+
+
 def _principal_after(ctx: _Context, k: int):
     """A head of state or king named after honorifics and his office ("حضرة صاحب السمو أمير البلاد
     الشيخ نواف"), right after an envoy's title: the one whose envoy he is."""
     norms, end = ctx.norms, ctx.sentence.last
+    while k < end and norms[k] in _ENVOY_KINDS:
+        k += 1  # "الموفد الشخصي للرئيس الفرنسي X إلى لبنان Y"
     j, _, count = _skip_honorifics(ctx, k)
     if not count:
         # "مبعوث الرئيس الجزائري عبد المجيد تبون": a head's office and his name, without honorifics

@@ -1314,8 +1314,8 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
             excluded.append((k, resumes))  # "، الذي كان يمثل الرئيس X ...، بـ": X is no party
     absent: set[str] = set()  # "غياب X خلال اللقاء ... بطلب من الوزير": X took no part, however named again
     for mention in mentions:
-        if mention.type != PERSON or not start <= mention.first < end:
-            continue
+        if mention.type != PERSON or not start <= mention.first < end or mention.in_title:
+            continue  # ("الموفد الشخصي للرئيس الفرنسي X إلى لبنان Y": X sent the envoy, no party)
         if id(mention) in speakers or any(a <= mention.first < b for a, b in excluded):
             continue
         if (not in_speech and _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS

@@ -161,6 +161,7 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
     turn: tuple[tuple[str, ...], int] | None = None  # a transcript's speaker and the sentences of his turn
     body_seen = False
     release: tuple[int, tuple[str, ...] | None] = (-9, None)  # "بيان صحفي" on a line, the person on the next
+    told_of: tuple[tuple[str, ...], int] | None = None  # the person the last body sentence was about, its paragraph
     for sentence in doc.sentences:
         release = _release_lines(doc, sentence, index, release)
         if release[1] is not None and sentence.kind == BODY and turn is None:
@@ -202,13 +203,16 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
             last_speaker = in_sentence = opening.speakers
             last_paragraph = sentence.paragraph
         held: StatementDraft | None = None  # words opening with another's reporting, kept if it says nothing
+        unknown_spoke = False  # a reporting word of the sentence found no speaker
         for position, cue in enumerate(cues):
             next_cue = cues[position + 1].first if position + 1 < len(cues) else sentence.last
             after_next = cues[position + 2].first if position + 2 < len(cues) else sentence.last
             previous = in_sentence if cue.payload.kind == "participle" and in_sentence else last_speaker
+            about = told_of[0] if told_of is not None and told_of[1] >= sentence.paragraph - 1 else None
             draft, speaker = _statement_at(
-                doc, sentence, cue, next_cue, index, previous, last_feminine, position == 0, after_next
+                doc, sentence, cue, next_cue, index, previous, last_feminine, position == 0, after_next, about
             )
+            unknown_spoke = unknown_spoke or not speaker
             if speaker is not None:
                 if speaker and speaker != last_speaker:
                     last_feminine = _feminine(cue) and cue.payload.kind == "verb"
@@ -232,7 +236,22 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
                 announced = ((author.key,), sentence.index)  # "تصريحاً لوزير الخارجية X، جاء نصه كالتالي:"
                 last_paragraph = sentence.paragraph
         drafts.extend(_trailing_attributions(doc, sentence, index, used_quotes))
+        if unknown_spoke:
+            told_of = None  # "قال موقع CNN إن الوزير X ...": what follows may still be the site's
+        elif (opener := _opening_subject(doc, index, sentence)) is not None:
+            told_of = ((opener.key,), sentence.paragraph) if opener.type == PERSON else None
     return _unique(drafts)
+
+
+def _opening_subject(doc, index: _MentionIndex, sentence: Sentence) -> ActorMention | None:
+    """The actor a sentence opens with ("الرئيس X استقبل") or names right after its first verb
+    ("استقبل الرئيس X ..."، "وفي هذا الصدد، بحث X ..."; "كما" and a short opening phrase passed)."""
+    norms = doc.token_norms
+    k = sentence.first + (norms[sentence.first] in _AS_WELL)
+    comma = next((j for j in range(k, min(k + 5, sentence.last)) if norms[j] in ("،", ",")), None)
+    k = comma + 1 if comma is not None and comma + 1 < sentence.last else k
+    subject = index.by_first.get(k) or index.by_first.get(_skip(doc, k + 1, sentence.last, index))
+    return subject if subject is not None and not subject.in_title else None
 
 
 _TURN_SENTENCES = 12  # a transcript's turn goes on for at most this many sentences without a label
@@ -650,11 +669,12 @@ class _MentionIndex:
 
 
 def _statement_at(
-    doc, sentence, cue, next_cue, index, last_speaker, last_feminine=False, first_cue=False, after_next=None
+    doc, sentence, cue, next_cue, index, last_speaker, last_feminine=False, first_cue=False, after_next=None,
+    told_of=None,
 ):
     """(draft or None, speaker or None): the speaker is returned even when no draft is made. Words that
     open with another's reporting ("قال السفير إن البرهان أبدى ...") run on to the cue after next, in a
-    draft that yields to the inner reporting's own."""
+    draft that yields to the inner reporting's own. `told_of`: the person the sentences before were about."""
     norms = doc.token_norms
     info: ReportingCue = cue.payload
     if cue.last < sentence.last and norms[cue.last] in _BACK_REFERENCES:
@@ -671,6 +691,7 @@ def _statement_at(
     speakers: tuple[str, ...] | None = None
     speaker_first = -1
     in_relative = False
+    carried = False  # the speaker is only the one the sentences before were about
     subject = index.by_first.get(pos)
     told = None
     if subject is not None and _said_to(doc, subject):
@@ -823,6 +844,13 @@ def _statement_at(
                 speakers = (subject.key,)
             elif cue.phrase[0] in dual_reporting_verbs() and _two_sides_speak(norms, cue, sentence):
                 speakers = (GROUP,)
+            elif (
+                last_speaker is None and info.kind == "verb" and not _feminine(cue)
+                and _opens_sentence(norms, cue, sentence) and _words_follow(norms, pos, sentence, info)
+            ):  # fmt: skip
+                # "استقبل الوزير X السفير Y. وقال إن ...": a verb with no subject that opens its sentence goes
+                # on with the one the sentences before were about
+                speakers, carried = told_of, True
             else:
                 speakers = last_speaker
     if not speakers or ("subject" in info.takes and speaker_first < 0):
@@ -852,6 +880,8 @@ def _statement_at(
     if yields and (after_next is None or doc.quote_at(doc.tokens[cue.first].start) is not None):
         return None, speakers
     end_token = _words_end(doc, sentence, start_token, after_next if yields else next_cue)
+    if carried and _words_about_someone(index, speakers, start_token, end_token):
+        return None, None  # "وأضاف أن البرهان تلقى ...": a spokesman's words about him, not his own
     if speakers and speakers[0].startswith(("org:", "country:")) and _tells_a_meeting(doc, start_token, index):
         return None, speakers  # 'وقال بيان الرئاسة إن "الرئيس استقبل ..."': the meeting, read as such
     if "bi" in info.takes and _welcomes_someone(doc, start_token, index):
@@ -1066,6 +1096,31 @@ def _after_clitic(doc: Document, cue) -> int:
         while start < token.end and "\u064b" <= doc.text[start] <= "\u0652":
             start += 1  # (a diacritic on the clitic)
     return start
+
+
+def _words_about_someone(index: _MentionIndex, speakers, start: int, end: int) -> bool:
+    """Do the words open with a person, or name the speaker himself?"""
+    return any(
+        m.type == PERSON and start <= m.head < end and (m.head < start + 3 or m.key in speakers) for m in index.all
+    )
+
+
+_WORDS_OPENINGS = (
+    _COMPLEMENTIZERS | _PRONOUN_COMPLEMENTIZERS | _CIRCUMSTANTIAL | _OPENING_MARKS
+    | frozenset(normalize(w) for w in (":", "عن", "إلى", "الى", "بأن", "بان", "بأنه"))
+)  # fmt: skip
+
+
+def _words_follow(norms, pos: int, sentence: Sentence, info: ReportingCue) -> bool:
+    """"وقال إن"، "وأضاف في كلمته أن"، "كما أعرب عن"، "كما أشاد بـ": no subject stands after the verb."""
+    return pos < sentence.last and (
+        norms[pos] in _WORDS_OPENINGS or ("bi" in info.takes and norms[pos][:1] == "ب")
+    )
+
+
+def _opens_sentence(norms, cue, sentence: Sentence) -> bool:
+    """"وقال إن"، "كما أكد أن": the verb is the first word of its sentence (past كما)."""
+    return cue.first == sentence.first or (cue.first == sentence.first + 1 and norms[sentence.first] in _AS_WELL)
 
 
 def _two_sides_speak(norms, cue, sentence: Sentence) -> bool:
