@@ -673,3 +673,23 @@ def test_the_head_of_state_who_sent_an_envoy_is_named_but_is_no_party():
     assert "country:FR" in (macron.represents, le_drian.represents)
     assert not any(role.startswith("الموفد") for role in macron.roles)
     assert [m.participants for m in facts.meetings] == [tuple(sorted((le_drian.key, person(facts, "ميقاتي").key)))]
+
+
+def test_in_a_list_of_those_present_an_office_right_after_a_name_is_that_persons():
+    facts = facts_of(
+        "وحضر اللقاء السفيرة ليلى حداد مساعد الوزير للشؤون الأوروبية والمستشار سامر خليل مدير عام المراسم."
+    )
+    assert "مساعد الوزير للشؤون الأوروبية" in person(facts, "ليلى حداد").roles
+    assert "المستشار" in person(facts, "سامر خليل").roles
+    assert not any("مساعد" in role for role in person(facts, "سامر خليل").roles)
+
+
+def test_outside_a_list_of_those_present_an_office_after_a_titled_name_is_the_guests():
+    facts = facts_of("بحضور الوزير أحمد سالم، استقبل الرئيس كمال سعدون وزير الخارجية الفرنسي جان نويل بارو.")
+    assert person(facts, "كمال سعدون").roles == ("الرئيس",)
+    assert "وزير الخارجية" in person(facts, "بارو").roles
+
+
+def test_a_given_name_in_waw_after_an_office_set_after_a_name_is_still_a_name():
+    facts = facts_of("وسلم الدعوة للرئيس السفير البحريني في دمشق وليد مبارك سيار.")
+    assert "وليد مبارك سيار" in persons(facts)

@@ -41,7 +41,9 @@ PERSON, ORGANIZATION, COUNTRY, PLACE = "Person", "Organization", "Country", "Pla
 # Parts of a name that stand between its words: "محمد بن سلمان", "أحمد أبو الغيط", "عبد الله"
 _PARTICLES = frozenset(
     normalize(w)
-    for w in ("بن", "بنت", "ابن", "أبو", "أبي", "أبا", "عبد", "آل", "ولد", "دي", "دا", "فان", "فون", "ديل", "أم", "ذو")
+    for w in (
+        "بن", "بنت", "ابن", "أبو", "أبي", "أبا", "عبد", "آل", "ولد", "دي", "دا", "فان", "فون", "ديل", "أم", "ذو", "بو",
+    )
 )
 # "إلى سورية", "لدى دمشق", "بشأن ليبيا": a country after these is where the office works, not whom it serves
 _AND_COMPASS = frozenset(normalize(w) for w in ("وشمال", "وجنوب", "وشرق", "وغرب", "ووسط"))
@@ -716,6 +718,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
             or (i == last_person + 1 and norms[i - 1] in ("،", ",", ")"))
             # "أوراق اعتماد مامادو حيدرا سفيراً فوق العادة": an envoy's office in the accusative, his
             or (i == last_person and _envoy_in_accusative_at(ctx, i))
+            # "وحضر اللقاء السفيرة X مساعد الوزير ...": in a list of those present no verb takes an object
+            or (i == last_person and among_those_present(ctx.norms, i, ctx.sentence.first))
         )
         found, after = _titled(ctx, title, apposition)
         if found:
@@ -1929,6 +1933,8 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         k = role_last = _office_words_to_comma(ctx, k)
     role, written = _role_text(doc, title, role_last, info)
     name_start, honorific, _ = _skip_honorifics(ctx, k)
+    if apposition and name_start > k and norms[k][:1] == "و":
+        name_start, honorific = k, ""  # "السفيرة X مساعد الوزير والمستشار Y": the next one present
     if name_start == k and not apposition and _excellency_after_office(ctx, k):
         # "سفير موريتانيا في داكار سعادة السيد X": Excellency right after the office (no comma) is its holder's
         # (not after an office set off after a name: "X، رئيس الوزراء الصومالي سعادة Y سفير ...")
@@ -1969,7 +1975,9 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
             name.key or name.name[0] in given_names() or name.name[0] in ("عبد", "ابو")
             or (len(name.name) >= 2 and represents and name.first == k)
         )
-        names = [name] if guest else []
+        # ("السفيرة X مساعد الوزير والمستشار Y": the next one present, after و, holds an office of his own)
+        next_one = norms[name_start][:1] == "و" and norms[name_start] not in given_names()
+        names = [name] if guest and not next_one else []
     elif info.number == 2 and title.phrase[0] in _DUAL_MINISTERS and _fields_at(ctx, title.last, role_last):
         pass  # "وزيرا العدل X والخارجية Y": each holder named after his ministry (_offices_shared_out)
     elif info.number == 2:
@@ -3045,6 +3053,22 @@ def _offices_in_capacity(norms, found: list[ActorMention]) -> list[ActorMention]
     return result
 
 
+_PRESENT = frozenset(normalize(w) for w in (
+    "حضر", "وحضر", "حضره", "وحضره", "حضرها", "وحضرها", "بحضور", "وبحضور", "بمشاركة", "وبمشاركة",
+    "يرافقه", "ويرافقه", "رافقه", "ورافقه", "يضم", "ويضم", "ضم", "وضم",
+))  # fmt: skip
+
+
+def among_those_present(norms, i: int, first: int) -> bool:
+    """Is token i in the list that "وحضر اللقاء"، "بحضور"، "ويرافقه" opens, with no verb between?"""
+    for k in range(i - 1, max(first, i - _MEMBERS_REACH) - 1, -1):
+        if norms[k] in _PRESENT:
+            return True
+        if triggers().longest_at(norms, k, k + 1) is not None and not (k > first and norms[k - 1] in _PRESENT):
+            return False  # "بحضور X، استقبل الرئيس Y وزير ...": the office after Y is whom he received
+    return False
+
+
 def _envoy_in_accusative_at(ctx: _Context, j: int) -> bool:
     """"أوراق اعتماد سباستيان زافالا سفيراً لجمهورية الأرجنتين": an envoy's office in the accusative
     right after the words says what they are: the name of the envoy it accredits."""
@@ -3479,10 +3503,14 @@ def _month_surname(ctx: _Context, j: int) -> bool:
     return following in _NAME_ENDS or following == ":"
 
 
+_OUR_STEMS = frozenset(normalize(w) for w in ("علي", "بين", "عند", "لدي", "الي", "إلي", "اخوان", "ابناء", "ابناو"))
+
+
 def _our(norm: str) -> bool:
     """"بلادنا"، "حكومتنا"، "علاقاتنا": نا as "our" on a noun; "كامارينا"، "مارينا" end a foreign name."""
     stem = norm[:-2]
-    return len(norm) <= 6 or stem.endswith(("ت", "ه")) or stem in everyday_words()
+    # (a short word no list knows, after a given name, is a surname: "عمر أوسونا")
+    return len(norm) <= 4 or stem.endswith(("ت", "ه")) or stem in everyday_words() or stem in _OUR_STEMS
 
 
 def _foreign_run_to_comma(ctx: _Context, j: int, taken: int) -> bool:

@@ -22,6 +22,7 @@ from kg.extract.actors import (
     PERSON,
     PLACE,
     ActorMention,
+    among_those_present,
     everyday_words,
     given_names,
     is_seat_palace,
@@ -739,6 +740,9 @@ def _classes_of(mention: ActorMention) -> set[str]:
     return classes
 
 
+_PRESENT_REACH = 45
+
+
 def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> ActorMention | None:
     """ "علي شمخاني أمين المجلس الأعلى للأمن القومي": an office right after a name describes it."""
     if not persons or reference.counterpart:
@@ -748,8 +752,13 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
     written = normalize(reference.text).split()[:1]
     if written and norms[reference.first] != written[0] and norms[reference.first][:1] in "لبو":
         return None  # "ونقل لافروف لخادم الحرمين الشريفين تحيات ...": to the king, not a second office
-    if not between and previous.role and _role_head(previous.role) != _role_head(reference.role):
-        return None  # "استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": an office before the name, a guest after
+    if (
+        not between and previous.role and _role_head(previous.role) != _role_head(reference.role)
+        and not among_those_present(norms, previous.first, max(0, previous.first - _PRESENT_REACH))
+    ):  # fmt: skip
+        # "استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": an office before the name, a guest after
+        # (not in a list of those present: "وحضر اللقاء السفيرة X مساعد الوزير", where no verb takes one)
+        return None
     if not (all(n in ("،", ",", ")") for n in between) and len(between) <= 1):
         return None
     # "استقبل المنفي السفير الفرنسي": an office of another country is the verb's object, not a

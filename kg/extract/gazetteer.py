@@ -154,6 +154,11 @@ def _build_country_names() -> dict[str, list[str]]:
         short = known.label
         if not short.startswith(_STATE_WORDS):
             names[code].extend(f"{word} {short}" for word in _STATE_WORDS if f"{word} {short}" not in names[code])
+    taken = {name for found in names.values() for name in found}
+    for found in names.values():
+        # "جواتيمالا"، "أنجولا"، "توجو": Egyptian papers write a foreign G as ج, not غ
+        # (not in Arabic words: "الصحراء الغربية")
+        found.extend(v for v in (n.replace("غ", "ج") for n in found if "غ" in n and "غرب" not in n) if v not in taken)
     return names
 
 
@@ -166,7 +171,9 @@ def _build_nisba_index() -> PhraseIndex[str]:
     index: PhraseIndex[str] = PhraseIndex()
     given: dict[str, list[str]] = {}
     for row in _country_rows():
-        given.setdefault(row["iso2"].upper(), []).extend(split_values(row.get("nisba_ar", "")))
+        nisbas = split_values(row.get("nisba_ar", ""))
+        nisbas += [n.replace("غ", "ج") for n in nisbas if "غ" in n]  # "أوغندي" and "أوجندي"
+        given.setdefault(row["iso2"].upper(), []).extend(nisbas)
     stops = stopwords()
     for code, names in _build_country_names().items():
         bases = [normalize(n) for n in given.get(code, [])]

@@ -382,6 +382,16 @@ def stopwords() -> frozenset[str]:
 
 
 def is_stopword(norm: str) -> bool:
-    """A word that is never part of a name, also when it carries a clitic (وخلال، للمرة)."""
+    """A word that is never part of a name, also when it carries a clitic (وخلال، للمرة); not a name
+    that only reads as two prepositions stacked ("كبها" is no "ك" + "بها": no such word)."""
     stops = stopwords()
-    return not stops.isdisjoint(clitic_stems(norm))
+    if stops.isdisjoint(clitic_stems(norm)):
+        return False
+    return any(stem in stops and not _stacked(norm, taken, stem) for taken, stem in clitic_variants(norm))
+
+
+def _stacked(norm: str, taken: int, stem: str) -> bool:
+    return taken > 0 and norm[taken - 1] in _PREPOSITIONS and stem[:1] in "بل" and stem[1:] in _PRONOUNS
+
+
+_PRONOUNS = frozenset(("ه", "ها", "هم", "هما"))
