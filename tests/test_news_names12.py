@@ -57,3 +57,12 @@ def test_a_surname_no_list_knows_closes_the_name(text, name):
 )
 def test_a_word_with_a_pronoun_on_it_is_no_surname(text, name):
     assert name in persons(text)
+
+
+def test_a_nisba_that_also_names_an_agency_is_an_adjective_after_a_noun():
+    facts = extract(
+        "استقبل السلطان هيثم بن طارق في قصر العلم بالعاصمة العمانية مسقط وزير الخارجية الأردني.", published=DAY
+    )
+    assert not any(e.type == "Organization" for e in facts.entities)
+    facts = extract("مسقط - العمانية - استقبل السلطان هيثم بن طارق اليوم وزير الخارجية الأردني.", published=DAY)
+    assert any(e.label == "وكالة الأنباء العمانية" for e in facts.entities)

@@ -741,6 +741,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
             return [name._replace(title_first=i, honorific=honorific, extra_roles=roles)], name.last
         if titles().longest_at(norms, k, end) is not None:
             return [], k  # "سمو ولي العهد": the office is read next
+    if entity is not None and _adjective_alias(ctx, entity):
+        entity = None  # "بالعاصمة العمانية مسقط": the adjective, not the agency it also names
     if entity is not None:
         return [_entity_mention(ctx, entity)], entity.last
     organisation = _organisation_at(ctx, i) or _named_body_at(ctx, i) or _office_of_holder_at(ctx, i)
@@ -1933,7 +1935,7 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         k = role_last = _office_words_to_comma(ctx, k)
     role, written = _role_text(doc, title, role_last, info)
     name_start, honorific, _ = _skip_honorifics(ctx, k)
-    if apposition and name_start > k and norms[k][:1] == "و":
+    if apposition and name_start > k and k < ctx.sentence.last and norms[k][:1] == "و":
         name_start, honorific = k, ""  # "السفيرة X مساعد الوزير والمستشار Y": the next one present
     if name_start == k and not apposition and _excellency_after_office(ctx, k):
         # "سفير موريتانيا في داكار سعادة السيد X": Excellency right after the office (no comma) is its holder's
@@ -1976,7 +1978,9 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
             or (len(name.name) >= 2 and represents and name.first == k)
         )
         # ("السفيرة X مساعد الوزير والمستشار Y": the next one present, after و, holds an office of his own)
-        next_one = norms[name_start][:1] == "و" and norms[name_start] not in given_names()
+        next_one = name_start < ctx.sentence.last and norms[name_start][:1] == "و" and (
+            norms[name_start] not in given_names()
+        )
         names = [name] if guest and not next_one else []
     elif info.number == 2 and title.phrase[0] in _DUAL_MINISTERS and _fields_at(ctx, title.last, role_last):
         pass  # "وزيرا العدل X والخارجية Y": each holder named after his ministry (_offices_shared_out)
@@ -3089,6 +3093,20 @@ def _office_of_a_body_after(ctx: _Context, j: int) -> bool:
         return False  # "الرئيس"، "الوزير" after a name: the object of a verb as often as an apposition
     following = _peek(norms, found.last, end)
     return following.startswith("ال") or _best_entity(ctx, found.last) is not None if found.last < end else False
+
+
+def _adjective_alias(ctx: _Context, entity) -> bool:
+    """A body known by a nisba alone ("العمانية" for the Oman News Agency), right after a definite
+    noun it agrees with as an adjective ("العاصمة العمانية"، "الخارجية العمانية")."""
+    if entity.payload.entity.type != ORGANIZATION or entity.last - entity.first != 1 or entity.first == 0:
+        return False
+    if not gz.nisba_index().longest_at(ctx.norms, entity.first, entity.last, clitics=False):
+        return False
+    before = ctx.norms[entity.first - 1]
+    return before.startswith(("ال", "وال", "بال", "لل")) and before not in _NOT_NOUNS
+
+
+_NOT_NOUNS = frozenset(normalize(w) for w in ("الذي", "التي", "الذين", "اللذين", "إلى", "الى", "إلا", "الا"))
 
 
 def _kunya_at(ctx: _Context, k: int) -> bool:
