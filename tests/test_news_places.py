@@ -67,3 +67,35 @@ def test_the_city_of_the_gathering_that_closes_the_meetings_clause_is_where_it_w
     )
     [(_people, at)] = places_of(text)
     assert at == "الرياض"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "حل صباح اليوم بالعاصمة التونسية تونس وزير الخارجية المغربي ناصر بوريطة في مهمة رسمية. واستقبل"
+            " الرئيس قيس سعيد بوريطة الذي نقل إليه رسالة من الملك.",
+            "تونس",
+        ),
+        (
+            "استقبل وزير الخارجية الأمريكي أنتوني بلينكن اليوم نظيره المغربي ناصر بوريطة. ويناقش بلينكن مع"
+            " بوريطة، الذي يزور واشنطن، الشراكة بين البلدين.",
+            "واشنطن",
+        ),
+    ],
+    ids=["arrival-told-before", "visit-going-on-told-after"],
+)
+def test_a_meeting_with_no_place_of_its_own_takes_the_city_a_party_is_visiting(text, city):
+    facts = extract(text, published=DAY)
+    names = {e.key: e.label for e in facts.entities}
+    assert [names.get(m.place) for m in facts.meetings] == [city]
+
+
+def test_the_next_stop_of_a_tour_is_not_the_place_of_the_meeting_before_it():
+    facts = extract(
+        "التقى الرئيس الصيني شي جين بينغ أمس رئيس الوزراء المصري مصطفى مدبولي. وفي اليوم التالي زار شي"
+        " مدينة الأقصر وافتتح معرضا.",
+        published=DAY,
+    )
+    names = {e.key: e.label for e in facts.entities}
+    assert all(names.get(m.place) != "الأقصر" for m in facts.meetings if len(m.participants) == 2)

@@ -466,6 +466,7 @@ def find_meetings(
                     or _same_day_place(meetings, date)
                     or scene
                     or _arrival_told_next(doc, mentions, sentence, parties)
+                    or _visit_of_a_party(doc, mentions, sentence, parties)
                 )
             place, venue = _in_city(place, venue)
             groups = [list(dict.fromkeys(parties))]
@@ -2244,6 +2245,35 @@ def _arrival_told_next(doc, mentions, sentence, parties) -> str | None:
         return None
     named = {m.key for m in mentions if after.first <= m.first < after.last and m.type == PERSON}
     return _visited(doc, mentions, after) if named & set(parties) else None
+
+
+_VISIT_REACH = (3, 2)  # body sentences before and after the meeting's own
+_VISITING_NOW = frozenset(normalize(w) for w in ("يزور", "تزور", "يزوران", "يقوم", "تقوم"))
+
+
+def _visit_of_a_party(doc, mentions, sentence, parties) -> str | None:
+    """ "حل بالعاصمة التونسية تونس الوزير X" then "واستقبل X من طرف الرئيس ..."؛ "ويناقش بلينكن مع
+    بوريطة، الذي يزور واشنطن": where one of the parties came on his visit, told in a sentence near
+    the meeting's that names him (the nearest such sentence; a city before a country)."""
+    wanted = set(parties)
+    before, after = _VISIT_REACH
+    order = sorted(
+        (i for i in range(sentence.index - before, sentence.index + after + 1) if i != sentence.index),
+        key=lambda i: (abs(i - sentence.index), i),
+    )
+    for index in order:
+        if not 0 <= index < len(doc.sentences) or doc.sentences[index].kind != BODY:
+            continue
+        near = doc.sentences[index]
+        if not any(m.key in wanted for m in mentions if near.first <= m.first < near.last and m.type == PERSON):
+            continue
+        norms = doc.token_norms[near.first : near.last]
+        if index > sentence.index and _VISITING_NOW.isdisjoint(norms) and "قد" not in norms[:6]:
+            continue  # told after: a visit going on ("الذي يزور") or made before ("وكان X قد وصل"), not the next stop
+        place = _visited(doc, mentions, near)
+        if place is not None:
+            return place
+    return None
 
 
 def _same_day_place(meetings: list[MeetingDraft], date) -> str | None:
