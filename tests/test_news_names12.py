@@ -66,3 +66,48 @@ def test_a_nisba_that_also_names_an_agency_is_an_adjective_after_a_noun():
     assert not any(e.type == "Organization" for e in facts.entities)
     facts = extract("مسقط - العمانية - استقبل السلطان هيثم بن طارق اليوم وزير الخارجية الأردني.", published=DAY)
     assert any(e.label == "وكالة الأنباء العمانية" for e in facts.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("عقد وزير الخارجية، معالي عبدالسلام حسن علي، لقاءين منفصلين مع نظيريه.", "عبدالسلام حسن علي"),
+        ("وحضر اللقاء رئيس الأركان طاهر محمد علي، والسفير أحمد سالم.", "طاهر محمد علي"),
+    ],
+    ids=["before-a-comma", "before-a-comma-and-the-next-one"],
+)
+def test_ali_closing_a_name_before_a_mark_is_the_name(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وحضر الاجتماع سفير الإمارات لدى واشنطن يوسف مانع العتيبة وتمحور الاجتماع حول الحرب.", "يوسف مانع العتيبة"),
+        ("وحضر اللقاء السفير محمد الأمين الشمرة مدير الأمريكتين.", "محمد الأمين الشمرة"),
+    ],
+    ids=["before-waw", "before-an-office"],
+)
+def test_a_family_name_in_ta_closes_a_name_after_an_office(text, name):
+    assert name in persons(text)
+
+
+def test_a_verbal_noun_in_ta_after_a_name_is_no_family_name():
+    assert "محمد سالم" in persons("وأكد الوزير محمد سالم أهمية المشاركة، وقال إن بلاده تدعم الحل.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("استقبل رئيس الجمهورية سفير ماليزيا أزري مات يعقوب في زيارة وداعية.", "أزري مات يعقوب"),
+        ("استقبل وزير خارجية الصومال أبشر عمر جامع في مقديشو السفير الروسي.", "أبشر عمر جامع"),
+    ],
+    ids=["malay", "somali"],
+)
+def test_after_an_office_a_word_no_list_knows_before_a_given_name_opens_the_name(text, name):
+    assert name in persons(text)
+
+
+def test_after_an_office_a_verb_before_ali_opens_no_name():
+    found = persons("وقال رئيس الوزراء وافق على الطلب بعد مشاورات مع الشركاء.")
+    assert not any(label.startswith("وافق") for label in found)

@@ -1108,6 +1108,23 @@ def _family_name_shape(norm: str) -> bool:
     return len(norm) >= 7 and _short_family_name(norm) and not _verbal_noun(norm[2:]) and _name_word(norm)
 
 
+def _family_in_ta_closing(ctx: _Context, j: int, words: list[str]) -> bool:
+    """A word in ة after a name of two words or more, read after an office, that no list knows as a
+    word of prose ("الشمرة"، "بامخرمة"، "مشرفة"), where the name ends: before a mark, an office, a
+    relative, or the و of the next item or clause."""
+    norms, end = ctx.norms, ctx.sentence.last
+    norm = norms[j]
+    stem = norm[2:] if norm.startswith("ال") else norm
+    if len(stem) < 4 or norm in everyday_words() or stem in everyday_words() or norm in office_words():
+        return False
+    if _verbal_noun(stem) or _person_noun(norm) or gz.nisba_index().get((norm,)) or is_stopword(norm):
+        return False
+    if not all(w in given_names() or w in _PARTICLES or _known_name_word(w) for w in words[:1]):
+        return False  # (the name opens on a given name: "يوسف"، "محمد"، "أيمن")
+    following = _peek(norms, j + 1, end)
+    return _closes_name(following) or _title_word(following) or (following[:1] == "و" and len(following) > 2)
+
+
 def _family_in_ta(norm: str) -> bool:
     """"الطراونة"، "الخصاونة"، "العضايلة": a tribe's name of the plural shape فعالِلة, which prose
     gives only to plurals of persons ("الأساتذة") that no name is followed by; not the verbal
@@ -1579,12 +1596,19 @@ def _longer_name_of_another(ctx: _Context, match) -> bool:
         and not "".join(label).startswith(words[0])
         and words[0] in ("عبد", "ابو", "ال")
     )  # "عبد السلام" of "محمد عبد السلام"
-    if not (generic or surname_only):
+    # "عبدالسلام" of the same, written as one word: a given name too ("عبدالسلام حسن علي")
+    given_surname = len(words) == 1 and (words[0] in given_names() or words[0].startswith("عبد")) and (
+        label[:1] != [words[0]]
+    )
+    if not (generic or surname_only or given_surname):
         return False
     k = _rest_of_name(ctx, match.payload.entity, words, match.last)
     if k >= ctx.sentence.last or k > match.last:
         return False  # the rest of his own name, or nothing after it
     norm = ctx.norms[k]
+    if given_surname:
+        # "عبدالسلام حسن": a given name after it, though "حسن" is a word of prose too
+        return norm in given_names() and not is_stopword(norm) and _best_entity(ctx, k) is None
     return (
         _is_arabic_word(norm)
         and len(norm) >= 3
@@ -2840,6 +2864,16 @@ def _name_after(
     in_alif = woman and not given and first_norm.endswith("انا") and _name_word(following) and (
         following not in everyday_words()
     )
+    # "سفير ماليزيا أزري مات يعقوب"، "أبشر عمر جامع": after an office, a word no list knows that a
+    # given name and a third name word follow is the first of the holder's names, whatever its shape
+    before_given = (
+        after_title and not given and clitic == 0 and following in given_names() and _name_word(first_norm)
+        and first_norm not in everyday_words() and not _tafil(first_norm) and len(first_norm) >= 3
+        and first_norm[:1] != "و" and not first_norm.startswith(("ال", "لل")) and not first_norm.endswith("ه")
+        and (following != "علي" or _ali_here(ctx, k + 1))
+        and k + 2 < end and (_name_word(norms[k + 2]) or norms[k + 2] in given_names())
+        and norms[k + 2] not in everyday_words()
+    )  # fmt: skip
     if _with_tanween(doc.tokens[k].text):
         return None
     if not given and not _name_word(first_norm):
@@ -2860,6 +2894,7 @@ def _name_after(
         or chain
         or in_ta
         or in_alif
+        or before_given
     ):
         return None
     if after_title and not given and _tafil(first_norm) and first_norm not in given_names():
@@ -3183,7 +3218,8 @@ def _ali_here(ctx: _Context, j: int) -> bool:
         return True  # "حسن علي خيري،": between a given name and a last name that closes it
     if j > ctx.sentence.first and ctx.norms[j - 1] in _PILGRIM and following in _NAME_ENDS:
         return True  # "دفع الله الحاج علي،": the pilgrim's name, closing the name
-    closed = following == "." or (following in ("،", ",") and _title_word(_peek(ctx.norms, j + 2, ctx.sentence.last)))
+    # a mark right after it: no preposition is left without its noun ("عبد السلام عبدي علي، لقاءين")
+    closed = following in _NAME_ENDS or following == ":"
     before = ctx.norms[j - 2 : j] if j > ctx.sentence.first + 1 else ()
     if closed and before and all(w in given_names() or _name_word(w) for w in before):
         return True  # "السفير حسين عوض علي، وزير الخارجية"، "السيد عبد السلام عبدي علي.": a name closed by علي
@@ -3476,6 +3512,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         feminine = False  # "وزير الدولة مهند شحادة.": a surname in ة closing a given name after an office
     if feminine and after_title and len(content) == 2 and _family_in_ta(norm):
         feminine = False  # "السفير خالد محمد الطراونة": a tribe's name in ة closing a name of three
+    if feminine and after_title and len(content) >= 2 and _family_in_ta_closing(ctx, j, words):
+        feminine = False  # "سفير الإمارات يوسف مانع العتيبة وتمحور ...": a family name in ة closing the name
     surname_in_ta = after_title and len(content) == 1 and norm.startswith("ال") and norm[2:] not in everyday_words()
     if feminine and not surname_in_ta:
         # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname, "السفير محمد
