@@ -952,3 +952,31 @@ def test_a_verb_with_no_subject_opening_its_sentence_goes_on_with_the_one_told_o
 )
 def test_a_verb_with_no_subject_is_not_given_to_the_one_told_of_when_the_text_says_otherwise(text):
     assert not any("سعدون" in label or "الهاشمي" in label for who, _ in said(text) for label in who)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers", "words"),
+    [
+        (
+            "التقى وزير الخارجية أيمن الصفدي نظيريه المصري سامح شكري والعراقي فؤاد حسين في نيويورك. وأكد"
+            " الوزراء الثلاثة أهمية التنسيق بين الدول الثلاث.",
+            {"أيمن الصفدي", "سامح شكري", "فؤاد حسين"},
+            "أهمية التنسيق بين الدول الثلاث",
+        ),
+        (
+            "عقد وزراء خارجية مصر والأردن والعراق أيمن الصفدي وسامح شكري وفؤاد حسين اجتماعا في نيويورك. وأكد"
+            " وزراء خارجية الدول الثلاث أهمية التعاون الوثيق بين دولهم.",
+            {"أيمن الصفدي", "سامح شكري", "فؤاد حسين"},
+            "أهمية التعاون الوثيق",
+        ),
+        (
+            "تسلم الرئيس عادل منصور أوراق اعتماد سفير اليابان تاكيشي ناكامورا، وسفيرة رومانيا أوليفيا تودريان."
+            " وخلال مراسم تقديم أوراق اعتمادهم، أعرب السفراء الجدد عن تطلعهم إلى توطيد العلاقات.",
+            {"تاكيشي ناكامورا", "أوليفيا تودريان"},
+            "تطلعهم إلى توطيد العلاقات",
+        ),
+    ],
+    ids=["the-three-ministers", "ministers-of-the-three-states", "the-new-ambassadors"],
+)
+def test_an_office_in_the_plural_speaks_for_those_of_the_meeting_at_hand(text, speakers, words):
+    assert any(set(who) == speakers and quote.startswith(words) for who, quote in said(text)), said(text)

@@ -183,11 +183,13 @@ def _resolve_speakers(drafts: list[StatementDraft], meetings: list[MeetingDraft]
 
 
 def _meeting_at(sentence: int, meetings: list[MeetingDraft]) -> MeetingDraft | None:
-    """The meeting a sentence speaks of, else the last one reported before it."""
-    for meeting in reversed(meetings):
+    """The meeting a sentence speaks of, else the last one reported before it (not a draft with one
+    party: "وخلال مراسم تقديم أوراق اعتمادهم" tells again the ceremony before, whose guests speak)."""
+    held = [m for m in meetings if len(m.participants) >= 2]
+    for meeting in reversed(held):
         if sentence in meeting.sentences:
             return meeting
-    before = [m for m in meetings if m.sentence <= sentence]
+    before = [m for m in held if m.sentence <= sentence]
     return before[-1] if before else None
 
 
@@ -201,6 +203,8 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
                 continue  # "عقب الزيارة التي قام بها روحاني، والتي دعا خلالها": he spoke on another occasion
             if _of_the_two(doc, draft.sentence) and sum(p.startswith("person:") for p in meeting.participants) >= 2:
                 continue  # "وأوضح الوزير X عقب لقاء الرئيسين أن ...": the meeting was the two's, he tells of it
+            if len(meeting.participants) < 2 and _parties_already(draft.speakers, meetings, meeting):
+                continue  # "وخلال مراسم تقديم أوراق اعتمادهم، أعرب السفراء": the ceremony told before, again
             for speaker in draft.speakers:
                 entity = entities.get(speaker)
                 if entity is None or entity.type != PERSON or speaker in meeting.participants:
@@ -211,6 +215,12 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
                 if any(not _SPOKESPEOPLE.isdisjoint(normalize(r).split()[:2]) for r in entity.roles):
                     continue
                 meeting.participants.append(speaker)
+
+
+def _parties_already(speakers, meetings, this) -> bool:
+    """Are all the speakers parties to a meeting of two or more already told?"""
+    held = [m for m in meetings if m is not this and len(m.participants) >= 2]
+    return all(any(s in m.participants for m in held) for s in speakers)
 
 
 _THE_TWO = frozenset(normalize(w) for w in ("الرئيسين", "الوزيرين", "الزعيمين", "العاهلين", "الملكين", "الأميرين"))

@@ -635,6 +635,8 @@ class _MentionIndex:
         # offices the article never ties to a named person ("وأضاف المتحدث الرسمي"): someone unknown
         self.references = [m for m in mentions if m.type == PERSON and not m.key and not m.named and m.number == 1]
         self.unresolved = {m.head for m in self.references}
+        # offices in the plural ("وزراء خارجية الدول الثلاث"), by where they start
+        self.plurals = {m.head: m for m in mentions if m.type == PERSON and not m.key and not m.named and m.number > 2}
         self.seats: set[int] = set()  # where a palace that speaks for its state is named
         for mention in self.all:
             if mention.type == PLACE and (state := _seat_of_power(mention.key)):
@@ -739,6 +741,11 @@ def _statement_at(
             speakers, pos = (subject.key, partner.key), partner.last  # "وأكدا أوغلو وبوقادوم على": both speak
         if norms[pos : pos + 1] and norms[pos] in GROUP_WORDS:
             pos += 1
+    elif (plural := index.plurals.get(pos)) is not None:
+        # "وأكد وزراء خارجية الدول الثلاث ..."، "وأعرب السفراء الجدد عن ...": an office in the plural
+        # speaks for all who took part in the meeting at hand, or for the envoys it received
+        group = (GUESTS,) if normalize(plural.role).split()[:1] in ([w] for w in _GUEST_OFFICES) else (EVERYONE,)
+        speakers, speaker_first, pos = group, pos, _past_group_adjectives(norms, plural.last, sentence.last)
     elif pos in index.unresolved and index.named_after(pos, norms) is None:
         return None, ()
     elif pos in index.unresolved:
@@ -750,9 +757,9 @@ def _statement_at(
         people = _persons_of_countries(index, nisbas, cue.first) if norms[pos] not in _SIDES else ()
         speakers, speaker_first, pos = people or (GROUP, *nisbas), pos, pos + 1
     elif pos < sentence.last and norms[pos] in _PLURAL_GROUPS:
-        speakers, speaker_first, pos = (EVERYONE,), pos, pos + 1
+        speakers, speaker_first, pos = (EVERYONE,), pos, _past_group_adjectives(norms, pos + 1, sentence.last)
     elif pos < sentence.last and norms[pos] in _GUEST_GROUPS:
-        speakers, speaker_first, pos = (GUESTS,), pos, pos + 1
+        speakers, speaker_first, pos = (GUESTS,), pos, _past_group_adjectives(norms, pos + 1, sentence.last)
     elif pos + 1 < sentence.last and norms[pos] in _ONE_SIDE and (side := _group_nisbas(norms, pos + 1, pos + 2)):
         # "أعرب الجانب الروسي عن أمله": the side speaks for its state
         speakers, speaker_first, pos = side, pos, pos + 2
@@ -955,6 +962,7 @@ def _singular_after_group(norms, cue, last_speaker: tuple[str, ...]) -> bool:
 
 _SIDES = frozenset(normalize(w) for w in ("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدين", "البلدان"))
 # plural subjects after which a plural participle speaks for the guests ("أعرب السفراء الجدد عن ...، معبرين")
+_GUEST_OFFICES = frozenset(normalize(w) for w in ("السفير", "سفير", "القنصل", "قنصل", "المبعوث", "مبعوث"))
 _GUESTS_PLURAL = frozenset(normalize(w) for w in ("سفراء", "أعضاء", "ممثلو", "ممثلي", "المبعوثون"))
 
 
@@ -1116,6 +1124,19 @@ def _words_follow(norms, pos: int, sentence: Sentence, info: ReportingCue) -> bo
     return pos < sentence.last and (
         norms[pos] in _WORDS_OPENINGS or ("bi" in info.takes and norms[pos][:1] == "ب")
     )
+
+
+_NUMBER_WORDS = frozenset(normalize(w) for w in (
+    "الجدد", "الثلاثة", "الثلاث", "الأربعة", "الأربع", "الخمسة", "الستة", "السبعة", "الثمانية", "المعتمدون",
+    "المعتمدين", "المشاركون", "المشاركين", "العرب", "الأجانب", "المقيمون", "المقيمين",
+))  # fmt: skip
+
+
+def _past_group_adjectives(norms, k: int, end: int) -> int:
+    """"السفراء الجدد"، "الوزراء الثلاثة"، "وزراء خارجية الدول الثلاث": past what counts or describes them."""
+    while k < end and norms[k] in _NUMBER_WORDS:
+        k += 1
+    return k
 
 
 def _opens_sentence(norms, cue, sentence: Sentence) -> bool:
