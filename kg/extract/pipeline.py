@@ -203,7 +203,7 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
                 continue  # "عقب الزيارة التي قام بها روحاني، والتي دعا خلالها": he spoke on another occasion
             if _of_the_two(doc, draft.sentence) and sum(p.startswith("person:") for p in meeting.participants) >= 2:
                 continue  # "وأوضح الوزير X عقب لقاء الرئيسين أن ...": the meeting was the two's, he tells of it
-            if len(meeting.participants) < 2 and _parties_already(draft.speakers, meetings, meeting):
+            if len(meeting.participants) < 2 and _parties_already(draft, meetings, meeting):
                 continue  # "وخلال مراسم تقديم أوراق اعتمادهم، أعرب السفراء": the ceremony told before, again
             for speaker in draft.speakers:
                 entity = entities.get(speaker)
@@ -217,10 +217,10 @@ def _add_speakers_to_meetings(doc, statements, meetings, entities) -> None:
                 meeting.participants.append(speaker)
 
 
-def _parties_already(speakers, meetings, this) -> bool:
-    """Are all the speakers parties to a meeting of two or more already told?"""
+def _parties_already(draft: StatementDraft, meetings, this) -> bool:
+    """Do several speak together, each a party to a meeting of two or more already told?"""
     held = [m for m in meetings if m is not this and len(m.participants) >= 2]
-    return all(any(s in m.participants for m in held) for s in speakers)
+    return len(draft.speakers) >= 2 and all(any(s in m.participants for m in held) for s in draft.speakers)
 
 
 _THE_TWO = frozenset(normalize(w) for w in ("الرئيسين", "الوزيرين", "الزعيمين", "العاهلين", "الملكين", "الأميرين"))
