@@ -1115,6 +1115,8 @@ def _family_in_ta_closing(ctx: _Context, j: int, words: list[str]) -> bool:
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[j]
     stem = norm[2:] if norm.startswith("ال") else norm
+    if not ctx.doc.tokens[j].text.endswith("ة") and not norm.endswith("الله"):
+        return False  # "بصفته": a pronoun in ه, no ة (but "الجارالله")
     if len(stem) < 4 or norm in everyday_words() or stem in everyday_words() or norm in office_words():
         return False
     if _verbal_noun(stem) or _person_noun(norm) or gz.nisba_index().get((norm,)) or is_stopword(norm):
@@ -1122,6 +1124,10 @@ def _family_in_ta_closing(ctx: _Context, j: int, words: list[str]) -> bool:
     if not all(w in given_names() or w in _PARTICLES or _known_name_word(w) for w in words[:1]):
         return False  # (the name opens on a given name: "يوسف"، "محمد"، "أيمن")
     following = _peek(norms, j + 1, end)
+    if norm.startswith("ال"):
+        # ("حضر الوزير ناصر الأحمد الجلسة."، "... الجلسة وألقى": a noun of prose; only an office after it
+        # says the name ended there: "محمد الأمين الشمرة السفير مدير ...")
+        return _title_word(following)
     return _closes_name(following) or _title_word(following) or (following[:1] == "و" and len(following) > 2)
 
 
@@ -3513,7 +3519,7 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     if feminine and after_title and len(content) == 2 and _family_in_ta(norm):
         feminine = False  # "السفير خالد محمد الطراونة": a tribe's name in ة closing a name of three
     if feminine and after_title and len(content) >= 2 and _family_in_ta_closing(ctx, j, words):
-        feminine = False  # "سفير الإمارات يوسف مانع العتيبة وتمحور ...": a family name in ة closing the name
+        return True  # "السفير محمد سعيد بامخرمة والسفير ...": a family name in ة closing the name
     surname_in_ta = after_title and len(content) == 1 and norm.startswith("ال") and norm[2:] not in everyday_words()
     if feminine and not surname_in_ta:
         # "المشروعة": a feminine noun or adjective ("القضاة" after an office is a surname, "السفير محمد
