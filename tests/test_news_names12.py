@@ -123,3 +123,9 @@ def test_after_an_office_a_verb_before_ali_opens_no_name():
 )
 def test_a_noun_of_prose_in_ta_after_a_name_is_no_family_name(text):
     assert "ناصر الأحمد" in persons(text)
+
+
+def test_a_known_persons_house_closes_his_name_though_the_list_leaves_it_out():
+    facts = extract("وتلقى الوزير اتصالا من الأمير فيصل بن فرحان آل سعود وزير الخارجية السعودي.", published=DAY)
+    faisal = next(e for e in facts.entities if e.type == "Person")
+    assert any("فيصل بن فرحان آل سعود" in name for name in (faisal.label, *faisal.aliases))

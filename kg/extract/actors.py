@@ -1831,7 +1831,16 @@ def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> i
             if tail < end and _same_name_word(norms[tail], word):
                 tail += 1
         return tail if tail > chain else last
+    house = ruling_houses().get(("ال", norms[last + 1])) if last + 1 < end and norms[last] == "ال" else None
+    if house is not None and f"country:{house}" in (known.represents, f"country:{known.country}"):
+        return last + 2  # "فيصل بن فرحان آل سعود": his house's name closes it, though the gazetteer leaves it out
     return last
+
+
+@cache
+def ruling_houses() -> dict[tuple[str, ...], str]:
+    """("ال", "سعود") -> "SA": the houses whose name closes their members' full names."""
+    return {tuple(normalize(row["family"]).split()): row["country"] for row in read_table("ruling_families.tsv")}
 
 
 @lru_cache(maxsize=4096)

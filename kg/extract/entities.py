@@ -30,6 +30,7 @@ from kg.extract.actors import (
     name_syllables,
     nisbas_mentioned,
     office_words,
+    ruling_houses,
 )
 from kg.extract.lexicon import clitic_stems, clitic_variants, is_stopword, positions, read_table, titles
 from kg.model import Entity, Mention
@@ -1121,7 +1122,7 @@ def _office_told(known, group: list[ActorMention], published):
 
 def _ruling_house(group: list[ActorMention]) -> str:
     """"الأمير فيصل بن بندر آل سعود": the house that closes a name, and the country it rules."""
-    houses = _ruling_houses()
+    houses = ruling_houses()
     for mention in group:
         if mention.named and len(mention.name) > 2:
             country = houses.get(mention.name[-2:])
@@ -1144,11 +1145,6 @@ def _citizens_served(group: list[ActorMention]) -> str:
             if found is not None and found.phrase[0].endswith("ين") and _ABROAD & set(words[k + 1 : k + 3]):
                 return found.payload
     return ""
-
-
-@cache
-def _ruling_houses() -> dict[tuple[str, ...], str]:
-    return {tuple(normalize(row["family"]).split()): row["country"] for row in read_table("ruling_families.tsv")}
 
 
 def _same_office(known_role: str, group: list[ActorMention]) -> bool:
