@@ -1589,6 +1589,21 @@ def _fits_context(ctx: _Context, match, kind: str) -> bool:
     return not (kind == ORGANIZATION and match.payload.weak and not _initials_in_context(ctx, match))
 
 
+def _family_name_after_chain(norm: str) -> bool:
+    """A family name in ال after a chain of given names, not a word of prose ("العيفان"، "الفايز")."""
+    stem = norm[2:]
+    return (
+        len(stem) >= 3 and norm not in everyday_words() and stem not in everyday_words()
+        and norm not in office_words() and not _verbal_noun(stem) and not gz.nisba_index().get((norm,))
+        and not is_stopword(norm) and not _title_word(norm) and norm not in given_names()
+        and norm not in _EPITHETS
+    )  # fmt: skip
+
+
+# the epithets a ruler's name takes ("السلطان هيثم بن طارق المعظم")
+_EPITHETS = frozenset(normalize(w) for w in ("المعظم", "المفدى", "المبجل", "الموقر", "الراحل", "الأمين"))
+
+
 def _longer_name_of_another(ctx: _Context, match) -> bool:
     """A known name that says little by itself, given names only ("محمد مصطفى") or a surname of more
     words ("عبد السلام"), followed by one more word of a name no list knows ("عرفي"، "هدليه"): the
@@ -1606,12 +1621,18 @@ def _longer_name_of_another(ctx: _Context, match) -> bool:
     given_surname = len(words) == 1 and (words[0] in given_names() or words[0].startswith("عبد")) and (
         label[:1] != [words[0]]
     )
-    if not (generic or surname_only or given_surname):
+    # "عبدالله بن عبدالعزيز" of King Abdullah: given names joined by بن, no family name
+    chain = len(words) >= 3 and all(w in given_names() or w in ("بن", "ابن", "بنت") for w in words) and (
+        any(w in ("بن", "ابن", "بنت") for w in words)
+    )
+    if not (generic or surname_only or given_surname or chain):
         return False
     k = _rest_of_name(ctx, match.payload.entity, words, match.last)
     if k >= ctx.sentence.last or k > match.last:
         return False  # the rest of his own name, or nothing after it
     norm = ctx.norms[k]
+    if chain and norm.startswith("ال") and _family_name_after_chain(norm):
+        return True  # "عبدالله بن عبدالعزيز العيفان": another man's family name closes the chain
     if given_surname:
         # "عبدالسلام حسن": a given name after it, though "حسن" is a word of prose too
         return norm in given_names() and not is_stopword(norm) and _best_entity(ctx, k) is None
