@@ -2905,7 +2905,8 @@ def _name_after(
     before_given = (
         after_title and not given and clitic == 0 and following in given_names() and _name_word(first_norm)
         and first_norm not in everyday_words() and not _tafil(first_norm) and len(first_norm) >= 3
-        and first_norm[:1] != "و" and not first_norm.startswith(("ال", "لل")) and not first_norm.endswith("ه")
+        and first_norm[:1] != "و" and not first_norm.startswith(("ال", "لل"))
+        and not first_norm.endswith(("ه", "ها", "هم", "هما", "كم"))  # ("المتحدث باسمها رامين ...")
         and (following != "علي" or _ali_here(ctx, k + 1))
         and k + 2 < end and (_name_word(norms[k + 2]) or norms[k + 2] in given_names())
         and norms[k + 2] not in everyday_words()
