@@ -980,3 +980,8 @@ def test_a_verb_with_no_subject_is_not_given_to_the_one_told_of_when_the_text_sa
 )
 def test_an_office_in_the_plural_speaks_for_those_of_the_meeting_at_hand(text, speakers, words):
     assert any(set(who) == speakers and quote.startswith(words) for who, quote in said(text)), said(text)
+
+
+def test_words_after_a_colon_that_tell_of_the_speaker_himself_are_his():
+    found = said("وكتب الرئيس حسن شيخ محمود على حسابه في منصة إكس: لقد حذرت سابقا من خطر تسييس الأمن.")
+    assert any("حسن شيخ محمود" in " ".join(who) and "حذرت سابقا من خطر تسييس الأمن" in quote for who, quote in found)

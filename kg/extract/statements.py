@@ -566,10 +566,18 @@ def _describes(doc: Document, cue) -> bool:
     return not gz.name_index().longest_at(norms, cue.first - 1, cue.first) and before not in everyday_words()
 
 
+_ALREADY = frozenset(normalize(w) for w in ("لقد", "قد", "ولقد"))
+
+
 def _inside_words(doc: Document, previous, cue, index) -> bool:
     """ "وأضاف أن الحوار الذي جرى أكد عمق العلاقات": a verb whose subject is a thing said (the talks,
     the visit) inside what the previous cue reports is part of the words, not a statement of its own."""
     norms = doc.token_norms
+    if (
+        cue.payload.kind == "verb" and norms[cue.first - 1] in _ALREADY and cue.first - 1 > previous.last
+        and ":" in norms[previous.last : cue.first - 1]
+    ):
+        return True  # "كتب الرئيس على حسابه: لقد حذرت سابقاً من ...": he speaks of himself in his words
     if cue.clitic or cue.payload.kind != "verb" or norms[cue.first - 1] in ("،", ",", ":"):
         return False
     if norms[cue.first - 1] in _PRONOUN_COMPLEMENTIZERS and cue.first - 1 >= previous.last:
