@@ -693,3 +693,9 @@ def test_outside_a_list_of_those_present_an_office_after_a_titled_name_is_the_gu
 def test_a_given_name_in_waw_after_an_office_set_after_a_name_is_still_a_name():
     facts = facts_of("وسلم الدعوة للرئيس السفير البحريني في دمشق وليد مبارك سيار.")
     assert "وليد مبارك سيار" in persons(facts)
+
+
+def test_an_office_after_a_name_keeps_the_form_the_text_writes_too():
+    facts = facts_of("وبحث الوزير أيمن الصفدي مع سيرغي لافروف وزير خارجية روسيا التطورات الإقليمية.")
+    lavrov = person(facts, "لافروف")
+    assert {"وزير الخارجية", "وزير خارجية"} <= set(lavrov.roles)

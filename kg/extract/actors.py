@@ -2092,6 +2092,7 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
         title_first=title.first,
         number=info.number,
         counterpart=info.kind == "counterpart",
+        extra_roles=extra,  # ("X وزير خارجية روسيا": the office as written too, for the name it describes)
     )
     return [*inner, reference], max(k, title.last)
 
