@@ -248,7 +248,7 @@ def test_an_office_met_with_ba_after_the_hosts_office_is_another_person():
         "اجتمع معالي بدر البوسعيدي وزير خارجية سلطنة عُمان بوزير خارجية جمهورية إيران الإسلامية في العاصمة"
         " “طهران” صباح اليوم (الثلاثاء)."
     )
-    assert person(facts, "البوسعيدي").roles == ("وزير الخارجية",)
+    assert set(person(facts, "البوسعيدي").roles) == {"وزير الخارجية", "وزير خارجية"}  # (as the text writes it)
     [meeting] = facts.meetings
     assert "country:IR" in meeting.participants and meeting.place.startswith("place:tehran")
 
