@@ -99,3 +99,16 @@ def test_the_next_stop_of_a_tour_is_not_the_place_of_the_meeting_before_it():
     )
     names = {e.key: e.label for e in facts.entities}
     assert all(names.get(m.place) != "الأقصر" for m in facts.meetings if len(m.participants) == 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("استقبل السلطان قابوس في بيت البركة اليوم وزير الخارجية الإيراني ظريف.", "place:al-baraka-palace"),
+        ("استقبل الشيخ ناصر المحمد بقصر الشويخ اليوم الأمير تشارلز ولي عهد المملكة المتحدة.", "place:shuwaikh-palace"),
+    ],
+    ids=["bait-al-barakah", "shuwaikh-palace"],
+)
+def test_palaces_of_the_gulf_are_venues(text, venue):
+    facts = extract(text, published=DAY)
+    assert [m.venue for m in facts.meetings] == [venue]
