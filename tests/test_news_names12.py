@@ -136,3 +136,12 @@ def test_a_kings_given_names_followed_by_another_family_name_are_another_mans():
     assert "عبدالله بن عبدالعزيز العيفان" in found
     found = persons("واستقبل السلطان هيثم بن طارق المعظم اليوم الوزير.")
     assert found.get("هيثم بن طارق") == "country:OM" or any(k.startswith("هيثم بن طارق") for k in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وحضر اللقاء السيد الناني ولد اشروقه.", "وحضر اللقاء السفير بلاه ولد مكيه ومدير المراسم."],
+    ids=["after-mister", "after-an-office"],
+)
+def test_a_word_before_wuld_opens_a_mauritanian_name(text):
+    assert any(" ولد " in label for label in persons(text))

@@ -2888,6 +2888,11 @@ def _name_after(
         and not first_norm.startswith("ال")
         and not _function_word(first_norm)
     )
+    # "السيد الناني ولد اشروقه": a word before "ولد" and a name word is a Mauritanian name's first
+    given = given or (
+        after_title and following == "ولد" and _name_word(_peek(norms, k + 2, end)) and not _function_word(first_norm)
+        and first_norm not in everyday_words() and first_norm not in office_words()
+    )  # fmt: skip
     # "فخر الدين ألطون"، "نور الدين"، "عز الدين": a word with الدين after it is a compound given name;
     # "شمس زاده"، "خطيب زاده": a word with زاده ("born of") after it a Persian family name
     given = given or (
@@ -2924,7 +2929,9 @@ def _name_after(
         first_norm in given_names() and _surname_follows(ctx, k + 1)
     ):
         return None
-    chain = following in ("بن", "بنت") and _peek(norms, k + 2, end) in given_names()  # "عيد بن محمد"
+    chain = (following in ("بن", "بنت") and _peek(norms, k + 2, end) in given_names()) or (
+        following == "ولد" and _name_word(_peek(norms, k + 2, end))
+    )  # "عيد بن محمد"، "الناني ولد اشروقه"
     if after_title and not (
         _plausible_first_name(first_norm)
         or _foreign_al(doc.tokens[k].text)
