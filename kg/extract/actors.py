@@ -686,6 +686,12 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     if not _may_start_mention(norm):
         name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
         return ([name], name.last) if name is not None else ([], i + 1)
+    if _no_office_nor_body(norm):
+        # (most words left: a known name or a given name may start here, but no office nor body)
+        entity = _best_entity(ctx, i)
+        if entity is not None:
+            return [_entity_mention(ctx, entity)], entity.last
+        return _unlisted_name_at(ctx, i)
     pronoun = _honorific_pronoun(ctx, i)
     if pronoun is not None:
         return [pronoun], i + 1
@@ -742,6 +748,13 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     organisation = _organisation_at(ctx, i) or _named_body_at(ctx, i) or _office_of_holder_at(ctx, i)
     if organisation is not None:
         return [organisation], organisation.last
+    return _unlisted_name_at(ctx, i)
+
+
+def _unlisted_name_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
+    """_mentions_at's last readings: a name that begins with a given name (or a kunya), though no
+    list knows it whole."""
+    norms = ctx.norms
     if i > ctx.sentence.first and norms[i - 1] in _RELATIVE_PRONOUNS:
         return [], i + 1  # "الأزمة التي نشأت بسبب": after "التي" a verb, not a name ("نشأت")
     if (
@@ -781,6 +794,25 @@ def _adjective_here(ctx: _Context, title, name: ActorMention) -> bool:
     if title.clitic or i <= ctx.sentence.first or not ctx.norms[i - 1].startswith(("ال", "لل")):
         return False
     return not (name.key and gz.known(name.key)) and name.name[0] not in given_names()
+
+
+@cache
+def _no_office_nor_body(norm: str) -> bool:
+    """No office, honorific (nor "سعادة"), honorific pronoun, ministry, bank, body or bureau can
+    begin at this word: of _mentions_at's readings after the quick ones, only a known name's and
+    _unlisted_name_at's may. Cached: at such a word ("في"، "اليوم"، "الدول"، "علي") those readings
+    would each be asked in turn and each find nothing."""
+    stems = clitic_stems(norm)
+    return (
+        not _title_word(norm)
+        and honorifics()._by_first.keys().isdisjoint(stems)
+        and norm not in _EXCELLENCY
+        and _HONORIFIC_PRONOUNS.keys().isdisjoint(stems)
+        and _ORG_HEADS.isdisjoint(stems)
+        and _BANK_HEADS.isdisjoint(stems)
+        and _BODY_HEADS.isdisjoint(stems)
+        and _OFFICE_WORD not in norm
+    )
 
 
 @cache
