@@ -218,7 +218,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             in_sentence = _countries_of_lists(context, in_sentence)
         if any(m.type == COUNTRY for m in in_sentence):
             in_sentence = _envoys_after_their_countries(context, in_sentence)
-        if any(n in _IN_CAPACITY for n in norms[sentence.first : sentence.last]):
+        if not _IN_CAPACITY.isdisjoint(norms[sentence.first : sentence.last]):
             in_sentence = _offices_in_capacity(norms, in_sentence)
         mentions.extend(in_sentence)
         surnames = surnames | _surnames_of(in_sentence)
@@ -755,6 +755,8 @@ def _unlisted_name_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
     """_mentions_at's last readings: a name that begins with a given name (or a kunya), though no
     list knows it whole."""
     norms = ctx.norms
+    if not _given_name_opens(norms[i]):
+        return [], i + 1  # (most words: none of the readings below begins at them)
     if i > ctx.sentence.first and norms[i - 1] in _RELATIVE_PRONOUNS:
         return [], i + 1  # "الأزمة التي نشأت بسبب": after "التي" a verb, not a name ("نشأت")
     if (
@@ -785,6 +787,12 @@ def _unlisted_name_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
             return [name], name.last
 
     return [], i + 1
+
+
+@cache
+def _given_name_opens(norm: str) -> bool:
+    """A given name, with or without و, or "أبو": the words _unlisted_name_at's readings begin at."""
+    return norm in given_names() or (norm[:1] == "و" and norm[1:] in given_names()) or norm == "ابو"
 
 
 def _adjective_here(ctx: _Context, title, name: ActorMention) -> bool:

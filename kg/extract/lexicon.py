@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress, count
 from typing import Generic, NamedTuple, TypeVar
 
@@ -81,6 +81,17 @@ def clitic_variants(norm: str) -> tuple[tuple[int, str], ...]:
 def clitic_stems(norm: str) -> frozenset[str]:
     """What is left of a normalised token with each of its clitics taken off, the token itself too."""
     return frozenset(stem for _, stem in clitic_variants(norm))
+
+
+@lru_cache(maxsize=1 << 14)
+def clitic_forms(stem: str) -> frozenset[str]:
+    """Every word that has `stem` among its clitic_stems: the words clitic_variants takes it out
+    of, worked back (the stem behind ب، ل، ك، لل and those behind و، ف), each checked forwards."""
+    rests = {stem, "ل" + stem, "ب" + stem, "ك" + stem}
+    if stem[:1] == "ا":
+        rests |= {"ل" + stem[1:], stem[1:]}  # للرئيس: ل + الرئيس; للقاء: ل + اللقاء too
+    forms = rests | {conjunction + rest for rest in rests for conjunction in _CONJUNCTIONS}
+    return frozenset(form for form in forms if stem in clitic_stems(form))
 
 
 class PhraseMatch(NamedTuple, Generic[T]):
