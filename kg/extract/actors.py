@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import chain
-from operator import not_, or_
+from operator import or_
 from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
 from kg.extract.lexicon import (
+    WordTest,
     clitic_stems,
     clitic_variants,
     date_words,
@@ -845,15 +846,14 @@ def _words_to_read(ctx: _Context) -> list[int]:
     nothing, after the same tests. The words are walked in C (map, compress), not in Python."""
     first, last = ctx.sentence.first, ctx.sentence.last
     words = ctx.norms[first:last]
-    read = map(not_, map(_quiet_word, words))
-    read = map(or_, read, chain((False,), map(_opens_next_word, words)))  # (the first word follows nothing)
+    read = map(_READ_ALONE.__getitem__, words)
+    read = map(or_, read, chain((False,), map(_OPENS_NEXT.__getitem__, words)))  # (the first word follows nothing)
     if ctx.family:
         family_words = ctx.family | {"و" + word for word in ctx.family}  # "أوغلو وبوقادوم"
         read = map(or_, read, map(family_words.__contains__, words))
     return positions(read, first)
 
 
-@cache
 def _quiet_word(norm: str) -> bool:
     """A word at which _mentions_at finds nothing, unless it follows a reporting verb or a list's
     mark or is a surname named before: an Arabic word that is no nisba and starts nothing
@@ -863,10 +863,14 @@ def _quiet_word(norm: str) -> bool:
     return not _may_be_nisba(norm) and _starts_nothing(norm)
 
 
-@cache
 def _opens_next_word(norm: str) -> bool:
     """A reporting verb (its subject may follow) or a list's mark: the next word is read whatever it is."""
     return norm in _LIST_MARKS or _reporting_verb(norm)
+
+
+# (asked of every word of a text: kept as dicts, which map() looks words up in, in C)
+_READ_ALONE = WordTest(lambda norm: not _quiet_word(norm))
+_OPENS_NEXT = WordTest(_opens_next_word)
 
 
 def _subject_of_verb_before(ctx: _Context, i: int, clitic: int) -> bool:
