@@ -158,6 +158,7 @@ def person_nouns() -> frozenset[str]:
     return frozenset(normalize(w) for w in read_list("person_nouns.txt"))
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _person_noun(norm: str) -> bool:
     if person_nouns().isdisjoint(clitic_stems(norm)):
         return False  # (nearly every word)
@@ -1177,6 +1178,7 @@ def _short_family_name(norm: str) -> bool:
     )
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _foreign_word_shape(norm: str, subject: bool = False) -> bool:
     """A word that may be a name nobody listed: none of prose's shapes (ال, the participles in م,
     the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists. As a verb's subject a plural
@@ -3251,6 +3253,7 @@ def _known_surname_of(match, following: str) -> bool:
     return following in normalize(match.payload.entity.label).split()
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _plausible_first_name(norm: str) -> bool:
     """After an office, is this word the start of a name? Not an everyday word ("جلسة"), not a
     word with a preposition on it ("لعملية"), not a feminine noun that is no given name."""
@@ -3308,6 +3311,7 @@ def _foreign_surname_after(words: list[str], norm: str) -> bool:
     )
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _prose_shape(norm: str) -> bool:
     """Shapes of Arabic verbs and verbal nouns that no name takes: "يتسلم"، "تستضيف" (present
     tense), "اغتنم"، "اجتمع" (افتعل), "استعداد" (استفعال), "ادعاء"، "انتهاء" (nouns in اء), and
@@ -3647,6 +3651,7 @@ def _sizeable_name(word: str) -> bool:
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _name_word(norm: str) -> bool:
     if not norm or not _is_arabic_word(norm) or _function_word(norm):
         return False
@@ -3662,6 +3667,7 @@ def _name_word(norm: str) -> bool:
     return not gz.nisba_index().longest_at((norm,), 0, clitics=False) or norm.startswith("ال")
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _function_word(norm: str) -> bool:
     """A stopword, also behind a clitic ("وخلال"), unless the whole word is a given name ("فيصل")."""
     return norm in stopwords() or (is_stopword(norm) and norm not in given_names())
