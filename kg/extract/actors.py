@@ -2621,14 +2621,20 @@ def _role_text(doc: Document, title, role_last: int, info) -> tuple[str, str]:
     )):
         return info.role, info.role  # "سفيراً فوق العادة مفوضاً": the office in its plain form, "سفير"
     text = _span_text(doc, first, max(role_last, title.last), clitic)
+    return _office_of_text(text, title.last - title.first, title.clitic, info.phrase)
+
+
+@lru_cache(maxsize=1 << 12)
+def _office_of_text(text: str, size: int, clitic: int, phrase: str) -> tuple[str, str]:
+    """_role_text's office of the words of the text, the title's `size` words first (cached: the
+    same offices are written over and over)."""
     words = normalize_role(text).split()
-    size = title.last - title.first
     if len(words) > size + 1 and gz.nisba_index().longest_at((normalize(words[size]),), 0, clitics=False):
         del words[size]  # "المبعوث الجزائري الخاص": whose envoy is not part of the office
     words = _without_whom_it_serves(words, size)
     while len(words) > 1 and normalize(words[-1]) in _STATE_WORDS:
         words.pop()  # "وزير الخارجية في جمهورية [الجابون]": the state's title belongs to its name
-    if words and title.clitic == 0 and words[0].endswith("ه") and info.phrase.endswith("ة"):
+    if words and clitic == 0 and words[0].endswith("ه") and phrase.endswith("ة"):
         words[0] = "ال" + words[0][:-1]  # "مبعوثه الخاص" (his special envoy) holds "المبعوث الخاص"
     return _definite_office(" ".join(words)), " ".join(words)
 
