@@ -520,7 +520,7 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
         return found
     name_ends = {m.last for m in mentions if m.type == PERSON and m.named}
     # (most words hold no surname read before, with or without a clitic: only the others are read,
-    # found by one set lookup a word among every form the surnames take behind clitics)
+    # found by one set lookup a word among the forms the surnames may take behind clitics)
     forms = frozenset().union(*map(clitic_forms, surnames))
     for token in map(doc.tokens.__getitem__, positions(map(forms.__contains__, doc.token_norms))):
         if token.index in covered or doc.sentences[token.sentence].kind == "noise":

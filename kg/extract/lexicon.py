@@ -99,13 +99,13 @@ def clitic_stems(norm: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def clitic_forms(stem: str) -> frozenset[str]:
-    """Every word that has `stem` among its clitic_stems: the words clitic_variants takes it out
-    of, worked back (the stem behind ب، ل، ك، لل and those behind و، ف), each checked forwards."""
+    """The words that may have `stem` among their clitic_stems: the stem behind ب، ل، ك، لل, and
+    those behind و، ف (the ways clitic_variants takes clitics off, worked back). Every word that has
+    it is among them, and a few that do not: a caller reads the clitics of each word it finds."""
     rests = {stem, "ل" + stem, "ب" + stem, "ك" + stem}
     if stem[:1] == "ا":
         rests |= {"ل" + stem[1:], stem[1:]}  # للرئيس: ل + الرئيس; للقاء: ل + اللقاء too
-    forms = rests | {conjunction + rest for rest in rests for conjunction in _CONJUNCTIONS}
-    return frozenset(form for form in forms if stem in clitic_stems(form))
+    return frozenset(rests | {conjunction + rest for rest in rests for conjunction in _CONJUNCTIONS})
 
 
 class PhraseMatch(NamedTuple, Generic[T]):
