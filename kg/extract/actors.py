@@ -198,18 +198,12 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             next_index = index_after if index_after > index else index + 1
             if not found:  # most words: nothing to filter or record
                 continue
-            if sentence.kind == DATELINE:
-                found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
-            found = [m for m in found if not _after_byline(norms, m.head, sentence.first)]
-            # "الشيخ عبدالله بن زايد آل نهيان بالجهود": no second name inside the one just read;
-            # "(د ب أ)": an agency's letters, not "د." and a name
-            found = [m for m in found if m.type != PERSON or not m.named
-                     or (m.first >= last_person and not all(len(w) == 1 for w in m.name))]  # fmt: skip
-            found = [m for m in found if not _writer_before_dateline(context, m)]
-            # "وقال خلال مؤتمر صحفي مع نظيرته": with the subject left out, the counterpart is of the
-            # one the sentence before spoke of
-            speaking_of = in_sentence if any(m.type == PERSON for m in in_sentence) else mentions[-8:]
-            found = _counterpart_roles(found, speaking_of, norms)
+            found = [m for m in found if _kept(context, m, last_person)]
+            if any(m.counterpart and not m.role for m in found):
+                # "وقال خلال مؤتمر صحفي مع نظيرته": with the subject left out, the counterpart is of
+                # the one the sentence before spoke of
+                speaking_of = in_sentence if any(m.type == PERSON for m in in_sentence) else mentions[-8:]
+                found = _counterpart_roles(found, speaking_of, norms)
             in_sentence.extend(found)
             for mention in found:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
@@ -226,6 +220,21 @@ def find_mentions(doc: Document) -> list[ActorMention]:
         surnames = surnames | _surnames_of(in_sentence)
         family = family | {m.name[-1] for m in in_sentence if m.type == PERSON and m.named and len(m.name) >= 2}
     return mentions
+
+
+def _kept(ctx: _Context, mention: ActorMention, last_person: int) -> bool:
+    """Whether find_mentions keeps a mention _mentions_at found."""
+    if mention.type == PERSON and ctx.sentence.kind == DATELINE:
+        return False  # "القاهرة - كتب: أحمد سمير": the writer
+    if _after_byline(ctx.norms, mention.head, ctx.sentence.first):
+        return False
+    # "الشيخ عبدالله بن زايد آل نهيان بالجهود": no second name inside the one just read; "(د ب أ)":
+    # an agency's letters, not "د." and a name
+    if mention.type == PERSON and mention.named and (
+        mention.first < last_person or all(len(w) == 1 for w in mention.name)
+    ):
+        return False
+    return not _writer_before_dateline(ctx, mention)
 
 
 DELEGATION_WORDS = frozenset(normalize(w) for w in ("الوفد", "وفد", "وفدا", "وفداً"))
