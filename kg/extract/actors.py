@@ -687,7 +687,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     palace = (_palace_at(ctx, i) or _seat_palace_at(ctx, i)) if "قصر" in norm else None
     if palace is not None:
         return [palace], palace.last
-    if _met_by_name(ctx, i):
+    if norm[:1] == "ب" and _met_by_name(ctx, i):
         name = _name_after(ctx, i, after_title=False, met=True)
         if name:
             return [name], name.last
