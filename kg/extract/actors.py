@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import chain
-from operator import not_, or_
+from operator import or_
 from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
 from kg.extract.lexicon import (
+    WordTest,
     clitic_stems,
     clitic_variants,
     date_words,
@@ -159,6 +160,7 @@ def person_nouns() -> frozenset[str]:
     return frozenset(normalize(w) for w in read_list("person_nouns.txt"))
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _person_noun(norm: str) -> bool:
     if person_nouns().isdisjoint(clitic_stems(norm)):
         return False  # (nearly every word)
@@ -198,18 +200,12 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             next_index = index_after if index_after > index else index + 1
             if not found:  # most words: nothing to filter or record
                 continue
-            if sentence.kind == DATELINE:
-                found = [m for m in found if m.type != PERSON]  # "القاهرة - كتب: أحمد سمير": the writer
-            found = [m for m in found if not _after_byline(norms, m.head, sentence.first)]
-            # "الشيخ عبدالله بن زايد آل نهيان بالجهود": no second name inside the one just read;
-            # "(د ب أ)": an agency's letters, not "د." and a name
-            found = [m for m in found if m.type != PERSON or not m.named
-                     or (m.first >= last_person and not all(len(w) == 1 for w in m.name))]  # fmt: skip
-            found = [m for m in found if not _writer_before_dateline(context, m)]
-            # "وقال خلال مؤتمر صحفي مع نظيرته": with the subject left out, the counterpart is of the
-            # one the sentence before spoke of
-            speaking_of = in_sentence if any(m.type == PERSON for m in in_sentence) else mentions[-8:]
-            found = _counterpart_roles(found, speaking_of, norms)
+            found = [m for m in found if _kept(context, m, last_person)]
+            if any(m.counterpart and not m.role for m in found):
+                # "وقال خلال مؤتمر صحفي مع نظيرته": with the subject left out, the counterpart is of
+                # the one the sentence before spoke of
+                speaking_of = in_sentence if any(m.type == PERSON for m in in_sentence) else mentions[-8:]
+                found = _counterpart_roles(found, speaking_of, norms)
             in_sentence.extend(found)
             for mention in found:
                 if mention.type == PERSON and mention.named and mention.last >= last_person:
@@ -220,12 +216,27 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             in_sentence = _countries_of_lists(context, in_sentence)
         if any(m.type == COUNTRY for m in in_sentence):
             in_sentence = _envoys_after_their_countries(context, in_sentence)
-        if any(n in _IN_CAPACITY for n in norms[sentence.first : sentence.last]):
+        if not _IN_CAPACITY.isdisjoint(norms[sentence.first : sentence.last]):
             in_sentence = _offices_in_capacity(norms, in_sentence)
         mentions.extend(in_sentence)
         surnames = surnames | _surnames_of(in_sentence)
         family = family | {m.name[-1] for m in in_sentence if m.type == PERSON and m.named and len(m.name) >= 2}
     return mentions
+
+
+def _kept(ctx: _Context, mention: ActorMention, last_person: int) -> bool:
+    """Whether find_mentions keeps a mention _mentions_at found."""
+    if mention.type == PERSON and ctx.sentence.kind == DATELINE:
+        return False  # "القاهرة - كتب: أحمد سمير": the writer
+    if _after_byline(ctx.norms, mention.head, ctx.sentence.first):
+        return False
+    # "الشيخ عبدالله بن زايد آل نهيان بالجهود": no second name inside the one just read; "(د ب أ)":
+    # an agency's letters, not "د." and a name
+    if mention.type == PERSON and mention.named and (
+        mention.first < last_person or all(len(w) == 1 for w in mention.name)
+    ):
+        return False
+    return not _writer_before_dateline(ctx, mention)
 
 
 DELEGATION_WORDS = frozenset(normalize(w) for w in ("الوفد", "وفد", "وفدا", "وفداً"))
@@ -678,7 +689,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     palace = (_palace_at(ctx, i) or _seat_palace_at(ctx, i)) if "قصر" in norm else None
     if palace is not None:
         return [palace], palace.last
-    if _met_by_name(ctx, i):
+    if norm[:1] == "ب" and _met_by_name(ctx, i):
         name = _name_after(ctx, i, after_title=False, met=True)
         if name:
             return [name], name.last
@@ -688,6 +699,12 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     if not _may_start_mention(norm):
         name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
         return ([name], name.last) if name is not None else ([], i + 1)
+    if _no_office_nor_body(norm):
+        # (most words left: a known name or a given name may start here, but no office nor body)
+        entity = _best_entity(ctx, i)
+        if entity is not None:
+            return [_entity_mention(ctx, entity)], entity.last
+        return _unlisted_name_at(ctx, i)
     pronoun = _honorific_pronoun(ctx, i)
     if pronoun is not None:
         return [pronoun], i + 1
@@ -748,6 +765,15 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     organisation = _organisation_at(ctx, i) or _named_body_at(ctx, i) or _office_of_holder_at(ctx, i)
     if organisation is not None:
         return [organisation], organisation.last
+    return _unlisted_name_at(ctx, i)
+
+
+def _unlisted_name_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
+    """_mentions_at's last readings: a name that begins with a given name (or a kunya), though no
+    list knows it whole."""
+    norms = ctx.norms
+    if not _given_name_opens(norms[i]):
+        return [], i + 1  # (most words: none of the readings below begins at them)
     if i > ctx.sentence.first and norms[i - 1] in _RELATIVE_PRONOUNS:
         return [], i + 1  # "الأزمة التي نشأت بسبب": after "التي" a verb, not a name ("نشأت")
     if (
@@ -780,6 +806,12 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     return [], i + 1
 
 
+@cache
+def _given_name_opens(norm: str) -> bool:
+    """A given name, with or without و, or "أبو": the words _unlisted_name_at's readings begin at."""
+    return norm in given_names() or (norm[:1] == "و" and norm[1:] in given_names()) or norm == "ابو"
+
+
 def _adjective_here(ctx: _Context, title, name: ActorMention) -> bool:
     """Is a profession's word an adjective of the definite noun before it ("المؤتمر الصحفي"، "المشهد
     الإعلامي"), the words after it no name of a person ("حضر اللقاء الكاتب علي رجب" is one)?"""
@@ -787,6 +819,25 @@ def _adjective_here(ctx: _Context, title, name: ActorMention) -> bool:
     if title.clitic or i <= ctx.sentence.first or not ctx.norms[i - 1].startswith(("ال", "لل")):
         return False
     return not (name.key and gz.known(name.key)) and name.name[0] not in given_names()
+
+
+@cache
+def _no_office_nor_body(norm: str) -> bool:
+    """No office, honorific (nor "سعادة"), honorific pronoun, ministry, bank, body or bureau can
+    begin at this word: of _mentions_at's readings after the quick ones, only a known name's and
+    _unlisted_name_at's may. Cached: at such a word ("في"، "اليوم"، "الدول"، "علي") those readings
+    would each be asked in turn and each find nothing."""
+    stems = clitic_stems(norm)
+    return (
+        not _title_word(norm)
+        and honorifics()._by_first.keys().isdisjoint(stems)
+        and norm not in _EXCELLENCY
+        and _HONORIFIC_PRONOUNS.keys().isdisjoint(stems)
+        and _ORG_HEADS.isdisjoint(stems)
+        and _BANK_HEADS.isdisjoint(stems)
+        and _BODY_HEADS.isdisjoint(stems)
+        and _OFFICE_WORD not in norm
+    )
 
 
 @cache
@@ -811,15 +862,14 @@ def _words_to_read(ctx: _Context) -> list[int]:
     nothing, after the same tests. The words are walked in C (map, compress), not in Python."""
     first, last = ctx.sentence.first, ctx.sentence.last
     words = ctx.norms[first:last]
-    read = map(not_, map(_quiet_word, words))
-    read = map(or_, read, chain((False,), map(_opens_next_word, words)))  # (the first word follows nothing)
+    read = map(_READ_ALONE.__getitem__, words)
+    read = map(or_, read, chain((False,), map(_OPENS_NEXT.__getitem__, words)))  # (the first word follows nothing)
     if ctx.family:
         family_words = ctx.family | {"و" + word for word in ctx.family}  # "أوغلو وبوقادوم"
         read = map(or_, read, map(family_words.__contains__, words))
     return positions(read, first)
 
 
-@cache
 def _quiet_word(norm: str) -> bool:
     """A word at which _mentions_at finds nothing, unless it follows a reporting verb or a list's
     mark or is a surname named before: an Arabic word that is no nisba and starts nothing
@@ -829,10 +879,14 @@ def _quiet_word(norm: str) -> bool:
     return not _may_be_nisba(norm) and _starts_nothing(norm)
 
 
-@cache
 def _opens_next_word(norm: str) -> bool:
     """A reporting verb (its subject may follow) or a list's mark: the next word is read whatever it is."""
     return norm in _LIST_MARKS or _reporting_verb(norm)
+
+
+# (asked of every word of a text: kept as dicts, which map() looks words up in, in C)
+_READ_ALONE = WordTest(lambda norm: not _quiet_word(norm))
+_OPENS_NEXT = WordTest(_opens_next_word)
 
 
 def _subject_of_verb_before(ctx: _Context, i: int, clitic: int) -> bool:
@@ -1162,6 +1216,7 @@ def _short_family_name(norm: str) -> bool:
     )
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _foreign_word_shape(norm: str, subject: bool = False) -> bool:
     """A word that may be a name nobody listed: none of prose's shapes (ال, the participles in م,
     the plurals in ون/ين/ات/اء, the verbs), no word of kg's lists. As a verb's subject a plural
@@ -2658,14 +2713,20 @@ def _role_text(doc: Document, title, role_last: int, info) -> tuple[str, str]:
     )):
         return info.role, info.role  # "سفيراً فوق العادة مفوضاً": the office in its plain form, "سفير"
     text = _span_text(doc, first, max(role_last, title.last), clitic)
+    return _office_of_text(text, title.last - title.first, title.clitic, info.phrase)
+
+
+@lru_cache(maxsize=1 << 12)
+def _office_of_text(text: str, size: int, clitic: int, phrase: str) -> tuple[str, str]:
+    """_role_text's office of the words of the text, the title's `size` words first (cached: the
+    same offices are written over and over)."""
     words = normalize_role(text).split()
-    size = title.last - title.first
     if len(words) > size + 1 and gz.nisba_index().longest_at((normalize(words[size]),), 0, clitics=False):
         del words[size]  # "المبعوث الجزائري الخاص": whose envoy is not part of the office
     words = _without_whom_it_serves(words, size)
     while len(words) > 1 and normalize(words[-1]) in _STATE_WORDS:
         words.pop()  # "وزير الخارجية في جمهورية [الجابون]": the state's title belongs to its name
-    if words and title.clitic == 0 and words[0].endswith("ه") and info.phrase.endswith("ة"):
+    if words and clitic == 0 and words[0].endswith("ه") and phrase.endswith("ة"):
         words[0] = "ال" + words[0][:-1]  # "مبعوثه الخاص" (his special envoy) holds "المبعوث الخاص"
     return _definite_office(" ".join(words)), " ".join(words)
 
@@ -3340,6 +3401,7 @@ def _known_surname_of(match, following: str) -> bool:
     return following in normalize(match.payload.entity.label).split()
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _plausible_first_name(norm: str) -> bool:
     """After an office, is this word the start of a name? Not an everyday word ("جلسة"), not a
     word with a preposition on it ("لعملية"), not a feminine noun that is no given name."""
@@ -3397,6 +3459,7 @@ def _foreign_surname_after(words: list[str], norm: str) -> bool:
     )
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _prose_shape(norm: str) -> bool:
     """Shapes of Arabic verbs and verbal nouns that no name takes: "يتسلم"، "تستضيف" (present
     tense), "اغتنم"، "اجتمع" (افتعل), "استعداد" (استفعال), "ادعاء"، "انتهاء" (nouns in اء), and
@@ -3742,6 +3805,7 @@ def _sizeable_name(word: str) -> bool:
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "كم", "نا", "ه")
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _name_word(norm: str) -> bool:
     if not norm or not _is_arabic_word(norm) or _function_word(norm):
         return False
@@ -3757,6 +3821,7 @@ def _name_word(norm: str) -> bool:
     return not gz.nisba_index().longest_at((norm,), 0, clitics=False) or norm.startswith("ال")
 
 
+@cache  # (a test of the word alone, asked of the same words over and over)
 def _function_word(norm: str) -> bool:
     """A stopword, also behind a clitic ("وخلال"), unless the whole word is a given name ("فيصل")."""
     return norm in stopwords() or (is_stopword(norm) and norm not in given_names())

@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from functools import cache
 from typing import NamedTuple
 
-from kg.extract.lexicon import DateWord, date_words, positions
+from kg.extract.lexicon import DateWord, WordTest, date_words, positions
 
 PAST, TODAY, FUTURE = -1, 0, 1
 
@@ -33,7 +32,7 @@ def find_dates(norms: Sequence[str], first: int, last: int, published: dt.date |
     """Date expressions among tokens [first, last)."""
     found: list[DateMention] = []
     free = first  # the first token after the dates read so far
-    for i in positions(map(_may_start_date, norms[first:last]), first):
+    for i in positions(map(_MAY_START_DATE.__getitem__, norms[first:last]), first):
         if i < free:
             continue
         mention = _explicit(norms, i, last, published) or _relative(norms, i, last, published)
@@ -43,10 +42,12 @@ def find_dates(norms: Sequence[str], first: int, last: int, published: dt.date |
     return found
 
 
-@cache
 def _may_start_date(norm: str) -> bool:
     """A number, a period, "يوم" or a date word (through its clitics) may start a date."""
     return bool(norm[:1].isdigit() or norm in _PERIODS or norm == "يوم" or date_words().may_match(norm))
+
+
+_MAY_START_DATE = WordTest(_may_start_date)  # (asked of every word: looked up in C)
 
 
 def _explicit(norms, i, last, published) -> DateMention | None:

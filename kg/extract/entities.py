@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from operator import not_
 from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
@@ -32,7 +31,7 @@ from kg.extract.actors import (
     office_words,
     ruling_houses,
 )
-from kg.extract.lexicon import clitic_stems, clitic_variants, is_stopword, positions, read_table, titles
+from kg.extract.lexicon import clitic_forms, clitic_variants, is_stopword, positions, read_table, titles
 from kg.model import Entity, Mention
 from kg.text.document import Document
 from kg.text.normalize import normalize
@@ -522,9 +521,10 @@ def _surname_mentions(doc: Document, mentions: list[ActorMention]) -> list[Actor
     if not surnames:
         return found
     name_ends = {m.last for m in mentions if m.type == PERSON and m.named}
-    # (most words hold no surname read before, with or without a clitic: only the others are read)
-    holding = map(not_, map(surnames.keys().isdisjoint, map(clitic_stems, doc.token_norms)))
-    for token in map(doc.tokens.__getitem__, positions(holding)):
+    # (most words hold no surname read before, with or without a clitic: only the others are read,
+    # found by one set lookup a word among the forms the surnames may take behind clitics)
+    forms = frozenset().union(*map(clitic_forms, surnames))
+    for token in map(doc.tokens.__getitem__, positions(map(forms.__contains__, doc.token_norms))):
         if token.index in covered or doc.sentences[token.sentence].kind == "noise":
             continue
         if token.index in name_ends:

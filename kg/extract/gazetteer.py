@@ -441,13 +441,13 @@ def _spellings(norm: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def known(key: str) -> Known | None:
     """A known entity by key, whatever its kind."""
-    kind = key.split(":", 1)[0]
+    kind, colon, rest = key.partition(":")  # (asked many times an article: each step counts)
+    tables = _tables()
     if kind == "country":
-        return countries().get(key.split(":", 1)[1])
-    table = _TABLE_OF_KIND.get(kind)  # (asked many times an article: no table of tables made each time)
+        return tables["countries"].get(rest if colon else key.split(":", 1)[1])
+    table = _TABLE_OF_KIND.get(kind)
     if table is None:
         return None
-    tables = _tables()
     found = tables[table].get(key)
     if found is None and kind == "place":
         found = tables["extra_places"].get(key)

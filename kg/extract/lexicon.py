@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress, count
 from typing import Generic, NamedTuple, TypeVar
 
@@ -50,6 +50,20 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(normalize(text)))
 
 
+class WordTest(dict):
+    """A test of a normalised word, each word's answer worked out on its first lookup and kept:
+    map(test.__getitem__, words) walks a sentence in C at a dict lookup a word, less than half the
+    cost of calling a functools.cache'd function (which makes a tuple of its arguments each time)."""
+
+    def __init__(self, test):
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, norm: str):
+        value = self[norm] = self.test(norm)
+        return value
+
+
 def positions(flags: Iterable, start: int = 0) -> list[int]:
     """The positions of the true values among `flags`, counted from `start`. With flags made by
     map() over a sentence's words with a cached test or a set's __contains__, the words are
@@ -81,6 +95,17 @@ def clitic_variants(norm: str) -> tuple[tuple[int, str], ...]:
 def clitic_stems(norm: str) -> frozenset[str]:
     """What is left of a normalised token with each of its clitics taken off, the token itself too."""
     return frozenset(stem for _, stem in clitic_variants(norm))
+
+
+@lru_cache(maxsize=1 << 14)
+def clitic_forms(stem: str) -> frozenset[str]:
+    """The words that may have `stem` among their clitic_stems: the stem behind ب، ل، ك، لل, and
+    those behind و، ف (the ways clitic_variants takes clitics off, worked back). Every word that has
+    it is among them, and a few that do not: a caller reads the clitics of each word it finds."""
+    rests = {stem, "ل" + stem, "ب" + stem, "ك" + stem}
+    if stem[:1] == "ا":
+        rests |= {"ل" + stem[1:], stem[1:]}  # للرئيس: ل + الرئيس; للقاء: ل + اللقاء too
+    return frozenset(rests | {conjunction + rest for rest in rests for conjunction in _CONJUNCTIONS})
 
 
 class PhraseMatch(NamedTuple, Generic[T]):

@@ -32,6 +32,7 @@ from kg.extract.actors import (
 from kg.extract.dates import FUTURE, PAST, DateMention, find_dates
 from kg.extract.lexicon import (
     PhraseIndex,
+    WordTest,
     clitic_stems,
     phone_markers,
     positions,
@@ -1134,12 +1135,11 @@ def _clause_words(norms, start: int, end: int) -> list[int]:
     pronoun, a clause break, a comma, a reporting word, the word the reported words open with, or
     a word before "فيها"، "خلاله". At the others _window does nothing: they are passed over in C."""
     words = norms[start:end]
-    breaks = map(_clause_word, words)
+    breaks = map(_CLAUSE_WORD.__getitem__, words)
     before_during = map(_DURING_IT.__contains__, itertools.chain(words[1:], ("",)))
     return positions(map(or_, breaks, before_during), start)
 
 
-@cache
 def _clause_word(norm: str) -> bool:
     return (
         norm in _RELATIVES
@@ -1148,6 +1148,9 @@ def _clause_word(norm: str) -> bool:
         or norm in _WORDS_FOLLOW
         or reporting_cues().may_match(norm)
     )
+
+
+_CLAUSE_WORD = WordTest(_clause_word)  # (asked of the words of each meeting's clause: looked up in C)
 
 
 _COMMENT_OPENERS = frozenset(normalize(w) for w in ("وهو", "وهي", "وهذا", "وهذه", "خصوصا", "خاصة", "علما"))

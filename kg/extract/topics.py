@@ -23,6 +23,7 @@ from kg.extract.lexicon import (
     PhraseIndex,
     PhraseMatch,
     TopicPhrase,
+    WordTest,
     clitic_variants,
     honorifics,
     positions,
@@ -114,7 +115,7 @@ def _situation_of_the_region(norms, start: int, end: int, matches) -> tuple[int,
     """ "آخر التطورات الجارية في المنطقة"، "التطورات والأحداث الراهنة على المستويين الإقليمي والدولي"،
     "قضايا وتحديات المنطقة": a word for the situation with the region a few words on, though no
     phrase of the list holds them together."""
-    situation = positions(map(_situation_word, norms[start:end]), start)
+    situation = positions(map(_SITUATION_WORD.__getitem__, norms[start:end]), start)
     if not situation:
         return None  # (nearly every sentence)
     covered = {i for m in matches for i in range(m.first, m.last)}
@@ -289,9 +290,11 @@ def _refers_to_meeting(norm: str) -> bool:
     return "meeting-reference" in _uses(norm)
 
 
-@cache
 def _situation_word(norm: str) -> bool:
     return "situation" in _uses(norm)
+
+
+_SITUATION_WORD = WordTest(_situation_word)  # (asked of every word: looked up in C)
 
 
 @cache

@@ -128,8 +128,10 @@ class Document:
 
 
 _NORM_OF = attrgetter("norm")
-# "#عون": a hashtag marks a word, it is none; "#محمد_الغالي_علي": the underscores of a hashtag join words
-_WORD = re.compile(r"[^\W_]+|(?!#[^\W_])(?!(?<=[^\W_])_(?=[^\W_]))\S")
+# "#عون": a hashtag marks a word, it is none; "#محمد_الغالي_علي": the underscores of a hashtag join words.
+# A word's letters, or one mark: any but # before a letter and _ between two. (Each branch begins with
+# a character, not a lookaround, so the search passes over spaces in C without trying the branches.)
+_WORD = re.compile(r"[^\W_]+|[^\s#_]|#(?![^\W_])|_(?:(?<![^\W_]_)|(?![^\W_]))")
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _STRAIGHT = '"'
 _TERMINATORS = frozenset(".!?؟…")
