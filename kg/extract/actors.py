@@ -702,7 +702,7 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     if _no_office_nor_body(norm):
         # (most words left: a known name or a given name may start here, but no office nor body)
         entity = _best_entity(ctx, i)
-        if entity is not None:
+        if entity is not None and not _adjective_alias(ctx, entity):
             return [_entity_mention(ctx, entity)], entity.last
         return _unlisted_name_at(ctx, i)
     pronoun = _honorific_pronoun(ctx, i)
