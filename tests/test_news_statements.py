@@ -985,3 +985,16 @@ def test_an_office_in_the_plural_speaks_for_those_of_the_meeting_at_hand(text, s
 def test_words_after_a_colon_that_tell_of_the_speaker_himself_are_his():
     found = said("وكتب الرئيس حسن شيخ محمود على حسابه في منصة إكس: لقد حذرت سابقا من خطر تسييس الأمن.")
     assert any("حسن شيخ محمود" in " ".join(who) and "حذرت سابقا من خطر تسييس الأمن" in quote for who, quote in found)
+
+
+def test_an_office_in_the_plural_that_names_its_states_speaks_for_their_ministers():
+    found = said(
+        "أجرى الوزير أيمن الصفدي اتصالين مع وزيرة خارجية أستراليا بيني وونغ ووزير خارجية سريلانكا فيجيثا"
+        " هيراث. وأكد وزراء خارجية أستراليا وسريلانكا تضامنهم مع الأردن."
+    )
+    assert any(set(who) == {"بيني وونغ", "فيجيثا هيراث"} and quote.startswith("تضامنهم") for who, quote in found)
+
+
+def test_an_office_in_the_plural_told_something_does_not_speak():
+    found = said("استقبل الرئيس حسن شيخ محمود سفراء عدة دول. وأكد الرئيس للسفراء أهمية دورهم في حل المشاكل.")
+    assert [who for who, _ in found] == [["حسن شيخ محمود"]]

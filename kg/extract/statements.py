@@ -749,10 +749,18 @@ def _statement_at(
             speakers, pos = (subject.key, partner.key), partner.last  # "وأكدا أوغلو وبوقادوم على": both speak
         if norms[pos : pos + 1] and norms[pos] in GROUP_WORDS:
             pos += 1
-    elif (plural := index.plurals.get(pos)) is not None:
+    elif (plural := index.plurals.get(pos)) is not None and plural.start == doc.tokens[pos].start:
         # "وأكد وزراء خارجية الدول الثلاث ..."، "وأعرب السفراء الجدد عن ...": an office in the plural
-        # speaks for all who took part in the meeting at hand, or for the envoys it received
-        group = (GUESTS,) if normalize(plural.role).split()[:1] in ([w] for w in _GUEST_OFFICES) else (EVERYONE,)
+        # speaks for all who took part in the meeting at hand, or for the envoys it received; one that
+        # names its states speaks for them ("وأكد وزراء خارجية أستراليا وسريلانكا"); (not "أكد للسفراء":
+        # whom he told)
+        states = tuple(m.key for m in index.all if m.type == COUNTRY and plural.first <= m.first < plural.last)
+        if states:
+            group = _persons_of_countries(index, states, cue.first) or states
+        elif normalize(plural.role).split()[:1] in ([w] for w in _GUEST_OFFICES):
+            group = (GUESTS,)
+        else:
+            group = (EVERYONE,)
         speakers, speaker_first, pos = group, pos, _past_group_adjectives(norms, plural.last, sentence.last)
     elif pos in index.unresolved and index.named_after(pos, norms) is None:
         return None, ()
