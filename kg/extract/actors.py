@@ -299,8 +299,9 @@ def _countries_of_lists(ctx: _Context, found: list[ActorMention]) -> list[ActorM
     ووزير شؤون رئاسة الجمهورية Y" (the one before in a list joined by و, of another office)."""
     norms = ctx.norms
     sides = []  # (token, country key) of "الجانب الكويتي"
-    for k in range(ctx.sentence.first + 1, ctx.sentence.last - 1):
-        if norms[k] in _SIDE_WORDS and norms[k - 1] in ("من", "ومن", "عن", "وعن"):
+    first, last = ctx.sentence.first + 1, ctx.sentence.last - 1
+    for k in positions(map(_SIDE_WORDS.__contains__, norms[first:last]), first):  # (words walked in C)
+        if norms[k - 1] in ("من", "ومن", "عن", "وعن"):
             nisba = gz.nisba_index().longest_at(norms, k + 1, ctx.sentence.last, clitics=False)
             if nisba is not None:
                 sides.append((k, f"country:{nisba.payload}"))
@@ -338,6 +339,7 @@ _FOREIGN_AFFAIRS = frozenset(normalize(w) for w in ("خارجية", "الخار�
 _PLURAL_COUNTERPARTS = frozenset(normalize(w) for w in ("نظرائه", "نظرائها", "نظرائهم", "بنظرائه", "مع نظرائه"))
 _PLURAL_WORDS = frozenset(_PLURAL_OFFICES) | _PLURAL_MINISTERS | _PLURAL_COUNTERPARTS  # (and a clitic on the first)
 _EACH_OF = frozenset(normalize(w) for w in ("كل", "لكل", "كلا", "كلاً", "كلًا", "وكل"))
+_PLURAL_WORD = WordTest(lambda norm: norm in _PLURAL_WORDS or norm[1:] in _PLURAL_OFFICES)
 
 
 def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> list[ActorMention]:
@@ -346,9 +348,9 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
     holders of an office said once, in the plural, each named after the country he serves."""
     norms = ctx.norms
     office, listed_from = "", -1
-    for k in range(ctx.sentence.first, ctx.sentence.last - 2):
-        if norms[k] not in _PLURAL_WORDS and norms[k][1:] not in _PLURAL_OFFICES:
-            continue  # (nearly every word: no plural office)
+    first, last = ctx.sentence.first, ctx.sentence.last - 2
+    # (nearly every word holds no plural office: the others are found in C)
+    for k in positions(map(_PLURAL_WORD.__getitem__, norms[first:last]), first):
         office, after = _plural_office_at(ctx, found, k)
         if not office:
             continue
@@ -1401,11 +1403,13 @@ def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
     """"هائل الفاهوم، سفير دولة فلسطين": two to four name words set off by a comma before an office
     describe a person, though the first name is none kg knows."""
     norms, end = ctx.norms, ctx.sentence.last
-    if not any(
-        (norms[j] in ("،", ",") and j + 1 < end and _title_word(norms[j + 1])) or _title_word(norms[j])
-        for j in range(i + 2, min(end, i + 6))
+    stop = min(end, i + 6)
+    window = norms[i + 2 : stop]
+    if not any(map(_OFFICE_START.__getitem__, window)) and not (
+        ("،" in window or "," in window)
+        and any(norms[j] in _COMMAS and j + 1 < end and _title_word(norms[j + 1]) for j in range(i + 2, stop))
     ):
-        return None  # no office two to five words on
+        return None  # no office two to five words on, nor right after a comma there
     # "، وطاكوجي هاناطاني، سفير اليابان": in a list, the و joins the name to the one before
     joined = i > ctx.sentence.first and norms[i - 1] in ("،", ",") and norms[i][:1] == "و" and len(norms[i]) > 3
     name = _name_after(ctx, i, after_title=True, joined=joined)
@@ -1425,6 +1429,7 @@ def _name_before_office(ctx: _Context, i: int) -> ActorMention | None:
 
 
 _LIST_MARKS = frozenset((":", "؛", ";", "،", ","))
+_COMMAS = frozenset(("،", ","))
 
 
 def _name_listed_before_office(ctx: _Context, i: int) -> ActorMention | None:
@@ -1473,8 +1478,8 @@ _COMPOUND_FIRST = frozenset(normalize(w) for w in ("عبد", "عز"))  # "عبد
 def _offices_listed_before(ctx: _Context, i: int) -> bool:
     """ "X، سفير بوركينا فاسو، وY، سفير اليمن": the sentence lists names with their offices after a
     comma, so "، وY" after one goes on with the list."""
-    norms = ctx.norms
-    return any(norms[k] in ("،", ",") and _title_word(norms[k + 1]) for k in range(ctx.sentence.first, i - 1))
+    norms, first = ctx.norms, ctx.sentence.first
+    return any(_title_word(norms[k + 1]) for k in positions(map(_COMMAS.__contains__, norms[first : i - 1]), first))
 
 
 def _unknown_or_surname(known) -> bool:
@@ -3154,6 +3159,7 @@ def _title_word(norm: str) -> bool:
 
 
 _TITLE_START: dict[str, bool] = {}
+_OFFICE_START = WordTest(_title_word)  # (the same, for map() to look words up in, in C)
 
 
 def _reporting_verb(norm: str) -> bool:

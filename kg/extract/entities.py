@@ -574,7 +574,7 @@ def _patronyms_alone(doc: Document, mentions: list[ActorMention], covered: set[i
     found = []
     tokens = doc.tokens
     norms = doc.token_norms
-    for k in [k for k, norm in enumerate(norms[:-1]) if norm in _SON_OF]:
+    for k in positions(map(_SON_OF.__contains__, norms[:-1])):  # (words walked in C)
         if k in covered or k + 1 in covered:
             continue
         before = {key for first, key in fathers.get(tokens[k + 1].norm, ()) if first < k}

@@ -77,7 +77,7 @@ def find_topics(doc: Document) -> list[TopicMention]:
 
 
 def _names_a_meeting(norms, sentence: Sentence) -> bool:
-    return any(map(_refers_to_meeting, norms[sentence.first : sentence.last]))
+    return any(map(_REFERS_TO_MEETING.__getitem__, norms[sentence.first : sentence.last]))
 
 
 def _sentence_topics(doc: Document, sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -285,9 +285,11 @@ def _phrase_index() -> PhraseIndex[TopicPhrase]:
 
 
 # two uses asked of every word of a sentence: cached on the word alone, for map() (the words walked in C)
-@cache
 def _refers_to_meeting(norm: str) -> bool:
     return "meeting-reference" in _uses(norm)
+
+
+_REFERS_TO_MEETING = WordTest(_refers_to_meeting)
 
 
 def _situation_word(norm: str) -> bool:
