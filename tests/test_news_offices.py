@@ -699,3 +699,9 @@ def test_an_office_after_a_name_keeps_the_form_the_text_writes_too():
     facts = facts_of("وبحث الوزير أيمن الصفدي مع سيرغي لافروف وزير خارجية روسيا التطورات الإقليمية.")
     lavrov = person(facts, "لافروف")
     assert {"وزير الخارجية", "وزير خارجية"} <= set(lavrov.roles)
+
+
+def test_a_second_office_set_off_after_the_first_is_the_same_persons():
+    facts = facts_of("استقبل الوزير الأول يحيى ولد حدمين السيد أوهومودو محمدو، الوزير، مدير ديوان الرئيس النيجري.")
+    envoy = person(facts, "محمدو")
+    assert envoy.represents == "country:NE" and any(role.startswith("مدير ديوان") for role in envoy.roles)

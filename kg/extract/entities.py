@@ -744,6 +744,15 @@ def _classes_of(mention: ActorMention) -> set[str]:
 _PRESENT_REACH = 45
 
 
+def _office_set_off(between) -> bool:
+    """ "X، الوزير، مدير ديوان الرئيس": a first office set off by commas, then a second one for the same name."""
+    if len(between) < 3 or between[0] not in ("،", ",") or between[-1] not in ("،", ","):
+        return False
+    words = tuple(between[1:-1])
+    found = titles().longest_at(words, 0)
+    return found is not None and found.last == len(words)
+
+
 def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> ActorMention | None:
     """ "علي شمخاني أمين المجلس الأعلى للأمن القومي": an office right after a name describes it."""
     if not persons or reference.counterpart:
@@ -760,7 +769,7 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
         # "استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": an office before the name, a guest after
         # (not in a list of those present: "وحضر اللقاء السفيرة X مساعد الوزير", where no verb takes one)
         return None
-    if not (all(n in ("،", ",", ")") for n in between) and len(between) <= 1):
+    if not (all(n in ("،", ",", ")") for n in between) and len(between) <= 1) and not _office_set_off(between):
         return None
     # "استقبل المنفي السفير الفرنسي": an office of another country is the verb's object, not a
     # description of the name before it
