@@ -1775,6 +1775,7 @@ def _credentials_at(norms, first: int, last: int) -> int | None:
 
 _RECEIVED = frozenset(normalize(w) for w in ("تلقى", "وتلقى", "تلقت", "وتلقت", "استلم", "واستلم", "استلمت"))
 _LETTER = frozenset(normalize(w) for w in ("رسالة", "رسالتين", "برقية"))
+_LETTER_WORD = WordTest(lambda norm: not _LETTER.isdisjoint(clitic_stems(norm)))  # (looked up in C)
 _BY_HAND = (("عن", "طريق"), ("بواسطه",), ("حملها",), ("نقلها",), ("سلمها",))
 
 
@@ -1786,7 +1787,7 @@ def _letter_by_hand(doc, sentence, mentions) -> MeetingDraft | None:
     verb = next((k for k in range(first, min(last, first + 8)) if norms[k] in _RECEIVED), None)
     if verb is None:
         return None
-    letter = next((k for k in range(verb + 1, last) if not _LETTER.isdisjoint(clitic_stems(norms[k]))), None)
+    letter = next(iter(positions(map(_LETTER_WORD.__getitem__, norms[verb + 1 : last]), verb + 1)), None)
     if letter is None:
         return None
     hand = next((k + len(words) for k in range(letter + 1, last) for words in _BY_HAND
