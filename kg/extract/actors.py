@@ -254,14 +254,13 @@ def _delegations_in(norms, first: int, last: int) -> list[tuple[int, str]]:
     """(token, country key) of each delegation named by its country's nisba between first and last:
     "الوفد الأمريكي"، "وفداً صينياً"، "الوفد الحكومي الأمريكي"، "الوفد الوزاري المرافق للرئيس الإيراني"."""
     found = []
-    for k in range(first, last - 2):
-        if norms[k] in DELEGATION_WORDS:
-            at = k + 2 if norms[k + 1] in _DELEGATION_KINDS else k + 1
-            country = _nisba_country(norms[at])
-            if not country and norms[at] in _ACCOMPANYING_WORDS and at + 2 < last:
-                country = _nisba_country(norms[at + 2])  # "الوفد الوزاري المرافق للرئيس الإيراني"
-            if country:
-                found.append((k, f"country:{country}"))
+    for k in positions(map(DELEGATION_WORDS.__contains__, norms[first : last - 2]), first):  # (walked in C)
+        at = k + 2 if norms[k + 1] in _DELEGATION_KINDS else k + 1
+        country = _nisba_country(norms[at])
+        if not country and norms[at] in _ACCOMPANYING_WORDS and at + 2 < last:
+            country = _nisba_country(norms[at + 2])  # "الوفد الوزاري المرافق للرئيس الإيراني"
+        if country:
+            found.append((k, f"country:{country}"))
     return found
 
 

@@ -90,10 +90,13 @@ def _respectively(doc: Document, mentions: list[ActorMention]) -> list[ActorMent
     norms = doc.token_norms
     result = list(mentions)
     for sentence in doc.sentences:
+        words = norms[sentence.first : sentence.last - 1]
+        if _THEY_ARE.isdisjoint(words):
+            continue  # (nearly every sentence: no "وهم" to list them after)
         respectively = _RESPECTIVELY in norms[sentence.first : sentence.last]
         # ("وهم: X من الكويت، ..." needs its colon; a list closed by "على التوالي" does not)
-        they = next((k for k in range(sentence.first, sentence.last - 1) if norms[k] in _THEY_ARE
-                     and (respectively or norms[k + 1] == ":")), None)  # fmt: skip
+        they = next((k for k in positions(map(_THEY_ARE.__contains__, words), sentence.first)
+                     if respectively or norms[k + 1] == ":"), None)  # fmt: skip
         if they is None:
             continue
         if not respectively:

@@ -441,8 +441,24 @@ def _spellings(norm: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def known(key: str) -> Known | None:
     """A known entity by key, whatever its kind."""
-    kind, colon, rest = key.partition(":")  # (asked many times an article: each step counts)
     tables = _tables()
+    if _known_found[0] is not tables:
+        _known_found[:] = [tables, {}]
+    found = _known_found[1].get(key)
+    if found is None:
+        found = _known_in(tables, key)
+        if found is not None:
+            _known_found[1][key] = found
+    return found
+
+
+# the tables the entities found by known() come from, and those entities by key (asked some ninety
+# times an article, for a few keys: a lookup of the key beats splitting it each time)
+_known_found: list = [None, {}]
+
+
+def _known_in(tables: dict, key: str) -> Known | None:
+    kind, colon, rest = key.partition(":")
     if kind == "country":
         return tables["countries"].get(rest if colon else key.split(":", 1)[1])
     table = _TABLE_OF_KIND.get(kind)

@@ -148,6 +148,7 @@ class PhraseIndex(Generic[T]):
         # token -> the buckets of the phrases that may start at it, through its clitics: (characters
         # taken off, bucket) in clitic_variants' order; most tokens start none, and say so at once
         self._starts: _Starts[T] = _Starts(self)
+        self._whole_starts: _Starts[T] = _WholeWordStarts(self)  # the same without clitics
         self.max_words = 1
         for phrase, payload in entries:
             self.add(phrase, payload)
@@ -157,6 +158,7 @@ class PhraseIndex(Generic[T]):
         if not key:
             return
         self._starts.clear()
+        self._whole_starts.clear()
         self._buckets.pop(key[0], None)
         bucket = self._by_first.setdefault(key[0], [])
         if (key, payload) not in bucket:
@@ -195,7 +197,7 @@ class PhraseIndex(Generic[T]):
         if index >= end:
             return []
         norm = norms[index]
-        starts = self._starts[norm] if clitics else self._whole_word_starts(norm)
+        starts = (self._starts if clitics else self._whole_starts)[norm]
         if not starts:
             return []
         second = norms[index + 1] if index + 1 < end else None
@@ -218,7 +220,7 @@ class PhraseIndex(Generic[T]):
         if index >= end:
             return None
         norm = norms[index]
-        starts = self._starts[norm] if clitics else self._whole_word_starts(norm)
+        starts = (self._starts if clitics else self._whole_starts)[norm]
         if not starts:
             return None
         second = norms[index + 1] if index + 1 < end else None
@@ -269,6 +271,14 @@ class _Starts(dict):
 
     def __missing__(self, norm: str):
         starts = self[norm] = self.index._starts_at(norm)
+        return starts
+
+
+class _WholeWordStarts(_Starts):
+    """token -> (0, bucket) of the phrases that start with it as it is (PhraseIndex._whole_starts)."""
+
+    def __missing__(self, norm: str):
+        starts = self[norm] = self.index._whole_word_starts(norm)
         return starts
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from operator import or_
+from operator import gt, or_
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
@@ -122,6 +123,7 @@ def find_meetings(
     """The meetings the body reports as held, with participants, place and date (possibly with
     fewer than two participants: the caller keeps those that reach two)."""
     norms = doc.token_norms
+    mentions = _in_order(mentions)
     meetings: list[MeetingDraft] = []
     met_apart: set[str] = set()  # hosts who met guests one by one: "كما استقبل ..." goes on so
     speakers = _speaker_mentions(doc, mentions)
@@ -675,9 +677,7 @@ def _envoys_of_states(mentions, window, after: int) -> list[str]:
     states and bodies listed after them, stand for those states and bodies."""
     found: list[str] = []
     listing = False
-    for mention in mentions:  # in text order
-        if not (max(window[0], after) <= mention.first < window[1]):
-            continue
+    for mention in _mentions_within(mentions, max(window[0], after), window[1]):  # in text order
         if mention.type == PERSON and not mention.key and mention.number == 3:
             listing = True
             if mention.represents:
@@ -1308,6 +1308,33 @@ def _listing(doc, offset: int, mentions) -> bool:
     return sum(1 for i in letters if i in covered) >= _LISTED_SHARE * len(letters)
 
 
+class _InOrder(tuple):
+    """An article's mentions in text order (by first token, as resolve leaves them) and their first
+    tokens: those of a window are found by bisection, not by a walk through them all."""
+
+    firsts: list[int]
+
+    def within(self, start: int, end: int) -> tuple[ActorMention, ...]:
+        return self[bisect_left(self.firsts, start) : bisect_left(self.firsts, end)]
+
+
+def _in_order(mentions: Sequence[ActorMention]) -> Sequence[ActorMention]:
+    """The mentions as an _InOrder when they are in text order (else as they are)."""
+    firsts = [m.first for m in mentions]
+    if any(map(gt, firsts, firsts[1:])):
+        return mentions
+    ordered = _InOrder(mentions)
+    ordered.firsts = firsts
+    return ordered
+
+
+def _mentions_within(mentions: Sequence[ActorMention], start: int, end: int) -> Sequence[ActorMention]:
+    """The mentions whose first token is in [start, end), in their order."""
+    if isinstance(mentions, _InOrder):
+        return mentions.within(start, end)
+    return [m for m in mentions if start <= m.first < end]
+
+
 def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[str]:
     """The parties named in a trigger's window (`in_speech`: a meeting told again inside a quotation)."""
     start, end = window
@@ -1318,8 +1345,8 @@ def _persons(mentions, window, speakers, doc, in_speech: bool = False) -> list[s
         if (resumes := _relative_aside(norms, k, end)) is not None:
             excluded.append((k, resumes))  # "، الذي كان يمثل الرئيس X ...، بـ": X is no party
     absent: set[str] = set()  # "غياب X خلال اللقاء ... بطلب من الوزير": X took no part, however named again
-    for mention in mentions:
-        if mention.type != PERSON or not start <= mention.first < end or mention.in_title:
+    for mention in _mentions_within(mentions, start, end):
+        if mention.type != PERSON or mention.in_title:
             continue  # ("الموفد الشخصي للرئيس الفرنسي X إلى لبنان Y": X sent the envoy, no party)
         if id(mention) in speakers or any(a <= mention.first < b for a, b in excluded):
             continue
@@ -1776,6 +1803,7 @@ def _credentials_at(norms, first: int, last: int) -> int | None:
 
 _RECEIVED = frozenset(normalize(w) for w in ("تلقى", "وتلقى", "تلقت", "وتلقت", "استلم", "واستلم", "استلمت"))
 _LETTER = frozenset(normalize(w) for w in ("رسالة", "رسالتين", "برقية"))
+_LETTER_WORD = WordTest(lambda norm: not _LETTER.isdisjoint(clitic_stems(norm)))  # (looked up in C)
 _BY_HAND = (("عن", "طريق"), ("بواسطه",), ("حملها",), ("نقلها",), ("سلمها",))
 
 
@@ -1787,7 +1815,7 @@ def _letter_by_hand(doc, sentence, mentions) -> MeetingDraft | None:
     verb = next((k for k in range(first, min(last, first + 8)) if norms[k] in _RECEIVED), None)
     if verb is None:
         return None
-    letter = next((k for k in range(verb + 1, last) if not _LETTER.isdisjoint(clitic_stems(norms[k]))), None)
+    letter = next(iter(positions(map(_LETTER_WORD.__getitem__, norms[verb + 1 : last]), verb + 1)), None)
     if letter is None:
         return None
     hand = next((k + len(words) for k in range(letter + 1, last) for words in _BY_HAND
@@ -2083,11 +2111,15 @@ def _two_sides(meeting: MeetingDraft) -> bool:
 
 def _phone_near(norms, match, sentence, window) -> bool:
     """ "اتصالاً هاتفياً"، "اجتماعاً عبر تقنية الاتصال المرئي": a call or video word in the clause."""
+    return any(map(_PHONE_WORD.__getitem__, norms[max(window[0], match.first - 3) : min(window[1], match.last + 20)]))
+
+
+def _phone_word(norm: str) -> bool:
     markers = phone_markers()
-    for k in range(max(window[0], match.first - 3), min(window[1], match.last + 20)):
-        if norms[k] in markers or (norms[k][:1] in "وب" and norms[k][1:] in markers):
-            return True
-    return False
+    return norm in markers or (norm[:1] in "وب" and norm[1:] in markers)
+
+
+_PHONE_WORD = WordTest(_phone_word)  # (the words of a clause looked up in C)
 
 
 _WITNESSED = frozenset(normalize(w) for w in ("شهد", "وشهد", "شهدت", "وشهدت"))
@@ -2104,8 +2136,8 @@ def _place(
     # 'إن "الرئيس تسلم في قصر السلام ببغداد أوراق ..."': a communiqué quoted tells the meeting and its place
     told_in = doc.quote_at(doc.tokens[match.first].start)
     witnessed = None
-    for mention in mentions:
-        if mention.type not in (PLACE, COUNTRY) or not mention.key or not start <= mention.first < end:
+    for mention in _mentions_within(mentions, start, end):
+        if mention.type not in (PLACE, COUNTRY) or not mention.key:
             continue
         # (a place in quote marks of its own, "في العاصمة “طهران”", is no speech)
         if _quoted_words(doc, mention.start) > _QUOTED_NAME_WORDS and not in_speech and (

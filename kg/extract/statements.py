@@ -38,6 +38,7 @@ from kg.extract.lexicon import (
     date_words,
     dual_reporting_verbs,
     honorifics,
+    positions,
     reporting_cues,
     titles,
     triggers,
@@ -1631,8 +1632,8 @@ def _words_end(doc, sentence, start_token, next_cue) -> int:
         end = next_cue - 1
     elif next_cue < sentence.last and next_cue - 2 >= start_token and norms[next_cue - 1] in _NEXT_CLAUSE_OPENERS:
         end = next_cue - 1 - (norms[next_cue - 2] in ("،", ","))
-    for k in range(start_token, end):
-        if norms[k] in _CLAUSE_ENDS and doc.quote_at(doc.tokens[k].start) is None and k > start_token:
+    for k in positions(map(_CLAUSE_ENDS.__contains__, norms[start_token:end]), start_token):  # (walked in C)
+        if doc.quote_at(doc.tokens[k].start) is None and k > start_token:
             if norms[k] in ("فيما", "وفيما") and norms[k + 1 : k + 2] and norms[k + 1] in _FIMA_PHRASES:
                 continue
             return k
