@@ -658,49 +658,52 @@ def _office_only(role: str) -> str:
 def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = "") -> tuple[list[ActorMention], int]:
     norms, end = ctx.norms, ctx.sentence.last
     norm = norms[i]
-    if not _is_arabic_word(norm):
+    word = _WORDS[norm]
+    if not word.arabic:
         if ctx.doc.tokens[i].text[:1].isupper() and norm[:1].isascii():
             # "(CNN)"، "شركة IBM": a name the gazetteer writes in Latin letters, capitalised as names are
             entity = _best_entity(ctx, i)
             if entity is not None:
                 return [_entity_mention(ctx, entity)], entity.last
         return [], i + 1
-    if norm in ctx.family and norm not in given_names() and _office_word_alone(ctx, i):
-        # "وجدد رئيسي خلال اللقاء": the surname of "إبراهيم رئيسي" named before, not "my president"
-        return [_span_mention(ctx, i, i + 1, 0, PERSON, [norm])], i + 1
-    if norm in ctx.family and _surname_alone(ctx, i):
-        # "مولود جاويش أوغلو ..." then "وأضاف أوغلو،": the surname of one named before
-        return [_span_mention(ctx, i, i + 1, 0, PERSON, [norm])], i + 1
-    if norm[:1] == "و" and norm[1:] in ctx.family and _surname_alone(ctx, i, clitic=1):
-        return [_span_mention(ctx, i, i + 1, 1, PERSON, [norm[1:]])], i + 1  # "أوغلو وبوقادوم"
+    if ctx.family:
+        if norm in ctx.family and norm not in given_names() and _office_word_alone(ctx, i):
+            # "وجدد رئيسي خلال اللقاء": the surname of "إبراهيم رئيسي" named before, not "my president"
+            return [_span_mention(ctx, i, i + 1, 0, PERSON, [norm])], i + 1
+        if norm in ctx.family and _surname_alone(ctx, i):
+            # "مولود جاويش أوغلو ..." then "وأضاف أوغلو،": the surname of one named before
+            return [_span_mention(ctx, i, i + 1, 0, PERSON, [norm])], i + 1
+        if norm[:1] == "و" and norm[1:] in ctx.family and _surname_alone(ctx, i, clitic=1):
+            return [_span_mention(ctx, i, i + 1, 1, PERSON, [norm[1:]])], i + 1  # "أوغلو وبوقادوم"
     # names no list knows, by where they stand: after a nisba that stands for a person, as the
     # subject of a reporting verb, before an office in apposition
     unlisted = None
-    if _NISBA_WORD.get(norm, True) and _may_be_nisba(norm):
+    if word.nisba:
         unlisted = _name_after_nationality(ctx, i)
     elif i > ctx.sentence.first and _REPORTING.get(norms[i - 1], True) and _reporting_verb(norms[i - 1]):
         unlisted = _subject_of_reporting_verb(ctx, i)
     if unlisted is not None:
         return [unlisted], unlisted.last
-    if _starts_nothing(norm) and not (norms[i - 1] in _LIST_MARKS and i > ctx.sentence.first):
+    after_list = norms[i - 1] in _LIST_MARKS and i > ctx.sentence.first
+    if word.starts_nothing and not after_list:
         return [], i + 1  # (most words of prose: none of the readings below begins at them)
-    airport = _airport_at(ctx, i) if "مطار" in norm else None
+    airport = _airport_at(ctx, i) if word.airport else None
     if airport is not None:
         return [airport], airport.last
-    palace = (_palace_at(ctx, i) or _seat_palace_at(ctx, i)) if "قصر" in norm else None
+    palace = (_palace_at(ctx, i) or _seat_palace_at(ctx, i)) if word.palace else None
     if palace is not None:
         return [palace], palace.last
-    if norm[:1] == "ب" and _met_by_name(ctx, i):
+    if word.met_by_name and _met_by_name(ctx, i):
         name = _name_after(ctx, i, after_title=False, met=True)
         if name:
             return [name], name.last
-    listed = _name_listed_before_office(ctx, i) if norms[i - 1] in _LIST_MARKS and i > ctx.sentence.first else None
+    listed = _name_listed_before_office(ctx, i) if after_list else None
     if listed is not None:
         return [listed], listed.last
-    if not _may_start_mention(norm):
-        name = _name_before_office(ctx, i) if _may_start_unknown_name(norm) else None
+    if not word.mention:
+        name = _name_before_office(ctx, i) if word.unknown_name else None
         return ([name], name.last) if name is not None else ([], i + 1)
-    if _no_office_nor_body(norm):
+    if word.no_office_nor_body:
         # (most words left: a known name or a given name may start here, but no office nor body)
         entity = _best_entity(ctx, i)
         if entity is not None and not _adjective_alias(ctx, entity):
@@ -820,6 +823,29 @@ def _adjective_here(ctx: _Context, title, name: ActorMention) -> bool:
     if title.clitic or i <= ctx.sentence.first or not ctx.norms[i - 1].startswith(("ال", "لل")):
         return False
     return not (name.key and gz.known(name.key)) and name.name[0] not in given_names()
+
+
+class _Word:
+    """What _mentions_at's first tests ask of a word alone, worked out once for each word (_WORDS):
+    read as attributes of one object, they spare it a call for each."""
+
+    __slots__ = ("airport", "arabic", "mention", "met_by_name", "nisba", "no_office_nor_body", "palace",
+                 "starts_nothing", "unknown_name")  # fmt: skip
+
+    def __init__(self, norm: str):
+        self.arabic = _is_arabic_word(norm)
+        self.nisba = self.arabic and _may_be_nisba(norm)
+        self.starts_nothing = _starts_nothing(norm)
+        self.airport = "مطار" in norm
+        self.palace = "قصر" in norm
+        # (the word's own part of _met_by_name's test: ب on a given name)
+        self.met_by_name = norm[:1] == "ب" and norm[1:] in given_names() and norm not in given_names()
+        self.mention = _may_start_mention(norm)
+        self.unknown_name = _may_start_unknown_name(norm)
+        self.no_office_nor_body = _no_office_nor_body(norm)
+
+
+_WORDS = WordTest(_Word)
 
 
 @cache
