@@ -744,9 +744,6 @@ def _classes_of(mention: ActorMention) -> set[str]:
     return classes
 
 
-_PRESENT_REACH = 45
-
-
 def _office_set_off(between) -> bool:
     """ "X، الوزير، مدير ديوان الرئيس": a first office set off by commas, then a second one for the same name."""
     if len(between) < 3 or between[0] not in ("،", ",") or between[-1] not in ("،", ","):
@@ -767,7 +764,7 @@ def _apposition(reference: ActorMention, persons: list[ActorMention], norms) -> 
         return None  # "ونقل لافروف لخادم الحرمين الشريفين تحيات ...": to the king, not a second office
     if (
         not between and previous.role and _role_head(previous.role) != _role_head(reference.role)
-        and not among_those_present(norms, previous.first, max(0, previous.first - _PRESENT_REACH))
+        and not among_those_present(norms, previous.first, 0)  # (it looks back a list's length at most)
     ):  # fmt: skip
         # "استقبل الرئيس بشار الأسد وزير الخارجية الإيراني": an office before the name, a guest after
         # (not in a list of those present: "وحضر اللقاء السفيرة X مساعد الوزير", where no verb takes one)

@@ -758,7 +758,7 @@ def _statement_at(
         states = tuple(m.key for m in index.all if m.type == COUNTRY and plural.first <= m.first < plural.last)
         if states:
             group = _persons_of_countries(index, states, cue.first) or states
-        elif normalize(plural.role).split()[:1] in ([w] for w in _GUEST_OFFICES):
+        elif normalize(plural.role).partition(" ")[0] in _GUEST_OFFICES:
             group = (GUESTS,)
         else:
             group = (EVERYONE,)
@@ -1165,7 +1165,7 @@ def _two_sides_speak(norms, cue, sentence: Sentence) -> bool:
     """A dual verb with no subject after it speaks for the two of the meeting at hand when it opens its
     sentence ("كما شددا على") or goes on from "الجانبان" ("واستعرض الجانبان ...، وأكدا"); mid-sentence
     after other people ("الرئيس ووزير خارجيته ...، وأكدا") it speaks for those two."""
-    if cue.first == sentence.first or (cue.first == sentence.first + 1 and norms[sentence.first] in ("كما", "وكما")):
+    if _opens_sentence(norms, cue, sentence):
         return True
     return any(norms[k] in GROUP_WORDS for k in range(sentence.first, cue.first))
 
