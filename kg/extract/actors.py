@@ -1433,6 +1433,9 @@ def _name_listed_before_office(ctx: _Context, i: int) -> ActorMention | None:
     three words no list knows between its mark and ", office" are a name, though the first carries
     the list's و or begins like the article (إل، أل)."""
     norms, doc, end = ctx.norms, ctx.doc, ctx.sentence.last
+    after = norms[i + 2 : min(i + 6, end - 1)]  # (where the comma before the office may stand)
+    if "،" not in after and "," not in after:
+        return None  # (nearly always)
     first = norms[i]
     rest = first[1:] if first[:1] == "و" else ""
     listing = bool(rest) and norms[i - 1] in ("،", ",") and _offices_listed_before(ctx, i)
