@@ -829,8 +829,8 @@ class _Word:
     """What _mentions_at's first tests ask of a word alone, worked out once for each word (_WORDS):
     read as attributes of one object, they spare it a call for each."""
 
-    __slots__ = ("airport", "arabic", "mention", "met_by_name", "nisba", "no_office_nor_body", "palace",
-                 "starts_nothing", "unknown_name")  # fmt: skip
+    __slots__ = ("airport", "arabic", "honorific", "mention", "met_by_name", "nisba", "nisba_start",
+                 "no_office_nor_body", "office", "palace", "starts_nothing", "unknown_name")  # fmt: skip
 
     def __init__(self, norm: str):
         self.arabic = _is_arabic_word(norm)
@@ -843,6 +843,10 @@ class _Word:
         self.mention = _may_start_mention(norm)
         self.unknown_name = _may_start_unknown_name(norm)
         self.no_office_nor_body = _no_office_nor_body(norm)
+        # and for _complement: may an honorific, an office, a nisba start at the word (through its clitics)?
+        self.honorific = honorifics().may_match(norm)
+        self.office = _title_word(norm)
+        self.nisba_start = gz.nisba_index().may_match(norm)
 
 
 _WORDS = WordTest(_Word)
@@ -1462,6 +1466,9 @@ def _name_listed_before_office(ctx: _Context, i: int) -> ActorMention | None:
     three words no list knows between its mark and ", office" are a name, though the first carries
     the list's و or begins like the article (إل، أل)."""
     norms, doc, end = ctx.norms, ctx.doc, ctx.sentence.last
+    after = norms[i + 2 : min(i + 6, end - 1)]  # (where the comma before the office may stand)
+    if "،" not in after and "," not in after:
+        return None  # (nearly always)
     first = norms[i]
     rest = first[1:] if first[:1] == "و" else ""
     listing = bool(rest) and norms[i - 1] in ("،", ",") and _offices_listed_before(ctx, i)
@@ -2230,17 +2237,18 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         k = _rest_of_name(ctx, principal.payload.entity, principal.phrase, principal.last)
     while k < end and k - title.last < _MAX_COMPLEMENT:
         norm = norms[k]
-        honoured = honorifics().longest_at(norms, k, end)
+        word = _WORDS[norm]  # (what may start at the word, known before the lookups)
+        honoured = honorifics().longest_at(norms, k, end) if word.honorific else None
         if honoured is not None and norms[k - 1] in _SERVICE_WORDS:
             # "مدير مكتب جلالة الملك"، "مستشار جلالة الملك": the office of the honoured king's service
             served = titles().longest_at(norms, honoured.last, end)
             if served is not None and served.payload.kind in ("royal", "head", "government", "minister"):
                 k = role_last = served.last
                 continue
-        if not _is_arabic_word(norm) or honoured or norm in _HONORIFIC_PRONOUNS:
+        if not word.arabic or honoured or norm in _HONORIFIC_PRONOUNS:
             break
         known = _best_entity(ctx, k) or (_place_governed(ctx, k) if info.kind == "official" else None)
-        longer_title = titles().longest_at(norms, k, end)
+        longer_title = titles().longest_at(norms, k, end) if word.office else None
         if known is not None and longer_title is not None and longer_title.last > known.last:
             known = None  # "القائم بالأعمال" is an office, not the Iraqi town القائم
         if known is not None and known.payload.entity.type == PLACE and represents and known.phrase[0] in given_names():
@@ -2295,7 +2303,7 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
             if not destination:
                 role_last = k
             continue
-        nisba = gz.nisba_index().longest_at(norms, k, end)
+        nisba = gz.nisba_index().longest_at(norms, k, end) if word.nisba_start else None
         if nisba is not None and norm in given_names() and _peek(norms, nisba.last, end) in ("بن", "ابن", "بنت"):
             break  # "الأمير تركي بن محمد": a given name that is also a nisba, then the name goes on
         if nisba is not None and k == title.last and info.kind == "minister" and norm in office_words():

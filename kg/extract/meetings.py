@@ -934,11 +934,11 @@ def _not_held(doc, sentence, match, info, dates, published) -> bool:
         and published is not None
         and (0 <= (published - near.date).days <= 1)
     )
-    for k in range(max(sentence.first, match.first - 4), match.first):
+    for k in modality.before.may_start_in(norms, max(sentence.first, match.first - 4), match.first):
         found = modality.before.longest_at(norms, k, match.first)
         if found is not None and not (recent and found.payload == "past"):
             return True
-    for k in range(match.last, min(sentence.last, match.last + 3)):
+    for k in modality.after.may_start_in(norms, match.last, min(sentence.last, match.last + 3)):
         found = modality.after.longest_at(norms, k, sentence.last)
         if found is not None and found.payload == "not-meeting" and _joint(norms, found.last, sentence.last):
             continue  # "مؤتمر صحفي مشترك مع نظيره": a press conference given together is a meeting

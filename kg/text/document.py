@@ -128,6 +128,7 @@ class Document:
 
 
 _NORM_OF = attrgetter("norm")
+_MATCH_START, _MATCH_END, _MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
 # "#عون": a hashtag marks a word, it is none; "#محمد_الغالي_علي": the underscores of a hashtag join words.
 # A word's letters, or one mark: any but # before a letter and _ between two. (Each branch begins with
 # a character, not a lookaround, so the search passes over spaces in C without trying the branches.)
@@ -207,15 +208,16 @@ def analyse(article: Article) -> Document:
     """Split an article into paragraphs, sentences and tokens (the input of every extractor)."""
     text = article.text
     norm = normalize_with_offsets(text)
+    words = _Words(norm.text)  # (found once: a paragraph's first words and a sentence's are read off them)
     paragraphs = _paragraphs(text)
     paragraph_quotes = [_quotes(text, start, end) for start, end in paragraphs]
     quotes = [quote for found in paragraph_quotes for quote in found]
-    kinds = _classify(text, paragraphs, article.title, norm)
+    kinds = _classify(text, paragraphs, article.title, norm, words)
     dateline = _dateline(text, paragraphs, kinds)
 
     tokens: list[Token] = []
     sentences: list[Sentence] = []
-    norm_text, offsets = norm.text, norm.offsets
+    offsets = norm.offsets
     # token positions are found on the normalised text, then mapped back to the original
     norm_index = _NormIndex(offsets)
     size, marks = len(text), _MARKS
@@ -227,12 +229,11 @@ def analyse(article: Article) -> Document:
             first = len(tokens)
             n_start, n_end = norm_index.lookup(s_start), norm_index.lookup(s_end)
             s_index = len(sentences)
-            for match in _WORD.finditer(norm_text, n_start, n_end):
-                m_start, m_end = match.span()
+            for m_start, m_end, word in words.spans(n_start, n_end):
                 o_start, o_end = offsets[m_start], offsets[m_end - 1] + 1
                 if o_end < size and text[o_end] in marks:  # (rare: a word is seldom followed by marks)
                     o_end = end_with_marks(text, o_end)
-                fields = (len(tokens), o_start, o_end, text[o_start:o_end], match.group(), s_index)
+                fields = (len(tokens), o_start, o_end, text[o_start:o_end], word, s_index)
                 tokens.append(new_tuple(Token, fields))
             if len(tokens) == first:
                 continue
@@ -266,6 +267,37 @@ def windows(doc: Document, size: int = WINDOW_TOKENS) -> list[tuple[int, int]]:
             first = sentence.index
     found.append((first, len(doc.sentences)))
     return found
+
+
+class _Words:
+    """The words (_WORD) of a whole normalised text, with where each starts and ends, found in one
+    search: a stretch's words are read off them rather than searched for again."""
+
+    def __init__(self, text: str):
+        found = list(_WORD.finditer(text))
+        self.text = text
+        self.starts = list(map(_MATCH_START, found))
+        self.ends = list(map(_MATCH_END, found))
+        self.words = list(map(_MATCH_TEXT, found))
+
+    def within(self, start: int, end: int) -> tuple[int, int] | None:
+        """The words [first, last) that _WORD finds in [start, end) searched alone: those of the whole
+        text there, unless one runs over an edge or the stretch ends in a mark whose reading looks
+        past its end (# and _: then None, and the stretch is searched alone)."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if (first and self.ends[first - 1] > start) or (last and self.ends[last - 1] > end):
+            return None
+        if end > start and self.text[end - 1] in "#_":
+            return None
+        return first, last
+
+    def spans(self, start: int, end: int):
+        """(start, end, word) of each word of [start, end)."""
+        found = self.within(start, end)
+        if found is None:
+            return ((m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end))
+        first, last = found
+        return zip(self.starts[first:last], self.ends[first:last], self.words[first:last], strict=True)
 
 
 class _NormIndex:
@@ -543,7 +575,9 @@ def _is_abbreviation(text: str, i: int) -> bool:
     return len(before) == 2 and before[0].isspace() and before[1].isalpha()
 
 
-def _classify(text: str, paragraphs: list[tuple[int, int]], title: str, norm: NormalizedText) -> list[str]:
+def _classify(
+    text: str, paragraphs: list[tuple[int, int]], title: str, norm: NormalizedText, found: _Words
+) -> list[str]:
     kinds = []
     title_norm = " ".join(_WORD.findall(normalize(title))) if title else ""
     # a line is told by its first words and by how many it has, up to _FRONT_MAX_TOKENS (or the
@@ -554,7 +588,7 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str, norm: No
     masthead = False  # "رئيس التحرير" on a line of its own: the editor's name is on the next one
     for start, end in paragraphs:
         raw = text[start:end]
-        words = _first_words(norm, raw, start, end, enough)
+        words = _first_words(norm, found, raw, start, end, enough)
         joined = " ".join(words)
         if not body_started and (joined.startswith(_MASTHEAD) or (masthead and len(words) <= 4)):
             masthead = joined.startswith(_MASTHEAD) and len(words) <= 5
@@ -600,27 +634,21 @@ def _classify(text: str, paragraphs: list[tuple[int, int]], title: str, norm: No
     return kinds
 
 
-def _first_words(norm: NormalizedText, raw: str, start: int, end: int, count: int) -> list[str]:
+def _first_words(norm: NormalizedText, found: _Words, raw: str, start: int, end: int, count: int) -> list[str]:
     """The first `count` words of normalize(raw), the paragraph [start, end): read off the article's
-    normalised text, which holds the paragraph's characters normalised one by one as normalize()
-    does (so the paragraph is not normalised a second time), unless a space was put after a
-    tanween inside it (normalize() leaves the two words glued) or it holds a capital sigma (whose
-    lower case depends on the letters around it)."""
+    normalised text (its words, `found`), which holds the paragraph's characters normalised one by
+    one as normalize() does (so the paragraph is not normalised a second time), unless a space was
+    put after a tanween inside it (normalize() leaves the two words glued) or it holds a capital
+    sigma (whose lower case depends on the letters around it)."""
     if "Σ" in raw or any(start <= glued < end for glued in norm.glued):
         return [word.group() for word in islice(_WORD.finditer(normalize(raw)), count)]
     last = len(norm.offsets) - 1
     n_start, n_end = bisect_left(norm.offsets, start, 0, last), bisect_left(norm.offsets, end, 0, last)
-    # the words are found in a window of the paragraph that nearly always holds more than `count` of
-    # them (the rest of a long paragraph is not split into words): when it does, the window's end
-    # comes after the words taken, which are whole
-    window_end = min(n_end, n_start + _CHARS_A_WORD * (count + 1))
-    words = _WORD.findall(norm.text, n_start, window_end)
-    if window_end < n_end and len(words) <= count:
-        words = _WORD.findall(norm.text, n_start, n_end)  # (words longer than the window allows for)
-    return words[:count]
-
-
-_CHARS_A_WORD = 10  # a word and the space after it, generously
+    within = found.within(n_start, n_end)
+    if within is None:
+        return _WORD.findall(norm.text, n_start, n_end)[:count]
+    first, last = within
+    return found.words[first : min(last, first + count)]
 
 
 # the past tense a story's first sentence opens with ("استقبل ..."، "بحث ..."); a headline says "يستقبل"
