@@ -1935,19 +1935,32 @@ def _rest_of_name(ctx: _Context, known, phrase: tuple[str, ...], last: int) -> i
         return last + 1  # "صباح الخالد الصباح" of "صباح خالد الحمد الصباح": a forefather left out
     # "خليفة بن سلمان بن حمد آل خليفة": a forefather the gazetteer leaves out, then the family name
     chain = last
-    while chain + 1 < end and norms[chain] in ("بن", "ابن") and norms[chain + 1] in given_names():
-        chain += 2
+    while chain + 1 < end and norms[chain] in ("بن", "ابن") and (step := _forefather_words(norms, chain + 1, end)):
+        chain += 1 + step
     if chain > last:
         family = [w for w in full[position:] if w] or list(full[-2:])
         tail = chain
         for word in family:
             if tail < end and _same_name_word(norms[tail], word):
                 tail += 1
-        return tail if tail > chain else last
-    house = ruling_houses().get(("ال", norms[last + 1])) if last + 1 < end and norms[last] == "ال" else None
-    if house is not None and f"country:{house}" in (known.represents, f"country:{known.country}"):
-        return last + 2  # "فيصل بن فرحان آل سعود": his house's name closes it, though the gazetteer leaves it out
-    return last
+        if tail > chain:
+            return tail
+        # "محمد بن سلمان بن عبدالعزيز (آل سعود)": forefathers the label leaves out, then maybe his house
+        return chain + 2 if _house_at(norms, chain, end, known) else chain
+    return last + 2 if _house_at(norms, last, end, known) else last
+
+
+def _forefather_words(norms: tuple[str, ...], at: int, end: int) -> int:
+    """How many words a forefather's given name after "بن" takes: "عبدالعزيز" one, "عبد العزيز" two."""
+    if norms[at] in given_names():
+        return 1
+    return 2 if norms[at] == "عبد" and at + 1 < end and f"عبد{norms[at + 1]}" in given_names() else 0
+
+
+def _house_at(norms: tuple[str, ...], at: int, end: int, known) -> bool:
+    """"فيصل بن فرحان آل سعود": his house's name closes it, though the gazetteer leaves it out."""
+    house = ruling_houses().get(("ال", norms[at + 1])) if at + 1 < end and norms[at] == "ال" else None
+    return house is not None and f"country:{house}" in (known.represents, f"country:{known.country}")
 
 
 @cache
