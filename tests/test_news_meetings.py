@@ -855,3 +855,19 @@ def test_the_states_listed_as_taking_part_in_a_meeting_join_it():
     )
     [people] = meetings_of(text)
     assert {"فيصل بن فرحان", "مصر", "الأردن", "العراق", "لبنان", "قطر"} <= people
+
+
+@pytest.mark.parametrize(
+    "during",
+    [
+        "وتسلم الوزير خلال اللقاء رسالة خطية من رئيس جمهورية غانا إلى الملك سلمان بن عبدالعزيز.",
+        "ونقل الوزير أثناء الاستقبال رسالة شفهية من رئيس غانا إلى الملك سلمان بن عبدالعزيز.",
+    ],
+    ids=["letter-received-during", "message-passed-during"],
+)
+def test_a_letter_handed_over_during_the_meeting_told_before_is_no_second_meeting(during):
+    text = ("استقبل وزير الخارجية فيصل بن فرحان في مكتبه اليوم وزير خارجية غانا صامويل أوكودزيتو أبلاكوا. "
+            + during + " وحضر اللقاء وكيل الوزارة السفير سعد بن ناصر الحربي.")
+    [people] = meetings_of(text)
+    assert {"فيصل بن فرحان", "صامويل أوكودزيتو أبلاكوا", "سعد بن ناصر الحربي"} <= people
+    assert not any("سلمان" in p for p in people)

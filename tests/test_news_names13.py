@@ -1,5 +1,6 @@
 """Names and offices real Arabic news writes in full where the word lists know a shorter form:
-a prince's forefathers and house after the name people know him by.
+a prince's forefathers and house after the name people know him by, a family name closing a
+chain of names, a given name written in two words before the words said.
 Every sentence here is written for these tests; none is copied from a news site.
 """
 
@@ -39,3 +40,35 @@ def test_the_sons_full_name_is_no_second_mention_of_his_father():
             "ولي العهد الوزير.")
     people = [e for e in extract(text, published=DAY).entities if e.type == "Person"]
     assert sorted(e.key for e in people)[:2] == ["person:mohammed-bin-salman", "person:salman-bin-abdulaziz"]
+
+
+def persons(text: str) -> list[str]:
+    return [e.label for e in extract(text, published=DAY).entities if e.type == "Person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وحضر اللقاء وكيل الوزارة السفير الدكتور هاني بن سراج مرداد، ومساعد الوزير.", "هاني بن سراج مرداد"),
+        ("وحضر الاجتماع الدكتور فهد بن سالم زمزمي.", "فهد بن سالم زمزمي"),
+    ],
+    ids=["before-a-comma", "before-the-full-stop"],
+)
+def test_a_family_name_without_al_closes_a_chain_of_names_before_a_mark(text, name):
+    assert name in persons(text)
+
+
+def test_a_chain_of_names_takes_no_word_the_sentence_goes_on_with():
+    assert "منى بنت سالم" in persons("وكرمت الوزيرة منى بنت سالم ضيوف المهرجان.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('وفي تصريح للوكالة، أوضح عبد الرحيم بن علي منصور قائلا "نرحب بهذه الخطوة".', "عبد الرحيم بن علي منصور"),
+        ("وأوضح عبد الله بن علي شريف أن الحكومة تدين الهجوم.", "عبد الله بن علي شريف"),
+    ],
+    ids=["before-qailan", "before-anna"],
+)
+def test_an_untitled_speaker_whose_given_name_is_written_in_two_words_is_read_whole(text, name):
+    assert name in persons(text)

@@ -1145,7 +1145,9 @@ def _indefinite_before(before: str, nisba: str) -> bool:
 
 
 # what follows the subject of "قال": the words (إن، أن، :), an office in apposition, where or to whom
-_AFTER_SPEAKER = frozenset(normalize(w) for w in ("إن", "أن", "بأن", ":", "،", ",", "في", "خلال", "أمام", "لدى"))
+_AFTER_SPEAKER = frozenset(normalize(w) for w in (
+    "إن", "أن", "بأن", ":", "،", ",", "في", "خلال", "أمام", "لدى", "قائلا", "قائلة",
+))  # fmt: skip
 
 
 def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
@@ -1161,6 +1163,8 @@ def _subject_of_reporting_verb(ctx: _Context, i: int) -> ActorMention | None:
     said_in = following == "في" and _peek(norms, i + 2, end) in _SPEECH_NOUNS
     alone = following in _WORDS_FOLLOW or _to_media(following) or said_in
     foreign = _foreign_word_shape(first) or (alone and _foreign_word_shape(first, subject=True))
+    if first == "عبد" and f"عبد{following}" in given_names():
+        first = f"عبد{following}"  # "وأوضح عبد العزيز بن علي ...": a given name written in two words
     if first not in given_names() and not foreign and not _family_name_shape(first):
         return None
     if _best_entity(ctx, i) is not None:
@@ -3700,12 +3704,14 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True
     if not after_title or len(content) != 2 or norm in everyday_words():
         return False
-    if any(w in ("بن", "ابن", "بنت") for w in words):
-        return False  # "مريم بنت سالم ضيوف المهرجان": an Arabic chain of names takes no short foreign word
-    # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
-    # foreign word that closes the name before a comma or the end of the sentence
     following = _peek(norms, j + 1, end)
     closes = _closes_name(following) or _title_word(following)  # "... كيليما سفيراً فوق العادة"
+    if any(w in ("بن", "ابن", "بنت") for w in words):
+        # "مريم بنت سالم ضيوف المهرجان": an Arabic chain of names takes no word the sentence goes on
+        # after; "السفير عادل بن سراج مرداد،": a family name closing it before a mark does
+        return closes and len(norm) >= 4 and _plausible_first_name(norm) and not _prose_shape(norm)
+    # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
+    # foreign word that closes the name before a comma or the end of the sentence
     return len(norm) <= 4 or (closes and _plausible_first_name(norm))
 
 

@@ -197,6 +197,11 @@ def find_meetings(
                 continue
             if _gathering_spoken_of(doc, mentions, match, info):
                 continue
+            during = _during_the_meeting(norms, match, info, sentence, meetings)
+            if during is not None:
+                # "استقبل الوزير X" then "وتسلم الوزير خلال اللقاء رسالة من Y لـZ": done in that meeting
+                during.sentences.add(sentence.index)
+                continue
             if info.kind == "welcome":
                 welcome = _welcome(doc, sentence, match, mentions, speakers, dateline_place)
                 again = meetings[-1] if meetings and meetings[-1].welcome else None
@@ -1885,6 +1890,23 @@ def _guests_received_again(doc, meetings: list[MeetingDraft], sentence, match, i
     norms = doc.token_norms
     after = norms[match.last : min(sentence.last, match.last + len(persons) * 4 + _GUESTS_REACH)]
     return last if any(not _GUESTS_AGAIN.isdisjoint(clitic_stems(word)) for word in after) else None
+
+
+# the meeting already told, named with ال after خلال ("خلال اللقاء"، "أثناء الاستقبال")
+_THE_MEETING = frozenset(normalize(w) for w in ("اللقاء", "الاستقبال", "المقابلة", "الاجتماع", "المباحثات"))
+
+
+def _during_the_meeting(norms, match, info, sentence, meetings: list[MeetingDraft]) -> MeetingDraft | None:
+    """The meeting told in the sentences just before, which a verb's own clause says it was done
+    during ("وتسلم الوزير خلال اللقاء رسالة خطية ...", "ونقل خلال الاستقبال تحيات ...")."""
+    if info.pos != "verb" or not meetings or meetings[-1].phone:
+        return None
+    last = meetings[-1]
+    if not 0 < sentence.index - last.sentence <= 3 or len(last.participants) < 2:
+        return None
+    stop = min(sentence.last, match.last + 6)
+    told = any(norms[k] in _DURING_WORDS and norms[k + 1] in _THE_MEETING for k in range(match.last, stop - 1))
+    return last if told else None
 
 
 def _reception_before(meetings: list[MeetingDraft], info, persons: list[str]) -> MeetingDraft | None:
