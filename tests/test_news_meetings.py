@@ -871,3 +871,48 @@ def test_a_letter_handed_over_during_the_meeting_told_before_is_no_second_meetin
     [people] = meetings_of(text)
     assert {"فيصل بن فرحان", "صامويل أوكودزيتو أبلاكوا", "سعد بن ناصر الحربي"} <= people
     assert not any("سلمان" in p for p in people)
+
+
+_ENVOYS_BY_STATE = (
+    "استقبل الرئيس عبد المجيد تبون اليوم بقصر المرادية عددا من السفراء الجدد الذين قدموا له أوراق اعتمادهم.\n"
+    "السفراء الجدد المعتمدون لدى الجزائر:\n"
+    "- هيروشي تاناكا ماتسودا – اليابان\n"
+    "- فاطمة زهرة كوليبالي – مالي\n"
+    "- خورخي ألبرتو فالديس – الشيلي\n"
+)
+_ENVOYS_WITH_OFFICE = (
+    "أشرف رئيس الجمهورية اليوم على موكب تسليم أوراق اعتماد سفراء جدد لمصر بالخارج.\n"
+    "وفيما يلي قائمة سفراء مصر الجدد:\n"
+    "*هشام كريم بدوي سفيرا لمصر لدى اليابان\n"
+    "*منيرة الحلواني سفيرة لمصر لدى كندا\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_ENVOYS_BY_STATE, {"هيروشي تاناكا ماتسودا": "country:JP", "فاطمة زهرة كوليبالي": "country:ML",
+                            "خورخي ألبرتو فالديس": "country:CL"}),
+        (_ENVOYS_WITH_OFFICE, {"هشام كريم بدوي": "country:EG", "منيرة الحلواني": "country:EG"}),
+    ],
+    ids=["name-dash-state", "name-then-own-office"],
+)
+def test_envoys_listed_one_a_line_under_a_plural_heading_are_the_ceremonys_guests(text, expected):
+    facts = extract(text, published=DAY)
+    envoys = {e.label: e for e in facts.entities if e.type == "Person"}
+    for name, state in expected.items():
+        assert envoys[name].represents == state
+        assert any(role.startswith("سفير") for role in envoys[name].roles)
+    [meeting] = facts.meetings
+    assert {envoys[name].key for name in expected} <= set(meeting.participants)
+
+
+def test_items_under_a_heading_that_names_no_office_are_no_persons():
+    text = (
+        "استقبل وزير الخارجية أحمد عطاف اليوم نظيره التونسي نبيل عمار.\n"
+        "وتناول اللقاء المحاور التالية:\n"
+        "- تعزيز التعاون الاقتصادي – تونس\n"
+        "- الوضع في ليبيا\n"
+    )
+    persons = {e.label for e in extract(text, published=DAY).entities if e.type == "Person"}
+    assert persons == {"أحمد عطاف", "نبيل عمار"}

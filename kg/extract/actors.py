@@ -218,6 +218,8 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             in_sentence = _envoys_after_their_countries(context, in_sentence)
         if not _IN_CAPACITY.isdisjoint(norms[sentence.first : sentence.last]):
             in_sentence = _offices_in_capacity(norms, in_sentence)
+        if norms[sentence.first] in BULLETS and (office := office_listed_under(doc, sentence)):
+            in_sentence = _envoy_of_list_item(context, in_sentence, office)
         mentions.extend(in_sentence)
         surnames = surnames | _surnames_of(in_sentence)
         family = family | {m.name[-1] for m in in_sentence if m.type == PERSON and m.named and len(m.name) >= 2}
@@ -405,6 +407,74 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
 
 _ITEM_ENDS = frozenset(("،", ",", "؛", ";", ".", ":"))
 _ITEM_REACH = 5
+
+# the marks that open the items of a list, one a line
+BULLETS = frozenset(("*", "-", "•", "–", "·", "▪"))
+# what sets an item's name off from the country after it ("X – تركيا"، "X (كندا)")
+_ITEM_SEPARATORS = frozenset(("-", "–", "—", "،", ",", "(", ":"))
+
+
+def office_listed_under(doc: Document, sentence: Sentence) -> str:
+    """The office of each holder a list names, one a line, under a heading in the plural that ends
+    on a colon ("السفراء الجدد المعتمدون لدى المملكة:"، "وفي ما يلي قائمة سفراء تونس الجدد:")."""
+    norms = doc.token_norms
+    at = sentence.index - 1
+    while at >= 0 and norms[doc.sentences[at].first] in BULLETS:
+        at -= 1  # past the items read before
+    if at < 0 or sentence.index - at > 40:
+        return ""
+    heading = doc.sentences[at]
+    if heading.last - heading.first < 2 or norms[heading.last - 1] != ":":
+        return ""
+    heading_words = norms[heading.first : heading.last]
+    return next((_PLURAL_OFFICES.get(w) or _PLURAL_OFFICES[w[1:]]
+                 for w in heading_words if w in _PLURAL_OFFICES or w[1:] in _PLURAL_OFFICES), "")  # fmt: skip
+
+
+def _envoy_of_list_item(ctx: _Context, found: list[ActorMention], office: str) -> list[ActorMention]:
+    """An item of a list of envoys: "- مصطفى إلكر كيليش – تركيا" (the name, then the state he
+    serves) or "*محمد كريم بودالي سفيرا لتونس لدى الكويت" (the name, then his own office): the words
+    before are all the name, however foreign."""
+    norms, end = ctx.norms, ctx.sentence.last
+    start = _skip_honorifics(ctx, ctx.sentence.first + 1, excellency=True)[0]
+    tail = end - 1 if norms[end - 1] in (".", ")") else end
+    country = next((m for m in found if m.type == COUNTRY and m.key and m.last == tail), None)
+    if country is None and tail - 1 > start and (code := gz.ambiguous_country_names().get(norms[tail - 1])):
+        # "- فافري كامارا – مالي": after the name's dash, مالي is the state, not "financial"
+        country = _span_mention(ctx, tail - 1, tail, 0, COUNTRY, [norms[tail - 1]], key=f"country:{code}")
+        found = [*found, country]
+    own_office = next((m for m in found if m.type == PERSON and not m.named and m.role and m.first > start + 1), None)
+    if country is not None and country.first - 1 > start + 1 and norms[country.first - 1] in _ITEM_SEPARATORS:
+        close, role, represents = country.first - 1, office, country.key
+    elif own_office is not None:
+        close, role, represents = own_office.first, own_office.role, own_office.represents
+    else:
+        return found
+    name = _item_name(ctx, start, close, found)
+    if name is None:
+        return found
+    kept = [m for m in found if not (m.type == PERSON and m.named and start <= m.first < close)]
+    return sorted([*kept, name._replace(role=role, represents=represents)], key=lambda m: (m.first, m.last))
+
+
+def _item_name(ctx: _Context, start: int, close: int, found: list[ActorMention]) -> ActorMention | None:
+    """The two to six words [start, close) as a person's name, when each may be a name's word."""
+    norms, end = ctx.norms, ctx.sentence.last
+    read = next((m for m in found if m.type == PERSON and m.named and (m.first, m.last) == (start, close)), None)
+    if read is not None:
+        return read  # "سامي بن عبد الله بن عثمان الصالح": a name already read whole
+    if not 2 <= close - start <= _MAX_NAME_WORDS + 2:
+        return None
+    if any(m.type != PERSON and start <= m.first < close for m in found):
+        return None
+    if not all(
+        _is_arabic_word(norms[m]) and not _function_word(norms[m]) and not _person_noun(norms[m])
+        and (norms[m] not in everyday_words() or norms[m] in given_names())
+        and titles().longest_at(norms, m, end) is None
+        for m in range(start, close)
+    ):  # fmt: skip
+        return None
+    return _span_mention(ctx, start, close, 0, PERSON, norms[start:close])
 
 
 def _list_item_name(ctx: _Context, start: int, found: list[ActorMention]) -> ActorMention | None:

@@ -550,6 +550,14 @@ def country_names() -> dict[str, list[str]]:
 
 
 @cache
+@cache
+def ambiguous_country_names() -> dict[str, str]:
+    """Normalised country name that is an everyday word too ("مالي") -> its ISO code: matched only
+    where the words around say a state is meant (a list of envoys' states)."""
+    return {normalize(n): code for code, names in country_names().items() for n in names
+            if normalize(n) in _AMBIGUOUS_COUNTRY_NAMES}  # fmt: skip
+
+
 def country_short_name(code: str) -> str:
     """The everyday one-word name of a country whose CLDR name is its long official one
     (السعودية for المملكة العربية السعودية), or ""."""

@@ -21,12 +21,14 @@ from operator import gt, or_
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
+    BULLETS,
     COUNTRY,
     DELEGATION_WORDS,
     ORGANIZATION,
     PERSON,
     PLACE,
     ActorMention,
+    office_listed_under,
     office_words,
     reporting_cues_in,
 )
@@ -564,7 +566,7 @@ def _visit_told_by_its_meetings(visit: MeetingDraft, meetings: list[MeetingDraft
     )  # fmt: skip
 
 
-_BULLETS = frozenset(("*", "-", "•", "–", "·", "▪"))
+_BULLETS = BULLETS
 
 
 def _roster_of(doc, sentence, meetings: list[MeetingDraft]) -> MeetingDraft | None:
@@ -575,6 +577,10 @@ def _roster_of(doc, sentence, meetings: list[MeetingDraft]) -> MeetingDraft | No
     if before.last <= before.first or doc.token_norms[before.last - 1] != ":":
         return None
     told = next((m for m in reversed(meetings) if before.index in m.sentences and m.kind == "reception"), None)
+    if told is None and meetings and meetings[-1].ceremony and office_listed_under(doc, sentence):
+        # "أشرف الرئيس على موكب تسليم أوراق اعتماد سفراء جدد ..." then "وفي ما يلي قائمة السفراء:":
+        # the envoys of the ceremony told before, one a line
+        return meetings[-1]
     if told is not None and not told.participants:
         # "فقد تسلم صاحب الجلالة أوراق اعتماد كل من:": the ceremony the sentence before it told, with its host
         told = next((m for m in reversed(meetings) if m.kind == "reception" and m.participants

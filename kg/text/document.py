@@ -586,6 +586,7 @@ def _classify(
     body_started = False
     in_links = False  # the lines under a bare "اقرأ أيضاً" are link headlines
     masthead = False  # "رئيس التحرير" on a line of its own: the editor's name is on the next one
+    listing = False  # the body's last line opened a list ("كل من:") or was one of its items
     for start, end in paragraphs:
         raw = text[start:end]
         words = _first_words(norm, found, raw, start, end, enough)
@@ -626,12 +627,20 @@ def _classify(
         if not body_started and len(words) <= _FRONT_MAX_TOKENS and not ends_sentence and not _lead_line(words):
             kinds.append(FRONT)
             continue
-        if body_started and len(words) <= 10 and not ends_sentence:
+        # "السفراء الجدد:" then "- X – تركيا" a line: the items of a list the body opened are body
+        item = listing and stripped.lstrip()[:1] in _ITEM_MARKS
+        if body_started and len(words) <= 10 and not ends_sentence and not item:
             kinds.append(FRONT)  # a caption or sub-heading inside the body
+            listing = False
             continue
+        listing = item or stripped.endswith(":")
         body_started = True
         kinds.append(BODY)
     return kinds
+
+
+# the marks that open the items of a list, one a line
+_ITEM_MARKS = frozenset("*-•–·▪")
 
 
 def _first_words(norm: NormalizedText, found: _Words, raw: str, start: int, end: int, count: int) -> list[str]:
