@@ -916,3 +916,22 @@ def test_items_under_a_heading_that_names_no_office_are_no_persons():
     )
     persons = {e.label for e in extract(text, published=DAY).entities if e.type == "Person"}
     assert persons == {"أحمد عطاف", "نبيل عمار"}
+
+
+def test_a_second_reception_after_a_comma_and_kama_is_a_meeting_of_its_own():
+    text = ("واستقبل الرئيس قيس سعيد وزير الخارجية الإيطالي أنطونيو تاياني، "
+            "كما استقبل وزير الخارجية الليبي عبد الهادي الحويج.")
+    assert sorted(map(sorted, meetings_of(text))) == [
+        ["أنطونيو تاياني", "قيس سعيد"], ["عبد الهادي الحويج", "قيس سعيد"],
+    ]
+
+
+def test_the_bare_office_of_the_one_named_before_is_his_though_a_comma_and_another_office_follow():
+    text = (
+        "استقبل أمير البلاد الشيخ تميم بن حمد آل ثاني اليوم في الديوان الأميري وزير الخارجية التركي هاكان فيدان. "
+        "واستقبل سمو الأمير، رئيس مجلس الوزراء الشيخ محمد بن عبدالرحمن بن جاسم آل ثاني، كما استقبل وزير"
+        " الدولة للشؤون الخارجية محمد بن عبدالعزيز الخليفي."
+    )
+    people = meetings_of(text)
+    assert len(people) == 3 and all(any("تميم" in p for p in group) for group in people)
+    assert any(any("بن جاسم" in p for p in group) for group in people)

@@ -636,7 +636,7 @@ def _resolve_references(mentions: list[ActorMention], norms, home: str | None = 
             persons.append(mention)
             offices.setdefault(mention.key, set()).update(_classes_of(mention))
         elif mention.type == PERSON and not mention.named and mention.number == 1:
-            target = _named_after_comma(mention, mentions[position + 1 :], norms, persons, comma_holders)
+            target = _named_after_comma(mention, mentions[position + 1 :], norms, persons, comma_holders, offices)
             if target is not None:
                 comma_holders.setdefault(_office_key(mention.role), []).append((target.key, mention.represents))
             elif mention.honorific and not mention.role:
@@ -665,6 +665,7 @@ def _named_after_comma(
     norms,
     before: list[ActorMention] = (),
     holders: dict[str, list[tuple[str, str]]] | None = None,
+    offices: dict[str, set[str]] | None = None,
 ) -> ActorMention | None:
     """ "برئيس المخابرات العامة المصرية، الوزير حسن محمود رشاد": an office, a comma, then the holder
     named with a rank of his own (not when a name set off by a comma comes right before the office:
@@ -692,6 +693,14 @@ def _named_after_comma(
         return None
     if _joined_by_and(norms, following):
         return None  # "X، السفير الجديد لبوركينا فاسو، والسيد Y": the list goes on, Y is not the holder
+    head = _role_head(reference.role)
+    bare = len(normalize(reference.role).split()) == 1  # "الأمير"، "الرئيس": the office alone, whose it is told before
+    if bare and following.role and _role_head(following.role) != head and any(
+        key != following.key and head in classes for key, classes in (offices or {}).items()
+    ):
+        # "استقبل أمير البلاد الشيخ X ..." then "واستقبل سمو الأمير، رئيس مجلس الوزراء الشيخ Y": the
+        # office one named before holds is his, and the one after the comma, with an office of his own, the guest
+        return None
     theirs = _represents_of(following)
     if reference.represents and theirs and _as_country(reference.represents) != theirs:
         return None

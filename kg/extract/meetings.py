@@ -1218,7 +1218,7 @@ def _relative_aside(norms, k: int, end: int) -> int | None:
 
 
 _DURING_IT = frozenset(normalize(w) for w in ("فيها", "فيه", "خلالها", "خلاله"))
-_THEN_WORDS = frozenset(normalize(w) for w in ("ثم", "قبل", "بعد", "وبعد", "عقب"))
+_THEN_WORDS = frozenset(normalize(w) for w in ("ثم", "قبل", "بعد", "وبعد", "عقب", "كما"))
 
 
 def _then_clause_at(norms, j: int, end: int) -> bool:
