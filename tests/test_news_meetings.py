@@ -935,3 +935,10 @@ def test_the_bare_office_of_the_one_named_before_is_his_though_a_comma_and_anoth
     people = meetings_of(text)
     assert len(people) == 3 and all(any("تميم" in p for p in group) for group in people)
     assert any(any("بن جاسم" in p for p in group) for group in people)
+
+
+def test_a_region_the_guest_tours_is_no_place_of_the_meeting():
+    text = ("استقبل الرئيس عبد الفتاح السيسي اليوم وزير الخارجية الياباني يوشيماسا هاياشي، "
+            "والذي وصل القاهرة في مستهل جولة في الشرق الأوسط تشمل الأردن.")
+    [meeting] = extract(text, published=DAY).meetings
+    assert meeting.place != "place:middle-east"

@@ -72,3 +72,8 @@ def test_a_chain_of_names_takes_no_word_the_sentence_goes_on_with():
 )
 def test_an_untitled_speaker_whose_given_name_is_written_in_two_words_is_read_whole(text, name):
     assert name in persons(text)
+
+
+def test_a_kings_ordinal_after_his_name_as_father_closes_the_sons_name():
+    text = "واستقبل ولي العهد الأردني الأمير حسين بن عبد الله الثاني الأمير وليام نجل الملك البريطاني."
+    assert "حسين بن عبد الله الثاني" in spellings(text, "person:crown-prince-hussein")

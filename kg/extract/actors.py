@@ -3648,6 +3648,10 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return True  # "حسن شيخ محمود"، "فارح شيخ عبدالقادر": شيخ without ال inside a Somali name
     if norm in _PERSIAN_FAMILY_ENDS and words and words[-1] not in _PARTICLES and _name_word(words[-1]):
         return True  # "عيسى زارع بور": a Persian family name's last part, written apart
+    if norm in _REGNAL_ORDINALS and len(words) >= 3 and any(w in ("بن", "ابن") for w in words[-3:-1]) and (
+        words[-1] in given_names() or words[-2:] == ["عبد", "الله"]
+    ):
+        return True  # "حسين بن عبد الله الثاني": the father's name a king's ordinal closes
     if norm == "بيه" and "ولد" in words:
         return True  # "اسلكو ولد أحمد ازيد بيه": a Mauritanian name's last word, not "بي" + a pronoun
     if words and words[-1] == "ال" and _is_arabic_word(norm) and not is_stopword(norm):
@@ -3783,6 +3787,9 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     # "تشو تاي يول": a third short foreign word after an office; "عبدالرزاق غي كامبوغو،": a third
     # foreign word that closes the name before a comma or the end of the sentence
     return len(norm) <= 4 or (closes and _plausible_first_name(norm))
+
+
+_REGNAL_ORDINALS = frozenset(normalize(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"))
 
 
 def _month_surname(ctx: _Context, j: int) -> bool:

@@ -2172,8 +2172,9 @@ def _place(
             told_in is None or doc.quote_at(mention.start) is not told_in
         ):
             continue
-        if mention.in_title and (mention.type != PLACE or _region(mention.key)):
-            continue  # (an office's country; "والمستشارة الألمانية ببرلين": where she was)
+        if _region(mention.key) or (mention.in_title and mention.type != PLACE):
+            # (a region is no meeting's place; an office's country; "والمستشارة الألمانية ببرلين": where she was)
+            continue
         if info.kind == "reception" and mention.first == match.last and match.phrase[0].startswith("استضاف"):
             candidates.append(mention)  # "استضافت القاهرة قمة ..."
             continue
