@@ -998,3 +998,28 @@ def test_an_office_in_the_plural_that_names_its_states_speaks_for_their_minister
 def test_an_office_in_the_plural_told_something_does_not_speak():
     found = said("استقبل الرئيس حسن شيخ محمود سفراء عدة دول. وأكد الرئيس للسفراء أهمية دورهم في حل المشاكل.")
     assert [who for who, _ in found] == [["حسن شيخ محمود"]]
+
+
+def test_a_heading_naming_the_speaker_then_his_words_one_a_bullet_each():
+    text = (
+        "وزير الخارجية المصري بدر عبد العاطي خلال مؤتمر صحفي مع نظيره الأردني أيمن الصفدي في القاهرة:\n"
+        "▪️ نرفض أي محاولة لتهجير الفلسطينيين من أرضهم\n"
+        "▪️ ندعو إلى وقف فوري لإطلاق النار في غزة\n"
+        "الوزير الأردني: التنسيق بين البلدين في أعلى مستوياته\n"
+        "▪️ سنواصل العمل مع مصر لإيصال المساعدات\n"
+    )
+    found = said(text)
+    by_words = {words[:20]: speakers for speakers, words in found}
+    assert any("بدر عبد العاطي" in s for s in by_words["نرفض أي محاولة لتهجير"[:20]])
+    assert any("بدر عبد العاطي" in s for s in by_words["ندعو إلى وقف فوري لإ"])
+    assert any("أيمن الصفدي" in s for s in by_words["التنسيق بين البلدين "])
+    assert any("أيمن الصفدي" in s for s in by_words["سنواصل العمل مع مصر "])
+
+
+def test_a_heading_that_reports_with_a_verb_is_not_read_as_a_speakers_label():
+    text = (
+        "وقال وزير الخارجية بدر عبد العاطي إن بلاده ترفض التهجير، وأضاف أن المحادثات تناولت ما يلي:\n"
+        "- الوضع الإنساني في غزة\n"
+        "- إعادة الإعمار\n"
+    )
+    assert not any(words.startswith("الوضع الإنساني") for _, words in said(text))

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
+    BULLETS,
     COUNTRY,
     ORGANIZATION,
     PERSON,
@@ -172,7 +173,9 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
         label = _speaker_label(doc, sentence, index) if may_label else None
         if label is None and may_label:
             label = _release_header(doc, sentence, index)
-        if sentence.kind != BODY and label is None:
+        # ("الرئيس التركي: ..." then "▪️ بحثنا ..." a line: his words go on after a bullet, though short)
+        item_of_turn = turn is not None and doc.token_norms[sentence.first] in BULLETS
+        if sentence.kind != BODY and label is None and not item_of_turn:
             turn = None
             continue
         body_seen = True
@@ -257,6 +260,7 @@ def _opening_subject(doc, index: _MentionIndex, sentence: Sentence) -> ActorMent
 
 _TURN_SENTENCES = 12  # a transcript's turn goes on for at most this many sentences without a label
 _LABEL_WORDS = 6  # "وزير الخارجية أنتوني بلينكن:": the office and the name before the colon
+_HEADING_WORDS = 25  # "رئيس الوزراء X خلال مؤتمر صحفي مشترك مع الرئيس Y في بغداد:": a heading of items
 
 
 _APPOSITION_REACH = 12
@@ -281,12 +285,15 @@ def _speaker_label(doc, sentence: Sentence, index: _MentionIndex) -> tuple[Actor
     norms = doc.token_norms
     reach = min(sentence.last - 3, sentence.first + 40)
     if ":" not in norms[sentence.first + 1 : reach]:
-        return None
+        return _heading_of_items(doc, sentence, index) if norms[sentence.last - 1] == ":" else None
     for colon in range(sentence.first + 1, reach):
         if norms[colon] != ":":
             continue
         person = index.by_last.get(colon)
-        if person is None or person.type != PERSON or not person.named or colon - person.head > _LABEL_WORDS:
+        # ("الرئيس التركي: الاتفاقيات التي وقعناها ...": an office the article gave a name before)
+        if person is None or person.type != PERSON or not person.key or colon - person.head > _LABEL_WORDS:
+            continue
+        if not person.named and (person.head != sentence.first or colon == sentence.last - 1):
             continue
         start = doc.tokens[person.head].start
         if start > 0 and "\n" not in doc.text[max(0, start - 3) : start]:
@@ -294,7 +301,26 @@ def _speaker_label(doc, sentence: Sentence, index: _MentionIndex) -> tuple[Actor
         if any(m.key == person.key for m in index.all if colon < m.head < sentence.last):
             return None  # "الرئيس نواف سلام: إلى ذلك، عرض الرئيس عون مع ... نواف سلام": a section's heading
         return person, colon + 1
-    return None
+    return _heading_of_items(doc, sentence, index)
+
+
+def _heading_of_items(doc, sentence: Sentence, index: _MentionIndex) -> tuple[ActorMention, int] | None:
+    """ "رئيس الوزراء X خلال مؤتمر صحفي مع Y:" on a line of its own, then his words one a line, each
+    after a bullet: a heading that opens with the speaker and tells no reporting of its own."""
+    norms = doc.token_norms
+    last = sentence.last - 1
+    if norms[last] != ":" or last - sentence.first > _HEADING_WORDS or sentence.index + 1 >= len(doc.sentences):
+        return None
+    items = doc.sentences[sentence.index + 1]
+    if norms[items.first] not in BULLETS or any(c.payload.kind == "verb" for c in reporting_cues_in(doc, sentence)):
+        return None  # ("وقال الوزير في المؤتمر:" is read as the words announced)
+    person = next((m for m in index.all if sentence.first <= m.head < last and m.type == PERSON and m.key), None)
+    if person is None or not person.named or person.head - sentence.first > 3:
+        return None
+    start = doc.tokens[sentence.first].start
+    if start > 0 and "\n" not in doc.text[max(0, start - 3) : start]:
+        return None  # the heading is a line of its own
+    return person, sentence.last
 
 
 _RELEASE_WORDS = frozenset(
@@ -353,6 +379,8 @@ def _transcript_turn(doc, sentence: Sentence, index, label, turn, drafts: list[S
     else:
         speakers, opened = turn
         first, cue, speaker_first = sentence.first, sentence.first, -1
+        while first < sentence.last - 1 and doc.token_norms[first] in _ITEM_OPENERS:
+            first += 1  # "▪️ نتمسك بعدم السماح ...": the words after the item's bullet
         if sentence.index - opened > _TURN_SENTENCES or reporting_cues_in(doc, sentence):
             return None
         if "http" in doc.text[sentence.start : sentence.end]:
@@ -363,6 +391,9 @@ def _transcript_turn(doc, sentence: Sentence, index, label, turn, drafts: list[S
     if len(doc.text[start:end].split()) >= _MIN_WORDS:
         drafts.append(StatementDraft(speakers, start, end, True, sentence.index, cue, None, speaker_first))
     return speakers, opened
+
+
+_ITEM_OPENERS = BULLETS | {"\ufe0f"}  # (the emoji form a bullet may carry is a token of its own)
 
 
 _TEXT_BELOW = frozenset(normalize(w) for w in ("نصه", "نصها", "يلي", "التالي", "الآتي", "التالية", "الآتية", "النحو"))
