@@ -77,3 +77,30 @@ def test_an_untitled_speaker_whose_given_name_is_written_in_two_words_is_read_wh
 def test_a_kings_ordinal_after_his_name_as_father_closes_the_sons_name():
     text = "واستقبل ولي العهد الأردني الأمير حسين بن عبد الله الثاني الأمير وليام نجل الملك البريطاني."
     assert "حسين بن عبد الله الثاني" in spellings(text, "person:crown-prince-hussein")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("استقبل الرئيس رئيس حكومة الإقليم موسى حاجي دني الذي وصل إلى مقديشو أمس.", "موسى حاجي دني"),
+        ("ورافقته المستشارة الخاصة للمفوض السيدة كارينا ماتا وريتي وخلال اللقاء عرض المفوض الأوضاع.",
+         "كارينا ماتا وريتي"),
+        ("وتسلم الوزير نسخة من أوراق اعتماد سفير اليابان الجديد لدى البلاد تاكيشي ناغاو إيشيدا وسفير كينيا.",
+         "تاكيشي ناغاو إيشيدا"),
+    ],
+    ids=["before-alladhi", "word-in-waw-before-khilal", "before-wa-office"],
+)
+def test_a_third_word_no_list_knows_ends_a_name_where_the_next_clause_opens(text, name):
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "التقى الوزير أحمد سالم وخلال اللقاء بحثا التعاون.",
+        "واستقبل الرئيس محمد إدريس ووزير الخارجية.",
+    ],
+    ids=["two-words-then-clause", "office-in-waw-after-two-words"],
+)
+def test_a_prose_word_before_the_next_clause_is_no_third_name_word(text):
+    assert all(len(name.split()) <= 2 for name in persons(text) if name.startswith(("أحمد", "محمد")))

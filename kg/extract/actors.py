@@ -3696,8 +3696,11 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         norm == "الله" and not _god_name_compound(words)
     ):
         return False  # "طيب الله ثراه"
-    if norm[0] in "وف" and len(norm) > 2 and not _foreign_name_word(norm, words):
-        return False
+    content = [w for w in words if w not in _PARTICLES and w != "الدين"]
+    if norm[0] in "وف" and len(norm) > 2 and not _foreign_name_word(norm, words) and not (
+        norm[0] == "و" and not _known_word(norm[1:]) and _third_word_closed(ctx, j, content)
+    ):
+        return False  # ("ساشيني جيا ورديني وخلال": a third word in و no list knows, the next clause after it)
     if honorifics().longest_at(norms, j, end):
         return False
     office = titles().longest_at(norms, j, end, clitics=False)
@@ -3776,6 +3779,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
         return not _prose_shape(norm) and (not norm.endswith("ه") or not feminine)
     if after_title and len(content) >= 2 and _foreign_run_to_comma(ctx, j, len(content)):
         return True
+    if _third_word_closed(ctx, j, content):
+        return True
     if not after_title or len(content) != 2 or norm in everyday_words():
         return False
     following = _peek(norms, j + 1, end)
@@ -3790,6 +3795,57 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
 
 
 _REGNAL_ORDINALS = frozenset(normalize(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"))
+
+
+def _third_word_closed(ctx: _Context, j: int, content: list[str]) -> bool:
+    """ "ميغيل أنخل إيسيدر وسفير ..."، "ساشيني جيا ورديني وخلال اللقاء"، "موسى بيحي عبدي الذي وصل":
+    a third word no list knows after two of a name, which the next clause or list item closes."""
+    return len(content) == 2 and _clause_opens(_peek(ctx.norms, j + 1, ctx.sentence.last)) and (
+        _last_name_word(ctx.norms[j])
+    )
+
+
+def _known_word(norm: str) -> bool:
+    """A word some list knows: a given name, an everyday word, a function word, an office."""
+    return norm in given_names() or norm in everyday_words() or _function_word(norm) or _title_word(norm)
+
+
+def _clause_opens(norm: str) -> bool:
+    """Does a new clause or list item open at this word, so that the word before ends a name? A
+    mark, "الذي"، or و on an office, a verb, a preposition or a function word ("وسفير"، "وحضر"،
+    "وخلال"، "وتمحور")."""
+    if norm in _NAME_ENDS or norm in ("الذي", "التي"):
+        return True
+    if len(norm) < 3 or norm[0] != "و":
+        return False
+    rest = norm[1:]
+    return (
+        _title_word(rest) or is_stopword(rest) or rest in _DURING_PREPOSITIONS or _past_verb_form(rest)
+        or bool(triggers().longest_at((rest,), 0)) or bool(reporting_cues().longest_at((rest,), 0))
+    )  # fmt: skip
+
+
+_DURING_PREPOSITIONS = frozenset(normalize(w) for w in ("خلال", "أثناء", "اثناء", "بعد", "قبل", "عقب", "في"))
+
+
+def _past_verb_form(norm: str) -> bool:
+    """ "تمحور"، "تناول"، "حضر": a past verb's shape after و (تفعّل, تفاعل, or a verb kg's lists know)."""
+    return (len(norm) == 5 and norm[0] == "ت" and norm[1] not in "اوي" and norm not in given_names()) or (
+        norm in _CLAUSE_VERBS
+    )
+
+
+_CLAUSE_VERBS = frozenset(normalize(w) for w in ("حضر", "شارك", "جرى", "تم", "أكد", "قال", "بحث", "كان"))
+
+
+def _last_name_word(norm: str) -> bool:
+    """May this word end a name no list knows? A name's word, of no shape of prose, not ال-, not a
+    word of everyday Arabic, a verbal noun or what a person is."""
+    return (
+        len(norm) >= 3 and _name_word(norm) and not norm.startswith("ال") and norm not in everyday_words()
+        and not _prose_shape(norm) and not _person_noun(norm) and not _verbal_noun(norm)
+        and not _pronoun_on(norm) and not norm.endswith(("ون", "ات", "ين"))
+    )  # fmt: skip
 
 
 def _month_surname(ctx: _Context, j: int) -> bool:
