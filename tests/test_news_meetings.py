@@ -942,3 +942,11 @@ def test_a_region_the_guest_tours_is_no_place_of_the_meeting():
             "والذي وصل القاهرة في مستهل جولة في الشرق الأوسط تشمل الأردن.")
     [meeting] = extract(text, published=DAY).meetings
     assert meeting.place != "place:middle-east"
+
+
+def test_a_reception_the_host_granted_a_guest_in_a_relative_clause_is_theirs():
+    text = ("تسلم الرئيس محمد ولد الشيخ الغزواني رسالة خطية من الرئيس السنغالي باسيرو ديوماي فاي. "
+            "وجاء ذلك خلال الاستقبال الذي خص به رئيس الجمهورية اليوم بالقصر الرئاسي "
+            "وزيرة الخارجية السنغالية عيساتا تال سال، مبعوثة خاصة.")
+    [people] = meetings_of(text)
+    assert {"محمد ولد الشيخ الغزواني", "عيساتا تال سال"} <= people

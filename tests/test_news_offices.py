@@ -705,3 +705,18 @@ def test_a_second_office_set_off_after_the_first_is_the_same_persons():
     facts = facts_of("استقبل الوزير الأول يحيى ولد حدمين السيد أوهومودو محمدو، الوزير، مدير ديوان الرئيس النيجري.")
     envoy = person(facts, "محمدو")
     assert envoy.represents == "country:NE" and any(role.startswith("مدير ديوان") for role in envoy.roles)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("استقبل رئيس الجمهورية العربية السورية بشار الأسد وزير الخارجية العماني.", "بشار الأسد", "country:SY"),
+        ("التقى رئيس الجمهورية العربية الصحراوية الديمقراطية إبراهيم غالي وزير الخارجية الجزائري.",
+         "إبراهيم غالي", "country:EH"),
+    ],
+    ids=["syria", "sahrawi-republic"],
+)
+def test_a_states_name_that_begins_on_the_offices_last_word_is_whom_it_serves(text, name, state):
+    person = next(e for e in extract(text, published=DAY).entities if e.label == name)
+    assert person.represents == state
+    assert "رئيس الجمهورية" in person.roles

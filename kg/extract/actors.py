@@ -2312,6 +2312,11 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         inner.append(_entity_mention(ctx, overlapping)._replace(in_title=True))
         represents = overlapping.payload.entity.key
         k = role_last = overlapping.last
+    elif overlapping is not None and overlapping.payload.entity.type == COUNTRY and overlapping.last > k:
+        # "رئيس الجمهورية العربية الصحراوية الديمقراطية": the office's last word begins the state's name
+        inner.append(_entity_mention(ctx, overlapping)._replace(in_title=True))
+        represents = overlapping.payload.entity.key
+        k = overlapping.last
     principal = _principal_after(ctx, k) if info.kind in ("diplomat", "envoy") and not represents else None
     if principal is not None:
         # "مبعوث حضرة صاحب السمو أمير البلاد الشيخ نواف الأحمد": whose envoy, honoured and titled

@@ -1107,6 +1107,8 @@ def _window(doc, sentence: Sentence, match, info, mentions) -> tuple[int, int]:
                 norms, mentions, k + 2, end
             ):
                 continue  # "المحادثات التي أجراها X مع Y": the talks' own relative clause names who held them
+            if norms[k] in _RELATIVES and k + 1 < end and norms[k + 1] in _GRANTED_IT:
+                continue  # "خلال الاستقبال الذي خص به الرئيس X ... الوزير Y": who granted it, and to whom
             if norms[k] in _RELATIVES and k + 1 < end and norms[k + 1] in _LED_IT and _delegation_before(norms, k):
                 continue  # "استقبل X الوفد الأمريكي الذي ترأسه Y، وضم Z": the delegation's own members
             if norms[k] in _CLAUSE_BREAKS or (
@@ -1172,6 +1174,8 @@ _HELD_IT = frozenset(normalize(w) for w in (
     "أجراها", "أجرتها", "أجرياها", "أجراه", "أجرته", "أجرياه", "عقدها", "عقدتها", "عقداها", "عقده", "عقدته",
     "عقداه", "جمعت", "جمع",
 ))  # fmt: skip
+# "الاستقبال الذي خص به الرئيس X الوزير Y": the reception the host granted a guest
+_GRANTED_IT = frozenset(normalize(w) for w in ("خص", "خصه", "خصت", "خصته", "خصها", "خصهم", "خصّ", "خصّه"))
 _ASIDE_REACH = 30
 # "الوفد الذي ترأسه"، "الوفد الذي يضم": a relative clause that names the delegation's members
 _LED_IT = frozenset(normalize(w) for w in (
