@@ -104,3 +104,10 @@ def test_a_third_word_no_list_knows_ends_a_name_where_the_next_clause_opens(text
 )
 def test_a_prose_word_before_the_next_clause_is_no_third_name_word(text):
     assert all(len(name.split()) <= 2 for name in persons(text) if name.startswith(("أحمد", "محمد")))
+
+
+def test_a_senators_party_after_his_office_leaves_the_office_his():
+    text = "استقبل الرئيس اليوم السيناتور الديمقراطي كريس فان هولن، عضو مجلس الشيوخ الأمريكي."
+    senator = next(e for e in extract(text, published=DAY).entities if e.label == "كريس فان هولن")
+    assert "السيناتور" in senator.roles
+

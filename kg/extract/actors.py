@@ -2283,6 +2283,10 @@ _PLENIPOTENTIARY = frozenset(normalize(w) for w in (
 _FULL = frozenset(normalize(w) for w in ("وكامل", "كامل"))
 _POWER = frozenset(normalize(w) for w in ("السلطة", "الصلاحية", "الصلاحيات"))
 
+# the parties an office's holder belongs to, said right after it: "السيناتور الديمقراطي"، "النائب الجمهوري"
+_PARTY_ADJECTIVES = frozenset(normalize(w) for w in ("الديمقراطي", "الجمهوري", "الديمقراطية"))
+
+
 # the epithets news gives a country after its name: "الكويت الشقيقة"، "كندا الصديقة"
 _FRIENDLY = frozenset(normalize(w) for w in (
     "الشقيقة", "الشقيق", "الصديقة", "الصديق", "الشقيقه", "الصديقه",
@@ -2412,6 +2416,9 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         if org_adjective:
             represents = represents or org_adjective
             k += 1
+            continue
+        if norm in _PARTY_ADJECTIVES and k == title.last and info.kind == "official":
+            k += 1  # "السيناتور الديمقراطي رون وايدن": the holder's party, then his name
             continue
         if norm == "غير" and _peek(norms, k + 1, end) in ("المقيم", "المقيمه", "مقيم", "مقيمه"):
             k += 2  # "السفير غير المقيم لجمهورية زامبيا": an envoy accredited from abroad
