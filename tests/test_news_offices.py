@@ -720,3 +720,23 @@ def test_a_states_name_that_begins_on_the_offices_last_word_is_whom_it_serves(te
     person = next(e for e in extract(text, published=DAY).entities if e.label == name)
     assert person.represents == state
     assert "رئيس الجمهورية" in person.roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("بحث رئيس المجلس الأعلى للدولة مع رئيس مجلس المستشارين المغربي (الغرفة الثانية للبرلمان)، عبد الإله "
+         "الناصري بالرباط تعديل الاتفاق.", "عبد الإله الناصري", "country:MA"),
+        ("والتقى الوزير رئيس مجلس الأمة الجزائري (الغرفة العليا للبرلمان)، صالح قوجيل، أمس.", "صالح قوجيل",
+         "country:DZ"),
+    ],
+    ids=["house-of-councillors", "council-of-the-nation"],
+)
+def test_what_a_body_is_said_in_brackets_after_the_office_leaves_the_name_set_off_after_it(text, name, state):
+    holder = next(e for e in extract(text, published=DAY).entities if e.label == name)
+    assert holder.represents == state and any(r.startswith("رئيس مجلس") for r in holder.roles)
+
+
+def test_a_name_in_brackets_after_the_office_is_still_the_holders():
+    text = "استقبل القائم بالأعمال الليبي، سعادة المستشارة (هالة الدريدي) القائم بأعمال السفارة العراقية."
+    assert any(e.label == "هالة الدريدي" for e in extract(text, published=DAY).entities)

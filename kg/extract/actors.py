@@ -2172,6 +2172,7 @@ def _titled(ctx: _Context, title, apposition: bool = False) -> tuple[list[ActorM
     inner, k, role_last, represents = _complement(ctx, title)
     if role_last == k and info.number == 1:
         k = role_last = _office_words_to_comma(ctx, k)
+    k = _past_brackets(ctx, k)  # "رئيس مجلس المستشارين (الغرفة الثانية للبرلمان)، X": what the body is
     role, written = _role_text(doc, title, role_last, info)
     name_start, honorific, _ = _skip_honorifics(ctx, k)
     if apposition and name_start > k and k < ctx.sentence.last and norms[k][:1] == "و":
@@ -2296,6 +2297,21 @@ _STATE_FORMS = frozenset(normalize(w) for w in (
     "الشعبية", "الديمقراطية", "الديموقراطية", "الاشتراكية", "الفيدرالية", "الفدرالية", "الاتحادية",
     "الإسلامية", "الهاشمية", "التعددية", "البوليفارية", "الدستورية",
 ))  # fmt: skip
+
+
+_BRACKETS_REACH = 10
+
+
+def _past_brackets(ctx: _Context, k: int) -> int:
+    """Past a few words in brackets at k that say what an office's body is, when a comma follows
+    them (the holder's name set off after it); else k."""
+    norms, end = ctx.norms, ctx.sentence.last
+    if k >= end or norms[k] != "(":
+        return k
+    close = next((j for j in range(k + 1, min(end, k + _BRACKETS_REACH)) if norms[j] == ")"), None)
+    if close is None or close + 2 >= end or norms[close + 1] not in ("،", ","):
+        return k  # ("المستشارة (سهام العبيدي)": the name itself in brackets)
+    return close + 1
 
 
 def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str]:
