@@ -111,3 +111,27 @@ def test_a_senators_party_after_his_office_leaves_the_office_his():
     senator = next(e for e in extract(text, published=DAY).entities if e.label == "كريس فان هولن")
     assert "السيناتور" in senator.roles
 
+
+
+def test_a_family_name_in_ben_after_a_title_is_not_the_known_man_of_that_patronym():
+    text = "وأوضح الناطق باسم الوزارة السيد بن علي الشريف في تصريح للوكالة أن الجزائر تدين الهجوم."
+    found = extract(text, published=DAY)
+    assert "person:zine-el-abidine-ben-ali" not in {e.key for e in found.entities}
+    assert any(e.label == "بن علي الشريف" for e in found.entities)
+
+
+def test_a_known_patronym_followed_by_another_known_man_is_still_his():
+    text = "استقبل الوزير أيمن الصفدي نظيره العماني يوسف بن علوي. وأطلع بن علوي الصفدي على التحركات العمانية."
+    assert "person:yusuf-bin-alawi" in {e.key for e in extract(text, published=DAY).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("وأبرز وانغ يي بالخصوص إرادة الرئيس الصيني في إعطاء دفعة جديدة للعلاقات.", "بالخصوص"),
+        ("ورحب أمير قطر باقتراح ولي العهد السعودي تكليف مبعوثين.", "باقتراح"),
+    ],
+    ids=["adverb", "preposition-on-a-verbal-noun"],
+)
+def test_an_adverb_or_a_preposition_on_a_verbal_noun_after_a_name_or_office_is_no_name(text, absent):
+    assert not any(absent in name for name in persons(text))

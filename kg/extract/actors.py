@@ -1791,7 +1791,9 @@ def _longer_name_of_another(ctx: _Context, match) -> bool:
     chain = len(words) >= 3 and all(w in given_names() or w in ("بن", "ابن", "بنت") for w in words) and (
         any(w in ("بن", "ابن", "بنت") for w in words)
     )
-    if not (generic or surname_only or given_surname or chain):
+    # "بن علي" of Zine El Abidine Ben Ali: a father's name, which many a family name follows
+    patronym = len(words) == 2 and words[0] in ("بن", "ابن")
+    if not (generic or surname_only or given_surname or chain or patronym):
         return False
     k = _rest_of_name(ctx, match.payload.entity, words, match.last)
     if k >= ctx.sentence.last or k > match.last:
@@ -1799,6 +1801,11 @@ def _longer_name_of_another(ctx: _Context, match) -> bool:
     norm = ctx.norms[k]
     if chain and norm.startswith("ال") and _family_name_after_chain(norm):
         return True  # "عبدالله بن عبدالعزيز العيفان": another man's family name closes the chain
+    if patronym:
+        # "بن علي الشريف": another man's family name ("أطلع بن علوي الصفدي": the next one, a man kg knows)
+        return norm.startswith("ال") and _family_name_after_chain(norm) and (
+            gz.name_index().longest_at(ctx.norms, k, ctx.sentence.last) is None
+        )
     if given_surname:
         # "عبدالسلام حسن": a given name after it, though "حسن" is a word of prose too
         return norm in given_names() and not is_stopword(norm) and _best_entity(ctx, k) is None
@@ -3135,7 +3142,10 @@ def _name_after(
         return None
     if not given and not _name_word(first_norm):
         return None
-    if first_norm in ("بن", "ابن", "بنت", "ال"):
+    maghrebi = first_norm == "بن" and after_title and _peek(norms, k + 1, end) in given_names() and (
+        _peek(norms, k + 2, end).startswith("ال")
+    )  # "السيد بن علي الشريف": a family name in بن, right after the title
+    if first_norm in ("بن", "ابن", "بنت", "ال") and not maghrebi:
         return None  # "... بن عبدالعزيز": the rest of a name already read
     if len(first_norm) <= 2 and not given and k + 1 >= end:
         return None  # "السفير نا": a name cut off where the page's text ends
@@ -3571,8 +3581,8 @@ def _plausible_first_name(norm: str) -> bool:
         return False  # "قدم الرئيس دعما"، "تنديدا بالهجوم": an accusative noun whose tanween the page left out
     if len(norm) > 3 and norm[0] in "بل" and norm[1:] in everyday_words() and norm not in given_names():
         return False  # "بذكرى الوحدة": a preposition on an everyday word
-    if norm[0] in "بل" and _tafil(norm[1:]):
-        return False  # "بتعزيز العلاقات": a preposition on a verbal noun
+    if norm[0] in "بل" and (_tafil(norm[1:]) or (len(norm) > 5 and _verbal_noun(norm[1:]))):
+        return False  # "بتعزيز العلاقات"، "باقتراح ولي العهد": a preposition on a verbal noun
     if norm[0] == "و" and not _known_name_word(norm):
         # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name; a long
         # word that is nothing after و is a foreign name ("ويجيسينجهي")
