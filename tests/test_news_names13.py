@@ -130,8 +130,9 @@ def test_a_known_patronym_followed_by_another_known_man_is_still_his():
     [
         ("وأبرز وانغ يي بالخصوص إرادة الرئيس الصيني في إعطاء دفعة جديدة للعلاقات.", "بالخصوص"),
         ("ورحب أمير قطر باقتراح ولي العهد السعودي تكليف مبعوثين.", "باقتراح"),
+        ("وقال الوزير سيرغي لافروف إنه سيعود قريبا. وأضاف مازحا إنه سيصر على أن يستقبلوه.", "مازحا"),
     ],
-    ids=["adverb", "preposition-on-a-verbal-noun"],
+    ids=["adverb", "preposition-on-a-verbal-noun", "manner-after-a-reporting-verb"],
 )
 def test_an_adverb_or_a_preposition_on_a_verbal_noun_after_a_name_or_office_is_no_name(text, absent):
     assert not any(absent in name for name in persons(text))
