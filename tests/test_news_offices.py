@@ -740,3 +740,9 @@ def test_what_a_body_is_said_in_brackets_after_the_office_leaves_the_name_set_of
 def test_a_name_in_brackets_after_the_office_is_still_the_holders():
     text = "استقبل القائم بالأعمال الليبي، سعادة المستشارة (هالة الدريدي) القائم بأعمال السفارة العراقية."
     assert any(e.label == "هالة الدريدي" for e in extract(text, published=DAY).entities)
+
+
+def test_the_head_of_the_home_state_named_after_his_office_is_one_person():
+    facts = extract("استقبل سمو أمير البلاد الشيخ مشعل الأحمد بقصر بيان اليوم وزير الخارجية الأردني.", published=DAY)
+    emir = [e for e in facts.entities if e.type == "Person" and "مشعل" in e.label]
+    assert len(emir) == 1 and any(r.startswith("أمير") for r in emir[0].roles)

@@ -1023,3 +1023,24 @@ def test_a_heading_that_reports_with_a_verb_is_not_read_as_a_speakers_label():
         "- إعادة الإعمار\n"
     )
     assert not any(words.startswith("الوضع الإنساني") for _, words in said(text))
+
+
+def test_an_honorific_pronoun_is_the_one_the_story_calls_so_most_by_office_or_name():
+    text = (
+        "استقبل سمو أمير البلاد الشيخ مشعل الأحمد بقصر بيان اليوم سمو ولي العهد الشيخ صباح الخالد. "
+        "واستقبل سمو الأمير، رئيس مجلس الوزراء بالإنابة سمو الشيخ فهد اليوسف. "
+        "وفي مجال آخر، بعث سمو أمير البلاد ببرقية تهنئة إلى الرئيس الفرنسي، عبّر فيها سموه عن خالص تهانيه "
+        "بمناسبة العيد الوطني."
+    )
+    [(speakers, _)] = [s for s in said(text) if "خالص تهانيه" in s[1]]
+    assert any("مشعل" in s for s in speakers)
+
+
+def test_after_words_relayed_from_another_the_one_who_relayed_them_goes_on():
+    text = (
+        "أجرى أمير البلاد الشيخ مشعل الأحمد اليوم اتصالا هاتفيا مع أمير قطر. "
+        "وأوضح وزير الخارجية عبد الله اليحيا أن الاتصال تناول العلاقات، ونقل عن سمو أمير البلاد تأكيده أن "
+        '"القمة المقبلة ستكون قمة تاريخية". وأضاف أن الكويت تقدر عاليا جهود الوساطة التي بذلتها الدول الصديقة.'
+    )
+    [(speakers, _)] = [s for s in said(text) if s[1].startswith("الكويت تقدر")]
+    assert any("اليحيا" in s for s in speakers)

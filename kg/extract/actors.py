@@ -1632,12 +1632,14 @@ def _honoured_office(ctx: _Context, i: int, found: list[ActorMention]) -> list[A
     """ "معالي وزير الخارجية"، "معالي السيد وزير الخارجية": the honorific before an office without a
     name is the office holder's too (a later "معاليه" may point back at it)."""
     first = found[0]
-    if first.type != PERSON or first.honorific or first.head != i:
+    if first.type != PERSON or first.head != i:
         return found
     for start in range(max(ctx.sentence.first, i - 3), i):
         k, honorific, _ = _skip_honorifics(ctx, start)
         if k == i and honorific:
-            return [first._replace(honorific=honorific), *found[1:]]
+            # ("سمو أمير البلاد الشيخ X": "سمو" before the office and "الشيخ" after it are both his)
+            both = f"{honorific} {first.honorific}" if first.honorific else honorific
+            return [first._replace(honorific=both), *found[1:]]
     return found
 
 
@@ -2439,6 +2441,9 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         if org_adjective:
             represents = represents or org_adjective
             k += 1
+            continue
+        if norm in _HOME_WORDS and k == title.last and info.kind in ("head", "royal"):
+            k = role_last = k + 1  # "أمير البلاد الشيخ X"، "ملك البلاد": the head of the home state, then his name
             continue
         if norm in _PARTY_ADJECTIVES and k == title.last and info.kind == "official":
             k += 1  # "السيناتور الديمقراطي رون وايدن": the holder's party, then his name

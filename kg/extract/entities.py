@@ -797,14 +797,16 @@ def _honoured(
     """ "جلالته"، "سموه": the last person given the same honorific, else the last one whose office the
     honorific goes with ("الملك عبدالله الثاني ... جلالته"), else the last person named."""
     base = _bare_word(reference.honorific)
-    same = [p for p in persons if p.honorific and base in {_bare_word(w) for w in p.honorific.split()}]
-    if same:
-        # "أجرى معالي السيد بدر البوسعيدي اتصالاً مع معالي سيرغي لافروف ... وبحث معالي وزير الخارجية
-        # ... كما أجرى معاليه": the one the story keeps calling so, not the last one it spoke to
-        called = Counter(m.key for m in earlier if m.key and m.honorific and base in
-                         {_bare_word(w) for w in m.honorific.split()})  # fmt: skip
-        most = max(called[p.key] for p in same)
-        return [p for p in same if called[p.key] == most][-1]
+    # "أجرى معالي السيد بدر البوسعيدي اتصالاً مع معالي سيرغي لافروف ... وبحث معالي وزير الخارجية
+    # ... كما أجرى معاليه"، "سمو أمير البلاد ... سمو الشيخ جابر ... بعث سمو أمير البلاد ...، عبّر فيها
+    # سموه": the one the story keeps calling so, by name or by office, not the last one it spoke to
+    # (by name or office: not by another such pronoun, whose own reading may be wrong)
+    given = [m for m in earlier if m.key and m.type == PERSON and m.honorific and (m.named or m.role)
+             and base in {_bare_word(w) for w in m.honorific.split()}]  # fmt: skip
+    if given:
+        called = Counter(m.key for m in given)
+        most = max(called.values())
+        return next(m for m in reversed(given) if called[m.key] == most)
     fitting = [p for p in persons if offices.get(p.key, set()) & _HONORIFIC_OFFICES.get(base, frozenset())]
     if fitting:
         # the one spoken of last, by name or by an office read as his ("وأعرب الرئيس ...، كما عبر فخامته")

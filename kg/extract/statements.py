@@ -217,7 +217,8 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
                 doc, sentence, cue, next_cue, index, previous, last_feminine, position == 0, after_next, about
             )
             unknown_spoke = unknown_spoke or not speaker
-            if speaker is not None:
+            if speaker is not None and not (speaker and last_speaker and _relayed(doc.token_norms, cue, sentence)):
+                # ("ونقل عن الأمير تأكيده أن ..." then "وأضاف": he who relayed the words goes on)
                 if speaker and speaker != last_speaker:
                     last_feminine = _feminine(cue) and cue.payload.kind == "verb"
                 last_speaker = speaker or None
@@ -276,6 +277,17 @@ def _named_then_office(norms, index: _MentionIndex, comma: int, floor: int) -> A
         return None  # (the subject opens the sentence: not "أجرى اتصالاً مع X، office، أعرب فيه")
     office = index.by_first.get(opening + 1)
     return name if office is not None and office.type == PERSON and not office.named else None
+
+
+_RELAY_VERBS = frozenset(normalize(w) for w in ("نقل", "ونقل", "نقلا", "ناقلا", "نقلت", "ونقلت", "نقلاً"))
+
+
+def _relayed(norms, cue, sentence: Sentence) -> bool:
+    """ "ونقل عن سمو الأمير تأكيده أن ...": words the subject of the sentence relays from another."""
+    return any(
+        norms[k] == "عن" and norms[k - 1] in _RELAY_VERBS
+        for k in range(max(sentence.first + 1, cue.first - 8), cue.first)
+    )
 
 
 def _speaker_label(doc, sentence: Sentence, index: _MentionIndex) -> tuple[ActorMention, int] | None:
