@@ -746,3 +746,20 @@ def test_the_head_of_the_home_state_named_after_his_office_is_one_person():
     facts = extract("استقبل سمو أمير البلاد الشيخ مشعل الأحمد بقصر بيان اليوم وزير الخارجية الأردني.", published=DAY)
     emir = [e for e in facts.entities if e.type == "Person" and "مشعل" in e.label]
     assert len(emir) == 1 and any(r.startswith("أمير") for r in emir[0].roles)
+
+
+def test_and_to_written_with_hamza_or_alif_maqsura_is_no_governors_office():
+    text = ("قدم الأمير خالص التعازي إلى الملك فيليب ملك بلجيكا ورئيس الدولة وإلى الملكة القرينة ماتيلد "
+            "في وفاة الملك الراحل.")
+    facts = extract(text, published=DAY)
+    queen = next(e for e in facts.entities if e.label == "ماتيلد")
+    assert "الملكة القرينة" in queen.roles
+    assert not any("وإلى" in role or "والي" in role for e in facts.entities for role in e.roles)
+
+
+def test_an_office_word_alone_among_two_monarchs_is_the_one_whose_office_it_names():
+    text = ("قدم السلطان هيثم بن طارق سلطان عمان التعازي إلى الملك تشارلز الثالث ملك المملكة المتحدة. "
+            "وأعرب السلطان خلال لقائه بالملك عن خالص تعازيه.")
+    facts = extract(text, published=dt.date(2022, 9, 18))
+    king = next(e for e in facts.entities if e.key == "person:charles-iii")
+    assert any("الملك" in m.text and m.sentence == 1 for m in king.references)

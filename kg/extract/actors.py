@@ -791,6 +791,8 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
         title = title._replace(payload=replace(title.payload, number=1))
     if title is not None and title.payload.kind == "deputy" and i > ctx.sentence.first and norms[i - 1] in _HELP_BEFORE:
         title = None  # "حرص بلاده على مساعدة الشعب": help, a verbal noun, not an assistant
+    if title is not None and _preposition_written(ctx, title):
+        title = None  # "وإلى الملكة": "and to", which normalises to the governor's office "والي"
     if (
         title is not None and title.last == i + 1 and not norms[i].startswith("ال")
         and norms[i] in given_names() and _peek(norms, i + 1, end) in ("بن", "ابن")
@@ -840,6 +842,14 @@ def _mentions_at(ctx: _Context, i: int, last_person: int = -9, last_role: str = 
     if organisation is not None:
         return [organisation], organisation.last
     return _unlisted_name_at(ctx, i)
+
+
+def _preposition_written(ctx: _Context, title) -> bool:
+    """Is the governor's office "والي" written "وإلى"، "والى" (the preposition "and to")?"""
+    if title.phrase[0] != "والي" or title.clitic:
+        return False
+    written = ctx.doc.tokens[title.first].text
+    return written.endswith("ى") or "إ" in written
 
 
 def _unlisted_name_at(ctx: _Context, i: int) -> tuple[list[ActorMention], int]:
@@ -2517,6 +2527,8 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
                 continue
             break
         inner_title = longer_title  # (the office at k, read above)
+        if inner_title is not None and _preposition_written(ctx, inner_title):
+            break  # "ورئيس الكومنولث وإلى الملكة": "and to", another addressee
         if inner_title is not None and inner_title.clitic and norm[:1] == "ب":
             break  # "اجتمع وزير خارجية عمان بوزير خارجية إيران": whom he met, another person
         if (

@@ -883,6 +883,11 @@ def _holder(
             if (head in offices.get(p.key, ()) or _role_head(p.role) == head) and _same_body(exact, head, p)
         ]
 
+    if len({p.key for p in candidates}) > 1 and len(exact.split()) == 1:
+        # "بالملك" after "السلطان X" and "الملك Y": of two monarchs, the one whose office the word is
+        word = _bare_word(exact)
+        literal = [p for p in candidates if any(_bare_word(r.split()[0]) == word for r in _roles_of(p) if r)]
+        candidates = literal or candidates
     if not candidates and len(exact.split()) == 1:
         # "الوزير" alone: any minister ("وزير الخارجية والمغتربين")
         word = _bare_word(exact)
