@@ -1044,3 +1044,10 @@ def test_after_words_relayed_from_another_the_one_who_relayed_them_goes_on():
     )
     [(speakers, _)] = [s for s in said(text) if s[1].startswith("الكويت تقدر")]
     assert any("اليحيا" in s for s in speakers)
+
+
+def test_kama_and_a_stance_verb_after_a_clause_of_another_verb_go_on_with_its_subject():
+    text = ("ونقل وزير الخارجية اليمني شائع الزنداني لولي العهد تحيات القيادة اليمنية، كما أشاد بالدعم "
+            "الإنساني الذي تقدمه المملكة للشعب اليمني.")
+    [(speakers, _)] = [s for s in said(text) if "بالدعم" in s[1]]
+    assert speakers == ["شائع الزنداني"]

@@ -1215,9 +1215,13 @@ def _two_sides_speak(norms, cue, sentence: Sentence) -> bool:
 
 def _clause_subject(doc, index: _MentionIndex, cue, sentence: Sentence) -> ActorMention | None:
     """The person right after the sentence's first verb ("وفي هذا الصدد، قدّر مخبر ..."), when the
-    reporting verb is joined to it by و further on."""
+    reporting verb is joined to it by و or "كما" further on ("ونقل X تقدير اليمن ...، كما أشاد بـ")."""
     norms = doc.token_norms
-    if not cue.clitic or norms[cue.first][:1] != "و":
+    joined = cue.clitic and norms[cue.first][:1] == "و"
+    also = cue.first > sentence.first + 1 and norms[cue.first - 1] in ("كما", "وكما") and norms[cue.first - 2] in (
+        "،", ","
+    )
+    if not (joined or also):
         return None
     verb = sentence.first
     comma = next((k for k in range(sentence.first, min(sentence.first + 5, cue.first)) if norms[k] in ("،", ",")), None)
