@@ -950,3 +950,13 @@ def test_a_reception_the_host_granted_a_guest_in_a_relative_clause_is_theirs():
             "وزيرة الخارجية السنغالية عيساتا تال سال، مبعوثة خاصة.")
     [people] = meetings_of(text)
     assert {"محمد ولد الشيخ الغزواني", "عيساتا تال سال"} <= people
+
+
+def test_a_headline_meeting_of_two_states_is_the_meeting_of_their_ministers_told_below():
+    text = (
+        "التقى وزير الخارجية المصري بدر عبد العاطي مع نظيره اليوناني يورغوس غيرابيتريتيس على هامش أعمال "
+        "الجمعية العامة للأمم المتحدة في نيويورك.\nوأكد الوزيران عمق العلاقات الثنائية بين البلدين. "
+        '"لقاء مثمر".. مصر واليونان يبحثان ملفات المنطقة\n'
+    )
+    [meeting] = extract(text, published=DAY).meetings
+    assert {"person:badr-abdelatty"} <= set(meeting.participants)

@@ -59,6 +59,7 @@ def _extract(doc: Document) -> ArticleFacts:
                 if p.startswith("person:") or (one_side and p.startswith("country:") and p not in served)
             ]
     drafts = [d for d in drafts if len([p for p in d.participants if p in entities or gz.known(p)]) >= 2]
+    drafts = _without_states_told_by_their_people(drafts, entities)
     entities = _home_side(entities, drafts)
     topics = _topics_outside_names(doc, mentions) + _title_topics(article, doc)
     meeting_topics, statement_topics = _assign_topics(topics, drafts, statement_drafts)
@@ -454,6 +455,25 @@ def _serves_abroad(role: str) -> bool:
     """An envoy's office: ambassador, envoy, representative, chargé d'affaires, consul."""
     found = titles().longest_at(tuple(normalize(role).split()), 0)
     return found is not None and found.payload.kind in ("diplomat", "envoy")
+
+
+def _without_states_told_by_their_people(drafts: list[MeetingDraft], entities: dict[str, Entity]) -> list[MeetingDraft]:
+    """Less a meeting of states alone ("الأردن وروسيا يبحثان ..." above the story) that another
+    meeting tells with people who serve those very states ("التقى لافروف نظيره الأردني الصفدي")."""
+    def states(draft: MeetingDraft) -> set[str]:
+        return {entities[p].represents if p.startswith("person:") and p in entities else p for p in draft.participants}
+
+    kept = []
+    for draft in drafts:
+        alone = all(p.startswith("country:") for p in draft.participants)
+        told = alone and any(
+            other is not draft and any(p.startswith("person:") for p in other.participants)
+            and set(draft.participants) <= states(other) and draft.phone == other.phone
+            for other in drafts
+        )
+        if not told:
+            kept.append(draft)
+    return kept
 
 
 def _used_keys(meetings, statements, entities) -> set[str]:
