@@ -3600,6 +3600,10 @@ def _plausible_first_name(norm: str) -> bool:
         return False  # "بذكرى الوحدة": a preposition on an everyday word
     if norm[0] in "بل" and (_tafil(norm[1:]) or (len(norm) > 5 and _verbal_noun(norm[1:]))):
         return False  # "بتعزيز العلاقات"، "باقتراح ولي العهد": a preposition on a verbal noun
+    if (norm.startswith("است") or (norm[:2] == "ات" and len(norm) == 5 and norm[3] == "ا")) and (
+        not _known_name_word(norm)
+    ):
+        return False  # "أكد للرئيس الأمريكي اتخاذ الإجراءات"، "استئناف": a verbal noun, no name
     if norm[0] == "و" and not _known_name_word(norm):
         # "الوزير ونأمل"، "وزير الخارجية وتبع ذلك": و starts a new clause, not a name; a long
         # word that is nothing after و is a foreign name ("ويجيسينجهي")
@@ -4139,6 +4143,7 @@ def _verbal_noun(stem: str) -> bool:
         (stem[:1] == "ت" and ((len(stem) == 5 and stem[3] in "يا") or len(stem) == 4))
         or stem.startswith(("است", "انت"))
         or (stem[:1] == "ا" and len(stem) == 6 and stem[4] == "ا")
+        or (stem[:2] == "ات" and len(stem) == 5 and stem[3] == "ا")  # "اتخاذ"، "اتفاق": افتعال of a و/ء root
     )
 
 
