@@ -410,6 +410,7 @@ _ITEM_REACH = 5
 
 # the marks that open the items of a list, one a line
 BULLETS = frozenset(("*", "-", "•", "–", "·", "▪"))
+_LIST_ITEMS = 40  # the items of one list of envoys under its heading, at most
 # what sets an item's name off from the country after it ("X – تركيا"، "X (كندا)")
 _ITEM_SEPARATORS = frozenset(("-", "–", "—", "،", ",", "(", ":"))
 
@@ -419,9 +420,10 @@ def office_listed_under(doc: Document, sentence: Sentence) -> str:
     on a colon ("السفراء الجدد المعتمدون لدى المملكة:"، "وفي ما يلي قائمة سفراء تونس الجدد:")."""
     norms = doc.token_norms
     at = sentence.index - 1
-    while at >= 0 and norms[doc.sentences[at].first] in BULLETS:
+    floor = max(-1, sentence.index - _LIST_ITEMS)  # (a list runs so long at most: time stays linear)
+    while at > floor and norms[doc.sentences[at].first] in BULLETS:
         at -= 1  # past the items read before
-    if at < 0 or sentence.index - at > 40:
+    if at <= floor:
         return ""
     heading = doc.sentences[at]
     if heading.last - heading.first < 2 or norms[heading.last - 1] != ":":
