@@ -274,11 +274,26 @@ class _Words:
     search: a stretch's words are read off them rather than searched for again."""
 
     def __init__(self, text: str):
-        found = list(_WORD.finditer(text))
         self.text = text
-        self.starts = list(map(_MATCH_START, found))
-        self.ends = list(map(_MATCH_END, found))
-        self.words = list(map(_MATCH_TEXT, found))
+        self.starts = starts = []
+        self.ends = ends = []
+        self.words = words = []
+        at = 0  # where the piece starts
+        # a piece between spaces that is all letters and digits is one word, the one _WORD finds
+        # there (its [^\W_]+ is str.isalnum's test): only the other pieces are searched
+        for piece in text.split(" "):
+            if piece.isalnum():
+                starts.append(at)
+                words.append(piece)
+                at += len(piece)
+                ends.append(at)
+            elif piece:
+                found = list(_WORD.finditer(text, at, at + len(piece)))
+                starts += map(_MATCH_START, found)
+                ends += map(_MATCH_END, found)
+                words += map(_MATCH_TEXT, found)
+                at += len(piece)
+            at += 1
 
     def within(self, start: int, end: int) -> tuple[int, int] | None:
         """The words [first, last) that _WORD finds in [start, end) searched alone: those of the whole
