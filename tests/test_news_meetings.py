@@ -960,3 +960,17 @@ def test_a_headline_meeting_of_two_states_is_the_meeting_of_their_ministers_told
     )
     [meeting] = extract(text, published=DAY).meetings
     assert {"person:badr-abdelatty"} <= set(meeting.participants)
+
+
+def test_those_present_listed_one_a_line_under_bihudur_each_with_his_office_join_the_meeting():
+    text = (
+        "استقبل الوزير الأول المختار ولد أجاي اليوم بمكتبه سفير المملكة المتحدة سايمون بودي.\n"
+        "جرى اللقاء بحضور السادة:\n"
+        "– تكبر فال بنت أمباركي، مديرة ديوان الوزير الأول\n"
+        "– اعل ولد أمخيطير، مستشار الوزير الأول.\n"
+    )
+    facts = extract(text, published=DAY)
+    people = {e.label: e for e in facts.entities if e.type == "Person"}
+    assert "مديرة ديوان الوزير الأول" in people["تكبر فال بنت أمباركي"].roles
+    [meeting] = facts.meetings
+    assert {people["تكبر فال بنت أمباركي"].key, people["اعل ولد أمخيطير"].key} <= set(meeting.participants)

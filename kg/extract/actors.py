@@ -429,8 +429,16 @@ def office_listed_under(doc: Document, sentence: Sentence) -> str:
     if heading.last - heading.first < 2 or norms[heading.last - 1] != ":":
         return ""
     heading_words = norms[heading.first : heading.last]
-    return next((_PLURAL_OFFICES.get(w) or _PLURAL_OFFICES[w[1:]]
-                 for w in heading_words if w in _PLURAL_OFFICES or w[1:] in _PLURAL_OFFICES), "")  # fmt: skip
+    office = next((_PLURAL_OFFICES.get(w) or _PLURAL_OFFICES[w[1:]]
+                   for w in heading_words if w in _PLURAL_OFFICES or w[1:] in _PLURAL_OFFICES), "")  # fmt: skip
+    if not office and not _ATTENDANCE.isdisjoint(heading_words):
+        return ATTENDEES  # "جرى اللقاء بحضور السادة:": those present, each with an office of his own
+    return office
+
+
+# "جرى اللقاء بحضور السادة:"، "وحضر اللقاء كل من:": a heading of those present, one a line
+_ATTENDANCE = frozenset(normalize(w) for w in ("بحضور", "حضر", "وحضر", "حضره", "وحضره", "حضرها", "وحضرها"))
+ATTENDEES = "*"  # office_listed_under's answer for such a heading: no office of its own
 
 
 def _envoy_of_list_item(ctx: _Context, found: list[ActorMention], office: str) -> list[ActorMention]:
@@ -446,10 +454,14 @@ def _envoy_of_list_item(ctx: _Context, found: list[ActorMention], office: str) -
         country = _span_mention(ctx, tail - 1, tail, 0, COUNTRY, [norms[tail - 1]], key=f"country:{code}")
         found = [*found, country]
     own_office = next((m for m in found if m.type == PERSON and not m.named and m.role and m.first > start + 1), None)
-    if country is not None and country.first - 1 > start + 1 and norms[country.first - 1] in _ITEM_SEPARATORS:
+    if office != ATTENDEES and country is not None and country.first - 1 > start + 1 and (
+        norms[country.first - 1] in _ITEM_SEPARATORS
+    ):
         close, role, represents = country.first - 1, office, country.key
     elif own_office is not None:
-        close, role, represents = own_office.first, own_office.role, own_office.represents
+        # ("– X، مديرة ديوان الوزير الأول": the office set off by a comma)
+        comma = norms[own_office.first - 1] in ("،", ",")
+        close, role, represents = own_office.first - comma, own_office.role, own_office.represents
     else:
         return found
     name = _item_name(ctx, start, close, found)
