@@ -763,3 +763,9 @@ def test_an_office_word_alone_among_two_monarchs_is_the_one_whose_office_it_name
     facts = extract(text, published=dt.date(2022, 9, 18))
     king = next(e for e in facts.entities if e.key == "person:charles-iii")
     assert any("الملك" in m.text and m.sentence == 1 for m in king.references)
+
+
+def test_the_royal_chamberlain_is_an_office_and_sidi_mohammed_a_given_name_after_it():
+    text = "وترأس الملك الحفل بحضور وزير الخارجية ناصر بوريطة، والحاجب الملكي سيدي محمد العلوي."
+    chamberlain = next(e for e in extract(text, published=DAY).entities if e.label == "سيدي محمد العلوي")
+    assert "الحاجب الملكي" in chamberlain.roles
