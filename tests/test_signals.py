@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import signal
 import subprocess
@@ -72,6 +73,22 @@ def _finish(process: subprocess.Popen, lines, seen: list[str], timeout: float = 
     return "".join(seen), process.stdout.read(), took
 
 
+def _wait_for_line(lines, word: str, seen: list[str], timeout: float = 60) -> None:
+    """Read the build's messages until one holds `word`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        if line is None:
+            break
+        seen.append(line)
+        if word in line:
+            return
+    pytest.fail(f"the build never said {word!r}:\n" + "".join(seen))
+
+
 def _resume_gives_the_clean_store(command: list[str], store: Path, clean: list[str]) -> None:
     assert_union_is_the_article_graphs(store)
     resumed = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
@@ -104,7 +121,8 @@ def test_a_second_ctrl_c_stops_at_once(tmp_path, corpus):
     process, lines, seen = _start(command)
     _wait_for_progress(lines, 10, seen)
     process.send_signal(signal.SIGINT)
-    time.sleep(0.3)
+    # (two signals the process has not yet taken merge into one, as POSIX allows: wait until it has)
+    _wait_for_line(lines, "stopping", seen)
     process.send_signal(signal.SIGINT)
     err, _, took = _finish(process, lines, seen)
     assert process.returncode == 130 and "stopped at once" in err, err
