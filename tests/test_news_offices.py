@@ -769,3 +769,9 @@ def test_the_royal_chamberlain_is_an_office_and_sidi_mohammed_a_given_name_after
     text = "وترأس الملك الحفل بحضور وزير الخارجية ناصر بوريطة، والحاجب الملكي سيدي محمد العلوي."
     chamberlain = next(e for e in extract(text, published=DAY).entities if e.label == "سيدي محمد العلوي")
     assert "الحاجب الملكي" in chamberlain.roles
+
+
+def test_a_states_own_name_after_an_office_in_dawla_is_the_state_without_that_word():
+    facts = extract("وتلقى أمير دولة الكويت رسالة من الرئيس المصري.", published=DAY)
+    kuwait = next(e for e in facts.entities if e.key == "country:KW")
+    assert [m.text for m in kuwait.mentions] == ["الكويت"]

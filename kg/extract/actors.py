@@ -2332,6 +2332,12 @@ _STATE_FORMS = frozenset(normalize(w) for w in (
 ))  # fmt: skip
 
 
+def _state_named_at(ctx: _Context, k: int):
+    """The state whose name starts at k, if one does."""
+    known = _best_entity(ctx, k) if k < ctx.sentence.last else None
+    return known if known is not None and known.payload.entity.type == COUNTRY else None
+
+
 _BRACKETS_REACH = 10
 
 
@@ -2365,7 +2371,10 @@ def _complement(ctx: _Context, title) -> tuple[list[ActorMention], int, int, str
         inner.append(_entity_mention(ctx, overlapping)._replace(in_title=True))
         represents = overlapping.payload.entity.key
         k = role_last = overlapping.last
-    elif overlapping is not None and overlapping.payload.entity.type == COUNTRY and overlapping.last > k:
+    elif (
+        overlapping is not None and overlapping.payload.entity.type == COUNTRY and overlapping.last > k
+        and _state_named_at(ctx, k) is None  # ("أمير دولة الكويت": the state's own name follows the office)
+    ):
         # "رئيس الجمهورية العربية الصحراوية الديمقراطية": the office's last word begins the state's name
         inner.append(_entity_mention(ctx, overlapping)._replace(in_title=True))
         represents = overlapping.payload.entity.key
