@@ -132,8 +132,11 @@ def test_a_known_patronym_followed_by_another_known_man_is_still_his():
         ("ورحب أمير قطر باقتراح ولي العهد السعودي تكليف مبعوثين.", "باقتراح"),
         ("وقال الوزير سيرغي لافروف إنه سيعود قريبا. وأضاف مازحا إنه سيصر على أن يستقبلوه.", "مازحا"),
         ("وأكد أمير قطر للرئيس الأمريكي اتخاذ كافة الإجراءات اللازمة لحماية أمن البلاد.", "اتخاذ"),
+        ("ورحب أمير قطر باقتراح ولي عهد السعودية خلال الاتصال.", "باقتراح"),
+        ("وتلقى الأمير اتصالا من ولي العهد السعودي محمد بن سلمان بتنسيق من الرئيس الأمريكي.", "بتنسيق"),
     ],
-    ids=["adverb", "preposition-on-a-verbal-noun", "manner-after-a-reporting-verb", "verbal-noun-after-an-office"],
+    ids=["adverb", "preposition-on-a-verbal-noun", "manner-after-a-reporting-verb", "verbal-noun-after-an-office",
+         "before-an-office-that-starts-with-a-given-name", "after-a-known-name"],
 )
 def test_an_adverb_or_a_preposition_on_a_verbal_noun_after_a_name_or_office_is_no_name(text, absent):
     assert not any(absent in name for name in persons(text))

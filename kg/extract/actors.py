@@ -3177,6 +3177,7 @@ def _name_after(
         and (following != "علي" or _ali_here(ctx, k + 1))
         and k + 2 < end and (_name_word(norms[k + 2]) or norms[k + 2] in given_names())
         and norms[k + 2] not in everyday_words()
+        and titles().longest_at(norms, k + 1, end) is None  # ("باقتراح ولي عهد السعودي": an office follows)
     )  # fmt: skip
     if _with_tanween(doc.tokens[k].text):
         return None
@@ -3759,6 +3760,8 @@ def _continues_name(ctx: _Context, j: int, words: list[str], after_title: bool =
     prefix = next((p for p in ("وبال", "بال", "لل") if norm.startswith(p)), "")
     if prefix and _verbal_noun(norm[len(prefix) :]):
         return False  # "هنأ الملك حمد بالتوقيع"، "الرئيس محمد للتأكيد": a preposition on a verbal noun
+    if norm[:1] in "بل" and len(norm) >= 5 and _tafil(norm[1:]) and not _known_name_word(norm):
+        return False  # "محمد بن سلمان بتنسيق من الرئيس": ب on the verbal noun تفعيل, no surname
     if norm[0] == "ل" and len(norm) > 2 and norm[1:] in everyday_words() and not _known_name_word(norm):
         return False  # "طرحها الرئيس محمد مرسي لحل الأزمة": "to solve", no part of the name
     family_after_chain = (
