@@ -259,7 +259,8 @@ def _lines(stream) -> queue.Queue:
     return lines
 
 
-def _wait_for_progress(lines: queue.Queue, at_least: int, seen: list[str], timeout: float = 120) -> None:
+def _wait_for(lines: queue.Queue, seen: list[str], said, what: str, timeout: float = 120) -> None:
+    """Read the build's messages (kept in `seen`) until one is `said`; fail saying `what` never came."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -269,10 +270,17 @@ def _wait_for_progress(lines: queue.Queue, at_least: int, seen: list[str], timeo
         if line is None:
             break
         seen.append(line)
-        match = re.search(r"([\d,]+)(?:/[\d,]+)? articles \|", line)
-        if match and int(match.group(1).replace(",", "")) >= at_least:
+        if said(line):
             return
-    pytest.fail("the build never reported progress:\n" + "".join(seen))
+    pytest.fail(f"the build never {what}:\n" + "".join(seen))
+
+
+def _wait_for_progress(lines: queue.Queue, at_least: int, seen: list[str], timeout: float = 120) -> None:
+    def reached(line: str) -> bool:
+        match = re.search(r"([\d,]+)(?:/[\d,]+)? articles \|", line)
+        return bool(match) and int(match.group(1).replace(",", "")) >= at_least
+
+    _wait_for(lines, seen, reached, "reported progress", timeout)
 
 
 def test_ctrl_c_stops_cleanly_keeping_what_was_written_and_running_again_completes(tmp_path, long_run):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import re
 import signal
 import subprocess
@@ -25,6 +24,7 @@ from tests.limited import children
 from tests.test_resume import (
     EXAMPLES,
     _lines,
+    _wait_for,
     _wait_for_progress,
     assert_union_is_the_article_graphs,
     store_quads,
@@ -73,22 +73,6 @@ def _finish(process: subprocess.Popen, lines, seen: list[str], timeout: float = 
     return "".join(seen), process.stdout.read(), took
 
 
-def _wait_for_line(lines, word: str, seen: list[str], timeout: float = 60) -> None:
-    """Read the build's messages until one holds `word`."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            line = lines.get(timeout=1)
-        except queue.Empty:
-            continue
-        if line is None:
-            break
-        seen.append(line)
-        if word in line:
-            return
-    pytest.fail(f"the build never said {word!r}:\n" + "".join(seen))
-
-
 def _resume_gives_the_clean_store(command: list[str], store: Path, clean: list[str]) -> None:
     assert_union_is_the_article_graphs(store)
     resumed = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
@@ -122,7 +106,7 @@ def test_a_second_ctrl_c_stops_at_once(tmp_path, corpus):
     _wait_for_progress(lines, 10, seen)
     process.send_signal(signal.SIGINT)
     # (two signals the process has not yet taken merge into one, as POSIX allows: wait until it has)
-    _wait_for_line(lines, "stopping", seen)
+    _wait_for(lines, seen, lambda line: "stopping" in line, "said it was stopping", timeout=60)
     process.send_signal(signal.SIGINT)
     err, _, took = _finish(process, lines, seen)
     assert process.returncode == 130 and "stopped at once" in err, err

@@ -34,7 +34,7 @@ from kg.extract.lexicon import (
     topic_phrases,
     triggers,
 )
-from kg.text.document import BODY, DATELINE, NOISE, Document, Sentence
+from kg.text.document import BODY, DATELINE, ITEM_MARKS, NOISE, Document, Sentence
 from kg.text.normalize import normalize
 
 PERSON, ORGANIZATION, COUNTRY, PLACE = "Person", "Organization", "Country", "Place"
@@ -218,7 +218,7 @@ def find_mentions(doc: Document) -> list[ActorMention]:
             in_sentence = _envoys_after_their_countries(context, in_sentence)
         if not _IN_CAPACITY.isdisjoint(norms[sentence.first : sentence.last]):
             in_sentence = _offices_in_capacity(norms, in_sentence)
-        if norms[sentence.first] in BULLETS and (office := office_listed_under(doc, sentence)):
+        if norms[sentence.first] in ITEM_MARKS and (office := office_listed_under(doc, sentence)):
             in_sentence = _envoy_of_list_item(context, in_sentence, office)
         mentions.extend(in_sentence)
         surnames = surnames | _surnames_of(in_sentence)
@@ -408,8 +408,6 @@ def _envoys_after_their_countries(ctx: _Context, found: list[ActorMention]) -> l
 _ITEM_ENDS = frozenset(("،", ",", "؛", ";", ".", ":"))
 _ITEM_REACH = 5
 
-# the marks that open the items of a list, one a line
-BULLETS = frozenset(("*", "-", "•", "–", "·", "▪"))
 _LIST_ITEMS = 40  # the items of one list of envoys under its heading, at most
 # what sets an item's name off from the country after it ("X – تركيا"، "X (كندا)")
 _ITEM_SEPARATORS = frozenset(("-", "–", "—", "،", ",", "(", ":"))
@@ -421,7 +419,7 @@ def office_listed_under(doc: Document, sentence: Sentence) -> str:
     norms = doc.token_norms
     at = sentence.index - 1
     floor = max(-1, sentence.index - _LIST_ITEMS)  # (a list runs so long at most: time stays linear)
-    while at > floor and norms[doc.sentences[at].first] in BULLETS:
+    while at > floor and norms[doc.sentences[at].first] in ITEM_MARKS:
         at -= 1  # past the items read before
     if at <= floor:
         return ""
@@ -473,22 +471,27 @@ def _envoy_of_list_item(ctx: _Context, found: list[ActorMention], office: str) -
 
 def _item_name(ctx: _Context, start: int, close: int, found: list[ActorMention]) -> ActorMention | None:
     """The two to six words [start, close) as a person's name, when each may be a name's word."""
-    norms, end = ctx.norms, ctx.sentence.last
+    norms = ctx.norms
     read = next((m for m in found if m.type == PERSON and m.named and (m.first, m.last) == (start, close)), None)
     if read is not None:
         return read  # "سامي بن عبد الله بن عثمان الصالح": a name already read whole
     if not 2 <= close - start <= _MAX_NAME_WORDS + 2:
         return None
-    if any(m.type != PERSON and start <= m.first < close for m in found):
+    if any(m.type != PERSON and start <= m.first < close for m in found) or not _item_words(ctx, start, close):
         return None
-    if not all(
+    return _span_mention(ctx, start, close, 0, PERSON, norms[start:close])
+
+
+def _item_words(ctx: _Context, start: int, close: int) -> bool:
+    """May each word of a list item's [start, close) be a name's, however foreign? No function word,
+    office, word of what a person is, nor everyday word that is no given name."""
+    norms, end = ctx.norms, ctx.sentence.last
+    return all(
         _is_arabic_word(norms[m]) and not _function_word(norms[m]) and not _person_noun(norms[m])
         and (norms[m] not in everyday_words() or norms[m] in given_names())
         and titles().longest_at(norms, m, end) is None
         for m in range(start, close)
-    ):  # fmt: skip
-        return None
-    return _span_mention(ctx, start, close, 0, PERSON, norms[start:close])
+    )  # fmt: skip
 
 
 def _list_item_name(ctx: _Context, start: int, found: list[ActorMention]) -> ActorMention | None:
@@ -500,13 +503,7 @@ def _list_item_name(ctx: _Context, start: int, found: list[ActorMention]) -> Act
                   if c == end or norms[c] in _ITEM_ENDS), None)  # fmt: skip
     if close is None or any(m.type != PERSON and start <= m.first < close for m in found):
         return None
-    words = range(start, close)
-    if not all(
-        _is_arabic_word(norms[m]) and not _function_word(norms[m]) and not _person_noun(norms[m])
-        and (norms[m] not in everyday_words() or norms[m] in given_names())
-        and titles().longest_at(norms, m, end) is None and (m == start or norms[m][:1] != "و")
-        for m in words
-    ):  # fmt: skip
+    if not _item_words(ctx, start, close) or any(norms[m][:1] == "و" for m in range(start + 1, close)):
         return None
     known = next((m for m in found if m.type == PERSON and m.first == start and m.key), None)
     if known is not None and (known.last >= close or gz.known(known.key) is not None):

@@ -21,7 +21,6 @@ from operator import gt, or_
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
-    BULLETS,
     COUNTRY,
     DELEGATION_WORDS,
     ORGANIZATION,
@@ -43,7 +42,7 @@ from kg.extract.lexicon import (
     reporting_cues,
     triggers,
 )
-from kg.text.document import BODY, DATELINE, Document, Sentence
+from kg.text.document import BODY, DATELINE, ITEM_MARKS, Document, Sentence
 from kg.text.normalize import normalize
 
 _CLAUSE_BREAKS = frozenset(
@@ -145,7 +144,7 @@ def find_meetings(
         roster = _roster_of(doc, sentence, meetings) or roster
         if roster is not None:
             # "تسلم الملك أوراق اعتماد كل من:" then "– سعادة السيد X سفير Y." a line: the guests, one a line
-            guest = _listed_guest(doc, sentence, mentions) if norms[sentence.first] in _BULLETS else None
+            guest = _listed_guest(doc, sentence, mentions) if norms[sentence.first] in ITEM_MARKS else None
             if guest is not None:
                 _add(roster, [guest], sentence)
                 continue
@@ -566,8 +565,6 @@ def _visit_told_by_its_meetings(visit: MeetingDraft, meetings: list[MeetingDraft
     )  # fmt: skip
 
 
-_BULLETS = BULLETS
-
 
 def _roster_of(doc, sentence, meetings: list[MeetingDraft]) -> MeetingDraft | None:
     """The reception told in the sentence before, when that sentence ends on a colon ("كل من:")."""
@@ -598,7 +595,7 @@ def _listed_meeting(doc, sentence, mentions, series: MeetingDraft) -> MeetingDra
     """ "* بوريطة مع وزير الخارجية الغامبي مامادو تانغارا.": an item of a list of meetings announced
     before ("أجرى ... عدة لقاءات ...:"), one meeting of the announcer with the person after مع."""
     norms = doc.token_norms
-    if norms[sentence.first] not in _BULLETS:
+    if norms[sentence.first] not in ITEM_MARKS:
         return None
     with_at = next((k for k in range(sentence.first + 1, sentence.last) if norms[k] == "مع"), None)
     if with_at is None:

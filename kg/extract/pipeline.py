@@ -460,20 +460,17 @@ def _serves_abroad(role: str) -> bool:
 def _without_states_told_by_their_people(drafts: list[MeetingDraft], entities: dict[str, Entity]) -> list[MeetingDraft]:
     """Less a meeting of states alone ("الأردن وروسيا يبحثان ..." above the story) that another
     meeting tells with people who serve those very states ("التقى لافروف نظيره الأردني الصفدي")."""
-    def states(draft: MeetingDraft) -> set[str]:
-        return {entities[p].represents if p.startswith("person:") and p in entities else p for p in draft.participants}
-
-    kept = []
-    for draft in drafts:
-        alone = all(p.startswith("country:") for p in draft.participants)
-        told = alone and any(
-            other is not draft and any(p.startswith("person:") for p in other.participants)
-            and set(draft.participants) <= states(other) and draft.phone == other.phone
-            for other in drafts
-        )
-        if not told:
-            kept.append(draft)
-    return kept
+    # (the states each meeting with people in it was between, and whether by phone)
+    told = [
+        ({entities[p].represents if p.startswith("person:") and p in entities else p for p in d.participants}, d.phone)
+        for d in drafts
+        if any(p.startswith("person:") for p in d.participants)
+    ]
+    return [
+        d for d in drafts
+        if not (all(p.startswith("country:") for p in d.participants)
+                and any(set(d.participants) <= states and d.phone == phone for states, phone in told))
+    ]  # fmt: skip
 
 
 def _used_keys(meetings, statements, entities) -> set[str]:

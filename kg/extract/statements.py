@@ -24,7 +24,6 @@ from typing import NamedTuple
 
 from kg.extract import gazetteer as gz
 from kg.extract.actors import (
-    BULLETS,
     COUNTRY,
     ORGANIZATION,
     PERSON,
@@ -45,7 +44,7 @@ from kg.extract.lexicon import (
     triggers,
 )
 from kg.extract.meetings import COMMUNIQUE_NOUNS, GROUP_WORDS, new_ones, said_during_it
-from kg.text.document import BODY, FRONT, Document, Sentence
+from kg.text.document import BODY, FRONT, ITEM_MARKS, Document, Sentence
 from kg.text.normalize import normalize
 
 GROUP = "@group"  # "الجانبان": the parties of the meeting at hand
@@ -174,7 +173,7 @@ def find_statements(doc: Document, mentions: Sequence[ActorMention]) -> list[Sta
         if label is None and may_label:
             label = _release_header(doc, sentence, index)
         # ("الرئيس التركي: ..." then "▪️ بحثنا ..." a line: his words go on after a bullet, though short)
-        item_of_turn = turn is not None and doc.token_norms[sentence.first] in BULLETS
+        item_of_turn = turn is not None and doc.token_norms[sentence.first] in ITEM_MARKS
         if sentence.kind != BODY and label is None and not item_of_turn:
             turn = None
             continue
@@ -324,7 +323,7 @@ def _heading_of_items(doc, sentence: Sentence, index: _MentionIndex) -> tuple[Ac
     if norms[last] != ":" or last - sentence.first > _HEADING_WORDS or sentence.index + 1 >= len(doc.sentences):
         return None
     items = doc.sentences[sentence.index + 1]
-    if norms[items.first] not in BULLETS or any(c.payload.kind == "verb" for c in reporting_cues_in(doc, sentence)):
+    if norms[items.first] not in ITEM_MARKS or any(c.payload.kind == "verb" for c in reporting_cues_in(doc, sentence)):
         return None  # ("وقال الوزير في المؤتمر:" is read as the words announced)
     person = next((m for m in index.all if sentence.first <= m.head < last and m.type == PERSON and m.key), None)
     if person is None or not person.named or person.head - sentence.first > 3:
@@ -405,7 +404,7 @@ def _transcript_turn(doc, sentence: Sentence, index, label, turn, drafts: list[S
     return speakers, opened
 
 
-_ITEM_OPENERS = BULLETS | {"\ufe0f"}  # (the emoji form a bullet may carry is a token of its own)
+_ITEM_OPENERS = ITEM_MARKS | {"\ufe0f"}  # (the emoji form a bullet may carry is a token of its own)
 
 
 _TEXT_BELOW = frozenset(normalize(w) for w in ("نصه", "نصها", "يلي", "التالي", "الآتي", "التالية", "الآتية", "النحو"))

@@ -643,7 +643,7 @@ def _classify(
             kinds.append(FRONT)
             continue
         # "السفراء الجدد:" then "- X – تركيا" a line: the items of a list the body opened are body
-        item = listing and stripped.lstrip()[:1] in _ITEM_MARKS
+        item = listing and stripped.lstrip()[:1] in ITEM_MARKS
         if body_started and len(words) <= 10 and not ends_sentence and not item:
             kinds.append(FRONT)  # a caption or sub-heading inside the body
             listing = False
@@ -655,7 +655,7 @@ def _classify(
 
 
 # the marks that open the items of a list, one a line
-_ITEM_MARKS = frozenset("*-•–·▪")
+ITEM_MARKS = frozenset("*-•–·▪")
 
 
 def _first_words(norm: NormalizedText, found: _Words, raw: str, start: int, end: int, count: int) -> list[str]:
